@@ -1,0 +1,20 @@
+//! The `clearmark` command line: build and inspect snapshots, check listings, evaluate.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Flags trademarks, famous brands, lookalikes and copied copy in marketplace listings.
+#[derive(Parser)]
+#[command(name = "clearmark", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {}
+}

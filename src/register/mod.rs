@@ -1,0 +1,9 @@
+//! The register: what the offices and brand lists say, read from their published formats
+//! and kept in one compact snapshot file.
+//!
+//! `record` is the shape every source produces. The snapshot format and the per-source
+//! builders live beside it. Nothing here knows about listings, detection or the browser.
+
+pub mod record;
+
+pub use record::{Date, Drawing, Record, Register, Status};
