@@ -7,5 +7,10 @@
 pub mod record;
 pub mod source;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod uspto_codes;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod uspto_csv;
+
 pub use record::{Date, Drawing, Record, Register, Status};
 pub use source::{RecordSink, SkipReason, Skipped};
