@@ -179,3 +179,128 @@ mod uspto_csv {
         );
     }
 }
+
+mod brands {
+    use super::*;
+    use clearmark::register::brands::{read_famous, read_watch_list, BrandList, BrandsError};
+
+    #[test]
+    fn watch_list_rows_become_watch_records_and_bad_rows_are_reported() {
+        let mut sink = Collect::default();
+        read_watch_list(&fixture("brands/watch.csv"), &mut sink).expect("readable list");
+        assert_eq!(sink.marks(), ["Acme Rocket", "Zephyr Kettle", "Lumo"]);
+        let acme = sink.mark("Acme Rocket");
+        assert_eq!(acme.register, Register::Watch);
+        assert_eq!(acme.owner, "Acme Corp");
+        assert_eq!(acme.classes, vec![9, 28]);
+        assert_eq!(acme.pseudo_marks, vec!["ACME Rockets", "Acme-Rocket"]);
+        assert!(!acme.famous);
+        assert!(sink.mark("Lumo").classes.is_empty());
+        assert_eq!(sink.skipped.len(), 2, "{:?}", sink.skipped);
+        assert_eq!(sink.skip_at("line 4").reason, SkipReason::NoMarkText);
+        let glimmer = sink.skip_at("line 5");
+        assert_eq!(glimmer.reason, SkipReason::InvalidValue);
+        assert!(glimmer.detail.contains("99"), "{}", glimmer.detail);
+    }
+
+    #[test]
+    fn watch_list_without_header_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("clearmark-watch-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("headless.csv");
+        std::fs::write(&path, "Acme,Acme Corp,9\n").unwrap();
+        let err = read_watch_list(&path, &mut Collect::default()).unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(matches!(err, BrandsError::Format { .. }), "{err}");
+        let err =
+            read_watch_list(&fixture("brands/none.csv"), &mut Collect::default()).unwrap_err();
+        assert!(matches!(err, BrandsError::Open { .. }));
+    }
+
+    fn famous() -> Collect {
+        let mut sink = Collect::default();
+        let paths = [
+            fixture("brands/simple-icons"),
+            fixture("brands/name-suggestion-index"),
+            fixture("brands/dict-companies/dict/companies.txt"),
+        ];
+        let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        read_famous(&paths, &mut sink).expect("readable packages");
+        sink
+    }
+
+    #[test]
+    fn packages_are_recognised_by_folder_or_data_file() {
+        let (list, file) = BrandList::detect(&fixture("brands/name-suggestion-index")).unwrap();
+        assert_eq!(list, BrandList::NameSuggestionIndex);
+        assert!(file.ends_with("dist/json/nsi.json"));
+        let (list, _) =
+            BrandList::detect(&fixture("brands/simple-icons/data/simple-icons.json")).unwrap();
+        assert_eq!(list, BrandList::SimpleIcons);
+        let (list, _) = BrandList::detect(&fixture("brands/dict-companies")).unwrap();
+        assert_eq!(list, BrandList::CspellCompanies);
+        let err = BrandList::detect(&fixture("brands/watch.csv")).unwrap_err();
+        assert!(matches!(err, BrandsError::UnknownList { .. }));
+    }
+
+    #[test]
+    fn famous_only_with_evidence() {
+        let sink = famous();
+        let mut marks = sink.marks();
+        marks.sort_unstable();
+        assert_eq!(
+            marks,
+            [
+                "Bread",
+                "Fernwick",
+                "Kestrel Dynamics",
+                "Orbitly",
+                "Petrolux",
+                "Quasarbyte",
+                "Tallowmere"
+            ],
+            "no single letters, no NSI brand without Wikidata id, no operators"
+        );
+        assert!(sink.records.iter().all(|r| r.register == Register::Famous));
+
+        let fernwick = sink.mark("Fernwick");
+        assert!(fernwick.famous, "two lists");
+        assert!(
+            fernwick.owner.contains("simple-icons")
+                && fernwick.owner.contains("name-suggestion-index")
+        );
+        assert!(
+            fernwick.classes.is_empty(),
+            "famous brands are protected in any class"
+        );
+        assert!(
+            sink.mark("Orbitly").famous,
+            "simple-icons and the company dictionary"
+        );
+        let tallowmere = sink.mark("Tallowmere");
+        assert!(tallowmere.famous, "worldwide NSI brand with a Wikidata id");
+        assert!(tallowmere.owner.contains("Q1000002") && tallowmere.owner.contains("worldwide"));
+        assert!(sink.mark("Petrolux").famous, "present in five countries");
+
+        let bread = sink.mark("Bread");
+        assert!(
+            !bread.famous,
+            "a one-country chain named after an ordinary word"
+        );
+        assert_eq!(bread.classes, vec![25], "shop=clothes");
+        assert!(!sink.mark("Quasarbyte").famous, "one list only");
+        assert_eq!(
+            sink.mark("Quasarbyte").pseudo_marks,
+            vec!["QB Cloud", "Quasarbyte DE"]
+        );
+        assert!(!sink.mark("Kestrel Dynamics").famous);
+    }
+
+    #[test]
+    fn one_package_alone_marks_nothing_famous_but_broad_nsi_brands() {
+        let mut sink = Collect::default();
+        read_famous(&[fixture("brands/simple-icons").as_path()], &mut sink).unwrap();
+        assert_eq!(sink.records.len(), 3);
+        assert!(sink.records.iter().all(|r| !r.famous));
+    }
+}

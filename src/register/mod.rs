@@ -8,6 +8,8 @@ pub mod record;
 pub mod source;
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod brands;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod uspto_codes;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod uspto_csv;
