@@ -304,3 +304,169 @@ mod brands {
         assert!(sink.records.iter().all(|r| !r.famous));
     }
 }
+
+/// A fresh scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("clearmark-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Zips `entries` (name, contents) into `path`.
+fn write_zip(path: &Path, entries: &[(&str, &[u8])]) {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for (name, contents) in entries {
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(contents).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+mod uspto_xml {
+    use super::*;
+    use clearmark::register::uspto_xml::{read, UsptoXmlError};
+
+    fn check_daily(sink: &Collect) {
+        assert_eq!(
+            sink.marks(),
+            [
+                "BRIGHT & BREW COFFEE",
+                "Zoomtail",
+                "GLOOMWARD",
+                "AFTER THE BAD ONES"
+            ]
+        );
+        let bright = sink.mark("BRIGHT & BREW COFFEE");
+        assert_eq!(bright.register, Register::US);
+        assert_eq!(bright.number, "90000001");
+        assert_eq!(bright.registration.as_deref(), Some("6000001"));
+        assert_eq!(bright.status, Status::Registered);
+        assert_eq!(
+            bright.classes,
+            vec![30],
+            "class 43 was cancelled (status B), A is a US class"
+        );
+        assert_eq!(bright.owner, "Bright & Brew Holdings, Inc.");
+        assert_eq!(bright.filed, 20200102);
+        assert_eq!(bright.registered, 20210304);
+        assert_eq!(bright.drawing, Drawing::Word);
+        assert_eq!(bright.disclaimers, vec!["COFFEE"]);
+        assert_eq!(bright.pseudo_marks, vec!["BRIGHT AND BREW COFFEE"]);
+        assert_eq!(
+            bright.translations,
+            vec!["The wording BREW has no meaning in a foreign language."]
+        );
+
+        let zoom = sink.mark("Zoomtail");
+        assert_eq!(zoom.status, Status::Pending);
+        assert_eq!(zoom.registration, None, "0000000 is no registration");
+        assert_eq!(zoom.classes, vec![9, 28]);
+        assert_eq!(zoom.drawing, Drawing::StylisedWords);
+        assert_eq!(zoom.owner, "Zoomtail Toys GmbH");
+        assert_eq!(sink.mark("GLOOMWARD").status, Status::Dead);
+        assert!(sink.mark("GLOOMWARD").classes.is_empty());
+        assert_eq!(
+            sink.mark("AFTER THE BAD ONES").drawing,
+            Drawing::StylisedWords
+        );
+
+        let skips: Vec<(&str, SkipReason)> = sink
+            .skipped
+            .iter()
+            .map(|s| (s.location.as_str(), s.reason))
+            .collect();
+        assert_eq!(
+            skips,
+            [
+                ("serial 90000004", SkipReason::NoMarkText),
+                ("serial 90000005", SkipReason::InvalidValue),
+                ("serial 90000006", SkipReason::Malformed),
+                ("case file without serial number", SkipReason::MissingField),
+            ]
+        );
+        assert!(sink.skipped[1].detail.contains("123"));
+        assert!(
+            sink.skipped[2].detail.contains("mark-identifcation"),
+            "{}",
+            sink.skipped[2].detail
+        );
+    }
+
+    #[test]
+    fn daily_file_maps_every_field_and_reports_bad_case_files() {
+        let mut sink = Collect::default();
+        read(&fixture("uspto_xml/daily.xml"), &mut sink).expect("readable file");
+        check_daily(&sink);
+        assert!(sink.skipped.iter().all(|s| s.file.ends_with("daily.xml")));
+        let (done, total) = *sink.progress.last().unwrap();
+        assert_eq!(done, total);
+        assert_eq!(
+            total,
+            std::fs::metadata(fixture("uspto_xml/daily.xml"))
+                .unwrap()
+                .len()
+        );
+    }
+
+    #[test]
+    fn zipped_file_gives_the_same_records() {
+        let dir = scratch("uspto-zip");
+        let zip_path = dir.join("apc240115.zip");
+        let xml = std::fs::read(fixture("uspto_xml/daily.xml")).unwrap();
+        write_zip(
+            &zip_path,
+            &[("readme.txt", b"not xml"), ("apc240115.xml", &xml)],
+        );
+        let mut sink = Collect::default();
+        let result = read(&zip_path, &mut sink);
+        std::fs::remove_dir_all(&dir).unwrap();
+        result.expect("readable zip");
+        check_daily(&sink);
+        assert!(
+            sink.skipped[0]
+                .file
+                .ends_with("apc240115.zip:apc240115.xml"),
+            "{}",
+            sink.skipped[0].file
+        );
+    }
+
+    #[test]
+    fn case_files_are_found_in_any_wrapper() {
+        let mut sink = Collect::default();
+        read(&fixture("uspto_xml/wrapped.xml"), &mut sink).unwrap();
+        assert_eq!(sink.marks(), ["WRAPPED MARK"]);
+        assert_eq!(sink.records[0].number, "90000101");
+    }
+
+    #[test]
+    fn truncated_file_keeps_whole_case_files_and_reports_the_cut_one() {
+        let mut sink = Collect::default();
+        let result = read(&fixture("uspto_xml/truncated.xml"), &mut sink);
+        assert_eq!(sink.marks(), ["WHOLE ONE"]);
+        assert_eq!(sink.skipped.len(), 1, "{:?}", sink.skipped);
+        assert_eq!(sink.skipped[0].location, "serial 90000202");
+        assert_eq!(sink.skipped[0].reason, SkipReason::Malformed);
+        // The cut is a fault of the last record, reported above; the file itself is read.
+        assert!(result.is_ok(), "{result:?}");
+    }
+
+    #[test]
+    fn missing_or_broken_archive_is_an_error() {
+        let err = read(&fixture("uspto_xml/none.xml"), &mut Collect::default()).unwrap_err();
+        assert!(matches!(err, UsptoXmlError::Open { .. }));
+        let dir = scratch("uspto-badzip");
+        let bad = dir.join("broken.zip");
+        std::fs::write(&bad, b"PK\x03\x04 this is not really a zip archive").unwrap();
+        let err = read(&bad, &mut Collect::default()).unwrap_err();
+        let empty = dir.join("empty.zip");
+        write_zip(&empty, &[("readme.txt", b"no xml here")]);
+        let err2 = read(&empty, &mut Collect::default()).unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(matches!(err, UsptoXmlError::Zip { .. }), "{err}");
+        assert!(err2.to_string().contains("no .xml"), "{err2}");
+    }
+}
