@@ -470,3 +470,78 @@ mod uspto_xml {
         assert!(err2.to_string().contains("no .xml"), "{err2}");
     }
 }
+
+mod euipo_xml {
+    use super::*;
+    use clearmark::register::euipo_xml::read;
+
+    fn check(sink: &Collect) {
+        assert_eq!(
+            sink.marks(),
+            ["Nordlicht Kaffee", "PIXELWALD", "OLDSTAR", "GONEAWAY"]
+        );
+        let nord = sink.mark("Nordlicht Kaffee");
+        assert_eq!(nord.register, Register::EU);
+        assert_eq!(nord.number, "018000001");
+        assert_eq!(nord.registration.as_deref(), Some("018000001"));
+        assert_eq!(nord.status, Status::Registered);
+        assert_eq!(nord.classes, vec![30, 43]);
+        assert_eq!(
+            nord.owner, "Nordlicht Rösterei GmbH",
+            "the deleted applicant is not the owner"
+        );
+        assert_eq!(nord.filed, 20190110);
+        assert_eq!(nord.registered, 20190620);
+        assert_eq!(nord.drawing, Drawing::Word);
+        assert_eq!(nord.disclaimers, vec!["Coffee"], "the English disclaimer");
+
+        let pixel = sink.mark("PIXELWALD");
+        assert_eq!(pixel.status, Status::Pending);
+        assert_eq!(pixel.registration, None);
+        assert_eq!(pixel.drawing, Drawing::StylisedWords);
+        assert_eq!(pixel.classes, vec![9, 28]);
+        assert_eq!(pixel.owner, "Anna Kowalska");
+        assert_eq!(pixel.filed, 20231102);
+        assert_eq!(sink.mark("OLDSTAR").status, Status::Dead);
+        assert_eq!(
+            sink.mark("GONEAWAY").status,
+            Status::Dead,
+            "deleted in a difference file"
+        );
+
+        let skips: Vec<(&str, SkipReason)> = sink
+            .skipped
+            .iter()
+            .map(|s| (s.location.as_str(), s.reason))
+            .collect();
+        assert_eq!(
+            skips,
+            [
+                ("application 018000004", SkipReason::NoMarkText),
+                ("application 018000005", SkipReason::InvalidValue)
+            ]
+        );
+        assert!(sink.skipped[0].detail.contains("Figurative"));
+        assert!(sink.skipped[1].detail.contains("Somewhere in between"));
+    }
+
+    #[test]
+    fn trade_marks_map_every_field() {
+        let mut sink = Collect::default();
+        read(&fixture("euipo_xml/diff.xml"), &mut sink).expect("readable file");
+        check(&sink);
+    }
+
+    #[test]
+    fn zipped_difference_file() {
+        let dir = scratch("euipo-zip");
+        let zip_path = dir.join("DIFF_CTMS_20240115_0001.zip");
+        let xml = std::fs::read(fixture("euipo_xml/diff.xml")).unwrap();
+        write_zip(&zip_path, &[("DIFF_CTMS_20240115_0001.xml", &xml)]);
+        let mut sink = Collect::default();
+        let result = read(&zip_path, &mut sink);
+        std::fs::remove_dir_all(&dir).unwrap();
+        result.expect("readable zip");
+        check(&sink);
+    }
+}

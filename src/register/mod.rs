@@ -10,6 +10,8 @@ pub mod source;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod brands;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod euipo_xml;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod uspto_codes;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod uspto_csv;
