@@ -25,7 +25,7 @@ use super::uspto_codes::{
     class_is_active, disclaimed_words, drawing_from_code, parse_date, parse_nice_class,
     parse_registration, parse_serial, statement_kind, status_from_code, StatementKind,
 };
-use super::xml_records::{read_records, RecordHandler, XmlSourceError};
+use super::xml_records::{path_names, read_records, RecordHandler, XmlSourceError, MAX_DEPTH};
 use super::{Drawing, Record, RecordSink, Register, SkipReason, Skipped};
 use std::path::Path;
 
@@ -69,8 +69,11 @@ impl RecordHandler for CaseFile {
     }
 
     fn end(&mut self, path: &[String], text: &str) {
-        let names: Vec<&str> = path.iter().map(String::as_str).collect();
-        match names.as_slice() {
+        let mut names = [""; MAX_DEPTH];
+        let Some(depth) = path_names(path, &mut names) else {
+            return;
+        };
+        match &names[..depth] {
             ["serial-number"] => self.serial = text.to_string(),
             ["registration-number"] => self.registration = text.to_string(),
             ["case-file-header", field] => {
