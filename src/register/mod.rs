@@ -5,6 +5,7 @@
 //! builders live beside it. Nothing here knows about listings, detection or the browser.
 
 pub mod record;
+pub mod snapshot;
 pub mod source;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,5 +1,7 @@
 //! The `clearmark` command line: build and inspect snapshots, check listings, evaluate.
 
+mod snapshot;
+
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -12,9 +14,25 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Build, inspect, verify and measure register snapshots.
+    #[command(subcommand)]
+    Snapshot(snapshot::SnapshotCommand),
+    /// Make a signing key for snapshots (and its public key).
+    Keygen(snapshot::KeygenArgs),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    let result = match cli.command {
+        Command::Snapshot(cmd) => snapshot::run(cmd),
+        Command::Keygen(args) => snapshot::keygen(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("clearmark: {message}");
+            ExitCode::FAILURE
+        }
+    }
 }
