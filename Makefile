@@ -80,7 +80,7 @@ typecheck: ## type-check the // @ts-check JavaScript (extension, scripts, e2e)
 	tsc -p tsconfig.json
 
 lint: ## web-ext lint of the assembled Firefox add-on
-	web-ext lint --source-dir dist/firefox --self-hosted --no-input --output text
+	web-ext lint --source-dir dist/firefox --self-hosted --warnings-as-errors --no-input --output text
 
 e2e: ## real-browser tests, Chromium and Firefox, extension loaded (tests/e2e/)
 	@mkdir -p test-artifacts

@@ -79,6 +79,12 @@ function handler({ www, dist, sites }) {
       /** @type {string | null} */
       let file = null;
       const site = sites.find((s) => s.hosts.includes(host) && url.pathname.startsWith(s.path));
+      // Browsers ask every host for a favicon; an empty answer keeps 404s out of the
+      // console the tests watch.
+      if (url.pathname === "/favicon.ico") {
+        res.writeHead(204);
+        return res.end();
+      }
       if (site) file = inside(www, site.page);
       else if (url.pathname.startsWith("/pkg/")) file = inside(join(dist, "pkg"), url.pathname.slice(5));
       else if (url.pathname.startsWith("/snapshot/")) file = inside(join(dist, "snapshot"), url.pathname.slice(10));
