@@ -27,7 +27,7 @@ SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
 	fmt clippy test-native test-wasm typecheck lint e2e clean
 
 help: ## list the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 run: tools build ## install what is missing, build everything, serve www/ on 127.0.0.1
 	@$(MAKE) serve
