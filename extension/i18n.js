@@ -38,3 +38,4 @@ var ClearmarkI18n = (() => {
 
   return { t, localize };
 })();
+globalThis.ClearmarkI18n = ClearmarkI18n;

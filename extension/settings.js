@@ -88,3 +88,4 @@ var ClearmarkSettings = (() => {
 
   return { KEY, defaults, normalize, load, update, onChange, shows };
 })();
+globalThis.ClearmarkSettings = ClearmarkSettings;

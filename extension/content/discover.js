@@ -65,7 +65,7 @@ const ClearmarkDiscover = (() => {
       out.roots.push(root);
       const start = root.nodeType === Node.DOCUMENT_NODE ? /** @type {Document} */ (root).documentElement : root;
       if (!start) return;
-      const ownerDoc = root.nodeType === Node.DOCUMENT_NODE ? /** @type {Document} */ (root) : root.ownerDocument;
+      const ownerDoc = /** @type {Document} */ (root.nodeType === Node.DOCUMENT_NODE ? root : root.ownerDocument);
       const walker = ownerDoc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT, {
         acceptNode(n) {
           const el = /** @type {Element} */ (n);

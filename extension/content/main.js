@@ -358,7 +358,7 @@
     function frameOffset(d) {
       let x = 0;
       let y = 0;
-      for (let w = d.defaultView; w && w !== window; w = w.parent) {
+      for (let w = /** @type {Window|null} */ (d.defaultView); w && w !== window; w = w.parent) {
         const f = /** @type {HTMLElement|null} */ (w.frameElement);
         if (!f) break;
         const r = f.getBoundingClientRect();

@@ -20,7 +20,7 @@
  * @property {string} kind
  * @property {string} severity
  * @property {number} finding  index of the finding in the field's list (for the card)
- * @property {import('./mirror.js').Box[]} boxes  viewport rectangles of the span
+ * @property {Box[]} boxes  viewport rectangles of the span
  */
 
 const ClearmarkOverlay = (() => {

@@ -3,6 +3,8 @@
 // shadow root, so `document.activeElement` is the host and only `composedPath()` reaches
 // the field. No inline script or style: the strict-CSP variant of the page loads this too.
 (() => {
+  // Resolved against this script, so the page works at its real path and under www/ alike.
+  const CSS_URL = new URL('kat-shadow.css', /** @type {HTMLScriptElement} */ (document.currentScript).src).href;
   class KatField extends HTMLElement {
     /** @param {'textarea'|'input'} tag */
     constructor(tag) {
@@ -10,27 +12,30 @@
       const root = this.attachShadow({ mode: 'open' });
       const link = document.createElement('link');
       link.rel = 'stylesheet';
-      link.href = '/abis/listing/kat-shadow.css';
+      link.href = CSS_URL;
       const label = document.createElement('label');
       label.className = 'kat-label';
-      label.textContent = this.getAttribute('label') || '';
       const field = document.createElement(tag);
       field.className = 'kat-control';
       field.id = 'katal-id-' + Math.random().toString(36).slice(2, 8);
       label.htmlFor = field.id;
-      if (tag === 'textarea') field.rows = Number(this.getAttribute('rows') || 3);
-      field.setAttribute('placeholder', this.getAttribute('placeholder') || '');
       const help = document.createElement('div');
       help.className = 'kat-help';
-      help.textContent = this.getAttribute('constraint-label') || '';
       root.append(link, label, field, help);
       field.addEventListener('input', () => {
         // The host mirrors the value and re-dispatches a composed change, as Katal does.
         this.dispatchEvent(new CustomEvent('kat-change', { bubbles: true, composed: true, detail: field.value }));
       });
       this.field = field;
+      this.label = label;
+      this.help = help;
     }
     connectedCallback() {
+      // Attributes are read here: a parser-created element has none in its constructor.
+      this.label.textContent = this.getAttribute('label') || '';
+      this.help.textContent = this.getAttribute('constraint-label') || '';
+      if (this.field instanceof HTMLTextAreaElement) this.field.rows = Number(this.getAttribute('rows') || 3);
+      this.field.setAttribute('placeholder', this.getAttribute('placeholder') || '');
       const v = this.getAttribute('value');
       if (v !== null && !this.field.value) this.field.value = v;
     }
