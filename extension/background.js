@@ -12,8 +12,10 @@
  */
 import init, { Engine } from "./pkg/clearmark.js";
 import "./protocol.js";
+import "./settings.js";
 
 const P = globalThis.ClearmarkProtocol;
+const S = globalThis.ClearmarkSettings;
 
 /** Where the snapshot bundled at assembly lives inside the extension. */
 const SNAPSHOT_PATH = "snapshot/default.snap";
@@ -30,7 +32,11 @@ const engine = (async () => {
     throw new Error(`the bundled register snapshot is missing (${SNAPSHOT_PATH}: HTTP ${res.status}); rebuild the extension with \`make run\``);
   }
   const bytes = new Uint8Array(await res.arrayBuffer());
-  return new Engine(bytes);
+  const loaded = new Engine(bytes);
+  // The seller's own brands survive restarts: they live with the settings.
+  const stored = await S.load().catch(() => S.defaults());
+  if (stored.ownBrands.length) loaded.setOwnBrands(stored.ownBrands);
+  return loaded;
 })();
 // Keep a failed load from surfacing as an unhandled rejection; requests report it.
 engine.catch(() => {});
@@ -72,7 +78,20 @@ async function answer(msg) {
         return { v: 1, type: "info", ok: true, snapshot: /** @type {SnapshotInfo} */ (e.snapshotInfo()) };
       case "setOwnBrands":
         e.setOwnBrands(req.brands);
-        return { v: 1, type: "setOwnBrands", ok: true };
+        await S.update((s) => { s.ownBrands = req.brands; });
+        return { v: 1, type: "setOwnBrands", ok: true, brands: req.brands };
+      case "addOwnBrand": {
+        const brand = req.brand.trim();
+        const s = await S.update((s) => {
+          if (!s.ownBrands.some((b) => b.toLowerCase() === brand.toLowerCase())) s.ownBrands.push(brand);
+        });
+        e.setOwnBrands(s.ownBrands);
+        return { v: 1, type: "addOwnBrand", ok: true, brands: s.ownBrands };
+      }
+      case "importWatchList":
+      case "importSnapshot":
+        // The options page's hooks are in place; the import logic is the updater's.
+        return P.failure(req.type, "Importing files is not available in this version of Clearmark yet.");
     }
   } catch (err) {
     return P.failure(req.type, describe(err));
