@@ -101,6 +101,12 @@ function handler({ www, dist, sites }) {
       /** @type {string | null} */
       let file = null;
       const site = sites.find((s) => s.hosts.includes(host) && url.pathname.startsWith(s.path));
+      // Browsers ask every host for a favicon; an empty answer keeps 404s out of the
+      // console the tests watch.
+      if (url.pathname === "/favicon.ico") {
+        res.writeHead(204);
+        return res.end();
+      }
       const mirrored = sites.some((s) => s.hosts.includes(host)) ? await hostFile(www, host, url.pathname) : null;
       if (mirrored) file = mirrored;
       else if (site) file = inside(www, site.page);

@@ -5,6 +5,7 @@
 //! builders live beside it. Nothing here knows about listings, detection or the browser.
 
 pub mod record;
+pub mod snapshot;
 pub mod source;
 
 pub use record::{Date, Drawing, Record, Register, Status};
