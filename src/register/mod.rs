@@ -4,6 +4,7 @@
 //! `record` is the shape every source produces. The snapshot format and the per-source
 //! builders live beside it. Nothing here knows about listings, detection or the browser.
 
+pub mod feed;
 pub mod record;
 pub mod source;
 
