@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * The background of the extension (Chromium: module service worker; Firefox: module event
- * page): loads the wasm engine once with the register snapshot bundled in the extension
- * and answers the messages of extension/protocol.js.
+ * page): loads the wasm engine once with the register snapshot (the bundled one, or a
+ * newer verified update: extension/updater.js) and answers the messages of
+ * extension/protocol.js.
  *
  * It owns loading and message routing only — detection lives in the engine. Rules the
  * service worker imposes: the wasm-bindgen module is imported statically (no `import()`
@@ -10,30 +11,22 @@
  * responses), the onMessage listener is registered synchronously and answers through
  * `sendResponse` after `return true`.
  */
-import init, { Engine } from "./pkg/clearmark.js";
+import init, * as wasm from "./pkg/clearmark.js";
 import "./protocol.js";
+import { Updater } from "./updater.js";
 
 const P = globalThis.ClearmarkProtocol;
 
-/** Where the snapshot bundled at assembly lives inside the extension. */
-const SNAPSHOT_PATH = "snapshot/default.snap";
-
 /**
- * The engine, loaded once per background lifetime. A failure is kept (and reported to
- * every request) rather than thrown.
- * @type {Promise<Engine>}
+ * The snapshot in use and its updates (extension/updater.js): loads the installed or the
+ * bundled snapshot, and swaps in a verified newer one only once it is loaded. A failure
+ * to start is kept (and reported to every request) rather than thrown.
  */
-const engine = (async () => {
-  await init({ module_or_path: chrome.runtime.getURL("pkg/clearmark_bg.wasm") });
-  const res = await fetch(chrome.runtime.getURL(SNAPSHOT_PATH));
-  if (!res.ok) {
-    throw new Error(`the bundled register snapshot is missing (${SNAPSHOT_PATH}: HTTP ${res.status}); rebuild the extension with \`make run\``);
-  }
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  return new Engine(bytes);
-})();
-// Keep a failed load from surfacing as an unhandled rejection; requests report it.
-engine.catch(() => {});
+const updater = new Updater({
+  ready: init({ module_or_path: chrome.runtime.getURL("pkg/clearmark_bg.wasm") }),
+  wasm: /** @type {any} */ (wasm),
+});
+updater.listen();
 
 /**
  * A thrown value as a sentence for the seller (the wasm facade throws strings).
@@ -58,9 +51,10 @@ async function answer(msg) {
     return P.failure(type, parsed.error);
   }
   const req = parsed.request;
+  if (isUpdateRequest(req)) return answerUpdate(req);
   let e;
   try {
-    e = await engine;
+    e = await updater.engine();
   } catch (err) {
     return P.failure(req.type, `Clearmark could not start its checker: ${describe(err)}`);
   }
@@ -76,6 +70,38 @@ async function answer(msg) {
     }
   } catch (err) {
     return P.failure(req.type, describe(err));
+  }
+}
+
+/**
+ * @param {ProtocolRequest} req
+ * @returns {req is UpdateRequest}
+ */
+function isUpdateRequest(req) {
+  return ["updateStatus", "updateSetFeed", "updateCheck", "updateImport", "updateRollback"].includes(req.type);
+}
+
+/**
+ * Answers an update request with the updater's status; a failure carries the reason and
+ * the (unchanged) status.
+ * @param {UpdateRequest} req
+ * @returns {Promise<UpdateResponse>}
+ */
+async function answerUpdate(req) {
+  try {
+    const status =
+      req.type === "updateCheck"
+        ? await updater.check("manual")
+        : req.type === "updateImport"
+          ? await updater.importIncoming()
+          : req.type === "updateRollback"
+            ? await updater.rollback()
+            : req.type === "updateSetFeed"
+              ? await updater.setFeed(req.url)
+              : await updater.getStatus();
+    return { v: 1, type: req.type, ok: true, status };
+  } catch (err) {
+    return { ...P.failure(req.type, describe(err)), status: await updater.getStatus() };
   }
 }
 

@@ -111,7 +111,74 @@
  * @property {string[]} brands
  */
 
-/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest} ProtocolRequest */
+/**
+ * The updater's state, for the options page (extension/updater.js owns its meaning).
+ * @typedef {object} UpdateStatus
+ * @property {string} feedUrl            the configured latest.json address, or the placeholder
+ * @property {boolean} feedConfigured    false while the placeholder is in place
+ * @property {"starting"|"idle"|"checking"|"downloading"|"verifying"|"installing"|"rolling back"} phase
+ * @property {number} received           bytes downloaded so far (while downloading)
+ * @property {number} total              bytes announced (while downloading)
+ * @property {SnapshotSummary | null} active    the snapshot checks are answered from
+ * @property {SnapshotSummary | null} previous  kept for rollback
+ * @property {{at: number, ok: boolean, message: string} | null} last  the outcome of the last operation
+ */
+
+/**
+ * @typedef {object} SnapshotSummary
+ * @property {number} version   the snapshot's version (header `snapshot_version`)
+ * @property {string} date      build date, yyyy-mm-dd
+ * @property {"bundled"|"feed"|"import"} source
+ */
+
+/**
+ * Ask for the updater's state. Answered with UpdateResponse.
+ * @typedef {object} UpdateStatusRequest
+ * @property {1} v
+ * @property {"updateStatus"} type
+ */
+
+/**
+ * Set the update feed address (`""` restores the placeholder). Answered with UpdateResponse.
+ * @typedef {object} UpdateSetFeedRequest
+ * @property {1} v
+ * @property {"updateSetFeed"} type
+ * @property {string} url
+ */
+
+/**
+ * Check the feed now and install a newer snapshot. Answered, once done, with UpdateResponse.
+ * @typedef {object} UpdateCheckRequest
+ * @property {1} v
+ * @property {"updateCheck"} type
+ */
+
+/**
+ * Install the file the page put in the snapshot store's `incoming` slot
+ * (extension/store.js putIncoming), through the same checks. Answered with UpdateResponse.
+ * @typedef {object} UpdateImportRequest
+ * @property {1} v
+ * @property {"updateImport"} type
+ */
+
+/**
+ * Swap the snapshot in use with the previous one. Answered with UpdateResponse.
+ * @typedef {object} UpdateRollbackRequest
+ * @property {1} v
+ * @property {"updateRollback"} type
+ */
+
+/**
+ * Sent by the background to extension pages while an update runs; not answered.
+ * @typedef {object} UpdateProgressMessage
+ * @property {1} v
+ * @property {"updateProgress"} type
+ * @property {UpdateStatus} status
+ */
+
+/** @typedef {UpdateStatusRequest | UpdateSetFeedRequest | UpdateCheckRequest | UpdateImportRequest | UpdateRollbackRequest} UpdateRequest */
+
+/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | UpdateRequest} ProtocolRequest */
 
 /**
  * A failed request of any type: `error` is a sentence for the seller.
@@ -148,7 +215,18 @@
  */
 /** @typedef {OwnBrandsOk | ErrorResponse} OwnBrandsResponse */
 
-/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse} ProtocolResponse */
+/**
+ * The answer to every update request. A failure carries the status too (the snapshot in
+ * use is unchanged) so the page shows both.
+ * @typedef {object} UpdateOk
+ * @property {1} v
+ * @property {UpdateRequest["type"]} type
+ * @property {true} ok
+ * @property {UpdateStatus} status
+ */
+/** @typedef {UpdateOk | (ErrorResponse & {status?: UpdateStatus})} UpdateResponse */
+
+/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | UpdateResponse} ProtocolResponse */
 
 // `var` makes it a global of the classic content script and gives the type checker the
 // global's type; the assignment below makes it global when imported as a module.
@@ -176,6 +254,34 @@ var ClearmarkProtocol = Object.freeze({
    */
   setOwnBrands(brands) {
     return { v: 1, type: "setOwnBrands", brands };
+  },
+
+  /** @returns {UpdateStatusRequest} */
+  updateStatus() {
+    return { v: 1, type: "updateStatus" };
+  },
+
+  /**
+   * @param {string} url
+   * @returns {UpdateSetFeedRequest}
+   */
+  updateSetFeed(url) {
+    return { v: 1, type: "updateSetFeed", url };
+  },
+
+  /** @returns {UpdateCheckRequest} */
+  updateCheck() {
+    return { v: 1, type: "updateCheck" };
+  },
+
+  /** @returns {UpdateImportRequest} */
+  updateImport() {
+    return { v: 1, type: "updateImport" };
+  },
+
+  /** @returns {UpdateRollbackRequest} */
+  updateRollback() {
+    return { v: 1, type: "updateRollback" };
   },
 
   /**
@@ -207,6 +313,16 @@ var ClearmarkProtocol = Object.freeze({
           return { ok: false, error: "Clearmark: own brands must be a list of strings." };
         }
         return { ok: true, request: /** @type {OwnBrandsRequest} */ (msg) };
+      case "updateStatus":
+      case "updateCheck":
+      case "updateImport":
+      case "updateRollback":
+        return { ok: true, request: /** @type {UpdateRequest} */ (msg) };
+      case "updateSetFeed":
+        if (typeof m.url !== "string") {
+          return { ok: false, error: "Clearmark: the update feed address must be a string." };
+        }
+        return { ok: true, request: /** @type {UpdateSetFeedRequest} */ (msg) };
       default:
         return { ok: false, error: `Clearmark: unknown message type ${JSON.stringify(m.type)}.` };
     }

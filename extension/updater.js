@@ -60,20 +60,6 @@ const SETTINGS = {
  * @typedef {{free?: () => void}} EngineLike
  * @typedef {{file: string, size: number, snapshotVersion: number, date: string}} Offer
  * @typedef {{snapshotVersion: number, date: string, size: number, sha256?: string}} Verified
- * @typedef {{version: number, date: string, source: "bundled"|"feed"|"import"}} SnapshotSummary
- */
-
-/**
- * What the options page shows (sent in updateStatus/updateProgress messages).
- * @typedef {object} UpdateStatus
- * @property {string} feedUrl
- * @property {boolean} feedConfigured   false while the placeholder is in place
- * @property {"starting"|"idle"|"checking"|"downloading"|"verifying"|"installing"|"rolling back"} phase
- * @property {number} received          bytes downloaded so far (downloading)
- * @property {number} total             bytes announced (downloading)
- * @property {SnapshotSummary | null} active
- * @property {SnapshotSummary | null} previous
- * @property {{at: number, ok: boolean, message: string} | null} last
  */
 
 /** A failure whose message is already a sentence for the seller. */
@@ -178,8 +164,9 @@ export class Updater {
     await this.ready;
     const settings = await chrome.storage.local.get([SETTINGS.feedUrl, SETTINGS.last]);
     this.setFeedStatus(settings[SETTINGS.feedUrl]);
-    this.status.last = settings[SETTINGS.last] ?? null;
+    this.status.last = /** @type {UpdateStatus["last"]} */ (settings[SETTINGS.last] ?? null);
     const bundled = await this.bundledSummary();
+    /** @type {{current: store.StoredSnapshot | undefined, previous: store.StoredSnapshot | undefined}} */
     let slots = { current: undefined, previous: undefined };
     try {
       slots = await store.loadSlots();
@@ -361,7 +348,8 @@ export class Updater {
   /** @returns {Promise<number>} */
   async rolledBack() {
     const s = await chrome.storage.local.get(SETTINGS.rolledBack);
-    return typeof s[SETTINGS.rolledBack] === "number" ? s[SETTINGS.rolledBack] : 0;
+    const version = s[SETTINGS.rolledBack];
+    return typeof version === "number" ? version : 0;
   }
 
   /**
@@ -435,9 +423,9 @@ export class Updater {
     this.current = engine;
     this.status.active = active;
     this.status.previous = previous;
-    // A check that already holds the old engine has finished synchronously (checks do
-    // not await inside the engine), so it can be freed now.
-    old?.free?.();
+    // A request may have fetched the old engine just before the swap and not used it
+    // yet (it resumes in a later microtask): free it only once such requests are done.
+    if (old?.free) setTimeout(() => old.free?.(), 10_000);
   }
 
   /**

@@ -41,7 +41,7 @@ function el(tag, attrs = {}, children = []) {
 }
 
 /**
- * @param {import("../updater.js").SnapshotSummary | null} s
+ * @param {SnapshotSummary | null} s
  */
 function describeSnapshot(s) {
   if (!s) return t("updateNone", "none");
@@ -84,7 +84,7 @@ export function mountUpdates(root) {
 
   let busy = false;
 
-  /** @param {import("../updater.js").UpdateStatus} s */
+  /** @param {UpdateStatus} s */
   function show(s) {
     active.textContent = describeSnapshot(s.active);
     previous.textContent = describeSnapshot(s.previous);
