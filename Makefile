@@ -27,7 +27,7 @@ SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
 	fmt clippy test-native test-wasm typecheck lint e2e clean
 
 help: ## list the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 run: tools build ## install what is missing, build everything, serve www/ on 127.0.0.1
 	@$(MAKE) serve
@@ -80,7 +80,7 @@ typecheck: ## type-check the // @ts-check JavaScript (extension, scripts, e2e)
 	tsc -p tsconfig.json
 
 lint: ## web-ext lint of the assembled Firefox add-on
-	web-ext lint --source-dir dist/firefox --self-hosted --no-input --output text
+	web-ext lint --source-dir dist/firefox --self-hosted --warnings-as-errors --no-input --output text
 
 e2e: ## real-browser tests, Chromium and Firefox, extension loaded (tests/e2e/)
 	@mkdir -p test-artifacts

@@ -1,9 +1,8 @@
 // @ts-check
 /**
  * The background of the extension (Chromium: module service worker; Firefox: module event
- * page): loads the wasm engine once with the register snapshot (the bundled one, or a
- * newer verified update: extension/updater.js) and answers the messages of
- * extension/protocol.js.
+ * page): loads the wasm engine with the register snapshot (the bundled one, or a newer
+ * verified update: extension/updater.js) and answers the messages of extension/protocol.js.
  *
  * It owns loading and message routing only — detection lives in the engine. Rules the
  * service worker imposes: the wasm-bindgen module is imported statically (no `import()`
@@ -13,18 +12,26 @@
  */
 import init, * as wasm from "./pkg/clearmark.js";
 import "./protocol.js";
+import "./settings.js";
+import { takeHandedOver } from "./store.js";
 import { Updater } from "./updater.js";
 
 const P = globalThis.ClearmarkProtocol;
+const S = globalThis.ClearmarkSettings;
 
 /**
  * The snapshot in use and its updates (extension/updater.js): loads the installed or the
- * bundled snapshot, and swaps in a verified newer one only once it is loaded. A failure
- * to start is kept (and reported to every request) rather than thrown.
+ * bundled snapshot, and swaps in a verified newer one only once it is loaded and has the
+ * seller's own brands. A failure to start is kept (and reported to every request).
  */
 const updater = new Updater({
   ready: init({ module_or_path: chrome.runtime.getURL("pkg/clearmark_bg.wasm") }),
   wasm: /** @type {any} */ (wasm),
+  // The seller's own brands survive restarts and updates: they live with the settings.
+  prepare: async (engine) => {
+    const stored = await S.load().catch(() => S.defaults());
+    if (stored.ownBrands.length) engine.setOwnBrands(stored.ownBrands);
+  },
 });
 updater.listen();
 
@@ -66,7 +73,30 @@ async function answer(msg) {
         return { v: 1, type: "info", ok: true, snapshot: /** @type {SnapshotInfo} */ (e.snapshotInfo()) };
       case "setOwnBrands":
         e.setOwnBrands(req.brands);
-        return { v: 1, type: "setOwnBrands", ok: true };
+        await S.update((s) => { s.ownBrands = req.brands; });
+        return { v: 1, type: "setOwnBrands", ok: true, brands: req.brands };
+      case "addOwnBrand": {
+        const brand = req.brand.trim();
+        const s = await S.update((s) => {
+          if (!s.ownBrands.some((b) => b.toLowerCase() === brand.toLowerCase())) s.ownBrands.push(brand);
+        });
+        e.setOwnBrands(s.ownBrands);
+        return { v: 1, type: "addOwnBrand", ok: true, brands: s.ownBrands };
+      }
+      case "importSnapshot": {
+        const file = await takeHandedOver(P.IMPORT_DB, P.IMPORT_STORE, req.key);
+        if (!file) return P.failure(req.type, `The file ${req.name} did not reach Clearmark; choose it again.`);
+        try {
+          const status = await updater.importFile(file);
+          const now = await updater.engine();
+          return { v: 1, type: "importSnapshot", ok: true, snapshot: /** @type {SnapshotInfo} */ (now.snapshotInfo()), status };
+        } catch (err) {
+          return { ...P.failure(req.type, describe(err)), status: await updater.getStatus() };
+        }
+      }
+      case "importWatchList":
+        // The options page's hook is in place; importing watch lists is not built yet.
+        return P.failure(req.type, "Importing files is not available in this version of Clearmark yet.");
     }
   } catch (err) {
     return P.failure(req.type, describe(err));
@@ -78,7 +108,7 @@ async function answer(msg) {
  * @returns {req is UpdateRequest}
  */
 function isUpdateRequest(req) {
-  return ["updateStatus", "updateSetFeed", "updateCheck", "updateImport", "updateRollback"].includes(req.type);
+  return ["updateStatus", "updateSetFeed", "updateCheck", "updateRollback"].includes(req.type);
 }
 
 /**
@@ -92,13 +122,11 @@ async function answerUpdate(req) {
     const status =
       req.type === "updateCheck"
         ? await updater.check("manual")
-        : req.type === "updateImport"
-          ? await updater.importIncoming()
-          : req.type === "updateRollback"
-            ? await updater.rollback()
-            : req.type === "updateSetFeed"
-              ? await updater.setFeed(req.url)
-              : await updater.getStatus();
+        : req.type === "updateRollback"
+          ? await updater.rollback()
+          : req.type === "updateSetFeed"
+            ? await updater.setFeed(req.url)
+            : await updater.getStatus();
     return { v: 1, type: req.type, ok: true, status };
   } catch (err) {
     return { ...P.failure(req.type, describe(err)), status: await updater.getStatus() };

@@ -112,7 +112,45 @@
  */
 
 /**
+ * Add one brand to the seller's own brands ("This is my brand" on the card). The
+ * background stores it with the settings and applies the whole list to the engine before
+ * answering, so a check sent after the answer already honours it. Answered with
+ * OwnBrandsResponse (with the full list). Added in version 1 (editor).
+ * @typedef {object} AddOwnBrandRequest
+ * @property {1} v
+ * @property {"addOwnBrand"} type
+ * @property {string} brand
+ */
+
+/**
+ * Import a watch list: the seller's own CSV of marks to flag (first column the mark;
+ * optional owner, classes). Implemented by the updater's import logic in the background.
+ * Answered with ImportResponse. Added in version 1 (editor: options page hook).
+ * @typedef {object} ImportWatchListRequest
+ * @property {1} v
+ * @property {"importWatchList"} type
+ * @property {string} name   the file name, for messages
+ * @property {string} csv    the file's text
+ */
+
+/**
+ * Import a register snapshot file. The file is too large for a message, so the sending
+ * page first stores it as a Blob in IndexedDB database IMPORT_DB, object store
+ * IMPORT_STORE, under `key`; the background reads it from there, checks it (header,
+ * SHA-256, signature) and swaps it in atomically, or keeps the current one and answers
+ * the error. Answered with ImportResponse (`snapshot` = the new snapshot's info). Added
+ * in version 1 (editor: options page hook; the updater implements it).
+ * @typedef {object} ImportSnapshotRequest
+ * @property {1} v
+ * @property {"importSnapshot"} type
+ * @property {string} key    IndexedDB key of the stored Blob
+ * @property {string} name   the file name, for messages
+ * @property {number} size   bytes
+ */
+
+/**
  * The updater's state, for the options page (extension/updater.js owns its meaning).
+ * Added in version 1 (updater).
  * @typedef {object} UpdateStatus
  * @property {string} feedUrl            the configured latest.json address, or the placeholder
  * @property {boolean} feedConfigured    false while the placeholder is in place
@@ -147,22 +185,16 @@
  */
 
 /**
- * Check the feed now and install a newer snapshot. Answered, once done, with UpdateResponse.
+ * Check the feed now and install a newer snapshot. Answered, once done, with
+ * UpdateResponse; progress arrives meanwhile as UpdateProgressMessage broadcasts.
  * @typedef {object} UpdateCheckRequest
  * @property {1} v
  * @property {"updateCheck"} type
  */
 
 /**
- * Install the file the page put in the snapshot store's `incoming` slot
- * (extension/store.js putIncoming), through the same checks. Answered with UpdateResponse.
- * @typedef {object} UpdateImportRequest
- * @property {1} v
- * @property {"updateImport"} type
- */
-
-/**
- * Swap the snapshot in use with the previous one. Answered with UpdateResponse.
+ * Swap the snapshot in use with the previous one (again: forward). Answered with
+ * UpdateResponse.
  * @typedef {object} UpdateRollbackRequest
  * @property {1} v
  * @property {"updateRollback"} type
@@ -176,9 +208,37 @@
  * @property {UpdateStatus} status
  */
 
-/** @typedef {UpdateStatusRequest | UpdateSetFeedRequest | UpdateCheckRequest | UpdateImportRequest | UpdateRollbackRequest} UpdateRequest */
+/** @typedef {UpdateStatusRequest | UpdateSetFeedRequest | UpdateCheckRequest | UpdateRollbackRequest} UpdateRequest */
 
-/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | UpdateRequest} ProtocolRequest */
+/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | AddOwnBrandRequest | ImportWatchListRequest | ImportSnapshotRequest | UpdateRequest} ProtocolRequest */
+
+/**
+ * Requests the popup sends to a tab's content script (chrome.tabs.sendMessage); not
+ * parsed by the background. `tabFindings` is answered with TabFindingsResponse,
+ * `focusField` (scroll to and focus the field `key`) with `{v, type, ok}`.
+ * @typedef {{v: 1, type: "tabFindings"} | {v: 1, type: "focusField", key: string}} TabRequest
+ */
+
+/**
+ * The findings of one field of the tab, as the popup lists them.
+ * @typedef {object} TabField
+ * @property {string} key        "title", "bullets.2", "description", "keywords"
+ * @property {"title"|"bullets"|"description"|"keywords"} field
+ * @property {number|null} index
+ * @property {string} error      the last check's error, or ""
+ * @property {Array<{text: string, kind: string, severity: string, mark: string}>} findings
+ */
+
+/**
+ * @typedef {object} TabFindingsResponse
+ * @property {1} v
+ * @property {"tabFindings"} type
+ * @property {boolean} ok
+ * @property {string} host       the tab's host name (for the site switch)
+ * @property {boolean} enabled   false when the seller switched the site off
+ * @property {TabField[]} fields
+ * @property {string} error      the content script's last internal error, or ""
+ */
 
 /**
  * A failed request of any type: `error` is a sentence for the seller.
@@ -210,10 +270,23 @@
 /**
  * @typedef {object} OwnBrandsOk
  * @property {1} v
- * @property {"setOwnBrands"} type
+ * @property {"setOwnBrands" | "addOwnBrand"} type
  * @property {true} ok
+ * @property {string[]} [brands]  the full list now in force (added for addOwnBrand)
  */
 /** @typedef {OwnBrandsOk | ErrorResponse} OwnBrandsResponse */
+
+/**
+ * @typedef {object} ImportOk
+ * @property {1} v
+ * @property {"importWatchList" | "importSnapshot"} type
+ * @property {true} ok
+ * @property {number} [count]    marks imported (watch list)
+ * @property {number} [skipped]  rows skipped (watch list)
+ * @property {SnapshotInfo} [snapshot]  the snapshot now in use (snapshot import)
+ * @property {UpdateStatus} [status]     the updater's state after a snapshot import (added by the updater)
+ */
+/** @typedef {ImportOk | (ErrorResponse & {status?: UpdateStatus})} ImportResponse */
 
 /**
  * The answer to every update request. A failure carries the status too (the snapshot in
@@ -226,7 +299,7 @@
  */
 /** @typedef {UpdateOk | (ErrorResponse & {status?: UpdateStatus})} UpdateResponse */
 
-/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | UpdateResponse} ProtocolResponse */
+/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | ImportResponse | UpdateResponse} ProtocolResponse */
 
 // `var` makes it a global of the classic content script and gives the type checker the
 // global's type; the assignment below makes it global when imported as a module.
@@ -256,6 +329,46 @@ var ClearmarkProtocol = Object.freeze({
     return { v: 1, type: "setOwnBrands", brands };
   },
 
+  /**
+   * @param {string} brand
+   * @returns {AddOwnBrandRequest}
+   */
+  addOwnBrand(brand) {
+    return { v: 1, type: "addOwnBrand", brand };
+  },
+
+  /**
+   * @param {string} name
+   * @param {string} csv
+   * @returns {ImportWatchListRequest}
+   */
+  importWatchList(name, csv) {
+    return { v: 1, type: "importWatchList", name, csv };
+  },
+
+  /**
+   * @param {string} key
+   * @param {string} name
+   * @param {number} size
+   * @returns {ImportSnapshotRequest}
+   */
+  importSnapshot(key, name, size) {
+    return { v: 1, type: "importSnapshot", key, name, size };
+  },
+
+  /** @returns {TabRequest} */
+  tabFindings() {
+    return { v: 1, type: "tabFindings" };
+  },
+
+  /**
+   * @param {string} key
+   * @returns {TabRequest}
+   */
+  focusField(key) {
+    return { v: 1, type: "focusField", key };
+  },
+
   /** @returns {UpdateStatusRequest} */
   updateStatus() {
     return { v: 1, type: "updateStatus" };
@@ -274,15 +387,15 @@ var ClearmarkProtocol = Object.freeze({
     return { v: 1, type: "updateCheck" };
   },
 
-  /** @returns {UpdateImportRequest} */
-  updateImport() {
-    return { v: 1, type: "updateImport" };
-  },
-
   /** @returns {UpdateRollbackRequest} */
   updateRollback() {
     return { v: 1, type: "updateRollback" };
   },
+
+  /** IndexedDB database where pages hand large files (snapshots) to the background. */
+  IMPORT_DB: "clearmark-import",
+  /** Its object store (out-of-line keys; values are Blobs). */
+  IMPORT_STORE: "files",
 
   /**
    * Whether `msg` is a request this version understands; if not, the reason (a
@@ -313,9 +426,23 @@ var ClearmarkProtocol = Object.freeze({
           return { ok: false, error: "Clearmark: own brands must be a list of strings." };
         }
         return { ok: true, request: /** @type {OwnBrandsRequest} */ (msg) };
+      case "addOwnBrand":
+        if (typeof m.brand !== "string" || !m.brand.trim()) {
+          return { ok: false, error: "Clearmark: the brand to add must be a non-empty string." };
+        }
+        return { ok: true, request: /** @type {AddOwnBrandRequest} */ (msg) };
+      case "importWatchList":
+        if (typeof m.csv !== "string" || typeof m.name !== "string") {
+          return { ok: false, error: "Clearmark: a watch list import needs the file's name and text." };
+        }
+        return { ok: true, request: /** @type {ImportWatchListRequest} */ (msg) };
+      case "importSnapshot":
+        if (typeof m.key !== "string" || typeof m.name !== "string" || typeof m.size !== "number") {
+          return { ok: false, error: "Clearmark: a snapshot import needs the stored file's key, name and size." };
+        }
+        return { ok: true, request: /** @type {ImportSnapshotRequest} */ (msg) };
       case "updateStatus":
       case "updateCheck":
-      case "updateImport":
       case "updateRollback":
         return { ok: true, request: /** @type {UpdateRequest} */ (msg) };
       case "updateSetFeed":

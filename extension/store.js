@@ -2,10 +2,10 @@
 /**
  * The snapshot store: the installed register snapshots in IndexedDB, with atomic swaps.
  *
- * One database (`clearmark-snapshots`), one object store (`slots`) with at most three
+ * One database (`clearmark-snapshots`), one object store (`slots`) with at most two
  * entries: `current` (the snapshot the engine answers from, unless the bundled one is
- * newer), `previous` (the one it replaced, kept for one-click rollback) and `incoming`
- * (a file an extension page hands to the background for import). Installing and rolling
+ * newer) and `previous` (the one it replaced, kept for one-click rollback). It also
+ * takes the files pages hand over for import (`takeHandedOver`). Installing and rolling
  * back are each ONE readwrite transaction that rewrites `current` and `previous`
  * together, so a crash or a closed browser leaves either the old pair or the new pair,
  * never a mix. This module owns storage only: it never verifies, never loads an engine
@@ -88,20 +88,6 @@ async function transact(mode, body) {
 }
 
 /**
- * Reads one slot.
- * @param {"current"|"previous"|"incoming"} slot
- * @returns {Promise<any>}
- */
-async function read(slot) {
-  /** @type {IDBRequest | undefined} */
-  let req;
-  await transact("readonly", (s) => {
-    req = s.get(slot);
-  });
-  return req?.result;
-}
-
-/**
  * The installed snapshots.
  * @returns {Promise<{current: StoredSnapshot | undefined, previous: StoredSnapshot | undefined}>}
  */
@@ -138,26 +124,38 @@ export function install(next, replaced) {
 }
 
 /**
- * Stores a file an extension page hands over for import (pages and the background share
- * the extension's IndexedDB; a runtime message would copy the bytes through JSON).
- * @param {ArrayBuffer} bytes
- * @param {string | null} manifestText  the feed manifest chosen with it, if any
- * @returns {Promise<void>}
+ * Takes (reads and deletes) a file an extension page handed over for import: the page
+ * stored it as a Blob in database `dbName`, object store `storeName`, under `key`
+ * (extension/protocol.js IMPORT_DB / IMPORT_STORE). A runtime message would copy the
+ * bytes through JSON; pages and the background share the extension's IndexedDB.
+ * @param {string} dbName
+ * @param {string} storeName
+ * @param {string} key
+ * @returns {Promise<ArrayBuffer | undefined>}
  */
-export function putIncoming(bytes, manifestText) {
-  return transact("readwrite", (s) => {
-    s.put({ bytes, manifestText, at: Date.now() }, "incoming");
+export function takeHandedOver(dbName, storeName, key) {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(dbName, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(storeName);
+    req.onerror = () => reject(req.error ?? new Error("the import hand-over store could not be opened"));
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction(storeName, "readwrite");
+      const get = tx.objectStore(storeName).get(key);
+      get.onsuccess = () => {
+        tx.objectStore(storeName).delete(key);
+      };
+      tx.oncomplete = () => {
+        db.close();
+        const value = get.result;
+        if (value === undefined) resolve(undefined);
+        else if (value instanceof Blob) value.arrayBuffer().then(resolve, reject);
+        else resolve(value instanceof ArrayBuffer ? value : undefined);
+      };
+      tx.onerror = () => {
+        db.close();
+        reject(tx.error ?? new Error("the import hand-over store refused the read"));
+      };
+    };
   });
-}
-
-/**
- * Takes (reads and deletes) the file handed over for import.
- * @returns {Promise<{bytes: ArrayBuffer, manifestText: string | null} | undefined>}
- */
-export async function takeIncoming() {
-  const incoming = await read("incoming");
-  await transact("readwrite", (s) => {
-    s.delete("incoming");
-  });
-  return incoming;
 }

@@ -13,8 +13,8 @@
  * (extension/store.js) and only then the engine is swapped. Until that moment every check
  * is answered from the old snapshot; on any failure the old one stays and the reason is
  * kept for the options page. Checks run daily (chrome.alarms) and on demand; a file can
- * be imported from the options page through the same checks; the previous snapshot is
- * kept for one-click rollback (and roll forward).
+ * be imported from the options page (it must carry a trusted signature itself); the
+ * previous snapshot is kept for one-click rollback (and roll forward).
  *
  * It must not: trust anything it downloaded before verification, write partial state,
  * hold more than one download at a time, or talk to any server but the configured feed.
@@ -98,11 +98,14 @@ export class Updater {
    * @param {object} deps
    * @param {Promise<unknown>} deps.ready          resolves when the wasm module is initialised
    * @param {UpdateWasm} deps.wasm
+   * @param {(engine: any) => Promise<void>} [deps.prepare] readies every new engine before
+   *     it answers (e.g. applies the seller's own brands)
    * @param {(msg: object) => void} [deps.broadcast] sends a message to extension pages
    */
-  constructor({ ready, wasm, broadcast }) {
+  constructor({ ready, wasm, prepare, broadcast }) {
     this.wasm = wasm;
     this.ready = ready;
+    this.prepare = prepare ?? (async () => {});
     this.broadcast =
       broadcast ??
       ((msg) => {
@@ -177,18 +180,34 @@ export class Updater {
     this.status.previous = previous ? summary(previous) : null;
     if (current?.bytes && (current.pinned || current.version > bundled.version)) {
       try {
-        this.current = new this.wasm.Engine(new Uint8Array(current.bytes));
+        this.current = await this.load(new Uint8Array(current.bytes));
         this.status.active = summary(current);
       } catch (e) {
         this.status.last = { at: Date.now(), ok: false, message: `the installed snapshot ${current.version} could not be loaded (${describe(e)}); using the bundled snapshot` };
       }
     }
     if (!this.current) {
-      this.current = new this.wasm.Engine(await this.bundledBytes());
+      this.current = await this.load(await this.bundledBytes());
       this.status.active = bundled;
     }
     this.status.phase = "idle";
     return this.current;
+  }
+
+  /**
+   * A ready engine for `bytes` (structure checked by the constructor; throws its reason).
+   * @param {Uint8Array} bytes
+   * @returns {Promise<EngineLike>}
+   */
+  async load(bytes) {
+    const engine = new this.wasm.Engine(bytes);
+    try {
+      await this.prepare(engine);
+    } catch (e) {
+      engine.free?.();
+      throw e;
+    }
+    return engine;
   }
 
   /** @returns {Promise<Uint8Array>} */
@@ -254,23 +273,18 @@ export class Updater {
   }
 
   /**
-   * Installs the file an extension page put into the store's `incoming` slot, through the
-   * same checks as a feed update (with its latest.json when one was chosen, else the
-   * signature the snapshot carries itself).
+   * Installs a snapshot file the seller chose in the options page, through the checks a
+   * file without its feed manifest must pass: intact, signed by a trusted key (the
+   * signature it carries itself), strictly newer than the one in use.
+   * @param {ArrayBuffer} file
    * @returns {Promise<UpdateStatus>}
    */
-  importIncoming() {
+  importFile(file) {
     return this.exclusive(async () => {
-      const incoming = await store.takeIncoming();
-      if (!incoming) throw new UpdateFailure("no file was handed over for import; choose the snapshot file again");
-      const bytes = new Uint8Array(incoming.bytes);
+      const bytes = new Uint8Array(file);
       this.phase("verifying");
       const keys = await this.keys();
-      const verified = await this.verifyOr(() =>
-        incoming.manifestText
-          ? this.wasm.verifyUpdate(bytes, incoming.manifestText, keys, extensionVersion(), this.floorVersion())
-          : this.wasm.verifySnapshotFile(bytes, keys, this.floorVersion()),
-      );
+      const verified = await this.verifyOr(() => this.wasm.verifySnapshotFile(bytes, keys, this.floorVersion()));
       return this.installVerified(bytes, verified, "import");
     }, "import");
   }
@@ -287,7 +301,7 @@ export class Updater {
       const bytes = previous.bytes ? new Uint8Array(previous.bytes) : await this.bundledBytes();
       let engine;
       try {
-        engine = new this.wasm.Engine(bytes);
+        engine = await this.load(bytes);
       } catch (e) {
         throw new UpdateFailure(`the previous snapshot could not be loaded (${describe(e)}); the current one stays in use`);
       }
@@ -386,7 +400,7 @@ export class Updater {
     this.phase("installing");
     let engine;
     try {
-      engine = new this.wasm.Engine(bytes);
+      engine = await this.load(bytes);
     } catch (e) {
       throw new UpdateFailure(`the new snapshot could not be loaded (${describe(e)}); the current snapshot stays in use`);
     }

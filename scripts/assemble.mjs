@@ -63,6 +63,8 @@ function manifestFor(src, browser) {
         strict_min_version: "140.0",
         data_collection_permissions: { required: ["none"] },
       },
+      // Android got data_collection_permissions in 142.
+      gecko_android: { strict_min_version: "142.0" },
     };
   }
   return m;

@@ -8,6 +8,8 @@
  *   of a site's real host names (www/sites.json) and whose path starts with the site's
  *   path gets that site's fixture page — so the browser sees the real seller URL and the
  *   extension's shipped manifest decides whether to run.
+ * - A request to a site's host whose file exists under www/<host>/<path> (fixtures kept at
+ *   the real site's paths, with their assets beside them) gets that file first.
  * - Any HTML document requested with `?csp=script` is sent with
  *   `Content-Security-Policy: script-src 'self'`, `?csp=default` with `default-src 'self'`.
  *
@@ -67,6 +69,26 @@ function inside(dir, urlPath) {
 }
 
 /**
+ * A fixture kept at the real site's path under a folder named after its host
+ * (www/<host>/<path>, e.g. www/www.ebay.com/sl/list/index.html): the file for a request
+ * to that host, or null when there is none (then sites.json's page mapping applies).
+ * @param {string} www
+ * @param {string} host
+ * @param {string} urlPath
+ */
+async function hostFile(www, host, urlPath) {
+  const dir = join(www, host);
+  let p = inside(dir, urlPath);
+  if (!p) return null;
+  let st = await stat(p).catch(() => null);
+  if (st && st.isDirectory()) {
+    p = join(p, "index.html");
+    st = await stat(p).catch(() => null);
+  }
+  return st && st.isFile() ? p : null;
+}
+
+/**
  * The request handler shared by both servers.
  * @param {{www: string, dist: string, sites: Site[]}} opts
  * @returns {import("node:http").RequestListener}
@@ -79,7 +101,15 @@ function handler({ www, dist, sites }) {
       /** @type {string | null} */
       let file = null;
       const site = sites.find((s) => s.hosts.includes(host) && url.pathname.startsWith(s.path));
-      if (site) file = inside(www, site.page);
+      // Browsers ask every host for a favicon; an empty answer keeps 404s out of the
+      // console the tests watch.
+      if (url.pathname === "/favicon.ico") {
+        res.writeHead(204);
+        return res.end();
+      }
+      const mirrored = sites.some((s) => s.hosts.includes(host)) ? await hostFile(www, host, url.pathname) : null;
+      if (mirrored) file = mirrored;
+      else if (site) file = inside(www, site.page);
       else if (url.pathname.startsWith("/pkg/")) file = inside(join(dist, "pkg"), url.pathname.slice(5));
       else if (url.pathname.startsWith("/snapshot/")) file = inside(join(dist, "snapshot"), url.pathname.slice(10));
       else file = inside(www, url.pathname === "/" ? "index.html" : url.pathname);

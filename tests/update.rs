@@ -70,7 +70,11 @@ fn publish(dir: &Path, feed: &Path, key: &SigningKey, version: u64, bytes: &[u8]
         feed.to_str().unwrap(),
         file.to_str().unwrap(),
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     FeedManifest::from_json(&std::fs::read_to_string(feed.join("latest.json")).unwrap()).unwrap()
 }
 
@@ -112,7 +116,10 @@ fn damaged_forged_short_and_old_downloads_are_refused_with_their_reason() {
     let short = bytes[..bytes.len() - 100].to_vec();
     assert_eq!(
         accept_from_feed(short, &manifest, &trusted(), EXTENSION, Some(1)).unwrap_err(),
-        UpdateError::Feed(FeedError::Size { expected: bytes.len() as u64, found: bytes.len() as u64 - 100 })
+        UpdateError::Feed(FeedError::Size {
+            expected: bytes.len() as u64,
+            found: bytes.len() as u64 - 100
+        })
     );
 
     let strangers = vec![key(2).verifying_key()];
@@ -127,8 +134,18 @@ fn damaged_forged_short_and_old_downloads_are_refused_with_their_reason() {
 
     for current in [5, 6] {
         assert_eq!(
-            accept_from_feed(bytes.clone(), &manifest, &trusted(), EXTENSION, Some(current)).unwrap_err(),
-            UpdateError::Feed(FeedError::NotNewer { offered: 5, current })
+            accept_from_feed(
+                bytes.clone(),
+                &manifest,
+                &trusted(),
+                EXTENSION,
+                Some(current)
+            )
+            .unwrap_err(),
+            UpdateError::Feed(FeedError::NotNewer {
+                offered: 5,
+                current
+            })
         );
     }
 
@@ -147,7 +164,10 @@ fn damaged_forged_short_and_old_downloads_are_refused_with_their_reason() {
     .unwrap();
     assert!(matches!(
         accept_from_feed(bytes.clone(), &lying, &trusted(), EXTENSION, Some(1)).unwrap_err(),
-        UpdateError::Mismatch { field: "snapshot version", .. }
+        UpdateError::Mismatch {
+            field: "snapshot version",
+            ..
+        }
     ));
 
     // A valid signature over a file that is no snapshot at all.
@@ -179,7 +199,14 @@ fn every_refusal_message_says_the_current_snapshot_stays() {
     flipped[10] ^= 1;
     let errors = [
         accept_from_feed(flipped, &manifest, &trusted(), EXTENSION, None).unwrap_err(),
-        accept_from_feed(bytes.clone(), &manifest, &[key(3).verifying_key()], EXTENSION, None).unwrap_err(),
+        accept_from_feed(
+            bytes.clone(),
+            &manifest,
+            &[key(3).verifying_key()],
+            EXTENSION,
+            None,
+        )
+        .unwrap_err(),
         accept_from_feed(bytes[..50].to_vec(), &manifest, &trusted(), EXTENSION, None).unwrap_err(),
         accept_from_feed(bytes.clone(), &manifest, &trusted(), EXTENSION, Some(3)).unwrap_err(),
     ];
@@ -202,7 +229,15 @@ fn publish_only_moves_the_feed_forward_and_refuses_damaged_files() {
     let key_file = write_key(&dir, &key(1));
     let older = dir.join("older.snap");
     std::fs::write(&older, snapshot(4, &["Other"], None)).unwrap();
-    let out = clearmark(&["snapshot", "publish", "--key", key_file.to_str().unwrap(), "--out", feed.to_str().unwrap(), older.to_str().unwrap()]);
+    let out = clearmark(&[
+        "snapshot",
+        "publish",
+        "--key",
+        key_file.to_str().unwrap(),
+        "--out",
+        feed.to_str().unwrap(),
+        older.to_str().unwrap(),
+    ]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("only moves forward"));
 
@@ -211,17 +246,39 @@ fn publish_only_moves_the_feed_forward_and_refuses_damaged_files() {
     damaged[at] ^= 1;
     let damaged_file = dir.join("damaged.snap");
     std::fs::write(&damaged_file, damaged).unwrap();
-    let out = clearmark(&["snapshot", "publish", "--key", key_file.to_str().unwrap(), "--out", feed.to_str().unwrap(), damaged_file.to_str().unwrap()]);
+    let out = clearmark(&[
+        "snapshot",
+        "publish",
+        "--key",
+        key_file.to_str().unwrap(),
+        "--out",
+        feed.to_str().unwrap(),
+        damaged_file.to_str().unwrap(),
+    ]);
     assert!(!out.status.success());
-    assert_eq!(std::fs::read_to_string(feed.join("latest.json")).unwrap(), before);
+    assert_eq!(
+        std::fs::read_to_string(feed.join("latest.json")).unwrap(),
+        before
+    );
 
     // A snapshot signed at build time by another key is not published under this one.
     let foreign = dir.join("foreign.snap");
     std::fs::write(&foreign, snapshot(9, &["Zorblax"], Some(&key(2)))).unwrap();
-    let out = clearmark(&["snapshot", "publish", "--key", key_file.to_str().unwrap(), "--out", feed.to_str().unwrap(), foreign.to_str().unwrap()]);
+    let out = clearmark(&[
+        "snapshot",
+        "publish",
+        "--key",
+        key_file.to_str().unwrap(),
+        "--out",
+        feed.to_str().unwrap(),
+        foreign.to_str().unwrap(),
+    ]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("different key"));
-    assert_eq!(std::fs::read_to_string(feed.join("latest.json")).unwrap(), before);
+    assert_eq!(
+        std::fs::read_to_string(feed.join("latest.json")).unwrap(),
+        before
+    );
 }
 
 #[test]
@@ -231,7 +288,10 @@ fn an_imported_file_without_manifest_must_carry_a_trusted_signature() {
     assert_eq!(accepted.snapshot_version, 6);
     assert_eq!(
         accept_signed_file(signed.clone(), &trusted(), Some(6)).unwrap_err(),
-        UpdateError::Feed(FeedError::NotNewer { offered: 6, current: 6 })
+        UpdateError::Feed(FeedError::NotNewer {
+            offered: 6,
+            current: 6
+        })
     );
     assert_eq!(
         accept_signed_file(snapshot(6, &["Zorblax"], None), &trusted(), None).unwrap_err(),
@@ -249,8 +309,14 @@ fn an_imported_file_without_manifest_must_carry_a_trusted_signature() {
 
 #[test]
 fn published_public_keys_round_trip_through_the_key_list_format() {
-    let text = format!("# production\n{}\n", public_key_hex(&key(1).verifying_key()));
-    assert_eq!(clearmark::register::feed::parse_public_keys(&text).unwrap(), trusted());
+    let text = format!(
+        "# production\n{}\n",
+        public_key_hex(&key(1).verifying_key())
+    );
+    assert_eq!(
+        clearmark::register::feed::parse_public_keys(&text).unwrap(),
+        trusted()
+    );
 }
 
 // ---- clearmark fetch ------------------------------------------------------------------
@@ -260,7 +326,10 @@ fn published_public_keys_round_trip_through_the_key_list_format() {
 enum Reply {
     Ok(Vec<u8>),
     /// Announces the full length, sends `sent` bytes, then closes.
-    Cut { body: Vec<u8>, sent: usize },
+    Cut {
+        body: Vec<u8>,
+        sent: usize,
+    },
     Status(u16),
 }
 
@@ -289,11 +358,22 @@ fn serve(routes: HashMap<String, Reply>) -> (String, Arc<Mutex<Vec<String>>>) {
             seen.lock().unwrap().push(path.clone());
             let reply = routes.get(&path).cloned().unwrap_or(Reply::Status(404));
             let _ = match reply {
-                Reply::Ok(body) => write!(stream, "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())
-                    .and_then(|_| stream.write_all(&body)),
-                Reply::Cut { body, sent } => write!(stream, "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())
-                    .and_then(|_| stream.write_all(&body[..sent])),
-                Reply::Status(code) => write!(stream, "HTTP/1.1 {code} Nope\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
+                Reply::Ok(body) => write!(
+                    stream,
+                    "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                )
+                .and_then(|_| stream.write_all(&body)),
+                Reply::Cut { body, sent } => write!(
+                    stream,
+                    "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                )
+                .and_then(|_| stream.write_all(&body[..sent])),
+                Reply::Status(code) => write!(
+                    stream,
+                    "HTTP/1.1 {code} Nope\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                ),
             };
             let _ = stream.flush();
         }
@@ -306,8 +386,13 @@ fn bulk_zip(name: &str) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     {
         let mut zip = zip::ZipWriter::new(&mut out);
-        zip.start_file(name.replace(".zip", ".xml"), zip::write::SimpleFileOptions::default()).unwrap();
-        zip.write_all(b"<?xml version=\"1.0\"?><trademark-applications-daily/>").unwrap();
+        zip.start_file(
+            name.replace(".zip", ".xml"),
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zip.write_all(b"<?xml version=\"1.0\"?><trademark-applications-daily/>")
+            .unwrap();
         zip.finish().unwrap();
     }
     out.into_inner()
@@ -323,7 +408,11 @@ fn fetch(from: &str, out: &Path, since: Option<&str>) -> std::process::Output {
 
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|entries| entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
         .unwrap_or_default();
     names.sort();
     names
@@ -331,26 +420,48 @@ fn names(dir: &Path) -> Vec<String> {
 
 #[test]
 fn fetch_downloads_the_listed_files_since_a_day_and_skips_what_it_has() {
-    let files = ["apc251120.zip", "apc251121.zip", "apc251122.zip", "apc18840407-20241231-01.zip"];
+    let files = [
+        "apc251120.zip",
+        "apc251121.zip",
+        "apc251122.zip",
+        "apc18840407-20241231-01.zip",
+    ];
     let mut routes: HashMap<String, Reply> = files
         .iter()
         .map(|f| (format!("/tm/{f}"), Reply::Ok(bulk_zip(f))))
         .collect();
-    let index = files.iter().map(|f| format!("<a href=\"{f}\">{f}</a>\n")).collect::<String>();
-    routes.insert("/tm/".into(), Reply::Ok(format!("<html><body>{index}<a href=\"../\">up</a></body></html>").into_bytes()));
+    let index = files
+        .iter()
+        .map(|f| format!("<a href=\"{f}\">{f}</a>\n"))
+        .collect::<String>();
+    routes.insert(
+        "/tm/".into(),
+        Reply::Ok(format!("<html><body>{index}<a href=\"../\">up</a></body></html>").into_bytes()),
+    );
     let (base, log) = serve(routes);
     let out = scratch("fetch-http");
 
     let run = fetch(&format!("{base}/tm/"), &out, Some("2025-11-21"));
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert_eq!(names(&out), ["apc251121.zip", "apc251122.zip"]);
-    assert_eq!(std::fs::read(out.join("apc251122.zip")).unwrap(), bulk_zip("apc251122.zip"));
+    assert_eq!(
+        std::fs::read(out.join("apc251122.zip")).unwrap(),
+        bulk_zip("apc251122.zip")
+    );
 
     let requests_before = log.lock().unwrap().len();
     let again = fetch(&format!("{base}/tm/"), &out, Some("2025-11-21"));
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("0 file(s) fetched"));
-    assert_eq!(log.lock().unwrap().len(), requests_before + 1, "only the listing is read again");
+    assert_eq!(
+        log.lock().unwrap().len(),
+        requests_before + 1,
+        "only the listing is read again"
+    );
 
     let all = fetch(&format!("{base}/tm/"), &out, None);
     assert!(all.status.success());
@@ -361,12 +472,30 @@ fn fetch_downloads_the_listed_files_since_a_day_and_skips_what_it_has() {
 fn fetch_fails_cleanly_on_a_cut_connection_a_broken_zip_or_a_dead_server() {
     let good = bulk_zip("apc251122.zip");
     let routes = HashMap::from([
-        ("/cut/".to_string(), Reply::Ok(b"<a href=\"apc251122.zip\">x</a>".to_vec())),
-        ("/cut/apc251122.zip".to_string(), Reply::Cut { body: good.clone(), sent: good.len() / 2 }),
+        (
+            "/cut/".to_string(),
+            Reply::Ok(b"<a href=\"apc251122.zip\">x</a>".to_vec()),
+        ),
+        (
+            "/cut/apc251122.zip".to_string(),
+            Reply::Cut {
+                body: good.clone(),
+                sent: good.len() / 2,
+            },
+        ),
         ("/junk/".to_string(), Reply::Ok(b"apc251123.zip".to_vec())),
-        ("/junk/apc251123.zip".to_string(), Reply::Ok(b"this is not a zip file".to_vec())),
-        ("/gone/".to_string(), Reply::Ok(b"<a href=\"apc251124.zip\">x</a>".to_vec())),
-        ("/empty/".to_string(), Reply::Ok(b"<a href=\"readme.txt\">nothing here</a>".to_vec())),
+        (
+            "/junk/apc251123.zip".to_string(),
+            Reply::Ok(b"this is not a zip file".to_vec()),
+        ),
+        (
+            "/gone/".to_string(),
+            Reply::Ok(b"<a href=\"apc251124.zip\">x</a>".to_vec()),
+        ),
+        (
+            "/empty/".to_string(),
+            Reply::Ok(b"<a href=\"readme.txt\">nothing here</a>".to_vec()),
+        ),
     ]);
     let (base, _) = serve(routes);
 
@@ -401,7 +530,11 @@ fn fetch_reads_a_local_mirror_folder_or_file_url() {
     std::fs::write(mirror.join("notes.txt"), "not a bulk file").unwrap();
     let out = scratch("mirror-out");
     let run = fetch(mirror.to_str().unwrap(), &out, Some("2025-11-21"));
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert_eq!(names(&out), ["apc251121.zip"]);
 
     let out = scratch("mirror-url-out");

@@ -1,8 +1,7 @@
 // @ts-check
 /**
- * The stand-alone updates page (extension/options/updates.html): mounts the update section
- * on its own, for sellers who open it from the popup and for the e2e tests. The options
- * page embeds the same section with `mountUpdates`.
+ * Mounts the snapshot update section (extension/options/updates.js) into the options
+ * page's `#updates` section; a module entry so the rest of the page stays classic scripts.
  */
 import { mountUpdates } from "./updates.js";
 

@@ -1,18 +1,15 @@
 // @ts-check
 /**
- * The "Register snapshot updates" section of the options page: which snapshot is in use,
- * the feed address, "Check now" with download progress, import of a snapshot file and
- * one-click rollback.
+ * The "Register snapshot updates" section of the options page: which snapshot is in use
+ * and which is kept, the feed address, "Check now" with download progress, and
+ * one-click rollback. (Importing a snapshot file is the options page's snapshot section.)
  *
  * It only shows state and sends requests (updateStatus, updateSetFeed, updateCheck,
- * updateImport, updateRollback; extension/protocol.js) — every decision and every check
- * is made by the background (extension/updater.js). Progress arrives as updateProgress
- * broadcasts. Imported files are handed over through the extension's IndexedDB
- * (extension/store.js), not copied through a message.
+ * updateRollback; extension/protocol.js) — every decision and every check is made by the
+ * background (extension/updater.js). Progress arrives as updateProgress broadcasts.
  */
 
 import "../protocol.js";
-import { putIncoming } from "../store.js";
 
 const P = globalThis.ClearmarkProtocol;
 
@@ -69,8 +66,6 @@ export function mountUpdates(root) {
   const progress = /** @type {HTMLProgressElement} */ (el("progress", { id: "update-progress", max: "1", value: "0" }));
   const phase = el("output", { id: "update-phase" });
   const message = el("p", { id: "update-message", role: "status" });
-  const file = /** @type {HTMLInputElement} */ (el("input", { id: "update-file", type: "file", multiple: "", accept: ".snap,.json,application/octet-stream,application/json" }));
-  const importButton = /** @type {HTMLButtonElement} */ (el("button", { id: "update-import", type: "button" }, [t("updateImport", "Import")]));
 
   root.append(
     el("h2", {}, [t("updateHeading", "Register snapshot updates")]),
@@ -79,7 +74,6 @@ export function mountUpdates(root) {
     el("p", {}, [el("label", { for: "update-feed" }, [t("updateFeedLabel", "Update feed (latest.json): ")]), feed, " ", save, el("br"), feedNote]),
     el("p", {}, [check, " ", progress, " ", phase]),
     message,
-    el("p", {}, [el("label", { for: "update-file" }, [t("updateImportLabel", "Import a snapshot file (optionally with its latest.json): ")]), file, " ", importButton]),
   );
 
   let busy = false;
@@ -95,7 +89,6 @@ export function mountUpdates(root) {
       ? ""
       : t("updateFeedPlaceholder", "No feed is configured: the address shown is a placeholder, so Clearmark uses the snapshot bundled with it and never contacts a server.");
     check.disabled = s.phase !== "idle" || !s.feedConfigured;
-    importButton.disabled = s.phase !== "idle";
     progress.max = s.total || 1;
     progress.value = s.phase === "downloading" ? s.received : 0;
     phase.textContent =
@@ -139,19 +132,6 @@ export function mountUpdates(root) {
   save.addEventListener("click", () => send(P.updateSetFeed(feed.value)));
   check.addEventListener("click", () => send(P.updateCheck()));
   rollback.addEventListener("click", () => send(P.updateRollback()));
-  importButton.addEventListener("click", async () => {
-    const files = Array.from(file.files ?? []);
-    const snap = files.find((f) => !f.name.endsWith(".json"));
-    const manifest = files.find((f) => f.name.endsWith(".json"));
-    if (!snap) {
-      message.textContent = t("updateChooseFile", "Choose a snapshot file (.snap) first.");
-      message.className = "error";
-      return;
-    }
-    await putIncoming(await snap.arrayBuffer(), manifest ? await manifest.text() : null);
-    await send(P.updateImport());
-  });
-
   chrome.runtime.sendMessage(P.updateStatus()).then((res) => {
     if (res?.ok) show(res.status);
   });

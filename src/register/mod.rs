@@ -8,6 +8,7 @@ pub mod feed;
 pub mod record;
 pub mod snapshot;
 pub mod source;
+pub mod update;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod brands;

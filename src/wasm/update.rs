@@ -52,7 +52,9 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 
 /// A version from JS (a whole, non-negative number) as u64; anything else counts as none.
 fn version(value: Option<f64>) -> Option<u64> {
-    value.filter(|v| v.is_finite() && *v >= 0.0 && v.fract() == 0.0).map(|v| v as u64)
+    value
+        .filter(|v| v.is_finite() && *v >= 0.0 && v.fract() == 0.0)
+        .map(|v| v as u64)
 }
 
 /// `checkUpdateOffer(manifestJson, extensionVersion, currentVersion?)`: reads a feed's

@@ -16,25 +16,30 @@ const FIELD_CSS = `
 `;
 
 class KatField extends HTMLElement {
-  static get observedAttributes() { return ["value"]; }
   constructor(tag) {
     super();
+    this.tag = tag;
+    this.field = null;
+  }
+  // Parser-created elements get their attributes after the constructor: build on connect.
+  connectedCallback() {
+    if (this.shadowRoot) return;
     const root = this.attachShadow({ mode: "open" });
     const style = document.createElement("style");
     style.textContent = FIELD_CSS;
     const label = document.createElement("label");
     label.textContent = this.getAttribute("label") || "";
-    const field = document.createElement(tag);
-    field.setAttribute("part", tag);
+    const field = document.createElement(this.tag);
+    field.setAttribute("part", this.tag);
     field.id = "katal-id-" + Math.random().toString(36).slice(2, 8);
     label.htmlFor = field.id;
-    if (tag === "textarea") field.rows = Number(this.getAttribute("rows") || 2);
+    if (this.tag === "textarea") field.rows = Number(this.getAttribute("rows") || 2);
     field.maxLength = Number(this.getAttribute("maxlength") || 200);
     field.value = this.getAttribute("value") || "";
     root.append(style, label, field);
     this.field = field;
   }
-  get value() { return this.field.value; }
+  get value() { return this.field ? this.field.value : ""; }
 }
 
 customElements.define("kat-textarea", class extends KatField { constructor() { super("textarea"); } });
