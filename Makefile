@@ -19,12 +19,12 @@ SNAPSHOT := dist/snapshot/default.snap
 # The famous-brand sources of the default snapshot, from the npm packages `make tools`
 # installs. Adjust here when the snapshot command's flags change.
 SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
-	--brands node_modules/simple-icons \
-	--brands node_modules/name-suggestion-index \
-	--brands node_modules/@cspell/dict-companies
+	--famous node_modules/simple-icons \
+	--famous node_modules/name-suggestion-index \
+	--famous node_modules/@cspell/dict-companies
 
 .PHONY: help run test tools tools-test build wasm cli snapshot extension serve \
-	fmt clippy test-native test-wasm typecheck lint e2e clean
+	fmt clippy wasm-deps test-native test-wasm typecheck lint e2e clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -33,7 +33,7 @@ run: tools build ## install what is missing, build everything, serve www/ on 127
 	@$(MAKE) serve
 
 test: tools-test ## install test tools if missing; fmt, clippy, native, wasm and e2e tests
-	@$(MAKE) fmt clippy test-native test-wasm build typecheck lint e2e
+	@$(MAKE) fmt clippy wasm-deps test-native test-wasm build typecheck lint e2e
 	@echo "make test: all passed"
 
 tools: $(TMPDIR) ## install the build tools that are missing (wasm target, wasm-bindgen-cli, npm)
@@ -69,6 +69,9 @@ fmt: ## cargo fmt --check
 clippy: ## clippy on every target, native and wasm, warnings are errors
 	cargo clippy -q --all-targets -- -D warnings
 	cargo clippy -q --target wasm32-unknown-unknown --lib -- -D warnings
+
+wasm-deps: ## check the wasm build pulls in no CLI-only crate
+	@scripts/check-wasm-deps.sh
 
 test-native: ## native unit, integration and doc tests
 	cargo test -q
