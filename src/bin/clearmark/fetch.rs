@@ -34,9 +34,31 @@ pub struct FetchArgs {
     /// Open Data Portal wants one); the key itself never appears on the command line.
     #[arg(long, value_name = "VAR")]
     api_key_env: Option<String>,
+    /// Only the daily files or only the annual backfile parts (default: both).
+    #[arg(long, value_enum)]
+    only: Option<Kind>,
     /// Give up on a connection that sends nothing for this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     stall_timeout: u64,
+}
+
+/// The two kinds of USPTO bulk file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Kind {
+    /// `apcYYMMDD.zip`: one day's new and changed applications.
+    Daily,
+    /// `apcYYYYMMDD-YYYYMMDD-NN.zip`: a part of the full backfile.
+    Annual,
+}
+
+impl Kind {
+    fn of(name: &str) -> Kind {
+        if name.contains('-') {
+            Kind::Annual
+        } else {
+            Kind::Daily
+        }
+    }
 }
 
 /// Why a fetch failed.
@@ -108,6 +130,7 @@ fn fetch(args: &FetchArgs) -> Result<String, FetchError> {
     let wanted: Vec<&BulkFile> = listed
         .iter()
         .filter(|file| args.since.is_none_or(|since| file.day >= since))
+        .filter(|file| args.only.is_none_or(|only| Kind::of(&file.name) == only))
         .collect();
     fs::create_dir_all(&args.out).map_err(|e| io_error(&args.out, e))?;
     let (mut fetched, mut present, mut bytes) = (0, 0, 0u64);
@@ -122,7 +145,7 @@ fn fetch(args: &FetchArgs) -> Result<String, FetchError> {
         eprintln!("fetched {}", file.name);
     }
     Ok(format!(
-        "{fetched} file(s) fetched ({bytes} bytes), {present} already present, {} listed, {} before --since",
+        "{fetched} file(s) fetched ({bytes} bytes), {present} already present, {} listed, {} left out by --since/--only",
         listed.len(),
         listed.len() - wanted.len()
     ))
@@ -406,6 +429,8 @@ mod tests {
         assert_eq!(bulk_file_day("apc2511.zip"), None);
         assert_eq!(bulk_file_day("readme.txt"), None);
         assert_eq!(bulk_file_day("apc251122.zip.part"), None);
+        assert_eq!(Kind::of("apc251122.zip"), Kind::Daily);
+        assert_eq!(Kind::of("apc18840407-20241231-01.zip"), Kind::Annual);
     }
 
     #[test]
