@@ -73,10 +73,10 @@ function keyPair(dir, name) {
  */
 function buildSnapshot(dir, version, marks, key) {
   const csv = join(dir, `watch-${version}.csv`);
-  writeFileSync(csv, "mark,owner,classes\n" + marks.map((m) => `${m},Test Owner Inc.,25`).join("\n") + "\n");
+  writeFileSync(csv, "name,owner,classes\n" + marks.map((m) => `${m},Test Owner Inc.,25`).join("\n") + "\n");
   const out = join(dir, `built-${version}${key ? "-signed" : ""}.snap`);
-  const args = ["snapshot", "build", "--out", out, "--watch", csv, "--snapshot-version", String(version), "--date", `2026-11-${String(10 + version).padStart(2, "0")}`];
-  if (key) args.push("--key", key);
+  const args = ["snapshot", "build", "--out", out, "--brands", csv, "--snapshot-version", String(version), "--build-date", String(20261110 + version)];
+  if (key) args.push("--signing-key", key);
   clearmark(args);
   return out;
 }
@@ -115,7 +115,7 @@ function extensionCopy(browser, bundled, publicHex) {
  * What a test does in the extension's updates page, the same in both browsers.
  * @typedef {object} UpdatesPage
  * @property {string} name
- * @property {() => Promise<void>} open                   (re)opens options/updates.html
+ * @property {() => Promise<void>} open                   (re)opens options/options.html
  * @property {<R>(fn: string) => Promise<R>} run           runs an async function body in the page
  * @property {(selector: string) => Promise<void>} click
  * @property {(selector: string, text: string) => Promise<void>} fill
@@ -151,7 +151,7 @@ async function chromium(ext) {
     name: "chromium",
     async open() {
       if (page.isClosed()) page = await ctx.newPage();
-      await page.goto(`chrome-extension://${id}/options/updates.html`);
+      await page.goto(`chrome-extension://${id}/options/options.html`);
       await page.waitForSelector("#update-active:not(:empty)");
     },
     run: (body) => page.evaluate(`(async () => { ${body} })()`),
@@ -180,7 +180,7 @@ async function firefox(ext) {
   const service = new firefox.ServiceBuilder(join(process.env.HOME || "", ".cargo/bin/geckodriver")).setStdio("ignore");
   const driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();
   await driver.installAddon(ext, true);
-  const url = `moz-extension://${FIREFOX_UUID}/options/updates.html`;
+  const url = `moz-extension://${FIREFOX_UUID}/options/options.html`;
   // The first tab stays on about:blank: reloading the extension closes its pages, and the
   // session must keep a window.
   const home = await driver.getWindowHandle();
@@ -420,16 +420,20 @@ describe("snapshot updates", () => {
         await expectAnswering(2);
       });
 
-      it("importing a file: an unsigned one is refused, a signed newer one is installed", async () => {
-        await page.chooseFiles("#update-file", [snaps[3]]);
-        await page.click("#update-import");
-        let s = await waitFor(status, (s) => s.last?.message.includes("not signed"), 10000);
-        assert.equal(s.active.version, 2);
+      it("importing a file in the options page: an unsigned one is refused, a signed newer one is installed", async () => {
+        const importStatus = () => page.run(`const s = document.querySelector("#snapshot-status"); return {text: s.textContent, ok: s.dataset.ok};`);
+        await page.chooseFiles("#snapshot-file", [snaps[3]]);
+        let shown = await waitFor(importStatus, (s) => s.text !== "", 15000);
+        assert.equal(shown.ok, "false");
+        assert.match(shown.text, /not signed/);
+        assert.equal((await status()).active.version, 2);
         await expectAnswering(2);
-        await page.chooseFiles("#update-file", [snaps.signed3]);
-        await page.click("#update-import");
-        s = await waitFor(status, (s) => s.active?.version === 3, 10000);
-        assert.equal(s.active.source, "import");
+        await page.open();
+        await page.chooseFiles("#snapshot-file", [snaps.signed3]);
+        shown = await waitFor(importStatus, (s) => s.text !== "", 15000);
+        assert.equal(shown.ok, "true", shown.text);
+        const s = await status();
+        assert.deepEqual(s.active, { version: 3, date: "2026-11-13", source: "import" });
         assert.equal(s.previous.version, 2);
         await expectAnswering(3);
       });
