@@ -23,7 +23,7 @@ SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
 	--famous node_modules/name-suggestion-index \
 	--famous node_modules/@cspell/dict-companies
 
-.PHONY: help run test tools tools-test build wasm cli snapshot extension serve \
+.PHONY: help run test tools tools-test build wasm cli snapshot extension dev-key serve \
 	fmt clippy wasm-deps test-native test-wasm typecheck lint e2e clean
 
 help: ## list the targets
@@ -45,7 +45,7 @@ tools-test: $(TMPDIR) ## install build + test tools that are missing (also brows
 $(TMPDIR):
 	@mkdir -p $@
 
-build: wasm snapshot extension ## wasm, default snapshot and both extensions with zips
+build: wasm snapshot extension dev-key ## wasm, default snapshot and both extensions with zips
 
 wasm: ## build the wasm engine into dist/pkg/ (cargo, wasm-bindgen, wasm-opt)
 	@scripts/build-wasm.sh
@@ -59,6 +59,9 @@ snapshot: cli ## build the default register snapshot from the npm brand lists
 
 extension: ## assemble dist/chrome, dist/firefox and their zips
 	@node scripts/assemble.mjs
+
+dev-key: cli ## trust this machine's development update key in dist/chrome and dist/firefox (not the zips)
+	@CLI=$(CLI) scripts/dev-update-key.sh
 
 serve: ## serve www/ (and the fixtures under real host names) on 127.0.0.1
 	@node scripts/serve.mjs

@@ -1,12 +1,12 @@
 //! The `clearmark` command line: build and inspect snapshots, check listings, evaluate.
 
+mod check;
+mod eval_brands;
+mod fetch;
 mod snapshot;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
-
-mod check;
-mod eval_brands;
 
 /// Flags trademarks, famous brands, lookalikes and copied copy in marketplace listings.
 #[derive(Parser)]
@@ -28,6 +28,8 @@ enum Command {
     /// Measure the engine on a labelled set.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Download the USPTO trademark bulk files from the office or a mirror.
+    Fetch(fetch::FetchArgs),
 }
 
 /// What `clearmark eval` measures.
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Command::Keygen(args) => snapshot::keygen(args),
         Command::Check(args) => return check::run(args),
         Command::Eval(EvalCommand::Brands(args)) => return eval_brands::run(args),
+        Command::Fetch(args) => return fetch::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
