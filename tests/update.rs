@@ -41,7 +41,7 @@ fn snapshot(version: u64, marks: &[&str], sign: Option<&SigningKey>) -> Vec<u8> 
     let mut builder = SnapshotBuilder::new(20261100 + version as u32 % 28 + 1);
     builder.snapshot_version(version);
     for (i, mark) in marks.iter().enumerate() {
-        let mut record = Record::new(Register::US, mark, "Test Owner Inc.");
+        let mut record = Record::new(Register::US, *mark, "Test Owner Inc.");
         record.number = format!("9{:07}", i + 1);
         record.classes = vec![25];
         builder.add(record);
