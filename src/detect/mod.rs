@@ -1,4 +1,412 @@
 //! Detection: from listing text and a register snapshot to findings.
 //!
-//! Candidate spans come from the register index, then lookalike and copied-copy passes,
-//! then risk scoring. This module must not know about wasm or the DOM.
+//! [`Engine::check`] reads like the pipeline it runs, one module per step:
+//!
+//! 1. [`classes`] — which Nice classes the listing is about (category, product nouns);
+//! 2. [`own_brand`] — where the seller's own brand stands, so it is never flagged;
+//! 3. [`marks`] — candidate spans: the longest register keys at word boundaries (FST walk
+//!    from each word start, joining spaced spellings);
+//! 4. [`lookalike`] — typos, leetspeak and homoglyph disguises of distinctive marks;
+//! 5. [`ordinary`] — evidence whether a common word is used as a brand or as the word;
+//! 6. [`risk`] — kind, severity and the reason that names the deciding evidence;
+//! 7. [`suggest`] — a safer wording or "remove".
+//!
+//! Copied copy (runs taken from other sellers' listings) is a separate pass over the
+//! same fields that plugs in with `Engine::set_corpus` (owned by the copy module).
+//! This module must not know about wasm, the DOM or the CLI.
+//!
+//! ```
+//! use clearmark::detect::Engine;
+//! use clearmark::register::snapshot::{Snapshot, SnapshotBuilder};
+//! use clearmark::register::{Record, Register};
+//! use clearmark::{Listing, Severity};
+//!
+//! let mut b = SnapshotBuilder::new(20260101);
+//! let mut r = Record::new(Register::US, "HUBSAN", "Hubsan Inc.");
+//! r.classes = vec![28];
+//! b.add(r);
+//! let engine = Engine::new(Snapshot::from_bytes(b.finish(None)).unwrap());
+//! let listing = Listing {
+//!     id: "sku-1".into(),
+//!     title: Some("Spare blades for Hubsan X4 quadcopter".into()),
+//!     ..Default::default()
+//! };
+//! let report = engine.check(&listing);
+//! assert_eq!(report.findings[0].text, "Hubsan");
+//! assert_eq!(report.findings[0].severity, Severity::High);
+//! ```
+
+pub mod classes;
+pub mod lookalike;
+pub mod marks;
+pub mod ordinary;
+pub mod own_brand;
+pub mod risk;
+pub mod suggest;
+
+use crate::listing::{Field, Finding, Listing, Report, Severity};
+use crate::register::snapshot::Snapshot;
+use crate::register::{Record, Register};
+use crate::text::{self, Joiner, Normalized, Shape, Token};
+use ordinary::{Case, Gap, Style, Usage, Word};
+use own_brand::OwnBrands;
+use std::ops::Range;
+
+/// What the engine reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Registers whose records count (`US`, `EU`); famous-brand lists and watch lists
+    /// always count. Empty: every register.
+    pub registers: Vec<Register>,
+    /// Report low-severity (informational) findings too.
+    pub show_low: bool,
+}
+
+/// The detector: a register snapshot, the seller's own brands and options. Build it once
+/// and call [`Engine::check`] for every listing; it holds no per-listing state.
+pub struct Engine {
+    snapshot: Snapshot,
+    own_brands: Vec<String>,
+    options: Options,
+}
+
+/// One span the passes found, before judgement.
+struct Candidate {
+    words: Range<usize>,
+    value: u64,
+    key: String,
+    /// How the span disguises the mark, if it does.
+    disguise: Option<String>,
+    /// The words were joined without the key's spaces (`Play Station`).
+    joined: bool,
+}
+
+impl Engine {
+    /// An engine over `snapshot`, with no own brands and default [`Options`].
+    pub fn new(snapshot: Snapshot) -> Engine {
+        Engine {
+            snapshot,
+            own_brands: Vec::new(),
+            options: Options::default(),
+        }
+    }
+
+    /// The seller's own brands, never flagged in any listing (in addition to each
+    /// listing's `brand`).
+    pub fn set_own_brands(&mut self, names: Vec<String>) {
+        self.own_brands = names;
+    }
+
+    /// Sets what the engine reports.
+    pub fn set_options(&mut self, options: Options) {
+        self.options = options;
+    }
+
+    /// The snapshot the engine checks against.
+    pub fn snapshot(&self) -> &Snapshot {
+        &self.snapshot
+    }
+
+    /// Checks one listing: every finding in every field, ordered by field, bullet index
+    /// and start. Never panics on any input text.
+    pub fn check(&self, listing: &Listing) -> Report {
+        let own = OwnBrands::new(
+            self.own_brands
+                .iter()
+                .map(String::as_str)
+                .chain(listing.brand.as_deref()),
+        );
+        let mut texts: Vec<&str> = listing.title.as_deref().into_iter().collect();
+        texts.extend(listing.bullets.iter().map(String::as_str));
+        let listing_classes = classes::infer(listing.category.as_deref(), &texts);
+
+        let mut findings = Vec::new();
+        for (field, index, text) in listing.fields() {
+            self.check_field(field, index, text, &own, &listing_classes, &mut findings);
+        }
+        Report {
+            id: listing.id.clone(),
+            findings,
+        }
+    }
+
+    fn check_field(
+        &self,
+        field: Field,
+        index: Option<usize>,
+        original: &str,
+        own: &OwnBrands,
+        listing_classes: &[u8],
+        out: &mut Vec<Finding>,
+    ) {
+        let norm = text::normalize(original);
+        let tokens = norm.tokens();
+        if tokens.is_empty() {
+            return;
+        }
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+
+        // The seller's own brand is never a candidate.
+        let mut blocked = vec![false; words.len()];
+        for r in own.occurrences(&words) {
+            blocked[r].iter_mut().for_each(|b| *b = true);
+        }
+
+        // Exact marks, then disguises of marks in the words left over.
+        let mut candidates = self.exact_candidates(&norm, &words, &blocked);
+        self.leet_candidates(&norm, &blocked, &mut candidates);
+        self.typo_candidates(&words, &blocked, &mut candidates);
+        candidates.sort_by_key(|c| c.words.start);
+        candidates.retain(|c| !own.names(&words[c.words.clone()]));
+
+        // Evidence about each span's use, then the verdict. Neighbouring brands are
+        // evidence too, so judge twice: first with only coined neighbours counting as
+        // brands, then with every neighbour the first pass flagged.
+        let mut views = word_views(tokens, &blocked);
+        let style = Style::of(&views);
+        let common: Vec<Option<(String, f32)>> = candidates
+            .iter()
+            .map(|c| match &c.disguise {
+                // A disguise is itself the evidence: nobody hides an ordinary word.
+                Some(_) if !c.joined => None,
+                _ => self.common_word(&c.key),
+            })
+            .collect();
+        for (c, common) in candidates.iter().zip(&common) {
+            if common.is_none() {
+                views[c.words.clone()]
+                    .iter_mut()
+                    .for_each(|w| w.in_mark = true);
+            }
+        }
+        let first: Vec<Option<Severity>> = candidates
+            .iter()
+            .zip(&common)
+            .map(|(c, common)| {
+                self.judge(c, common, &views, style, listing_classes)
+                    .map(|(v, _)| v.severity)
+            })
+            .collect();
+        for (c, sev) in candidates.iter().zip(&first) {
+            let brand = sev.is_some_and(|s| s > Severity::Low);
+            views[c.words.clone()]
+                .iter_mut()
+                .for_each(|w| w.in_mark = brand);
+        }
+        for (c, common) in candidates.iter().zip(&common) {
+            let Some((v, usage)) = self.judge(c, common, &views, style, listing_classes) else {
+                continue;
+            };
+            if v.severity == Severity::Low && !self.options.show_low {
+                continue;
+            }
+            let (start, end) = (tokens[c.words.start].start, tokens[c.words.end - 1].end);
+            out.push(Finding {
+                field,
+                index,
+                start,
+                end,
+                text: text::slice_utf16(original, start..end)
+                    .unwrap_or_default()
+                    .to_owned(),
+                kind: v.kind,
+                severity: v.severity,
+                mark: v.mark,
+                reason: v.reason,
+                records: v.records,
+                suggestion: suggest::suggest(&c.key, &usage),
+                source: None,
+            });
+        }
+    }
+
+    /// The verdict on one candidate given the words around it.
+    fn judge(
+        &self,
+        c: &Candidate,
+        common: &Option<(String, f32)>,
+        views: &[Word<'_>],
+        style: Style,
+        listing_classes: &[u8],
+    ) -> Option<(risk::Verdict, Usage)> {
+        let records = self.records(c.value);
+        let usage = ordinary::usage(views, c.words.clone(), style);
+        let facts = risk::Facts {
+            key: &c.key,
+            records: &records,
+            listing_classes,
+            common: common.as_ref().map(|(w, z)| (w.as_str(), *z)),
+            usage: &usage,
+            disguise: c.disguise.clone(),
+        };
+        risk::judge(&facts).map(|v| (v, usage))
+    }
+
+    /// Register keys spelled by the words, leftmost-longest; spaced spellings of a
+    /// one-word mark and words with folded homoglyphs or removed invisible characters
+    /// are disguises.
+    fn exact_candidates(
+        &self,
+        norm: &Normalized,
+        words: &[&str],
+        blocked: &[bool],
+    ) -> Vec<Candidate> {
+        let tokens = norm.tokens();
+        marks::find(self.snapshot.marks().as_fst(), words, blocked)
+            .into_iter()
+            .map(|m| {
+                let span = &tokens[m.words.clone()];
+                let disguise = if span.iter().any(|t| t.homoglyphs_folded) {
+                    Some("letters of another script standing in for Latin ones".to_owned())
+                } else if span.iter().any(|t| t.invisible) {
+                    Some("invisible characters inside the word".to_owned())
+                } else if m.joined {
+                    Some(format!("{} split by spaces or hyphens", m.key))
+                } else {
+                    None
+                };
+                Candidate {
+                    words: m.words,
+                    value: m.value,
+                    key: m.key,
+                    disguise,
+                    joined: m.joined,
+                }
+            })
+            .collect()
+    }
+
+    /// Leetspeak: runs where digits or symbols stand in for letters, looked up under
+    /// each reading the normaliser proposes.
+    fn leet_candidates(&self, norm: &Normalized, blocked: &[bool], out: &mut Vec<Candidate>) {
+        for run in norm.leet_runs() {
+            let r = run.tokens.clone();
+            if r.is_empty() || blocked[r.clone()].iter().any(|b| *b) || overlaps(out, &r) {
+                continue;
+            }
+            let hit = run.candidates.iter().find_map(|k| {
+                let v = self.snapshot.marks().get(k)?;
+                self.distinctive(k).then(|| (k.clone(), v))
+            });
+            if let Some((key, value)) = hit {
+                out.push(Candidate {
+                    words: r,
+                    value,
+                    key,
+                    disguise: Some("digits or symbols standing in for letters".to_owned()),
+                    joined: false,
+                });
+            }
+        }
+    }
+
+    /// Typos: single words that are not common words themselves and lie within the
+    /// allowed edit distance of a distinctive mark.
+    fn typo_candidates(&self, words: &[&str], blocked: &[bool], out: &mut Vec<Candidate>) {
+        for (i, w) in words.iter().enumerate() {
+            if blocked[i]
+                || w.len() < 4
+                || !w.chars().all(char::is_alphabetic)
+                || overlaps(out, &(i..i + 1))
+                || self.zipf(w).is_some_and(|z| z >= ordinary::COMMON_ZIPF)
+            {
+                continue;
+            }
+            let near = lookalike::near(self.snapshot.marks(), w);
+            if let Some(n) = near.into_iter().find(|n| self.distinctive(&n.key)) {
+                let how = if n.distance == 1 {
+                    "one letter changed, added, dropped or swapped"
+                } else {
+                    "two letters changed"
+                };
+                out.push(Candidate {
+                    words: i..i + 1,
+                    value: n.value,
+                    key: n.key,
+                    disguise: Some(how.to_owned()),
+                    joined: false,
+                });
+            }
+        }
+    }
+
+    /// A mark is distinctive (worth looking for in disguise) when none of its words is
+    /// common and at least one live record protects it.
+    fn distinctive(&self, key: &str) -> bool {
+        self.common_word(key).is_none()
+            && self
+                .snapshot
+                .marks()
+                .get(key)
+                .is_some_and(|v| self.records(v).iter().any(|r| r.status.is_live()))
+    }
+
+    /// When every word of the mark is a common word: the most common one and its Zipf
+    /// value. Digits-only words are neutral; one uncommon word makes the mark coined.
+    fn common_word(&self, key: &str) -> Option<(String, f32)> {
+        let mut best: Option<(String, f32)> = None;
+        for w in key
+            .split(' ')
+            .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        {
+            let z = self.zipf(w).filter(|z| *z >= ordinary::COMMON_ZIPF)?;
+            if best.as_ref().is_none_or(|(_, b)| z > *b) {
+                best = Some((w.to_owned(), z));
+            }
+        }
+        best
+    }
+
+    fn zipf(&self, word: &str) -> Option<f32> {
+        self.snapshot.words().get(word).map(|v| v as f32 / 100.0)
+    }
+
+    /// The records behind an index value that the options let count.
+    fn records(&self, value: u64) -> Vec<Record> {
+        self.snapshot
+            .record_ids(value)
+            .filter_map(|id| self.snapshot.try_record(id).ok())
+            .filter(|r| {
+                self.options.registers.is_empty()
+                    || matches!(r.register, Register::Famous | Register::Watch)
+                    || self.options.registers.contains(&r.register)
+            })
+            .collect()
+    }
+}
+
+fn overlaps(cands: &[Candidate], r: &Range<usize>) -> bool {
+    cands
+        .iter()
+        .any(|c| c.words.start < r.end && r.start < c.words.end)
+}
+
+/// The words of a field as the ordinary-use evidence reads them.
+fn word_views<'t>(tokens: &'t [Token], own: &[bool]) -> Vec<Word<'t>> {
+    tokens
+        .iter()
+        .zip(own)
+        .map(|(t, &in_own)| Word {
+            text: &t.text,
+            case: match t.shape {
+                Shape::Lower => Case::Lower,
+                Shape::Title | Shape::Upper | Shape::Camel => Case::Capitalised,
+                Shape::MixedDigit => Case::Code,
+                Shape::Uncased if t.text.chars().all(|c| c.is_ascii_digit()) => Case::Number,
+                Shape::Uncased => Case::Uncased,
+            },
+            sentence_start: t.sentence_start,
+            gap: match t.joiner {
+                Joiner::Space | Joiner::Hyphen | Joiner::Apostrophe => Gap::Tight,
+                Joiner::Symbol(c)
+                    if !matches!(c, ',' | '/' | '|' | '(' | ')' | '.' | ':' | ';') =>
+                {
+                    Gap::Tight
+                }
+                _ => Gap::Break,
+            },
+            in_mark: false,
+            in_own,
+        })
+        .collect()
+}

@@ -1,29 +1,247 @@
 //! Text as the detector sees it: normalised, tokenised, with an exact map back to the
 //! UTF-16 offsets of the seller's original string.
 //!
+//! [`normalize`] is the one entry point: it applies Unicode NFKC and case folding,
+//! removes invisible characters (zero-width space and joiners, word joiner, BOM, soft
+//! hyphen, bidi controls, variation selectors), folds Cyrillic/Greek/Armenian lookalikes
+//! of Latin letters inside tokens that are disguised (mixed-script `Аpple`, or all
+//! lookalikes in Latin text — see `homoglyph` for the rule), and splits the result into
+//! [`Token`]s that know their UTF-16 span in the original, how they were capitalised,
+//! what joins them to the next word and whether they were disguised. [`mark_key`] is the
+//! key marks are indexed under; by construction it is the tokens of `normalize(s)` joined
+//! by single spaces. [`leet_candidates`] and [`Normalized::leet_runs`] read digits and
+//! symbols that stand in for letters. The `utf16` helpers slice original text by UTF-16
+//! range without ever panicking.
+//!
+//! ```
+//! use clearmark::text::{mark_key, normalize, slice_utf16, Joiner, Shape};
+//!
+//! let original = "Genuine Аpple™ iPhone's case, Lego-compatible";
+//! let n = normalize(original);
+//! let words: Vec<&str> = n.tokens().iter().map(|t| t.text.as_str()).collect();
+//! assert_eq!(words, ["genuine", "apple", "iphone", "case", "lego", "compatible"]);
+//!
+//! let apple = &n.tokens()[1];
+//! assert!(apple.homoglyphs_folded && apple.trademark_sign);
+//! assert_eq!(slice_utf16(original, apple.start..apple.end), Some("Аpple"));
+//! assert_eq!(n.tokens()[2].shape, Shape::Camel);
+//! assert!(n.tokens()[2].possessive);
+//! assert_eq!(n.tokens()[4].joiner, Joiner::Hyphen);
+//! assert_eq!(mark_key(original), words.join(" "));
+//! ```
+//!
 //! This module must not know about registers, snapshots or the browser.
 
-/// The key a mark is indexed under in the snapshot and looked up by: NFKC, lower case,
-/// words of letters and digits joined by single spaces. The detector builds the same key
-/// from listing text, so both sides must call this one function.
+mod homoglyph;
+mod leet;
+mod normalize;
+mod tokens;
+mod utf16;
+
+pub use homoglyph::{is_latin_letter, latin_lookalike};
+pub use leet::{leet_candidates, readings as leet_readings, LeetRun};
+pub use normalize::{is_invisible, is_trademark_sign, Normalized};
+pub use tokens::{Joiner, Script, Shape, Token};
+pub use utf16::{byte_offset, slice_utf16, utf16_len, utf16_offset};
+
+/// Normalises one field of a listing: its tokens with UTF-16 spans into `original`, the
+/// normalised text with a map back, and the leet runs. Never panics, whatever the input.
+pub fn normalize(original: &str) -> Normalized {
+    normalize::build(original, true)
+}
+
+/// The key a mark is indexed under in the snapshot and looked up by: the tokens of
+/// [`normalize`] joined by single spaces (NFKC, case-folded, invisible characters
+/// removed, disguised homoglyphs folded, possessive `'s` dropped, punctuation and
+/// trademark signs separating words). The detector builds the same key from listing
+/// text, so both sides must call this one function.
 pub fn mark_key(mark: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let folded: String = mark.nfkc().flat_map(char::to_lowercase).collect();
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let n = normalize::build(mark, false);
+    n.key(0..n.tokens().len()).unwrap_or_default()
+}
+
+/// [`mark_key`] without the spaces: `Play Station`, `Play-Station` and `PlayStation`
+/// all give `playstation`. For spotting spacing tricks; never the snapshot's key.
+pub fn compact_key(text: &str) -> String {
+    normalize::build(text, false)
+        .tokens()
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn words(s: &str) -> Vec<String> {
+        normalize(s)
+            .tokens()
+            .iter()
+            .map(|t| t.text.clone())
+            .collect()
+    }
+
     #[test]
     fn mark_key_folds_case_width_and_punctuation() {
         assert_eq!(mark_key("Hot-Wheels®"), "hot wheels");
         assert_eq!(mark_key("ＬＥＧＯ"), "lego");
         assert_eq!(mark_key("  Melissa & Doug "), "melissa doug");
+        assert_eq!(mark_key("McDONALD'S"), "mcdonald");
+        assert_eq!(
+            mark_key("LEGO™"),
+            "lego",
+            "™ must not become the letters tm"
+        );
+        assert_eq!(mark_key(""), "");
+    }
+
+    #[test]
+    fn spacing_and_punctuation_variants() {
+        assert_eq!(words("Play Station"), ["play", "station"]);
+        assert_eq!(compact_key("Play Station"), "playstation");
+        assert_eq!(compact_key("Play-Station"), "playstation");
+        assert_eq!(words("Disney's Frozen"), ["disney", "frozen"]);
+        assert_eq!(words("Disney’s"), ["disney"]);
+        assert_eq!(words("Rock'n'roll"), ["rock", "n", "roll"]);
+        let n = normalize("PlayStation");
+        assert_eq!(n.tokens()[0].text, "playstation");
+        assert_eq!(n.tokens()[0].case_breaks, [4]);
+    }
+
+    #[test]
+    fn invisible_characters_do_not_split_words_but_are_recorded() {
+        let n = normalize("Ap\u{200B}ple and N\u{AD}ike\u{200D}");
+        let t = n.tokens();
+        assert_eq!(t[0].text, "apple");
+        assert!(t[0].invisible);
+        assert_eq!((t[0].start, t[0].end), (0, 6));
+        assert!(!t[1].invisible);
+        assert_eq!(t[2].text, "nike");
+        assert!(t[2].invisible);
+    }
+
+    #[test]
+    fn homoglyphs_fold_in_disguise_but_not_in_real_words() {
+        let n = normalize("Аpple slicer");
+        assert_eq!(n.tokens()[0].text, "apple");
+        assert_eq!(n.tokens()[0].script, Script::Mixed);
+        assert!(n.tokens()[0].homoglyphs_folded);
+
+        let n = normalize("Peeler by ОХО, soft grip");
+        assert_eq!(n.tokens()[2].text, "oxo");
+        assert_eq!(n.tokens()[2].script, Script::Other);
+
+        // A Russian sentence stays Russian, even words made only of lookalikes.
+        let n = normalize("Сор и пример");
+        assert_eq!(words("Сор и пример"), ["сор", "и", "пример"]);
+        assert!(n.tokens().iter().all(|t| !t.homoglyphs_folded));
+        assert_eq!(
+            words("Ѕопу"),
+            ["ѕопу"],
+            "alone, no Latin context: not folded"
+        );
+        assert_eq!(words("Ѕопу TV"), ["ѕопу", "tv"], "п has no lookalike");
+    }
+
+    #[test]
+    fn shapes() {
+        let shapes: Vec<Shape> = normalize("apple Apple APPLE iPhone N1ke 家 A 42")
+            .tokens()
+            .iter()
+            .map(|t| t.shape)
+            .collect();
+        use Shape::*;
+        assert_eq!(
+            shapes,
+            [Lower, Title, Upper, Camel, MixedDigit, Uncased, Title, Uncased]
+        );
+        assert_eq!(normalize("XMLHttp").tokens()[0].case_breaks, [3]);
+    }
+
+    #[test]
+    fn joiners_and_trademark_signs() {
+        let n = normalize("Lego-compatible Adid@s M&M Nike® shoes 3.5 in");
+        let j: Vec<Joiner> = n.tokens().iter().map(|t| t.joiner).collect();
+        use Joiner::*;
+        assert_eq!(
+            j,
+            [
+                Hyphen,
+                Space,
+                Symbol('@'),
+                Space,
+                Symbol('&'),
+                Space,
+                Other,
+                Space,
+                Symbol('.'),
+                Space,
+                End
+            ]
+        );
+        assert!(n.tokens()[6].trademark_sign);
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let n = normalize("Great gift. Kids love it! 3.5 inch\nApple slicer");
+        let starts: Vec<&str> = n
+            .tokens()
+            .iter()
+            .filter(|t| t.sentence_start)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(starts, ["great", "kids", "3", "apple"]);
+    }
+
+    #[test]
+    fn leet_runs_cover_tokens_split_by_symbols() {
+        let original = "Shoes like Adid@s and N1ke, PS5 ready";
+        let n = normalize(original);
+        let runs = n.leet_runs();
+        assert_eq!(runs.len(), 2);
+        assert_eq!(
+            slice_utf16(original, runs[0].start..runs[0].end),
+            Some("Adid@s")
+        );
+        assert_eq!(runs[0].candidates, ["adidas"]);
+        assert_eq!(n.key(runs[0].tokens.clone()).as_deref(), Some("adid s"));
+        assert_eq!(runs[1].candidates, ["nike", "nlke"]);
+        let leet: Vec<&str> = n
+            .tokens()
+            .iter()
+            .filter(|t| t.leet)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(leet, ["adid", "s", "n1ke"]);
+    }
+
+    #[test]
+    fn one_character_expanding_into_words_stays_one_token() {
+        let original = "½ price";
+        let n = normalize(original);
+        assert_eq!(n.tokens()[0].text, "12");
+        assert_eq!((n.tokens()[0].start, n.tokens()[0].end), (0, 1));
+        assert_eq!(n.tokens()[1].start, 2);
+    }
+
+    #[test]
+    fn emoji_cjk_and_combining_marks_keep_offsets() {
+        let original = "👨‍👩‍👧 家具 Cafe\u{301} 😀ok";
+        let n = normalize(original);
+        let spans: Vec<(&str, Option<&str>)> = n
+            .tokens()
+            .iter()
+            .map(|t| (t.text.as_str(), slice_utf16(original, t.start..t.end)))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("家具", Some("家具")),
+                ("café", Some("Cafe\u{301}")),
+                ("ok", Some("ok"))
+            ]
+        );
     }
 }

@@ -1,5 +1,10 @@
 //! The `clearmark` command line: build and inspect snapshots, check listings, evaluate.
 
+mod check;
+mod eval_brands;
+mod fetch;
+mod snapshot;
+
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -12,9 +17,42 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Build, inspect, verify and measure register snapshots.
+    #[command(subcommand)]
+    Snapshot(snapshot::SnapshotCommand),
+    /// Make a signing key for snapshots (and its public key).
+    Keygen(snapshot::KeygenArgs),
+    /// Check listings (JSON lines) and print their findings, one line per listing.
+    Check(check::CheckArgs),
+    /// Measure the engine on a labelled set.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Download the USPTO trademark bulk files from the office or a mirror.
+    Fetch(fetch::FetchArgs),
+}
+
+/// What `clearmark eval` measures.
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Brand/trademark detection: recall, precision, own-brand flags, trap flags.
+    Brands(eval_brands::EvalBrandsArgs),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    let result = match cli.command {
+        Command::Snapshot(cmd) => snapshot::run(cmd),
+        Command::Keygen(args) => snapshot::keygen(args),
+        Command::Check(args) => return check::run(args),
+        Command::Eval(EvalCommand::Brands(args)) => return eval_brands::run(args),
+        Command::Fetch(args) => return fetch::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("clearmark: {message}");
+            ExitCode::FAILURE
+        }
+    }
 }

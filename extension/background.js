@@ -1,0 +1,139 @@
+// @ts-check
+/**
+ * The background of the extension (Chromium: module service worker; Firefox: module event
+ * page): loads the wasm engine with the register snapshot (the bundled one, or a newer
+ * verified update: extension/updater.js) and answers the messages of extension/protocol.js.
+ *
+ * It owns loading and message routing only — detection lives in the engine. Rules the
+ * service worker imposes: the wasm-bindgen module is imported statically (no `import()`
+ * in service workers), there is no top-level `await` (Chromium would drop message
+ * responses), the onMessage listener is registered synchronously and answers through
+ * `sendResponse` after `return true`.
+ */
+import init, * as wasm from "./pkg/clearmark.js";
+import "./protocol.js";
+import "./settings.js";
+import { takeHandedOver } from "./store.js";
+import { Updater } from "./updater.js";
+
+const P = globalThis.ClearmarkProtocol;
+const S = globalThis.ClearmarkSettings;
+
+/**
+ * The snapshot in use and its updates (extension/updater.js): loads the installed or the
+ * bundled snapshot, and swaps in a verified newer one only once it is loaded and has the
+ * seller's own brands. A failure to start is kept (and reported to every request).
+ */
+const updater = new Updater({
+  ready: init({ module_or_path: chrome.runtime.getURL("pkg/clearmark_bg.wasm") }),
+  wasm: /** @type {any} */ (wasm),
+  // The seller's own brands survive restarts and updates: they live with the settings.
+  prepare: async (engine) => {
+    const stored = await S.load().catch(() => S.defaults());
+    if (stored.ownBrands.length) engine.setOwnBrands(stored.ownBrands);
+  },
+});
+updater.listen();
+
+/**
+ * A thrown value as a sentence for the seller (the wasm facade throws strings).
+ * @param {unknown} e
+ * @returns {string}
+ */
+function describe(e) {
+  if (typeof e === "string") return e;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+/**
+ * Answers one request; never throws.
+ * @param {unknown} msg
+ * @returns {Promise<ProtocolResponse>}
+ */
+async function answer(msg) {
+  const parsed = P.parseRequest(msg);
+  if (!parsed.ok) {
+    const type = typeof msg === "object" && msg !== null ? String(/** @type {{type?: unknown}} */ (msg).type) : "unknown";
+    return P.failure(type, parsed.error);
+  }
+  const req = parsed.request;
+  if (isUpdateRequest(req)) return answerUpdate(req);
+  let e;
+  try {
+    e = await updater.engine();
+  } catch (err) {
+    return P.failure(req.type, `Clearmark could not start its checker: ${describe(err)}`);
+  }
+  try {
+    switch (req.type) {
+      case "check":
+        return { v: 1, type: "check", ok: true, report: /** @type {ListingReport} */ (e.check(req.listing)) };
+      case "info":
+        return { v: 1, type: "info", ok: true, snapshot: /** @type {SnapshotInfo} */ (e.snapshotInfo()) };
+      case "setOwnBrands":
+        e.setOwnBrands(req.brands);
+        await S.update((s) => { s.ownBrands = req.brands; });
+        return { v: 1, type: "setOwnBrands", ok: true, brands: req.brands };
+      case "addOwnBrand": {
+        const brand = req.brand.trim();
+        const s = await S.update((s) => {
+          if (!s.ownBrands.some((b) => b.toLowerCase() === brand.toLowerCase())) s.ownBrands.push(brand);
+        });
+        e.setOwnBrands(s.ownBrands);
+        return { v: 1, type: "addOwnBrand", ok: true, brands: s.ownBrands };
+      }
+      case "importSnapshot": {
+        const file = await takeHandedOver(P.IMPORT_DB, P.IMPORT_STORE, req.key);
+        if (!file) return P.failure(req.type, `The file ${req.name} did not reach Clearmark; choose it again.`);
+        try {
+          const status = await updater.importFile(file);
+          const now = await updater.engine();
+          return { v: 1, type: "importSnapshot", ok: true, snapshot: /** @type {SnapshotInfo} */ (now.snapshotInfo()), status };
+        } catch (err) {
+          return { ...P.failure(req.type, describe(err)), status: await updater.getStatus() };
+        }
+      }
+      case "importWatchList":
+        // The options page's hook is in place; importing watch lists is not built yet.
+        return P.failure(req.type, "Importing files is not available in this version of Clearmark yet.");
+    }
+  } catch (err) {
+    return P.failure(req.type, describe(err));
+  }
+}
+
+/**
+ * @param {ProtocolRequest} req
+ * @returns {req is UpdateRequest}
+ */
+function isUpdateRequest(req) {
+  return ["updateStatus", "updateSetFeed", "updateCheck", "updateRollback"].includes(req.type);
+}
+
+/**
+ * Answers an update request with the updater's status; a failure carries the reason and
+ * the (unchanged) status.
+ * @param {UpdateRequest} req
+ * @returns {Promise<UpdateResponse>}
+ */
+async function answerUpdate(req) {
+  try {
+    const status =
+      req.type === "updateCheck"
+        ? await updater.check("manual")
+        : req.type === "updateRollback"
+          ? await updater.rollback()
+          : req.type === "updateSetFeed"
+            ? await updater.setFeed(req.url)
+            : await updater.getStatus();
+    return { v: 1, type: req.type, ok: true, status };
+  } catch (err) {
+    return { ...P.failure(req.type, describe(err)), status: await updater.getStatus() };
+  }
+}
+
+chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
+  answer(msg).then(sendResponse, (err) => sendResponse(P.failure("unknown", describe(err))));
+  return true;
+});

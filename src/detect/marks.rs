@@ -1,0 +1,240 @@
+//! Candidate spans: where the words of a field spell a key of the register's mark index.
+//!
+//! From each word start the FST is walked word by word — `disney`, then `disney star`,
+//! … — and the longest key that ends on a word boundary wins (leftmost-longest, no
+//! overlaps). Between two words the walk tries the key's single space and also no space
+//! at all, so `Play Station`, `dai-mler` and `Ad idas` reach `playstation`, `daimler` and
+//! `adidas`; such joined matches are marked so that the lookalike pass can say so. Words
+//! inside the seller's own brand are never part of a candidate. This module only finds
+//! spans and their index values; it must not read records or decide severities.
+
+use fst::raw::{Fst, Node, Output};
+use std::ops::Range;
+
+/// The longest mark, in words, the walk looks for.
+pub const MAX_WORDS: usize = 8;
+
+/// One span of a field whose words spell a key of the mark index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The words of the field the span covers.
+    pub words: Range<usize>,
+    /// The index value of the key: what `Snapshot::record_ids` expands.
+    pub value: u64,
+    /// The key the words spelled.
+    pub key: String,
+    /// Some words were joined without the key's space (`Play Station` → `playstation`).
+    pub joined: bool,
+}
+
+/// Finds the leftmost-longest candidates in `words` (normalised tokens of one field, as
+/// the mark index keys them). `blocked[i]` is true for words that must not be part of
+/// any candidate (the seller's own brand).
+pub fn find<D: AsRef<[u8]>>(fst: &Fst<D>, words: &[&str], blocked: &[bool]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if blocked.get(i).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
+        match longest_from(fst, words, blocked, i) {
+            Some(c) => {
+                i = c.words.end;
+                out.push(c);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The longest key spelled by the words starting at `start`.
+pub fn longest_from<D: AsRef<[u8]>>(
+    fst: &Fst<D>,
+    words: &[&str],
+    blocked: &[bool],
+    start: usize,
+) -> Option<Candidate> {
+    let mut best: Option<(usize, u64, bool)> = None;
+    // Depth-first over (next word, node, output, joined): at most two branches per word
+    // boundary, and the FST prunes dead ones at the first byte.
+    let mut stack: Vec<(usize, Node<'_>, Output, bool)> = Vec::new();
+    if let Some((node, out)) = feed(fst, fst.root(), Output::zero(), words[start].as_bytes()) {
+        stack.push((start + 1, node, out, false));
+    }
+    while let Some((next, node, out, joined)) = stack.pop() {
+        if node.is_final() {
+            let value = out.cat(node.final_output()).value();
+            let better = match best {
+                None => true,
+                Some((end, _, j)) => next > end || (next == end && j && !joined),
+            };
+            if better {
+                best = Some((next, value, joined));
+            }
+        }
+        if next >= words.len()
+            || next - start >= MAX_WORDS
+            || blocked.get(next).copied().unwrap_or(false)
+        {
+            continue;
+        }
+        let word = words[next].as_bytes();
+        if let Some((n, o)) = feed(fst, node, out, word) {
+            stack.push((next + 1, n, o, true));
+        }
+        if let Some((n, o)) = feed(fst, node, out, b" ") {
+            if let Some((n, o)) = feed(fst, n, o, word) {
+                stack.push((next + 1, n, o, joined));
+            }
+            // "&" and "and" are the same link: the key may have the word where the text
+            // has a sign, and the other way round.
+            if let Some((n, o)) = feed(fst, n, o, b"and ") {
+                if let Some((n, o)) = feed(fst, n, o, word) {
+                    stack.push((next + 1, n, o, joined));
+                }
+            }
+            if word == b"and"
+                && next + 1 < words.len()
+                && !blocked.get(next + 1).copied().unwrap_or(false)
+            {
+                if let Some((n, o)) = feed(fst, n, o, words[next + 1].as_bytes()) {
+                    stack.push((next + 2, n, o, joined));
+                }
+            }
+        }
+    }
+    let (end, value, joined) = best?;
+    let plain = words[start..end].join(" ");
+    let key = if fst.get(plain.as_bytes()).is_some() {
+        plain
+    } else {
+        // Rebuild the key as the FST holds it: re-walk to find where its spaces and
+        // "and" links were.
+        rebuild_key(fst, &words[start..end])?
+    };
+    Some(Candidate {
+        words: start..end,
+        value,
+        key,
+        joined,
+    })
+}
+
+fn feed<'f, D: AsRef<[u8]>>(
+    fst: &'f Fst<D>,
+    mut node: Node<'f>,
+    mut out: Output,
+    bytes: &[u8],
+) -> Option<(Node<'f>, Output)> {
+    for &b in bytes {
+        let t = node.transition(node.find_input(b)?);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+    }
+    Some((node, out))
+}
+
+/// The key (with its spaces) that `words` spell when some boundaries have no space.
+fn rebuild_key<D: AsRef<[u8]>>(fst: &Fst<D>, words: &[&str]) -> Option<String> {
+    fn go<D: AsRef<[u8]>>(fst: &Fst<D>, node: Node<'_>, words: &[&str], key: &mut String) -> bool {
+        let Some((first, rest)) = words.split_first() else {
+            return node.is_final();
+        };
+        if *first == "and" && go(fst, node, rest, key) {
+            return true;
+        }
+        for sep in ["", " ", " and "] {
+            let len = key.len();
+            key.push_str(sep);
+            key.push_str(first);
+            if let Some((n, _)) = feed(
+                fst,
+                node,
+                Output::zero(),
+                format!("{sep}{first}").as_bytes(),
+            ) {
+                if go(fst, n, rest, key) {
+                    return true;
+                }
+            }
+            key.truncate(len);
+        }
+        false
+    }
+    let (first, rest) = words.split_first()?;
+    let (node, _) = feed(fst, fst.root(), Output::zero(), first.as_bytes())?;
+    let mut key = first.to_string();
+    go(fst, node, rest, &mut key).then_some(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(keys: &[&str]) -> fst::Map<Vec<u8>> {
+        let mut keys: Vec<&str> = keys.to_vec();
+        keys.sort();
+        fst::Map::from_iter(keys.into_iter().enumerate().map(|(i, k)| (k, i as u64))).unwrap()
+    }
+
+    fn spans(map: &fst::Map<Vec<u8>>, text: &str) -> Vec<(String, bool)> {
+        let words: Vec<&str> = text.split(' ').collect();
+        find(map.as_fst(), &words, &vec![false; words.len()])
+            .into_iter()
+            .map(|c| (c.key, c.joined))
+            .collect()
+    }
+
+    #[test]
+    fn longest_mark_at_word_boundaries_wins() {
+        let m = index(&["hot", "hot wheels", "star wars", "star"]);
+        assert_eq!(
+            spans(&m, "hot wheels car with star wars figure"),
+            vec![("hot wheels".into(), false), ("star wars".into(), false)]
+        );
+        // "hotwheels" is not a word boundary match of "hot".
+        assert_eq!(spans(&m, "hotwheels shot"), vec![]);
+    }
+
+    #[test]
+    fn spaced_and_hyphenated_spellings_join() {
+        let m = index(&["playstation", "daimler", "melissa doug"]);
+        assert_eq!(
+            spans(&m, "play station 4"),
+            vec![("playstation".into(), true)]
+        );
+        assert_eq!(
+            spans(&m, "dai mler limousine"),
+            vec![("daimler".into(), true)]
+        );
+        assert_eq!(
+            spans(&m, "melissa doug"),
+            vec![("melissa doug".into(), false)]
+        );
+    }
+
+    #[test]
+    fn ampersand_and_and_are_one_link() {
+        let m = index(&["melissa doug", "marks and spencer"]);
+        assert_eq!(
+            spans(&m, "melissa and doug"),
+            vec![("melissa doug".into(), false)]
+        );
+        assert_eq!(
+            spans(&m, "marks spencer"),
+            vec![("marks and spencer".into(), false)]
+        );
+    }
+
+    #[test]
+    fn blocked_words_are_skipped() {
+        let m = index(&["galaxy", "samsung galaxy"]);
+        let words = ["samsung", "galaxy", "note"];
+        let c = find(m.as_fst(), &words, &[true, false, false]);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].words, 1..2);
+        assert_eq!(c[0].key, "galaxy");
+    }
+}

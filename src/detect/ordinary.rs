@@ -1,0 +1,305 @@
+//! Ordinary words by evidence: whether a mark that is also a common English word is used
+//! as the brand or as the word ("Apple iPhone case" vs "apple slicer", "dove grey").
+//!
+//! Two kinds of evidence, both measured, neither a list of marks: how common the mark's
+//! words are (the snapshot's word frequencies, Zipf scale), and where the words stand in
+//! the field — in brand position (after "for" / "compatible with" / "fits", right after
+//! another brand, before a model code, capitalised in running text, first of a title
+//! segment) or in ordinary use (lower case where the seller capitalises names). This
+//! module reports what it saw in words a seller understands; it must not read records or
+//! decide severities (that is [`risk`](super::risk)).
+
+use std::ops::Range;
+
+/// A word is "common" from this Zipf value up (about one use per million words).
+pub const COMMON_ZIPF: f32 = 3.0;
+
+/// How a word of the field is capitalised (from the text normaliser's token shape).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// `apple`
+    Lower,
+    /// `Apple`, `iPhone`, `APPLE`: written as a name.
+    Capitalised,
+    /// Letters and digits mixed (`X4`, `50d`, `A369i`).
+    Code,
+    /// Digits only.
+    Number,
+    /// No case (CJK, symbols).
+    Uncased,
+}
+
+/// What separates a word from the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// White space or a hyphen: the words belong together.
+    Tight,
+    /// Punctuation that ends a segment (`,` `/` ` - ` `(` `|` `.`), or the field's end.
+    Break,
+}
+
+/// One word of a field as this module needs it.
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    /// The normalised word.
+    pub text: &'a str,
+    /// How it was written.
+    pub case: Case,
+    /// It starts a sentence.
+    pub sentence_start: bool,
+    /// What follows it.
+    pub gap: Gap,
+    /// Part of another candidate mark (not the seller's own).
+    pub in_mark: bool,
+    /// Part of the seller's own brand.
+    pub in_own: bool,
+}
+
+/// How a field is capitalised as a whole, which says what capitals in it mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Running text: most words lower case, so a capital marks a name.
+    Prose,
+    /// Title case or all capitals: capitals say nothing, lower case is deliberate.
+    Title,
+    /// All lower case: case says nothing.
+    Lower,
+}
+
+impl Style {
+    /// The style of a field from its words.
+    pub fn of(words: &[Word<'_>]) -> Style {
+        if !words.iter().any(|w| w.case == Case::Capitalised) {
+            return Style::Lower;
+        }
+        let (mut lower, mut upper) = (0usize, 0usize);
+        for w in words
+            .iter()
+            .filter(|w| !w.sentence_start && w.text.len() > 3)
+        {
+            match w.case {
+                Case::Lower => lower += 1,
+                Case::Capitalised => upper += 1,
+                _ => {}
+            }
+        }
+        if lower >= 2 * upper {
+            Style::Prose
+        } else {
+            Style::Title
+        }
+    }
+}
+
+/// Where a candidate stands in its field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Usage {
+    /// Brand position; `strong` when the context says so unambiguously (compatibility
+    /// wording, another brand, a model code, capitals in running text).
+    Brand {
+        /// Unambiguous.
+        strong: bool,
+        /// What was seen, for the finding's reason.
+        why: &'static str,
+    },
+    /// Ordinary use of the word.
+    Ordinary {
+        /// What was seen.
+        why: &'static str,
+    },
+    /// Nothing either way.
+    Neutral,
+}
+
+/// Words that introduce a compatibility statement: the brand after them names what the
+/// product fits, not what it is.
+const COMPAT: &[&str] = &[
+    "for",
+    "fits",
+    "fit",
+    "compatible",
+    "with",
+    "replaces",
+    "replacement",
+];
+
+/// Link words a chain of brands may contain ("Holmes, Sunbeam and Bionaire").
+const LINKS: &[&str] = &["and", "or", "new"];
+
+/// The usage of the candidate covering `span` of `words` in a field of `style`.
+pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
+    let first = &words[span.start];
+    let last = &words[span.end - 1];
+    let next = words.get(span.end).filter(|_| last.gap == Gap::Tight);
+    let prev = span
+        .start
+        .checked_sub(1)
+        .map(|i| &words[i])
+        .filter(|p| p.gap == Gap::Tight);
+
+    if compat_before(words, span.start) {
+        return Usage::Brand {
+            strong: true,
+            why: "it follows compatibility wording (\"for\", \"fits\", \"compatible with\")",
+        };
+    }
+    if prev.is_some_and(|p| p.in_mark) {
+        return Usage::Brand {
+            strong: true,
+            why: "it follows another brand name",
+        };
+    }
+    if next.is_some_and(|n| {
+        n.case == Case::Code
+            || (n.case == Case::Capitalised
+                && n.text.len() <= 3
+                && style != Style::Title
+                && !n.in_mark)
+    }) {
+        return Usage::Brand {
+            strong: true,
+            why: "a model code follows it",
+        };
+    }
+    if style == Style::Prose && !first.sentence_start && first.case == Case::Capitalised {
+        return Usage::Brand {
+            strong: true,
+            why: "it is capitalised as a name in running text",
+        };
+    }
+    if style != Style::Lower && words[span.clone()].iter().all(|w| w.case == Case::Lower) {
+        return Usage::Ordinary {
+            why: "it is written in lower case, as an ordinary word",
+        };
+    }
+    let segment_start =
+        span.start == 0 || words[span.start - 1].gap == Gap::Break || words[span.start - 1].in_own;
+    if segment_start && style != Style::Prose {
+        return Usage::Brand {
+            strong: false,
+            why: "it opens the title or a segment of it, where brands stand",
+        };
+    }
+    if prev.is_some_and(|p| matches!(p.case, Case::Code | Case::Number)) {
+        return Usage::Brand {
+            strong: false,
+            why: "it follows a model number",
+        };
+    }
+    Usage::Neutral
+}
+
+/// Whether a compatibility word stands before `start`, possibly across other brand
+/// names and link words ("for Samsung Galaxy", "Fits Holmes, Sunbeam and Bionaire").
+fn compat_before(words: &[Word<'_>], start: usize) -> bool {
+    let mut i = start;
+    while i > 0 {
+        let w = &words[i - 1];
+        if COMPAT.contains(&w.text) {
+            return w.gap == Gap::Tight || i == start;
+        }
+        let chain = w.in_mark || w.in_own || LINKS.contains(&w.text) || w.case == Case::Number;
+        if !chain || start - i >= 6 {
+            return false;
+        }
+        i -= 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words from a simple text: capitals, digits, `,` `-` `/` as breaks; `*` before a
+    /// word marks it as part of another mark, `!` as own brand.
+    fn words(text: &str) -> Vec<Word<'_>> {
+        let raw: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut out: Vec<Word<'_>> = Vec::new();
+        for r in raw {
+            if matches!(r, "," | "-" | "/") {
+                if let Some(w) = out.last_mut() {
+                    w.gap = Gap::Break;
+                }
+                continue;
+            }
+            let (in_mark, in_own, t) = match r.as_bytes()[0] {
+                b'*' => (true, false, &r[1..]),
+                b'!' => (false, true, &r[1..]),
+                _ => (false, false, r),
+            };
+            let case = if t.chars().all(|c| c.is_ascii_digit()) {
+                Case::Number
+            } else if t.chars().any(|c| c.is_ascii_digit()) {
+                Case::Code
+            } else if t.chars().next().is_some_and(char::is_uppercase) {
+                Case::Capitalised
+            } else {
+                Case::Lower
+            };
+            out.push(Word {
+                text: t,
+                case,
+                sentence_start: out.is_empty(),
+                gap: Gap::Tight,
+                in_mark,
+                in_own,
+            });
+        }
+        if let Some(w) = out.last_mut() {
+            w.gap = Gap::Break;
+        }
+        out
+    }
+
+    fn at(text: &str, word: usize) -> Usage {
+        let w = words(text);
+        usage(&w, word..word + 1, Style::of(&w))
+    }
+
+    #[test]
+    fn brand_positions() {
+        assert!(matches!(
+            at("!Samsung Pouch for !Samsung Galaxy Note 510", 4),
+            Usage::Brand { strong: true, .. }
+        ));
+        assert!(matches!(
+            at("blue crane introduction to the canon 50d volume", 5),
+            Usage::Brand { strong: true, .. }
+        ));
+        assert!(matches!(
+            at("Rapunzel *Disney Tangled Brain Teaser", 2),
+            Usage::Brand { strong: true, .. }
+        ));
+        assert!(matches!(
+            at(
+                "a soft fabric book featuring Caterpillar and a friend to read",
+                5
+            ),
+            Usage::Brand { strong: true, .. }
+        ));
+        assert!(matches!(
+            at("Cars Rip Stick Racers - Sheriff", 4),
+            Usage::Brand { strong: false, .. }
+        ));
+    }
+
+    #[test]
+    fn ordinary_use() {
+        assert!(matches!(
+            at(
+                "Includes four rubber chickens , a target disc and score pad",
+                6
+            ),
+            Usage::Ordinary { .. }
+        ));
+        assert!(matches!(
+            at("Laverda Jota 180 , orange , 1978 , Model Car", 3),
+            Usage::Ordinary { .. }
+        ));
+        assert_eq!(
+            at("Manhattan Toy Orange Hand Puppet With Red Nose", 2),
+            Usage::Neutral
+        );
+    }
+}

@@ -1,0 +1,323 @@
+//! Risk: the kind and severity of a finding, and the reason that says which evidence
+//! decided them.
+//!
+//! Inputs are facts gathered by the other passes — the live records behind the span,
+//! the listing's Nice classes, how common the mark's words are, where the span stands in
+//! its field, whether it is a disguise — and the output is one of three severities:
+//!
+//! | mark | in the listing's classes (or famous) | classes unknown | other classes only |
+//! |---|---|---|---|
+//! | coined word | high | high | medium |
+//! | common word, brand position (strong) | high | medium | low |
+//! | common word, brand position (weak) | medium | low | low |
+//! | common word, no evidence either way | medium (not famous alone) | low | low |
+//! | common word, ordinary use | low | low | low |
+//!
+//! Lookalikes of coined marks follow the coined row; a pending application is at most
+//! medium; a word the owner disclaimed, a design-only record and a dead record protect
+//! nothing. This module owns that table; it must not search text or the index.
+
+use super::ordinary::Usage;
+use crate::listing::{FindingKind, RecordRef, Severity};
+use crate::register::{Drawing, Record, Register, Status};
+
+/// How the live records relate to the listing's goods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Classes {
+    /// A record covers one of the listing's classes.
+    Overlap,
+    /// The listing's classes are unknown, or the records name none.
+    Unknown,
+    /// Every record is for other goods.
+    Unrelated,
+}
+
+/// The facts about one candidate.
+#[derive(Debug, Clone)]
+pub struct Facts<'a> {
+    /// The mark key the span matched (or imitates).
+    pub key: &'a str,
+    /// Every record of that key, live or not.
+    pub records: &'a [Record],
+    /// The listing's Nice classes (empty: unknown).
+    pub listing_classes: &'a [u8],
+    /// The most common of the mark's words, when every word of it is common: `(word,
+    /// zipf)`. `None`: the mark is coined (at least one word is not common).
+    pub common: Option<(&'a str, f32)>,
+    /// Where the span stands.
+    pub usage: &'a Usage,
+    /// The span disguises the mark (typo, spacing, homoglyphs, leetspeak): how.
+    pub disguise: Option<String>,
+}
+
+/// The verdict on one candidate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// The finding's kind.
+    pub kind: FindingKind,
+    /// Its severity.
+    pub severity: Severity,
+    /// The mark as registered (of the most relevant record).
+    pub mark: String,
+    /// The evidence that decided, in words.
+    pub reason: String,
+    /// The records cited, most relevant first.
+    pub records: Vec<RecordRef>,
+}
+
+/// Judges one candidate; `None` when no live record protects the words.
+pub fn judge(f: &Facts<'_>) -> Option<Verdict> {
+    let live: Vec<&Record> = f
+        .records
+        .iter()
+        .filter(|r| r.status.is_live() && r.drawing != Drawing::DesignOnly && !disclaims(r, f.key))
+        .collect();
+    if live.is_empty() {
+        return None;
+    }
+    let famous = live
+        .iter()
+        .any(|r| r.famous || r.register == Register::Famous);
+    let registered = live
+        .iter()
+        .any(|r| r.status == Status::Registered && r.register != Register::Famous);
+    let stylised_only = live.iter().all(|r| r.drawing == Drawing::StylisedWords);
+    let classes = relate(&live, f.listing_classes);
+
+    let mut why = Vec::new();
+    let mut severity = match f.common {
+        None => {
+            why.push("a coined word, distinctive in any line of goods".to_owned());
+            match classes {
+                Classes::Overlap | Classes::Unknown => Severity::High,
+                Classes::Unrelated if famous => Severity::High,
+                Classes::Unrelated => Severity::Medium,
+            }
+        }
+        Some((word, zipf)) => {
+            why.push(format!("\"{word}\" is also a common word (Zipf {zipf:.1})"));
+            match f.usage {
+                Usage::Ordinary { why: w } => {
+                    why.push(format!("used as an ordinary word: {w}"));
+                    Severity::Low
+                }
+                Usage::Brand {
+                    strong: true,
+                    why: w,
+                } => {
+                    why.push(format!("in brand position: {w}"));
+                    match classes {
+                        Classes::Overlap => Severity::High,
+                        _ if famous => Severity::High,
+                        Classes::Unknown => Severity::Medium,
+                        Classes::Unrelated => Severity::Low,
+                    }
+                }
+                Usage::Brand {
+                    strong: false,
+                    why: w,
+                } => {
+                    why.push(format!("possibly in brand position: {w}"));
+                    match classes {
+                        Classes::Overlap => Severity::Medium,
+                        _ => Severity::Low,
+                    }
+                }
+                Usage::Neutral => match classes {
+                    Classes::Overlap => Severity::Medium,
+                    _ => Severity::Low,
+                },
+            }
+        }
+    };
+    why.push(
+        match classes {
+            Classes::Overlap => "registered for the goods of this listing",
+            Classes::Unknown if f.listing_classes.is_empty() => {
+                "the listing's goods class is unknown"
+            }
+            Classes::Unknown => "registered without a goods class",
+            Classes::Unrelated if famous => "a famous brand, protected beyond its goods",
+            Classes::Unrelated => "registered only for other goods",
+        }
+        .to_owned(),
+    );
+    if famous && !why.iter().any(|w| w.contains("famous")) {
+        why.push("a famous brand".to_owned());
+    }
+    if stylised_only && f.common.is_some() && severity > Severity::Low {
+        severity = Severity::Medium;
+        why.push("registered only in stylised form".to_owned());
+    }
+    let kind = if f.disguise.is_some() {
+        FindingKind::Lookalike
+    } else if famous && (classes != Classes::Overlap || !registered) {
+        FindingKind::FamousBrand
+    } else if registered {
+        FindingKind::RegisteredMark
+    } else if live.iter().any(|r| r.status == Status::Pending) {
+        FindingKind::PendingMark
+    } else {
+        FindingKind::FamousBrand
+    };
+    if kind == FindingKind::PendingMark && severity == Severity::High {
+        severity = Severity::Medium;
+        why.push("only applied for, not yet registered".to_owned());
+    }
+    let mut cited = live.clone();
+    cited.sort_by_key(|r| {
+        (
+            !r.classes.iter().any(|c| f.listing_classes.contains(c)),
+            r.register == Register::Famous,
+            r.status != Status::Registered,
+        )
+    });
+    let mark = cited[0].mark.clone();
+    let mut reason = match &f.disguise {
+        Some(d) => format!("Looks like {mark} ({d}): "),
+        None => format!("{mark}: "),
+    };
+    reason.push_str(&why.join("; "));
+    reason.push('.');
+    Some(Verdict {
+        kind,
+        severity,
+        mark,
+        reason,
+        records: cited.iter().map(|r| record_ref(r)).collect(),
+    })
+}
+
+/// How the live records relate to the listing's classes.
+fn relate(live: &[&Record], listing: &[u8]) -> Classes {
+    let with_classes: Vec<&&Record> = live.iter().filter(|r| !r.classes.is_empty()).collect();
+    if listing.is_empty() || with_classes.is_empty() {
+        return Classes::Unknown;
+    }
+    if with_classes
+        .iter()
+        .any(|r| r.classes.iter().any(|c| listing.contains(c)))
+    {
+        Classes::Overlap
+    } else {
+        Classes::Unrelated
+    }
+}
+
+/// Whether the owner disclaimed the matched words (no exclusive right to them alone).
+fn disclaims(r: &Record, key: &str) -> bool {
+    r.disclaimers
+        .iter()
+        .any(|d| crate::text::mark_key(d) == key)
+}
+
+/// A record in the shape findings cite it.
+pub fn record_ref(r: &Record) -> RecordRef {
+    RecordRef {
+        register: r.register.code().to_owned(),
+        number: r.number.clone(),
+        registration: r.registration.clone(),
+        owner: r.owner.clone(),
+        classes: r.classes.clone(),
+        status: r.status.as_str().to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(mark: &str, classes: &[u8]) -> Record {
+        let mut r = Record::new(Register::US, mark, "Owner Inc.");
+        r.classes = classes.to_vec();
+        r
+    }
+
+    fn sev(
+        records: &[Record],
+        listing: &[u8],
+        common: Option<(&str, f32)>,
+        usage: Usage,
+    ) -> Option<Severity> {
+        judge(&Facts {
+            key: "x",
+            records,
+            listing_classes: listing,
+            common,
+            usage: &usage,
+            disguise: None,
+        })
+        .map(|v| v.severity)
+    }
+
+    #[test]
+    fn coined_marks_are_high_in_class_and_medium_outside() {
+        let r = [rec("HUBSAN", &[9])];
+        assert_eq!(
+            sev(&r, &[9, 28], None, Usage::Neutral),
+            Some(Severity::High)
+        );
+        assert_eq!(sev(&r, &[25], None, Usage::Neutral), Some(Severity::Medium));
+    }
+
+    #[test]
+    fn common_words_need_evidence() {
+        let r = [rec("ORANGE", &[38])];
+        let common = Some(("orange", 4.4));
+        assert_eq!(sev(&r, &[24], common, Usage::Neutral), Some(Severity::Low));
+        let r = [rec("GALAXY", &[9])];
+        let brand = Usage::Brand {
+            strong: true,
+            why: "w",
+        };
+        assert_eq!(
+            sev(&r, &[9], Some(("galaxy", 3.8)), brand.clone()),
+            Some(Severity::High)
+        );
+        assert_eq!(
+            sev(
+                &r,
+                &[9],
+                Some(("galaxy", 3.8)),
+                Usage::Ordinary { why: "w" }
+            ),
+            Some(Severity::Low)
+        );
+        assert_eq!(
+            sev(&r, &[25], Some(("galaxy", 3.8)), brand),
+            Some(Severity::Low)
+        );
+    }
+
+    #[test]
+    fn dead_design_only_and_disclaimed_records_protect_nothing() {
+        let mut dead = rec("LEGO", &[28]);
+        dead.status = Status::Dead;
+        assert_eq!(sev(&[dead], &[28], None, Usage::Neutral), None);
+        let mut design = rec("LEGO", &[28]);
+        design.drawing = Drawing::DesignOnly;
+        assert_eq!(sev(&[design], &[28], None, Usage::Neutral), None);
+        let mut disclaimed = rec("X TOYS", &[28]);
+        disclaimed.disclaimers = vec!["X".into()];
+        assert_eq!(sev(&[disclaimed], &[28], None, Usage::Neutral), None);
+    }
+
+    #[test]
+    fn famous_brands_are_high_anywhere_when_coined() {
+        let mut f = Record::new(Register::Famous, "LEGO", "The LEGO Group");
+        f.famous = true;
+        let v = judge(&Facts {
+            key: "lego",
+            records: &[f],
+            listing_classes: &[25],
+            common: None,
+            usage: &Usage::Neutral,
+            disguise: None,
+        })
+        .unwrap();
+        assert_eq!(
+            (v.kind, v.severity),
+            (FindingKind::FamousBrand, Severity::High)
+        );
+    }
+}

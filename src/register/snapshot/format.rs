@@ -1,0 +1,282 @@
+//! The byte layout of a snapshot file: marker, header, section table, trailer, and the
+//! small integer codings every section uses.
+//!
+//! ```text
+//! 0        "CLMKSNAP"                      8-byte marker
+//! 8        format version                  u32 LE
+//! 12       header length H                 u32 LE
+//! 16       header                          H bytes of JSON (build date, version, sources, counts)
+//! 16+H     section count S                 u32 LE
+//! 20+H     S × (id u32, offset u64, len u64 LE), offsets from the start of the file
+//! ...      sections (marks fst, postings, record blocks, owners, class sets, words fst)
+//! end-104  SHA-256 of bytes [0, end-104)   32 bytes
+//! end-72   signed flag (0 or 1)            1 byte
+//! end-71   ed25519 signature               64 bytes (zero when unsigned)
+//! end-7    "CLMKEND"                       7-byte end marker
+//! ```
+//!
+//! This module owns the layout and its parsing into byte ranges; it must not decode
+//! records or verify checksums (that is `records` and `sign`).
+
+use super::SnapshotError;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// The marker every snapshot starts with.
+pub const MAGIC: &[u8; 8] = b"CLMKSNAP";
+/// The marker every snapshot ends with.
+pub const END_MAGIC: &[u8; 7] = b"CLMKEND";
+/// The format version this code writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// Bytes of the trailer: SHA-256, signed flag, signature, end marker.
+pub const TRAILER_LEN: usize = 32 + 1 + 64 + 7;
+/// Bytes before the header JSON.
+const PREFIX_LEN: usize = 16;
+/// Bytes of one section table entry.
+const SECTION_ENTRY_LEN: usize = 4 + 8 + 8;
+
+/// The sections of a snapshot, by their id in the section table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// `fst::Map` from mark key to index value.
+    Marks = 1,
+    /// Posting lists for keys that point at several non-adjacent records.
+    Postings = 2,
+    /// Record table: block offsets, then blocks of encoded records.
+    Records = 3,
+    /// Owner names, deduplicated.
+    Owners = 4,
+    /// Distinct sets of Nice classes.
+    Classes = 5,
+    /// `fst::Map` from word to Zipf frequency × 100.
+    Words = 6,
+}
+
+impl Section {
+    /// Every section, in file order.
+    pub const ALL: [Section; 6] = [
+        Section::Marks,
+        Section::Postings,
+        Section::Records,
+        Section::Owners,
+        Section::Classes,
+        Section::Words,
+    ];
+
+    /// The section's name in errors and `inspect`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Marks => "marks",
+            Section::Postings => "postings",
+            Section::Records => "records",
+            Section::Owners => "owners",
+            Section::Classes => "classes",
+            Section::Words => "words",
+        }
+    }
+}
+
+/// The header: what the snapshot holds and where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Header {
+    /// Format version (also written in binary before the header).
+    pub format_version: u32,
+    /// The day the snapshot was built, `yyyymmdd`.
+    pub build_date: u32,
+    /// The snapshot's own version: updates replace a snapshot only with a higher one.
+    pub snapshot_version: u64,
+    /// The inputs, in the order they were read.
+    pub sources: Vec<SourceInfo>,
+    /// How many records the record table holds.
+    pub records: u32,
+    /// How many keys the mark index holds (marks, pseudo-marks, translations).
+    pub keys: u64,
+    /// How many distinct owners.
+    pub owners: u32,
+    /// How many words carry a frequency.
+    pub words: u64,
+    /// Whether dead (abandoned, cancelled, expired) records were kept.
+    pub includes_dead: bool,
+    /// The usual digit count of numbers in each register (US, EU, Famous, Watch), so
+    /// zero-padded numbers are stored as integers.
+    pub number_widths: [u8; 4],
+}
+
+/// One input of a build.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    /// The kind of source: `uspto-xml`, `uspto-csv`, `euipo-xml`, `famous`, `watch`, `word-freq`, ...
+    pub kind: String,
+    /// The input's name (file name, package name and version).
+    pub name: String,
+    /// The date of the data, `yyyymmdd`, 0 when unknown.
+    pub date: u32,
+    /// Records (or words) read from it.
+    pub records: u64,
+    /// Records skipped as unreadable.
+    pub skipped: u64,
+}
+
+/// Where each part of a snapshot lies, found by [`parse_layout`].
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// The parsed header.
+    pub header: Header,
+    /// Byte range of each section, in [`Section::ALL`] order.
+    pub sections: [Range<usize>; 6],
+}
+
+impl Layout {
+    /// The byte range of one section.
+    pub fn section(&self, s: Section) -> Range<usize> {
+        let i = Section::ALL.iter().position(|&x| x == s).unwrap_or(0);
+        self.sections[i].clone()
+    }
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
+}
+
+/// Checks marker, version, header, section table and trailer marker: work proportional to
+/// the header, never to the number of marks.
+pub fn parse_layout(bytes: &[u8]) -> Result<Layout, SnapshotError> {
+    let truncated = SnapshotError::Truncated { len: bytes.len() };
+    if bytes.len() < MAGIC.len() {
+        return Err(if MAGIC.starts_with(bytes) {
+            truncated
+        } else {
+            SnapshotError::BadMagic
+        });
+    }
+    if &bytes[..MAGIC.len()] != MAGIC {
+        return Err(SnapshotError::BadMagic);
+    }
+    let version = u32_at(bytes, 8).ok_or(truncated.clone())?;
+    if version != FORMAT_VERSION {
+        return Err(SnapshotError::Version {
+            found: version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    let header_len = u32_at(bytes, 12).ok_or(truncated.clone())? as usize;
+    let header_end = PREFIX_LEN
+        .checked_add(header_len)
+        .ok_or(truncated.clone())?;
+    if bytes.len() < header_end + 4 + TRAILER_LEN {
+        return Err(truncated);
+    }
+    if &bytes[bytes.len() - END_MAGIC.len()..] != END_MAGIC {
+        // A file cut short ends in the middle of its contents, not with the end marker.
+        return Err(truncated);
+    }
+    let header: Header = serde_json::from_slice(&bytes[PREFIX_LEN..header_end])
+        .map_err(|_| SnapshotError::Corrupt { section: "header" })?;
+    if header.format_version != version {
+        return Err(SnapshotError::Corrupt { section: "header" });
+    }
+    let body_end = bytes.len() - TRAILER_LEN;
+    let corrupt_table = SnapshotError::Corrupt {
+        section: "section table",
+    };
+    let count = u32_at(bytes, header_end).ok_or(corrupt_table.clone())? as usize;
+    if count != Section::ALL.len() {
+        return Err(corrupt_table);
+    }
+    let mut sections: [Range<usize>; 6] = Default::default();
+    let mut expected_start = header_end + 4 + count * SECTION_ENTRY_LEN;
+    for (i, s) in Section::ALL.iter().enumerate() {
+        let at = header_end + 4 + i * SECTION_ENTRY_LEN;
+        let id = u32_at(bytes, at).ok_or(corrupt_table.clone())?;
+        let off = u64_at(bytes, at + 4).ok_or(corrupt_table.clone())?;
+        let len = u64_at(bytes, at + 12).ok_or(corrupt_table.clone())?;
+        let start = usize::try_from(off).map_err(|_| corrupt_table.clone())?;
+        let len = usize::try_from(len).map_err(|_| corrupt_table.clone())?;
+        let end = start.checked_add(len).ok_or(corrupt_table.clone())?;
+        if id != *s as u32 || start != expected_start || end > body_end {
+            return Err(corrupt_table);
+        }
+        sections[i] = start..end;
+        expected_start = end;
+    }
+    if expected_start != body_end {
+        return Err(corrupt_table);
+    }
+    Ok(Layout { header, sections })
+}
+
+/// Writes marker, version, header and section table in front of the section bodies;
+/// the caller appends the trailer.
+pub fn write_body(header: &Header, sections: &[Vec<u8>; 6]) -> Vec<u8> {
+    let json = serde_json::to_vec(header).unwrap_or_default();
+    let table_len = 4 + sections.len() * SECTION_ENTRY_LEN;
+    let total: usize =
+        PREFIX_LEN + json.len() + table_len + sections.iter().map(Vec::len).sum::<usize>();
+    let mut out = Vec::with_capacity(total + TRAILER_LEN);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&(json.len() as u32).to_le_bytes());
+    out.extend_from_slice(&json);
+    out.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    let mut offset = (PREFIX_LEN + json.len() + table_len) as u64;
+    for (s, body) in Section::ALL.iter().zip(sections) {
+        out.extend_from_slice(&(*s as u32).to_le_bytes());
+        out.extend_from_slice(&offset.to_le_bytes());
+        out.extend_from_slice(&(body.len() as u64).to_le_bytes());
+        offset += body.len() as u64;
+    }
+    for body in sections {
+        out.extend_from_slice(body);
+    }
+    out
+}
+
+/// Appends an unsigned LEB128 varint.
+pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Reads an unsigned LEB128 varint at `*pos`, advancing it; `None` past the end or on
+/// an overlong encoding.
+pub fn get_varint(bytes: &[u8], pos: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    let mut shift = 0u32;
+    loop {
+        let b = *bytes.get(*pos)?;
+        *pos += 1;
+        if shift >= 64 || (shift == 63 && b > 1) {
+            return None;
+        }
+        v |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+        shift += 7;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip_and_refuse_garbage() {
+        for v in [0u64, 1, 127, 128, 300, u32::MAX as u64, u64::MAX] {
+            let mut buf = Vec::new();
+            put_varint(&mut buf, v);
+            let mut pos = 0;
+            assert_eq!(get_varint(&buf, &mut pos), Some(v));
+            assert_eq!(pos, buf.len());
+        }
+        assert_eq!(get_varint(&[0x80, 0x80], &mut 0), None);
+        assert_eq!(get_varint(&[0xff; 11], &mut 0), None);
+    }
+}

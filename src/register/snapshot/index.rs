@@ -1,0 +1,278 @@
+//! The values of the mark index and what they point at.
+//!
+//! Records are sorted by their mark key, so a key's own records are adjacent: most keys
+//! store their records as a run `first_id << 4 | (count − 1)` right in the fst value,
+//! and these values grow with the keys. That order lets [`key_of`] walk the fst from a
+//! record id back to its key, so the record table never stores mark text it can spell
+//! from the key. Keys with more than [`MAX_RUN`] records, or that also name other records
+//! (as a pseudo-mark or translation), store [`POSTINGS`] | offset of a posting list:
+//! a varint count, then per record a varint `(id − previous id) << 2 | kind`.
+//!
+//! This module owns the value encoding and the walk; it must not decode records.
+
+use super::format::{get_varint, put_varint};
+use fst::raw::Fst;
+
+/// The most records a run value holds.
+pub const MAX_RUN: usize = 16;
+/// The flag bit of a posting-list value.
+pub const POSTINGS: u64 = 1 << 63;
+
+/// Why a key leads to a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KeyKind {
+    /// The key is the record's mark.
+    Mark,
+    /// The key is one of the record's pseudo-marks (the office's spelled-out variant).
+    PseudoMark,
+    /// The key is a translation of the record's mark.
+    Translation,
+}
+
+impl KeyKind {
+    fn code(self) -> u64 {
+        match self {
+            KeyKind::Mark => 0,
+            KeyKind::PseudoMark => 1,
+            KeyKind::Translation => 2,
+        }
+    }
+
+    fn of(code: u64) -> KeyKind {
+        match code {
+            1 => KeyKind::PseudoMark,
+            2 => KeyKind::Translation,
+            _ => KeyKind::Mark,
+        }
+    }
+}
+
+/// One record a key leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Posting {
+    /// The record id.
+    pub id: u32,
+    /// Why the key leads to it.
+    pub kind: KeyKind,
+}
+
+/// The value of a key whose only records are its own `count` adjacent ones.
+pub fn run_value(first_id: u32, count: usize) -> Option<u64> {
+    (1..=MAX_RUN)
+        .contains(&count)
+        .then(|| u64::from(first_id) << 4 | (count as u64 - 1))
+}
+
+/// Appends a posting list (sorted by id, one entry per id) and returns its value.
+pub fn write_postings(out: &mut Vec<u8>, postings: &[Posting]) -> u64 {
+    let value = POSTINGS | out.len() as u64;
+    put_varint(out, postings.len() as u64);
+    let mut prev = 0u32;
+    for p in postings {
+        put_varint(out, u64::from(p.id - prev) << 2 | p.kind.code());
+        prev = p.id;
+    }
+    value
+}
+
+/// The records a key's value leads to. A value from a damaged file ends the iteration
+/// early instead of panicking.
+#[derive(Debug, Clone)]
+pub struct Postings<'a> {
+    inner: Inner<'a>,
+}
+
+#[derive(Debug, Clone)]
+enum Inner<'a> {
+    Run {
+        next: u64,
+        end: u64,
+        records: u64,
+    },
+    List {
+        bytes: &'a [u8],
+        pos: usize,
+        left: u64,
+        prev: u64,
+        records: u64,
+    },
+}
+
+impl<'a> Postings<'a> {
+    /// The postings of `value`, in a snapshot with `records` records and these posting bytes.
+    pub fn new(value: u64, postings: &'a [u8], records: u32) -> Postings<'a> {
+        let records = u64::from(records);
+        let inner = if value & POSTINGS == 0 {
+            let first = value >> 4;
+            Inner::Run {
+                next: first,
+                end: first + (value & 15) + 1,
+                records,
+            }
+        } else {
+            let mut pos = usize::try_from(value & !POSTINGS).unwrap_or(usize::MAX);
+            let left = get_varint(postings, &mut pos).unwrap_or(0);
+            Inner::List {
+                bytes: postings,
+                pos,
+                left,
+                prev: 0,
+                records,
+            }
+        };
+        Postings { inner }
+    }
+}
+
+impl Iterator for Postings<'_> {
+    type Item = Posting;
+
+    fn next(&mut self) -> Option<Posting> {
+        match &mut self.inner {
+            Inner::Run { next, end, records } => {
+                if *next >= *end || *next >= *records {
+                    return None;
+                }
+                let id = *next as u32;
+                *next += 1;
+                Some(Posting {
+                    id,
+                    kind: KeyKind::Mark,
+                })
+            }
+            Inner::List {
+                bytes,
+                pos,
+                left,
+                prev,
+                records,
+            } => {
+                if *left == 0 {
+                    return None;
+                }
+                *left -= 1;
+                let v = get_varint(bytes, pos);
+                let id = v
+                    .and_then(|v| prev.checked_add(v >> 2))
+                    .filter(|id| id < records);
+                match (v, id) {
+                    (Some(v), Some(id)) => {
+                        *prev = id;
+                        Some(Posting {
+                            id: id as u32,
+                            kind: KeyKind::of(v & 3),
+                        })
+                    }
+                    _ => {
+                        *left = 0;
+                        None
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The key whose run holds record `id`, found by walking the fst towards the largest run
+/// value not above `id << 4 | 15`. Every transition's output is the smallest value
+/// below it, run values grow with the keys, and posting-list values are larger than any
+/// run, so the last transition whose smallest value is not above the target leads to
+/// the answer and the walk never backtracks. `None` when the record's key has a posting list (its mark is then stored
+/// literally) or the fst is inconsistent.
+pub fn key_of<D: AsRef<[u8]>>(fst: &Fst<D>, id: u32) -> Option<String> {
+    let target = u64::from(id) << 4 | 15;
+    let mut node = fst.root();
+    let mut acc = 0u64;
+    let mut key = Vec::new();
+    // A key is at most as long as the fst has bytes: bound the walk for damaged files.
+    for _ in 0..=fst.as_bytes().len() {
+        let next = node
+            .transitions()
+            .filter(|t| acc.checked_add(t.out.value()).is_some_and(|v| v <= target))
+            .last();
+        match next {
+            Some(t) => {
+                acc += t.out.value();
+                key.push(t.inp);
+                node = fst.node(t.addr);
+            }
+            None => {
+                let value = acc.checked_add(node.final_output().value())?;
+                if !node.is_final() || value & POSTINGS != 0 {
+                    return None;
+                }
+                let first = value >> 4;
+                let count = (value & 15) + 1;
+                return (u64::from(id) >= first && u64::from(id) < first + count)
+                    .then(|| String::from_utf8(key).ok())
+                    .flatten();
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_and_lists_round_trip() {
+        let run = run_value(7, 3).unwrap();
+        let ids: Vec<u32> = Postings::new(run, &[], 100).map(|p| p.id).collect();
+        assert_eq!(ids, [7, 8, 9]);
+        assert_eq!(run_value(0, 17), None);
+
+        let mut bytes = vec![0xAA];
+        let list = [
+            Posting {
+                id: 3,
+                kind: KeyKind::Mark,
+            },
+            Posting {
+                id: 90,
+                kind: KeyKind::PseudoMark,
+            },
+            Posting {
+                id: 91,
+                kind: KeyKind::Translation,
+            },
+        ];
+        let v = write_postings(&mut bytes, &list);
+        assert_eq!(Postings::new(v, &bytes, 100).collect::<Vec<_>>(), list);
+        // Ids beyond the table stop the iteration: a damaged value never yields them.
+        assert_eq!(Postings::new(v, &bytes, 91).count(), 2);
+        assert_eq!(Postings::new(POSTINGS | 1000, &bytes, 100).count(), 0);
+    }
+
+    #[test]
+    fn key_of_walks_back_from_ids_to_keys() {
+        let mut b = fst::MapBuilder::memory();
+        let mut posting_bytes = Vec::new();
+        b.insert("apple", run_value(0, 2).unwrap()).unwrap();
+        b.insert(
+            "apple pie",
+            write_postings(
+                &mut posting_bytes,
+                &[Posting {
+                    id: 2,
+                    kind: KeyKind::Mark,
+                }],
+            ),
+        )
+        .unwrap();
+        b.insert("banana", run_value(3, 1).unwrap()).unwrap();
+        b.insert("bandana", run_value(4, 16).unwrap()).unwrap();
+        b.insert("zz", run_value(20, 1).unwrap()).unwrap();
+        let map = b.into_map();
+        let fst = map.as_fst();
+        let keys: Vec<Option<String>> = (0..22).map(|id| key_of(fst, id)).collect();
+        assert_eq!(keys[0].as_deref(), Some("apple"));
+        assert_eq!(keys[1].as_deref(), Some("apple"));
+        assert_eq!(keys[2], None);
+        assert_eq!(keys[3].as_deref(), Some("banana"));
+        assert!(keys[4..20].iter().all(|k| k.as_deref() == Some("bandana")));
+        assert_eq!(keys[20].as_deref(), Some("zz"));
+        assert_eq!(keys[21], None);
+    }
+}

@@ -1,0 +1,328 @@
+//! The register snapshot: one file holding every mark Clearmark knows, loaded by pointing
+//! at its bytes.
+//!
+//! A snapshot is built once from the official sources ([`SnapshotBuilder`], driven by
+//! `clearmark snapshot build`) and shipped with the extension or by signed update. It
+//! holds an [`fst::Map`] from mark key ([`crate::text::mark_key`]) to the records filed
+//! under it, a compact record table, the owners, and word frequencies for telling
+//! ordinary words from marks.
+//!
+//! # Loading and trust
+//!
+//! [`Snapshot::from_bytes`] checks the marker, format version, header and the layout of
+//! every section; its cost does not grow with the number of marks. It does **not** hash
+//! the file: [`Snapshot::verify`] checks the SHA-256 and, given the publisher's key, the
+//! ed25519 signature — work proportional to the file size, done once when a file arrives
+//! (update, import, `clearmark snapshot verify`). A file stored after verification is
+//! loaded with `from_bytes` alone. Reading a damaged record never panics; the fst walk
+//! itself trusts bytes that passed `verify` once.
+//!
+//! ```
+//! use clearmark::register::{Record, Register, snapshot::{Snapshot, SnapshotBuilder}};
+//!
+//! let mut builder = SnapshotBuilder::new(20261123);
+//! let mut lego = Record::new(Register::US, "LEGO", "LEGO Juris A/S");
+//! lego.number = "73000001".into();
+//! lego.classes = vec![28];
+//! builder.add(lego);
+//! builder.add_word_frequency("apple", 5.2);
+//! let bytes = builder.finish(None);
+//!
+//! let snapshot = Snapshot::from_bytes(bytes).unwrap();
+//! snapshot.verify(None).unwrap();
+//! let found = snapshot.lookup("Lego®");
+//! assert_eq!(found[0].owner, "LEGO Juris A/S");
+//! assert_eq!(snapshot.word_zipf("Apple"), Some(5.2));
+//! ```
+//!
+//! This module owns loading and reading; building is in `build`, the byte layout in
+//! `format`, the record codec in `records`, the index values in `index`, the trailer in
+//! `sign`. It must not know about listings, detection or the browser.
+
+mod build;
+mod error;
+mod format;
+mod index;
+mod records;
+mod sign;
+mod tables;
+#[cfg(test)]
+mod tests;
+
+pub use build::{BuildSummary, SnapshotBuilder};
+pub use error::SnapshotError;
+pub use format::{Header, Section, SourceInfo, FORMAT_VERSION};
+pub use index::{KeyKind, Posting, Postings};
+pub use records::{date_to_days, days_to_date};
+
+use crate::register::Record;
+use crate::text::mark_key;
+use ed25519_dalek::VerifyingKey;
+use std::ops::Range;
+use std::sync::Arc;
+use tables::Table;
+
+/// Bytes of one section of a loaded snapshot, shared with the snapshot (no copy).
+#[derive(Debug, Clone)]
+pub struct SectionBytes {
+    bytes: Arc<Vec<u8>>,
+    range: Range<usize>,
+}
+
+impl AsRef<[u8]> for SectionBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.bytes[self.range.clone()]
+    }
+}
+
+/// A loaded register snapshot. Cheap to clone (the bytes are shared).
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    bytes: Arc<Vec<u8>>,
+    header: Header,
+    marks: fst::Map<SectionBytes>,
+    words: fst::Map<SectionBytes>,
+    postings: Range<usize>,
+    records: records_table::RecordTable,
+    owners: Table,
+    classes: Table,
+}
+
+mod records_table {
+    //! Where the record blocks are inside the records section.
+    use super::format::get_varint;
+    use super::SnapshotError;
+    use std::ops::Range;
+
+    /// The record section's directory.
+    #[derive(Debug, Clone)]
+    pub struct RecordTable {
+        /// Number of records.
+        pub count: u32,
+        /// Byte range of the block offset array.
+        pub offsets: Range<usize>,
+        /// Byte range of the blocks.
+        pub blocks: Range<usize>,
+    }
+
+    impl RecordTable {
+        /// Reads the directory of a records section at `range` in `bytes`.
+        pub fn parse(bytes: &[u8], range: Range<usize>) -> Result<RecordTable, SnapshotError> {
+            let corrupt = SnapshotError::Corrupt { section: "records" };
+            let s = bytes.get(range.clone()).ok_or(corrupt.clone())?;
+            let mut pos = 0;
+            let count = get_varint(s, &mut pos).ok_or(corrupt.clone())?;
+            let count = u32::try_from(count).map_err(|_| corrupt.clone())?;
+            let blocks = (count as usize).div_ceil(super::records::BLOCK);
+            let offsets_len = (blocks + 1) * 4;
+            let off_start = range.start + pos;
+            let blocks_start = off_start.checked_add(offsets_len).ok_or(corrupt.clone())?;
+            if blocks_start > range.end {
+                return Err(corrupt);
+            }
+            Ok(RecordTable {
+                count,
+                offsets: off_start..blocks_start,
+                blocks: blocks_start..range.end,
+            })
+        }
+
+        /// The bytes of block `b`.
+        pub fn block<'a>(&self, bytes: &'a [u8], b: usize) -> Option<&'a [u8]> {
+            let at = |i: usize| -> Option<usize> {
+                let p = self.offsets.start + i * 4;
+                let v = u32::from_le_bytes(bytes.get(p..p + 4)?.try_into().ok()?);
+                Some(self.blocks.start + v as usize)
+            };
+            let (start, end) = (at(b)?, at(b + 1)?);
+            if start > end || end > self.blocks.end {
+                return None;
+            }
+            bytes.get(start..end)
+        }
+    }
+}
+
+impl Snapshot {
+    /// Loads a snapshot from its bytes: checks marker, version, header and section layout
+    /// (cost independent of the number of marks). Call [`Snapshot::verify`] on files that
+    /// have not been verified before.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Snapshot, SnapshotError> {
+        let layout = format::parse_layout(&bytes)?;
+        sign::trailer(&bytes)?;
+        let bytes = Arc::new(bytes);
+        let section = |s: Section| SectionBytes {
+            bytes: Arc::clone(&bytes),
+            range: layout.section(s),
+        };
+        let marks = fst::Map::new(section(Section::Marks))
+            .map_err(|_| SnapshotError::Corrupt { section: "marks" })?;
+        let words = fst::Map::new(section(Section::Words))
+            .map_err(|_| SnapshotError::Corrupt { section: "words" })?;
+        let records = records_table::RecordTable::parse(&bytes, layout.section(Section::Records))?;
+        let owners = Table::parse(&bytes, layout.section(Section::Owners), "owners")?;
+        let classes = Table::parse(&bytes, layout.section(Section::Classes), "classes")?;
+        let postings = layout.section(Section::Postings);
+        let header = layout.header;
+        if header.records != records.count
+            || header.keys != marks.len() as u64
+            || header.owners as usize != owners.len()
+        {
+            return Err(SnapshotError::Corrupt { section: "header" });
+        }
+        Ok(Snapshot {
+            postings,
+            bytes,
+            header,
+            marks,
+            words,
+            records,
+            owners,
+            classes,
+        })
+    }
+
+    /// Checks the SHA-256 of the file and, given the publisher's key, its signature.
+    /// Proportional to the file size; see the module docs for when to call it.
+    pub fn verify(&self, key: Option<&VerifyingKey>) -> Result<(), SnapshotError> {
+        sign::verify(&self.bytes, key)
+    }
+
+    /// Whether the file carries a signature (checked only by [`Snapshot::verify`]).
+    pub fn is_signed(&self) -> bool {
+        sign::trailer(&self.bytes)
+            .map(|t| t.signature.is_some())
+            .unwrap_or(false)
+    }
+
+    /// The SHA-256 recorded in the file (checked only by [`Snapshot::verify`]).
+    pub fn checksum(&self) -> [u8; 32] {
+        sign::trailer(&self.bytes)
+            .map(|t| t.digest)
+            .unwrap_or([0; 32])
+    }
+
+    /// The header: build date, snapshot version, sources and counts.
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    /// The whole file.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// Byte size of each section, in file order, for `inspect`.
+    pub fn section_sizes(&self) -> Vec<(Section, usize)> {
+        let layout = format::parse_layout(&self.bytes).ok();
+        Section::ALL
+            .iter()
+            .map(|&s| (s, layout.as_ref().map(|l| l.section(s).len()).unwrap_or(0)))
+            .collect()
+    }
+
+    /// The mark index: every mark key (marks, pseudo-marks, translations) with a value
+    /// for [`Snapshot::record_ids`] / [`Snapshot::postings`]. Walk it from each token to
+    /// find the marks in a text.
+    pub fn marks(&self) -> &fst::Map<SectionBytes> {
+        &self.marks
+    }
+
+    /// The records a mark-index value leads to, and why.
+    pub fn postings(&self, value: u64) -> Postings<'_> {
+        Postings::new(
+            value,
+            &self.bytes[self.postings.clone()],
+            self.records.count,
+        )
+    }
+
+    /// The ids of the records a mark-index value leads to.
+    pub fn record_ids(&self, value: u64) -> impl Iterator<Item = u32> + '_ {
+        self.postings(value).map(|p| p.id)
+    }
+
+    /// How many records the snapshot holds; ids are `0..record_count()`.
+    pub fn record_count(&self) -> u32 {
+        self.records.count
+    }
+
+    /// The record with this id, or why it cannot be read.
+    pub fn try_record(&self, id: u32) -> Result<Record, SnapshotError> {
+        if id >= self.records.count {
+            return Err(SnapshotError::NoSuchRecord {
+                id,
+                records: self.records.count,
+            });
+        }
+        let corrupt = SnapshotError::Corrupt { section: "records" };
+        let b = id as usize / records::BLOCK;
+        let block = self.records.block(&self.bytes, b).ok_or(corrupt.clone())?;
+        let rows = (self.records.count as usize - b * records::BLOCK).min(records::BLOCK);
+        let row =
+            records::read_row(block, rows, id as usize % records::BLOCK).ok_or(corrupt.clone())?;
+        let key = if row.cols[records::col::MARK_FORM] == records::MarkForm::Literal as u64 {
+            None
+        } else {
+            index::key_of(self.marks.as_fst(), id)
+        };
+        let owner = |o: u64| -> Option<String> {
+            match o {
+                0 => Some(String::new()),
+                o => self
+                    .owners
+                    .get_str(&self.bytes, usize::try_from(o - 1).ok()?)
+                    .map(str::to_string),
+            }
+        };
+        let classes = |c: u64| -> Option<Vec<u8>> {
+            self.classes
+                .get(&self.bytes, usize::try_from(c).ok()?)
+                .map(<[u8]>::to_vec)
+        };
+        let lookup = records::RowLookup {
+            key: key.as_deref(),
+            owner: &owner,
+            classes: &classes,
+            widths: self.header.number_widths,
+        };
+        records::decode_row(&row, &lookup).ok_or(corrupt)
+    }
+
+    /// The record with this id. Ids come from [`Snapshot::record_ids`]; an id out of
+    /// range or a record damaged in the file (which [`Snapshot::verify`] would have
+    /// refused) yields an empty placeholder record rather than a panic — use
+    /// [`Snapshot::try_record`] to see the error.
+    pub fn record(&self, id: u32) -> Record {
+        self.try_record(id)
+            .unwrap_or_else(|_| Record::new(crate::register::Register::Watch, "", ""))
+    }
+
+    /// Every record filed under the mark key of `text` (as a mark, pseudo-mark or
+    /// translation), in record order.
+    pub fn lookup(&self, text: &str) -> Vec<Record> {
+        self.lookup_postings(text)
+            .into_iter()
+            .map(|p| self.record(p.id))
+            .collect()
+    }
+
+    /// Like [`Snapshot::lookup`], with why each record matched.
+    pub fn lookup_postings(&self, text: &str) -> Vec<Posting> {
+        match self.marks.get(mark_key(text)) {
+            Some(v) => self.postings(v).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// The Zipf frequency (log10 of occurrences per billion words; 7 for "the", about 3
+    /// for ordinary rare words) of a word, if the snapshot carries it.
+    pub fn word_zipf(&self, word: &str) -> Option<f32> {
+        self.words.get(mark_key(word)).map(|v| v as f32 / 100.0)
+    }
+
+    /// The word-frequency index (word key → Zipf × 100).
+    pub fn words(&self) -> &fst::Map<SectionBytes> {
+        &self.words
+    }
+}

@@ -1,0 +1,247 @@
+//! What goes into a snapshot comes out; what is damaged is refused with the right error.
+
+use super::*;
+use crate::register::{Drawing, Register, Status};
+use ed25519_dalek::SigningKey;
+
+fn us(mark: &str, number: &str, owner: &str, classes: &[u8]) -> Record {
+    let mut r = Record::new(Register::US, mark, owner);
+    r.number = number.into();
+    r.classes = classes.to_vec();
+    r.filed = 20190314;
+    r.registered = 20200107;
+    r.registration = Some("6001234".into());
+    r
+}
+
+fn sample() -> Vec<Record> {
+    let mut lego = us("LEGO", "73000001", "LEGO Juris A/S", &[9, 28]);
+    lego.disclaimers = vec!["BRICKS".into()];
+    let mut eu = Record::new(Register::EU, "Lego", "LEGO Juris A/S");
+    eu.number = "000001123".into();
+    eu.classes = vec![28];
+    eu.filed = 19960401;
+    let mut ben = us("Uncle Ben's", "74123456", "Mars, Incorporated", &[30]);
+    ben.drawing = Drawing::StylisedWords;
+    let mut forever = us("4EVER", "90000002", "Forever Co", &[14]);
+    forever.pseudo_marks = vec!["FOREVER".into()];
+    forever.translations = vec!["for ever".into()];
+    forever.status = Status::Pending;
+    forever.registration = None;
+    forever.registered = 0;
+    let mut dead = us("Zorbix", "70000003", "Gone Ltd", &[25]);
+    dead.status = Status::Dead;
+    let mut famous = Record::new(Register::Famous, "Hot Wheels", "Mattel");
+    famous.famous = true;
+    let mut odd = us("forever", "DD647392", "", &[]);
+    odd.filed = 20231345; // not a date: kept as given
+    vec![lego, eu, ben, forever, dead, famous, odd]
+}
+
+fn build(records: &[Record], include_dead: bool, key: Option<&SigningKey>) -> Vec<u8> {
+    let mut b = SnapshotBuilder::new(20261123);
+    b.include_dead(include_dead);
+    b.begin_source("test", "sample", 20261120);
+    for r in records {
+        b.add(r.clone());
+    }
+    b.begin_source("word-freq", "test words", 0);
+    b.add_word_frequency("Apple", 5.23);
+    b.add_word_frequency("slicer", 2.5);
+    b.finish(key)
+}
+
+fn key() -> SigningKey {
+    SigningKey::from_bytes(&[7u8; 32])
+}
+
+#[test]
+fn every_live_record_comes_back_by_its_mark() {
+    let snap = Snapshot::from_bytes(build(&sample(), false, None)).unwrap();
+    snap.verify(None).unwrap();
+    for r in sample().into_iter().filter(|r| r.status.is_live()) {
+        let found = snap.lookup(&r.mark);
+        assert!(found.contains(&r), "{:?} not in {:?}", r, found);
+    }
+    assert!(
+        snap.lookup("zorbix").is_empty(),
+        "dead marks are left out by default"
+    );
+    assert_eq!(snap.lookup("lego").len(), 2);
+    assert_eq!(snap.header().records, 6);
+    assert_eq!(snap.header().sources[0].records, 7);
+    assert_eq!(snap.header().sources[1].records, 2);
+}
+
+#[test]
+fn dead_records_are_kept_when_asked() {
+    let snap = Snapshot::from_bytes(build(&sample(), true, None)).unwrap();
+    let found = snap.lookup("ZORBIX");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].status, Status::Dead);
+    assert!(snap.header().includes_dead);
+}
+
+#[test]
+fn pseudo_marks_and_translations_lead_to_their_record() {
+    let snap = Snapshot::from_bytes(build(&sample(), false, None)).unwrap();
+    let postings = snap.lookup_postings("Forever");
+    let kinds: Vec<(String, KeyKind)> = postings
+        .iter()
+        .map(|p| (snap.record(p.id).mark, p.kind))
+        .collect();
+    assert!(
+        kinds.contains(&("4EVER".to_string(), KeyKind::PseudoMark)),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&("forever".to_string(), KeyKind::Mark)),
+        "{kinds:?}"
+    );
+    let tr = snap.lookup_postings("for-ever");
+    assert_eq!(tr.len(), 1);
+    assert_eq!(tr[0].kind, KeyKind::Translation);
+}
+
+#[test]
+fn the_index_and_record_ids_agree() {
+    let snap = Snapshot::from_bytes(build(&sample(), false, None)).unwrap();
+    let mut stream = snap.marks().stream();
+    let mut seen = 0;
+    while let Some((key, value)) = fst::Streamer::next(&mut stream) {
+        for id in snap.record_ids(value) {
+            let r = snap.try_record(id).unwrap();
+            let keys: Vec<String> = std::iter::once(&r.mark)
+                .chain(&r.pseudo_marks)
+                .chain(&r.translations)
+                .map(|m| mark_key(m))
+                .collect();
+            assert!(
+                keys.iter().any(|k| k.as_bytes() == key),
+                "{:?} {:?}",
+                String::from_utf8_lossy(key),
+                r
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 6);
+    assert_eq!(
+        snap.try_record(99),
+        Err(SnapshotError::NoSuchRecord { id: 99, records: 6 })
+    );
+}
+
+#[test]
+fn word_frequencies_are_looked_up_by_key() {
+    let snap = Snapshot::from_bytes(build(&sample(), false, None)).unwrap();
+    assert_eq!(snap.word_zipf("APPLE"), Some(5.23));
+    assert_eq!(snap.word_zipf("slicer"), Some(2.5));
+    assert_eq!(snap.word_zipf("zorbix"), None);
+}
+
+#[test]
+fn signed_snapshots_verify_only_with_their_key() {
+    let bytes = build(&sample(), false, Some(&key()));
+    let snap = Snapshot::from_bytes(bytes).unwrap();
+    assert!(snap.is_signed());
+    snap.verify(Some(&key().verifying_key())).unwrap();
+    let other = SigningKey::from_bytes(&[8u8; 32]).verifying_key();
+    assert_eq!(snap.verify(Some(&other)), Err(SnapshotError::Signature));
+
+    let unsigned = Snapshot::from_bytes(build(&sample(), false, None)).unwrap();
+    assert_eq!(
+        unsigned.verify(Some(&key().verifying_key())),
+        Err(SnapshotError::Unsigned)
+    );
+}
+
+#[test]
+fn builds_are_reproducible() {
+    assert_eq!(
+        build(&sample(), false, Some(&key())),
+        build(&sample(), false, Some(&key()))
+    );
+}
+
+#[test]
+fn the_later_delivery_of_a_filing_wins() {
+    let mut old = us("LEGO", "73000001", "Old Owner", &[28]);
+    old.status = Status::Pending;
+    let new = us("LEGO", "73000001", "LEGO Juris A/S", &[28]);
+    let snap = Snapshot::from_bytes(build(&[old, new.clone()], false, None)).unwrap();
+    assert_eq!(snap.lookup("lego"), vec![new]);
+}
+
+#[test]
+fn damaged_files_are_refused_with_the_right_error() {
+    let good = build(&sample(), false, Some(&key()));
+
+    for len in [0, 3, 8, 20, good.len() / 2, good.len() - 1] {
+        let err = Snapshot::from_bytes(good[..len].to_vec()).unwrap_err();
+        assert_eq!(err, SnapshotError::Truncated { len }, "cut at {len}");
+    }
+
+    let mut magic = good.clone();
+    magic[0] = b'X';
+    assert_eq!(
+        Snapshot::from_bytes(magic).unwrap_err(),
+        SnapshotError::BadMagic
+    );
+    assert_eq!(
+        Snapshot::from_bytes(b"PK\x03\x04 a zip file".to_vec()).unwrap_err(),
+        SnapshotError::BadMagic
+    );
+
+    let mut version = good.clone();
+    version[8..12].copy_from_slice(&2u32.to_le_bytes());
+    assert_eq!(
+        Snapshot::from_bytes(version).unwrap_err(),
+        SnapshotError::Version {
+            found: 2,
+            supported: FORMAT_VERSION
+        }
+    );
+
+    // One flipped byte in the records: the structure still loads, verification refuses it.
+    let records_at = {
+        let s = Snapshot::from_bytes(good.clone()).unwrap();
+        let l = format::parse_layout(s.as_bytes()).unwrap();
+        l.section(Section::Records).start + 8
+    };
+    let mut flipped = good.clone();
+    flipped[records_at] ^= 0x40;
+    let snap = Snapshot::from_bytes(flipped).unwrap();
+    assert_eq!(snap.verify(None), Err(SnapshotError::Checksum));
+    for id in 0..snap.record_count() {
+        let _ = snap.record(id); // damaged rows never panic
+    }
+
+    // A tampered file with a recomputed checksum still fails the signature.
+    let mut tampered = good.clone();
+    tampered[records_at] ^= 0x40;
+    let body_len = tampered.len() - format::TRAILER_LEN;
+    let digest = sign::sha256(&tampered[..body_len]);
+    tampered[body_len..body_len + 32].copy_from_slice(&digest);
+    let snap = Snapshot::from_bytes(tampered).unwrap();
+    snap.verify(None).unwrap();
+    assert_eq!(
+        snap.verify(Some(&key().verifying_key())),
+        Err(SnapshotError::Signature)
+    );
+
+    let mut header = good.clone();
+    header[17] = b'!';
+    assert_eq!(
+        Snapshot::from_bytes(header).unwrap_err(),
+        SnapshotError::Corrupt { section: "header" }
+    );
+}
+
+#[test]
+fn error_messages_speak_to_the_seller() {
+    assert_eq!(
+        SnapshotError::Checksum.to_string(),
+        "the snapshot file is damaged (checksum mismatch); the previous snapshot is still in use"
+    );
+}

@@ -1,0 +1,217 @@
+//! Digits and symbols standing in for letters: `N1ke`, `Adid@s`, `L3GO`, `$ony`.
+//!
+//! The tokenizer splits `Adid@s` at `@` (a symbol) and keeps `N1ke` whole, so leetspeak
+//! is read here, over the normalised stream between white space: a *leet run* is a
+//! stretch of letters, digits and the symbols `@ $ ! |` with at least two letters in
+//! which a substitute sits before a letter (`N1ke`, `Adid@s`, `4didas`) — never at the
+//! end (`Model3`, `PS5`, `Nike!`) and never after a plain digit (`24pcs`). For each run
+//! this module produces the candidate keys (in [`mark_key`](super::mark_key) form) of
+//! what the seller may have disguised; the detector looks them up. It must not judge
+//! whether a candidate is a mark.
+
+use std::ops::Range;
+
+use super::normalize::NormChar;
+use super::tokens::{is_word_char, TokSpan};
+
+/// Most candidate keys produced for one run (`1` reads as `i` or `l`, so ambiguity
+/// multiplies; past this the first reading is used).
+const MAX_CANDIDATES: usize = 8;
+
+/// A stretch of a field where digits or symbols stand in for letters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeetRun {
+    /// Start in UTF-16 code units of the original string.
+    pub start: usize,
+    /// End (exclusive) in UTF-16 code units of the original string.
+    pub end: usize,
+    /// The indices (into [`Normalized::tokens`](super::Normalized::tokens)) of the
+    /// tokens the run covers: `Adid@s` covers `adid` and `s`.
+    pub tokens: Range<usize>,
+    /// Candidate keys with the substitutes read as letters, in `mark_key` form
+    /// (`N1ke` → `nike`, `nlke`), most likely reading first.
+    pub candidates: Vec<String>,
+}
+
+/// The letters a digit or symbol can stand for, most likely first.
+pub fn readings(c: char) -> &'static [char] {
+    match c {
+        '0' => &['o'],
+        '1' => &['i', 'l'],
+        '3' => &['e'],
+        '4' => &['a'],
+        '5' => &['s'],
+        '7' => &['t'],
+        '@' => &['a'],
+        '$' => &['s'],
+        '!' => &['i'],
+        '|' => &['l'],
+        _ => &[],
+    }
+}
+
+fn is_substitute(c: char) -> bool {
+    !readings(c).is_empty()
+}
+
+fn in_run(c: char) -> bool {
+    is_word_char(c) || is_substitute(c)
+}
+
+/// Positions (within `run`) of the substitutes that stand for letters.
+fn substitutes(run: &[char]) -> Vec<usize> {
+    if run.iter().filter(|c| c.is_alphabetic()).count() < 2 {
+        return Vec::new();
+    }
+    let mut out: Vec<usize> = Vec::new();
+    for i in 0..run.len() {
+        if !is_substitute(run[i]) {
+            continue;
+        }
+        let after_ok = run[i + 1..]
+            .iter()
+            .find(|c| !is_substitute(**c))
+            .is_some_and(|c| c.is_alphabetic());
+        let before_ok = i == 0 || run[i - 1].is_alphabetic() || out.last() == Some(&(i - 1));
+        if after_ok && before_ok {
+            out.push(i);
+        }
+    }
+    // Once a run is clearly disguised (`L3G0`), substitutes ending it are letters too.
+    if let (Some(&first), Some(last_letter)) =
+        (out.first(), run.iter().rposition(|c| c.is_alphabetic()))
+    {
+        if first < last_letter {
+            let tail = run[last_letter + 1..]
+                .iter()
+                .take_while(|c| is_substitute(**c));
+            out.extend((last_letter + 1..).zip(tail).map(|(i, _)| i));
+        }
+    }
+    out
+}
+
+/// Each run of `chars` (as a range) with the absolute positions of its substitutes.
+fn find_runs(chars: &[char]) -> Vec<(Range<usize>, Vec<usize>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !in_run(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && in_run(chars[i]) {
+            i += 1;
+        }
+        let subs = substitutes(&chars[start..i]);
+        if !subs.is_empty() {
+            out.push((start..i, subs.into_iter().map(|s| s + start).collect()));
+        }
+    }
+    out
+}
+
+/// Candidate keys for one word as written (`N1ke` → `["nike", "nlke"]`,
+/// `Adid@s` → `["adidas"]`); empty when nothing in it stands for a letter.
+pub fn leet_candidates(word: &str) -> Vec<String> {
+    let chars: Vec<char> = super::normalize::normalise_chars(word)
+        .0
+        .iter()
+        .map(|nc| nc.c)
+        .collect();
+    let subs: Vec<usize> = find_runs(&chars).into_iter().flat_map(|(_, s)| s).collect();
+    if subs.is_empty() {
+        return Vec::new();
+    }
+    readings_of(&chars, &subs)
+}
+
+/// Every reading of `chars` with the substitutes at positions `subs` replaced, as mark
+/// keys, deduplicated, most likely first.
+fn readings_of(chars: &[char], subs: &[usize]) -> Vec<String> {
+    let mut variants: Vec<Vec<char>> = vec![chars.to_vec()];
+    for &s in subs {
+        let options = readings(chars[s]);
+        let mut next = Vec::with_capacity(variants.len() * options.len());
+        for v in &variants {
+            for (k, &o) in options.iter().enumerate() {
+                if k > 0 && variants.len() * options.len() > MAX_CANDIDATES {
+                    break;
+                }
+                let mut w = v.clone();
+                w[s] = o;
+                next.push(w);
+            }
+        }
+        variants = next;
+    }
+    let mut keys: Vec<String> = Vec::new();
+    for v in variants {
+        let key = super::mark_key(&v.into_iter().collect::<String>());
+        if !key.is_empty() && !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+/// Finds the leet runs of a normalised field and marks the tokens they cover.
+pub(crate) fn runs(chars: &[NormChar], spans: &[TokSpan]) -> Vec<LeetRun> {
+    let plain: Vec<char> = chars.iter().map(|nc| nc.c).collect();
+    let mut out = Vec::new();
+    for (run, subs) in find_runs(&plain) {
+        let (start, i) = (run.start, run.end);
+        let subs: Vec<usize> = subs.into_iter().map(|s| s - start).collect();
+        let first = spans.partition_point(|s| s.chars.end <= start);
+        let last = spans.partition_point(|s| s.chars.start < i);
+        out.push(LeetRun {
+            start: chars[start].start16 as usize,
+            end: chars[i - 1].end16 as usize,
+            tokens: first..last.max(first),
+            candidates: readings_of(&plain[start..i], &subs),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_and_symbols_amid_letters_are_read_as_letters() {
+        assert_eq!(leet_candidates("N1ke"), vec!["nike", "nlke"]);
+        assert_eq!(leet_candidates("Adid@s"), vec!["adidas"]);
+        assert_eq!(
+            leet_candidates("L3G0"),
+            vec!["lego"],
+            "a disguised run ends in letters too"
+        );
+        assert_eq!(leet_candidates("L3GO"), vec!["lego"]);
+        assert_eq!(leet_candidates("$ony"), vec!["sony"]);
+        assert_eq!(leet_candidates("4didas"), vec!["adidas"]);
+        assert_eq!(leet_candidates("B00ST"), vec!["boost"]);
+        assert_eq!(
+            leet_candidates("L3G20"),
+            vec!["leg20"],
+            "only substitutes right after"
+        );
+    }
+
+    #[test]
+    fn ordinary_numbers_and_models_are_left_alone() {
+        for w in [
+            "Model3", "PS5", "4K", "3M", "24pcs", "Nike!", "1080p", "2024", "apple",
+        ] {
+            assert_eq!(leet_candidates(w), Vec::<String>::new(), "{w}");
+        }
+    }
+
+    #[test]
+    fn ambiguity_is_bounded() {
+        let c = leet_candidates("a1b1c1d1e1f1");
+        assert!(!c.is_empty() && c.len() <= MAX_CANDIDATES, "{c:?}");
+        assert_eq!(c[0], "aibicidieifi");
+    }
+}

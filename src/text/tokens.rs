@@ -1,0 +1,372 @@
+//! Words of the normalised stream: where each starts and ends in the original UTF-16
+//! string, how the seller wrote it, what joins it to the next word and whether it was
+//! disguised (mixed scripts, invisible characters).
+//!
+//! A token is a run of letters and digits (with the combining marks on them). Everything
+//! else separates tokens, with three refinements: a possessive `'s` stays outside the
+//! token (`Disney's` → `disney`), camel case stays one token with its case breaks
+//! recorded (`PlayStation` → `playstation`, break at 4), and characters that NFKC
+//! expands out of one original character never split (`½` → `12`), so token spans
+//! never overlap. This module owns that split and the homoglyph folding of tokens; it
+//! must not look anything up.
+
+use std::ops::Range;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use super::homoglyph::LetterMix;
+use super::normalize::{is_trademark_sign, Case, NormChar};
+
+/// How the seller capitalised a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// All lower case: `apple`.
+    Lower,
+    /// First letter upper, the rest lower: `Apple`, `A`.
+    Title,
+    /// All upper case, two letters or more: `APPLE`.
+    Upper,
+    /// Upper case inside the word: `iPhone`, `PlayStation`, `McDonald`.
+    Camel,
+    /// Letters and digits together: `N1ke`, `PS5`, `4K`.
+    MixedDigit,
+    /// No cased letters: digits, CJK, Arabic.
+    Uncased,
+}
+
+/// What follows a token before the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Joiner {
+    /// The token is the last one of the field.
+    End,
+    /// Only white space.
+    Space,
+    /// Exactly one hyphen, no space: `Lego-compatible`.
+    Hyphen,
+    /// Exactly one apostrophe, no space (possessive `'s` excepted): `Rock'n`.
+    Apostrophe,
+    /// Exactly one other character, no space: `Adid@s`, `M&M`, `3.5`.
+    Symbol(char),
+    /// Anything else (punctuation with spaces, several symbols).
+    Other,
+}
+
+/// Which scripts a token's letters come from, before homoglyph folding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// No letters (digits only).
+    None,
+    /// Latin letters only.
+    Latin,
+    /// Non-Latin letters only (Cyrillic, Greek, CJK, …).
+    Other,
+    /// Latin letters mixed with letters of another script: evidence of a disguise.
+    Mixed,
+}
+
+/// One word of a normalised field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The normalised word: letters and digits only, lower case, homoglyphs folded when
+    /// the folding rule applied.
+    pub text: String,
+    /// Byte range in [`Normalized::text`](super::Normalized::text) the token came from.
+    /// It equals `text` except when NFKC expanded one character into several words
+    /// (`½` → `1⁄2`, token text `12`).
+    pub norm: Range<usize>,
+    /// Start in UTF-16 code units of the original string.
+    pub start: usize,
+    /// End (exclusive) in UTF-16 code units of the original string.
+    pub end: usize,
+    /// Capitalisation as written.
+    pub shape: Shape,
+    /// Byte offsets in `text` where a new capitalised part begins (`PlayStation` → `[4]`,
+    /// `iPhone` → `[1]`, `XMLHttp` → `[3]`).
+    pub case_breaks: Vec<usize>,
+    /// What follows the token.
+    pub joiner: Joiner,
+    /// A possessive `'s` followed the token and was left out of it.
+    pub possessive: bool,
+    /// A trademark sign (™ ® ℠ ©) directly follows the token (after any possessive).
+    pub trademark_sign: bool,
+    /// Scripts of the letters as written.
+    pub script: Script,
+    /// Letters of another script were folded to their Latin lookalikes.
+    pub homoglyphs_folded: bool,
+    /// Invisible characters (zero-width, soft hyphen, …) were removed from inside it.
+    pub invisible: bool,
+    /// The token contains digits or symbols standing in for letters (`N1ke`, or the
+    /// parts of `Adid@s`); see [`LeetRun`](super::LeetRun).
+    pub leet: bool,
+    /// The token starts a sentence: first of the field, or after `.`, `!`, `?` and a
+    /// space, a line break or a CJK full stop.
+    pub sentence_start: bool,
+}
+
+/// A token as a range of normalised characters, before its details are filled in.
+#[derive(Debug, Clone)]
+pub(crate) struct TokSpan {
+    pub chars: Range<usize>,
+    /// Where the separator after the token starts (past a possessive `'s`).
+    pub sep_from: usize,
+    pub possessive: bool,
+    pub mix: LetterMix,
+    pub folded: bool,
+}
+
+/// Letters and digits, the stuff of tokens (`ʼ`, a modifier letter, is an apostrophe).
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && c != 'ʼ'
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '‛')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Splits the stream into token spans: maximal word runs, merged when one original
+/// character produced both sides, possessive `'s` dropped.
+pub(crate) fn split(chars: &[NormChar]) -> Vec<TokSpan> {
+    let mut raw: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_word_char(chars[i].c) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while i < chars.len() && (is_word_char(chars[i].c) || is_combining_mark(chars[i].c)) {
+            i += 1;
+        }
+        match raw.last_mut() {
+            // One original character expanded into two words: keep them one token.
+            Some(prev) if chars[prev.end - 1].chunk == chars[start].chunk => prev.end = i,
+            _ => raw.push(start..i),
+        }
+    }
+    let mut spans: Vec<TokSpan> = Vec::with_capacity(raw.len());
+    for r in raw {
+        if let Some(prev) = spans.last_mut() {
+            let is_possessive_s = r.len() == 1
+                && chars[r.start].c == 's'
+                && r.start == prev.chars.end + 1
+                && is_apostrophe(chars[prev.chars.end].c)
+                && chars[prev.chars.end - 1].c.is_alphabetic();
+            if is_possessive_s {
+                prev.possessive = true;
+                prev.sep_from = r.end;
+                continue;
+            }
+        }
+        spans.push(TokSpan {
+            sep_from: r.end,
+            chars: r,
+            possessive: false,
+            mix: LetterMix::default(),
+            folded: false,
+        });
+    }
+    for span in &mut spans {
+        for nc in &chars[span.chars.clone()] {
+            span.mix.add_written(nc);
+        }
+    }
+    spans
+}
+
+impl LetterMix {
+    /// Counts one normalised character by the letter the seller wrote.
+    fn add_written(&mut self, nc: &NormChar) {
+        self.add(nc.c, nc.lookalike);
+    }
+}
+
+/// Applies the homoglyph folding rule (see `homoglyph`) to every token. A folded letter
+/// composes with the combining marks after it (Cyrillic `а` + acute → Latin `á`), so the
+/// stream is rebuilt, and the spans re-indexed, when anything was folded.
+pub(crate) fn fold_homoglyphs(chars: &mut Vec<NormChar>, spans: &mut [TokSpan]) {
+    let latin = spans.iter().filter(|s| s.mix.latin > 0).count();
+    let foreign = spans
+        .iter()
+        .filter(|s| s.mix.latin == 0 && s.mix.lookalike + s.mix.other > 0)
+        .count();
+    let mostly_latin = latin > foreign;
+    let mut any = false;
+    for span in spans.iter_mut() {
+        if span.mix.should_fold(mostly_latin) {
+            span.folded = true;
+            any = true;
+        }
+    }
+    if !any {
+        return;
+    }
+    // kept_before[i]: how many characters of the old stream before index i are kept.
+    let mut kept_before = Vec::with_capacity(chars.len() + 1);
+    let mut out: Vec<NormChar> = Vec::with_capacity(chars.len());
+    let mut folded = spans
+        .iter()
+        .filter(|s| s.folded)
+        .map(|s| s.chars.clone())
+        .peekable();
+    let mut i = 0;
+    while i < chars.len() {
+        while folded.peek().is_some_and(|r| r.end <= i) {
+            folded.next();
+        }
+        let Some(span) = folded.peek().filter(|r| r.contains(&i)).cloned() else {
+            kept_before.push(out.len());
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        };
+        // One original chunk inside a folded token: substitute, then recompose (NFC),
+        // since a Latin letter composes with marks its lookalike did not.
+        let chunk = chars[i].chunk;
+        let end = (i..span.end)
+            .find(|&k| chars[k].chunk != chunk)
+            .unwrap_or(span.end);
+        let group: Vec<NormChar> = chars[i..end]
+            .iter()
+            .map(|nc| NormChar {
+                c: nc.lookalike.unwrap_or(nc.c),
+                ..*nc
+            })
+            .collect();
+        let composed: Vec<char> = if group.len() > 1 {
+            group.iter().map(|nc| nc.c).nfc().collect()
+        } else {
+            vec![group[0].c]
+        };
+        for (k, _) in group.iter().enumerate() {
+            kept_before.push(out.len() + k.min(composed.len()));
+        }
+        for (k, c) in composed.into_iter().enumerate() {
+            out.push(NormChar {
+                c,
+                ..group[k.min(group.len() - 1)]
+            });
+        }
+        i = end;
+    }
+    kept_before.push(out.len());
+    for span in spans.iter_mut() {
+        span.chars = kept_before[span.chars.start]..kept_before[span.chars.end];
+        span.sep_from = kept_before[span.sep_from];
+    }
+    *chars = out;
+}
+
+/// Fills in every token's text, offsets, shape, joiner and flags.
+pub(crate) fn finish(chars: &[NormChar], byte_starts: &[u32], spans: &[TokSpan]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(spans.len());
+    for (i, span) in spans.iter().enumerate() {
+        let slice = &chars[span.chars.clone()];
+        let mut text = String::with_capacity(slice.len());
+        let mut cases = Vec::with_capacity(slice.len());
+        for nc in slice {
+            if is_word_char(nc.c) || (is_combining_mark(nc.c) && !text.is_empty()) {
+                cases.push((text.len(), nc.case, nc.c.is_numeric()));
+                text.push(nc.c);
+            }
+        }
+        let last_chunk = slice[slice.len() - 1].chunk;
+        let next_start = spans.get(i + 1).map(|s| s.chars.start);
+        let sep = &chars[span.sep_from..next_start.unwrap_or(span.sep_from)];
+        let before = match i {
+            0 => None,
+            _ => Some(&chars[spans[i - 1].chars.end..span.chars.start]),
+        };
+        out.push(Token {
+            norm: byte_starts[span.chars.start] as usize..byte_starts[span.chars.end] as usize,
+            start: slice[0].start16 as usize,
+            end: slice[slice.len() - 1].end16 as usize,
+            shape: shape(&cases),
+            case_breaks: case_breaks(&cases),
+            joiner: next_start.map_or(Joiner::End, |_| joiner(sep)),
+            possessive: span.possessive,
+            trademark_sign: chars
+                .get(span.sep_from)
+                .is_some_and(|nc| is_trademark_sign(nc.c)),
+            script: match (span.mix.latin > 0, span.mix.lookalike + span.mix.other > 0) {
+                (true, true) => Script::Mixed,
+                (true, false) => Script::Latin,
+                (false, true) => Script::Other,
+                (false, false) => Script::None,
+            },
+            homoglyphs_folded: span.folded,
+            invisible: slice
+                .iter()
+                .any(|nc| nc.had_invisible && nc.chunk != last_chunk),
+            leet: false,
+            sentence_start: before.is_none_or(ends_sentence),
+            text,
+        });
+    }
+    out
+}
+
+fn shape(cases: &[(usize, Case, bool)]) -> Shape {
+    let digits = cases.iter().any(|c| c.2);
+    let letters = cases.iter().any(|c| !c.2);
+    if digits && letters {
+        return Shape::MixedDigit;
+    }
+    let cased: Vec<Case> = cases
+        .iter()
+        .map(|c| c.1)
+        .filter(|&c| c != Case::None)
+        .collect();
+    match cased.as_slice() {
+        [] => Shape::Uncased,
+        all if all.iter().all(|&c| c == Case::Lower) => Shape::Lower,
+        [Case::Upper, rest @ ..] if rest.iter().all(|&c| c == Case::Lower) => Shape::Title,
+        all if all.iter().all(|&c| c == Case::Upper) => Shape::Upper,
+        _ => Shape::Camel,
+    }
+}
+
+fn case_breaks(cases: &[(usize, Case, bool)]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for w in 1..cases.len() {
+        let (at, case, _) = cases[w];
+        let prev = cases[w - 1].1;
+        let next = cases.get(w + 1).map(|c| c.1);
+        let lower_to_upper = prev == Case::Lower && case == Case::Upper;
+        let acronym_end = prev == Case::Upper && case == Case::Upper && next == Some(Case::Lower);
+        if lower_to_upper || acronym_end {
+            out.push(at);
+        }
+    }
+    out
+}
+
+fn joiner(sep: &[NormChar]) -> Joiner {
+    match sep {
+        [] => Joiner::Other,
+        [one] if is_hyphen(one.c) => Joiner::Hyphen,
+        [one] if is_apostrophe(one.c) => Joiner::Apostrophe,
+        [one] if !one.c.is_whitespace() => Joiner::Symbol(one.c),
+        all if all.iter().all(|nc| nc.c.is_whitespace()) => Joiner::Space,
+        _ => Joiner::Other,
+    }
+}
+
+/// Whether a separator ends a sentence: a line break, a CJK full stop, or `.`/`!`/`?`/`…`
+/// followed by white space.
+fn ends_sentence(sep: &[NormChar]) -> bool {
+    let mut stop = false;
+    for nc in sep {
+        match nc.c {
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '。' | '！' | '？' => return true,
+            '.' | '!' | '?' | '…' => stop = true,
+            c if c.is_whitespace() && stop => return true,
+            _ => {}
+        }
+    }
+    false
+}
