@@ -244,7 +244,12 @@ impl Synth {
             6..=8 => 2,
             _ => 3,
         };
-        let words: Vec<String> = (0..n).map(|_| self.word()).collect();
+        // A common word alone is a mark only now and then ("STAR"); mostly they combine.
+        let words: Vec<String> = if n == 1 && self.rng.chance(0.9) {
+            vec![self.invented()]
+        } else {
+            (0..n).map(|_| self.word()).collect()
+        };
         if self.recent.len() < 4096 {
             self.recent.push(words.join(" "));
         } else {
