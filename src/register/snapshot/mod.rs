@@ -220,6 +220,19 @@ impl Snapshot {
         &self.bytes
     }
 
+    /// Gives the file's bytes back (copied only if a clone of this snapshot still
+    /// shares them).
+    pub fn into_bytes(self) -> Vec<u8> {
+        let Snapshot {
+            bytes,
+            marks,
+            words,
+            ..
+        } = self;
+        drop((marks, words));
+        Arc::try_unwrap(bytes).unwrap_or_else(|shared| shared.as_ref().clone())
+    }
+
     /// Byte size of each section, in file order, for `inspect`.
     pub fn section_sizes(&self) -> Vec<(Section, usize)> {
         let layout = format::parse_layout(&self.bytes).ok();
