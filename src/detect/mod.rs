@@ -168,7 +168,7 @@ impl Engine {
             .iter()
             .map(|c| match &c.disguise {
                 // A disguise is itself the evidence: nobody hides an ordinary word.
-                Some(_) if !c.joined => None,
+                Some(_) if !c.joined || self.distinctive(&c.key) => None,
                 _ => self.common_word(&c.key),
             })
             .collect();
@@ -308,12 +308,18 @@ impl Engine {
                 || w.len() < 4
                 || !w.chars().all(char::is_alphabetic)
                 || overlaps(out, &(i..i + 1))
-                || self.zipf(w).is_some_and(|z| z >= ordinary::COMMON_ZIPF)
+                || self.zipf(w).is_some_and(|z| z >= ordinary::KNOWN_ZIPF)
             {
                 continue;
             }
             let near = lookalike::near(self.snapshot.marks(), w);
-            if let Some(n) = near.into_iter().find(|n| self.distinctive(&n.key)) {
+            // A plural or singular of a mark is the word itself, not a disguise of it.
+            let inflection =
+                |k: &str| w.strip_suffix('s') == Some(k) || k.strip_suffix('s') == Some(w);
+            if let Some(n) = near
+                .into_iter()
+                .find(|n| !inflection(&n.key) && self.distinctive(&n.key))
+            {
                 let how = if n.distance == 1 {
                     "one letter changed, added, dropped or swapped"
                 } else {
@@ -331,9 +337,11 @@ impl Engine {
     }
 
     /// A mark is distinctive (worth looking for in disguise) when none of its words is
-    /// common and at least one live record protects it.
+    /// an everyday word (Zipf below [`ordinary::EVERYDAY_ZIPF`]: "disney" and "ferrari"
+    /// are, "orange" and "target" are not) and at least one live record protects it.
     fn distinctive(&self, key: &str) -> bool {
-        self.common_word(key).is_none()
+        key.split(' ')
+            .all(|w| self.zipf(w).is_none_or(|z| z < ordinary::EVERYDAY_ZIPF))
             && self
                 .snapshot
                 .marks()
@@ -341,20 +349,30 @@ impl Engine {
                 .is_some_and(|v| self.records(v).iter().any(|r| r.status.is_live()))
     }
 
-    /// When every word of the mark is a common word: the most common one and its Zipf
-    /// value. Digits-only words are neutral; one uncommon word makes the mark coined.
+    /// When the mark is a common word or phrase: the word (or phrase) and its Zipf
+    /// value. A one-word mark is common when the word is; a phrase when all its words
+    /// are known and the phrase would be common if its words were independent (Zipf of
+    /// the words summed, less 9 per extra word). Digits-only words are neutral.
     fn common_word(&self, key: &str) -> Option<(String, f32)> {
-        let mut best: Option<(String, f32)> = None;
-        for w in key
+        let words: Vec<&str> = key
             .split(' ')
             .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-        {
-            let z = self.zipf(w).filter(|z| *z >= ordinary::COMMON_ZIPF)?;
-            if best.as_ref().is_none_or(|(_, b)| z > *b) {
-                best = Some((w.to_owned(), z));
+            .collect();
+        match words.as_slice() {
+            [] => None,
+            [w] => self
+                .zipf(w)
+                .filter(|z| *z >= ordinary::COMMON_ZIPF)
+                .map(|z| ((*w).to_owned(), z)),
+            _ => {
+                let mut sum = 0.0;
+                for w in &words {
+                    sum += self.zipf(w)?;
+                }
+                let phrase = sum - 9.0 * (words.len() - 1) as f32;
+                (phrase >= ordinary::COMMON_PHRASE_ZIPF).then(|| (words.join(" "), phrase))
             }
         }
-        best
     }
 
     fn zipf(&self, word: &str) -> Option<f32> {

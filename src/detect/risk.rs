@@ -287,6 +287,10 @@ mod tests {
             sev(&r, &[25], Some(("galaxy", 3.8)), brand),
             Some(Severity::Low)
         );
+        assert_eq!(
+            sev(&r, &[25], Some(("galaxy", 3.8)), Usage::Neutral),
+            Some(Severity::Low)
+        );
     }
 
     #[test]
