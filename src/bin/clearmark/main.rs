@@ -1,5 +1,7 @@
 //! The `clearmark` command line: build and inspect snapshots, check listings, evaluate.
 
+mod snapshot;
+
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -16,6 +18,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Build, inspect, verify and measure register snapshots.
+    #[command(subcommand)]
+    Snapshot(snapshot::SnapshotCommand),
+    /// Make a signing key for snapshots (and its public key).
+    Keygen(snapshot::KeygenArgs),
     /// Check listings (JSON lines) and print their findings, one line per listing.
     Check(check::CheckArgs),
     /// Measure the engine on a labelled set.
@@ -32,8 +39,17 @@ enum EvalCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Check(args) => check::run(args),
-        Command::Eval(EvalCommand::Brands(args)) => eval_brands::run(args),
+    let result = match cli.command {
+        Command::Snapshot(cmd) => snapshot::run(cmd),
+        Command::Keygen(args) => snapshot::keygen(args),
+        Command::Check(args) => return check::run(args),
+        Command::Eval(EvalCommand::Brands(args)) => return eval_brands::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("clearmark: {message}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -1,0 +1,93 @@
+# Clearmark — two commands do everything on a fresh Debian machine:
+#   make run    install what is missing, build, assemble the extension, serve www/
+#   make test   install test tools if missing, then fmt, clippy, native, wasm and e2e tests
+# The other targets are the steps those two run; `make help` lists them.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+# Browser profiles and other scratch go to tmp/ (gitignored), never to /tmp.
+export TMPDIR := $(CURDIR)/tmp
+
+# The native CLI that builds the default snapshot (debug build: compiles fast, runs
+# fast enough on the brand lists).
+CLI := target/debug/clearmark
+SNAPSHOT := dist/snapshot/default.snap
+# The famous-brand sources of the default snapshot, from the npm packages `make tools`
+# installs. Adjust here when the snapshot command's flags change.
+SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
+	--famous node_modules/simple-icons \
+	--famous node_modules/name-suggestion-index \
+	--famous node_modules/@cspell/dict-companies
+
+.PHONY: help run test tools tools-test build wasm cli snapshot extension serve \
+	fmt clippy wasm-deps test-native test-wasm typecheck lint e2e clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+run: tools build ## install what is missing, build everything, serve www/ on 127.0.0.1
+	@$(MAKE) serve
+
+test: tools-test ## install test tools if missing; fmt, clippy, native, wasm and e2e tests
+	@$(MAKE) fmt clippy wasm-deps test-native test-wasm build typecheck lint e2e
+	@echo "make test: all passed"
+
+tools: $(TMPDIR) ## install the build tools that are missing (wasm target, wasm-bindgen-cli, npm)
+	@scripts/install-tools.sh run
+
+tools-test: $(TMPDIR) ## install build + test tools that are missing (also browsers, drivers)
+	@scripts/install-tools.sh test
+
+$(TMPDIR):
+	@mkdir -p $@
+
+build: wasm snapshot extension ## wasm, default snapshot and both extensions with zips
+
+wasm: ## build the wasm engine into dist/pkg/ (cargo, wasm-bindgen, wasm-opt)
+	@scripts/build-wasm.sh
+
+cli: ## build the native clearmark CLI (debug)
+	cargo build -q --bin clearmark
+
+snapshot: cli ## build the default register snapshot from the npm brand lists
+	@mkdir -p $(dir $(SNAPSHOT))
+	$(CLI) $(SNAPSHOT_ARGS)
+
+extension: ## assemble dist/chrome, dist/firefox and their zips
+	@node scripts/assemble.mjs
+
+serve: ## serve www/ (and the fixtures under real host names) on 127.0.0.1
+	@node scripts/serve.mjs
+
+fmt: ## cargo fmt --check
+	cargo fmt --check
+
+clippy: ## clippy on every target, native and wasm, warnings are errors
+	cargo clippy -q --all-targets -- -D warnings
+	cargo clippy -q --target wasm32-unknown-unknown --lib -- -D warnings
+
+wasm-deps: ## check the wasm build pulls in no CLI-only crate
+	@scripts/check-wasm-deps.sh
+
+test-native: ## native unit, integration and doc tests
+	cargo test -q
+
+test-wasm: ## the wasm facade's tests (wasm-bindgen-test in Node)
+	cargo test -q --target wasm32-unknown-unknown --test wasm_facade
+
+typecheck: ## type-check the // @ts-check JavaScript (extension, scripts, e2e)
+	tsc -p tsconfig.json
+
+lint: ## web-ext lint of the assembled Firefox add-on
+	web-ext lint --source-dir dist/firefox --self-hosted --warnings-as-errors --no-input --output text
+
+e2e: ## real-browser tests, Chromium and Firefox, extension loaded (tests/e2e/)
+	@mkdir -p test-artifacts
+	node --test --test-concurrency=1 tests/e2e/
+
+clean: ## remove build output, test artifacts and scratch (keeps installed tools)
+	rm -rf dist test-artifacts tmp

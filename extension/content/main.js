@@ -1,0 +1,512 @@
+// @ts-check
+/**
+ * The content script's conductor: starts on a seller page unless the seller switched the
+ * site off, discovers the listing fields (discover.js) and watches for new ones
+ * (observe.js), names them (classify/adapters.js), sends each field's text to the
+ * background engine as the seller types (one check in flight per field; newer text
+ * supersedes older, no timer), keeps underlines on the right words between answers by
+ * shifting them over the edit, paints them once per frame (mirror.js, overlay.js), and
+ * opens the card (card.js) on hover or when the caret enters a flagged span.
+ *
+ * Rules: never write into a field or change page text (fields are read, the overlay is
+ * our own element); never throw into the page console (every entry point is guarded);
+ * every listener and observer registered here is removed by `stop()`.
+ */
+(() => {
+  const P = globalThis.ClearmarkProtocol;
+  const G = /** @type {any} */ (globalThis);
+  if (!P || G.__clearmarkEditor || window.top !== window) return;
+  G.__clearmarkEditor = true;
+
+  /**
+   * @typedef {object} TrackedField
+   * @property {string} key            "title", "bullets.2", "description", "keywords"
+   * @property {FieldRole} role
+   * @property {FieldContext} ctx
+   * @property {HTMLElement} el
+   * @property {string} text           current text
+   * @property {Segment[]} segments    contenteditable offset map (empty for text controls)
+   * @property {number} version        bumped on every text change
+   * @property {Finding[]} findings    findings for the current text (shifted over edits)
+   * @property {boolean} inFlight
+   * @property {boolean} dirty         text changed while a check was in flight
+   * @property {string} error          last check error, for the popup
+   * @property {number} inputAt        performance.now() of the last input event
+   * @property {ReturnType<typeof ClearmarkMirror.createMirror>|null} mirror
+   * @property {() => void} detach
+   */
+
+  /**
+   * Runs `fn`, swallowing anything it throws: the page's console is not ours.
+   * @template {unknown[]} A
+   * @param {(...args: A) => void} fn
+   * @returns {(...args: A) => void}
+   */
+  const guard = (fn) => (...args) => {
+    try {
+      fn(...args);
+    } catch (e) {
+      lastError = String(e && /** @type {Error} */ (e).message ? /** @type {Error} */ (e).message : e);
+    }
+  };
+  let lastError = '';
+
+  const host = location.hostname;
+  const adapter = ClearmarkAdapters.forHost(host);
+  const marketplace = ClearmarkAdapters.marketplace(host);
+  /** @type {Settings} */
+  let settings = ClearmarkSettings.defaults();
+  /** @type {Set<string>} ignored "field|mark" pairs on this page */
+  const ignored = new Set();
+
+  /** @type {ReturnType<typeof start>|null} */
+  let session = null;
+
+  function start() {
+    const overlay = ClearmarkOverlay.create(document);
+    /** @type {Map<HTMLElement, TrackedField>} */
+    const fields = new Map();
+    /** @type {Map<Document, () => void>} */
+    const docListeners = new Map();
+    /** @type {Set<TrackedField>} */
+    const toPaint = new Set();
+    let paintFrame = 0;
+    let alive = true;
+
+    /** @param {Node} node */
+    const isOurs = (node) => node === overlay.host || overlay.host.contains(node);
+    /** Mutations inside a contenteditable field are typing, not new fields. @param {Node} node */
+    const insideField = (node) => {
+      for (const f of fields.values()) if (f.ctx.el !== node && f.ctx.el.contains(node) && !ClearmarkEditable.isTextControl(f.el)) return true;
+      return false;
+    };
+    const watcher = ClearmarkObserve.createWatcher(guard(rediscover), (n) => isOurs(n) || insideField(n));
+    const card = ClearmarkCard.create(overlay.cardSlot, {
+      ignore: guard((f, field) => {
+        ignored.add(`${field}|${f.mark.toLowerCase()}`);
+        for (const t of fields.values()) if (t.key === field) schedulePaint(t);
+      }),
+      ownBrand: guard((f) => {
+        chrome.runtime.sendMessage(P.addOwnBrand(f.mark)).then(guard((/** @type {any} */ res) => {
+          if (!res || !res.ok || !alive) return;
+          for (const t of fields.values()) check(t);
+        }), () => {});
+      }),
+    });
+
+    // ---- discovery -------------------------------------------------------------------
+    function rediscover() {
+      if (!alive) return;
+      overlay.repair();
+      const found = ClearmarkDiscover.discover(document, (el) => el === overlay.host);
+      watcher.sync(found.roots, found.frames);
+      /** @type {Map<HTMLElement, {ctx: FieldContext, role: FieldRole}>} */
+      const now = new Map();
+      /** @type {Record<string, number>} */
+      const seen = {};
+      let unnumbered = 0;
+      for (const ctx of found.fields) {
+        const role = adapter.classify(ctx);
+        if (!role) continue;
+        if (role.field === 'bullets' && role.index === null) role.index = unnumbered++;
+        now.set(ctx.el, { ctx, role });
+      }
+      for (const [el, t] of fields) {
+        if (!now.has(el) || !el.isConnected) {
+          t.detach();
+          fields.delete(el);
+        }
+      }
+      for (const [el, { ctx, role }] of now) {
+        let key = role.field === 'bullets' ? `bullets.${role.index}` : role.field;
+        seen[key] = (seen[key] || 0) + 1;
+        if (seen[key] > 1) key += `#${seen[key]}`;
+        const existing = fields.get(el);
+        if (existing) {
+          if (existing.key !== key) {
+            overlay.clear(existing.key);
+            existing.key = key;
+            existing.role = role;
+            schedulePaint(existing);
+          }
+          continue;
+        }
+        fields.set(el, track(el, ctx, role, key));
+      }
+      const docs = new Set([document, ...found.frames.map((f) => ClearmarkDiscover.frameDocument(f)).filter((d) => !!d)]);
+      for (const [d, off] of docListeners) {
+        if (!docs.has(d)) {
+          off();
+          docListeners.delete(d);
+        }
+      }
+      for (const d of docs) if (d && !docListeners.has(d)) docListeners.set(d, listenDocument(d));
+    }
+
+    /**
+     * @param {HTMLElement} el @param {FieldContext} ctx @param {FieldRole} role @param {string} key
+     * @returns {TrackedField}
+     */
+    function track(el, ctx, role, key) {
+      const read = ClearmarkEditable.read(el);
+      const isControl = ClearmarkEditable.isTextControl(el);
+      /** @type {TrackedField} */
+      const t = {
+        key, role, ctx, el,
+        text: read.text,
+        segments: read.segments,
+        version: 1,
+        findings: [],
+        inFlight: false,
+        dirty: false,
+        error: '',
+        inputAt: 0,
+        mirror: isControl ? ClearmarkMirror.createMirror(overlay.mirrors) : null,
+        detach: () => {},
+      };
+      const onScroll = guard(() => schedulePaint(t));
+      el.addEventListener('scroll', onScroll, { passive: true });
+      const resize = new ResizeObserver(guard(() => schedulePaint(t)));
+      resize.observe(el);
+      t.detach = () => {
+        el.removeEventListener('scroll', onScroll);
+        resize.disconnect();
+        t.mirror?.remove();
+        overlay.clear(t.key);
+        toPaint.delete(t);
+      };
+      if (t.text) check(t);
+      return t;
+    }
+
+    /**
+     * Document-level listeners (top document and each same-origin iframe document). Events
+     * from inside shadow roots arrive retargeted to the host; composedPath()[0] is the
+     * real field.
+     * @param {Document} d
+     */
+    function listenDocument(d) {
+      const win = d.defaultView;
+      /** @param {Event} e */
+      const fieldOf = (e) => {
+        for (const n of e.composedPath()) {
+          const t = fields.get(/** @type {HTMLElement} */ (n));
+          if (t) return t;
+        }
+        return null;
+      };
+      const onInput = guard((/** @type {Event} */ e) => {
+        const t = fieldOf(e);
+        if (t) changed(t, e.timeStamp);
+      });
+      const onCaret = guard((/** @type {Event} */ e) => {
+        const t = fieldOf(e);
+        if (t) caretCard(t);
+      });
+      const onKey = guard((/** @type {KeyboardEvent} */ e) => {
+        if (e.key === 'Escape') {
+          card.hide();
+          return;
+        }
+        if (e.altKey && e.shiftKey && card.current && card.current.via === 'caret') {
+          const k = e.code;
+          if (k === 'KeyI' || k === 'KeyB') {
+            e.preventDefault();
+            card.run(k === 'KeyI' ? 'ignore' : 'ownBrand');
+          }
+        }
+      });
+      const onMove = guard((/** @type {MouseEvent} */ e) => {
+        const o = frameOffset(d);
+        const x = e.clientX + o.x;
+        const y = e.clientY + o.y;
+        if (card.contains(x, y)) return card.keep();
+        const u = overlay.hit(x, y);
+        const t = u && [...fields.values()].find((f) => f.key === u.field);
+        if (u && t) {
+          const f = visibleFindings(t)[u.finding];
+          if (f) return card.show(f, t.key, u.boxes[0], 'mouse');
+        }
+        if (card.current && card.current.via === 'mouse') card.hideSoon();
+      });
+      const onScroll = guard(() => paintAll());
+      d.addEventListener('input', onInput, true);
+      d.addEventListener('keyup', onCaret, true);
+      d.addEventListener('mouseup', onCaret, true);
+      d.addEventListener('focusin', onCaret, true);
+      d.addEventListener('keydown', onKey, true);
+      d.addEventListener('mousemove', onMove, { capture: true, passive: true });
+      win?.addEventListener('scroll', onScroll, { capture: true, passive: true });
+      win?.addEventListener('resize', onScroll, { passive: true });
+      return () => {
+        d.removeEventListener('input', onInput, true);
+        d.removeEventListener('keyup', onCaret, true);
+        d.removeEventListener('mouseup', onCaret, true);
+        d.removeEventListener('focusin', onCaret, true);
+        d.removeEventListener('keydown', onKey, true);
+        d.removeEventListener('mousemove', onMove, true);
+        win?.removeEventListener('scroll', onScroll, true);
+        win?.removeEventListener('resize', onScroll);
+      };
+    }
+
+    // ---- text changes and checks -----------------------------------------------------
+    /**
+     * The field's text changed: shift the current findings over the edit (so underlines
+     * stay on their words until the new answer), repaint, and ask for a check.
+     * @param {TrackedField} t @param {number} at
+     */
+    function changed(t, at) {
+      const read = ClearmarkEditable.read(t.el);
+      t.segments = read.segments;
+      if (read.text === t.text) return schedulePaint(t);
+      t.findings = shiftOverEdit(t.findings, t.text, read.text);
+      t.text = read.text;
+      t.version++;
+      t.inputAt = at || performance.now();
+      schedulePaint(t);
+      check(t);
+    }
+
+    /**
+     * Keep findings wholly before or after the edited run, shifted; drop those it touched.
+     * @param {Finding[]} findings @param {string} before @param {string} after
+     */
+    function shiftOverEdit(findings, before, after) {
+      let p = 0;
+      const max = Math.min(before.length, after.length);
+      while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+      let s = 0;
+      while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+      const oldEnd = before.length - s;
+      const delta = after.length - before.length;
+      /** @type {Finding[]} */
+      const out = [];
+      for (const f of findings) {
+        if (f.end < p || (f.end === p && p < oldEnd)) out.push(f);
+        else if (f.start >= oldEnd && f.start > p) out.push({ ...f, start: f.start + delta, end: f.end + delta });
+      }
+      return out;
+    }
+
+    /** The listing sent for one field: only that field, with the page's context. @param {TrackedField} t */
+    function listingFor(t) {
+      /** @type {Listing} */
+      const l = { id: t.key, marketplace };
+      const cat = adapter.category(document);
+      if (cat) l.category = cat;
+      if (t.role.field === 'bullets') {
+        const b = new Array(/** @type {number} */ (t.role.index) + 1).fill('');
+        b[/** @type {number} */ (t.role.index)] = t.text;
+        l.bullets = b;
+      } else {
+        l[t.role.field] = t.text;
+      }
+      return l;
+    }
+
+    /** One check in flight per field; a newer text waits for it and then supersedes. @param {TrackedField} t */
+    function check(t) {
+      if (!alive) return;
+      if (t.inFlight) {
+        t.dirty = true;
+        return;
+      }
+      t.inFlight = true;
+      t.dirty = false;
+      const version = t.version;
+      const done = guard((/** @type {any} */ res) => {
+        t.inFlight = false;
+        if (!alive) return;
+        if (t.version === version) {
+          if (res && res.ok) {
+            t.error = '';
+            t.findings = (res.report.findings || []).filter((/** @type {Finding} */ f) => f.field === t.role.field
+              && (t.role.field !== 'bullets' || f.index === t.role.index));
+          } else {
+            t.error = (res && res.error) || 'no answer';
+          }
+          schedulePaint(t);
+        }
+        if (t.dirty || t.version !== version) check(t);
+      });
+      if (!t.text) return done({ ok: true, report: { id: t.key, findings: [] } });
+      chrome.runtime.sendMessage(P.check(listingFor(t))).then(done, (e) => done({ ok: false, error: String(e) }));
+    }
+
+    // ---- painting --------------------------------------------------------------------
+    /** @param {TrackedField} t */
+    function visibleFindings(t) {
+      return t.findings.filter((f) => ClearmarkSettings.shows(settings, f) && !ignored.has(`${t.key}|${f.mark.toLowerCase()}`)
+        && t.text.slice(f.start, f.end) === f.text);
+    }
+
+    /** @param {TrackedField} t */
+    function schedulePaint(t) {
+      toPaint.add(t);
+      if (!paintFrame) paintFrame = requestAnimationFrame(guard(paint));
+    }
+    function paintAll() {
+      for (const t of fields.values()) toPaint.add(t);
+      if (!paintFrame) paintFrame = requestAnimationFrame(guard(paint));
+    }
+
+    /**
+     * Viewport offset of a document inside the top document (sum of iframe content origins).
+     * @param {Document} d
+     */
+    function frameOffset(d) {
+      let x = 0;
+      let y = 0;
+      for (let w = /** @type {Window|null} */ (d.defaultView); w && w !== window; w = w.parent) {
+        const f = /** @type {HTMLElement|null} */ (w.frameElement);
+        if (!f) break;
+        const r = f.getBoundingClientRect();
+        const cs = getComputedStyle(f);
+        x += r.left + f.clientLeft + (parseFloat(cs.paddingLeft) || 0);
+        y += r.top + f.clientTop + (parseFloat(cs.paddingTop) || 0);
+      }
+      return { x, y };
+    }
+
+    function paint() {
+      paintFrame = 0;
+      if (!alive) return;
+      for (const t of toPaint) {
+        if (!t.el.isConnected) continue;
+        const shown = visibleFindings(t);
+        let boxes;
+        if (t.mirror) {
+          boxes = t.mirror.measure(/** @type {HTMLTextAreaElement} */ (t.el), t.text, shown);
+        } else {
+          const d = t.el.ownerDocument;
+          const fr = t.el.getBoundingClientRect();
+          const clipR = { left: fr.left, top: fr.top, right: fr.right, bottom: fr.bottom };
+          const view = d.defaultView;
+          boxes = shown.map((f) => {
+            const r = ClearmarkEditable.range(d, t.segments, f.start, f.end);
+            if (!r) return [];
+            return Array.from(r.getClientRects()).filter((q) => q.width > 0).map((q) => ({
+              left: Math.max(q.left, clipR.left), top: q.top, right: Math.min(q.right, clipR.right), bottom: q.bottom,
+            })).filter((b) => b.bottom > 0 && (!view || b.top < view.innerHeight) && b.right > b.left);
+          });
+        }
+        const o = frameOffset(t.el.ownerDocument);
+        /** @type {Underline[]} */
+        const lines = shown.map((f, i) => ({
+          field: t.key, start: f.start, end: f.end, kind: f.kind, severity: f.severity, finding: i,
+          boxes: boxes[i].map((b) => ({ left: b.left + o.x, top: b.top + o.y, right: b.right + o.x, bottom: b.bottom + o.y })),
+        }));
+        overlay.draw(t.key, lines);
+        overlay.signal(JSON.stringify({ field: t.key, version: t.version, length: t.text.length, inputAt: t.inputAt, at: performance.now() }));
+      }
+      toPaint.clear();
+    }
+
+    // ---- caret card --------------------------------------------------------------------
+    /** @param {TrackedField} t */
+    function caretCard(t) {
+      const root = /** @type {Document|ShadowRoot} */ (t.el.getRootNode());
+      if (root.activeElement !== t.el && !(t.el.isContentEditable && t.el.ownerDocument.hasFocus())) return;
+      const c = ClearmarkEditable.caret(t.el, t.segments);
+      if (c === null) return;
+      const shown = visibleFindings(t);
+      const i = shown.findIndex((f) => f.start < c && c < f.end);
+      if (i < 0) {
+        if (card.current && card.current.via === 'caret') card.hide();
+        return;
+      }
+      const g = overlay.host.shadowRoot?.querySelector(`[data-field="${CSS.escape(t.key)}"][data-start="${shown[i].start}"]`);
+      const r = g ? g.getBoundingClientRect() : t.el.getBoundingClientRect();
+      card.show(shown[i], t.key, r, 'caret');
+    }
+
+    rediscover();
+
+    return {
+      /** What the popup shows: the findings of each field. */
+      summary() {
+        const out = [];
+        for (const t of fields.values()) {
+          const shown = visibleFindings(t);
+          out.push({
+            key: t.key, field: t.role.field, index: t.role.index, error: t.error,
+            findings: shown.map((f) => ({ text: f.text, kind: f.kind, severity: f.severity, mark: f.mark })),
+          });
+        }
+        out.sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
+        return out;
+      },
+      /** @param {string} key */
+      focus(key) {
+        const t = [...fields.values()].find((f) => f.key === key);
+        if (!t) return false;
+        t.el.scrollIntoView({ block: 'center' });
+        t.el.focus({ preventScroll: true });
+        return true;
+      },
+      repaint: paintAll,
+      recheck() {
+        for (const t of fields.values()) check(t);
+      },
+      stop() {
+        alive = false;
+        if (paintFrame) cancelAnimationFrame(paintFrame);
+        watcher.disconnect();
+        for (const t of fields.values()) t.detach();
+        fields.clear();
+        for (const off of docListeners.values()) off();
+        docListeners.clear();
+        card.destroy();
+        overlay.destroy();
+      },
+    };
+  }
+
+  /** Start or stop to match the settings. */
+  function apply() {
+    const on = !settings.disabledHosts.includes(host);
+    if (on && !session) session = start();
+    else if (!on && session) {
+      session.stop();
+      session = null;
+    } else if (session) session.repaint();
+  }
+
+  const stopSettings = ClearmarkSettings.onChange(guard((s) => {
+    const brandsChanged = s.ownBrands.join('\n') !== settings.ownBrands.join('\n');
+    settings = s;
+    apply();
+    if (brandsChanged && session) session.recheck();
+  }));
+
+  /** @param {any} msg @param {chrome.runtime.MessageSender} _sender @param {(r: any) => void} reply */
+  const onMessage = (msg, _sender, reply) => {
+    try {
+      if (!msg || msg.v !== P.PROTOCOL_VERSION) return false;
+      if (msg.type === 'tabFindings') {
+        reply({ v: 1, type: 'tabFindings', ok: true, host, enabled: !!session, fields: session ? session.summary() : [], error: lastError });
+      } else if (msg.type === 'focusField') {
+        reply({ v: 1, type: 'focusField', ok: !!session && session.focus(String(msg.key)) });
+      }
+    } catch (e) {
+      reply({ v: 1, type: String(msg && msg.type), ok: false, error: String(e) });
+    }
+    return false;
+  };
+  chrome.runtime.onMessage.addListener(onMessage);
+
+  ClearmarkSettings.load().then(guard((s) => {
+    settings = s;
+    apply();
+  }), guard(() => apply()));
+
+  // If the extension is reloaded or removed, the old script tears itself down.
+  const teardown = guard(() => {
+    stopSettings();
+    chrome.runtime.onMessage.removeListener(onMessage);
+    if (session) session.stop();
+    session = null;
+  });
+  G.__clearmarkTeardown = teardown;
+})();

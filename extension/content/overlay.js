@@ -1,0 +1,171 @@
+// @ts-check
+/**
+ * The overlay: one `<clearmark-overlay>` element on the top document's <html>, with an
+ * OPEN shadow root (tests measure it), fixed at the viewport origin, pointer-events none,
+ * above the page. It draws underline boxes from viewport rectangles it is given and holds
+ * the mirrors and the hover card. Styles are set through the CSSOM (element.style), so a
+ * page's strict style-src CSP cannot block them. If the page removes the host or tampers
+ * with its style, it is put back. It draws only; it never reads or writes page fields.
+ *
+ * Underline elements carry data-clearmark-underline, data-field, data-start, data-end,
+ * data-kind and data-severity; their box is the flagged text's box, the line is drawn at
+ * its bottom edge.
+ */
+
+/**
+ * @typedef {object} Underline
+ * @property {string} field   field key: "title", "bullets.2", "description", "keywords"
+ * @property {number} start
+ * @property {number} end
+ * @property {string} kind
+ * @property {string} severity
+ * @property {number} finding  index of the finding in the field's list (for the card)
+ * @property {Box[]} boxes  viewport rectangles of the span
+ */
+
+const ClearmarkOverlay = (() => {
+  /** Colour of each kind; severity sets thickness and style. */
+  const KIND_COLOUR = /** @type {Record<string, string>} */ ({
+    registered_mark: '#d0021b',
+    pending_mark: '#e8740c',
+    famous_brand: '#b0008e',
+    lookalike: '#7b2fd0',
+    copied_copy: '#0a6fd6',
+  });
+  const SEVERITY_LINE = /** @type {Record<string, string>} */ ({ high: '3px solid', medium: '2px dashed', low: '1px dotted' });
+  const HOST_STYLE = 'all: initial; position: fixed; left: 0; top: 0; width: 0; height: 0; overflow: visible; '
+    + 'z-index: 2147483647; pointer-events: none; display: block; contain: none;';
+
+  /** @param {string} kind @param {string} severity */
+  const lineOf = (kind, severity) => `${SEVERITY_LINE[severity] || SEVERITY_LINE.medium} ${KIND_COLOUR[kind] || '#d0021b'}`;
+
+  /**
+   * @param {Document} doc  the top document
+   */
+  function create(doc) {
+    const host = doc.createElement('clearmark-overlay');
+    host.setAttribute('style', HOST_STYLE);
+    const root = host.attachShadow({ mode: 'open' });
+    const layer = doc.createElement('div');
+    layer.setAttribute('part', 'underlines');
+    const mirrors = doc.createElement('div');
+    mirrors.style.cssText = 'position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: hidden; visibility: hidden;';
+    const cardSlot = doc.createElement('div');
+    root.append(layer, mirrors, cardSlot);
+    /** @type {Map<string, HTMLDivElement>} */
+    const groups = new Map();
+    /** @type {Map<string, Underline[]>} */
+    const drawn = new Map();
+
+    const attach = () => {
+      const html = doc.documentElement;
+      if (html && host.parentNode !== html) html.append(host);
+      if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+      // The popover top layer keeps the overlay above page dialogs where supported.
+      try {
+        if (!host.hasAttribute('popover')) host.setAttribute('popover', 'manual');
+        if (!host.matches(':popover-open')) host.showPopover();
+      } catch {
+        /* no popover support: z-index alone */
+      }
+    };
+    attach();
+    const guard = new MutationObserver(() => {
+      if (host.parentNode !== doc.documentElement || host.getAttribute('style') !== HOST_STYLE) attach();
+    });
+    guard.observe(doc, { childList: true, subtree: false });
+    const watchHtml = () => doc.documentElement && guard.observe(doc.documentElement, { childList: true });
+    watchHtml();
+    guard.observe(host, { attributes: true, attributeFilter: ['style', 'popover'] });
+
+    /** @param {string} field */
+    function group(field) {
+      let g = groups.get(field);
+      if (!g) {
+        g = doc.createElement('div');
+        g.dataset.fieldGroup = field;
+        layer.append(g);
+        groups.set(field, g);
+      }
+      return g;
+    }
+
+    return {
+      host,
+      /** Where mirrors live (hidden). */
+      mirrors,
+      /** Where the card lives. */
+      cardSlot,
+      /** Re-attach after the page removed or replaced <html>. */
+      repair() {
+        attach();
+        watchHtml();
+      },
+      /**
+       * Replace the underlines of one field.
+       * @param {string} field
+       * @param {Underline[]} lines
+       */
+      draw(field, lines) {
+        const g = group(field);
+        /** @type {HTMLElement[]} */
+        const els = [];
+        for (const u of lines) {
+          for (const b of u.boxes) {
+            const e = doc.createElement('div');
+            e.setAttribute('data-clearmark-underline', '');
+            e.setAttribute('data-field', u.field);
+            e.setAttribute('data-start', String(u.start));
+            e.setAttribute('data-end', String(u.end));
+            e.setAttribute('data-kind', u.kind);
+            e.setAttribute('data-severity', u.severity);
+            const s = e.style;
+            s.position = 'fixed';
+            s.boxSizing = 'border-box';
+            s.left = b.left + 'px';
+            s.top = b.top + 'px';
+            s.width = Math.max(0, b.right - b.left) + 'px';
+            s.height = Math.max(0, b.bottom - b.top) + 'px';
+            s.borderBottom = lineOf(u.kind, u.severity);
+            s.background = u.severity === 'high' ? 'rgba(208, 2, 27, 0.07)' : 'transparent';
+            s.pointerEvents = 'none';
+            els.push(e);
+          }
+        }
+        g.replaceChildren(...els);
+        drawn.set(field, lines);
+      },
+      /** @param {string} field */
+      clear(field) {
+        groups.get(field)?.remove();
+        groups.delete(field);
+        drawn.delete(field);
+      },
+      /**
+       * The underline under a viewport point, if any.
+       * @param {number} x @param {number} y
+       * @returns {Underline|null}
+       */
+      hit(x, y) {
+        for (const lines of drawn.values()) {
+          for (const u of lines) {
+            for (const b of u.boxes) if (x >= b.left && x <= b.right && y >= b.top - 1 && y <= b.bottom + 2) return u;
+          }
+        }
+        return null;
+      },
+      /** Mark the moment underlines were painted, for the benchmark (a non-invasive signal). @param {string} value */
+      signal(value) {
+        host.setAttribute('data-clearmark-painted', value);
+      },
+      destroy() {
+        guard.disconnect();
+        host.remove();
+        groups.clear();
+        drawn.clear();
+      },
+    };
+  }
+
+  return { create, KIND_COLOUR };
+})();

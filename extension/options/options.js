@@ -1,0 +1,119 @@
+// @ts-check
+/**
+ * The options page: the seller's own brands, which registers to show (US, EU), whether to
+ * underline low-severity findings, importing a watch-list CSV and a register snapshot file,
+ * and the sites where Clearmark was switched off. Settings go to storage (settings.js);
+ * own brands and imports go to the background through extension/protocol.js, which owns
+ * applying them. A snapshot file is handed over through IndexedDB (too large for a
+ * message): it is stored under IMPORT_DB/IMPORT_STORE with the key named in the message.
+ * All text is set with textContent.
+ */
+(() => {
+  const P = globalThis.ClearmarkProtocol;
+  const t = ClearmarkI18n.t;
+  const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+  const input = (/** @type {string} */ id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
+
+  /** @param {string} id @param {boolean} ok @param {string} text */
+  function status(id, ok, text) {
+    const s = $(id);
+    s.dataset.ok = String(ok);
+    s.textContent = text;
+  }
+
+  /** @param {unknown} res */
+  const errorOf = (res) => (res && typeof res === 'object' && 'error' in res ? String(/** @type {any} */ (res).error) : t('noAnswer'));
+
+  /**
+   * Put a file where the background can read it (IndexedDB of the extension's origin).
+   * @param {string} key @param {Blob} blob
+   */
+  function stash(key, blob) {
+    return new Promise((resolve, reject) => {
+      const open = indexedDB.open(P.IMPORT_DB, 1);
+      open.onupgradeneeded = () => open.result.createObjectStore(P.IMPORT_STORE);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const tx = db.transaction(P.IMPORT_STORE, 'readwrite');
+        tx.objectStore(P.IMPORT_STORE).put(blob, key);
+        tx.oncomplete = () => { db.close(); resolve(undefined); };
+        tx.onerror = () => { db.close(); reject(tx.error); };
+      };
+    });
+  }
+
+  /** @param {Settings} s */
+  function show(s) {
+    /** @type {HTMLTextAreaElement} */ ($('own-brands')).value = s.ownBrands.join('\n');
+    input('reg-us').checked = s.registers.US;
+    input('reg-eu').checked = s.registers.EU;
+    input('show-low').checked = s.showLow;
+    const list = $('disabled-sites');
+    list.replaceChildren(...s.disabledHosts.map((h) => {
+      const li = document.createElement('li');
+      li.textContent = h + ' ';
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = t('optTurnOn');
+      b.addEventListener('click', () => {
+        ClearmarkSettings.update((x) => { x.disabledHosts = x.disabledHosts.filter((y) => y !== h); }).then(show, () => {});
+      });
+      li.append(b);
+      return li;
+    }));
+    $('no-disabled').hidden = s.disabledHosts.length > 0;
+  }
+
+  async function main() {
+    ClearmarkI18n.localize(document);
+    show(await ClearmarkSettings.load());
+    ClearmarkSettings.onChange(show);
+
+    chrome.runtime.sendMessage(P.info()).then((/** @type {any} */ res) => {
+      $('snapshot-current').textContent = res && res.ok ? t('optSnapshotCurrent', [JSON.stringify(res.snapshot)]) : t('snapshotUnavailable');
+    }, () => {});
+
+    $('save-brands').addEventListener('click', async () => {
+      const brands = [...new Set(/** @type {HTMLTextAreaElement} */ ($('own-brands')).value.split('\n').map((b) => b.trim()).filter(Boolean))];
+      const res = await chrome.runtime.sendMessage(P.setOwnBrands(brands)).catch((e) => ({ ok: false, error: String(e) }));
+      status('brands-status', !!(res && res.ok), res && res.ok ? t('optSaved', [brands.length]) : errorOf(res));
+    });
+
+    for (const [id, reg] of /** @type {Array<[string, 'US'|'EU']>} */ ([['reg-us', 'US'], ['reg-eu', 'EU']])) {
+      input(id).addEventListener('change', () => {
+        ClearmarkSettings.update((s) => { s.registers[reg] = input(id).checked; }).catch(() => {});
+      });
+    }
+    input('show-low').addEventListener('change', () => {
+      ClearmarkSettings.update((s) => { s.showLow = input('show-low').checked; }).catch(() => {});
+    });
+
+    input('watch-file').addEventListener('change', async () => {
+      const file = input('watch-file').files?.[0];
+      if (!file) return;
+      const csv = await file.text();
+      const res = await chrome.runtime.sendMessage(P.importWatchList(file.name, csv)).catch((e) => ({ ok: false, error: String(e) }));
+      status('watch-status', !!(res && res.ok), res && res.ok ? t('optWatchImported', [String(res.count ?? '?'), String(res.skipped ?? 0)]) : errorOf(res));
+    });
+
+    input('snapshot-file').addEventListener('change', async () => {
+      const file = input('snapshot-file').files?.[0];
+      if (!file) return;
+      const bar = /** @type {HTMLProgressElement} */ ($('snapshot-progress'));
+      bar.hidden = false;
+      bar.removeAttribute('value'); // indeterminate while the background checks the file
+      try {
+        await stash('snapshot', file);
+        const res = await chrome.runtime.sendMessage(P.importSnapshot('snapshot', file.name, file.size)).catch((e) => ({ ok: false, error: String(e) }));
+        status('snapshot-status', !!(res && res.ok), res && res.ok ? t('optSnapshotImported', [JSON.stringify(res.snapshot || {})]) : errorOf(res));
+      } catch (e) {
+        status('snapshot-status', false, String(e));
+      } finally {
+        bar.hidden = true;
+      }
+    });
+  }
+
+  main().catch((e) => status('brands-status', false, String(e)));
+})();

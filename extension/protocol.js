@@ -1,0 +1,362 @@
+// @ts-check
+/**
+ * The message protocol between Clearmark's content scripts, extension pages and the
+ * background engine — the one place it is defined.
+ *
+ * Every message is a plain object `{v, type, ...}`; `v` is PROTOCOL_VERSION. The
+ * background answers every request (also bad ones) with a response of the same `type`
+ * and `ok: true | false`; it never leaves a sender waiting and never throws across the
+ * boundary. A receiver ignores messages whose `v` it does not speak, answering
+ * `{ok: false, error}` so an old content script after an update fails quietly.
+ *
+ * Compatibility rule: fields are only ever ADDED (optional for old senders); a change in
+ * meaning or a removal bumps PROTOCOL_VERSION.
+ *
+ * Offsets (`start`/`end`) are UTF-16 code units of the field string sent, exactly what
+ * `String.prototype.slice` uses. Findings are the JSON contract of DESIGN.md, the same
+ * objects `clearmark check` prints.
+ *
+ * This file is loaded twice: as a classic content script (before content/content.js,
+ * which reads `globalThis.ClearmarkProtocol`) and as a side-effect import of the
+ * background module. It must stay free of `import`/`export` and of side effects beyond
+ * defining that one global.
+ */
+
+/**
+ * A listing as the seller is writing it (DESIGN.md "Listing"). Only `id` is required.
+ * @typedef {object} Listing
+ * @property {string} id            caller's id, echoed back in the report
+ * @property {string} [marketplace] e.g. "amazon.com"
+ * @property {string} [category]    category path
+ * @property {string} [brand]       the seller's own brand: never flagged
+ * @property {string} [title]
+ * @property {string[]} [bullets]
+ * @property {string} [description]
+ * @property {string} [keywords]
+ */
+
+/**
+ * A register record cited by a finding.
+ * @typedef {object} RecordRef
+ * @property {string} register      "US" | "EU" | "FAMOUS" | "WATCH"
+ * @property {string} number
+ * @property {string} [registration]
+ * @property {string} owner
+ * @property {number[]} classes
+ * @property {string} status        "registered" | "pending" | "dead"
+ */
+
+/**
+ * The listing a copied run was taken from.
+ * @typedef {object} CopySource
+ * @property {string} id
+ * @property {string} [url]
+ * @property {string} [title]
+ * @property {string} text
+ * @property {number} start
+ * @property {number} end
+ * @property {number} similarity
+ */
+
+/**
+ * One flagged span of one field.
+ * @typedef {object} Finding
+ * @property {"title"|"bullets"|"description"|"keywords"} field
+ * @property {number|null} index    bullet index, or null
+ * @property {number} start         UTF-16 offset into the field string
+ * @property {number} end           exclusive
+ * @property {string} text
+ * @property {"registered_mark"|"pending_mark"|"famous_brand"|"lookalike"|"copied_copy"} kind
+ * @property {"high"|"medium"|"low"} severity
+ * @property {string} mark
+ * @property {string} reason
+ * @property {RecordRef[]} records
+ * @property {string} suggestion
+ * @property {CopySource} [source]
+ */
+
+/**
+ * The findings for one listing.
+ * @typedef {object} ListingReport
+ * @property {string} id
+ * @property {Finding[]} findings
+ */
+
+/**
+ * What the loaded snapshot says about itself (header fields; shape owned by the
+ * snapshot format, passed through as is).
+ * @typedef {Record<string, unknown>} SnapshotInfo
+ */
+
+/**
+ * Check a listing. Answered with CheckResponse.
+ * @typedef {object} CheckRequest
+ * @property {1} v
+ * @property {"check"} type
+ * @property {Listing} listing
+ */
+
+/**
+ * Ask which snapshot the engine runs on. Answered with InfoResponse.
+ * @typedef {object} InfoRequest
+ * @property {1} v
+ * @property {"info"} type
+ */
+
+/**
+ * Set the seller's own brands (never flagged). Answered with OwnBrandsResponse.
+ * @typedef {object} OwnBrandsRequest
+ * @property {1} v
+ * @property {"setOwnBrands"} type
+ * @property {string[]} brands
+ */
+
+/**
+ * Add one brand to the seller's own brands ("This is my brand" on the card). The
+ * background stores it with the settings and applies the whole list to the engine before
+ * answering, so a check sent after the answer already honours it. Answered with
+ * OwnBrandsResponse (with the full list). Added in version 1 (editor).
+ * @typedef {object} AddOwnBrandRequest
+ * @property {1} v
+ * @property {"addOwnBrand"} type
+ * @property {string} brand
+ */
+
+/**
+ * Import a watch list: the seller's own CSV of marks to flag (first column the mark;
+ * optional owner, classes). Implemented by the updater's import logic in the background.
+ * Answered with ImportResponse. Added in version 1 (editor: options page hook).
+ * @typedef {object} ImportWatchListRequest
+ * @property {1} v
+ * @property {"importWatchList"} type
+ * @property {string} name   the file name, for messages
+ * @property {string} csv    the file's text
+ */
+
+/**
+ * Import a register snapshot file. The file is too large for a message, so the sending
+ * page first stores it as a Blob in IndexedDB database IMPORT_DB, object store
+ * IMPORT_STORE, under `key`; the background reads it from there, checks it (header,
+ * SHA-256, signature) and swaps it in atomically, or keeps the current one and answers
+ * the error. Answered with ImportResponse (`snapshot` = the new snapshot's info). Added
+ * in version 1 (editor: options page hook; the updater implements it).
+ * @typedef {object} ImportSnapshotRequest
+ * @property {1} v
+ * @property {"importSnapshot"} type
+ * @property {string} key    IndexedDB key of the stored Blob
+ * @property {string} name   the file name, for messages
+ * @property {number} size   bytes
+ */
+
+/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | AddOwnBrandRequest | ImportWatchListRequest | ImportSnapshotRequest} ProtocolRequest */
+
+/**
+ * Requests the popup sends to a tab's content script (chrome.tabs.sendMessage); not
+ * parsed by the background. `tabFindings` is answered with TabFindingsResponse,
+ * `focusField` (scroll to and focus the field `key`) with `{v, type, ok}`.
+ * @typedef {{v: 1, type: "tabFindings"} | {v: 1, type: "focusField", key: string}} TabRequest
+ */
+
+/**
+ * The findings of one field of the tab, as the popup lists them.
+ * @typedef {object} TabField
+ * @property {string} key        "title", "bullets.2", "description", "keywords"
+ * @property {"title"|"bullets"|"description"|"keywords"} field
+ * @property {number|null} index
+ * @property {string} error      the last check's error, or ""
+ * @property {Array<{text: string, kind: string, severity: string, mark: string}>} findings
+ */
+
+/**
+ * @typedef {object} TabFindingsResponse
+ * @property {1} v
+ * @property {"tabFindings"} type
+ * @property {boolean} ok
+ * @property {string} host       the tab's host name (for the site switch)
+ * @property {boolean} enabled   false when the seller switched the site off
+ * @property {TabField[]} fields
+ * @property {string} error      the content script's last internal error, or ""
+ */
+
+/**
+ * A failed request of any type: `error` is a sentence for the seller.
+ * @typedef {object} ErrorResponse
+ * @property {number} v
+ * @property {string} type
+ * @property {false} ok
+ * @property {string} error
+ */
+
+/**
+ * @typedef {object} CheckOk
+ * @property {1} v
+ * @property {"check"} type
+ * @property {true} ok
+ * @property {ListingReport} report
+ */
+/** @typedef {CheckOk | ErrorResponse} CheckResponse */
+
+/**
+ * @typedef {object} InfoOk
+ * @property {1} v
+ * @property {"info"} type
+ * @property {true} ok
+ * @property {SnapshotInfo} snapshot
+ */
+/** @typedef {InfoOk | ErrorResponse} InfoResponse */
+
+/**
+ * @typedef {object} OwnBrandsOk
+ * @property {1} v
+ * @property {"setOwnBrands" | "addOwnBrand"} type
+ * @property {true} ok
+ * @property {string[]} [brands]  the full list now in force (added for addOwnBrand)
+ */
+/** @typedef {OwnBrandsOk | ErrorResponse} OwnBrandsResponse */
+
+/**
+ * @typedef {object} ImportOk
+ * @property {1} v
+ * @property {"importWatchList" | "importSnapshot"} type
+ * @property {true} ok
+ * @property {number} [count]    marks imported (watch list)
+ * @property {number} [skipped]  rows skipped (watch list)
+ * @property {SnapshotInfo} [snapshot]  the snapshot now in use (snapshot import)
+ */
+/** @typedef {ImportOk | ErrorResponse} ImportResponse */
+
+/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | ImportResponse} ProtocolResponse */
+
+// `var` makes it a global of the classic content script and gives the type checker the
+// global's type; the assignment below makes it global when imported as a module.
+// eslint-disable-next-line no-var
+var ClearmarkProtocol = Object.freeze({
+  /** The version every message carries. */
+  PROTOCOL_VERSION: /** @type {1} */ (1),
+
+  /**
+   * @param {Listing} listing
+   * @returns {CheckRequest}
+   */
+  check(listing) {
+    return { v: 1, type: "check", listing };
+  },
+
+  /** @returns {InfoRequest} */
+  info() {
+    return { v: 1, type: "info" };
+  },
+
+  /**
+   * @param {string[]} brands
+   * @returns {OwnBrandsRequest}
+   */
+  setOwnBrands(brands) {
+    return { v: 1, type: "setOwnBrands", brands };
+  },
+
+  /**
+   * @param {string} brand
+   * @returns {AddOwnBrandRequest}
+   */
+  addOwnBrand(brand) {
+    return { v: 1, type: "addOwnBrand", brand };
+  },
+
+  /**
+   * @param {string} name
+   * @param {string} csv
+   * @returns {ImportWatchListRequest}
+   */
+  importWatchList(name, csv) {
+    return { v: 1, type: "importWatchList", name, csv };
+  },
+
+  /**
+   * @param {string} key
+   * @param {string} name
+   * @param {number} size
+   * @returns {ImportSnapshotRequest}
+   */
+  importSnapshot(key, name, size) {
+    return { v: 1, type: "importSnapshot", key, name, size };
+  },
+
+  /** @returns {TabRequest} */
+  tabFindings() {
+    return { v: 1, type: "tabFindings" };
+  },
+
+  /**
+   * @param {string} key
+   * @returns {TabRequest}
+   */
+  focusField(key) {
+    return { v: 1, type: "focusField", key };
+  },
+
+  /** IndexedDB database where pages hand large files (snapshots) to the background. */
+  IMPORT_DB: "clearmark-import",
+  /** Its object store (out-of-line keys; values are Blobs). */
+  IMPORT_STORE: "files",
+
+  /**
+   * Whether `msg` is a request this version understands; if not, the reason (a
+   * sentence), for the ErrorResponse.
+   * @param {unknown} msg
+   * @returns {{ok: true, request: ProtocolRequest} | {ok: false, error: string}}
+   */
+  parseRequest(msg) {
+    if (typeof msg !== "object" || msg === null) {
+      return { ok: false, error: "Clearmark: a message must be an object." };
+    }
+    const m = /** @type {Record<string, unknown>} */ (msg);
+    if (m.v !== 1) {
+      return { ok: false, error: `Clearmark: protocol version ${String(m.v)} is not supported (this version speaks 1); reload the page.` };
+    }
+    switch (m.type) {
+      case "check": {
+        const l = /** @type {Record<string, unknown> | null} */ (m.listing);
+        if (typeof l !== "object" || l === null || typeof l.id !== "string") {
+          return { ok: false, error: "Clearmark: a check needs a listing with a string id." };
+        }
+        return { ok: true, request: /** @type {CheckRequest} */ (msg) };
+      }
+      case "info":
+        return { ok: true, request: /** @type {InfoRequest} */ (msg) };
+      case "setOwnBrands":
+        if (!Array.isArray(m.brands) || !m.brands.every((b) => typeof b === "string")) {
+          return { ok: false, error: "Clearmark: own brands must be a list of strings." };
+        }
+        return { ok: true, request: /** @type {OwnBrandsRequest} */ (msg) };
+      case "addOwnBrand":
+        if (typeof m.brand !== "string" || !m.brand.trim()) {
+          return { ok: false, error: "Clearmark: the brand to add must be a non-empty string." };
+        }
+        return { ok: true, request: /** @type {AddOwnBrandRequest} */ (msg) };
+      case "importWatchList":
+        if (typeof m.csv !== "string" || typeof m.name !== "string") {
+          return { ok: false, error: "Clearmark: a watch list import needs the file's name and text." };
+        }
+        return { ok: true, request: /** @type {ImportWatchListRequest} */ (msg) };
+      case "importSnapshot":
+        if (typeof m.key !== "string" || typeof m.name !== "string" || typeof m.size !== "number") {
+          return { ok: false, error: "Clearmark: a snapshot import needs the stored file's key, name and size." };
+        }
+        return { ok: true, request: /** @type {ImportSnapshotRequest} */ (msg) };
+      default:
+        return { ok: false, error: `Clearmark: unknown message type ${JSON.stringify(m.type)}.` };
+    }
+  },
+
+  /**
+   * The response to a request that failed.
+   * @param {string} type
+   * @param {string} error
+   * @returns {ErrorResponse}
+   */
+  failure(type, error) {
+    return { v: 1, type, ok: false, error };
+  },
+});
+globalThis.ClearmarkProtocol = ClearmarkProtocol;

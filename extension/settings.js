@@ -1,0 +1,91 @@
+// @ts-check
+/**
+ * The seller's settings and where they are kept: one object under the "settings" key of
+ * the extension's local storage, read by the content script, the popup, the options page
+ * and the background. Own brands are owned by the background (it applies them to the
+ * engine); the pages change them through the protocol's setOwnBrands/addOwnBrand so the
+ * engine and storage never disagree. Loaded as a classic script; defines one global.
+ */
+
+/**
+ * @typedef {object} Settings
+ * @property {string[]} ownBrands      brands of the seller: never flagged
+ * @property {{US: boolean, EU: boolean}} registers  which official registers to show findings from
+ * @property {boolean} showLow         underline low-severity (informational) findings too
+ * @property {string[]} disabledHosts  host names where the seller switched Clearmark off
+ */
+
+// eslint-disable-next-line no-var
+var ClearmarkSettings = (() => {
+  const KEY = 'settings';
+  /** @returns {Settings} */
+  const defaults = () => ({ ownBrands: [], registers: { US: true, EU: true }, showLow: false, disabledHosts: [] });
+
+  /**
+   * Fill missing or malformed fields with defaults.
+   * @param {unknown} raw
+   * @returns {Settings}
+   */
+  function normalize(raw) {
+    const d = defaults();
+    if (typeof raw !== 'object' || raw === null) return d;
+    const r = /** @type {Record<string, any>} */ (raw);
+    return {
+      ownBrands: Array.isArray(r.ownBrands) ? r.ownBrands.filter((b) => typeof b === 'string' && b.trim()) : d.ownBrands,
+      registers: {
+        US: r.registers?.US !== false,
+        EU: r.registers?.EU !== false,
+      },
+      showLow: r.showLow === true,
+      disabledHosts: Array.isArray(r.disabledHosts) ? r.disabledHosts.filter((h) => typeof h === 'string') : d.disabledHosts,
+    };
+  }
+
+  /** @returns {Promise<Settings>} */
+  async function load() {
+    const got = await chrome.storage.local.get(KEY);
+    return normalize(got[KEY]);
+  }
+
+  /**
+   * Change some settings and store the result.
+   * @param {(s: Settings) => void} change
+   * @returns {Promise<Settings>}
+   */
+  async function update(change) {
+    const s = await load();
+    change(s);
+    await chrome.storage.local.set({ [KEY]: s });
+    return s;
+  }
+
+  /**
+   * Call `fn` with the new settings whenever they change.
+   * @param {(s: Settings) => void} fn
+   * @returns {() => void} stops listening
+   */
+  function onChange(fn) {
+    /** @param {Record<string, chrome.storage.StorageChange>} changes @param {string} area */
+    const listener = (changes, area) => {
+      if (area === 'local' && changes[KEY]) fn(normalize(changes[KEY].newValue));
+    };
+    chrome.storage.onChanged.addListener(listener);
+    return () => chrome.storage.onChanged.removeListener(listener);
+  }
+
+  /**
+   * Whether a finding should be shown under these settings: low severity only when asked
+   * for, and not when every record it rests on comes from a register switched off.
+   * @param {Settings} s
+   * @param {Finding} f
+   */
+  function shows(s, f) {
+    if (f.severity === 'low' && !s.showLow) return false;
+    const recs = f.records || [];
+    if (!recs.length) return true;
+    return recs.some((r) => (r.register === 'US' ? s.registers.US : r.register === 'EU' ? s.registers.EU : true));
+  }
+
+  return { KEY, defaults, normalize, load, update, onChange, shows };
+})();
+globalThis.ClearmarkSettings = ClearmarkSettings;

@@ -1,0 +1,107 @@
+// @ts-check
+/**
+ * The extension, really loaded in Chromium and Firefox, on the Amazon new listing editor
+ * fixture served under the real seller host name (so the shipped manifest's matches
+ * decide), with and without `Content-Security-Policy: script-src 'self'`:
+ * typing a title that contains a famous brand underlines exactly that word — one box,
+ * within ±2 px of the word's rectangle measured in the page — and nothing else, leaves
+ * the field's value exactly as typed and the page's text unchanged, and puts nothing in
+ * the page's console. A screenshot per browser and variant goes to test-artifacts/.
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { startServers } from "../../scripts/serve.mjs";
+import { ARTIFACTS, BROWSERS } from "./browsers.mjs";
+import { measureSpan, readState } from "./page.mjs";
+
+const HOST = 'kat-textarea[name="item_name-0-value"]';
+const INNER = "textarea";
+/** A title with one famous brand among ordinary words. */
+const TITLE = "Wooden toy train set for kids, compatible with LEGO bricks";
+const BRAND = "LEGO";
+const TOLERANCE_PX = 2;
+
+/**
+ * Polls `fn` until `ok` holds of its result or the time runs out; returns the last value.
+ * @template T
+ * @param {() => Promise<T>} fn
+ * @param {(v: T) => boolean} ok
+ * @param {number} ms
+ */
+async function waitFor(fn, ok, ms) {
+  const end = Date.now() + ms;
+  let v = await fn();
+  while (!ok(v) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    v = await fn();
+  }
+  return v;
+}
+
+mkdirSync(ARTIFACTS, { recursive: true });
+
+for (const [name, launch] of Object.entries(BROWSERS)) {
+  describe(`${name}: Amazon listing title`, () => {
+    /** @type {Awaited<ReturnType<typeof startServers>>} */
+    let server;
+    /** @type {import("./browsers.mjs").Browser} */
+    let browser;
+
+    before(async () => {
+      server = await startServers();
+      browser = await launch(server);
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    for (const csp of [null, "script"]) {
+      const variant = csp ? "with CSP script-src 'self'" : "without CSP";
+      it(`underlines exactly the brand in the title, ${variant}`, async () => {
+        const site = server.sites.find((s) => s.page === "amazon/listing.html");
+        assert.ok(site, "www/sites.json has the Amazon listing editor");
+        browser.takeConsoleErrors();
+        await browser.goto(server.real(site, csp ? `?csp=${csp}` : ""));
+        const arg = { host: HOST, inner: INNER };
+        const fresh = await browser.evaluate(readState, arg);
+        assert.equal(fresh.value, "", "the title field starts empty");
+
+        await browser.typeInShadow(HOST, INNER, TITLE);
+        const start = TITLE.indexOf(BRAND);
+        const end = start + BRAND.length;
+        const state = await waitFor(
+          () => browser.evaluate(readState, arg),
+          (s) => s.underlines.length > 0,
+          15000,
+        );
+        // Let any late answers land before judging "nothing else".
+        await new Promise((r) => setTimeout(r, 500));
+        const settled = await browser.evaluate(readState, arg);
+        const shot = join(ARTIFACTS, `${name}-amazon-title${csp ? "-csp" : ""}.png`);
+        await browser.screenshot(shot);
+
+        assert.equal(settled.value, TITLE, "the field holds exactly what was typed");
+        assert.equal(settled.bodyText, fresh.bodyText, "the page's text is unchanged");
+        assert.ok(state.underlines.length > 0, `an underline appears (screenshot: ${shot})`);
+        assert.deepEqual(
+          settled.underlines.map((u) => [u.start, u.end]),
+          [[start, end]],
+          `exactly one underline, over "${BRAND}" (got ${JSON.stringify(settled.underlines)})`,
+        );
+        const [word] = await browser.evaluate(measureSpan, { ...arg, start, end });
+        const box = settled.underlines[0].rect;
+        for (const k of /** @type {const} */ (["left", "top", "width", "height"])) {
+          assert.ok(
+            Math.abs(box[k] - word[k]) <= TOLERANCE_PX,
+            `underline ${k} ${box[k].toFixed(1)} vs word ${word[k].toFixed(1)} (±${TOLERANCE_PX} px)`,
+          );
+        }
+        assert.deepEqual(browser.takeConsoleErrors(), [], "nothing in the page's console");
+      });
+    }
+  });
+}

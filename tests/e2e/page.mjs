@@ -1,0 +1,92 @@
+// @ts-check
+/**
+ * Functions the e2e tests run inside the page (main world), in either browser: they must
+ * be self-contained (no closure over module variables) because they are serialised.
+ *
+ * The word's rectangle is measured independently of the content script: a throw-away
+ * element placed exactly over the field that copies EVERY computed style property of it
+ * (the content script copies a chosen list), with the word wrapped in a span.
+ */
+
+/**
+ * @typedef {object} Box
+ * @property {number} left
+ * @property {number} top
+ * @property {number} width
+ * @property {number} height
+ */
+
+/**
+ * @typedef {object} Underline
+ * @property {Box} rect
+ * @property {number} start
+ * @property {number} end
+ * @property {string} kind
+ */
+
+/**
+ * The field inside `host`'s open shadow root, its value, and the underline boxes the
+ * extension drew (in its `<clearmark-overlay>`'s open shadow root).
+ * @param {{host: string, inner: string}} arg
+ * @returns {{value: string | null, underlines: Underline[], overlays: number, bodyText: string}}
+ */
+export function readState({ host, inner }) {
+  const h = document.querySelector(host);
+  const field = /** @type {HTMLTextAreaElement | HTMLInputElement | null} */ (h && h.shadowRoot ? h.shadowRoot.querySelector(inner) : null);
+  const overlays = document.querySelectorAll("clearmark-overlay");
+  /** @type {Underline[]} */
+  const underlines = [];
+  for (const o of overlays) {
+    if (!o.shadowRoot) continue;
+    for (const u of o.shadowRoot.querySelectorAll("[data-clearmark-underline]")) {
+      const r = u.getBoundingClientRect();
+      const d = /** @type {HTMLElement} */ (u).dataset;
+      underlines.push({
+        rect: { left: r.left, top: r.top, width: r.width, height: r.height },
+        start: Number(d.start),
+        end: Number(d.end),
+        kind: u.getAttribute("data-clearmark-underline") || "",
+      });
+    }
+  }
+  return { value: field ? field.value : null, underlines, overlays: overlays.length, bodyText: document.body.innerText };
+}
+
+/**
+ * The viewport rectangle(s) of `value.slice(start, end)` as laid out in the field.
+ * @param {{host: string, inner: string, start: number, end: number}} arg
+ * @returns {Box[]}
+ */
+export function measureSpan({ host, inner, start, end }) {
+  const h = /** @type {Element} */ (document.querySelector(host));
+  const field = /** @type {HTMLTextAreaElement} */ (/** @type {ShadowRoot} */ (h.shadowRoot).querySelector(inner));
+  const cs = getComputedStyle(field);
+  const m = document.createElement("div");
+  for (let i = 0; i < cs.length; i++) {
+    const p = cs[i];
+    m.style.setProperty(p, cs.getPropertyValue(p));
+  }
+  const r = field.getBoundingClientRect();
+  const set = (/** @type {string} */ p, /** @type {string} */ v) => m.style.setProperty(p, v, "important");
+  set("position", "fixed");
+  set("left", `${r.left}px`);
+  set("top", `${r.top}px`);
+  set("margin", "0");
+  set("visibility", "hidden");
+  set("overflow", "hidden");
+  set("appearance", "none");
+  set("white-space", field instanceof HTMLTextAreaElement ? "pre-wrap" : "pre");
+  const value = field.value;
+  const span = document.createElement("span");
+  span.textContent = value.slice(start, end);
+  m.append(document.createTextNode(value.slice(0, start)), span, document.createTextNode(value.slice(end)));
+  document.body.append(m);
+  const boxes = Array.from(span.getClientRects()).map((b) => ({
+    left: b.left - field.scrollLeft,
+    top: b.top - field.scrollTop,
+    width: b.width,
+    height: b.height,
+  }));
+  m.remove();
+  return boxes;
+}
