@@ -252,28 +252,55 @@ impl Engine {
         blocked: &[bool],
     ) -> Vec<Candidate> {
         let tokens = norm.tokens();
-        marks::find(self.snapshot.marks().as_fst(), words, blocked)
-            .into_iter()
-            .map(|m| {
-                let span = &tokens[m.words.clone()];
-                let disguise = if span.iter().any(|t| t.homoglyphs_folded) {
-                    Some("letters of another script standing in for Latin ones".to_owned())
-                } else if span.iter().any(|t| t.invisible) {
-                    Some("invisible characters inside the word".to_owned())
-                } else if m.joined {
-                    Some(format!("{} split by spaces or hyphens", m.key))
-                } else {
-                    None
-                };
-                Candidate {
-                    words: m.words,
-                    value: m.value,
-                    key: m.key,
-                    disguise,
-                    joined: m.joined,
-                }
-            })
-            .collect()
+        // Words joined without their space read as one mark only when the seller
+        // split a word ("dai-mler", "Ad idas": a piece is no word of its own) or the
+        // joined spelling is itself a familiar word ("Play Station"); "in a" is not INA.
+        let accept_joined = |span: &[&str]| {
+            let joined: String = span.concat();
+            joined.chars().filter(|c| c.is_alphabetic()).count() >= 5
+                && (span
+                    .iter()
+                    .any(|w| self.zipf(w).is_none_or(|z| z < ordinary::KNOWN_ZIPF))
+                    || self
+                        .zipf(&joined)
+                        .is_some_and(|z| z >= ordinary::COMMON_ZIPF))
+        };
+        let all = marks::find_all(
+            self.snapshot.marks().as_fst(),
+            words,
+            blocked,
+            &accept_joined,
+        );
+        // Where two matches overlap, the one a registration or a famous brand stands
+        // behind wins over a name that is only on a brand list.
+        marks::resolve(all, |m| {
+            u8::from(
+                self.records(m.value)
+                    .iter()
+                    .any(|r| r.register != Register::Famous || r.famous),
+            )
+        })
+        .into_iter()
+        .map(|m| {
+            let span = &tokens[m.words.clone()];
+            let disguise = if span.iter().any(|t| t.homoglyphs_folded) {
+                Some("letters of another script standing in for Latin ones".to_owned())
+            } else if span.iter().any(|t| t.invisible) {
+                Some("invisible characters inside the word".to_owned())
+            } else if m.joined {
+                Some(format!("{} split by spaces or hyphens", m.key))
+            } else {
+                None
+            };
+            Candidate {
+                words: m.words,
+                value: m.value,
+                key: m.key,
+                disguise,
+                joined: m.joined,
+            }
+        })
+        .collect()
     }
 
     /// Leetspeak: runs where digits or symbols stand in for letters, looked up under
@@ -338,15 +365,16 @@ impl Engine {
 
     /// A mark is distinctive (worth looking for in disguise) when none of its words is
     /// an everyday word (Zipf below [`ordinary::EVERYDAY_ZIPF`]: "disney" and "ferrari"
-    /// are, "orange" and "target" are not) and at least one live record protects it.
+    /// are, "orange" and "target" are not) and a live registration or a famous brand
+    /// stands behind it (not only a name on a brand list).
     fn distinctive(&self, key: &str) -> bool {
         key.split(' ')
             .all(|w| self.zipf(w).is_none_or(|z| z < ordinary::EVERYDAY_ZIPF))
-            && self
-                .snapshot
-                .marks()
-                .get(key)
-                .is_some_and(|v| self.records(v).iter().any(|r| r.status.is_live()))
+            && self.snapshot.marks().get(key).is_some_and(|v| {
+                self.records(v)
+                    .iter()
+                    .any(|r| r.status.is_live() && (r.register != Register::Famous || r.famous))
+            })
     }
 
     /// When the mark is a common word or phrase: the word (or phrase) and its Zipf
