@@ -55,7 +55,11 @@ cli: ## build the native clearmark CLI (debug)
 	cargo build -q --bin clearmark
 
 snapshot: cli ## build the default register snapshot from the npm brand lists
-	@mkdir -p $(dir $(SNAPSHOT))
+	@$(MAKE) $(SNAPSHOT)
+
+# Rebuilt when the CLI or the npm data packages change.
+$(SNAPSHOT): $(CLI) package-lock.json Makefile
+	@mkdir -p $(dir $@)
 	$(CLI) $(SNAPSHOT_ARGS)
 
 extension: ## assemble dist/chrome, dist/firefox and their zips
