@@ -98,7 +98,7 @@ export async function launchChromium(server) {
     ],
   });
   const sw = ctx.serviceWorkers()[0] || (await ctx.waitForEvent("serviceworker", { timeout: 15000 }));
-  const extBase = new URL(sw.url()).origin;
+  const extBase = sw.url().split("/").slice(0, 3).join("/");
   const page = ctx.pages()[0] || (await ctx.newPage());
   /** @type {string[]} */
   const errors = [];

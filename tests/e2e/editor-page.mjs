@@ -202,8 +202,8 @@ export function pageText() {
     if (n.nodeType === Node.TEXT_NODE) return /** @type {Text} */ (n).data;
     if (n.nodeType !== Node.ELEMENT_NODE && n.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return "";
     const el = /** @type {Element} */ (n);
-    if (el.localName === "clearmark-overlay" || el.localName === "script" || el.localName === "style") return "";
-    if (el.getAttribute("contenteditable") === "true") return "[field]";
+    if (n.nodeType === Node.ELEMENT_NODE && (el.localName === "clearmark-overlay" || el.localName === "script" || el.localName === "style")) return "";
+    if (n.nodeType === Node.ELEMENT_NODE && el.getAttribute("contenteditable") === "true") return "[field]";
     let s = "";
     if (el.shadowRoot) s += text(el.shadowRoot);
     for (const c of Array.from(n.childNodes)) s += text(c);
@@ -269,4 +269,21 @@ export function setCaret({ path, offset }) {
     left -= n;
   }
   return false;
+}
+
+/**
+ * Scroll the field (or the iframe holding it) to the middle of the viewport.
+ * @param {string[]} path
+ */
+export function reveal(path) {
+  /** @type {any} */
+  let node = document;
+  /** @type {Element|null} */
+  let outer = null;
+  for (const step of path) {
+    node = step === "shadow" ? node.shadowRoot : step === "frame" ? node.contentDocument : node.querySelector(step);
+    if (!outer && node instanceof Element && node.ownerDocument === document) outer = node;
+  }
+  /** @type {Element} */ (outer).scrollIntoView({ block: "center" });
+  return true;
 }
