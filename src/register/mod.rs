@@ -8,5 +8,22 @@ pub mod record;
 pub mod snapshot;
 pub mod source;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod brands;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod euipo_xml;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod uspto_codes;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod uspto_csv;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod uspto_xml;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod wordfreq;
+#[cfg(not(target_arch = "wasm32"))]
+mod xml_records;
+#[cfg(not(target_arch = "wasm32"))]
+pub use xml_records::XmlSourceError;
+
 pub use record::{Date, Drawing, Record, Register, Status};
 pub use source::{RecordSink, SkipReason, Skipped};

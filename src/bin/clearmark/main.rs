@@ -1,7 +1,12 @@
 //! The `clearmark` command line: build and inspect snapshots, check listings, evaluate.
 
+mod snapshot;
+
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
+
+mod check;
+mod eval_brands;
 
 /// Flags trademarks, famous brands, lookalikes and copied copy in marketplace listings.
 #[derive(Parser)]
@@ -12,9 +17,39 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Build, inspect, verify and measure register snapshots.
+    #[command(subcommand)]
+    Snapshot(snapshot::SnapshotCommand),
+    /// Make a signing key for snapshots (and its public key).
+    Keygen(snapshot::KeygenArgs),
+    /// Check listings (JSON lines) and print their findings, one line per listing.
+    Check(check::CheckArgs),
+    /// Measure the engine on a labelled set.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// What `clearmark eval` measures.
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Brand/trademark detection: recall, precision, own-brand flags, trap flags.
+    Brands(eval_brands::EvalBrandsArgs),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    let result = match cli.command {
+        Command::Snapshot(cmd) => snapshot::run(cmd),
+        Command::Keygen(args) => snapshot::keygen(args),
+        Command::Check(args) => return check::run(args),
+        Command::Eval(EvalCommand::Brands(args)) => return eval_brands::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("clearmark: {message}");
+            ExitCode::FAILURE
+        }
+    }
 }

