@@ -1,9 +1,11 @@
 //! The `clearmark` command line: build and inspect snapshots, check listings, evaluate.
 
+mod fetch;
+mod publish;
+mod snapshot;
+
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
-
-mod fetch;
 
 /// Flags trademarks, famous brands, lookalikes and copied copy in marketplace listings.
 #[derive(Parser)]
@@ -15,13 +17,27 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Build, inspect, verify and measure register snapshots.
+    #[command(subcommand)]
+    Snapshot(snapshot::SnapshotCommand),
+    /// Make a signing key for snapshots (and its public key).
+    Keygen(snapshot::KeygenArgs),
     /// Download the USPTO trademark bulk files from the office or a mirror.
     Fetch(fetch::FetchArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    let result = match cli.command {
+        Command::Snapshot(cmd) => snapshot::run(cmd),
+        Command::Keygen(args) => snapshot::keygen(args),
         Command::Fetch(args) => fetch::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("clearmark: {message}");
+            ExitCode::FAILURE
+        }
     }
 }

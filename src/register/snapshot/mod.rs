@@ -53,6 +53,7 @@ pub use build::{BuildSummary, SnapshotBuilder};
 pub use error::SnapshotError;
 pub use format::{Header, Section, SourceInfo, FORMAT_VERSION};
 pub use index::{KeyKind, Posting, Postings};
+pub use records::{date_to_days, days_to_date};
 
 use crate::register::Record;
 use crate::text::mark_key;

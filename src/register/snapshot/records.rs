@@ -69,6 +69,9 @@ pub enum MarkForm {
     Title = 2,
     /// Spelled out in the heap.
     Literal = 3,
+    /// The key's words with their case and the text between them in the heap
+    /// (`Uncle Ben's`, `X-LINE`, `Ritter SPORT`): see [`spell`].
+    Spelled = 4,
 }
 
 impl MarkForm {
@@ -91,9 +94,146 @@ impl MarkForm {
             MarkForm::Upper => Some(key.to_uppercase()),
             MarkForm::Key => Some(key.to_string()),
             MarkForm::Title => Some(title_case(key)),
-            MarkForm::Literal => None,
+            MarkForm::Literal | MarkForm::Spelled => None,
         }
     }
+}
+
+/// How each word of the key is cased in the mark.
+const CASE_LOWER: u64 = 0;
+const CASE_UPPER: u64 = 1;
+const CASE_TITLE: u64 = 2;
+const CASE_MASK: u64 = 3;
+
+/// The spelling of `mark` relative to its `key`: per word a 2-bit case code (lower,
+/// upper, title, or a bit mask of upper-case letters), then which of the gaps (before
+/// the first word, between words, after the last) differ from the usual `""`, `" "`,
+/// `""`, and their text. `None` when the mark's words are not the key's words letter for
+/// letter (compatibility characters, letters whose case changes their length) or it
+/// has too many words to code this way.
+pub fn spell(mark: &str, key: &str) -> Option<Vec<u8>> {
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() > 32 {
+        return None;
+    }
+    // Split the mark into gaps and words the way mark_key does.
+    let mut gaps: Vec<&str> = Vec::with_capacity(words.len() + 1);
+    let mut marks: Vec<&str> = Vec::with_capacity(words.len());
+    let mut rest = mark;
+    loop {
+        let start = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
+        gaps.push(&rest[..start]);
+        rest = &rest[start..];
+        if rest.is_empty() {
+            break;
+        }
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        marks.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    if marks.len() != words.len() {
+        return None;
+    }
+    let mut cases = 0u64;
+    let mut masks = Vec::new();
+    for (i, (m, w)) in marks.iter().zip(&words).enumerate() {
+        let code = if m == w {
+            CASE_LOWER
+        } else if *m == w.to_uppercase() {
+            CASE_UPPER
+        } else if *m == title_case(w) {
+            CASE_TITLE
+        } else {
+            let mut mask = 0u64;
+            for (j, (mc, wc)) in m.chars().zip(w.chars()).enumerate() {
+                if mc != wc {
+                    if j >= 64 {
+                        return None;
+                    }
+                    mask |= 1 << j;
+                }
+            }
+            if apply_mask(w, mask)? != *m {
+                return None;
+            }
+            masks.push(mask);
+            CASE_MASK
+        };
+        cases |= code << (2 * i);
+    }
+    let mut out = Vec::new();
+    put_varint(&mut out, cases);
+    for m in masks {
+        put_varint(&mut out, m);
+    }
+    let mut gap_mask = 0u64;
+    let mut gap_text = Vec::new();
+    for (i, g) in gaps.iter().enumerate() {
+        let usual = if i == 0 || i == gaps.len() - 1 {
+            ""
+        } else {
+            " "
+        };
+        if *g != usual {
+            gap_mask |= 1 << i;
+            put_str(&mut gap_text, g);
+        }
+    }
+    put_varint(&mut out, gap_mask);
+    out.extend_from_slice(&gap_text);
+    Some(out)
+}
+
+/// Upper-cases the letters of `word` whose bit is set; `None` if a letter's upper case
+/// is not a single letter.
+fn apply_mask(word: &str, mask: u64) -> Option<String> {
+    word.chars()
+        .enumerate()
+        .map(|(j, c)| {
+            if j < 64 && mask & (1 << j) != 0 {
+                let mut up = c.to_uppercase();
+                match (up.next(), up.next()) {
+                    (Some(u), None) => Some(u),
+                    _ => None,
+                }
+            } else {
+                Some(c)
+            }
+        })
+        .collect()
+}
+
+/// The mark spelled by [`spell`]'s bytes at `*pos` from `key`.
+fn unspell(key: &str, bytes: &[u8], pos: &mut usize) -> Option<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() > 32 {
+        return None;
+    }
+    let cases = get_varint(bytes, pos)?;
+    let mut spelled = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        spelled.push(match (cases >> (2 * i)) & 3 {
+            CASE_LOWER => w.to_string(),
+            CASE_UPPER => w.to_uppercase(),
+            CASE_TITLE => title_case(w),
+            _ => apply_mask(w, get_varint(bytes, pos)?)?,
+        });
+    }
+    let gap_mask = get_varint(bytes, pos)?;
+    let mut out = String::new();
+    for i in 0..=words.len() {
+        if gap_mask & (1 << i) != 0 {
+            out.push_str(&get_str(bytes, pos)?);
+        } else if i > 0 && i < words.len() {
+            out.push(' ');
+        }
+        if let Some(w) = spelled.get(i) {
+            out.push_str(w);
+        }
+    }
+    Some(out)
 }
 
 fn title_case(key: &str) -> String {
@@ -209,6 +349,7 @@ mod heap_bit {
     pub const TRANSLATIONS: u64 = 32;
     pub const FILED: u64 = 64;
     pub const REGISTERED: u64 = 128;
+    pub const SPELLING: u64 = 256;
 }
 
 /// One record reduced to a row plus its heap entry, ready to be packed.
@@ -279,11 +420,19 @@ pub fn encode_row(r: &Record, key: &str, ctx: &RowContext) -> Row {
         Drawing::Other => 3,
     };
     cols[col::FAMOUS] = u64::from(r.famous);
-    let form = if ctx.key_recoverable {
+    let mut form = if ctx.key_recoverable {
         MarkForm::of(&r.mark, key)
     } else {
         MarkForm::Literal
     };
+    let mut spelling = None;
+    if form == MarkForm::Literal && ctx.key_recoverable {
+        spelling = spell(&r.mark, key);
+        if spelling.is_some() {
+            form = MarkForm::Spelled;
+            mask |= heap_bit::SPELLING;
+        }
+    }
     cols[col::MARK_FORM] = form as u64;
     let mut strings: Vec<&str> = Vec::new();
     if form == MarkForm::Literal {
@@ -343,6 +492,9 @@ pub fn encode_row(r: &Record, key: &str, ctx: &RowContext) -> Row {
         put_varint(&mut heap, mask);
         for s in strings {
             put_str(&mut heap, s);
+        }
+        if let Some(sp) = spelling {
+            heap.extend_from_slice(&sp);
         }
         for (bit, list) in [
             (heap_bit::DISCLAIMERS, &r.disclaimers),
@@ -561,11 +713,12 @@ pub fn decode_row(row: &RowView<'_>, lookup: &RowLookup<'_>) -> Option<Record> {
     };
     let mark = match c[col::MARK_FORM] {
         3 => take_str(heap_bit::MARK)??,
+        5.. => return None,
         f @ 0..=2 => {
             let form = [MarkForm::Upper, MarkForm::Key, MarkForm::Title][f as usize];
             form.apply(lookup.key?)?
         }
-        _ => return None,
+        _ => String::new(), // spelled: read below, after the literal numbers
     };
     let number = match c[col::NUMBER_FORM] {
         0 => String::new(),
@@ -576,6 +729,11 @@ pub fn decode_row(row: &RowView<'_>, lookup: &RowLookup<'_>) -> Option<Record> {
         0 => None,
         3 => Some(take_str(heap_bit::REG)??),
         f => Some(number_text(f, c[col::REG], width)?),
+    };
+    let mark = match c[col::MARK_FORM] {
+        4 if mask & heap_bit::SPELLING != 0 => unspell(lookup.key?, row.heap, heap_pos.as_mut()?)?,
+        4 => return None,
+        _ => mark,
     };
     let mut lists = [Vec::new(), Vec::new(), Vec::new()];
     for (i, bit) in [

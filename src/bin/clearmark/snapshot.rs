@@ -1,0 +1,501 @@
+//! `clearmark snapshot build|inspect|verify|lookup|synth|size|bench` and `clearmark keygen`:
+//! making, examining and measuring register snapshots.
+//!
+//! This file parses arguments, drives the source readers into the builder with progress
+//! bars, and prints. The format itself lives in `clearmark::register::snapshot`; the
+//! synthetic register and the sample converters used for measurements live beside this
+//! file (`snapshot/synth.rs`, `snapshot/samples.rs`, `snapshot/bench.rs`).
+
+mod bench;
+mod samples;
+mod synth;
+
+use clap::{Args, Subcommand};
+use clearmark::register::snapshot::{
+    date_to_days, days_to_date, KeyKind, Snapshot, SnapshotBuilder,
+};
+use clearmark::register::{brands, euipo_xml, uspto_csv, uspto_xml, Record, RecordSink, Skipped};
+use ed25519_dalek::{SigningKey, VerifyingKey};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Build, inspect, verify and measure register snapshots.
+#[derive(Subcommand)]
+pub enum SnapshotCommand {
+    /// Build a snapshot from the official sources and brand lists.
+    Build(BuildArgs),
+    /// Show a snapshot's header, sources, counts and size breakdown.
+    Inspect {
+        /// The snapshot file.
+        file: PathBuf,
+    },
+    /// Check a snapshot's checksum and, with a public key, its signature.
+    Verify {
+        /// The snapshot file.
+        file: PathBuf,
+        /// The publisher's public key (hex file from `clearmark keygen`); required signature.
+        #[arg(long)]
+        public_key: Option<PathBuf>,
+    },
+    /// Show every record a snapshot holds for a phrase.
+    Lookup {
+        /// The snapshot file.
+        file: PathBuf,
+        /// The phrase (normalised like marks).
+        text: String,
+    },
+    /// Write a realistic synthetic snapshot (deterministic by seed) for measurements.
+    Synth(synth::SynthArgs),
+    /// Measure bytes per mark on real register samples and brand lists.
+    Size(samples::SizeArgs),
+    /// Time loading and lookups against baselines run in the same process.
+    Bench(bench::BenchArgs),
+    /// Write an update feed: the snapshot and a signed latest.json.
+    Publish(crate::publish::PublishArgs),
+}
+
+/// Arguments of `clearmark snapshot build`.
+#[derive(Args)]
+pub struct BuildArgs {
+    /// Where to write the snapshot.
+    #[arg(long)]
+    out: PathBuf,
+    /// USPTO trademark XML (daily or annual, plain or zipped); repeatable.
+    #[arg(long = "uspto-xml")]
+    uspto_xml: Vec<PathBuf>,
+    /// Folder of USPTO case-file CSVs (case_file.csv, intl_class.csv, owner.csv); repeatable.
+    #[arg(long = "uspto-csv")]
+    uspto_csv: Vec<PathBuf>,
+    /// EUIPO EUTM XML (full or difference file, plain or zipped); repeatable.
+    #[arg(long = "euipo-xml")]
+    euipo_xml: Vec<PathBuf>,
+    /// A seller's watch-list CSV; repeatable.
+    #[arg(long = "brands")]
+    brands: Vec<PathBuf>,
+    /// A famous-brand package folder (simple-icons, name-suggestion-index,
+    /// @cspell/dict-companies) or its data file; repeatable, merged.
+    #[arg(long = "famous")]
+    famous: Vec<PathBuf>,
+    /// Keep dead (abandoned, cancelled, expired) records.
+    #[arg(long)]
+    include_dead: bool,
+    /// Sign with this key (hex file from `clearmark keygen`).
+    #[arg(long)]
+    signing_key: Option<PathBuf>,
+    /// The snapshot version (default: build date × 100).
+    #[arg(long)]
+    snapshot_version: Option<u64>,
+    /// The build date, yyyymmdd (default: today, UTC).
+    #[arg(long)]
+    build_date: Option<u32>,
+}
+
+/// Arguments of `clearmark keygen`.
+#[derive(Args)]
+pub struct KeygenArgs {
+    /// Where to write the secret signing key (hex); the public key goes to `FILE.pub`.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// Runs a snapshot command; errors are messages for stderr.
+pub fn run(cmd: SnapshotCommand) -> Result<(), String> {
+    match cmd {
+        SnapshotCommand::Build(args) => build(args),
+        SnapshotCommand::Inspect { file } => inspect(&file),
+        SnapshotCommand::Verify { file, public_key } => verify(&file, public_key.as_deref()),
+        SnapshotCommand::Lookup { file, text } => lookup(&file, &text),
+        SnapshotCommand::Synth(args) => synth::run(args),
+        SnapshotCommand::Size(args) => samples::run(args),
+        SnapshotCommand::Bench(args) => bench::run(args),
+        SnapshotCommand::Publish(args) => crate::publish::run(args),
+    }
+}
+
+/// Today's date, `yyyymmdd`, UTC.
+pub fn today() -> u32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let epoch = date_to_days(19700101).unwrap_or(0);
+    days_to_date(epoch + (secs / 86400) as u32)
+}
+
+/// Loads a snapshot file (structure checks only).
+pub fn load(path: &Path) -> Result<Snapshot, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Snapshot::from_bytes(bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn read_hex_key(path: &Path) -> Result<[u8; 32], String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read key {}: {e}", path.display()))?;
+    let text = text.trim();
+    let bad = || {
+        format!(
+            "{} is not a key written by `clearmark keygen` (64 hex digits)",
+            path.display()
+        )
+    };
+    if text.len() != 64 {
+        return Err(bad());
+    }
+    let mut key = [0u8; 32];
+    for (i, b) in key.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).map_err(|_| bad())?;
+    }
+    Ok(key)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads a signing key file.
+pub fn signing_key(path: &Path) -> Result<SigningKey, String> {
+    read_hex_key(path).map(|k| SigningKey::from_bytes(&k))
+}
+
+fn verifying_key(path: &Path) -> Result<VerifyingKey, String> {
+    let k = read_hex_key(path)?;
+    VerifyingKey::from_bytes(&k)
+        .map_err(|_| format!("{} is not a valid ed25519 public key", path.display()))
+}
+
+/// `clearmark keygen`: a new signing key and its public key.
+pub fn keygen(args: KeygenArgs) -> Result<(), String> {
+    let key = SigningKey::generate(&mut rand::rngs::OsRng);
+    let public = args.out.with_extension("pub");
+    if args.out.exists() {
+        return Err(format!(
+            "{} exists; refusing to overwrite a signing key",
+            args.out.display()
+        ));
+    }
+    write_private(&args.out, &hex(key.as_bytes()))?;
+    std::fs::write(&public, hex(key.verifying_key().as_bytes()) + "\n")
+        .map_err(|e| format!("cannot write {}: {e}", public.display()))?;
+    eprintln!(
+        "signing key: {} (keep it secret)\npublic key:  {}",
+        args.out.display(),
+        public.display()
+    );
+    Ok(())
+}
+
+fn write_private(path: &Path, text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    let mut f = opts
+        .open(path)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    writeln!(f, "{text}").map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Feeds the builder and moves a progress bar.
+struct ProgressSink<'a> {
+    builder: &'a mut SnapshotBuilder,
+    bar: ProgressBar,
+}
+
+impl RecordSink for ProgressSink<'_> {
+    fn record(&mut self, record: Record) {
+        self.builder.record(record);
+    }
+
+    fn skipped(&mut self, skipped: Skipped) {
+        self.builder.skipped(skipped);
+    }
+
+    fn progress(&mut self, done: u64, total: u64) {
+        if total > 0 && self.bar.length() != Some(total) {
+            self.bar.set_length(total);
+        }
+        self.bar.set_position(done);
+    }
+}
+
+fn bar(label: &str) -> ProgressBar {
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{msg:>32} [{bar:30}] {bytes}/{total_bytes} ({eta})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_message(label.to_string());
+    bar
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// The modification date of a file, `yyyymmdd` (the data date when the source says nothing).
+fn file_date(path: &Path) -> u32 {
+    let secs = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_secs());
+    match (secs, date_to_days(19700101)) {
+        (Some(s), Some(epoch)) => days_to_date(epoch + (s / 86400) as u32),
+        _ => 0,
+    }
+}
+
+fn build(args: BuildArgs) -> Result<(), String> {
+    let key = args.signing_key.as_deref().map(signing_key).transpose()?;
+    let mut builder = SnapshotBuilder::new(args.build_date.unwrap_or_else(today));
+    builder.include_dead(args.include_dead);
+    if let Some(v) = args.snapshot_version {
+        builder.snapshot_version(v);
+    }
+    let start = std::time::Instant::now();
+    type Reader = fn(&Path, &mut dyn RecordSink) -> Result<(), String>;
+    let inputs: [(&str, &[PathBuf], Reader); 4] = [
+        ("uspto-xml", &args.uspto_xml, |p, s| {
+            uspto_xml::read(p, s).map_err(|e| e.to_string())
+        }),
+        ("uspto-csv", &args.uspto_csv, |p, s| {
+            uspto_csv::read(p, s).map_err(|e| e.to_string())
+        }),
+        ("euipo-xml", &args.euipo_xml, |p, s| {
+            euipo_xml::read(p, s).map_err(|e| e.to_string())
+        }),
+        ("watch", &args.brands, |p, s| {
+            brands::read_watch_list(p, s).map_err(|e| e.to_string())
+        }),
+    ];
+    for (kind, paths, read) in inputs {
+        for path in paths {
+            builder.begin_source(kind, &file_name(path), file_date(path));
+            let bar = bar(&format!("{kind} {}", file_name(path)));
+            let mut sink = ProgressSink {
+                builder: &mut builder,
+                bar: bar.clone(),
+            };
+            read(path, &mut sink)?;
+            bar.finish_and_clear();
+        }
+    }
+    if !args.famous.is_empty() {
+        let names: Vec<String> = args.famous.iter().map(|p| famous_name(p)).collect();
+        builder.begin_source("famous", &names.join(", "), 0);
+        let paths: Vec<&Path> = args.famous.iter().map(PathBuf::as_path).collect();
+        let mut sink = ProgressSink {
+            builder: &mut builder,
+            bar: ProgressBar::hidden(),
+        };
+        brands::read_famous(&paths, &mut sink).map_err(|e| e.to_string())?;
+    }
+    let read_secs = start.elapsed().as_secs_f64();
+    let spinner = ProgressBar::new_spinner();
+    spinner.set_message("sorting, indexing and packing records");
+    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
+    let (bytes, summary) = builder.finish_with_summary(key.as_ref());
+    spinner.finish_and_clear();
+    std::fs::write(&args.out, &bytes)
+        .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    eprintln!(
+        "wrote {}: {} records, {} keys, {} bytes ({:.1} bytes/record){} in {:.1}s (reading {:.1}s)",
+        args.out.display(),
+        summary.records,
+        summary.keys,
+        bytes.len(),
+        bytes.len() as f64 / summary.records.max(1) as f64,
+        if key.is_some() { ", signed" } else { "" },
+        start.elapsed().as_secs_f64(),
+        read_secs,
+    );
+    eprintln!(
+        "left out: {} dead{}, {} re-delivered, {} without mark text",
+        summary.dead_dropped,
+        if args.include_dead {
+            " (none: --include-dead)"
+        } else {
+            ""
+        },
+        summary.duplicates_dropped,
+        summary.no_mark_text
+    );
+    for (reason, n) in &summary.skipped {
+        eprintln!("skipped {n} records: {reason}");
+    }
+    for s in &summary.skipped_examples {
+        eprintln!("  {s}");
+    }
+    Ok(())
+}
+
+fn famous_name(path: &Path) -> String {
+    let manifest = path.join("package.json");
+    let version = std::fs::read_to_string(&manifest)
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|v| {
+            Some(format!(
+                "{}@{}",
+                v.get("name")?.as_str()?,
+                v.get("version")?.as_str()?
+            ))
+        });
+    version.unwrap_or_else(|| file_name(path))
+}
+
+fn inspect(path: &Path) -> Result<(), String> {
+    let snap = load(path)?;
+    let h = snap.header();
+    println!(
+        "file:             {} ({} bytes)",
+        path.display(),
+        snap.as_bytes().len()
+    );
+    println!("format version:   {}", h.format_version);
+    println!("snapshot version: {}", h.snapshot_version);
+    println!("build date:       {}", h.build_date);
+    println!(
+        "signed:           {}",
+        if snap.is_signed() {
+            "yes (check with `verify --public-key`)"
+        } else {
+            "no"
+        }
+    );
+    println!("sha-256:          {}", hex(&snap.checksum()));
+    println!(
+        "dead records:     {}",
+        if h.includes_dead {
+            "included"
+        } else {
+            "left out"
+        }
+    );
+    println!("sources:");
+    for s in &h.sources {
+        println!(
+            "  {:<10} {:<40} date {:>8}  {:>9} read  {:>7} skipped",
+            s.kind, s.name, s.date, s.records, s.skipped
+        );
+    }
+    println!(
+        "records {}, keys {}, owners {}, words {}",
+        h.records, h.keys, h.owners, h.words
+    );
+
+    let mut by_register: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut by_status: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut by_class: BTreeMap<u8, u64> = BTreeMap::new();
+    let mut damaged = 0u64;
+    for id in 0..snap.record_count() {
+        match snap.try_record(id) {
+            Ok(r) => {
+                *by_register.entry(r.register.code()).or_default() += 1;
+                *by_status.entry(r.status.as_str()).or_default() += 1;
+                for c in r.classes {
+                    *by_class.entry(c).or_default() += 1;
+                }
+            }
+            Err(_) => damaged += 1,
+        }
+    }
+    println!(
+        "by register: {}",
+        join(by_register.iter().map(|(k, v)| format!("{k} {v}")))
+    );
+    println!(
+        "by status:   {}",
+        join(by_status.iter().map(|(k, v)| format!("{k} {v}")))
+    );
+    println!(
+        "by class:    {}",
+        join(by_class.iter().map(|(k, v)| format!("{k}:{v}")))
+    );
+    if damaged > 0 {
+        println!("damaged records: {damaged} (run `clearmark snapshot verify`)");
+    }
+    println!("size by section:");
+    let records = f64::from(h.records.max(1));
+    for (section, len) in snap.section_sizes() {
+        println!(
+            "  {:<9} {:>12} bytes  {:>6.2} bytes/record",
+            section.name(),
+            len,
+            len as f64 / records
+        );
+    }
+    println!(
+        "  {:<9} {:>12} bytes  {:>6.2} bytes/record",
+        "total",
+        snap.as_bytes().len(),
+        snap.as_bytes().len() as f64 / records
+    );
+    Ok(())
+}
+
+fn join(items: impl Iterator<Item = String>) -> String {
+    items.collect::<Vec<_>>().join(", ")
+}
+
+fn verify(path: &Path, public_key: Option<&Path>) -> Result<(), String> {
+    let key = public_key.map(verifying_key).transpose()?;
+    let snap = load(path)?;
+    snap.verify(key.as_ref())
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let how = match (&key, snap.is_signed()) {
+        (Some(_), _) => "checksum and signature valid",
+        (None, true) => "checksum valid; signed, but no --public-key given to check the signature",
+        (None, false) => "checksum valid; not signed",
+    };
+    println!("{}: {how}", path.display());
+    Ok(())
+}
+
+fn lookup(path: &Path, text: &str) -> Result<(), String> {
+    let snap = load(path)?;
+    let key = clearmark::text::mark_key(text);
+    let postings = snap.lookup_postings(text);
+    if postings.is_empty() {
+        println!("no records for \"{key}\"");
+        return Ok(());
+    }
+    println!("{} records for \"{key}\":", postings.len());
+    for p in postings {
+        let r = snap
+            .try_record(p.id)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let via = match p.kind {
+            KeyKind::Mark => String::new(),
+            KeyKind::PseudoMark => " (via its pseudo-mark)".into(),
+            KeyKind::Translation => " (via its translation)".into(),
+        };
+        let classes = if r.classes.is_empty() {
+            "any".to_string()
+        } else {
+            join(r.classes.iter().map(u8::to_string))
+        };
+        println!(
+            "  {:<6} {:<12} reg {:<10} {:<11} classes {:<12} {}{} — {}{}",
+            r.register.code(),
+            if r.number.is_empty() { "-" } else { &r.number },
+            r.registration.as_deref().unwrap_or("-"),
+            r.status.as_str(),
+            classes,
+            r.mark,
+            if r.famous { " [famous]" } else { "" },
+            if r.owner.is_empty() {
+                "(owner unknown)"
+            } else {
+                &r.owner
+            },
+            via
+        );
+    }
+    Ok(())
+}
