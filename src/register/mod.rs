@@ -21,6 +21,8 @@ pub mod uspto_csv;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod uspto_xml;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod wordfreq;
+#[cfg(not(target_arch = "wasm32"))]
 mod xml_records;
 #[cfg(not(target_arch = "wasm32"))]
 pub use xml_records::XmlSourceError;

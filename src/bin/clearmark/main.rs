@@ -7,6 +7,9 @@ mod snapshot;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod check;
+mod eval_brands;
+
 /// Flags trademarks, famous brands, lookalikes and copied copy in marketplace listings.
 #[derive(Parser)]
 #[command(name = "clearmark", version, about)]
@@ -24,6 +27,18 @@ enum Command {
     Keygen(snapshot::KeygenArgs),
     /// Download the USPTO trademark bulk files from the office or a mirror.
     Fetch(fetch::FetchArgs),
+    /// Check listings (JSON lines) and print their findings, one line per listing.
+    Check(check::CheckArgs),
+    /// Measure the engine on a labelled set.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// What `clearmark eval` measures.
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Brand/trademark detection: recall, precision, own-brand flags, trap flags.
+    Brands(eval_brands::EvalBrandsArgs),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +47,8 @@ fn main() -> ExitCode {
         Command::Snapshot(cmd) => snapshot::run(cmd),
         Command::Keygen(args) => snapshot::keygen(args),
         Command::Fetch(args) => fetch::run(args),
+        Command::Check(args) => return check::run(args),
+        Command::Eval(EvalCommand::Brands(args)) => return eval_brands::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

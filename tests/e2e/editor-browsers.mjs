@@ -1,0 +1,243 @@
+// @ts-check
+/**
+ * The real browsers of the editor e2e tests, with the assembled extension loaded
+ * (dist/chrome in Chromium through playwright-core, dist/firefox in Firefox ESR through
+ * selenium-webdriver + geckodriver), the marketplaces' host names mapped to the local
+ * HTTPS fixture server, and one interface for both: real key presses into whatever has
+ * focus (so fields inside shadow roots and iframes get typed into like a person would),
+ * real mouse moves, screenshots, the page's console errors, and the extension's own pages
+ * (popup) opened in a second tab.
+ *
+ * Same launch settings as infra's browsers.mjs; this adds the input and extension-page
+ * controls the editor tests need (fold into browsers.mjs when both settle).
+ */
+import { mkdtempSync, existsSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+
+export const REPO = resolve(fileURLToPath(import.meta.url), "../../..");
+export const ARTIFACTS = join(REPO, "test-artifacts");
+/** The Firefox add-on id scripts/assemble.mjs writes into the Firefox manifest. */
+const GECKO_ID = "clearmark@clearmark.app";
+
+/** Keys the tests press, by their Playwright names. @typedef {"Backspace"|"ArrowLeft"|"ArrowRight"|"Home"|"End"|"Escape"|"Alt+Shift+KeyI"|"Alt+Shift+KeyB"} Key */
+
+/**
+ * A second tab showing one of the extension's pages.
+ * @typedef {object} ExtensionTab
+ * @property {<A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>} evaluate
+ * @property {(file: string) => Promise<void>} screenshot
+ * @property {() => Promise<void>} close  closes the tab and returns to the page
+ */
+
+/**
+ * @typedef {object} EditorBrowser
+ * @property {"chromium" | "firefox"} name
+ * @property {(url: string) => Promise<void>} goto
+ * @property {<A, R>(fn: (arg: A) => R, arg: A) => Promise<R>} evaluate  in the page's main world
+ * @property {(text: string) => Promise<void>} type  real key presses into the focused element
+ * @property {(key: Key) => Promise<void>} press
+ * @property {(x: number, y: number) => Promise<void>} mouseMove  viewport coordinates
+ * @property {(x: number, y: number) => Promise<void>} click
+ * @property {(file: string) => Promise<void>} screenshot
+ * @property {(path: string) => Promise<ExtensionTab>} extensionPage  e.g. "popup/popup.html?tab=3"
+ * @property {() => string[]} consoleErrors
+ * @property {() => Promise<void>} close
+ */
+
+/** @param {string[]} candidates @param {string} fix */
+function which(candidates, fix) {
+  for (const c of candidates) {
+    if (c.includes("/")) {
+      if (existsSync(c)) return c;
+    } else {
+      try {
+        const p = execFileSync("sh", ["-c", `command -v ${c}`], { encoding: "utf8" }).trim();
+        if (p) return p;
+      } catch {
+        /* next */
+      }
+    }
+  }
+  throw new Error(`none of ${candidates.join(", ")} found; ${fix}`);
+}
+
+/** @param {string} prefix */
+const profileDir = (prefix) => mkdtempSync(join(tmpdir(), `clearmark-${prefix}-`));
+
+/**
+ * @param {{hosts: string[], httpsPort: number}} server
+ * @returns {Promise<EditorBrowser>}
+ */
+export async function launchChromium(server) {
+  const { chromium } = await import("playwright-core");
+  const ext = join(REPO, "dist", "chrome");
+  if (!existsSync(join(ext, "manifest.json"))) throw new Error("dist/chrome is not assembled: run make build");
+  const executablePath = which(["/usr/bin/chromium", "chromium"], "install it: apt-get install -y chromium (or make tools-test)");
+  const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.httpsPort}`).join(", ");
+  const ctx = await chromium.launchPersistentContext(profileDir("chromium"), {
+    executablePath,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      `--host-resolver-rules=${rules}`,
+      "--ignore-certificate-errors",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const sw = ctx.serviceWorkers()[0] || (await ctx.waitForEvent("serviceworker", { timeout: 15000 }));
+  const extBase = new URL(sw.url()).origin;
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  /** @type {string[]} */
+  const errors = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  return {
+    name: "chromium",
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: "load" });
+    },
+    evaluate: (fn, arg) => /** @type {any} */ (page.evaluate(/** @type {any} */ (fn), arg)),
+    type: (text) => page.keyboard.type(text),
+    press: (key) => page.keyboard.press(key.replace("Key", "")),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    screenshot: async (file) => {
+      await page.screenshot({ path: file });
+    },
+    async extensionPage(path) {
+      const tab = await ctx.newPage();
+      await tab.goto(`${extBase}/${path}`, { waitUntil: "load" });
+      return {
+        evaluate: (fn, arg) => /** @type {any} */ (tab.evaluate(/** @type {any} */ (fn), arg)),
+        screenshot: async (file) => {
+          await tab.screenshot({ path: file });
+        },
+        close: async () => {
+          await tab.close();
+          await page.bringToFront();
+        },
+      };
+    },
+    consoleErrors: () => [...errors],
+    close: () => ctx.close(),
+  };
+}
+
+/**
+ * @param {{hosts: string[], httpsPort: number}} server
+ * @returns {Promise<EditorBrowser>}
+ */
+export async function launchFirefox(server) {
+  const { Builder, Key, Origin } = await import("selenium-webdriver");
+  const firefox = await import("selenium-webdriver/firefox.js");
+  const ext = join(REPO, "dist", "firefox");
+  if (!existsSync(join(ext, "manifest.json"))) throw new Error("dist/firefox is not assembled: run make build");
+  const binary = which(["/usr/bin/firefox-esr", "/usr/bin/firefox", "firefox-esr", "firefox"], "install it: apt-get install -y firefox-esr (or make tools-test)");
+  const geckodriver = which([join(process.env.HOME || "", ".cargo/bin/geckodriver"), "geckodriver"],
+    "install it: cargo install geckodriver --version 0.37.1 --locked (or make tools-test)");
+  // A fixed internal UUID, so the test knows the extension pages' moz-extension:// origin.
+  const uuid = randomUUID();
+  const options = new firefox.Options()
+    .setBinary(binary)
+    .addArguments("-headless", "--width=1280", "--height=900")
+    .setPreference("network.dns.localDomains", server.hosts.join(","))
+    .setPreference("extensions.webextensions.uuids", JSON.stringify({ [GECKO_ID]: uuid }))
+    .setPreference("app.update.enabled", false)
+    .setPreference("toolkit.telemetry.enabled", false)
+    .setPreference("datareporting.policy.dataSubmissionEnabled", false)
+    .setPreference("browser.shell.checkDefaultBrowser", false)
+    .setPreference("extensions.update.enabled", false)
+    .setAcceptInsecureCerts(true);
+  options.enableBidi();
+  const service = new firefox.ServiceBuilder(geckodriver).setStdio("ignore");
+  const driver = /** @type {import("selenium-webdriver/firefox.js").Driver} */ (
+    await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build());
+  /** @type {string[]} */
+  const errors = [];
+  try {
+    const { default: LogInspector } = await import("selenium-webdriver/bidi/logInspector.js");
+    const inspector = await LogInspector(driver);
+    await inspector.onConsoleEntry((/** @type {any} */ e) => {
+      if (e.level === "error" || e.level === "warn") errors.push(`${e.level}: ${e.text}`);
+    });
+    await inspector.onJavascriptException((/** @type {any} */ e) => errors.push(`exception: ${e.text}`));
+  } catch (e) {
+    await driver.quit();
+    throw new Error(`Firefox console log (WebDriver BiDi) unavailable: ${/** @type {Error} */ (e).message}`);
+  }
+  await driver.installAddon(ext, true);
+  await driver.manage().setTimeouts({ script: 30000 });
+  const main = await driver.getWindowHandle();
+  /** @type {Record<string, string>} */
+  const KEYS = {
+    Backspace: Key.BACK_SPACE, ArrowLeft: Key.ARROW_LEFT, ArrowRight: Key.ARROW_RIGHT, Home: Key.HOME, End: Key.END, Escape: Key.ESCAPE,
+  };
+  /** @param {Function} fn @param {unknown} arg */
+  const run = (fn, arg) => driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     Promise.resolve().then(() => (${fn.toString()})(arguments[0])).then(done, (e) => done({__error: String(e && e.stack || e)}));`, arg)
+    .then((/** @type {any} */ r) => {
+      if (r && typeof r === "object" && "__error" in r) throw new Error(r.__error);
+      return r;
+    });
+  return {
+    name: "firefox",
+    goto: async (url) => {
+      await driver.get(url);
+    },
+    evaluate: (fn, arg) => /** @type {any} */ (run(fn, arg)),
+    async type(text) {
+      // One sendKeys per short chunk: long chains of key actions are slow in geckodriver.
+      for (let i = 0; i < text.length; i += 50) await driver.actions().sendKeys(text.slice(i, i + 50)).perform();
+    },
+    async press(key) {
+      if (key.startsWith("Alt+Shift+")) {
+        const letter = key.slice(-1).toLowerCase();
+        await driver.actions().keyDown(Key.ALT).keyDown(Key.SHIFT).sendKeys(letter).keyUp(Key.SHIFT).keyUp(Key.ALT).perform();
+      } else {
+        await driver.actions().sendKeys(KEYS[key]).perform();
+      }
+    },
+    async mouseMove(x, y) {
+      await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).perform();
+    },
+    async click(x, y) {
+      await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform();
+    },
+    async screenshot(file) {
+      writeFileSync(file, Buffer.from(await driver.takeScreenshot(), "base64"));
+    },
+    async extensionPage(path) {
+      await driver.switchTo().newWindow("tab");
+      await driver.get(`moz-extension://${uuid}/${path}`);
+      return {
+        evaluate: (fn, arg) => /** @type {any} */ (run(fn, arg)),
+        screenshot: async (file) => writeFileSync(file, Buffer.from(await driver.takeScreenshot(), "base64")),
+        close: async () => {
+          await driver.close();
+          await driver.switchTo().window(main);
+        },
+      };
+    },
+    consoleErrors: () => [...errors],
+    close: () => driver.quit(),
+  };
+}
+
+/** Every browser the editor tests run in. */
+export const EDITOR_BROWSERS = /** @type {const} */ ({ chromium: launchChromium, firefox: launchFirefox });

@@ -1,0 +1,272 @@
+// @ts-check
+/**
+ * Functions the editor e2e tests run inside the page's main world (either browser). Each
+ * is self-contained (serialised into the page). A field is named by a path of steps:
+ * CSS selectors, "shadow" (enter the element's open shadow root) and "frame" (enter the
+ * iframe's document), e.g. ['kat-textarea[name="item_name-0-value"]', 'shadow', 'textarea']
+ * or ['#se-rte-frame__summary', 'frame', 'body'].
+ *
+ * The flagged word's rectangle is measured here independently of the content script:
+ * for a contenteditable, a Range over the word found in the text nodes (plus the iframe's
+ * content origin); for an input or textarea, a throw-away replica placed exactly over the
+ * field that copies EVERY computed style property (the content script's mirror copies a
+ * chosen list), scrolled like the field, with the word in a span.
+ */
+
+/** @typedef {{left: number, top: number, right: number, bottom: number}} Rect */
+/** @typedef {{field: string, start: number, end: number, kind: string, severity: string} & Rect} DrawnUnderline */
+
+/**
+ * Focus the field and put the caret at the end of its text (selection only; no text change).
+ * @param {string[]} path
+ */
+export function focusEnd(path) {
+  /** @type {any} */
+  let node = document;
+  for (const step of path) {
+    node = step === "shadow" ? node.shadowRoot : step === "frame" ? node.contentDocument : node.querySelector(step);
+    if (!node) throw new Error(`no ${step} in path ${path.join(" → ")}`);
+  }
+  const el = /** @type {HTMLElement} */ (node);
+  el.focus();
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
+    el.setSelectionRange(el.value.length, el.value.length);
+  } else {
+    const doc = el.ownerDocument;
+    const sel = /** @type {Selection} */ (doc.getSelection());
+    const r = doc.createRange();
+    r.selectNodeContents(el);
+    r.collapse(false);
+    sel.removeAllRanges();
+    sel.addRange(r);
+  }
+  return true;
+}
+
+/**
+ * The field's text and selection (UTF-16 offsets).
+ * @param {string[]} path
+ * @returns {{value: string, selStart: number, selEnd: number}}
+ */
+export function fieldState(path) {
+  /** @type {any} */
+  let node = document;
+  for (const step of path) node = step === "shadow" ? node.shadowRoot : step === "frame" ? node.contentDocument : node.querySelector(step);
+  const el = /** @type {HTMLElement} */ (node);
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
+    return { value: el.value, selStart: /** @type {number} */ (el.selectionStart), selEnd: /** @type {number} */ (el.selectionEnd) };
+  }
+  const doc = el.ownerDocument;
+  const sel = /** @type {Selection} */ (doc.getSelection());
+  /** @param {Node} n @param {number} o */
+  const offset = (n, o) => {
+    const r = doc.createRange();
+    r.setStart(el, 0);
+    r.setEnd(n, o);
+    return r.toString().length;
+  };
+  const a = sel.rangeCount ? sel.getRangeAt(0) : null;
+  return {
+    value: el.textContent || "",
+    selStart: a ? offset(a.startContainer, a.startOffset) : -1,
+    selEnd: a ? offset(a.endContainer, a.endOffset) : -1,
+  };
+}
+
+/**
+ * Viewport rectangles of the `occurrence`-th `word` in the field, measured independently.
+ * @param {{path: string[], word: string, occurrence?: number}} arg
+ * @returns {Rect[]}
+ */
+export function wordRects({ path, word, occurrence = 0 }) {
+  /** @type {any} */
+  let node = document;
+  /** @type {HTMLIFrameElement[]} */
+  const frames = [];
+  for (const step of path) {
+    if (step === "frame") frames.push(node);
+    node = step === "shadow" ? node.shadowRoot : step === "frame" ? node.contentDocument : node.querySelector(step);
+  }
+  const el = /** @type {HTMLElement} */ (node);
+  let dx = 0;
+  let dy = 0;
+  for (const f of frames) {
+    const r = f.getBoundingClientRect();
+    const cs = getComputedStyle(f);
+    dx += r.left + f.clientLeft + parseFloat(cs.paddingLeft);
+    dy += r.top + f.clientTop + parseFloat(cs.paddingTop);
+  }
+  /** @param {DOMRect} q */
+  const out = (q) => ({ left: q.left + dx, top: q.top + dy, right: q.right + dx, bottom: q.bottom + dy });
+  if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) {
+    const doc = el.ownerDocument;
+    const walker = doc.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const data = /** @type {Text} */ (t).data;
+      for (let i = data.indexOf(word); i >= 0; i = data.indexOf(word, i + 1)) {
+        if (seen++ !== occurrence) continue;
+        const r = doc.createRange();
+        r.setStart(t, i);
+        r.setEnd(t, i + word.length);
+        return Array.from(r.getClientRects()).filter((q) => q.width > 0).map(out);
+      }
+    }
+    return [];
+  }
+  const value = el.value;
+  let at = -1;
+  for (let k = 0; k <= occurrence; k++) at = value.indexOf(word, at + 1);
+  if (at < 0) return [];
+  const cs = getComputedStyle(el);
+  const m = document.createElement("div");
+  for (let i = 0; i < cs.length; i++) m.style.setProperty(cs[i], cs.getPropertyValue(cs[i]));
+  const r = el.getBoundingClientRect();
+  const set = (/** @type {string} */ p, /** @type {string} */ v) => m.style.setProperty(p, v, "important");
+  set("position", "fixed");
+  set("left", `${r.left}px`);
+  set("top", `${r.top}px`);
+  set("margin", "0");
+  set("visibility", "hidden");
+  set("appearance", "none");
+  set("overflow", "hidden");
+  const isInput = el instanceof HTMLInputElement;
+  set("white-space", isInput ? "pre" : "pre-wrap");
+  if (isInput) {
+    // An input draws its one line vertically centred in the content box.
+    set("display", "flex");
+    set("align-items", "center");
+  } else if (el.scrollHeight > el.clientHeight) {
+    set("overflow-y", "scroll");
+  }
+  const before = document.createTextNode(value.slice(0, at));
+  const span = document.createElement("span");
+  span.textContent = value.slice(at, at + word.length);
+  const after = document.createTextNode(value.slice(at + word.length) + (value.endsWith("\n") ? "\u200b" : ""));
+  if (isInput) {
+    const line = document.createElement("span");
+    line.style.whiteSpace = "pre";
+    line.append(before, span, after);
+    m.append(line);
+  } else {
+    m.append(before, span, after);
+  }
+  document.documentElement.append(m);
+  m.scrollLeft = el.scrollLeft;
+  m.scrollTop = el.scrollTop;
+  const rects = Array.from(span.getClientRects()).filter((q) => q.width > 0).map(out);
+  m.remove();
+  return rects;
+}
+
+/**
+ * What the extension drew: its overlay hosts, underlines and card.
+ * @returns {{hosts: number, painted: string|null, underlines: DrawnUnderline[], card: {visible: boolean, text: string, html: string, rect: Rect|null}}}
+ */
+export function overlayState() {
+  const hosts = document.querySelectorAll("clearmark-overlay");
+  const o = hosts[0];
+  const root = o ? o.shadowRoot : null;
+  /** @type {DrawnUnderline[]} */
+  const underlines = [];
+  if (root) {
+    for (const u of Array.from(root.querySelectorAll("[data-clearmark-underline]"))) {
+      const r = u.getBoundingClientRect();
+      const d = /** @type {HTMLElement} */ (u).dataset;
+      underlines.push({
+        field: d.field || "", start: Number(d.start), end: Number(d.end), kind: d.kind || "", severity: d.severity || "",
+        left: r.left, top: r.top, right: r.right, bottom: r.bottom,
+      });
+    }
+  }
+  const card = root ? /** @type {HTMLElement|null} */ (root.querySelector("[data-clearmark-card]")) : null;
+  const visible = !!card && card.style.display !== "none" && card.getBoundingClientRect().width > 0;
+  const cr = card && visible ? card.getBoundingClientRect() : null;
+  return {
+    hosts: hosts.length,
+    painted: o ? o.getAttribute("data-clearmark-painted") : null,
+    underlines,
+    card: {
+      visible,
+      text: visible && card ? card.innerText : "",
+      html: visible && card ? card.innerHTML : "",
+      rect: cr ? { left: cr.left, top: cr.top, right: cr.right, bottom: cr.bottom } : null,
+    },
+  };
+}
+
+/** The page's visible text outside the extension's overlay (to prove it never changes). */
+export function pageText() {
+  /** @param {Node} n @returns {string} */
+  const text = (n) => {
+    if (n.nodeType === Node.TEXT_NODE) return /** @type {Text} */ (n).data;
+    if (n.nodeType !== Node.ELEMENT_NODE && n.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return "";
+    const el = /** @type {Element} */ (n);
+    if (el.localName === "clearmark-overlay" || el.localName === "script" || el.localName === "style") return "";
+    if (el.getAttribute("contenteditable") === "true") return "[field]";
+    let s = "";
+    if (el.shadowRoot) s += text(el.shadowRoot);
+    for (const c of Array.from(n.childNodes)) s += text(c);
+    return s;
+  };
+  return text(document.body);
+}
+
+/** The page removes the extension's overlay host, as hostile or careless pages do. */
+export function removeOverlay() {
+  const o = document.querySelector("clearmark-overlay");
+  if (o) o.remove();
+  return !!o;
+}
+
+/** Click the SPA fixture's "Re-render" button (a new set of field elements replaces the old). */
+export function rerender() {
+  /** @type {HTMLButtonElement} */ (document.getElementById("rerender")).click();
+  return Number(document.body.dataset.renders || 0);
+}
+
+/**
+ * Centre of a card button by its data-role ("ignore", "own-brand"), for a real click.
+ * @param {string} role
+ * @returns {{x: number, y: number}|null}
+ */
+export function cardButtonCenter(role) {
+  const o = document.querySelector("clearmark-overlay");
+  const b = o && o.shadowRoot ? o.shadowRoot.querySelector(`[data-clearmark-card] [data-role="${role}"]`) : null;
+  if (!b) return null;
+  const r = b.getBoundingClientRect();
+  return { x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2 };
+}
+
+/**
+ * Put the caret at `offset` of the field's text (a selection change, not a text change).
+ * @param {{path: string[], offset: number}} arg
+ */
+export function setCaret({ path, offset }) {
+  /** @type {any} */
+  let node = document;
+  for (const step of path) node = step === "shadow" ? node.shadowRoot : step === "frame" ? node.contentDocument : node.querySelector(step);
+  const el = /** @type {HTMLElement} */ (node);
+  el.focus();
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
+    el.setSelectionRange(offset, offset);
+    return true;
+  }
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let left = offset;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const n = /** @type {Text} */ (t).data.length;
+    if (left <= n) {
+      const sel = /** @type {Selection} */ (doc.getSelection());
+      const r = doc.createRange();
+      r.setStart(t, left);
+      r.collapse(true);
+      sel.removeAllRanges();
+      sel.addRange(r);
+      return true;
+    }
+    left -= n;
+  }
+  return false;
+}

@@ -1,0 +1,404 @@
+// @ts-check
+/**
+ * The editor in real browsers: for every marketplace fixture page, served under the real
+ * seller host name (the shipped manifest decides whether the extension runs), in Chromium
+ * and Firefox with the assembled extension loaded, a seller types listing copy that names a
+ * famous brand and sees:
+ *
+ * - the brand's words underlined, each underline box within ±2 px of the word's rectangle
+ *   (measured independently in the page), and nothing underlined elsewhere (not in other
+ *   words, not in fields that are not listing copy such as SKU or part number);
+ * - a card on mouse hover over the underline naming the kind and the mark, and the same
+ *   card when the caret moves into the word (Escape hides it);
+ * - the popup's counts, per field, equal to what is underlined;
+ * - after typing 1,000 characters in which brand names appear and are deleted again, the
+ *   field's value is exactly what was typed and the caret is where typing left it; the
+ *   page's own text is unchanged;
+ * - nothing in the page's console.
+ *
+ * Plus: the overlay comes back when the page removes it; fields rendered late and
+ * re-rendered (SPA) are followed; "This is my brand" stops the flag.
+ * Screenshots go to test-artifacts/editor-<browser>-<page>.png.
+ *
+ * The flagged words are famous brands the bundled brand-list snapshot carries (LEGO with
+ * toys, Nike/Adidas with shoes); the test does not pin kinds or severities beyond "a kind
+ * the card can name".
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { startServers } from "../../scripts/serve.mjs";
+import { ARTIFACTS, EDITOR_BROWSERS } from "./editor-browsers.mjs";
+import {
+  cardButtonCenter, fieldState, focusEnd, overlayState, pageText, removeOverlay, rerender, setCaret, wordRects,
+} from "./editor-page.mjs";
+
+const TOLERANCE_PX = 2;
+const KIND_LABEL = /Registered trademark|Pending trademark|Famous brand|Lookalike of a mark|Copied text/;
+
+/**
+ * @typedef {object} FieldCase
+ * @property {string} key        the content script's field key (data-field)
+ * @property {string[]} path     how to reach the editable element (editor-page.mjs)
+ * @property {string} text       what the seller types
+ * @property {string} word       the brand that must be underlined
+ */
+/**
+ * @typedef {object} PageCase
+ * @property {string} name
+ * @property {string} host
+ * @property {string} path       the real site's path (fixture in www/<host>/<path>)
+ * @property {FieldCase[]} fields
+ * @property {string[][]} [quiet]  fields that are not listing copy: typing a brand there draws nothing
+ * @property {() => string|null} [ready]  page-side readiness check (SPA)
+ */
+
+const kat = (/** @type {string} */ tag, /** @type {string} */ name, /** @type {string} */ inner) => [`${tag}[name="${name}"]`, "shadow", inner];
+
+/** @type {PageCase[]} */
+const PAGES = [
+  {
+    name: "amazon",
+    host: "sellercentral.amazon.com",
+    path: "/abis/listing/edit/",
+    fields: [
+      { key: "title", path: kat("kat-textarea", "item_name-0-value", "textarea"), text: "Building bricks set compatible with LEGO, 500 pieces", word: "LEGO" },
+      { key: "bullets.2", path: kat("kat-textarea", "bullet_point-2-value", "textarea"), text: "Fits on LEGO baseplates", word: "LEGO" },
+      { key: "keywords", path: kat("kat-input", "generic_keyword-0-value", "input"), text: "bricks blocks LEGO compatible", word: "LEGO" },
+    ],
+    quiet: [kat("kat-input", "part_number-0-value", "input")],
+  },
+  {
+    name: "amazon-strict-csp",
+    host: "sellercentral.amazon.com",
+    path: "/abis/listing/edit-strict/",
+    fields: [{ key: "title", path: kat("kat-textarea", "item_name-0-value", "textarea"), text: "Wooden train track, works with LEGO bricks", word: "LEGO" }],
+  },
+  {
+    name: "amazon-csp-header",
+    host: "sellercentral.amazon.com",
+    path: "/abis/listing/edit/?csp=default",
+    fields: [{ key: "description", path: kat("kat-textarea", "rtip_product_description-0-value", "textarea"), text: "A storage box sized for LEGO sets.\nStackable and sturdy.", word: "LEGO" }],
+  },
+  {
+    name: "amazon-spa",
+    host: "sellercentral.amazon.com",
+    path: "/abis/listing/spa/",
+    ready: () => (document.querySelector('kat-textarea[name="item_name-0-value"]') ? "ok" : null),
+    fields: [{ key: "title", path: kat("kat-textarea", "item_name-0-value", "textarea"), text: "Bricks bucket for LEGO fans", word: "LEGO" }],
+  },
+  {
+    name: "ebay",
+    host: "www.ebay.com",
+    path: "/sl/list/",
+    ready: () => {
+      const f = /** @type {HTMLIFrameElement|null} */ (document.querySelector("#se-rte-frame__summary"));
+      return f && f.contentDocument && f.contentDocument.body && f.contentDocument.body.isContentEditable ? "ok" : null;
+    },
+    fields: [
+      { key: "title", path: ['input[name="title"]'], text: "Nike running shoes size 10", word: "Nike" },
+      { key: "description", path: ["#se-rte-frame__summary", "frame", "body"], text: "Lightly worn Nike trainers, original box.", word: "Nike" },
+    ],
+    quiet: [['input[name="customLabel"]']],
+  },
+  {
+    name: "etsy",
+    host: "www.etsy.com",
+    path: "/your/shops/me/listing-editor/create/",
+    fields: [
+      { key: "title", path: ["#listing-title-input"], text: "Handmade storage tray for LEGO minifigures", word: "LEGO" },
+      { key: "description", path: ["#listing-description-textarea"], text: "Holds up to 40 LEGO minifigures.\nMade from oak.", word: "LEGO" },
+    ],
+    quiet: [["#listing-sku"]],
+  },
+  {
+    name: "shopify",
+    host: "admin.shopify.com",
+    path: "/store/x/products/new/",
+    ready: () => {
+      const f = /** @type {HTMLIFrameElement|null} */ (document.querySelector("#product-description_ifr"));
+      return f && f.contentDocument && f.contentDocument.getElementById("tinymce") ? "ok" : null;
+    },
+    fields: [
+      { key: "title", path: ['input[name="title"]'], text: "Retro Adidas style sneakers", word: "Adidas" },
+      { key: "description", path: ["#product-description_ifr", "frame", "#tinymce"], text: "Inspired by classic Adidas runners.", word: "Adidas" },
+    ],
+  },
+  {
+    name: "walmart",
+    host: "seller.walmart.com",
+    path: "/item/add/",
+    ready: () => (document.querySelector(".ld-form") ? "ok" : null),
+    fields: [
+      { key: "title", path: ["#\\:r0\\:"], text: "Kids building bricks, LEGO compatible", word: "LEGO" },
+      { key: "bullets.1", path: ["#\\:r3\\:"], text: "Works with LEGO plates", word: "LEGO" },
+    ],
+    quiet: [["#\\:r1\\:"], ["#\\:r7\\:"]],
+  },
+  {
+    name: "aliexpress",
+    host: "csp.aliexpress.com",
+    path: "/m_apps/product-publish/",
+    ready: () => (document.querySelector('[aria-label="Detailed description"]') ? "ok" : null),
+    fields: [
+      { key: "title", path: ['input[placeholder="Please enter a product title"]'], text: "Sports shoes like Nike for men", word: "Nike" },
+      { key: "description", path: ['[aria-label="Detailed description"]'], text: "Not affiliated with Nike.", word: "Nike" },
+    ],
+    quiet: [['input[name="skuCode"]']],
+  },
+];
+
+/**
+ * Polls `fn` until `ok` holds or `ms` pass; returns the last value.
+ * @template T
+ * @param {() => Promise<T>} fn @param {(v: T) => boolean} ok @param {number} [ms]
+ */
+async function waitFor(fn, ok, ms = 8000) {
+  const end = Date.now() + ms;
+  let v = await fn();
+  while (!ok(v) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    v = await fn();
+  }
+  return v;
+}
+const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * 1,000+ typed characters in which the brand appears, then is deleted with Backspace,
+ * and appears again: [keys as text or {back: n}], and the value they leave.
+ * @param {string} word
+ */
+function longTyping(word) {
+  /** @type {Array<string | {back: number}>} */
+  const steps = [];
+  let value = "";
+  let typed = 0;
+  let i = 0;
+  while (typed < 1000) {
+    const chunk = ` sturdy ${word} part ${i} `;
+    steps.push(chunk);
+    value += chunk;
+    typed += chunk.length;
+    if (i % 3 === 1) {
+      // Delete "<word> part N " again: a finding that appeared disappears.
+      const n = `${word} part ${i} `.length;
+      steps.push({ back: n });
+      value = value.slice(0, value.length - n);
+    }
+    i++;
+  }
+  return { steps, value };
+}
+
+mkdirSync(ARTIFACTS, { recursive: true });
+
+for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
+  describe(`${browserName}: listing editors`, { timeout: 600_000 }, () => {
+    /** @type {Awaited<ReturnType<typeof startServers>>} */
+    let server;
+    /** @type {import("./editor-browsers.mjs").EditorBrowser} */
+    let browser;
+
+    before(async () => {
+      server = await startServers();
+      browser = await launch(server);
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    /** @param {PageCase} page */
+    async function open(page) {
+      await browser.goto(`https://${page.host}:${server.httpsPort}${page.path}`);
+      if (page.ready) assert.equal(await waitFor(() => browser.evaluate(page.ready || (() => null), null), (v) => v === "ok"), "ok", "fixture rendered");
+      const st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.hosts === 1);
+      assert.equal(st.hosts, 1, "the content script ran (one <clearmark-overlay>) under the real host name");
+    }
+
+    /**
+     * Type a field's text and wait for its brand's underline; check the geometry.
+     * @param {FieldCase} f
+     */
+    async function typeAndCheck(f) {
+      await browser.evaluate(focusEnd, f.path);
+      await browser.type(f.text);
+      const value = (await browser.evaluate(fieldState, f.path)).value;
+      const at = value.indexOf(f.word);
+      const st = await waitFor(() => browser.evaluate(overlayState, null),
+        (s) => s.underlines.some((u) => u.field === f.key && u.start === at && u.end === at + f.word.length));
+      const mine = st.underlines.filter((u) => u.field === f.key && u.start === at);
+      assert.ok(mine.length > 0, `${f.key}: "${f.word}" underlined (underlines: ${JSON.stringify(st.underlines)})`);
+      const want = await browser.evaluate(wordRects, { path: f.path, word: f.word });
+      assert.equal(mine.length, want.length, `${f.key}: one underline box per line fragment of "${f.word}"`);
+      mine.sort((a, b) => a.top - b.top || a.left - b.left);
+      want.sort((a, b) => a.top - b.top || a.left - b.left);
+      for (let i = 0; i < want.length; i++) {
+        for (const side of /** @type {const} */ (["left", "right", "top", "bottom"])) {
+          assert.ok(Math.abs(mine[i][side] - want[i][side]) <= TOLERANCE_PX,
+            `${f.key}: underline ${side} ${mine[i][side].toFixed(1)} vs word ${want[i][side].toFixed(1)} (±${TOLERANCE_PX} px)`);
+        }
+      }
+      return value;
+    }
+
+    /**
+     * Every underline lies on a typed brand word of a typed field.
+     * @param {PageCase} page
+     */
+    async function nothingElse(page) {
+      const st = await browser.evaluate(overlayState, null);
+      for (const u of st.underlines) {
+        const f = page.fields.find((x) => x.key === u.field);
+        assert.ok(f, `underline in a field the test typed into (got ${u.field})`);
+        const v = (await browser.evaluate(fieldState, f.path)).value;
+        assert.equal(v.slice(u.start, u.end).toLowerCase(), f.word.toLowerCase(), `${u.field}: underline [${u.start}, ${u.end}) is on "${f.word}"`);
+      }
+      return st;
+    }
+
+    for (const page of PAGES) {
+      it(`${page.name}: brands underlined exactly, card, popup, 1,000 keystrokes, quiet console`, async () => {
+        await open(page);
+        const textBefore = await browser.evaluate(pageText, null);
+        for (const f of page.fields) await typeAndCheck(f);
+        for (const q of page.quiet || []) {
+          await browser.evaluate(focusEnd, q);
+          await browser.type(`${page.fields[0].word} 123`);
+        }
+        await sleep(400);
+        let st = await nothingElse(page);
+
+        // Hover: the card names the kind and the mark, as text.
+        const first = page.fields[0];
+        const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ (st.underlines.find((x) => x.field === first.key));
+        await browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
+        st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.card.visible);
+        assert.ok(st.card.visible, "card shown on hover");
+        assert.match(st.card.text, KIND_LABEL);
+        assert.ok(st.card.text.toLowerCase().includes(first.word.toLowerCase()), `card names the mark: ${st.card.text}`);
+        assert.doesNotMatch(st.card.html, /<(?!div|button|\/div|\/button)[a-z]/i, "card holds only its own div/button elements");
+        await browser.mouseMove(2, 2);
+        st = await waitFor(() => browser.evaluate(overlayState, null), (s) => !s.card.visible, 3000);
+        assert.ok(!st.card.visible, "card hides when the pointer leaves");
+
+        // Keyboard: the caret entering the flagged word shows the card; Escape hides it.
+        await browser.evaluate(setCaret, { path: first.path, offset: u.start + 1 });
+        await browser.press("ArrowRight");
+        st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.card.visible, 3000);
+        assert.ok(st.card.visible, "card shown when the caret is inside the flagged word");
+        await browser.press("Escape");
+        st = await waitFor(() => browser.evaluate(overlayState, null), (s) => !s.card.visible, 3000);
+        assert.ok(!st.card.visible, "Escape hides the card");
+
+        // The popup counts what is underlined, per field.
+        const perField = new Map();
+        for (const x of (await browser.evaluate(overlayState, null)).underlines) {
+          perField.set(x.field, (perField.get(x.field) || new Set()).add(`${x.start}:${x.end}`));
+        }
+        const probe = await browser.extensionPage("popup/popup.html?tab=0");
+        const tabId = await probe.evaluate(async (/** @type {string} */ host) => {
+          const tabs = await chrome.tabs.query({});
+          const t = tabs.find((x) => (x.url || "").includes(host) || (x.pendingUrl || "").includes(host));
+          return t ? t.id : null;
+        }, page.host);
+        await probe.close();
+        if (tabId !== null) {
+          const popup = await browser.extensionPage(`popup/popup.html?tab=${tabId}`);
+          const counts = await waitFor(() => popup.evaluate(() => {
+            const risk = document.getElementById("risk");
+            return {
+              total: Number(risk && risk.dataset.count),
+              fields: Object.fromEntries(Array.from(document.querySelectorAll("#fields .field")).map((d) => [/** @type {HTMLElement} */ (d).dataset.field, Number(/** @type {HTMLElement} */ (d).dataset.count)])),
+            };
+          }, null), (c) => c.total > 0);
+          await popup.screenshot(join(ARTIFACTS, `editor-${browserName}-${page.name}-popup.png`));
+          await popup.close();
+          let total = 0;
+          for (const [field, spans] of perField) {
+            assert.equal(counts.fields[field], spans.size, `popup count for ${field}`);
+            total += spans.size;
+          }
+          assert.equal(counts.total, total, "popup's overall count");
+        } else {
+          assert.fail("the fixture tab is visible to the extension's tabs API");
+        }
+
+        // 1,000 keystrokes with findings appearing and disappearing: value and caret are the seller's.
+        await browser.evaluate(focusEnd, first.path);
+        const start = (await browser.evaluate(fieldState, first.path)).value;
+        const { steps, value } = longTyping(first.word);
+        for (const s of steps) {
+          if (typeof s === "string") await browser.type(s);
+          else for (let k = 0; k < s.back; k++) await browser.press("Backspace");
+        }
+        const expected = start + value;
+        const typedState = await browser.evaluate(fieldState, first.path);
+        await waitFor(() => browser.evaluate(overlayState, null), (s) => {
+          const p = s.painted ? JSON.parse(s.painted) : null;
+          return !!p && p.field === first.key && p.length === expected.length;
+        });
+        await sleep(300);
+        const settled = await browser.evaluate(fieldState, first.path);
+        const norm = (/** @type {string} */ s) => s.replace(/\u00a0/g, " ");
+        assert.equal(norm(typedState.value), norm(expected), "the field holds exactly what was typed");
+        assert.deepEqual(settled, typedState, "value and selection unchanged while findings were drawn");
+        assert.equal(settled.selStart, expected.length, "caret where typing left it");
+        await nothingElse(page);
+        assert.equal(await browser.evaluate(pageText, null), textBefore, "the page's own text is unchanged");
+
+        await browser.screenshot(join(ARTIFACTS, `editor-${browserName}-${page.name}.png`));
+        assert.deepEqual(browser.consoleErrors(), [], "nothing in the page's console");
+      });
+    }
+
+    it("amazon: the overlay comes back when the page removes it", async () => {
+      const page = PAGES[0];
+      await open(page);
+      await typeAndCheck(page.fields[0]);
+      const before = (await browser.evaluate(overlayState, null)).underlines.length;
+      assert.ok(await browser.evaluate(removeOverlay, null));
+      const st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.hosts === 1 && s.underlines.length === before);
+      assert.equal(st.hosts, 1, "overlay host re-attached");
+      assert.equal(st.underlines.length, before, "underlines still drawn");
+      assert.deepEqual(browser.consoleErrors(), []);
+    });
+
+    it("amazon-spa: re-rendered fields are followed, stale underlines removed", async () => {
+      const page = PAGES[3];
+      await open(page);
+      const f = page.fields[0];
+      await typeAndCheck(f);
+      await browser.evaluate(rerender, null);
+      // The new element carries the value; the old one is gone. The underline must sit on the new one.
+      const want = await waitFor(() => browser.evaluate(wordRects, { path: f.path, word: f.word }), (r) => r.length > 0);
+      const st = await waitFor(() => browser.evaluate(overlayState, null), (s) => {
+        const mine = s.underlines.filter((u) => u.field === f.key);
+        return mine.length === want.length && mine.every((u, i) => Math.abs(u.left - want[i].left) <= TOLERANCE_PX && Math.abs(u.bottom - want[i].bottom) <= TOLERANCE_PX);
+      });
+      const mine = st.underlines.filter((u) => u.field === f.key);
+      assert.equal(mine.length, want.length, "one underline on the re-rendered field, none left behind");
+      assert.ok(Math.abs(mine[0].left - want[0].left) <= TOLERANCE_PX && Math.abs(mine[0].bottom - want[0].bottom) <= TOLERANCE_PX, "on the new element's word");
+      assert.deepEqual(browser.consoleErrors(), []);
+    });
+
+    // Last: it changes the seller's own brands for this profile.
+    it("etsy: \"This is my brand\" stops flagging the brand", async () => {
+      const page = PAGES[5];
+      await open(page);
+      const f = page.fields[0];
+      await typeAndCheck(f);
+      const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ ((await browser.evaluate(overlayState, null)).underlines.find((x) => x.field === f.key));
+      await browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
+      await waitFor(() => browser.evaluate(overlayState, null), (s) => s.card.visible);
+      const btn = await browser.evaluate(cardButtonCenter, "own-brand");
+      assert.ok(btn, "card has a 'This is my brand' button");
+      await browser.click(btn.x, btn.y);
+      const st = await waitFor(() => browser.evaluate(overlayState, null), (s) => !s.underlines.some((x) => x.field === f.key));
+      assert.ok(!st.underlines.some((x) => x.field === f.key), "no underline once the brand is the seller's own");
+      assert.deepEqual(browser.consoleErrors(), []);
+    });
+  });
+}
