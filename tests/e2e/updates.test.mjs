@@ -154,6 +154,14 @@ async function chromium(ext) {
       await page.goto(`chrome-extension://${id}/options/options.html`);
       await page.waitForSelector("#update-active:not(:empty)");
     },
+    async restart() {
+      const restarted = ctx.waitForEvent("serviceworker", { timeout: 15000 });
+      await page.evaluate(`setTimeout(() => chrome.runtime.reload(), 50)`);
+      await restarted;
+      if (!page.isClosed()) await page.close();
+      page = await ctx.newPage();
+      await this.open();
+    },
     run: (body) => page.evaluate(`(async () => { ${body} })()`),
     click: (selector) => page.click(selector),
     fill: (selector, text) => page.fill(selector, text),
@@ -177,7 +185,8 @@ async function firefox(ext) {
     .setPreference("toolkit.telemetry.enabled", false)
     .setPreference("datareporting.policy.dataSubmissionEnabled", false)
     .setPreference("extensions.update.enabled", false);
-  const service = new firefox.ServiceBuilder(join(process.env.HOME || "", ".cargo/bin/geckodriver")).setStdio("ignore");
+  // Firefox 153 lets WebDriver navigate to moz-extension:// pages only with system access.
+  const service = new firefox.ServiceBuilder(join(process.env.HOME || "", ".cargo/bin/geckodriver")).addArguments("--allow-system-access").setStdio("ignore");
   const driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();
   await driver.installAddon(ext, true);
   const url = `moz-extension://${FIREFOX_UUID}/options/options.html`;
@@ -191,6 +200,11 @@ async function firefox(ext) {
       await driver.switchTo().newWindow("tab");
       await driver.get(url);
       await driver.wait(async () => (await driver.findElement(By.css("#update-active")).getText()) !== "", 15000);
+    },
+    async restart() {
+      await driver.executeScript(`setTimeout(() => chrome.runtime.reload(), 50);`);
+      await new Promise((r) => setTimeout(r, 2000));
+      await this.open();
     },
     run: (body) => driver.executeScript(`return (async () => { ${body} })();`),
     click: async (selector) => {
@@ -393,13 +407,7 @@ describe("snapshot updates", () => {
       });
 
       it("the installed snapshot survives an extension restart", async () => {
-        await page.run(`setTimeout(() => chrome.runtime.reload(), 50); return true;`).catch(() => {});
-        await new Promise((r) => setTimeout(r, 1500));
-        await waitFor(
-          () => page.open().then(() => true, () => false),
-          (ok) => ok,
-          15000,
-        );
+        await page.restart();
         const s = await status();
         assert.equal(s.active.version, 2);
         await expectAnswering(2);
