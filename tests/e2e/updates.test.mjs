@@ -155,11 +155,18 @@ async function chromium(ext) {
       await page.waitForSelector("#update-active:not(:empty)");
     },
     async restart() {
-      const restarted = ctx.waitForEvent("serviceworker", { timeout: 15000 });
-      await page.evaluate(`setTimeout(() => chrome.runtime.reload(), 50)`);
-      await restarted;
-      if (!page.isClosed()) await page.close();
-      page = await ctx.newPage();
+      // Stop the service worker, as Chromium does after 30 s idle; the next message starts
+      // a fresh one, which must load the installed snapshot from IndexedDB. (Reloading an
+      // extension loaded with --load-extension unloads it in Chromium 156.)
+      const cdp = await ctx.newCDPSession(page);
+      const background = async () =>
+        (await cdp.send("Target.getTargets")).targetInfos.find((t) => t.type === "service_worker" && t.url.startsWith(`chrome-extension://${id}/`));
+      const running = await background();
+      if (!running) throw new Error("the extension's service worker is not running");
+      await cdp.send("Target.closeTarget", { targetId: running.targetId });
+      const stopped = await waitFor(background, (t) => !t, 5000);
+      if (stopped) throw new Error("the extension's service worker did not stop");
+      await cdp.detach();
       await this.open();
     },
     run: (body) => page.evaluate(`(async () => { ${body} })()`),
