@@ -115,7 +115,8 @@ function extensionCopy(browser, bundled, publicHex) {
  * What a test does in the extension's updates page, the same in both browsers.
  * @typedef {object} UpdatesPage
  * @property {string} name
- * @property {() => Promise<void>} open                   (re)opens options/options.html
+ * @property {() => Promise<void>} open                   opens the options page (again)
+ * @property {() => Promise<void>} restart                restarts the background (Chromium: stops the service worker; Firefox: reloads the add-on) and reopens the page
  * @property {<R>(fn: string) => Promise<R>} run           runs an async function body in the page
  * @property {(selector: string) => Promise<void>} click
  * @property {(selector: string, text: string) => Promise<void>} fill
@@ -147,13 +148,14 @@ async function chromium(ext) {
   const sw = ctx.serviceWorkers()[0] || (await ctx.waitForEvent("serviceworker", { timeout: 15000 }));
   const id = new URL(sw.url()).host;
   let page = ctx.pages()[0] || (await ctx.newPage());
+  const open = async () => {
+    if (page.isClosed()) page = await ctx.newPage();
+    await page.goto(`chrome-extension://${id}/options/options.html`);
+    await page.waitForSelector("#update-active:not(:empty)");
+  };
   return {
     name: "chromium",
-    async open() {
-      if (page.isClosed()) page = await ctx.newPage();
-      await page.goto(`chrome-extension://${id}/options/options.html`);
-      await page.waitForSelector("#update-active:not(:empty)");
-    },
+    open,
     async restart() {
       // Stop the service worker, as Chromium does after 30 s idle; the next message starts
       // a fresh one, which must load the installed snapshot from IndexedDB. (Reloading an
@@ -167,7 +169,7 @@ async function chromium(ext) {
       const stopped = await waitFor(background, (t) => !t, 5000);
       if (stopped) throw new Error("the extension's service worker did not stop");
       await cdp.detach();
-      await this.open();
+      await open();
     },
     run: (body) => page.evaluate(`(async () => { ${body} })()`),
     click: (selector) => page.click(selector),
@@ -200,18 +202,19 @@ async function firefox(ext) {
   // The first tab stays on about:blank: reloading the extension closes its pages, and the
   // session must keep a window.
   const home = await driver.getWindowHandle();
+  const open = async () => {
+    await driver.switchTo().window(home);
+    await driver.switchTo().newWindow("tab");
+    await driver.get(url);
+    await driver.wait(async () => (await driver.findElement(By.css("#update-active")).getText()) !== "", 15000);
+  };
   return {
     name: "firefox",
-    async open() {
-      await driver.switchTo().window(home);
-      await driver.switchTo().newWindow("tab");
-      await driver.get(url);
-      await driver.wait(async () => (await driver.findElement(By.css("#update-active")).getText()) !== "", 15000);
-    },
+    open,
     async restart() {
       await driver.executeScript(`setTimeout(() => chrome.runtime.reload(), 50);`);
       await new Promise((r) => setTimeout(r, 2000));
-      await this.open();
+      await open();
     },
     run: (body) => driver.executeScript(`return (async () => { ${body} })();`),
     click: async (selector) => {
