@@ -1,14 +1,13 @@
 //! The `clearmark` command line: build and inspect snapshots, check listings, evaluate.
 
+mod check;
+mod eval_brands;
 mod fetch;
 mod publish;
 mod snapshot;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
-
-mod check;
-mod eval_brands;
 
 /// Flags trademarks, famous brands, lookalikes and copied copy in marketplace listings.
 #[derive(Parser)]
