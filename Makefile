@@ -81,9 +81,9 @@ test-native: ## native unit, integration and doc tests
 
 # The runner writes CommonJS glue into TMPDIR; the repo's package.json says "type":
 # "module", so that folder gets its own package.json saying CommonJS.
-test-wasm: ## the wasm facade's tests (wasm-bindgen-test in Node)
+test-wasm: ## the wasm facade's and the updater's wasm tests (wasm-bindgen-test in Node)
 	@mkdir -p tmp/wasm-test && echo '{"type": "commonjs"}' > tmp/wasm-test/package.json
-	TMPDIR=$(CURDIR)/tmp/wasm-test cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_facade
+	TMPDIR=$(CURDIR)/tmp/wasm-test cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_facade --test wasm_update
 
 typecheck: ## type-check the // @ts-check JavaScript (extension, scripts, e2e)
 	tsc -p tsconfig.json

@@ -13,7 +13,7 @@ use crate::Listing;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-mod update;
+pub mod update;
 
 /// The checker as JavaScript sees it: one per loaded snapshot.
 #[wasm_bindgen]

@@ -396,14 +396,21 @@ describe("snapshot updates", () => {
         await expectAnswering(2);
       });
 
-      it("older and equal versions are refused (no downgrade)", async () => {
-        for (const feed of ["v1", "v2"]) {
-          server.serve(feeds[feed]);
-          const m = await checkNow();
-          assert.equal(m.kind, "error");
-          assert.match(m.text, /not newer than the one in use \(2\)/);
-          await expectAnswering(2);
-        }
+      it("an older version is refused (no downgrade); the same version is reported as up to date", async () => {
+        let requests = server.requests.length;
+        server.serve(feeds.v1);
+        let m = await checkNow();
+        assert.equal(m.kind, "error");
+        assert.match(m.text, /offers snapshot version 1, which is not newer than the one in use \(2\)/);
+        assert.deepEqual(server.requests.slice(requests).map((r) => r.url), ["/feed/latest.json"], "refused before downloading");
+        await expectAnswering(2);
+        requests = server.requests.length;
+        server.serve(feeds.v2);
+        m = await checkNow();
+        assert.equal(m.kind, "ok");
+        assert.match(m.text, /snapshot in use \(2, 2026-11-12\) is the newest/);
+        assert.deepEqual(server.requests.slice(requests).map((r) => r.url), ["/feed/latest.json"], "nothing but latest.json was downloaded");
+        await expectAnswering(2);
       });
 
       it("a failure after an update keeps the updated snapshot: nothing is lost", async () => {
