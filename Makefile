@@ -86,9 +86,9 @@ test-native: ## native unit, integration and doc tests
 
 # The runner writes CommonJS glue into TMPDIR; the repo's package.json says "type":
 # "module", so that folder gets its own package.json saying CommonJS.
-test-wasm: ## wasm tests in Node: the facade, and fingerprints identical to native ones
+test-wasm: ## wasm tests in Node: the facade, the updater's checks, fingerprints identical to native ones
 	@mkdir -p tmp/wasm-test && echo '{"type": "commonjs"}' > tmp/wasm-test/package.json
-	TMPDIR=$(CURDIR)/tmp/wasm-test cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_facade --test copy_fingerprints --test wasm_corpus
+	TMPDIR=$(CURDIR)/tmp/wasm-test cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_facade --test wasm_update --test copy_fingerprints --test wasm_corpus
 
 typecheck: ## type-check the // @ts-check JavaScript (extension, scripts, e2e)
 	tsc -p tsconfig.json

@@ -16,6 +16,8 @@ use crate::Listing;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+pub mod update;
+
 /// The checker as JavaScript sees it: one per loaded snapshot.
 #[wasm_bindgen]
 pub struct Engine {

@@ -6,6 +6,7 @@ mod corpus;
 mod eval_brands;
 mod eval_copy;
 mod fetch;
+mod publish;
 mod snapshot;
 
 use clap::{Parser, Subcommand};
@@ -26,13 +27,13 @@ enum Command {
     Snapshot(snapshot::SnapshotCommand),
     /// Make a signing key for snapshots (and its public key).
     Keygen(snapshot::KeygenArgs),
+    /// Download the USPTO trademark bulk files from the office or a mirror.
+    Fetch(fetch::FetchArgs),
     /// Check listings (JSON lines) and print their findings, one line per listing.
     Check(check::CheckArgs),
     /// Measure the engine on a labelled set.
     #[command(subcommand)]
     Eval(EvalCommand),
-    /// Download the USPTO trademark bulk files from the office or a mirror.
-    Fetch(fetch::FetchArgs),
     /// Build, inspect and benchmark reference corpora for copied copy.
     #[command(subcommand)]
     Corpus(corpus::CorpusCommand),
@@ -52,9 +53,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Snapshot(cmd) => snapshot::run(cmd),
         Command::Keygen(args) => snapshot::keygen(args),
+        Command::Fetch(args) => fetch::run(args),
         Command::Check(args) => return check::run(args),
         Command::Eval(EvalCommand::Brands(args)) => return eval_brands::run(args),
-        Command::Fetch(args) => return fetch::run(args),
         Command::Corpus(cmd) => return corpus::run(cmd),
         Command::Eval(EvalCommand::Copy(args)) => return eval_copy::run(args),
     };
