@@ -264,13 +264,13 @@ mod brands {
             [
                 "Bread",
                 "Fernwick",
-                "Kestrel Dynamics",
                 "Orbitly",
                 "Petrolux",
                 "Quasarbyte",
                 "Tallowmere"
             ],
-            "no single letters, no NSI brand without Wikidata id, no operators"
+            "no single letters, no NSI brand without Wikidata id, no operators, nothing only \
+             the company dictionary lists (Kestrel Dynamics, and, of)"
         );
         assert!(sink.records.iter().all(|r| r.register == Register::Famous));
 
@@ -291,7 +291,13 @@ mod brands {
         let tallowmere = sink.mark("Tallowmere");
         assert!(tallowmere.famous, "worldwide NSI brand with a Wikidata id");
         assert!(tallowmere.owner.contains("Q1000002") && tallowmere.owner.contains("worldwide"));
-        assert!(sink.mark("Petrolux").famous, "present in five countries");
+        let petrolux = sink.mark("Petrolux");
+        assert!(petrolux.famous, "present in five countries");
+        assert_eq!(
+            petrolux.pseudo_marks,
+            vec!["ペトロラックス"],
+            "the local name joins the English one"
+        );
 
         let bread = sink.mark("Bread");
         assert!(
@@ -304,7 +310,6 @@ mod brands {
             sink.mark("Quasarbyte").pseudo_marks,
             vec!["QB Cloud", "Quasarbyte DE"]
         );
-        assert!(!sink.mark("Kestrel Dynamics").famous);
     }
 
     #[test]
