@@ -373,6 +373,12 @@ export class Updater {
   async fromFeed(feedUrl) {
     this.phase("checking");
     const manifestText = await this.get(feedUrl, "the update feed").then((r) => r.text());
+    // The same version is the everyday answer ("up to date"); an older one is refused below
+    // as a possible replay of an old feed.
+    const offered = await this.verifyOr(() => this.wasm.checkUpdateOffer(manifestText, extensionVersion()));
+    if (offered.snapshotVersion === this.floorVersion()) {
+      return this.succeed(`the snapshot in use (${offered.snapshotVersion}, ${offered.date}) is the newest the feed offers`);
+    }
     const offer = await this.verifyOr(() => this.wasm.checkUpdateOffer(manifestText, extensionVersion(), this.floorVersion()));
     const refused = await this.rolledBack();
     if (offer.snapshotVersion <= refused) {

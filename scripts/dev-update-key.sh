@@ -19,4 +19,4 @@ for browser in chrome firefox; do
   [ -f "$keys" ] || { echo "dev-update-key: $keys is missing: assemble first (make extension)" >&2; exit 1; }
   grep -q "$public" "$keys" || printf '# development key of this machine (%s); not in the release zips\n%s\n' "$KEY" "$public" >> "$keys"
 done
-echo "dev-update-key: dist/{chrome,firefox}/update-keys.txt trust $KEY.pub"
+echo "dev-update-key: dist/{chrome,firefox}/update-keys.txt trust ${KEY%.key}.pub"

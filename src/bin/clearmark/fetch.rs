@@ -14,7 +14,6 @@ use clap::Args;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::time::Duration;
 
 /// Arguments of `clearmark fetch`.
@@ -103,18 +102,11 @@ enum Location {
     Url(String),
 }
 
-/// Runs `clearmark fetch`.
-pub fn run(args: FetchArgs) -> ExitCode {
-    match fetch(&args) {
-        Ok(summary) => {
-            eprintln!("{summary}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("clearmark fetch: {e}");
-            ExitCode::FAILURE
-        }
-    }
+/// Runs `clearmark fetch`; the error is a message for stderr.
+pub fn run(args: FetchArgs) -> Result<(), String> {
+    let summary = fetch(&args).map_err(|e| format!("fetch: {e}"))?;
+    eprintln!("{summary}");
+    Ok(())
 }
 
 fn fetch(args: &FetchArgs) -> Result<String, FetchError> {

@@ -12,10 +12,8 @@ use clap::Args;
 use clearmark::register::feed::{FeedManifest, Offer, MANIFEST_FILE};
 use clearmark::register::snapshot::Snapshot;
 use clearmark::register::update::build_date;
-use ed25519_dalek::SigningKey;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 /// Arguments of `clearmark snapshot publish`.
 #[derive(Args)]
@@ -34,31 +32,27 @@ pub struct PublishArgs {
     file: PathBuf,
 }
 
-/// Runs `clearmark snapshot publish`.
-pub fn run(args: PublishArgs) -> ExitCode {
-    match publish(&args) {
-        Ok(manifest) => {
-            eprintln!(
-                "published snapshot {} ({}, {} bytes) to {}",
-                manifest.snapshot_version,
-                manifest.date,
-                manifest.size,
-                args.out.join(MANIFEST_FILE).display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("clearmark snapshot publish: {e}");
-            ExitCode::FAILURE
-        }
-    }
+/// Runs `clearmark snapshot publish`; the error is a message for stderr.
+pub fn run(args: PublishArgs) -> Result<(), String> {
+    let manifest = publish(&args).map_err(|e| format!("snapshot publish: {e}"))?;
+    eprintln!(
+        "published snapshot {} ({}, {} bytes) to {}",
+        manifest.snapshot_version,
+        manifest.date,
+        manifest.size,
+        args.out.join(MANIFEST_FILE).display()
+    );
+    Ok(())
 }
 
 fn publish(args: &PublishArgs) -> Result<FeedManifest, String> {
-    let key = read_signing_key(&args.key)?;
+    let key = crate::snapshot::signing_key(&args.key)?;
     let bytes = fs::read(&args.file).map_err(|e| format!("{}: {e}", args.file.display()))?;
-    let snapshot = Snapshot::from_bytes(bytes.clone()).map_err(|e| format!("{}: {e}", args.file.display()))?;
-    snapshot.verify(None).map_err(|e| format!("{}: {e}", args.file.display()))?;
+    let snapshot =
+        Snapshot::from_bytes(bytes.clone()).map_err(|e| format!("{}: {e}", args.file.display()))?;
+    snapshot
+        .verify(None)
+        .map_err(|e| format!("{}: {e}", args.file.display()))?;
     if snapshot.is_signed() && snapshot.verify(Some(&key.verifying_key())).is_err() {
         return Err(format!(
             "{} is signed by a different key than {}; publish it with the key it was built with",
@@ -69,7 +63,8 @@ fn publish(args: &PublishArgs) -> Result<FeedManifest, String> {
     let header = snapshot.header();
     let manifest_path = args.out.join(MANIFEST_FILE);
     if let Ok(text) = fs::read_to_string(&manifest_path) {
-        let published = FeedManifest::from_json(&text).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+        let published = FeedManifest::from_json(&text)
+            .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
         if published.snapshot_version >= header.snapshot_version {
             return Err(format!(
                 "{} already offers snapshot {}; a feed only moves forward (build with a higher snapshot version)",
@@ -97,25 +92,4 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let tmp = path.with_extension("tmp");
     fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
     fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-/// Reads a private key file: the 32-byte ed25519 seed as 64 hex digits (comment lines
-/// starting with `#` are ignored) or as 32 raw bytes.
-pub fn read_signing_key(path: &Path) -> Result<SigningKey, String> {
-    let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    if let Ok(seed) = <[u8; 32]>::try_from(bytes.as_slice()) {
-        return Ok(SigningKey::from_bytes(&seed));
-    }
-    let text = String::from_utf8_lossy(&bytes);
-    let hex: String = text
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .collect();
-    let seed = (0..32)
-        .map(|i| hex.get(i * 2..i * 2 + 2).and_then(|pair| u8::from_str_radix(pair, 16).ok()))
-        .collect::<Option<Vec<u8>>>()
-        .filter(|_| hex.len() == 64)
-        .ok_or_else(|| format!("{} is not an ed25519 private key (64 hex digits)", path.display()))?;
-    Ok(SigningKey::from_bytes(&seed.try_into().expect("32 bytes")))
 }
