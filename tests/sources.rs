@@ -54,8 +54,12 @@ mod uspto_csv {
     use clearmark::register::uspto_csv::{read, UsptoCsvError};
 
     fn check_case_files(dir: &str) -> Collect {
+        check_case_file_dir(&fixture(dir))
+    }
+
+    fn check_case_file_dir(dir: &Path) -> Collect {
         let mut sink = Collect::default();
-        read(&fixture(dir), &mut sink).expect("readable directory");
+        read(dir, &mut sink).expect("readable directory");
         let mut marks = sink.marks();
         marks.sort_unstable();
         assert_eq!(
@@ -169,6 +173,46 @@ mod uspto_csv {
         b.sort_by(|x, y| x.number.cmp(&y.number));
         assert_eq!(a, b);
         assert_eq!(sorted.skipped.len(), unsorted.skipped.len());
+    }
+
+    #[test]
+    fn zipped_tables_are_read_in_place() {
+        let dir = scratch("uspto-csv-zip");
+        let table = |name: &str| std::fs::read(fixture("uspto_csv/sorted").join(name)).unwrap();
+        write_zip(
+            &dir.join("case_file.csv.zip"),
+            &[("case_file.csv", &table("case_file.csv"))],
+        );
+        write_zip(
+            &dir.join("owner.csv.zip"),
+            &[("README", b"x"), ("owner.csv", &table("owner.csv"))],
+        );
+        std::fs::write(dir.join("intl_class.csv"), table("intl_class.csv")).unwrap();
+        std::fs::write(dir.join("statement.csv"), table("statement.csv")).unwrap();
+        let zipped = std::panic::catch_unwind(|| check_case_file_dir(&dir));
+        std::fs::write(dir.join("intl_class.csv.zip"), b"PK\x03\x04 broken").unwrap();
+        std::fs::remove_file(dir.join("intl_class.csv")).unwrap();
+        let broken = read(&dir, &mut Collect::default());
+        std::fs::remove_dir_all(&dir).unwrap();
+        let zipped = zipped.expect("same records as the plain tables");
+        let plain = check_case_files("uspto_csv/sorted");
+        assert_eq!(zipped.records, plain.records);
+        assert!(zipped
+            .skipped
+            .iter()
+            .any(|s| s.file.ends_with("case_file.csv.zip")));
+        let (done, total) = *zipped.progress.last().unwrap();
+        assert_eq!(
+            (done, total),
+            (
+                table("case_file.csv").len() as u64,
+                table("case_file.csv").len() as u64
+            )
+        );
+        assert!(
+            matches!(broken, Err(UsptoCsvError::Zip { .. })),
+            "{broken:?}"
+        );
     }
 
     #[test]
