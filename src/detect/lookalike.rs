@@ -12,6 +12,10 @@
 
 use fst::{Automaton, IntoStreamer, Streamer};
 
+/// Words longer than this (in bytes) are not searched for: no mark is that long, and the
+/// automaton's cost grows with the word.
+pub const MAX_WORD_BYTES: usize = 48;
+
 /// A mark key near a word of the listing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Near {
@@ -36,6 +40,9 @@ pub fn allowed_edits(mark_letters: usize) -> u8 {
 /// Mark keys (single words, no spaces) within the allowed distance of `word`, closest
 /// first. `word` is a normalised token; identical keys are not returned.
 pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
+    if word.len() > MAX_WORD_BYTES {
+        return Vec::new();
+    }
     let letters = word.chars().count();
     // A mark may be one letter longer than the word (a dropped letter), so the search
     // radius follows the longest mark the word could be a typo of.

@@ -154,8 +154,12 @@ impl Engine {
 
         // Exact marks, then disguises of marks in the words left over.
         let mut candidates = self.exact_candidates(&norm, &words, &blocked);
-        self.leet_candidates(&norm, &blocked, &mut candidates);
-        self.typo_candidates(&words, &blocked, &mut candidates);
+        let mut taken = blocked.clone();
+        for c in &candidates {
+            taken[c.words.clone()].iter_mut().for_each(|t| *t = true);
+        }
+        self.leet_candidates(&norm, &mut taken, &mut candidates);
+        self.typo_candidates(&words, &mut taken, &mut candidates);
         candidates.sort_by_key(|c| c.words.start);
         candidates.retain(|c| !own.names(&words[c.words.clone()]));
 
@@ -193,6 +197,7 @@ impl Engine {
                 .iter_mut()
                 .for_each(|w| w.in_mark = brand);
         }
+        let mut cursor = Utf16Cursor::new(original);
         for (c, common) in candidates.iter().zip(&common) {
             let Some((v, usage)) = self.judge(c, common, &views, style, listing_classes) else {
                 continue;
@@ -206,9 +211,7 @@ impl Engine {
                 index,
                 start,
                 end,
-                text: text::slice_utf16(original, start..end)
-                    .unwrap_or_default()
-                    .to_owned(),
+                text: cursor.slice(start, end).to_owned(),
                 kind: v.kind,
                 severity: v.severity,
                 mark: v.mark,
@@ -305,10 +308,10 @@ impl Engine {
 
     /// Leetspeak: runs where digits or symbols stand in for letters, looked up under
     /// each reading the normaliser proposes.
-    fn leet_candidates(&self, norm: &Normalized, blocked: &[bool], out: &mut Vec<Candidate>) {
+    fn leet_candidates(&self, norm: &Normalized, taken: &mut [bool], out: &mut Vec<Candidate>) {
         for run in norm.leet_runs() {
             let r = run.tokens.clone();
-            if r.is_empty() || blocked[r.clone()].iter().any(|b| *b) || overlaps(out, &r) {
+            if r.is_empty() || taken.get(r.clone()).is_none_or(|t| t.iter().any(|b| *b)) {
                 continue;
             }
             let hit = run.candidates.iter().find_map(|k| {
@@ -316,6 +319,7 @@ impl Engine {
                 self.distinctive(k).then(|| (k.clone(), v))
             });
             if let Some((key, value)) = hit {
+                taken[r.clone()].iter_mut().for_each(|t| *t = true);
                 out.push(Candidate {
                     words: r,
                     value,
@@ -329,12 +333,12 @@ impl Engine {
 
     /// Typos: single words that are not common words themselves and lie within the
     /// allowed edit distance of a distinctive mark.
-    fn typo_candidates(&self, words: &[&str], blocked: &[bool], out: &mut Vec<Candidate>) {
+    fn typo_candidates(&self, words: &[&str], taken: &mut [bool], out: &mut Vec<Candidate>) {
         for (i, w) in words.iter().enumerate() {
-            if blocked[i]
+            if taken[i]
                 || w.len() < 4
+                || w.len() > lookalike::MAX_WORD_BYTES
                 || !w.chars().all(char::is_alphabetic)
-                || overlaps(out, &(i..i + 1))
                 || self.zipf(w).is_some_and(|z| z >= ordinary::KNOWN_ZIPF)
             {
                 continue;
@@ -352,6 +356,7 @@ impl Engine {
                 } else {
                     "two letters changed"
                 };
+                taken[i] = true;
                 out.push(Candidate {
                     words: i..i + 1,
                     value: n.value,
@@ -421,10 +426,45 @@ impl Engine {
     }
 }
 
-fn overlaps(cands: &[Candidate], r: &Range<usize>) -> bool {
-    cands
-        .iter()
-        .any(|c| c.words.start < r.end && r.start < c.words.end)
+/// Slices of a string by UTF-16 offsets, for spans that come in increasing order: each
+/// slice costs the distance from the previous one, not from the start of the string.
+struct Utf16Cursor<'s> {
+    text: &'s str,
+    byte: usize,
+    unit: usize,
+}
+
+impl<'s> Utf16Cursor<'s> {
+    fn new(text: &'s str) -> Self {
+        Utf16Cursor {
+            text,
+            byte: 0,
+            unit: 0,
+        }
+    }
+
+    /// The byte offset of UTF-16 offset `unit` (not before the previous one), or the
+    /// end of the string when `unit` lies beyond it or inside a character.
+    fn seek(&mut self, unit: usize) -> usize {
+        if unit < self.unit {
+            self.byte = 0;
+            self.unit = 0;
+        }
+        for c in self.text[self.byte..].chars() {
+            if self.unit >= unit {
+                break;
+            }
+            self.unit += c.len_utf16();
+            self.byte += c.len_utf8();
+        }
+        self.byte
+    }
+
+    fn slice(&mut self, start: usize, end: usize) -> &'s str {
+        let a = self.seek(start);
+        let b = self.seek(end);
+        self.text.get(a..b).unwrap_or_default()
+    }
 }
 
 /// The words of a field as the ordinary-use evidence reads them.
