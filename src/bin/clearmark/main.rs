@@ -5,6 +5,7 @@ mod snapshot;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod bench_check;
 mod check;
 mod eval_brands;
 
@@ -28,6 +29,16 @@ enum Command {
     /// Measure the engine on a labelled set.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Time the engine against baselines run in the same process.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+/// What `clearmark bench` times.
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// A full listing through `check`, against normalising and bare lookups.
+    Check(bench_check::BenchCheckArgs),
 }
 
 /// What `clearmark eval` measures.
@@ -44,6 +55,7 @@ fn main() -> ExitCode {
         Command::Keygen(args) => snapshot::keygen(args),
         Command::Check(args) => return check::run(args),
         Command::Eval(EvalCommand::Brands(args)) => return eval_brands::run(args),
+        Command::Bench(BenchCommand::Check(args)) => return bench_check::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
