@@ -22,7 +22,9 @@
  *
  * The flagged words are famous brands the bundled brand-list snapshot carries (LEGO with
  * toys, Nike/Adidas with shoes); the test does not pin kinds or severities beyond "a kind
- * the card can name".
+ * the card can name". The texts were checked with `clearmark check` against the default
+ * snapshot to hold no other flagged word (the engine's own precision is tested by its
+ * evaluation sets, not here).
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -66,7 +68,7 @@ const PAGES = [
     path: "/abis/listing/edit/",
     fields: [
       { key: "title", path: kat("kat-textarea", "item_name-0-value", "textarea"), text: "Building bricks set compatible with LEGO, 500 pieces", word: "LEGO" },
-      { key: "bullets.2", path: kat("kat-textarea", "bullet_point-2-value", "textarea"), text: "Fits on LEGO baseplates", word: "LEGO" },
+      { key: "bullets.2", path: kat("kat-textarea", "bullet_point-2-value", "textarea"), text: "Fits LEGO baseplates", word: "LEGO" },
       { key: "keywords", path: kat("kat-input", "generic_keyword-0-value", "input"), text: "bricks blocks LEGO compatible", word: "LEGO" },
     ],
     quiet: [kat("kat-input", "part_number-0-value", "input")],
@@ -75,7 +77,7 @@ const PAGES = [
     name: "amazon-strict-csp",
     host: "sellercentral.amazon.com",
     path: "/abis/listing/edit-strict/",
-    fields: [{ key: "title", path: kat("kat-textarea", "item_name-0-value", "textarea"), text: "Wooden train track, works with LEGO bricks", word: "LEGO" }],
+    fields: [{ key: "title", path: kat("kat-textarea", "item_name-0-value", "textarea"), text: "Wooden train track, works with LEGO", word: "LEGO" }],
   },
   {
     name: "amazon-csp-header",
@@ -99,7 +101,7 @@ const PAGES = [
       return f && f.contentDocument && f.contentDocument.body && f.contentDocument.body.isContentEditable ? "ok" : null;
     },
     fields: [
-      { key: "title", path: ['input[name="title"]'], text: "Nike running shoes size 10", word: "Nike" },
+      { key: "title", path: ['input[name="title"]'], text: "Men's Nike trainers size 10", word: "Nike" },
       { key: "description", path: ["#se-rte-frame__summary", "frame", "body"], text: "Lightly worn Nike trainers, original box.", word: "Nike" },
     ],
     long: 1,
@@ -125,7 +127,7 @@ const PAGES = [
       return f && f.contentDocument && f.contentDocument.getElementById("tinymce") ? "ok" : null;
     },
     fields: [
-      { key: "title", path: ['input[name="title"]'], text: "Retro Adidas style sneakers", word: "Adidas" },
+      { key: "title", path: ['input[name="title"]'], text: "Retro Adidas sneakers", word: "Adidas" },
       { key: "description", path: ["#product-description_ifr", "frame", "#tinymce"], text: "Inspired by classic Adidas runners.", word: "Adidas" },
     ],
   },
@@ -146,7 +148,7 @@ const PAGES = [
     path: "/m_apps/product-publish/",
     ready: () => (document.querySelector('[aria-label="Detailed description"]') ? "ok" : null),
     fields: [
-      { key: "title", path: ['input[placeholder="Please enter a product title"]'], text: "Sports shoes like Nike for men", word: "Nike" },
+      { key: "title", path: ['input[placeholder="Please enter a product title"]'], text: "Sports shoes like Nike, men", word: "Nike" },
       { key: "description", path: ['[aria-label="Detailed description"]'], text: "Not affiliated with Nike.", word: "Nike" },
     ],
     long: 1,
@@ -182,13 +184,13 @@ function longTyping(word) {
   let typed = 0;
   let i = 0;
   while (typed < 1000) {
-    const chunk = ` sturdy ${word} part ${i} `;
+    const chunk = ` sturdy ${word} piece `;
     steps.push(chunk);
     value += chunk;
     typed += chunk.length;
     if (i % 3 === 1) {
-      // Delete "<word> part N " again: a finding that appeared disappears.
-      const n = `${word} part ${i} `.length;
+      // Delete "<word> piece " again: a finding that appeared disappears.
+      const n = `${word} piece `.length;
       steps.push({ back: n });
       value = value.slice(0, value.length - n);
     }
@@ -296,7 +298,7 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
         st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.card.visible);
         assert.ok(st.card.visible, `card shown on hover at ${JSON.stringify(u)}`);
         assert.match(st.card.text, KIND_LABEL);
-        assert.ok(st.card.text.toLowerCase().includes(first.word.toLowerCase()), `card names the mark: ${st.card.text}`);
+        assert.ok(st.card.text.toLowerCase().includes(first.word.toLowerCase()), `card names the flagged word: ${st.card.text}`);
         assert.doesNotMatch(st.card.html, /<(?!div|button|\/div|\/button)[a-z]/i, "card holds only its own div/button elements");
         await browser.mouseMove(2, 2);
         st = await waitFor(() => browser.evaluate(overlayState, null), (s) => !s.card.visible, 3000);
