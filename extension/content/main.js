@@ -452,7 +452,9 @@
             findings: shown.map((f) => ({ text: f.text, kind: f.kind, severity: f.severity, mark: f.mark })),
           });
         }
-        out.sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
+        // Listing order: title, bullets in order, description, search terms.
+        const rank = { title: 0, bullets: 1, description: 2, keywords: 3 };
+        out.sort((a, b) => rank[a.field] - rank[b.field] || (a.index || 0) - (b.index || 0) || a.key.localeCompare(b.key));
         return out;
       },
       /** @param {string} key */
