@@ -295,6 +295,13 @@ var ClearmarkProtocol = Object.freeze({
     return { v: 1, type: "focusField", key };
   },
 
+  /**
+   * Name of the long-lived port (chrome.runtime.connect) content scripts send requests
+   * over while the seller types: each message is `{id, request}`, each answer
+   * `{id, response}` with the same id; `request`/`response` are the ones above.
+   */
+  PORT_NAME: "clearmark",
+
   /** IndexedDB database where pages hand large files (snapshots) to the background. */
   IMPORT_DB: "clearmark-import",
   /** Its object store (out-of-line keys; values are Blobs). */

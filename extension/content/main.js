@@ -33,6 +33,7 @@
    * @property {string} error          last check error, for the popup
    * @property {number} inputAt        performance.now() of the last input event
    * @property {number} checkedVersion the text version the findings came from the engine for
+   * @property {number} rtt            the last check's round trip to the background, ms
    * @property {ReturnType<typeof ClearmarkMirror.createMirror>|null} mirror
    * @property {() => void} detach
    */
@@ -65,6 +66,9 @@
 
   function start() {
     const overlay = ClearmarkOverlay.create(document);
+    const channel = ClearmarkChannel.create(P.PORT_NAME);
+    /** Consecutive checks lost to a closed port. */
+    let retries = 0;
     /** @type {Map<HTMLElement, TrackedField>} */
     const fields = new Map();
     /** @type {Map<Document, () => void>} */
@@ -88,7 +92,7 @@
         for (const t of fields.values()) if (t.key === field) schedulePaint(t);
       }),
       ownBrand: guard((f) => {
-        chrome.runtime.sendMessage(P.addOwnBrand(f.mark)).then(guard((/** @type {any} */ res) => {
+        channel.request(P.addOwnBrand(f.mark)).then(guard((/** @type {any} */ res) => {
           if (!res || !res.ok || !alive) return;
           for (const t of fields.values()) check(t);
         }), () => {});
@@ -163,6 +167,7 @@
         error: '',
         inputAt: 0,
         checkedVersion: 0,
+        rtt: 0,
         mirror: isControl ? ClearmarkMirror.createMirror(overlay.mirrors) : null,
         detach: () => {},
       };
@@ -322,8 +327,10 @@
       t.inFlight = true;
       t.dirty = false;
       const version = t.version;
+      const sentAt = performance.now();
       const done = guard((/** @type {any} */ res) => {
         t.inFlight = false;
+        t.rtt = performance.now() - sentAt;
         if (!alive) return;
         if (t.version === version) {
           t.checkedVersion = version;
@@ -339,7 +346,19 @@
         if (t.dirty || t.version !== version) check(t);
       });
       if (!t.text) return done({ ok: true, report: { id: t.key, findings: [] } });
-      chrome.runtime.sendMessage(P.check(listingFor(t))).then(done, (e) => done({ ok: false, error: String(e) }));
+      channel.request(P.check(listingFor(t))).then((res) => {
+        retries = 0;
+        done(res);
+      }, (e) => {
+        // The port closed under the request (background restarted): ask again, twice at most.
+        if (retries++ < 2 && alive) {
+          t.inFlight = false;
+          check(t);
+        } else {
+          retries = 0;
+          done({ ok: false, error: String(e && e.message ? e.message : e) });
+        }
+      });
     }
 
     // ---- painting --------------------------------------------------------------------
@@ -410,7 +429,7 @@
         // and whether it is the engine's answer for it (checked) or shifted old findings.
         overlay.signal(JSON.stringify({
           field: t.key, version: t.version, length: t.text.length, checked: t.checkedVersion === t.version,
-          inputAt: t.inputAt, at: performance.now(),
+          inputAt: t.inputAt, rtt: t.rtt, at: performance.now(),
         }));
       }
       toPaint.clear();
@@ -479,6 +498,7 @@
         docListeners.clear();
         card.destroy();
         overlay.destroy();
+        channel.close();
       },
     };
   }
