@@ -11,8 +11,9 @@
 const ClearmarkChannel = (() => {
   /**
    * @param {string} name
+   * @param {() => void} onGone  called when the extension itself is gone (reloaded or removed)
    */
-  function create(name) {
+  function create(name, onGone) {
     /** @type {chrome.runtime.Port|null} */
     let port = null;
     let next = 1;
@@ -34,6 +35,8 @@ const ClearmarkChannel = (() => {
         if (port === p) port = null;
         for (const w of pending.values()) w.reject(new Error('Clearmark lost its connection to the checker; it reconnects on the next keystroke.'));
         pending.clear();
+        // An orphaned script (the extension was reloaded or removed) has no runtime id left.
+        if (!chrome.runtime?.id) onGone();
       });
       return p;
     };

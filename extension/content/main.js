@@ -66,7 +66,7 @@
 
   function start() {
     const overlay = ClearmarkOverlay.create(document);
-    const channel = ClearmarkChannel.create(P.PORT_NAME);
+    const channel = ClearmarkChannel.create(P.PORT_NAME, () => teardown());
     /** Consecutive checks lost to a closed port. */
     let retries = 0;
     /** @type {Map<HTMLElement, TrackedField>} */
@@ -541,12 +541,16 @@
     apply();
   }), guard(() => apply()));
 
-  // If the extension is reloaded or removed, the old script tears itself down.
-  const teardown = guard(() => {
-    stopSettings();
-    chrome.runtime.onMessage.removeListener(onMessage);
+  // If the extension is reloaded or removed, the orphaned script tears itself down (the
+  // channel notices: its port closes and the runtime has no id left).
+  function teardown() {
+    try {
+      stopSettings();
+      chrome.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      /* the runtime is gone */
+    }
     if (session) session.stop();
     session = null;
-  });
-  G.__clearmarkTeardown = teardown;
+  }
 })();
