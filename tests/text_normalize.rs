@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Property tests of `clearmark::text`: whatever the seller types (emoji, CJK, combining
 //! marks, ZWJ sequences, control characters, very long fields), every token's UTF-16
 //! span slices the original to text that normalises back to the token, spans are

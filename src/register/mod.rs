@@ -4,9 +4,11 @@
 //! `record` is the shape every source produces. The snapshot format and the per-source
 //! builders live beside it. Nothing here knows about listings, detection or the browser.
 
+pub mod feed;
 pub mod record;
 pub mod snapshot;
 pub mod source;
+pub mod update;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod brands;

@@ -12,6 +12,7 @@
 
 use std::ops::Range;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
 
 use super::homoglyph::LetterMix;
 use super::normalize::{is_trademark_sign, Case, NormChar};
@@ -212,27 +213,45 @@ pub(crate) fn fold_homoglyphs(chars: &mut Vec<NormChar>, spans: &mut [TokSpan]) 
         .filter(|s| s.folded)
         .map(|s| s.chars.clone())
         .peekable();
-    for (i, nc) in chars.iter().enumerate() {
-        kept_before.push(out.len());
+    let mut i = 0;
+    while i < chars.len() {
         while folded.peek().is_some_and(|r| r.end <= i) {
             folded.next();
         }
-        let in_folded = folded.peek().is_some_and(|r| r.contains(&i));
-        let mut nc = *nc;
-        if in_folded {
-            if let Some(latin) = nc.lookalike {
-                nc.c = latin;
-            }
-            if let Some(prev) = out.last_mut() {
-                if prev.chunk == nc.chunk && is_combining_mark(nc.c) {
-                    if let Some(composed) = unicode_normalization::char::compose(prev.c, nc.c) {
-                        prev.c = composed;
-                        continue;
-                    }
-                }
-            }
+        let Some(span) = folded.peek().filter(|r| r.contains(&i)).cloned() else {
+            kept_before.push(out.len());
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        };
+        // One original chunk inside a folded token: substitute, then recompose (NFC),
+        // since a Latin letter composes with marks its lookalike did not.
+        let chunk = chars[i].chunk;
+        let end = (i..span.end)
+            .find(|&k| chars[k].chunk != chunk)
+            .unwrap_or(span.end);
+        let group: Vec<NormChar> = chars[i..end]
+            .iter()
+            .map(|nc| NormChar {
+                c: nc.lookalike.unwrap_or(nc.c),
+                ..*nc
+            })
+            .collect();
+        let composed: Vec<char> = if group.len() > 1 {
+            group.iter().map(|nc| nc.c).nfc().collect()
+        } else {
+            vec![group[0].c]
+        };
+        for (k, _) in group.iter().enumerate() {
+            kept_before.push(out.len() + k.min(composed.len()));
         }
-        out.push(nc);
+        for (k, c) in composed.into_iter().enumerate() {
+            out.push(NormChar {
+                c,
+                ..group[k.min(group.len() - 1)]
+            });
+        }
+        i = end;
     }
     kept_before.push(out.len());
     for span in spans.iter_mut() {

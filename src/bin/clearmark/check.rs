@@ -36,6 +36,10 @@ pub struct CheckArgs {
     /// Also report low-severity (informational) findings.
     #[arg(long)]
     show_low: bool,
+    /// Other sellers' listings for the copied-copy pass: a `clearmark corpus build` file,
+    /// or JSON lines / CSV indexed on the fly.
+    #[arg(long, value_name = "FILE")]
+    corpus: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
@@ -99,11 +103,19 @@ pub fn load_engine(arg: Option<&Path>) -> Result<Engine, LoadError> {
         if source.kind() == io::ErrorKind::NotFound {
             LoadError::Missing(path.clone())
         } else {
-            LoadError::Read { path: path.clone(), source }
+            LoadError::Read {
+                path: path.clone(),
+                source,
+            }
         }
     })?;
-    let snapshot = Snapshot::from_bytes(bytes).map_err(|source| LoadError::Snapshot { path: path.clone(), source })?;
-    snapshot.verify(None).map_err(|source| LoadError::Snapshot { path, source })?;
+    let snapshot = Snapshot::from_bytes(bytes).map_err(|source| LoadError::Snapshot {
+        path: path.clone(),
+        source,
+    })?;
+    snapshot
+        .verify(None)
+        .map_err(|source| LoadError::Snapshot { path, source })?;
     Ok(Engine::new(snapshot))
 }
 
@@ -116,6 +128,15 @@ pub fn run(args: CheckArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Some(path) = &args.corpus {
+        match crate::corpus::load(path) {
+            Ok(c) => engine.set_corpus(Some(c)),
+            Err(e) => {
+                eprintln!("clearmark check: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     engine.set_own_brands(args.own_brand.clone());
     engine.set_options(Options {
         registers: args
@@ -140,7 +161,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
         },
     };
     let mut out = BufWriter::new(io::stdout().lock());
-    match check_lines(&engine, input, &mut out, args.marketplace.as_deref(), args.format) {
+    match check_lines(
+        &engine,
+        input,
+        &mut out,
+        args.marketplace.as_deref(),
+        args.format,
+    ) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(bad) => {
             eprintln!("clearmark check: {bad} line(s) were not valid listings (see their \"error\" lines)");
@@ -180,14 +207,22 @@ fn check_lines(
                 }
                 let report = engine.check(&listing);
                 match format {
-                    Format::Jsonl => writeln!(out, "{}", serde_json::to_string(&report).map_err(io::Error::other)?)?,
+                    Format::Jsonl => writeln!(
+                        out,
+                        "{}",
+                        serde_json::to_string(&report).map_err(io::Error::other)?
+                    )?,
                     Format::Table => write_table(out, line_no, &report)?,
                 }
             }
             Err(error) => {
                 bad += 1;
                 match format {
-                    Format::Jsonl => writeln!(out, "{}", serde_json::json!({"line": line_no, "error": error}))?,
+                    Format::Jsonl => writeln!(
+                        out,
+                        "{}",
+                        serde_json::json!({"line": line_no, "error": error})
+                    )?,
                     Format::Table => writeln!(out, "line {line_no}: error: {error}")?,
                 }
             }
@@ -199,7 +234,8 @@ fn check_lines(
 
 /// One input line as a listing, or what is wrong with it.
 fn parse_listing(line: &[u8]) -> Result<Listing, String> {
-    let text = std::str::from_utf8(line).map_err(|e| format!("the line is not valid UTF-8 ({e})"))?;
+    let text =
+        std::str::from_utf8(line).map_err(|e| format!("the line is not valid UTF-8 ({e})"))?;
     if text.trim().is_empty() {
         return Err("empty line: expected one JSON listing object".to_owned());
     }
@@ -216,7 +252,10 @@ fn write_table(out: &mut impl Write, line_no: usize, report: &Report) -> io::Res
             Some(i) => format!("{:?}[{i}]", f.field).to_lowercase(),
             None => format!("{:?}", f.field).to_lowercase(),
         };
-        let kind = serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let kind = serde_json::to_value(f.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
         writeln!(
             out,
             "  {field:<12} {:>5}-{:<5} {:<6} {kind:<15} {:?} → {}\n      {}\n      suggestion: {}",

@@ -118,7 +118,10 @@ pub fn run(args: EvalBrandsArgs) -> ExitCode {
     let file = match std::fs::File::open(&args.set) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("clearmark eval brands: cannot open {}: {e}", args.set.display());
+            eprintln!(
+                "clearmark eval brands: cannot open {}: {e}",
+                args.set.display()
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -127,7 +130,11 @@ pub fn run(args: EvalBrandsArgs) -> ExitCode {
         let line = match line {
             Ok(l) => l,
             Err(e) => {
-                eprintln!("clearmark eval brands: {}: line {}: {e}", args.set.display(), n + 1);
+                eprintln!(
+                    "clearmark eval brands: {}: line {}: {e}",
+                    args.set.display(),
+                    n + 1
+                );
                 return ExitCode::FAILURE;
             }
         };
@@ -137,7 +144,11 @@ pub fn run(args: EvalBrandsArgs) -> ExitCode {
         let labelled: Labelled = match serde_json::from_str(&line) {
             Ok(l) => l,
             Err(e) => {
-                eprintln!("clearmark eval brands: {}: line {}: not a labelled listing: {e}", args.set.display(), n + 1);
+                eprintln!(
+                    "clearmark eval brands: {}: line {}: not a labelled listing: {e}",
+                    args.set.display(),
+                    n + 1
+                );
                 return ExitCode::FAILURE;
             }
         };
@@ -151,7 +162,10 @@ pub fn run(args: EvalBrandsArgs) -> ExitCode {
         let show = |what: &str, text: &str, f: Option<&Finding>| {
             if args.details {
                 match f {
-                    Some(f) => println!("{what:<12} {:<28} {:?} {:?} {:?}: {}", labelled.id, text, f.kind, f.severity, f.reason),
+                    Some(f) => println!(
+                        "{what:<12} {:<28} {:?} {:?} {:?}: {}",
+                        labelled.id, text, f.kind, f.severity, f.reason
+                    ),
                     None => println!("{what:<12} {:<28} {text:?}", labelled.id),
                 }
             }
@@ -170,7 +184,15 @@ pub fn run(args: EvalBrandsArgs) -> ExitCode {
                             score.disguised_hit += 1;
                         }
                     }
-                    None => show(if g.disguise.is_some() { "MISS-DISG" } else { "MISS" }, &g.text, None),
+                    None => show(
+                        if g.disguise.is_some() {
+                            "MISS-DISG"
+                        } else {
+                            "MISS"
+                        },
+                        &g.text,
+                        None,
+                    ),
                 }
             } else {
                 score.own += 1;
@@ -188,7 +210,12 @@ pub fn run(args: EvalBrandsArgs) -> ExitCode {
             }
         }
         for f in &counted {
-            if !labelled.gold.iter().chain(&labelled.generic_traps).any(|s| hits(f, s)) {
+            if !labelled
+                .gold
+                .iter()
+                .chain(&labelled.generic_traps)
+                .any(|s| hits(f, s))
+            {
                 score.unlabelled += 1;
                 show("UNLABELLED", &f.text, Some(f));
             }
@@ -198,7 +225,12 @@ pub fn run(args: EvalBrandsArgs) -> ExitCode {
     let fp = s.traps_hit + s.unlabelled;
     println!("set                 {}", args.set.display());
     println!("listings            {}", s.listings);
-    println!("third-party recall  {} ({}/{})", ratio(s.third_party_hit, s.third_party), s.third_party_hit, s.third_party);
+    println!(
+        "third-party recall  {} ({}/{})",
+        ratio(s.third_party_hit, s.third_party),
+        s.third_party_hit,
+        s.third_party
+    );
     println!(
         "precision           {} ({}/{}; {} trap hits, {} unlabelled findings)",
         ratio(s.third_party_hit, s.third_party_hit + fp),
@@ -208,9 +240,19 @@ pub fn run(args: EvalBrandsArgs) -> ExitCode {
         s.unlabelled
     );
     println!("own-brand flags     {} (of {} own spans)", s.own_hit, s.own);
-    println!("trap flag rate      {} ({}/{})", ratio(s.traps_hit, s.traps), s.traps_hit, s.traps);
+    println!(
+        "trap flag rate      {} ({}/{})",
+        ratio(s.traps_hit, s.traps),
+        s.traps_hit,
+        s.traps
+    );
     if s.disguised > 0 {
-        println!("disguised recall    {} ({}/{})", ratio(s.disguised_hit, s.disguised), s.disguised_hit, s.disguised);
+        println!(
+            "disguised recall    {} ({}/{})",
+            ratio(s.disguised_hit, s.disguised),
+            s.disguised_hit,
+            s.disguised
+        );
     }
     ExitCode::SUCCESS
 }

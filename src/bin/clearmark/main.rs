@@ -1,12 +1,16 @@
 //! The `clearmark` command line: build and inspect snapshots, check listings, evaluate.
 
+mod check;
+mod copy_bench;
+mod corpus;
+mod eval_brands;
+mod eval_copy;
+mod fetch;
+mod publish;
 mod snapshot;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
-
-mod check;
-mod eval_brands;
 
 /// Flags trademarks, famous brands, lookalikes and copied copy in marketplace listings.
 #[derive(Parser)]
@@ -23,11 +27,16 @@ enum Command {
     Snapshot(snapshot::SnapshotCommand),
     /// Make a signing key for snapshots (and its public key).
     Keygen(snapshot::KeygenArgs),
+    /// Download the USPTO trademark bulk files from the office or a mirror.
+    Fetch(fetch::FetchArgs),
     /// Check listings (JSON lines) and print their findings, one line per listing.
     Check(check::CheckArgs),
     /// Measure the engine on a labelled set.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Build, inspect and benchmark reference corpora for copied copy.
+    #[command(subcommand)]
+    Corpus(corpus::CorpusCommand),
 }
 
 /// What `clearmark eval` measures.
@@ -35,6 +44,8 @@ enum Command {
 enum EvalCommand {
     /// Brand/trademark detection: recall, precision, own-brand flags, trap flags.
     Brands(eval_brands::EvalBrandsArgs),
+    /// Copied copy: recall on verbatim and edited copies, false alarms on clean listings.
+    Copy(eval_copy::Args),
 }
 
 fn main() -> ExitCode {
@@ -42,8 +53,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Snapshot(cmd) => snapshot::run(cmd),
         Command::Keygen(args) => snapshot::keygen(args),
+        Command::Fetch(args) => fetch::run(args),
         Command::Check(args) => return check::run(args),
         Command::Eval(EvalCommand::Brands(args)) => return eval_brands::run(args),
+        Command::Corpus(cmd) => return corpus::run(cmd),
+        Command::Eval(EvalCommand::Copy(args)) => return eval_copy::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -53,6 +53,8 @@ pub enum SnapshotCommand {
     Size(samples::SizeArgs),
     /// Time loading and lookups against baselines run in the same process.
     Bench(bench::BenchArgs),
+    /// Write an update feed: the snapshot and a signed latest.json.
+    Publish(crate::publish::PublishArgs),
 }
 
 /// Arguments of `clearmark snapshot build`.
@@ -113,6 +115,7 @@ pub fn run(cmd: SnapshotCommand) -> Result<(), String> {
         SnapshotCommand::Synth(args) => synth::run(args),
         SnapshotCommand::Size(args) => samples::run(args),
         SnapshotCommand::Bench(args) => bench::run(args),
+        SnapshotCommand::Publish(args) => crate::publish::run(args),
     }
 }
 

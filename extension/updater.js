@@ -1,0 +1,591 @@
+// @ts-check
+/**
+ * The snapshot updater: keeps the register snapshot current without ever leaving the
+ * seller with a broken or forged one.
+ *
+ * It owns the engine the background answers from (`engine()`), and replaces it only with
+ * a snapshot that passed every check: the signed feed manifest (`latest.json`) is read,
+ * the offer is checked before anything is downloaded (format, extension version, strictly
+ * newer — never a downgrade), the file is downloaded with progress, then size, SHA-256,
+ * the ed25519 signature and the snapshot's own structure and checksum are verified in
+ * wasm (src/wasm/update.rs, the same Rust code as the CLI), a new engine is built from it,
+ * the new pair (current, previous) is committed to IndexedDB in one transaction
+ * (extension/store.js) and only then the engine is swapped. Until that moment every check
+ * is answered from the old snapshot; on any failure the old one stays and the reason is
+ * kept for the options page. Checks run daily (chrome.alarms) and on demand; a file can
+ * be imported from the options page (it must carry a trusted signature itself); the
+ * previous snapshot is kept for one-click rollback (and roll forward).
+ *
+ * It must not: trust anything it downloaded before verification, write partial state,
+ * hold more than one download at a time, or talk to any server but the configured feed.
+ */
+
+import * as store from "./store.js";
+
+/** Where the bundled snapshot lives inside the extension. */
+export const BUNDLED_SNAPSHOT = "snapshot/default.snap";
+/** The trusted update keys shipped in the extension (one hex key per line). */
+export const KEYS_FILE = "update-keys.txt";
+/**
+ * The feed used until the seller configures one. A placeholder: `.invalid` never
+ * resolves, so no request leaves the machine until a real feed is configured.
+ */
+export const PLACEHOLDER_FEED = "https://updates.clearmark.invalid/feed/latest.json";
+/** The daily check alarm. */
+export const ALARM = "clearmark-snapshot-update";
+/** Refuse announced sizes above this (a forged manifest must not make us allocate GBs). */
+const MAX_SNAPSHOT_BYTES = 1 << 30;
+/** Give up on a download that receives nothing for this long. */
+const STALL_MS = 30_000;
+/** How often progress is broadcast while downloading. */
+const PROGRESS_EVERY_MS = 100;
+
+const SETTINGS = {
+  feedUrl: "updateFeedUrl",
+  last: "updateLast",
+  rolledBack: "updateRolledBack",
+};
+
+/**
+ * What the wasm module must offer (src/wasm/mod.rs and src/wasm/update.rs).
+ * @typedef {object} UpdateWasm
+ * @property {new (bytes: Uint8Array) => EngineLike} Engine
+ * @property {(manifestJson: string, extensionVersion: string, current?: number) => Offer} checkUpdateOffer
+ * @property {(bytes: Uint8Array, manifestJson: string, keys: string, extensionVersion: string, current?: number) => Verified} verifyUpdate
+ * @property {(bytes: Uint8Array, keys: string, current?: number) => Verified} verifySnapshotFile
+ * @property {(bytes: Uint8Array) => Verified} snapshotHeader
+ */
+
+/**
+ * @typedef {{free?: () => void}} EngineLike
+ * @typedef {{file: string, size: number, snapshotVersion: number, date: string}} Offer
+ * @typedef {{snapshotVersion: number, date: string, size: number, sha256?: string}} Verified
+ */
+
+/** A failure whose message is already a sentence for the seller. */
+class UpdateFailure extends Error {}
+
+/**
+ * A thrown value as a sentence (the wasm facade throws strings).
+ * @param {unknown} e
+ */
+function describe(e) {
+  if (typeof e === "string") return e;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+/**
+ * Whether a feed URL may be used: https anywhere, plain http only on this machine (a
+ * local mirror). Returns the reason when not.
+ * @param {string} url
+ * @returns {string | null}
+ */
+export function feedUrlProblem(url) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return `"${url}" is not a web address`;
+  }
+  if (u.protocol === "https:") return null;
+  if (u.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(u.hostname)) return null;
+  return "the update feed must be an https:// address (plain http:// only for 127.0.0.1)";
+}
+
+export class Updater {
+  /**
+   * @param {object} deps
+   * @param {Promise<unknown>} deps.ready          resolves when the wasm module is initialised
+   * @param {UpdateWasm} deps.wasm
+   * @param {(engine: any) => Promise<void>} [deps.prepare] readies every new engine before
+   *     it answers (e.g. applies the seller's own brands)
+   * @param {(msg: object) => void} [deps.broadcast] sends a message to extension pages
+   */
+  constructor({ ready, wasm, prepare, broadcast }) {
+    this.wasm = wasm;
+    this.ready = ready;
+    this.prepare = prepare ?? (async () => {});
+    this.broadcast =
+      broadcast ??
+      ((msg) => {
+        // No page listening is normal; nothing to report.
+        chrome.runtime.sendMessage(msg).catch(() => {});
+      });
+    /** @type {UpdateStatus} */
+    this.status = {
+      feedUrl: PLACEHOLDER_FEED,
+      feedConfigured: false,
+      phase: "starting",
+      received: 0,
+      total: 0,
+      active: null,
+      previous: null,
+      last: null,
+    };
+    /** @type {EngineLike | null} */
+    this.current = null;
+    /** @type {Promise<unknown> | null} the one operation allowed at a time */
+    this.busy = null;
+    /** @type {string} */
+    this.busyKind = "";
+    /** @type {Promise<EngineLike>} */
+    this.started = this.start();
+    this.started.catch(() => {});
+  }
+
+  /**
+   * The engine to answer a check with: the verified, loaded snapshot in use right now.
+   * @returns {Promise<any>}
+   */
+  async engine() {
+    await this.started;
+    if (!this.current) throw new UpdateFailure("Clearmark has no register snapshot loaded");
+    return this.current;
+  }
+
+  /**
+   * Registers the daily alarm. Call synchronously at the top level of the background so
+   * the alarm listener exists when the alarm wakes it.
+   */
+  listen() {
+    chrome.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === ALARM) this.check("alarm").catch(() => {});
+    });
+    chrome.alarms.get(ALARM).then((existing) => {
+      if (!existing) chrome.alarms.create(ALARM, { delayInMinutes: 60, periodInMinutes: 24 * 60 });
+    });
+  }
+
+  /**
+   * Loads the snapshot to answer from: the installed one when it is newer than the bundled
+   * one (or was chosen by a rollback), else the bundled one. A stored snapshot that no
+   * longer loads is skipped with a message; the bundled one always works offline.
+   * @returns {Promise<EngineLike>}
+   */
+  async start() {
+    await this.ready;
+    const settings = await chrome.storage.local.get([SETTINGS.feedUrl, SETTINGS.last]);
+    this.setFeedStatus(settings[SETTINGS.feedUrl]);
+    this.status.last = /** @type {UpdateStatus["last"]} */ (settings[SETTINGS.last] ?? null);
+    const bundled = await this.bundledSummary();
+    /** @type {{current: store.StoredSnapshot | undefined, previous: store.StoredSnapshot | undefined}} */
+    let slots = { current: undefined, previous: undefined };
+    try {
+      slots = await store.loadSlots();
+    } catch (e) {
+      this.status.last = { at: Date.now(), ok: false, message: `the installed snapshots could not be read (${describe(e)}); using the bundled snapshot` };
+    }
+    const { current, previous } = slots;
+    this.status.previous = previous ? summary(previous) : null;
+    if (current?.bytes && (current.pinned || current.version > bundled.version)) {
+      try {
+        this.current = await this.load(new Uint8Array(current.bytes));
+        this.status.active = summary(current);
+      } catch (e) {
+        this.status.last = { at: Date.now(), ok: false, message: `the installed snapshot ${current.version} could not be loaded (${describe(e)}); using the bundled snapshot` };
+      }
+    }
+    if (!this.current) {
+      this.current = await this.load(await this.bundledBytes());
+      this.status.active = bundled;
+    }
+    this.status.phase = "idle";
+    return this.current;
+  }
+
+  /**
+   * A ready engine for `bytes` (structure checked by the constructor; throws its reason).
+   * @param {Uint8Array} bytes
+   * @returns {Promise<EngineLike>}
+   */
+  async load(bytes) {
+    const engine = new this.wasm.Engine(bytes);
+    try {
+      await this.prepare(engine);
+    } catch (e) {
+      engine.free?.();
+      throw e;
+    }
+    return engine;
+  }
+
+  /** @returns {Promise<Uint8Array>} */
+  async bundledBytes() {
+    const res = await fetch(chrome.runtime.getURL(BUNDLED_SNAPSHOT));
+    if (!res.ok) {
+      throw new UpdateFailure(`the bundled register snapshot is missing (${BUNDLED_SNAPSHOT}: HTTP ${res.status}); rebuild the extension with \`make run\``);
+    }
+    return new Uint8Array(await res.arrayBuffer());
+  }
+
+  /** @returns {Promise<SnapshotSummary>} */
+  async bundledSummary() {
+    const header = this.wasm.snapshotHeader(await this.bundledBytes());
+    return { version: header.snapshotVersion, date: header.date, source: "bundled" };
+  }
+
+  /** @param {unknown} url */
+  setFeedStatus(url) {
+    const configured = typeof url === "string" && url !== "" && url !== PLACEHOLDER_FEED;
+    this.status.feedUrl = configured ? /** @type {string} */ (url) : PLACEHOLDER_FEED;
+    this.status.feedConfigured = configured;
+  }
+
+  /** @returns {Promise<UpdateStatus>} */
+  async getStatus() {
+    await this.started.catch(() => {});
+    return { ...this.status };
+  }
+
+  /**
+   * Sets the feed URL (`""` restores the placeholder).
+   * @param {string} url
+   * @returns {Promise<UpdateStatus>}
+   */
+  async setFeed(url) {
+    const trimmed = url.trim();
+    if (trimmed !== "") {
+      const problem = feedUrlProblem(trimmed);
+      if (problem) throw new UpdateFailure(problem);
+    }
+    await chrome.storage.local.set({ [SETTINGS.feedUrl]: trimmed });
+    this.setFeedStatus(trimmed);
+    this.publish();
+    return this.getStatus();
+  }
+
+  /**
+   * Checks the feed and installs a newer snapshot if it offers one. Resolves with the
+   * status; a failure rejects with a sentence and leaves the snapshot in use untouched.
+   * @param {"alarm"|"manual"} reason
+   * @returns {Promise<UpdateStatus>}
+   */
+  check(reason) {
+    return this.exclusive(async () => {
+      if (!this.status.feedConfigured) {
+        if (reason === "alarm") return this.getStatus();
+        throw new UpdateFailure("no update feed is configured yet; enter the feed address first");
+      }
+      const installed = await this.fromFeed(this.status.feedUrl);
+      return installed;
+    });
+  }
+
+  /**
+   * Installs a snapshot file the seller chose in the options page, through the checks a
+   * file without its feed manifest must pass: intact, signed by a trusted key (the
+   * signature it carries itself), strictly newer than the one in use.
+   * @param {ArrayBuffer} file
+   * @returns {Promise<UpdateStatus>}
+   */
+  importFile(file) {
+    return this.exclusive(async () => {
+      const bytes = new Uint8Array(file);
+      this.phase("verifying");
+      const keys = await this.keys();
+      const verified = await this.verifyOr(() => this.wasm.verifySnapshotFile(bytes, keys, this.floorVersion()));
+      return this.installVerified(bytes, verified, "import");
+    }, "import");
+  }
+
+  /**
+   * Swaps the snapshot in use with the previous one (a second click rolls forward again).
+   * @returns {Promise<UpdateStatus>}
+   */
+  rollback() {
+    return this.exclusive(async () => {
+      const { current, previous } = await store.loadSlots();
+      if (!previous) throw new UpdateFailure("there is no previous snapshot to go back to");
+      this.phase("rolling back");
+      const bytes = previous.bytes ? new Uint8Array(previous.bytes) : await this.bundledBytes();
+      let engine;
+      try {
+        engine = await this.load(bytes);
+      } catch (e) {
+        throw new UpdateFailure(`the previous snapshot could not be loaded (${describe(e)}); the current one stays in use`);
+      }
+      const active = /** @type {SnapshotSummary} */ (this.status.active);
+      /** @type {store.StoredSnapshot} */
+      const leaving = current && current.version === active.version ? { ...current, pinned: false } : { ...active, size: 0, installedAt: Date.now() };
+      const arriving = { ...previous, pinned: true, installedAt: Date.now() };
+      try {
+        await store.install(arriving, leaving);
+      } catch (e) {
+        engine.free?.();
+        throw new UpdateFailure(`the snapshot store refused the change (${describe(e)}); the current snapshot stays in use`);
+      }
+      // A rollback means the seller does not want that version: the feed must not bring
+      // it (or an older one) straight back.
+      await chrome.storage.local.set({ [SETTINGS.rolledBack]: Math.max(leaving.version, arriving.version) });
+      this.swapEngine(engine, summary(arriving), summary(leaving));
+      return this.succeed(`now using snapshot ${arriving.version} (${arriving.date}); snapshot ${leaving.version} is kept as the previous one`);
+    }, "rollback");
+  }
+
+  /**
+   * Runs one operation at a time; a second request of the same kind joins the running
+   * one, another kind is refused (nothing is queued behind the seller's back).
+   * @param {() => Promise<UpdateStatus>} operation
+   * @param {"check"|"import"|"rollback"} [kind]
+   * @returns {Promise<UpdateStatus>}
+   */
+  exclusive(operation, kind = "check") {
+    if (this.busy) {
+      if (this.busyKind === kind) return /** @type {Promise<UpdateStatus>} */ (this.busy);
+      return Promise.reject(new UpdateFailure(`Clearmark is busy (${this.status.phase}); try again when it has finished`));
+    }
+    this.busyKind = kind;
+    const run = (async () => {
+      await this.started;
+      const keepAlive = setInterval(() => chrome.runtime.getPlatformInfo().catch(() => {}), 20_000);
+      try {
+        return await operation();
+      } catch (e) {
+        await this.fail(describe(e));
+        throw e instanceof UpdateFailure ? e : new UpdateFailure(describe(e));
+      } finally {
+        clearInterval(keepAlive);
+        this.busy = null;
+        this.phase("idle");
+      }
+    })();
+    this.busy = run;
+    return run;
+  }
+
+  /** The version an update must exceed: the one in use (no downgrade, no reinstall). */
+  floorVersion() {
+    return this.status.active?.version;
+  }
+
+  /** @returns {Promise<number>} */
+  async rolledBack() {
+    const s = await chrome.storage.local.get(SETTINGS.rolledBack);
+    const version = s[SETTINGS.rolledBack];
+    return typeof version === "number" ? version : 0;
+  }
+
+  /**
+   * @param {string} feedUrl
+   * @returns {Promise<UpdateStatus>}
+   */
+  async fromFeed(feedUrl) {
+    this.phase("checking");
+    const manifestText = await this.get(feedUrl, "the update feed").then((r) => r.text());
+    // The same version is the everyday answer ("up to date"); an older one is refused below
+    // as a possible replay of an old feed.
+    const offered = await this.verifyOr(() => this.wasm.checkUpdateOffer(manifestText, extensionVersion()));
+    if (offered.snapshotVersion === this.floorVersion()) {
+      return this.succeed(`the snapshot in use (${offered.snapshotVersion}, ${offered.date}) is the newest the feed offers`);
+    }
+    const offer = await this.verifyOr(() => this.wasm.checkUpdateOffer(manifestText, extensionVersion(), this.floorVersion()));
+    const refused = await this.rolledBack();
+    if (offer.snapshotVersion <= refused) {
+      return this.succeed(`snapshot ${offer.snapshotVersion} is the one you rolled back from; it will not be installed again (a newer one will)`);
+    }
+    if (offer.size > MAX_SNAPSHOT_BYTES) {
+      throw new UpdateFailure(`the feed announces a ${offer.size}-byte snapshot, more than Clearmark accepts; the current snapshot stays in use`);
+    }
+    const fileUrl = new URL(offer.file, feedUrl).href;
+    const bytes = await this.download(fileUrl, offer.size);
+    this.phase("verifying");
+    const keys = await this.keys();
+    const verified = await this.verifyOr(() => this.wasm.verifyUpdate(bytes, manifestText, keys, extensionVersion(), this.floorVersion()));
+    return this.installVerified(bytes, verified, "feed");
+  }
+
+  /**
+   * Builds an engine from verified bytes, commits the new pair to the store, then swaps.
+   * @param {Uint8Array} bytes
+   * @param {Verified} verified
+   * @param {"feed"|"import"} source
+   * @returns {Promise<UpdateStatus>}
+   */
+  async installVerified(bytes, verified, source) {
+    this.phase("installing");
+    let engine;
+    try {
+      engine = await this.load(bytes);
+    } catch (e) {
+      throw new UpdateFailure(`the new snapshot could not be loaded (${describe(e)}); the current snapshot stays in use`);
+    }
+    /** @type {store.StoredSnapshot} */
+    const next = {
+      version: verified.snapshotVersion,
+      date: verified.date,
+      source,
+      size: bytes.byteLength,
+      sha256: verified.sha256,
+      installedAt: Date.now(),
+      bytes: bytes.slice().buffer,
+    };
+    const active = /** @type {SnapshotSummary} */ (this.status.active);
+    const replacing = active.source === "bundled" ? { ...active, size: 0, installedAt: Date.now() } : undefined;
+    try {
+      await store.install(next, replacing);
+    } catch (e) {
+      engine.free?.();
+      throw new UpdateFailure(`the new snapshot could not be saved (${describe(e)}); the current snapshot stays in use`);
+    }
+    this.swapEngine(engine, summary(next), active);
+    return this.succeed(`updated to snapshot ${next.version} (${next.date}); snapshot ${active.version} is kept for rollback`);
+  }
+
+  /**
+   * The one place the engine changes: after this line, checks use the new snapshot.
+   * @param {EngineLike} engine
+   * @param {SnapshotSummary} active
+   * @param {SnapshotSummary} previous
+   */
+  swapEngine(engine, active, previous) {
+    const old = this.current;
+    this.current = engine;
+    this.status.active = active;
+    this.status.previous = previous;
+    // A request may have fetched the old engine just before the swap and not used it
+    // yet (it resumes in a later microtask): free it only once such requests are done.
+    if (old?.free) setTimeout(() => old.free?.(), 10_000);
+  }
+
+  /**
+   * Fetches with a clear message for each way it can fail.
+   * @param {string} url
+   * @param {string} what
+   * @param {AbortSignal} [signal]
+   */
+  async get(url, what, signal) {
+    let res;
+    try {
+      res = await fetch(url, { cache: "no-store", credentials: "omit", signal });
+    } catch (e) {
+      throw new UpdateFailure(`could not reach ${what} at ${url} (${describe(e)}); the current snapshot stays in use`);
+    }
+    if (!res.ok) throw new UpdateFailure(`${what} answered HTTP ${res.status} at ${url}; the current snapshot stays in use`);
+    return res;
+  }
+
+  /**
+   * Downloads `url`, expecting `size` bytes, broadcasting progress. Never keeps more than
+   * `size` bytes: a server that sends more is cut off (the size check then refuses it).
+   * @param {string} url
+   * @param {number} size
+   * @returns {Promise<Uint8Array>}
+   */
+  async download(url, size) {
+    const abort = new AbortController();
+    let stalled = false;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        stalled = true;
+        abort.abort();
+      }, STALL_MS);
+    };
+    arm();
+    this.status.received = 0;
+    this.status.total = size;
+    this.phase("downloading");
+    const buffer = new Uint8Array(size);
+    let received = 0;
+    let lastSent = 0;
+    try {
+      const res = await this.get(url, "the snapshot file", abort.signal);
+      if (!res.body) throw new UpdateFailure("the snapshot download has no body");
+      const reader = res.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        arm();
+        if (received + value.byteLength > size) {
+          abort.abort();
+          throw new UpdateFailure(`the server sent more than the ${size} bytes the feed announced; the current snapshot stays in use`);
+        }
+        buffer.set(value, received);
+        received += value.byteLength;
+        this.status.received = received;
+        if (Date.now() - lastSent >= PROGRESS_EVERY_MS) {
+          lastSent = Date.now();
+          this.publish();
+        }
+      }
+    } catch (e) {
+      if (e instanceof UpdateFailure) throw e;
+      if (stalled) throw new UpdateFailure(`the download stopped: nothing arrived for ${STALL_MS / 1000} s (${received} of ${size} bytes); the current snapshot stays in use`);
+      throw new UpdateFailure(`the download was interrupted after ${received} of ${size} bytes (${describe(e)}); the current snapshot stays in use`);
+    } finally {
+      clearTimeout(timer);
+    }
+    this.publish();
+    return buffer.subarray(0, received);
+  }
+
+  /** @returns {Promise<string>} the trusted keys shipped in the extension */
+  async keys() {
+    const res = await fetch(chrome.runtime.getURL(KEYS_FILE));
+    if (!res.ok) throw new UpdateFailure(`the extension has no ${KEYS_FILE}, so updates cannot be verified; the current snapshot stays in use`);
+    return res.text();
+  }
+
+  /**
+   * Runs a wasm check; its thrown string becomes the failure message.
+   * @template T
+   * @param {() => T} fn
+   * @returns {Promise<T>}
+   */
+  async verifyOr(fn) {
+    try {
+      return fn();
+    } catch (e) {
+      throw new UpdateFailure(describe(e));
+    }
+  }
+
+  /** @param {UpdateStatus["phase"]} phase */
+  phase(phase) {
+    this.status.phase = phase;
+    if (phase !== "downloading") {
+      this.status.received = 0;
+      this.status.total = 0;
+    }
+    this.publish();
+  }
+
+  publish() {
+    this.broadcast({ v: 1, type: "updateProgress", status: { ...this.status } });
+  }
+
+  /**
+   * @param {string} message
+   * @returns {Promise<UpdateStatus>}
+   */
+  async succeed(message) {
+    this.status.last = { at: Date.now(), ok: true, message };
+    await chrome.storage.local.set({ [SETTINGS.last]: this.status.last });
+    this.status.phase = "idle";
+    this.publish();
+    return this.getStatus();
+  }
+
+  /** @param {string} message */
+  async fail(message) {
+    this.status.last = { at: Date.now(), ok: false, message };
+    await chrome.storage.local.set({ [SETTINGS.last]: this.status.last }).catch(() => {});
+    this.publish();
+  }
+}
+
+/**
+ * @param {store.StoredSnapshot | SnapshotSummary} s
+ * @returns {SnapshotSummary}
+ */
+function summary(s) {
+  return { version: s.version, date: s.date, source: s.source };
+}
+
+/** This extension's version, as the feed's `min_extension_version` is compared to. */
+function extensionVersion() {
+  return chrome.runtime.getManifest().version;
+}

@@ -1,0 +1,95 @@
+//! `clearmark snapshot publish`: turns a built snapshot into an update feed folder — the
+//! snapshot file under a versioned name and a signed `latest.json` beside it.
+//!
+//! The file is checked first (it must load and its checksum hold; a signature it carries
+//! must be the publishing key's), the feed must not go backwards (a `latest.json`
+//! already in the folder with an equal or higher version is an error), and the switch is
+//! atomic: the snapshot file lands first, `latest.json` is renamed into place last, so a
+//! client never reads a manifest naming a file that is not there yet. The signing rules
+//! live in `clearmark::register::feed`; this file only reads, checks and writes files.
+
+use clap::Args;
+use clearmark::register::feed::{FeedManifest, Offer, MANIFEST_FILE};
+use clearmark::register::snapshot::Snapshot;
+use clearmark::register::update::build_date;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Arguments of `clearmark snapshot publish`.
+#[derive(Args)]
+pub struct PublishArgs {
+    /// The private signing key (from `clearmark keygen`). Never commit it.
+    #[arg(long, value_name = "KEY")]
+    key: PathBuf,
+    /// The feed folder to write (created if missing).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// The lowest extension version that may install this snapshot.
+    #[arg(long, value_name = "VERSION", default_value = env!("CARGO_PKG_VERSION"))]
+    min_extension_version: String,
+    /// The built snapshot file.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+}
+
+/// Runs `clearmark snapshot publish`; the error is a message for stderr.
+pub fn run(args: PublishArgs) -> Result<(), String> {
+    let manifest = publish(&args).map_err(|e| format!("snapshot publish: {e}"))?;
+    eprintln!(
+        "published snapshot {} ({}, {} bytes) to {}",
+        manifest.snapshot_version,
+        manifest.date,
+        manifest.size,
+        args.out.join(MANIFEST_FILE).display()
+    );
+    Ok(())
+}
+
+fn publish(args: &PublishArgs) -> Result<FeedManifest, String> {
+    let key = crate::snapshot::signing_key(&args.key)?;
+    let bytes = fs::read(&args.file).map_err(|e| format!("{}: {e}", args.file.display()))?;
+    let snapshot =
+        Snapshot::from_bytes(bytes.clone()).map_err(|e| format!("{}: {e}", args.file.display()))?;
+    snapshot
+        .verify(None)
+        .map_err(|e| format!("{}: {e}", args.file.display()))?;
+    if snapshot.is_signed() && snapshot.verify(Some(&key.verifying_key())).is_err() {
+        return Err(format!(
+            "{} is signed by a different key than {}; publish it with the key it was built with",
+            args.file.display(),
+            args.key.display()
+        ));
+    }
+    let header = snapshot.header();
+    let manifest_path = args.out.join(MANIFEST_FILE);
+    if let Ok(text) = fs::read_to_string(&manifest_path) {
+        let published = FeedManifest::from_json(&text)
+            .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+        if published.snapshot_version >= header.snapshot_version {
+            return Err(format!(
+                "{} already offers snapshot {}; a feed only moves forward (build with a higher snapshot version)",
+                manifest_path.display(),
+                published.snapshot_version
+            ));
+        }
+    }
+    let offer = Offer {
+        format_version: header.format_version,
+        snapshot_version: header.snapshot_version,
+        date: build_date(header.build_date),
+        file: format!("clearmark-{}.snap", header.snapshot_version),
+        min_extension_version: args.min_extension_version.clone(),
+    };
+    let manifest = FeedManifest::sign(offer, &bytes, &key).map_err(|e| e.to_string())?;
+    fs::create_dir_all(&args.out).map_err(|e| format!("{}: {e}", args.out.display()))?;
+    write_atomically(&args.out.join(&manifest.file), &bytes)?;
+    write_atomically(&manifest_path, manifest.to_json().as_bytes())?;
+    Ok(manifest)
+}
+
+/// Writes through a temporary file in the same folder and renames it into place.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let tmp = path.with_extension("tmp");
+    fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
+}

@@ -1,0 +1,134 @@
+//! The updater's wasm functions: the background's extension/updater.js calls these to
+//! check a feed offer before downloading and to verify a downloaded or imported snapshot,
+//! with the same Rust code as `clearmark snapshot publish` ([`crate::register::feed`],
+//! [`crate::register::update`]). Only conversion lives here: JS strings and bytes in,
+//! plain objects out, a sentence for the seller thrown as a string on refusal.
+
+use crate::register::feed::{parse_public_keys, FeedManifest};
+use crate::register::snapshot::{Snapshot, FORMAT_VERSION};
+use crate::register::update::{accept_from_feed, accept_signed_file, build_date, Accepted};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// What the background needs to know of an offer before downloading it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct OfferView {
+    file: String,
+    size: f64,
+    snapshot_version: f64,
+    date: String,
+}
+
+/// An accepted (or bundled) snapshot, as the background stores and shows it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SnapshotView {
+    snapshot_version: f64,
+    date: String,
+    size: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sha256: Option<String>,
+}
+
+impl From<Accepted> for SnapshotView {
+    fn from(a: Accepted) -> SnapshotView {
+        SnapshotView {
+            snapshot_version: a.snapshot_version as f64,
+            date: a.date,
+            size: a.size as f64,
+            sha256: Some(a.sha256),
+        }
+    }
+}
+
+fn refuse(e: impl std::fmt::Display) -> JsValue {
+    JsValue::from_str(&e.to_string())
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    serde_wasm_bindgen::to_value(value).map_err(refuse)
+}
+
+/// A version from JS (a whole, non-negative number) as u64; anything else counts as none.
+fn version(value: Option<f64>) -> Option<u64> {
+    value
+        .filter(|v| v.is_finite() && *v >= 0.0 && v.fract() == 0.0)
+        .map(|v| v as u64)
+}
+
+/// `checkUpdateOffer(manifestJson, extensionVersion, currentVersion?)`: reads a feed's
+/// `latest.json` and checks, before anything is downloaded, that its snapshot can be
+/// installed (format, extension version, strictly newer than `currentVersion`). Returns
+/// `{file, size, snapshotVersion, date}`; throws the reason as a string.
+#[wasm_bindgen(js_name = checkUpdateOffer)]
+pub fn check_update_offer(
+    manifest_json: &str,
+    extension_version: &str,
+    current_version: Option<f64>,
+) -> Result<JsValue, JsValue> {
+    let manifest = FeedManifest::from_json(manifest_json).map_err(refuse)?;
+    manifest
+        .check_offer(FORMAT_VERSION, extension_version, version(current_version))
+        .map_err(refuse)?;
+    to_js(&OfferView {
+        file: manifest.file,
+        size: manifest.size as f64,
+        snapshot_version: manifest.snapshot_version as f64,
+        date: manifest.date,
+    })
+}
+
+/// `verifyUpdate(bytes, manifestJson, publicKeys, extensionVersion, currentVersion?)`:
+/// every check a feed download must pass (see `register::update::accept_from_feed`);
+/// `publicKeys` is the text of update-keys.txt. Returns `{snapshotVersion, date, size,
+/// sha256}`; throws the reason as a string.
+#[wasm_bindgen(js_name = verifyUpdate)]
+pub fn verify_update(
+    bytes: &[u8],
+    manifest_json: &str,
+    public_keys: &str,
+    extension_version: &str,
+    current_version: Option<f64>,
+) -> Result<JsValue, JsValue> {
+    let manifest = FeedManifest::from_json(manifest_json).map_err(refuse)?;
+    let keys = parse_public_keys(public_keys).map_err(refuse)?;
+    let (_, accepted) = accept_from_feed(
+        bytes.to_vec(),
+        &manifest,
+        &keys,
+        extension_version,
+        version(current_version),
+    )
+    .map_err(refuse)?;
+    to_js(&SnapshotView::from(accepted))
+}
+
+/// `verifySnapshotFile(bytes, publicKeys, currentVersion?)`: the checks for a snapshot
+/// file imported without its manifest — intact, signed by a trusted key, strictly newer.
+/// Returns `{snapshotVersion, date, size, sha256}`; throws the reason as a string.
+#[wasm_bindgen(js_name = verifySnapshotFile)]
+pub fn verify_snapshot_file(
+    bytes: &[u8],
+    public_keys: &str,
+    current_version: Option<f64>,
+) -> Result<JsValue, JsValue> {
+    let keys = parse_public_keys(public_keys).map_err(refuse)?;
+    let (_, accepted) =
+        accept_signed_file(bytes.to_vec(), &keys, version(current_version)).map_err(refuse)?;
+    to_js(&SnapshotView::from(accepted))
+}
+
+/// `snapshotHeader(bytes)`: the version and build date of a snapshot (structure checked,
+/// checksum not), e.g. of the bundled one. Returns `{snapshotVersion, date, size}`.
+#[wasm_bindgen(js_name = snapshotHeader)]
+pub fn snapshot_header(bytes: &[u8]) -> Result<JsValue, JsValue> {
+    let snapshot = Snapshot::from_bytes(bytes.to_vec()).map_err(refuse)?;
+    let header = snapshot.header();
+    to_js(&SnapshotView {
+        snapshot_version: header.snapshot_version as f64,
+        date: build_date(header.build_date),
+        size: bytes.len() as f64,
+        sha256: None,
+    })
+}

@@ -1,0 +1,114 @@
+//! The updater's wasm functions as extension/updater.js calls them (`cargo test --target
+//! wasm32-unknown-unknown --test wasm_update`, in Node): manifests and keys as strings,
+//! bytes as `Uint8Array`, versions as JS numbers, plain objects back, refusals thrown as
+//! sentences for the seller.
+#![cfg(target_arch = "wasm32")]
+
+use clearmark::register::feed::{public_key_hex, FeedManifest, Offer};
+use clearmark::register::snapshot::SnapshotBuilder;
+use clearmark::register::{Record, Register};
+use clearmark::wasm::update::{
+    check_update_offer, snapshot_header, verify_snapshot_file, verify_update,
+};
+use ed25519_dalek::SigningKey;
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const EXTENSION: &str = "0.1.0";
+
+fn key(seed: u8) -> SigningKey {
+    SigningKey::from_bytes(&[seed; 32])
+}
+
+fn snapshot(version: u64, sign: Option<&SigningKey>) -> Vec<u8> {
+    let mut b = SnapshotBuilder::new(20261123);
+    b.snapshot_version(version);
+    let mut r = Record::new(Register::US, "Zorblax", "Zorblax Toys Inc.");
+    r.number = "97000001".into();
+    r.classes = vec![28];
+    b.add(r);
+    b.finish(sign)
+}
+
+fn manifest(bytes: &[u8], version: u64, signer: &SigningKey) -> String {
+    let offer = Offer {
+        format_version: clearmark::register::snapshot::FORMAT_VERSION,
+        snapshot_version: version,
+        date: "2026-11-23".into(),
+        file: format!("clearmark-{version}.snap"),
+        min_extension_version: "0.1.0".into(),
+    };
+    FeedManifest::sign(offer, bytes, signer).unwrap().to_json()
+}
+
+fn keys() -> String {
+    format!("# trusted\n{}\n", public_key_hex(&key(1).verifying_key()))
+}
+
+fn get(v: &JsValue, name: &str) -> JsValue {
+    Reflect::get(v, &name.into()).unwrap()
+}
+
+fn thrown(r: Result<JsValue, JsValue>) -> String {
+    r.expect_err("refused")
+        .as_string()
+        .expect("a string is thrown")
+}
+
+#[wasm_bindgen_test]
+fn a_good_update_verifies_and_describes_itself() {
+    let bytes = snapshot(7, None);
+    let m = manifest(&bytes, 7, &key(1));
+    let offer = check_update_offer(&m, EXTENSION, Some(6.0)).unwrap();
+    assert_eq!(get(&offer, "file").as_string().unwrap(), "clearmark-7.snap");
+    assert_eq!(get(&offer, "size").as_f64().unwrap(), bytes.len() as f64);
+    let ok = verify_update(&bytes, &m, &keys(), EXTENSION, Some(6.0)).unwrap();
+    assert_eq!(get(&ok, "snapshotVersion").as_f64(), Some(7.0));
+    assert_eq!(get(&ok, "date").as_string().unwrap(), "2026-11-23");
+    assert_eq!(get(&ok, "sha256").as_string().unwrap().len(), 64);
+    let header = snapshot_header(&bytes).unwrap();
+    assert_eq!(get(&header, "snapshotVersion").as_f64(), Some(7.0));
+}
+
+#[wasm_bindgen_test]
+fn refusals_are_thrown_as_sentences() {
+    let bytes = snapshot(7, None);
+    let m = manifest(&bytes, 7, &key(1));
+    let mut flipped = bytes.clone();
+    flipped[bytes.len() / 2] ^= 1;
+    assert!(
+        thrown(verify_update(&flipped, &m, &keys(), EXTENSION, None)).contains("SHA-256 mismatch")
+    );
+    let forged = manifest(&bytes, 7, &key(2));
+    assert!(
+        thrown(verify_update(&bytes, &forged, &keys(), EXTENSION, None))
+            .contains("not signed by a trusted")
+    );
+    assert!(
+        thrown(verify_update(&bytes[..100], &m, &keys(), EXTENSION, None)).contains("was cut off")
+    );
+    assert!(thrown(check_update_offer(&m, EXTENSION, Some(7.0))).contains("not newer"));
+    assert!(thrown(check_update_offer("{not json", EXTENSION, None))
+        .contains("latest.json is not valid"));
+    assert!(thrown(verify_update(&bytes, &m, "zz", EXTENSION, None)).contains("not valid"));
+    assert!(thrown(snapshot_header(b"garbage")).contains("snapshot"));
+}
+
+#[wasm_bindgen_test]
+fn a_file_without_manifest_needs_its_own_trusted_signature() {
+    let signed = snapshot(8, Some(&key(1)));
+    let ok = verify_snapshot_file(&signed, &keys(), Some(7.0)).unwrap();
+    assert_eq!(get(&ok, "snapshotVersion").as_f64(), Some(8.0));
+    assert!(thrown(verify_snapshot_file(&snapshot(8, None), &keys(), None)).contains("not signed"));
+    assert!(thrown(verify_snapshot_file(&signed, &keys(), Some(8.0))).contains("not newer"));
+}
+
+#[wasm_bindgen_test]
+fn versions_that_are_not_whole_numbers_count_as_none() {
+    let bytes = snapshot(7, None);
+    let m = manifest(&bytes, 7, &key(1));
+    for odd in [f64::NAN, -1.0, 6.5] {
+        assert!(check_update_offer(&m, EXTENSION, Some(odd)).is_ok());
+    }
+}
