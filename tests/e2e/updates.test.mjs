@@ -372,7 +372,7 @@ describe("snapshot updates", () => {
         });
       }
 
-      it("slow server: the progress bar moves, then snapshot 2 answers and 1 is kept", async () => {
+      it("slow server: the progress bar moves, then snapshot 2 answers and 1 is kept", async (t) => {
         const size = statSync(snaps[2]).size;
         server.serve(feeds.v2, { kind: "slow", chunk: Math.ceil(size / 12), everyMs: 150 });
         await page.click("#update-check");
@@ -389,6 +389,7 @@ describe("snapshot updates", () => {
           await new Promise((r) => setTimeout(r, 40));
         }
         assert.ok(seen.size >= 3, `the progress bar showed ${seen.size} intermediate values: ${[...seen]}`);
+        t.diagnostic(`${name}: the progress bar showed ${seen.size} intermediate values of ${size} bytes`);
         const s = await waitFor(status, (s) => s.phase === "idle", 10000);
         assert.equal(s.last.ok, true, s.last.message);
         assert.deepEqual(s.active, { version: 2, date: "2026-11-12", source: "feed" });
