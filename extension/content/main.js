@@ -32,6 +32,7 @@
    * @property {boolean} dirty         text changed while a check was in flight
    * @property {string} error          last check error, for the popup
    * @property {number} inputAt        performance.now() of the last input event
+   * @property {number} checkedVersion the text version the findings came from the engine for
    * @property {ReturnType<typeof ClearmarkMirror.createMirror>|null} mirror
    * @property {() => void} detach
    */
@@ -161,6 +162,7 @@
         dirty: false,
         error: '',
         inputAt: 0,
+        checkedVersion: 0,
         mirror: isControl ? ClearmarkMirror.createMirror(overlay.mirrors) : null,
         detach: () => {},
       };
@@ -205,6 +207,8 @@
       });
       const onKey = guard((/** @type {KeyboardEvent} */ e) => {
         if (e.key === 'Escape') {
+          // Stays hidden until the caret leaves this span (keyup would reopen it).
+          if (card.current) dismissed = card.current.finding;
           card.hide();
           return;
         }
@@ -238,7 +242,10 @@
       d.addEventListener('mousemove', onMove, { capture: true, passive: true });
       win?.addEventListener('scroll', onScroll, { capture: true, passive: true });
       win?.addEventListener('resize', onScroll, { passive: true });
+      // Web fonts arriving move text without resizing fields.
+      d.fonts?.addEventListener('loadingdone', onScroll);
       return () => {
+        d.fonts?.removeEventListener('loadingdone', onScroll);
         d.removeEventListener('input', onInput, true);
         d.removeEventListener('keyup', onCaret, true);
         d.removeEventListener('mouseup', onCaret, true);
@@ -319,6 +326,7 @@
         t.inFlight = false;
         if (!alive) return;
         if (t.version === version) {
+          t.checkedVersion = version;
           if (res && res.ok) {
             t.error = '';
             t.findings = (res.report.findings || []).filter((/** @type {Finding} */ f) => f.field === t.role.field
@@ -398,12 +406,21 @@
           boxes: boxes[i].map((b) => ({ left: b.left + o.x, top: b.top + o.y, right: b.right + o.x, bottom: b.bottom + o.y })),
         }));
         overlay.draw(t.key, lines);
-        overlay.signal(JSON.stringify({ field: t.key, version: t.version, length: t.text.length, inputAt: t.inputAt, at: performance.now() }));
+        // A non-invasive signal for the benchmark and tests: which text version is drawn,
+        // and whether it is the engine's answer for it (checked) or shifted old findings.
+        overlay.signal(JSON.stringify({
+          field: t.key, version: t.version, length: t.text.length, checked: t.checkedVersion === t.version,
+          inputAt: t.inputAt, at: performance.now(),
+        }));
       }
       toPaint.clear();
     }
 
     // ---- caret card --------------------------------------------------------------------
+    /** The finding whose card the seller dismissed with Escape (until the caret leaves it). */
+    /** @type {Finding|null} */
+    let dismissed = null;
+
     /** @param {TrackedField} t */
     function caretCard(t) {
       const root = /** @type {Document|ShadowRoot} */ (t.el.getRootNode());
@@ -412,8 +429,9 @@
       if (c === null) return;
       const shown = visibleFindings(t);
       const i = shown.findIndex((f) => f.start < c && c < f.end);
-      if (i < 0) {
-        if (card.current && card.current.via === 'caret') card.hide();
+      if (i < 0 || shown[i] !== dismissed) dismissed = null;
+      if (i < 0 || dismissed) {
+        if (i < 0 && card.current && card.current.via === 'caret') card.hide();
         return;
       }
       const g = overlay.host.shadowRoot?.querySelector(`[data-field="${CSS.escape(t.key)}"][data-start="${shown[i].start}"]`);

@@ -250,6 +250,7 @@ const WORD_CLASSES: &[(&str, &[u8])] = &[
     ("carpet", &[27]),
     // 28: games, toys, sporting goods, decorations for Christmas trees
     ("toy", &[28]),
+    ("kit", &[28, 16]),
     ("game", &[28]),
     ("puzzle", &[28]),
     ("jigsaw", &[28]),

@@ -27,26 +27,45 @@ pub struct Candidate {
     pub joined: bool,
 }
 
-/// Finds the leftmost-longest candidates in `words` (normalised tokens of one field, as
-/// the mark index keys them). `blocked[i]` is true for words that must not be part of
-/// any candidate (the seller's own brand).
-pub fn find<D: AsRef<[u8]>>(fst: &Fst<D>, words: &[&str], blocked: &[bool]) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        if blocked.get(i).copied().unwrap_or(false) {
-            i += 1;
-            continue;
-        }
-        match longest_from(fst, words, blocked, i) {
-            Some(c) => {
-                i = c.words.end;
-                out.push(c);
-            }
-            None => i += 1,
+/// The longest candidate from every word start of `words` (normalised tokens of one
+/// field, as the mark index keys them); they may overlap — see [`resolve`].
+/// `blocked[i]` is true for words that must not be part of any candidate (the seller's
+/// own brand). A match that joins words without the key's space is kept only when
+/// `accept_joined` accepts its words ("dai mler" yes, "in a" for "ina" no).
+pub fn find_all<D: AsRef<[u8]>>(
+    fst: &Fst<D>,
+    words: &[&str],
+    blocked: &[bool],
+    accept_joined: &dyn Fn(&[&str]) -> bool,
+) -> Vec<Candidate> {
+    (0..words.len())
+        .filter(|&i| !blocked.get(i).copied().unwrap_or(false))
+        .filter_map(|i| longest_from(fst, words, blocked, i, accept_joined))
+        .collect()
+}
+
+/// Keeps non-overlapping candidates: the heaviest first (`weight`, e.g. whether a
+/// registration stands behind it), then the longest, then the leftmost; returned in
+/// text order. "the Mighty Morphin": the registered "Mighty Morphin" beats a brand-list
+/// "The Mighty".
+pub fn resolve(mut all: Vec<Candidate>, weight: impl Fn(&Candidate) -> u8) -> Vec<Candidate> {
+    let mut keyed: Vec<(u8, Candidate)> = all.drain(..).map(|c| (weight(&c), c)).collect();
+    keyed.sort_by(|(wa, a), (wb, b)| {
+        wb.cmp(wa)
+            .then(b.words.len().cmp(&a.words.len()))
+            .then(a.words.start.cmp(&b.words.start))
+    });
+    let mut kept: Vec<Candidate> = Vec::new();
+    for (_, c) in keyed {
+        if !kept
+            .iter()
+            .any(|k| k.words.start < c.words.end && c.words.start < k.words.end)
+        {
+            kept.push(c);
         }
     }
-    out
+    kept.sort_by_key(|c| c.words.start);
+    kept
 }
 
 /// The longest key spelled by the words starting at `start`.
@@ -55,6 +74,7 @@ pub fn longest_from<D: AsRef<[u8]>>(
     words: &[&str],
     blocked: &[bool],
     start: usize,
+    accept_joined: &dyn Fn(&[&str]) -> bool,
 ) -> Option<Candidate> {
     let mut best: Option<(usize, u64, bool)> = None;
     // Depth-first over (next word, node, output, joined): at most two branches per word
@@ -64,7 +84,7 @@ pub fn longest_from<D: AsRef<[u8]>>(
         stack.push((start + 1, node, out, false));
     }
     while let Some((next, node, out, joined)) = stack.pop() {
-        if node.is_final() {
+        if node.is_final() && (!joined || accept_joined(&words[start..next])) {
             let value = out.cat(node.final_output()).value();
             let better = match best {
                 None => true,
@@ -181,7 +201,8 @@ mod tests {
 
     fn spans(map: &fst::Map<Vec<u8>>, text: &str) -> Vec<(String, bool)> {
         let words: Vec<&str> = text.split(' ').collect();
-        find(map.as_fst(), &words, &vec![false; words.len()])
+        let all = find_all(map.as_fst(), &words, &vec![false; words.len()], &|_| true);
+        resolve(all, |_| 0)
             .into_iter()
             .map(|c| (c.key, c.joined))
             .collect()
@@ -229,10 +250,26 @@ mod tests {
     }
 
     #[test]
+    fn the_heavier_of_two_overlapping_marks_wins() {
+        let m = index(&["the mighty", "mighty morphin"]);
+        let words = ["with", "the", "mighty", "morphin"];
+        let all = find_all(m.as_fst(), &words, &[false; 4], &|_| true);
+        let keys = |v: Vec<Candidate>| v.into_iter().map(|c| c.key).collect::<Vec<_>>();
+        assert_eq!(keys(resolve(all.clone(), |_| 0)), ["the mighty"]);
+        assert_eq!(
+            keys(resolve(all, |c| u8::from(c.key == "mighty morphin"))),
+            ["mighty morphin"]
+        );
+    }
+
+    #[test]
     fn blocked_words_are_skipped() {
         let m = index(&["galaxy", "samsung galaxy"]);
         let words = ["samsung", "galaxy", "note"];
-        let c = find(m.as_fst(), &words, &[true, false, false]);
+        let c = resolve(
+            find_all(m.as_fst(), &words, &[true, false, false], &|_| true),
+            |_| 0,
+        );
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].words, 1..2);
         assert_eq!(c[0].key, "galaxy");

@@ -37,6 +37,9 @@
 //! ```
 
 pub mod classes;
+pub mod copy;
+pub mod corpus;
+pub mod fingerprint;
 pub mod lookalike;
 pub mod marks;
 pub mod ordinary;
@@ -68,6 +71,8 @@ pub struct Engine {
     snapshot: Snapshot,
     own_brands: Vec<String>,
     options: Options,
+    /// Other sellers' listings for the copied-copy pass (see [`copy`]).
+    corpus: Option<corpus::CorpusIndex>,
 }
 
 /// One span the passes found, before judgement.
@@ -88,6 +93,7 @@ impl Engine {
             snapshot,
             own_brands: Vec::new(),
             options: Options::default(),
+            corpus: None,
         }
     }
 
@@ -123,6 +129,15 @@ impl Engine {
         let mut findings = Vec::new();
         for (field, index, text) in listing.fields() {
             self.check_field(field, index, text, &own, &listing_classes, &mut findings);
+        }
+        if let Some(corpus) = &self.corpus {
+            let copied = copy::find_with_own_brands(corpus, listing, &self.own_brands);
+            findings.extend(
+                copied
+                    .into_iter()
+                    .filter(|f| self.options.show_low || f.severity > Severity::Low),
+            );
+            findings.sort_by_key(|f| (f.field, f.index, f.start));
         }
         Report {
             id: listing.id.clone(),
@@ -168,7 +183,7 @@ impl Engine {
             .iter()
             .map(|c| match &c.disguise {
                 // A disguise is itself the evidence: nobody hides an ordinary word.
-                Some(_) if !c.joined => None,
+                Some(_) if !c.joined || self.distinctive(&c.key) => None,
                 _ => self.common_word(&c.key),
             })
             .collect();
@@ -252,28 +267,55 @@ impl Engine {
         blocked: &[bool],
     ) -> Vec<Candidate> {
         let tokens = norm.tokens();
-        marks::find(self.snapshot.marks().as_fst(), words, blocked)
-            .into_iter()
-            .map(|m| {
-                let span = &tokens[m.words.clone()];
-                let disguise = if span.iter().any(|t| t.homoglyphs_folded) {
-                    Some("letters of another script standing in for Latin ones".to_owned())
-                } else if span.iter().any(|t| t.invisible) {
-                    Some("invisible characters inside the word".to_owned())
-                } else if m.joined {
-                    Some(format!("{} split by spaces or hyphens", m.key))
-                } else {
-                    None
-                };
-                Candidate {
-                    words: m.words,
-                    value: m.value,
-                    key: m.key,
-                    disguise,
-                    joined: m.joined,
-                }
-            })
-            .collect()
+        // Words joined without their space read as one mark only when the seller
+        // split a word ("dai-mler", "Ad idas": a piece is no word of its own) or the
+        // joined spelling is itself a familiar word ("Play Station"); "in a" is not INA.
+        let accept_joined = |span: &[&str]| {
+            let joined: String = span.concat();
+            joined.chars().filter(|c| c.is_alphabetic()).count() >= 5
+                && (span
+                    .iter()
+                    .any(|w| self.zipf(w).is_none_or(|z| z < ordinary::KNOWN_ZIPF))
+                    || self
+                        .zipf(&joined)
+                        .is_some_and(|z| z >= ordinary::COMMON_ZIPF))
+        };
+        let all = marks::find_all(
+            self.snapshot.marks().as_fst(),
+            words,
+            blocked,
+            &accept_joined,
+        );
+        // Where two matches overlap, the one a registration or a famous brand stands
+        // behind wins over a name that is only on a brand list.
+        marks::resolve(all, |m| {
+            u8::from(
+                self.records(m.value)
+                    .iter()
+                    .any(|r| r.register != Register::Famous || r.famous),
+            )
+        })
+        .into_iter()
+        .map(|m| {
+            let span = &tokens[m.words.clone()];
+            let disguise = if span.iter().any(|t| t.homoglyphs_folded) {
+                Some("letters of another script standing in for Latin ones".to_owned())
+            } else if span.iter().any(|t| t.invisible) {
+                Some("invisible characters inside the word".to_owned())
+            } else if m.joined {
+                Some(format!("{} split by spaces or hyphens", m.key))
+            } else {
+                None
+            };
+            Candidate {
+                words: m.words,
+                value: m.value,
+                key: m.key,
+                disguise,
+                joined: m.joined,
+            }
+        })
+        .collect()
     }
 
     /// Leetspeak: runs where digits or symbols stand in for letters, looked up under
@@ -308,12 +350,18 @@ impl Engine {
                 || w.len() < 4
                 || !w.chars().all(char::is_alphabetic)
                 || overlaps(out, &(i..i + 1))
-                || self.zipf(w).is_some_and(|z| z >= ordinary::COMMON_ZIPF)
+                || self.zipf(w).is_some_and(|z| z >= ordinary::KNOWN_ZIPF)
             {
                 continue;
             }
             let near = lookalike::near(self.snapshot.marks(), w);
-            if let Some(n) = near.into_iter().find(|n| self.distinctive(&n.key)) {
+            // A plural or singular of a mark is the word itself, not a disguise of it.
+            let inflection =
+                |k: &str| w.strip_suffix('s') == Some(k) || k.strip_suffix('s') == Some(w);
+            if let Some(n) = near
+                .into_iter()
+                .find(|n| !inflection(&n.key) && self.distinctive(&n.key))
+            {
                 let how = if n.distance == 1 {
                     "one letter changed, added, dropped or swapped"
                 } else {
@@ -331,30 +379,43 @@ impl Engine {
     }
 
     /// A mark is distinctive (worth looking for in disguise) when none of its words is
-    /// common and at least one live record protects it.
+    /// an everyday word (Zipf below [`ordinary::EVERYDAY_ZIPF`]: "disney" and "ferrari"
+    /// are, "orange" and "target" are not) and a live registration or a famous brand
+    /// stands behind it (not only a name on a brand list).
     fn distinctive(&self, key: &str) -> bool {
-        self.common_word(key).is_none()
-            && self
-                .snapshot
-                .marks()
-                .get(key)
-                .is_some_and(|v| self.records(v).iter().any(|r| r.status.is_live()))
+        key.split(' ')
+            .all(|w| self.zipf(w).is_none_or(|z| z < ordinary::EVERYDAY_ZIPF))
+            && self.snapshot.marks().get(key).is_some_and(|v| {
+                self.records(v)
+                    .iter()
+                    .any(|r| r.status.is_live() && (r.register != Register::Famous || r.famous))
+            })
     }
 
-    /// When every word of the mark is a common word: the most common one and its Zipf
-    /// value. Digits-only words are neutral; one uncommon word makes the mark coined.
+    /// When the mark is a common word or phrase: the word (or phrase) and its Zipf
+    /// value. A one-word mark is common when the word is; a phrase when all its words
+    /// are known and the phrase would be common if its words were independent (Zipf of
+    /// the words summed, less 9 per extra word). Digits-only words are neutral.
     fn common_word(&self, key: &str) -> Option<(String, f32)> {
-        let mut best: Option<(String, f32)> = None;
-        for w in key
+        let words: Vec<&str> = key
             .split(' ')
             .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-        {
-            let z = self.zipf(w).filter(|z| *z >= ordinary::COMMON_ZIPF)?;
-            if best.as_ref().is_none_or(|(_, b)| z > *b) {
-                best = Some((w.to_owned(), z));
+            .collect();
+        match words.as_slice() {
+            [] => None,
+            [w] => self
+                .zipf(w)
+                .filter(|z| *z >= ordinary::COMMON_ZIPF)
+                .map(|z| ((*w).to_owned(), z)),
+            _ => {
+                let mut sum = 0.0;
+                for w in &words {
+                    sum += self.zipf(w)?;
+                }
+                let phrase = sum - 9.0 * (words.len() - 1) as f32;
+                (phrase >= ordinary::COMMON_PHRASE_ZIPF).then(|| (words.join(" "), phrase))
             }
         }
-        best
     }
 
     fn zipf(&self, word: &str) -> Option<f32> {

@@ -11,8 +11,21 @@
 
 use std::ops::Range;
 
-/// A word is "common" from this Zipf value up (about one use per million words).
-pub const COMMON_ZIPF: f32 = 3.0;
+/// A word is "common" from this Zipf value up (about three uses per billion words:
+/// "sequin", "daimler"); below it a word reads as coined.
+pub const COMMON_ZIPF: f32 = 2.5;
+
+/// A phrase is "common" when its words, taken as independent, would be at least this
+/// frequent: "happy birthday" is, "hot wheels" and "liverpool fc" are not.
+pub const COMMON_PHRASE_ZIPF: f32 = 1.0;
+
+/// Everyday words ("orange", "target", "windows") from this Zipf value up: a mark made
+/// of them is not distinctive enough to be looked for in disguise.
+pub const EVERYDAY_ZIPF: f32 = 4.5;
+
+/// A word the frequency list knows at least this well is a real word, never read as a
+/// typo of a mark.
+pub const KNOWN_ZIPF: f32 = 2.0;
 
 /// How a word of the field is capitalised (from the text normaliser's token shape).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +131,6 @@ const COMPAT: &[&str] = &[
     "fits",
     "fit",
     "compatible",
-    "with",
     "replaces",
     "replacement",
 ];
@@ -195,7 +207,14 @@ fn compat_before(words: &[Word<'_>], start: usize) -> bool {
     let mut i = start;
     while i > 0 {
         let w = &words[i - 1];
-        if COMPAT.contains(&w.text) {
+        // "with" only in "compatible with", "works with", "for use with".
+        let with = w.text == "with"
+            && i >= 2
+            && matches!(
+                words[i - 2].text,
+                "compatible" | "works" | "work" | "use" | "used"
+            );
+        if COMPAT.contains(&w.text) || with {
             return w.gap == Gap::Tight || i == start;
         }
         let chain = w.in_mark || w.in_own || LINKS.contains(&w.text) || w.case == Case::Number;

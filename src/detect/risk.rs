@@ -5,13 +5,16 @@
 //! the listing's Nice classes, how common the mark's words are, where the span stands in
 //! its field, whether it is a disguise — and the output is one of three severities:
 //!
-//! | mark | in the listing's classes (or famous) | classes unknown | other classes only |
+//! | mark | in the listing's classes | classes unknown | other classes only |
 //! |---|---|---|---|
-//! | coined word | high | high | medium |
-//! | common word, brand position (strong) | high | medium | low |
-//! | common word, brand position (weak) | medium | low | low |
-//! | common word, no evidence either way | medium (not famous alone) | low | low |
+//! | coined word, registered or famous | high | high | medium (high if famous) |
+//! | coined word, only on a brand list | high | medium | low |
+//! | common word, brand position (strong) | high | medium if registered | low |
+//! | common word, brand position (weak) or no evidence | medium | low | low |
 //! | common word, ordinary use | low | low | low |
+//!
+//! A famous brand that is also a common word ("Shell", "Target") is judged like any
+//! common word: fame does not make "target disc" a brand.
 //!
 //! Lookalikes of coined marks follow the coined row; a pending application is at most
 //! medium; a word the owner disclaimed, a design-only record and a dead record protect
@@ -75,9 +78,14 @@ pub fn judge(f: &Facts<'_>) -> Option<Verdict> {
     if live.is_empty() {
         return None;
     }
-    let famous = live
-        .iter()
-        .any(|r| r.famous || r.register == Register::Famous);
+    // Registrations (US, EU, a watch list) protect words; brand lists only say a name
+    // is a brand, strongly when it is famous.
+    let registered_any = live.iter().any(|r| r.register != Register::Famous);
+    let famous = live.iter().any(|r| r.famous);
+    if !f.key.chars().any(char::is_alphabetic) && !registered_any {
+        // A number on a brand list ("76") is not a brand in a listing's text.
+        return None;
+    }
     let registered = live
         .iter()
         .any(|r| r.status == Status::Registered && r.register != Register::Famous);
@@ -89,37 +97,42 @@ pub fn judge(f: &Facts<'_>) -> Option<Verdict> {
         None => {
             why.push("a coined word, distinctive in any line of goods".to_owned());
             match classes {
-                Classes::Overlap | Classes::Unknown => Severity::High,
-                Classes::Unrelated if famous => Severity::High,
-                Classes::Unrelated => Severity::Medium,
+                _ if famous => Severity::High,
+                Classes::Overlap => Severity::High,
+                Classes::Unknown if registered_any => Severity::High,
+                Classes::Unknown => {
+                    why.push("on a brand list".to_owned());
+                    Severity::Medium
+                }
+                Classes::Unrelated if registered_any => Severity::Medium,
+                Classes::Unrelated => Severity::Low,
             }
         }
         Some((word, zipf)) => {
             why.push(format!("\"{word}\" is also a common word (Zipf {zipf:.1})"));
+            // For a common word only registrations say which goods the word is a brand
+            // for: brand lists hold too many ordinary words ("Outfit", "Bread").
+            let registrations: Vec<&Record> = live
+                .iter()
+                .copied()
+                .filter(|r| r.register != Register::Famous)
+                .collect();
+            let classes = relate(&registrations, f.listing_classes);
             match f.usage {
                 Usage::Ordinary { why: w } => {
                     why.push(format!("used as an ordinary word: {w}"));
                     Severity::Low
                 }
-                Usage::Brand {
-                    strong: true,
-                    why: w,
-                } => {
-                    why.push(format!("in brand position: {w}"));
+                Usage::Brand { strong, why: w } => {
+                    why.push(if *strong {
+                        format!("in brand position: {w}")
+                    } else {
+                        format!("possibly in brand position: {w}")
+                    });
                     match classes {
-                        Classes::Overlap => Severity::High,
-                        _ if famous => Severity::High,
-                        Classes::Unknown => Severity::Medium,
-                        Classes::Unrelated => Severity::Low,
-                    }
-                }
-                Usage::Brand {
-                    strong: false,
-                    why: w,
-                } => {
-                    why.push(format!("possibly in brand position: {w}"));
-                    match classes {
+                        Classes::Overlap if *strong => Severity::High,
                         Classes::Overlap => Severity::Medium,
+                        Classes::Unknown if *strong && registered_any => Severity::Medium,
                         _ => Severity::Low,
                     }
                 }
@@ -285,6 +298,10 @@ mod tests {
         );
         assert_eq!(
             sev(&r, &[25], Some(("galaxy", 3.8)), brand),
+            Some(Severity::Low)
+        );
+        assert_eq!(
+            sev(&r, &[25], Some(("galaxy", 3.8)), Usage::Neutral),
             Some(Severity::Low)
         );
     }

@@ -23,7 +23,7 @@
 //! This module must not decide what goes into a snapshot; it only reads.
 
 use super::uspto_codes::{parse_date, parse_nice_class};
-use super::xml_records::{read_records, RecordHandler, XmlSourceError};
+use super::xml_records::{path_names, read_records, RecordHandler, XmlSourceError, MAX_DEPTH};
 use super::{Date, Drawing, Record, RecordSink, Register, SkipReason, Skipped, Status};
 use std::path::Path;
 
@@ -113,8 +113,11 @@ impl RecordHandler for TradeMark {
     }
 
     fn end(&mut self, path: &[String], text: &str) {
-        let names: Vec<&str> = path.iter().map(String::as_str).collect();
-        match names.as_slice() {
+        let mut names = [""; MAX_DEPTH];
+        let Some(depth) = path_names(path, &mut names) else {
+            return;
+        };
+        match &names[..depth] {
             ["ApplicationNumber"] => self.number = text.to_string(),
             ["ApplicationDate"] => self.filed = text.to_string(),
             ["RegistrationDate"] => self.registered = text.to_string(),

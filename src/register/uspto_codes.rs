@@ -135,6 +135,54 @@ pub fn parse_registration(text: &str) -> Option<String> {
     }
 }
 
+/// The case-file statements a record keeps, by the first two characters of their type
+/// code (USPTO "Case File Statements" section).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatementKind {
+    /// `D0…` disclaimer, `D1…` disclaimer with predetermined text.
+    Disclaimer,
+    /// `PM…` pseudo-mark.
+    PseudoMark,
+    /// `TR…` translation of words in the mark, `TLIT…` transliteration.
+    Translation,
+}
+
+/// The kind of a statement type code (`D00000`, `PM0001`, `TR0000`); `None` for the
+/// statements a record does not keep (goods and services, descriptions, ...).
+pub fn statement_kind(code: &str) -> Option<StatementKind> {
+    let code = code.trim();
+    if code.starts_with("D0") || code.starts_with("D1") {
+        Some(StatementKind::Disclaimer)
+    } else if code.starts_with("PM") {
+        Some(StatementKind::PseudoMark)
+    } else if code.starts_with("TR") || code.starts_with("TLIT") {
+        Some(StatementKind::Translation)
+    } else {
+        None
+    }
+}
+
+/// The disclaimed words of a standard disclaimer ("NO CLAIM IS MADE TO THE EXCLUSIVE
+/// RIGHT TO USE "COFFEE" APART FROM THE MARK AS SHOWN" → `COFFEE`); other texts whole.
+pub fn disclaimed_words(text: &str) -> String {
+    const LEAD: &str = "RIGHT TO USE";
+    const TAIL: &str = "APART FROM THE MARK";
+    let upper = text.to_ascii_uppercase();
+    if let (Some(start), Some(end)) = (upper.find(LEAD), upper.rfind(TAIL)) {
+        let from = start + LEAD.len();
+        if from < end {
+            let words = text[from..end].trim().trim_end_matches(',').trim();
+            let words = words
+                .trim_matches(|c: char| c == '"' || c == '\'' || c == '“' || c == '”')
+                .trim();
+            if !words.is_empty() {
+                return words.to_string();
+            }
+        }
+    }
+    text.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +238,32 @@ mod tests {
         assert_eq!(parse_registration("2667421"), Some("2667421".into()));
         assert!(class_is_active("6"));
         assert!(!class_is_active("B"));
+    }
+
+    #[test]
+    fn standard_disclaimers_give_their_words() {
+        assert_eq!(
+            disclaimed_words("NO CLAIM IS MADE TO THE EXCLUSIVE RIGHT TO USE \"COFFEE\" APART FROM THE MARK AS SHOWN"),
+            "COFFEE"
+        );
+        assert_eq!(
+            disclaimed_words("No claim is made to the exclusive right to use COFFEE ROASTERS, apart from the mark as shown."),
+            "COFFEE ROASTERS"
+        );
+        assert_eq!(
+            disclaimed_words("The word TEA is disclaimed"),
+            "The word TEA is disclaimed"
+        );
+    }
+
+    #[test]
+    fn statement_kinds() {
+        assert_eq!(statement_kind("D00000"), Some(StatementKind::Disclaimer));
+        assert_eq!(statement_kind("D10000"), Some(StatementKind::Disclaimer));
+        assert_eq!(statement_kind("PM0001"), Some(StatementKind::PseudoMark));
+        assert_eq!(statement_kind("TR0000"), Some(StatementKind::Translation));
+        assert_eq!(statement_kind("TLIT00"), Some(StatementKind::Translation));
+        assert_eq!(statement_kind("GS0091"), None);
+        assert_eq!(statement_kind("DM0000"), None);
     }
 }

@@ -8,6 +8,9 @@
 //! `registration_dt` the dates; `intl_class.csv` adds the Nice classes and `owner.csv` the
 //! current owner (the party of the latest party type, 10 applicant → 20 owner at
 //! publication → 30 registrant → 40+ later owners; the first entry among joint owners).
+//! When the directory also holds `statement.csv`, its `D0`/`D1` disclaimers, `PM`
+//! pseudo-marks and `TR`/`TLIT` translations are joined too (the other statements,
+//! goods and services texts mostly, are passed over).
 //!
 //! Memory: the files are first scanned once to check they are sorted by serial number (the
 //! published dataset is). Sorted files are merge-joined in one streaming pass, in constant
@@ -25,8 +28,8 @@
 //! This module must not decide what goes into a snapshot; it only reads.
 
 use super::uspto_codes::{
-    drawing_from_code, parse_date, parse_nice_class, parse_registration, parse_serial,
-    status_from_code,
+    disclaimed_words, drawing_from_code, parse_date, parse_nice_class, parse_registration,
+    parse_serial, statement_kind, status_from_code, StatementKind,
 };
 use super::{Drawing, Record, RecordSink, Register, SkipReason, Skipped};
 use std::collections::HashMap;
@@ -69,7 +72,12 @@ pub fn read(dir: &Path, sink: &mut dyn RecordSink) -> Result<(), UsptoCsvError> 
     let class_path = dir.join("intl_class.csv");
     let owner_path = dir.join("owner.csv");
 
-    let sorted = is_sorted(&case_path)? && is_sorted(&class_path)? && is_sorted(&owner_path)?;
+    let statement_path = dir.join("statement.csv");
+    let has_statements = statement_path.is_file();
+    let sorted = is_sorted(&case_path)?
+        && is_sorted(&class_path)?
+        && is_sorted(&owner_path)?
+        && (!has_statements || is_sorted(&statement_path)?);
     let mut classes = SideTable::open(&class_path, &["intl_class_cd"], sorted, add_class, sink)?;
     let mut owners = SideTable::open(
         &owner_path,
@@ -78,6 +86,16 @@ pub fn read(dir: &Path, sink: &mut dyn RecordSink) -> Result<(), UsptoCsvError> 
         offer_owner,
         sink,
     )?;
+    let mut statements = match has_statements {
+        true => Some(SideTable::open(
+            &statement_path,
+            &["statement_type_cd", "statement_text"],
+            sorted,
+            add_statement,
+            sink,
+        )?),
+        false => None,
+    };
 
     let mut cases = Table::open(
         &case_path,
@@ -125,6 +143,10 @@ pub fn read(dir: &Path, sink: &mut dyn RecordSink) -> Result<(), UsptoCsvError> 
         // as orphans.
         let class_set = classes.take(serial, sink)?.unwrap_or_default();
         let owner = owners.take(serial, sink)?;
+        let texts = match &mut statements {
+            Some(table) => table.take(serial, sink)?.unwrap_or_default(),
+            None => Statements::default(),
+        };
 
         let status_text = get(2);
         let status = match status_text.trim().parse::<u16>().ok() {
@@ -170,11 +192,17 @@ pub fn read(dir: &Path, sink: &mut dyn RecordSink) -> Result<(), UsptoCsvError> 
         record.filed = parse_date(&get(5)).unwrap_or(0);
         record.registered = parse_date(&get(6)).unwrap_or(0);
         record.classes = class_list(class_set);
+        record.disclaimers = texts.disclaimers;
+        record.pseudo_marks = texts.pseudo_marks;
+        record.translations = texts.translations;
         sink.record(record);
     }
     sink.progress(total, total);
     classes.finish(sink)?;
     owners.finish(sink)?;
+    if let Some(table) = statements {
+        table.finish(sink)?;
+    }
     Ok(())
 }
 
@@ -189,6 +217,27 @@ fn add_class(set: &mut Option<ClassSet>, fields: &[String]) {
     let bits = set.get_or_insert(0);
     if let Some(class) = parse_nice_class(&fields[0]) {
         *bits |= 1u64 << class;
+    }
+}
+
+/// The statements of one case that a record keeps.
+#[derive(Debug, Default)]
+struct Statements {
+    disclaimers: Vec<String>,
+    pseudo_marks: Vec<String>,
+    translations: Vec<String>,
+}
+
+fn add_statement(current: &mut Option<Statements>, fields: &[String]) {
+    let text = fields[1].trim();
+    let Some(kind) = statement_kind(&fields[0]).filter(|_| !text.is_empty()) else {
+        return;
+    };
+    let statements = current.get_or_insert_with(Statements::default);
+    match kind {
+        StatementKind::Disclaimer => statements.disclaimers.push(disclaimed_words(text)),
+        StatementKind::PseudoMark => statements.pseudo_marks.push(text.to_string()),
+        StatementKind::Translation => statements.translations.push(text.to_string()),
     }
 }
 

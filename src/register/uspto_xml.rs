@@ -14,7 +14,7 @@
 //! correspondent), the lowest `entry-number` among joint owners;
 //! `case-file-statements/case-file-statement` by `type-code`: `D0…`/`D1…` disclaimers
 //! (the disclaimed words when the text is the standard "no claim is made to the exclusive
-//! right to use … apart from the mark as shown"), `PM…` pseudo-marks, `TR…` translations.
+//! right to use … apart from the mark as shown"), `PM…` pseudo-marks, `TR…`/`TLIT…` translations.
 //!
 //! A case with no serial number, no known status code or no words (empty mark text or a
 //! design-only drawing) is reported as skipped with its serial number; so is one the XML
@@ -22,10 +22,10 @@
 //! This module must not decide what goes into a snapshot; it only reads.
 
 use super::uspto_codes::{
-    class_is_active, drawing_from_code, parse_date, parse_nice_class, parse_registration,
-    parse_serial, status_from_code,
+    class_is_active, disclaimed_words, drawing_from_code, parse_date, parse_nice_class,
+    parse_registration, parse_serial, statement_kind, status_from_code, StatementKind,
 };
-use super::xml_records::{read_records, RecordHandler, XmlSourceError};
+use super::xml_records::{path_names, read_records, RecordHandler, XmlSourceError, MAX_DEPTH};
 use super::{Drawing, Record, RecordSink, Register, SkipReason, Skipped};
 use std::path::Path;
 
@@ -69,8 +69,11 @@ impl RecordHandler for CaseFile {
     }
 
     fn end(&mut self, path: &[String], text: &str) {
-        let names: Vec<&str> = path.iter().map(String::as_str).collect();
-        match names.as_slice() {
+        let mut names = [""; MAX_DEPTH];
+        let Some(depth) = path_names(path, &mut names) else {
+            return;
+        };
+        match &names[..depth] {
             ["serial-number"] => self.serial = text.to_string(),
             ["registration-number"] => self.registration = text.to_string(),
             ["case-file-header", field] => {
@@ -134,12 +137,13 @@ impl RecordHandler for CaseFile {
                 if text.is_empty() {
                     return;
                 }
-                if code.starts_with("D0") || code.starts_with("D1") {
-                    self.disclaimers.push(disclaimed_words(&text));
-                } else if code.starts_with("PM") {
-                    self.pseudo_marks.push(text);
-                } else if code.starts_with("TR") {
-                    self.translations.push(text);
+                match statement_kind(&code) {
+                    Some(StatementKind::Disclaimer) => {
+                        self.disclaimers.push(disclaimed_words(&text))
+                    }
+                    Some(StatementKind::PseudoMark) => self.pseudo_marks.push(text),
+                    Some(StatementKind::Translation) => self.translations.push(text),
+                    None => {}
                 }
             }
             _ => {}
@@ -218,47 +222,5 @@ impl RecordHandler for CaseFile {
         record.pseudo_marks = case.pseudo_marks;
         record.translations = case.translations;
         sink.record(record);
-    }
-}
-
-/// The disclaimed words of a standard disclaimer ("NO CLAIM IS MADE TO THE EXCLUSIVE
-/// RIGHT TO USE "COFFEE" APART FROM THE MARK AS SHOWN" → `COFFEE`); other texts whole.
-fn disclaimed_words(text: &str) -> String {
-    const LEAD: &str = "RIGHT TO USE";
-    const TAIL: &str = "APART FROM THE MARK";
-    let upper = text.to_ascii_uppercase();
-    if let (Some(start), Some(end)) = (upper.find(LEAD), upper.rfind(TAIL)) {
-        let from = start + LEAD.len();
-        if from < end {
-            let words = text[from..end].trim().trim_end_matches(',').trim();
-            let words = words
-                .trim_matches(|c: char| c == '"' || c == '\'' || c == '“' || c == '”')
-                .trim();
-            if !words.is_empty() {
-                return words.to_string();
-            }
-        }
-    }
-    text.to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::disclaimed_words;
-
-    #[test]
-    fn standard_disclaimers_give_their_words() {
-        assert_eq!(
-            disclaimed_words("NO CLAIM IS MADE TO THE EXCLUSIVE RIGHT TO USE \"COFFEE\" APART FROM THE MARK AS SHOWN"),
-            "COFFEE"
-        );
-        assert_eq!(
-            disclaimed_words("No claim is made to the exclusive right to use COFFEE ROASTERS, apart from the mark as shown."),
-            "COFFEE ROASTERS"
-        );
-        assert_eq!(
-            disclaimed_words("The word TEA is disclaimed"),
-            "The word TEA is disclaimed"
-        );
     }
 }

@@ -56,7 +56,8 @@ pub(crate) trait RecordHandler {
     /// An element inside the record starts. `path` runs from the record's child to this
     /// element.
     fn start(&mut self, _path: &[String], _attributes: &[(String, String)]) {}
-    /// An element inside the record ends; `text` is its own text, trimmed.
+    /// An element inside the record ends; `text` is its own text, trimmed. See
+    /// [`path_names`] for matching `path` without allocating.
     fn end(&mut self, path: &[String], text: &str);
     /// The record ends. `broken` says why it could not be read whole (XML error inside
     /// it, or the file ended within it); the handler reports it to the sink.
@@ -160,11 +161,12 @@ fn stream<R: BufRead>(
     config.expand_empty_elements = true;
 
     let mut buf = Vec::with_capacity(4096);
-    // Inside a record: the path below it, the text of each open element, and the first
-    // error met in it.
+    // Inside a record: the element path below it and the text of each open element (slots
+    // reused from record to record, `depth` of them in use), and the first error met.
     let mut inside = false;
     let mut path: Vec<String> = Vec::new();
     let mut texts: Vec<String> = Vec::new();
+    let mut depth = 0usize;
     let mut broken: Option<String> = None;
     let mut errors_here = (0u64, 0u32);
     let mut records = 0u64;
@@ -199,21 +201,21 @@ fn stream<R: BufRead>(
         };
         match event {
             Event::Start(e) => {
-                let local = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                let attributes = || {
-                    e.attributes()
-                        .flatten()
-                        .map(|a| {
-                            let key =
-                                String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned();
-                            let value = a
-                                .unescape_value()
-                                .map(|v| v.into_owned())
-                                .unwrap_or_default();
-                            (key, value)
-                        })
-                        .collect::<Vec<_>>()
-                };
+                let local_name = e.local_name();
+                let local = String::from_utf8_lossy(local_name.as_ref());
+                // Most elements have no attributes: collecting none allocates nothing.
+                let attributes: Vec<(String, String)> = e
+                    .attributes()
+                    .flatten()
+                    .map(|a| {
+                        let key = String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned();
+                        let value = a
+                            .unescape_value()
+                            .map(|v| v.into_owned())
+                            .unwrap_or_default();
+                        (key, value)
+                    })
+                    .collect();
                 if local == record {
                     if inside {
                         handler.finish(
@@ -224,19 +226,25 @@ fn stream<R: BufRead>(
                     }
                     inside = true;
                     broken = None;
-                    path.clear();
-                    texts.clear();
-                    handler.begin(&attributes());
+                    depth = 0;
+                    handler.begin(&attributes);
                 } else if inside {
-                    path.push(local);
-                    texts.push(String::new());
-                    handler.start(&path, &attributes());
+                    if depth < path.len() {
+                        path[depth].clear();
+                        path[depth].push_str(&local);
+                        texts[depth].clear();
+                    } else {
+                        path.push(local.into_owned());
+                        texts.push(String::new());
+                    }
+                    depth += 1;
+                    handler.start(&path[..depth], &attributes);
                 }
             }
             Event::End(e) if inside => {
                 let local = e.local_name();
                 let local = local.as_ref();
-                if path.is_empty() {
+                if depth == 0 {
                     if local == record.as_bytes() {
                         handler.finish(sink, name, broken.take());
                         inside = false;
@@ -248,46 +256,39 @@ fn stream<R: BufRead>(
                     continue;
                 }
                 // Close up to the matching element; unmatched ends are ignored.
-                let Some(depth) = path.iter().rposition(|p| p.as_bytes() == local) else {
+                let Some(matching) = path[..depth].iter().rposition(|p| p.as_bytes() == local)
+                else {
                     if broken.is_none() {
                         broken = Some(format!("unexpected </{}>", String::from_utf8_lossy(local)));
                     }
                     continue;
                 };
-                while path.len() > depth {
-                    let text = texts.pop().unwrap_or_default();
-                    handler.end(&path, text.trim());
-                    path.pop();
+                while depth > matching {
+                    handler.end(&path[..depth], texts[depth - 1].trim());
+                    depth -= 1;
                 }
             }
-            Event::Text(t) if inside => {
-                if let Some(current) = texts.last_mut() {
-                    current.push_str(
-                        &t.xml_content()
-                            .unwrap_or_else(|_| String::from_utf8_lossy(&t).into_owned().into()),
-                    );
-                }
+            Event::Text(t) if inside && depth > 0 => match t.xml_content() {
+                Ok(text) => texts[depth - 1].push_str(&text),
+                Err(_) => texts[depth - 1].push_str(&String::from_utf8_lossy(&t)),
+            },
+            Event::CData(t) if inside && depth > 0 => {
+                texts[depth - 1].push_str(&String::from_utf8_lossy(&t))
             }
-            Event::CData(t) if inside => {
-                if let Some(current) = texts.last_mut() {
-                    current.push_str(&String::from_utf8_lossy(&t));
-                }
-            }
-            Event::GeneralRef(r) if inside => {
-                if let Some(current) = texts.last_mut() {
-                    let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c.to_string()),
-                        _ => r.decode().ok().and_then(|n| {
-                            quick_xml::escape::resolve_xml_entity(&n).map(str::to_string)
-                        }),
-                    };
-                    match resolved {
-                        Some(s) => current.push_str(&s),
-                        None => {
-                            current.push('&');
-                            current.push_str(&String::from_utf8_lossy(&r));
-                            current.push(';');
-                        }
+            Event::GeneralRef(r) if inside && depth > 0 => {
+                let current = &mut texts[depth - 1];
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c.to_string()),
+                    _ => r.decode().ok().and_then(|n| {
+                        quick_xml::escape::resolve_xml_entity(&n).map(str::to_string)
+                    }),
+                };
+                match resolved {
+                    Some(s) => current.push_str(&s),
+                    None => {
+                        current.push('&');
+                        current.push_str(&String::from_utf8_lossy(&r));
+                        current.push(';');
                     }
                 }
             }
@@ -301,4 +302,22 @@ fn stream<R: BufRead>(
             _ => {}
         }
     }
+}
+
+/// The deepest element path the readers look at; deeper elements are passed over.
+pub(crate) const MAX_DEPTH: usize = 8;
+
+/// `path` as string slices in `names`, for matching against literal paths; `None` when it
+/// is deeper than [`MAX_DEPTH`].
+pub(crate) fn path_names<'a>(
+    path: &'a [String],
+    names: &mut [&'a str; MAX_DEPTH],
+) -> Option<usize> {
+    if path.len() > MAX_DEPTH {
+        return None;
+    }
+    for (slot, name) in names.iter_mut().zip(path) {
+        *slot = name;
+    }
+    Some(path.len())
 }

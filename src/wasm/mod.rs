@@ -7,6 +7,9 @@
 //! cross the boundary as strings a seller can read. No judgement lives here — detection
 //! is in [`crate::detect`], the snapshot format in [`crate::register`].
 
+mod corpus;
+mod update;
+
 use crate::detect;
 use crate::register::snapshot::Snapshot;
 use crate::Listing;

@@ -19,7 +19,7 @@ import { measureSpan, readState } from "./page.mjs";
 const HOST = 'kat-textarea[name="item_name-0-value"]';
 const INNER = "textarea";
 /** A title with one famous brand among ordinary words. */
-const TITLE = "Wooden toy train set for kids, compatible with LEGO bricks";
+const TITLE = "Kids building blocks set compatible with LEGO, 500 pieces";
 const BRAND = "LEGO";
 const TOLERANCE_PX = 2;
 

@@ -98,7 +98,7 @@ export async function launchChromium(server) {
     ],
   });
   const sw = ctx.serviceWorkers()[0] || (await ctx.waitForEvent("serviceworker", { timeout: 15000 }));
-  const extBase = new URL(sw.url()).origin;
+  const extBase = sw.url().split("/").slice(0, 3).join("/");
   const page = ctx.pages()[0] || (await ctx.newPage());
   /** @type {string[]} */
   const errors = [];
@@ -164,8 +164,9 @@ export async function launchFirefox(server) {
     .setPreference("extensions.update.enabled", false)
     .setAcceptInsecureCerts(true);
   options.enableBidi();
-  const service = new firefox.ServiceBuilder(geckodriver).setStdio("ignore");
-  const driver = /** @type {import("selenium-webdriver/firefox.js").Driver} */ (
+  // --allow-system-access: the chrome context opens the extension's pages (extensionPage).
+  const service = new firefox.ServiceBuilder(geckodriver).addArguments("--allow-system-access").setStdio("ignore");
+  const driver = /** @type {any} */ (
     await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build());
   /** @type {string[]} */
   const errors = [];
@@ -223,8 +224,25 @@ export async function launchFirefox(server) {
       writeFileSync(file, Buffer.from(await driver.takeScreenshot(), "base64"));
     },
     async extensionPage(path) {
-      await driver.switchTo().newWindow("tab");
-      await driver.get(`moz-extension://${uuid}/${path}`);
+      // WebDriver may not navigate a content tab to a moz-extension:// page; the browser
+      // window (chrome context) opens it in a new tab, which the test then switches to.
+      const before = new Set(await driver.getAllWindowHandles());
+      await driver.setContext("chrome");
+      await driver.executeScript(`
+        const w = Services.wm.getMostRecentWindow("navigator:browser");
+        const tab = w.gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+        w.gBrowser.selectedTab = tab;`, `moz-extension://${uuid}/${path}`);
+      await driver.setContext("content");
+      let handle = null;
+      for (let i = 0; i < 50 && !handle; i++) {
+        handle = (await driver.getAllWindowHandles()).find((/** @type {string} */ h) => !before.has(h)) || null;
+        if (!handle) await new Promise((r) => setTimeout(r, 100));
+      }
+      if (!handle) throw new Error(`Firefox did not open ${path}`);
+      await driver.switchTo().window(handle);
+      for (let i = 0; i < 50 && (await driver.executeScript("return document.readyState")) !== "complete"; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
       return {
         evaluate: (fn, arg) => /** @type {any} */ (run(fn, arg)),
         screenshot: async (file) => writeFileSync(file, Buffer.from(await driver.takeScreenshot(), "base64")),

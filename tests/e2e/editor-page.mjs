@@ -46,7 +46,7 @@ export function focusEnd(path) {
 /**
  * The field's text and selection (UTF-16 offsets).
  * @param {string[]} path
- * @returns {{value: string, selStart: number, selEnd: number}}
+ * @returns {{value: string, selStart: number, selEnd: number, control: boolean}}
  */
 export function fieldState(path) {
   /** @type {any} */
@@ -54,7 +54,7 @@ export function fieldState(path) {
   for (const step of path) node = step === "shadow" ? node.shadowRoot : step === "frame" ? node.contentDocument : node.querySelector(step);
   const el = /** @type {HTMLElement} */ (node);
   if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
-    return { value: el.value, selStart: /** @type {number} */ (el.selectionStart), selEnd: /** @type {number} */ (el.selectionEnd) };
+    return { value: el.value, selStart: /** @type {number} */ (el.selectionStart), selEnd: /** @type {number} */ (el.selectionEnd), control: true };
   }
   const doc = el.ownerDocument;
   const sel = /** @type {Selection} */ (doc.getSelection());
@@ -70,15 +70,17 @@ export function fieldState(path) {
     value: el.textContent || "",
     selStart: a ? offset(a.startContainer, a.startOffset) : -1,
     selEnd: a ? offset(a.endContainer, a.endOffset) : -1,
+    control: false,
   };
 }
 
 /**
- * Viewport rectangles of the `occurrence`-th `word` in the field, measured independently.
- * @param {{path: string[], word: string, occurrence?: number}} arg
- * @returns {Rect[]}
+ * Viewport rectangles of every occurrence of `word` in the field (one list per occurrence,
+ * one rectangle per line fragment), measured independently of the extension.
+ * @param {{path: string[], word: string}} arg
+ * @returns {Rect[][]}
  */
-export function wordRects({ path, word, occurrence = 0 }) {
+export function wordRects({ path, word }) {
   /** @type {any} */
   let node = document;
   /** @type {HTMLIFrameElement[]} */
@@ -98,65 +100,68 @@ export function wordRects({ path, word, occurrence = 0 }) {
   }
   /** @param {DOMRect} q */
   const out = (q) => ({ left: q.left + dx, top: q.top + dy, right: q.right + dx, bottom: q.bottom + dy });
+  /** @type {Rect[][]} */
+  const all = [];
   if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) {
     const doc = el.ownerDocument;
     const walker = doc.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    let seen = 0;
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const data = /** @type {Text} */ (t).data;
       for (let i = data.indexOf(word); i >= 0; i = data.indexOf(word, i + 1)) {
-        if (seen++ !== occurrence) continue;
         const r = doc.createRange();
         r.setStart(t, i);
         r.setEnd(t, i + word.length);
-        return Array.from(r.getClientRects()).filter((q) => q.width > 0).map(out);
+        all.push(Array.from(r.getClientRects()).filter((q) => q.width > 0).map(out));
       }
     }
-    return [];
+    return all;
   }
   const value = el.value;
-  let at = -1;
-  for (let k = 0; k <= occurrence; k++) at = value.indexOf(word, at + 1);
-  if (at < 0) return [];
   const cs = getComputedStyle(el);
-  const m = document.createElement("div");
-  for (let i = 0; i < cs.length; i++) m.style.setProperty(cs[i], cs.getPropertyValue(cs[i]));
-  const r = el.getBoundingClientRect();
-  const set = (/** @type {string} */ p, /** @type {string} */ v) => m.style.setProperty(p, v, "important");
-  set("position", "fixed");
-  set("left", `${r.left}px`);
-  set("top", `${r.top}px`);
-  set("margin", "0");
-  set("visibility", "hidden");
-  set("appearance", "none");
-  set("overflow", "hidden");
+  const fr = el.getBoundingClientRect();
   const isInput = el instanceof HTMLInputElement;
-  set("white-space", isInput ? "pre" : "pre-wrap");
-  if (isInput) {
-    // An input draws its one line vertically centred in the content box.
-    set("display", "flex");
-    set("align-items", "center");
-  } else if (el.scrollHeight > el.clientHeight) {
-    set("overflow-y", "scroll");
+  for (let at = value.indexOf(word); at >= 0; at = value.indexOf(word, at + 1)) {
+    const m = document.createElement("div");
+    for (let i = 0; i < cs.length; i++) m.style.setProperty(cs[i], cs.getPropertyValue(cs[i]));
+    const set = (/** @type {string} */ p, /** @type {string} */ v) => m.style.setProperty(p, v, "important");
+    set("position", "fixed");
+    set("left", `${fr.left}px`);
+    set("top", `${fr.top}px`);
+    set("margin", "0");
+    set("visibility", "hidden");
+    set("appearance", "none");
+    set("overflow", "hidden");
+    set("white-space", isInput ? "pre" : "pre-wrap");
+    if (isInput) {
+      // An input draws its one line vertically centred in the content box.
+      set("display", "flex");
+      set("align-items", "center");
+    } else if (el.scrollHeight > el.clientHeight) {
+      set("overflow-y", "scroll");
+    }
+    const before = document.createTextNode(value.slice(0, at));
+    const span = document.createElement("span");
+    span.textContent = value.slice(at, at + word.length);
+    const after = document.createTextNode(value.slice(at + word.length) + (value.endsWith("\n") ? "\u200b" : ""));
+    if (isInput) {
+      const line = document.createElement("span");
+      line.style.whiteSpace = "pre";
+      line.append(before, span, after);
+      m.append(line);
+    } else {
+      m.append(before, span, after);
+    }
+    document.documentElement.append(m);
+    m.scrollLeft = el.scrollLeft;
+    m.scrollTop = el.scrollTop;
+    // Clipped to the field's visible padding box, as a person sees it.
+    const clip = { left: fr.left + el.clientLeft, top: fr.top + el.clientTop, right: fr.left + el.clientLeft + el.clientWidth, bottom: fr.top + el.clientTop + el.clientHeight };
+    all.push(Array.from(span.getClientRects()).filter((q) => q.width > 0).map(out)
+      .map((q) => ({ left: Math.max(q.left, clip.left), top: Math.max(q.top, clip.top), right: Math.min(q.right, clip.right), bottom: Math.min(q.bottom, clip.bottom) }))
+      .filter((q) => q.right - q.left >= 1 && q.bottom - q.top >= 1));
+    m.remove();
   }
-  const before = document.createTextNode(value.slice(0, at));
-  const span = document.createElement("span");
-  span.textContent = value.slice(at, at + word.length);
-  const after = document.createTextNode(value.slice(at + word.length) + (value.endsWith("\n") ? "\u200b" : ""));
-  if (isInput) {
-    const line = document.createElement("span");
-    line.style.whiteSpace = "pre";
-    line.append(before, span, after);
-    m.append(line);
-  } else {
-    m.append(before, span, after);
-  }
-  document.documentElement.append(m);
-  m.scrollLeft = el.scrollLeft;
-  m.scrollTop = el.scrollTop;
-  const rects = Array.from(span.getClientRects()).filter((q) => q.width > 0).map(out);
-  m.remove();
-  return rects;
+  return all;
 }
 
 /**
@@ -202,8 +207,8 @@ export function pageText() {
     if (n.nodeType === Node.TEXT_NODE) return /** @type {Text} */ (n).data;
     if (n.nodeType !== Node.ELEMENT_NODE && n.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return "";
     const el = /** @type {Element} */ (n);
-    if (el.localName === "clearmark-overlay" || el.localName === "script" || el.localName === "style") return "";
-    if (el.getAttribute("contenteditable") === "true") return "[field]";
+    if (n.nodeType === Node.ELEMENT_NODE && (el.localName === "clearmark-overlay" || el.localName === "script" || el.localName === "style")) return "";
+    if (n.nodeType === Node.ELEMENT_NODE && el.getAttribute("contenteditable") === "true") return "[field]";
     let s = "";
     if (el.shadowRoot) s += text(el.shadowRoot);
     for (const c of Array.from(n.childNodes)) s += text(c);
@@ -269,4 +274,21 @@ export function setCaret({ path, offset }) {
     left -= n;
   }
   return false;
+}
+
+/**
+ * Scroll the field (or the iframe holding it) to the middle of the viewport.
+ * @param {string[]} path
+ */
+export function reveal(path) {
+  /** @type {any} */
+  let node = document;
+  /** @type {Element|null} */
+  let outer = null;
+  for (const step of path) {
+    node = step === "shadow" ? node.shadowRoot : step === "frame" ? node.contentDocument : node.querySelector(step);
+    if (!outer && node instanceof Element && node.ownerDocument === document) outer = node;
+  }
+  /** @type {Element} */ (outer).scrollIntoView({ block: "center" });
+  return true;
 }

@@ -31,7 +31,7 @@ import { join } from "node:path";
 import { startServers } from "../../scripts/serve.mjs";
 import { ARTIFACTS, EDITOR_BROWSERS } from "./editor-browsers.mjs";
 import {
-  cardButtonCenter, fieldState, focusEnd, overlayState, pageText, removeOverlay, rerender, setCaret, wordRects,
+  cardButtonCenter, fieldState, focusEnd, overlayState, pageText, removeOverlay, rerender, reveal, setCaret, wordRects,
 } from "./editor-page.mjs";
 
 const TOLERANCE_PX = 2;
@@ -52,6 +52,8 @@ const KIND_LABEL = /Registered trademark|Pending trademark|Famous brand|Lookalik
  * @property {FieldCase[]} fields
  * @property {string[][]} [quiet]  fields that are not listing copy: typing a brand there draws nothing
  * @property {() => string|null} [ready]  page-side readiness check (SPA)
+ * @property {number} [long]     index of the field for the 1,000-keystroke run (default 0;
+ *                               one without a maxlength, which would cut the typing short)
  */
 
 const kat = (/** @type {string} */ tag, /** @type {string} */ name, /** @type {string} */ inner) => [`${tag}[name="${name}"]`, "shadow", inner];
@@ -100,6 +102,7 @@ const PAGES = [
       { key: "title", path: ['input[name="title"]'], text: "Nike running shoes size 10", word: "Nike" },
       { key: "description", path: ["#se-rte-frame__summary", "frame", "body"], text: "Lightly worn Nike trainers, original box.", word: "Nike" },
     ],
+    long: 1,
     quiet: [['input[name="customLabel"]']],
   },
   {
@@ -110,6 +113,7 @@ const PAGES = [
       { key: "title", path: ["#listing-title-input"], text: "Handmade storage tray for LEGO minifigures", word: "LEGO" },
       { key: "description", path: ["#listing-description-textarea"], text: "Holds up to 40 LEGO minifigures.\nMade from oak.", word: "LEGO" },
     ],
+    long: 1,
     quiet: [["#listing-sku"]],
   },
   {
@@ -145,6 +149,7 @@ const PAGES = [
       { key: "title", path: ['input[placeholder="Please enter a product title"]'], text: "Sports shoes like Nike for men", word: "Nike" },
       { key: "description", path: ['[aria-label="Detailed description"]'], text: "Not affiliated with Nike.", word: "Nike" },
     ],
+    long: 1,
     quiet: [['input[name="skuCode"]']],
   },
 ];
@@ -218,49 +223,60 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
       assert.equal(st.hosts, 1, "the content script ran (one <clearmark-overlay>) under the real host name");
     }
 
+    /** @param {{left: number, top: number, right: number, bottom: number}} a @param {{left: number, top: number, right: number, bottom: number}} b */
+    const near = (a, b) => Math.abs(a.left - b.left) <= TOLERANCE_PX && Math.abs(a.right - b.right) <= TOLERANCE_PX
+      && Math.abs(a.top - b.top) <= TOLERANCE_PX && Math.abs(a.bottom - b.bottom) <= TOLERANCE_PX;
+
     /**
-     * Type a field's text and wait for its brand's underline; check the geometry.
+     * Type a field's text and wait for its brand's underline: one box per line fragment of
+     * the word, each within ±2 px of the word's rectangle.
      * @param {FieldCase} f
      */
     async function typeAndCheck(f) {
       await browser.evaluate(focusEnd, f.path);
       await browser.type(f.text);
-      const value = (await browser.evaluate(fieldState, f.path)).value;
-      const at = value.indexOf(f.word);
-      const st = await waitFor(() => browser.evaluate(overlayState, null),
-        (s) => s.underlines.some((u) => u.field === f.key && u.start === at && u.end === at + f.word.length));
-      const mine = st.underlines.filter((u) => u.field === f.key && u.start === at);
-      assert.ok(mine.length > 0, `${f.key}: "${f.word}" underlined (underlines: ${JSON.stringify(st.underlines)})`);
-      const want = await browser.evaluate(wordRects, { path: f.path, word: f.word });
-      assert.equal(mine.length, want.length, `${f.key}: one underline box per line fragment of "${f.word}"`);
-      mine.sort((a, b) => a.top - b.top || a.left - b.left);
-      want.sort((a, b) => a.top - b.top || a.left - b.left);
-      for (let i = 0; i < want.length; i++) {
-        for (const side of /** @type {const} */ (["left", "right", "top", "bottom"])) {
-          assert.ok(Math.abs(mine[i][side] - want[i][side]) <= TOLERANCE_PX,
-            `${f.key}: underline ${side} ${mine[i][side].toFixed(1)} vs word ${want[i][side].toFixed(1)} (±${TOLERANCE_PX} px)`);
-        }
+      /** @type {import("./editor-page.mjs").Rect[]} */
+      let want = [];
+      const st = await waitFor(async () => {
+        want = (await browser.evaluate(wordRects, { path: f.path, word: f.word }))[0] || [];
+        return browser.evaluate(overlayState, null);
+      }, (s) => want.length > 0 && want.every((w) => s.underlines.some((u) => u.field === f.key && near(u, w))));
+      const mine = st.underlines.filter((u) => u.field === f.key);
+      assert.ok(want.length > 0, `${f.key}: "${f.word}" is in the field`);
+      for (const w of want) {
+        const best = mine.map((u) => Math.max(Math.abs(u.left - w.left), Math.abs(u.right - w.right), Math.abs(u.top - w.top), Math.abs(u.bottom - w.bottom)))
+          .reduce((x, y) => Math.min(x, y), Infinity);
+        assert.ok(best <= TOLERANCE_PX, `${f.key}: "${f.word}" at ${JSON.stringify(w)} underlined within ±${TOLERANCE_PX} px (closest off by ${best.toFixed(1)} px; drawn ${JSON.stringify(mine)})`);
       }
-      return value;
+      // For inputs and textareas the offsets are the value's own (UTF-16): they must slice the word.
+      const { value, control } = await browser.evaluate(fieldState, f.path);
+      if (control) {
+        for (const u of mine) assert.equal(value.slice(u.start, u.end), f.word, `${f.key}: data-start/data-end slice the value to the word`);
+      }
     }
 
     /**
-     * Every underline lies on a typed brand word of a typed field.
+     * Nothing is underlined but the brand words of the fields typed into: every underline
+     * box coincides with an occurrence of its field's brand word.
      * @param {PageCase} page
      */
     async function nothingElse(page) {
       const st = await browser.evaluate(overlayState, null);
+      /** @type {Map<string, import("./editor-page.mjs").Rect[]>} */
+      const words = new Map();
       for (const u of st.underlines) {
         const f = page.fields.find((x) => x.key === u.field);
         assert.ok(f, `underline in a field the test typed into (got ${u.field})`);
-        const v = (await browser.evaluate(fieldState, f.path)).value;
-        assert.equal(v.slice(u.start, u.end).toLowerCase(), f.word.toLowerCase(), `${u.field}: underline [${u.start}, ${u.end}) is on "${f.word}"`);
+        if (!words.has(f.key)) words.set(f.key, (await browser.evaluate(wordRects, { path: f.path, word: f.word })).flat());
+        const rects = /** @type {import("./editor-page.mjs").Rect[]} */ (words.get(f.key));
+        assert.ok(rects.some((w) => near(u, w)), `${u.field}: underline ${JSON.stringify(u)} lies on a "${f.word}"`);
       }
       return st;
     }
 
     for (const page of PAGES) {
       it(`${page.name}: brands underlined exactly, card, popup, 1,000 keystrokes, quiet console`, async () => {
+        const errorsBefore = browser.consoleErrors().length;
         await open(page);
         const textBefore = await browser.evaluate(pageText, null);
         for (const f of page.fields) await typeAndCheck(f);
@@ -273,10 +289,12 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
 
         // Hover: the card names the kind and the mark, as text.
         const first = page.fields[0];
+        await browser.evaluate(reveal, first.path);
+        st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.underlines.some((x) => x.field === first.key && x.top > 0));
         const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ (st.underlines.find((x) => x.field === first.key));
         await browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
         st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.card.visible);
-        assert.ok(st.card.visible, "card shown on hover");
+        assert.ok(st.card.visible, `card shown on hover at ${JSON.stringify(u)}`);
         assert.match(st.card.text, KIND_LABEL);
         assert.ok(st.card.text.toLowerCase().includes(first.word.toLowerCase()), `card names the mark: ${st.card.text}`);
         assert.doesNotMatch(st.card.html, /<(?!div|button|\/div|\/button)[a-z]/i, "card holds only its own div/button elements");
@@ -299,10 +317,15 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
           perField.set(x.field, (perField.get(x.field) || new Set()).add(`${x.start}:${x.end}`));
         }
         const probe = await browser.extensionPage("popup/popup.html?tab=0");
+        // The extension's tabs API does not reveal URLs without the "tabs" permission (it
+        // does not ask for it): find the fixture's tab by asking each tab's content script.
         const tabId = await probe.evaluate(async (/** @type {string} */ host) => {
-          const tabs = await chrome.tabs.query({});
-          const t = tabs.find((x) => (x.url || "").includes(host) || (x.pendingUrl || "").includes(host));
-          return t ? t.id : null;
+          for (const t of await chrome.tabs.query({})) {
+            if (t.id === undefined) continue;
+            const r = await chrome.tabs.sendMessage(t.id, { v: 1, type: "tabFindings" }).catch(() => null);
+            if (r && r.ok && r.host === host) return t.id;
+          }
+          return null;
         }, page.host);
         await probe.close();
         if (tabId !== null) {
@@ -327,21 +350,22 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
         }
 
         // 1,000 keystrokes with findings appearing and disappearing: value and caret are the seller's.
-        await browser.evaluate(focusEnd, first.path);
-        const start = (await browser.evaluate(fieldState, first.path)).value;
-        const { steps, value } = longTyping(first.word);
+        const long = page.fields[page.long || 0];
+        await browser.evaluate(focusEnd, long.path);
+        const start = (await browser.evaluate(fieldState, long.path)).value;
+        const { steps, value } = longTyping(long.word);
         for (const s of steps) {
           if (typeof s === "string") await browser.type(s);
           else for (let k = 0; k < s.back; k++) await browser.press("Backspace");
         }
         const expected = start + value;
-        const typedState = await browser.evaluate(fieldState, first.path);
+        const typedState = await browser.evaluate(fieldState, long.path);
         await waitFor(() => browser.evaluate(overlayState, null), (s) => {
           const p = s.painted ? JSON.parse(s.painted) : null;
-          return !!p && p.field === first.key && p.length === expected.length;
+          return !!p && p.field === long.key && p.checked && p.length === typedState.value.length;
         });
         await sleep(300);
-        const settled = await browser.evaluate(fieldState, first.path);
+        const settled = await browser.evaluate(fieldState, long.path);
         const norm = (/** @type {string} */ s) => s.replace(/\u00a0/g, " ");
         assert.equal(norm(typedState.value), norm(expected), "the field holds exactly what was typed");
         assert.deepEqual(settled, typedState, "value and selection unchanged while findings were drawn");
@@ -350,12 +374,13 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
         assert.equal(await browser.evaluate(pageText, null), textBefore, "the page's own text is unchanged");
 
         await browser.screenshot(join(ARTIFACTS, `editor-${browserName}-${page.name}.png`));
-        assert.deepEqual(browser.consoleErrors(), [], "nothing in the page's console");
+        assert.deepEqual(browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
       });
     }
 
     it("amazon: the overlay comes back when the page removes it", async () => {
       const page = PAGES[0];
+      const errorsBefore = browser.consoleErrors().length;
       await open(page);
       await typeAndCheck(page.fields[0]);
       const before = (await browser.evaluate(overlayState, null)).underlines.length;
@@ -363,30 +388,38 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
       const st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.hosts === 1 && s.underlines.length === before);
       assert.equal(st.hosts, 1, "overlay host re-attached");
       assert.equal(st.underlines.length, before, "underlines still drawn");
-      assert.deepEqual(browser.consoleErrors(), []);
+      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), []);
     });
 
     it("amazon-spa: re-rendered fields are followed, stale underlines removed", async () => {
       const page = PAGES[3];
+      const errorsBefore = browser.consoleErrors().length;
       await open(page);
       const f = page.fields[0];
       await typeAndCheck(f);
       await browser.evaluate(rerender, null);
-      // The new element carries the value; the old one is gone. The underline must sit on the new one.
-      const want = await waitFor(() => browser.evaluate(wordRects, { path: f.path, word: f.word }), (r) => r.length > 0);
-      const st = await waitFor(() => browser.evaluate(overlayState, null), (s) => {
+      // The new element carries the value; the old one is gone. The underline must sit on
+      // the new one (its styles load a moment later: measure the word as it settles).
+      /** @type {import("./editor-page.mjs").Rect[]} */
+      let want = [];
+      const st = await waitFor(async () => {
+        want = (await browser.evaluate(wordRects, { path: f.path, word: f.word }))[0] || [];
+        return browser.evaluate(overlayState, null);
+      }, (s) => {
         const mine = s.underlines.filter((u) => u.field === f.key);
-        return mine.length === want.length && mine.every((u, i) => Math.abs(u.left - want[i].left) <= TOLERANCE_PX && Math.abs(u.bottom - want[i].bottom) <= TOLERANCE_PX);
+        return want.length > 0 && mine.length === want.length
+          && mine.every((u, i) => Math.abs(u.left - want[i].left) <= TOLERANCE_PX && Math.abs(u.bottom - want[i].bottom) <= TOLERANCE_PX);
       });
       const mine = st.underlines.filter((u) => u.field === f.key);
       assert.equal(mine.length, want.length, "one underline on the re-rendered field, none left behind");
-      assert.ok(Math.abs(mine[0].left - want[0].left) <= TOLERANCE_PX && Math.abs(mine[0].bottom - want[0].bottom) <= TOLERANCE_PX, "on the new element's word");
-      assert.deepEqual(browser.consoleErrors(), []);
+      assert.ok(Math.abs(mine[0].left - want[0].left) <= TOLERANCE_PX && Math.abs(mine[0].bottom - want[0].bottom) <= TOLERANCE_PX, `on the new element's word: ${JSON.stringify(mine)} vs ${JSON.stringify(want)}`);
+      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), []);
     });
 
     // Last: it changes the seller's own brands for this profile.
     it("etsy: \"This is my brand\" stops flagging the brand", async () => {
       const page = PAGES[5];
+      const errorsBefore = browser.consoleErrors().length;
       await open(page);
       const f = page.fields[0];
       await typeAndCheck(f);
@@ -398,7 +431,7 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
       await browser.click(btn.x, btn.y);
       const st = await waitFor(() => browser.evaluate(overlayState, null), (s) => !s.underlines.some((x) => x.field === f.key));
       assert.ok(!st.underlines.some((x) => x.field === f.key), "no underline once the brand is the seller's own");
-      assert.deepEqual(browser.consoleErrors(), []);
+      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), []);
     });
   });
 }

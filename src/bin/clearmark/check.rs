@@ -36,6 +36,10 @@ pub struct CheckArgs {
     /// Also report low-severity (informational) findings.
     #[arg(long)]
     show_low: bool,
+    /// Other sellers' listings for the copied-copy pass: a `clearmark corpus build` file,
+    /// or JSON lines / CSV indexed on the fly.
+    #[arg(long, value_name = "FILE")]
+    corpus: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
@@ -124,6 +128,15 @@ pub fn run(args: CheckArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Some(path) = &args.corpus {
+        match crate::corpus::load(path) {
+            Ok(c) => engine.set_corpus(Some(c)),
+            Err(e) => {
+                eprintln!("clearmark check: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     engine.set_own_brands(args.own_brand.clone());
     engine.set_options(Options {
         registers: args

@@ -1,7 +1,10 @@
 //! The `clearmark` command line: build and inspect snapshots, check listings, evaluate.
 
 mod check;
+mod copy_bench;
+mod corpus;
 mod eval_brands;
+mod eval_copy;
 mod fetch;
 mod publish;
 mod snapshot;
@@ -31,6 +34,9 @@ enum Command {
     /// Measure the engine on a labelled set.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Build, inspect and benchmark reference corpora for copied copy.
+    #[command(subcommand)]
+    Corpus(corpus::CorpusCommand),
 }
 
 /// What `clearmark eval` measures.
@@ -38,6 +44,8 @@ enum Command {
 enum EvalCommand {
     /// Brand/trademark detection: recall, precision, own-brand flags, trap flags.
     Brands(eval_brands::EvalBrandsArgs),
+    /// Copied copy: recall on verbatim and edited copies, false alarms on clean listings.
+    Copy(eval_copy::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +56,8 @@ fn main() -> ExitCode {
         Command::Fetch(args) => fetch::run(args),
         Command::Check(args) => return check::run(args),
         Command::Eval(EvalCommand::Brands(args)) => return eval_brands::run(args),
+        Command::Corpus(cmd) => return corpus::run(cmd),
+        Command::Eval(EvalCommand::Copy(args)) => return eval_copy::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

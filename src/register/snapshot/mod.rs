@@ -182,6 +182,14 @@ impl Snapshot {
         })
     }
 
+    /// Loads a file of unknown provenance: [`Snapshot::from_bytes`], then
+    /// [`Snapshot::verify`] (with the publisher's key, a signature is required).
+    pub fn open(bytes: Vec<u8>, key: Option<&VerifyingKey>) -> Result<Snapshot, SnapshotError> {
+        let snapshot = Snapshot::from_bytes(bytes)?;
+        snapshot.verify(key)?;
+        Ok(snapshot)
+    }
+
     /// Checks the SHA-256 of the file and, given the publisher's key, its signature.
     /// Proportional to the file size; see the module docs for when to call it.
     pub fn verify(&self, key: Option<&VerifyingKey>) -> Result<(), SnapshotError> {
@@ -210,6 +218,19 @@ impl Snapshot {
     /// The whole file.
     pub fn as_bytes(&self) -> &[u8] {
         &self.bytes
+    }
+
+    /// Gives the file's bytes back (copied only if a clone of this snapshot still
+    /// shares them).
+    pub fn into_bytes(self) -> Vec<u8> {
+        let Snapshot {
+            bytes,
+            marks,
+            words,
+            ..
+        } = self;
+        drop((marks, words));
+        Arc::try_unwrap(bytes).unwrap_or_else(|shared| shared.as_ref().clone())
     }
 
     /// Byte size of each section, in file order, for `inspect`.
@@ -271,15 +292,11 @@ impl Snapshot {
                 0 => Some(String::new()),
                 o => self
                     .owners
-                    .get_str(&self.bytes, usize::try_from(o - 1).ok()?)
-                    .map(str::to_string),
+                    .get_str(&self.bytes, usize::try_from(o - 1).ok()?),
             }
         };
-        let classes = |c: u64| -> Option<Vec<u8>> {
-            self.classes
-                .get(&self.bytes, usize::try_from(c).ok()?)
-                .map(<[u8]>::to_vec)
-        };
+        let classes =
+            |c: u64| -> Option<Vec<u8>> { self.classes.get(&self.bytes, usize::try_from(c).ok()?) };
         let lookup = records::RowLookup {
             key: key.as_deref(),
             owner: &owner,

@@ -51,7 +51,9 @@ pub mod col {
     pub const FILED: usize = 11;
     /// Registration date: 0 unknown, 1 raw in heap, else zigzag(days − filing days) + 2.
     pub const REGISTERED: usize = 12;
-    /// Heap offset + 1 within the block (0: nothing in the heap).
+    /// 1 when the row has a heap entry. Entries follow the bits in row order, each
+    /// prefixed with its length, so a row's entry is found by skipping the entries of
+    /// the rows before it.
     pub const HEAP: usize = 13;
 }
 
@@ -547,7 +549,8 @@ pub fn encode_block(rows: &[Row], out: &mut Vec<u8>) {
     for row in rows {
         let mut c = row.cols;
         if !row.heap.is_empty() {
-            c[col::HEAP] = heap.len() as u64 + 1;
+            c[col::HEAP] = 1;
+            put_varint(&mut heap, row.heap.len() as u64);
             heap.extend_from_slice(&row.heap);
         }
         cols.push(c);
@@ -625,7 +628,7 @@ fn get_bits(bytes: &[u8], at: u64, width: u8) -> Option<u64> {
     })
 }
 
-/// A row read back from a block: its columns and the block's heap.
+/// A row read back from a block: its columns and its heap entry.
 pub struct RowView<'a> {
     /// Column values.
     pub cols: [u64; COLUMNS],
@@ -650,13 +653,27 @@ pub fn read_row(block: &[u8], rows: usize, index: usize) -> Option<RowView<'_>> 
     }
     let total_bits: u64 = widths.iter().map(|&w| u64::from(w) * rows as u64).sum();
     let data = block.get(pos..)?;
-    let heap = data.get(usize::try_from(total_bits.div_ceil(8)).ok()?..)?;
+    let mut heap = data.get(usize::try_from(total_bits.div_ceil(8)).ok()?..)?;
     let mut cols = [0u64; COLUMNS];
     let mut at = 0u64;
     for c in 0..COLUMNS {
         let w = widths[c];
-        let v = get_bits(data, at + index as u64 * u64::from(w), w)?;
-        cols[c] = mins[c].checked_add(v)?;
+        let column = |row: usize| -> Option<u64> {
+            mins[c].checked_add(get_bits(data, at + row as u64 * u64::from(w), w)?)
+        };
+        cols[c] = column(index)?;
+        if c == col::HEAP && cols[c] == 1 {
+            // Skip the entries of the rows before this one.
+            let mut p = 0;
+            for row in 0..index {
+                if column(row)? == 1 {
+                    let len = usize::try_from(get_varint(heap, &mut p)?).ok()?;
+                    p = p.checked_add(len)?;
+                }
+            }
+            let len = usize::try_from(get_varint(heap, &mut p)?).ok()?;
+            heap = heap.get(p..p.checked_add(len)?)?;
+        }
         at += u64::from(w) * rows as u64;
     }
     Some(RowView { cols, heap })
@@ -699,7 +716,8 @@ pub fn decode_row(row: &RowView<'_>, lookup: &RowLookup<'_>) -> Option<Record> {
     };
     let mut heap_pos = match c[col::HEAP] {
         0 => None,
-        h => Some(usize::try_from(h - 1).ok()?),
+        1 => Some(0),
+        _ => return None,
     };
     let mask = match heap_pos.as_mut() {
         Some(pos) => get_varint(row.heap, pos)?,

@@ -50,7 +50,8 @@ pub struct Trailer {
     pub signature: Option<[u8; 64]>,
 }
 
-/// Reads the trailer; `Corrupt` if its signed flag is neither 0 nor 1.
+/// Reads the trailer; `Corrupt` if its signed flag is neither 0 nor 1, or an unsigned
+/// file's signature bytes are not zero.
 pub fn trailer(bytes: &[u8]) -> Result<Trailer, SnapshotError> {
     let corrupt = SnapshotError::Corrupt { section: "trailer" };
     let start = bytes
@@ -61,7 +62,8 @@ pub fn trailer(bytes: &[u8]) -> Result<Trailer, SnapshotError> {
     let digest: [u8; 32] = t[..32].try_into().map_err(|_| corrupt.clone())?;
     let sig: [u8; 64] = t[33..97].try_into().map_err(|_| corrupt.clone())?;
     let signature = match t[32] {
-        0 => None,
+        // Unsigned files carry zeros, so no byte of the file escapes the checks.
+        0 if sig.iter().all(|&b| b == 0) => None,
         1 => Some(sig),
         _ => return Err(corrupt),
     };

@@ -1,0 +1,32 @@
+// Times Snapshot::from_bytes inside wasm against copying the same bytes into wasm memory
+// (the baseline), in one Node process. Usage: node snapshot_load_wasm.mjs WASM SNAPSHOT
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+
+const [wasmPath, snapPath] = process.argv.slice(2);
+const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {});
+const { memory, bench_alloc, bench_load, bench_lookups } = instance.exports;
+const file = readFileSync(snapPath);
+const rounds = 7;
+let bestCopy = Infinity, bestLoad = Infinity, records = 0;
+for (let i = 0; i < rounds; i++) {
+  const ptr = bench_alloc(file.length);
+  let t = performance.now();
+  new Uint8Array(memory.buffer, ptr, file.length).set(file);
+  bestCopy = Math.min(bestCopy, performance.now() - t);
+  t = performance.now();
+  records = bench_load(ptr, file.length);
+  bestLoad = Math.min(bestLoad, performance.now() - t);
+}
+const ptr = bench_alloc(file.length);
+new Uint8Array(memory.buffer, ptr, file.length).set(file);
+const step = Math.max(1, Math.floor(records / 1000));
+let t = performance.now();
+const found = bench_lookups(ptr, file.length, step);
+const lookups = Math.ceil(records / step);
+const lookupMs = performance.now() - t;
+console.log(`snapshot: ${file.length} bytes, ${records} records`);
+console.log(`copy into wasm memory (baseline): ${bestCopy.toFixed(3)} ms`);
+console.log(`Snapshot::from_bytes in wasm:     ${bestLoad.toFixed(3)} ms  ratio ${(bestLoad / bestCopy).toFixed(4)}`);
+console.log(`copy + load (what an engine start pays): ${(bestCopy + bestLoad).toFixed(3)} ms`);
+console.log(`${lookups} record + lookup round trips: ${(lookupMs * 1000 / lookups).toFixed(1)} µs each (incl. one load), ${found} records found`);

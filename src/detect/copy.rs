@@ -1,0 +1,642 @@
+//! Copied copy: runs of a listing's text taken from other sellers' listings in the
+//! reference corpus.
+//!
+//! [`find`] looks a listing up in a [`CorpusIndex`] in two steps. Candidates: every word
+//! 5-gram of each field is looked up among the corpus's winnowed fingerprints (a run of 8
+//! shared words always shares one), and each field's MinHash LSH bands find fields with
+//! similar content words even when no 5 words in a row survived editing; fingerprints
+//! shared by many corpus listings are boilerplate and ignored. Verification: each field
+//! is aligned word by word against the candidate's fields (a weighted longest common
+//! subsequence, run twice so swapped clauses are found too; function words weigh
+//! little), and the aligned words are grouped into copied regions. A region is `high`
+//! when it holds 15 consecutive copied words (or 15 copied words at 80 % density), or
+//! when 80 % of the field is copied; `medium` for 8 consecutive words, 8 copied words at
+//! 70 % density, or half of the field. Listings under the seller's own brand and the
+//! listing itself are never sources. This module judges copying only; it must not
+//! know about marks or the browser.
+
+use super::corpus::{CorpusIndex, FieldWords, FnvMap};
+use super::fingerprint;
+use crate::listing::{CopySource, Field, Finding, FindingKind, Listing, Severity};
+use crate::text;
+
+/// Most corpus listings verified per checked listing (the best-scoring candidates).
+const MAX_CANDIDATES: usize = 12;
+/// Weight of a function word in the alignment (content words weigh 1).
+const FUNCTION_WEIGHT: f32 = 0.3;
+/// Largest gap, in words on either side, inside one copied region.
+const MAX_GAP: usize = 4;
+/// Largest alignment matrix computed in one piece; longer fields are aligned in parts.
+const MAX_CELLS: usize = 300_000;
+/// Sketch similarity from which an LSH band hit counts as a candidate.
+const MIN_SKETCH_SIMILARITY: f32 = 0.3;
+
+/// Copied-copy findings for `listing` against `corpus`, ordered by field, bullet index
+/// and start. Offsets are UTF-16 code units of the listing's fields; each finding's
+/// [`CopySource`] gives the corpus listing and the copied words' span in its text.
+pub fn find(corpus: &CorpusIndex, listing: &Listing) -> Vec<Finding> {
+    find_with_own_brands(corpus, listing, &[])
+}
+
+/// [`find`], with more brands of the seller's own (besides the listing's `brand`) whose
+/// corpus listings are never sources.
+pub fn find_with_own_brands(
+    corpus: &CorpusIndex,
+    listing: &Listing,
+    own_brands: &[String],
+) -> Vec<Finding> {
+    if corpus.is_empty() {
+        return Vec::new();
+    }
+    let own: Vec<String> = own_brands
+        .iter()
+        .map(String::as_str)
+        .chain(listing.brand.as_deref())
+        .map(text::mark_key)
+        .filter(|k| !k.is_empty())
+        .collect();
+    let fields: Vec<(Field, Option<usize>, &str, FieldWords)> = listing
+        .fields()
+        .into_iter()
+        .filter(|(f, _, _)| *f != Field::Keywords)
+        .map(|(f, i, t)| (f, i, t, FieldWords::new(t)))
+        .collect();
+
+    // 1. Candidates.
+    let mut scores: FnvMap<u32, f32> = FnvMap::default();
+    for (_, _, _, words) in &fields {
+        let mut grams = fingerprint::kgrams(&words.hashes);
+        grams.sort_unstable();
+        grams.dedup();
+        let mut hit: FnvMap<u32, f32> = FnvMap::default();
+        for g in grams {
+            for slot in corpus.postings(g) {
+                *hit.entry(slot).or_default() += 1.0;
+            }
+        }
+        if let Some(sig) = words.signature() {
+            let sketch = fingerprint::sketch(&sig);
+            for band in fingerprint::bands(&sig) {
+                for slot in corpus.postings(band) {
+                    let best = corpus
+                        .sketches(slot)
+                        .iter()
+                        .map(|s| fingerprint::sketch_similarity(&s.sketch, &sketch))
+                        .fold(0.0f32, f32::max);
+                    if best >= MIN_SKETCH_SIMILARITY {
+                        let e = hit.entry(slot).or_default();
+                        *e = e.max(0.0) + best * 4.0;
+                    }
+                }
+            }
+        }
+        for (slot, s) in hit {
+            *scores.entry(slot).or_default() += s;
+        }
+    }
+    let mut candidates: Vec<(u32, f32)> = scores
+        .into_iter()
+        .filter(|&(slot, _)| {
+            corpus.listing(slot).is_some_and(|l| {
+                l.id != listing.id
+                    && !l
+                        .brand
+                        .as_deref()
+                        .is_some_and(|b| own.contains(&text::mark_key(b)))
+            })
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    candidates.truncate(MAX_CANDIDATES);
+
+    // 2. Verification.
+    let query_brand = leading_word(listing.title.as_deref());
+    let mut found: Vec<Candidate> = Vec::new();
+    for (slot, _) in candidates {
+        let Some(source) = corpus.listing(slot) else {
+            continue;
+        };
+        let mut from_source: Vec<Candidate> = Vec::new();
+        let mut title_copied = false;
+        for (sfield, sindex, stext) in source.fields() {
+            let swords = FieldWords::new(stext);
+            for (qi, (qfield, _, _, qwords)) in fields.iter().enumerate() {
+                for mut region in copied_regions(qwords, &swords) {
+                    // Template text (most of the source run's fingerprints are shared by
+                    // many listings, a maker's standard sentence): informational only.
+                    let (j0, j1) = region.source;
+                    // Only the source's winnowed k-grams are in the index.
+                    let indexed: Vec<usize> = fingerprint::kgrams(&swords.hashes[j0..=j1])
+                        .into_iter()
+                        .map(|g| corpus.sharing(g))
+                        .filter(|&n| n > 0)
+                        .collect();
+                    let common = indexed
+                        .iter()
+                        .filter(|&&n| n >= corpus.boilerplate_listings())
+                        .count();
+                    if !indexed.is_empty() && common * 2 >= indexed.len() {
+                        region.severity = Severity::Low;
+                        region
+                            .why
+                            .push_str(", text shared by many listings (a template)");
+                    }
+                    title_copied |= *qfield == Field::Title
+                        && sfield == Field::Title
+                        && region.field_copied * 5 >= qwords.hashes.len() * 4;
+                    from_source.push(Candidate {
+                        field: qi,
+                        source_slot: slot,
+                        source_field: (sfield, sindex),
+                        source_text: stext.to_string(),
+                        source_span: span16(&swords, region.source.0, region.source.1),
+                        region,
+                    });
+                }
+            }
+        }
+        // Listings of the same brand share the manufacturer's text: informational only.
+        // The brand is read from the titles' first word unless the checked title is
+        // itself a copy of this source's title (then the reading would be circular).
+        let same_brand = !title_copied
+            && query_brand.is_some()
+            && query_brand == leading_word(source.title.as_deref());
+        if same_brand {
+            for c in &mut from_source {
+                c.region.severity = Severity::Low;
+                c.region
+                    .why
+                    .push_str(", a listing of the same brand: probably the maker's own text");
+            }
+        }
+        found.extend(from_source);
+    }
+
+    // 3. Text found in as many listings as boilerplate is (a template with its blanks
+    // filled differently, e.g. "stands 3 ¾ inches tall, perfect for any … fan") is
+    // informational, like boilerplate fingerprints.
+    let serious: Vec<(usize, u32, (usize, usize))> = found
+        .iter()
+        .filter(|c| c.region.severity >= Severity::Medium)
+        .map(|c| (c.field, c.source_slot, c.region.query))
+        .collect();
+    for c in &mut found {
+        let (a0, a1) = c.region.query;
+        let mut sources: Vec<u32> = serious
+            .iter()
+            .filter(|&&(f, _, (b0, b1))| {
+                let overlap = (a1.min(b1) + 1).saturating_sub(a0.max(b0));
+                f == c.field && 2 * overlap > (a1 - a0 + 1).min(b1 - b0 + 1)
+            })
+            .map(|s| s.1)
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        if sources.len() >= corpus.boilerplate_listings() && c.region.severity >= Severity::Medium {
+            c.region.severity = Severity::Low;
+            c.region.why.push_str(&format!(
+                ", text found in {} listings (a template)",
+                sources.len()
+            ));
+        }
+    }
+
+    // 4. One finding per copied stretch: the strongest source wins, no overlaps.
+    found.sort_by(|a, b| {
+        b.region
+            .severity
+            .cmp(&a.region.severity)
+            .then(b.region.copied.cmp(&a.region.copied))
+            .then(a.source_slot.cmp(&b.source_slot))
+    });
+    let mut taken: Vec<(usize, usize, usize)> = Vec::new();
+    let mut findings = Vec::new();
+    for c in found {
+        let (field, index, original, words) = &fields[c.field];
+        let (start, end) = span16(words, c.region.query.0, c.region.query.1);
+        if taken
+            .iter()
+            .any(|&(f, s, e)| f == c.field && s < end && start < e)
+        {
+            continue;
+        }
+        taken.push((c.field, start, end));
+        let Some(source) = corpus.listing(c.source_slot) else {
+            continue;
+        };
+        let n = words.hashes.len();
+        let similarity = c.region.field_copied as f32 / n.max(1) as f32;
+        let where_ = match c.source_field {
+            (Field::Title, _) => "title".to_string(),
+            (Field::Bullets, Some(i)) => format!("bullet {}", i + 1),
+            (Field::Description, _) => "description".to_string(),
+            _ => "text".to_string(),
+        };
+        findings.push(Finding {
+            field: *field,
+            index: *index,
+            start,
+            end,
+            text: text::slice_utf16(original, start..end)
+                .unwrap_or_default()
+                .to_string(),
+            kind: FindingKind::CopiedCopy,
+            severity: c.region.severity,
+            mark: source.id.clone(),
+            reason: format!(
+                "{} words here ({}) appear in order in the {} of another seller's listing {}; \
+                 copied listing text can get a listing removed for copyright infringement",
+                c.region.copied, c.region.why, where_, source.id
+            ),
+            records: Vec::new(),
+            suggestion: "Rewrite this in your own words.".into(),
+            source: Some(CopySource {
+                id: source.id.clone(),
+                url: source.url.clone(),
+                title: source.title.clone(),
+                text: c.source_text,
+                start: c.source_span.0,
+                end: c.source_span.1,
+                similarity,
+            }),
+        });
+    }
+    findings.sort_by_key(|f| (f.field, f.index, f.start));
+    findings
+}
+
+impl super::Engine {
+    /// Gives the engine a reference corpus: from then on [`check`](super::Engine::check)
+    /// adds the copied-copy findings of [`find`] (low ones only with
+    /// [`Options::show_low`](super::Options::show_low)). `None` turns the pass off.
+    pub fn set_corpus(&mut self, corpus: Option<CorpusIndex>) {
+        self.corpus = corpus;
+    }
+
+    /// The reference corpus, to add or remove listings in place.
+    pub fn corpus_mut(&mut self) -> Option<&mut CorpusIndex> {
+        self.corpus.as_mut()
+    }
+}
+
+/// The first word of a title that is not a function word: where marketplaces put the
+/// brand.
+fn leading_word(title: Option<&str>) -> Option<String> {
+    let n = text::normalize(title?);
+    n.tokens()
+        .iter()
+        .map(|t| t.text.clone())
+        .find(|w| !super::corpus::is_function_word(w))
+}
+
+struct Candidate {
+    field: usize,
+    source_slot: u32,
+    source_field: (Field, Option<usize>),
+    source_text: String,
+    source_span: (usize, usize),
+    region: Region,
+}
+
+/// A copied stretch of a checked field and where it lies in the source field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    /// First and last copied word (token indices) in the checked field.
+    pub query: (usize, usize),
+    /// First and last copied word in the source field.
+    pub source: (usize, usize),
+    /// Words of the region found in the source.
+    pub copied: usize,
+    /// Words of the whole field found in this source field.
+    pub field_copied: usize,
+    /// The verdict.
+    pub severity: Severity,
+    /// Which rule decided it, in words.
+    pub why: String,
+}
+
+/// UTF-16 span of tokens `first..=last`.
+fn span16(words: &FieldWords, first: usize, last: usize) -> (usize, usize) {
+    let t = words.normalized.tokens();
+    (t[first].start, t[last].end)
+}
+
+/// Aligned word pairs of a query and a source field: a weighted longest common
+/// subsequence, then a second one over the words left (swapped clauses).
+fn align(q: &FieldWords, s: &FieldWords) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut q_used = vec![false; q.hashes.len()];
+    let mut s_used = vec![false; s.hashes.len()];
+    for round in 0..2 {
+        let before = pairs.len();
+        let piece = (MAX_CELLS / s.hashes.len().max(1)).max(1);
+        let mut from = 0;
+        while from < q.hashes.len() {
+            let to = (from + piece).min(q.hashes.len());
+            lcs(q, s, from..to, &q_used, &s_used, &mut pairs);
+            from = to;
+        }
+        for &(i, j) in &pairs[before..] {
+            q_used[i] = true;
+            s_used[j] = true;
+        }
+        if round == 0 && pairs.len() < 3 {
+            break;
+        }
+    }
+    pairs.sort_unstable();
+    pairs
+}
+
+fn weight(w: &FieldWords, i: usize) -> f32 {
+    if w.function[i] {
+        FUNCTION_WEIGHT
+    } else {
+        1.0
+    }
+}
+
+/// Weighted LCS of `q[range]` and `s`, skipping used words; appends the pairs.
+fn lcs(
+    q: &FieldWords,
+    s: &FieldWords,
+    range: std::ops::Range<usize>,
+    q_used: &[bool],
+    s_used: &[bool],
+    out: &mut Vec<(usize, usize)>,
+) {
+    let n = range.len();
+    let m = s.hashes.len();
+    let width = m + 1;
+    let mut dp = vec![0f32; (n + 1) * width];
+    for a in 1..=n {
+        let i = range.start + a - 1;
+        for b in 1..=m {
+            let j = b - 1;
+            let mut best = dp[(a - 1) * width + b].max(dp[a * width + b - 1]);
+            if !q_used[i] && !s_used[j] && q.hashes[i] == s.hashes[j] {
+                best = best.max(dp[(a - 1) * width + b - 1] + weight(q, i));
+            }
+            dp[a * width + b] = best;
+        }
+    }
+    let (mut a, mut b) = (n, m);
+    while a > 0 && b > 0 {
+        let i = range.start + a - 1;
+        let j = b - 1;
+        let here = dp[a * width + b];
+        if !q_used[i]
+            && !s_used[j]
+            && q.hashes[i] == s.hashes[j]
+            && here == dp[(a - 1) * width + b - 1] + weight(q, i)
+        {
+            out.push((i, j));
+            a -= 1;
+            b -= 1;
+        } else if here == dp[(a - 1) * width + b] {
+            a -= 1;
+        } else {
+            b -= 1;
+        }
+    }
+}
+
+/// The copied regions of field `q` found in source field `s`, with their verdicts.
+pub fn copied_regions(q: &FieldWords, s: &FieldWords) -> Vec<Region> {
+    if q.hashes.is_empty() || s.hashes.is_empty() {
+        return Vec::new();
+    }
+    let pairs = align(q, s);
+    // Group aligned pairs into regions: small gaps on both sides, same direction.
+    let mut groups: Vec<Vec<(usize, usize)>> = Vec::new();
+    for &(i, j) in &pairs {
+        match groups.last_mut() {
+            Some(g)
+                if {
+                    let &(pi, pj) = g.last().unwrap_or(&(i, j));
+                    i - pi <= MAX_GAP && j > pj && j - pj <= MAX_GAP
+                } =>
+            {
+                g.push((i, j))
+            }
+            _ => groups.push(vec![(i, j)]),
+        }
+    }
+    groups.retain(|g| g.len() >= 2);
+    let field_words = q.hashes.len();
+    let total_weight: f32 = (0..field_words).map(|i| weight(q, i)).sum();
+    let copied: usize = groups.iter().map(Vec::len).sum();
+    let copied_weight: f32 = groups.iter().flatten().map(|&(i, _)| weight(q, i)).sum();
+    let copied_content = groups
+        .iter()
+        .flatten()
+        .filter(|&&(i, _)| !q.function[i])
+        .count();
+    let share = copied_weight / total_weight.max(f32::EPSILON);
+
+    let bounds = |g: &[(usize, usize)]| {
+        let (i0, i1) = (g[0].0, g[g.len() - 1].0);
+        let j0 = g.iter().map(|p| p.1).min().unwrap_or(0);
+        let j1 = g.iter().map(|p| p.1).max().unwrap_or(0);
+        ((i0, i1), (j0, j1))
+    };
+
+    // Most of the field copied: one region over all copied groups.
+    if copied_content >= 5 && share >= 0.5 {
+        let all: Vec<(usize, usize)> = groups.iter().flatten().copied().collect();
+        let (query, _) = bounds(&all);
+        let main = groups.iter().max_by_key(|g| g.len()).map_or(&all, |g| g);
+        let (_, source) = bounds(main);
+        let (severity, why) = if share >= 0.8 {
+            (
+                Severity::High,
+                format!("{:.0} % of the field", share * 100.0),
+            )
+        } else {
+            (
+                Severity::Medium,
+                format!("{:.0} % of the field", share * 100.0),
+            )
+        };
+        return vec![Region {
+            query,
+            source,
+            copied,
+            field_copied: copied,
+            severity,
+            why,
+        }];
+    }
+    let mut out = Vec::new();
+    for g in &groups {
+        let (query, source) = bounds(g);
+        let mut run = 1;
+        let mut longest = 1;
+        for w in g.windows(2) {
+            if w[1].0 == w[0].0 + 1 && w[1].1 == w[0].1 + 1 {
+                run += 1;
+                longest = longest.max(run);
+            } else {
+                run = 1;
+            }
+        }
+        let len = query.1 - query.0 + 1;
+        let density = g.len() as f32 / len as f32;
+        let content = g.iter().filter(|&&(i, _)| !q.function[i]).count();
+        let verdict = if longest >= 15 {
+            Some((Severity::High, format!("{longest} consecutive words")))
+        } else if g.len() >= 15 && density >= 0.8 && content >= 8 {
+            Some((Severity::High, format!("{} of {len} words", g.len())))
+        } else if longest >= 8 && content >= 4 {
+            Some((Severity::Medium, format!("{longest} consecutive words")))
+        } else if g.len() >= 8 && density >= 0.7 && content >= 5 {
+            Some((Severity::Medium, format!("{} of {len} words", g.len())))
+        } else {
+            None
+        };
+        if let Some((severity, why)) = verdict {
+            out.push(Region {
+                query,
+                source,
+                copied: g.len(),
+                field_copied: copied,
+                severity,
+                why,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::corpus::CorpusListing;
+
+    const SOURCE: &str =
+        "Complete toy pots and pans set: the making dinner for eight cookware set is \
+        the perfect addition to your cooking playset. The colorful assortment of pots, pans, \
+        tools and utensils will inspire your child to cook up hours of fun!";
+
+    fn corpus() -> CorpusIndex {
+        let mut c = CorpusIndex::new(100);
+        c.add(CorpusListing {
+            id: "ref:1".into(),
+            url: Some("https://example.com/1".into()),
+            brand: Some("Battat".into()),
+            title: Some("Play Circle Cookware Set for Kids".into()),
+            bullets: vec![
+                SOURCE.into(),
+                "Sized perfectly for small hands and big imaginations".into(),
+            ],
+            ..Default::default()
+        });
+        c.add(CorpusListing {
+            id: "ref:2".into(),
+            title: Some("Wooden Train Set with Bridge and Tunnel".into()),
+            bullets: vec!["Forty pieces of solid beech wood track fit every major brand".into()],
+            ..Default::default()
+        });
+        c
+    }
+
+    fn check(bullet: &str) -> Vec<Finding> {
+        find(
+            &corpus(),
+            &Listing {
+                id: "mine".into(),
+                title: Some("My own kitchen toy".into()),
+                bullets: vec!["Made by us.".into(), bullet.into()],
+                ..Default::default()
+            },
+        )
+    }
+
+    #[test]
+    fn a_verbatim_bullet_is_high_with_its_source_span() {
+        let bullet = format!("Great value. {SOURCE}");
+        let f = check(&bullet);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let f = &f[0];
+        assert_eq!(
+            (f.field, f.index, f.severity),
+            (Field::Bullets, Some(1), Severity::High)
+        );
+        // Spans run from the first to the last copied word: the final `!` is outside.
+        let words = SOURCE.trim_end_matches('!');
+        assert_eq!(f.text, words);
+        assert_eq!(&bullet[f.start..f.end], words, "ASCII: UTF-16 = bytes");
+        let src = f.source.as_ref().unwrap();
+        assert_eq!(src.id, "ref:1");
+        assert_eq!((src.start, src.end), (0, text::utf16_len(words)));
+        assert!(src.similarity > 0.8);
+    }
+
+    #[test]
+    fn a_lightly_edited_copy_is_found() {
+        let edited = "COMPLETE toy pots & pans set - the making dinner for EIGHT cookware set \
+            is the ideal addition to your kitchen playset. The colourful assortment of pots, \
+            pans, tools and utensils inspire your kid to cook up hours of fun";
+        let f = check(edited);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].severity >= Severity::Medium);
+        assert!(f[0].end - f[0].start > edited.len() / 2);
+    }
+
+    #[test]
+    fn swapped_clauses_are_both_found() {
+        let swapped = "The colorful assortment of pots, pans, tools and utensils will inspire \
+            your child to cook up hours of fun! Complete toy pots and pans set: the making \
+            dinner for eight cookware set is the perfect addition to your cooking playset.";
+        let f = check(swapped);
+        assert!(!f.is_empty());
+        let covered: usize = f.iter().map(|f| f.end - f.start).sum();
+        assert!(covered > swapped.len() * 8 / 10, "{f:#?}");
+    }
+
+    #[test]
+    fn an_eight_word_run_is_medium_and_shorter_ones_are_nothing() {
+        let f =
+            check("Our set has the making dinner for eight cookware set is the best, honestly.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].severity, Severity::Medium);
+        assert!(check("We love making dinner for eight people at home with friends").is_empty());
+    }
+
+    #[test]
+    fn unrelated_text_on_the_same_topic_is_clean() {
+        assert!(check(
+            "Our pots and pans set for kids has twelve pieces, sized for small hands, \
+             made of food-grade plastic that is easy to clean and fun for pretend cooking."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn own_brand_and_the_listing_itself_are_never_sources() {
+        let mut l = Listing {
+            id: "mine".into(),
+            brand: Some("BATTAT".into()),
+            bullets: vec![SOURCE.into()],
+            ..Default::default()
+        };
+        assert!(find(&corpus(), &l).is_empty());
+        l.brand = None;
+        l.id = "ref:1".into();
+        assert!(find(&corpus(), &l).is_empty());
+        l.id = "other".into();
+        assert_eq!(find(&corpus(), &l).len(), 1);
+    }
+
+    #[test]
+    fn offsets_are_utf16_with_emoji_before_the_copy() {
+        let bullet = format!("😀😀 家具 {SOURCE}");
+        let f = check(&bullet);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            text::slice_utf16(&bullet, f[0].start..f[0].end),
+            Some(SOURCE.trim_end_matches('!'))
+        );
+        assert_eq!(f[0].start, 8);
+    }
+}

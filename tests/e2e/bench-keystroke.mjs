@@ -1,0 +1,92 @@
+// @ts-check
+/**
+ * Benchmark (not a test; `make bench-keystroke`): keystroke → underline painted, in
+ * Chromium with the assembled extension (dist/chrome) and its bundled snapshot, on the
+ * Amazon fixture under its real host name.
+ *
+ * A person-like cadence of key presses goes into the title; brand names appear in the
+ * text, so the engine's answers add and move underlines. For every key press the page
+ * records its keydown time (main world, `event.timeStamp`), and a MutationObserver in the
+ * page records when the overlay's `data-clearmark-painted` signal names that text length
+ * with `checked: true` — the first frame that drew the engine's answer for the text the key
+ * produced. Latency = that time − keydown. Printed: p50/p95/max over the key presses, and
+ * as the baseline, in the same page and process, keydown → the page's own next animation
+ * frame (the browser's floor for anything drawn in response to a key), with the ratio.
+ *
+ * Usage: node tests/e2e/bench-keystroke.mjs [keys=400] [delay-ms=40]
+ */
+import { startServers } from "../../scripts/serve.mjs";
+import { launchChromium } from "./editor-browsers.mjs";
+import { focusEnd } from "./editor-page.mjs";
+
+const KEYS = Number(process.argv[2] || 400);
+const DELAY = Number(process.argv[3] || 40);
+const PATH = ['kat-textarea[name="item_name-0-value"]', "shadow", "textarea"];
+
+/** Installs the page-side recorders. */
+function record() {
+  const w = /** @type {any} */ (window);
+  w.__keys = [];
+  w.__frames = [];
+  w.__paints = [];
+  document.addEventListener("keydown", (e) => {
+    w.__keys.push(e.timeStamp);
+    requestAnimationFrame(() => w.__frames.push(performance.now()));
+  }, true);
+  const host = document.querySelector("clearmark-overlay");
+  if (!host) throw new Error("no overlay: the extension did not run");
+  new MutationObserver(() => {
+    const v = host.getAttribute("data-clearmark-painted");
+    if (v) w.__paints.push({ at: performance.now(), ...JSON.parse(v) });
+  }).observe(host, { attributes: true, attributeFilter: ["data-clearmark-painted"] });
+  return true;
+}
+
+/** @param {number[]} xs @param {number} q */
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
+};
+
+const server = await startServers();
+const browser = await launchChromium(server);
+try {
+  await browser.goto(`https://sellercentral.amazon.com:${server.httpsPort}/abis/listing/edit/`);
+  for (let i = 0; i < 50 && !(await browser.evaluate(() => !!document.querySelector("clearmark-overlay"), null)); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await browser.evaluate(record, null);
+  await browser.evaluate(focusEnd, PATH);
+  const words = ["LEGO", "bricks", "set", "Nike", "compatible", "with", "Adidas", "classic", "toy", "for", "kids"];
+  let text = "";
+  for (let i = 0; text.length < KEYS; i++) text += words[i % words.length] + " ";
+  text = text.slice(0, KEYS);
+  for (const ch of text) {
+    await browser.type(ch);
+    await new Promise((r) => setTimeout(r, DELAY));
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  const data = await browser.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    return { keys: w.__keys, frames: w.__frames, paints: w.__paints };
+  }, null);
+  /** @type {number[]} */
+  const lat = [];
+  let superseded = 0;
+  data.keys.forEach((/** @type {number} */ t, /** @type {number} */ i) => {
+    const p = data.paints.find((/** @type {any} */ x) => x.field === "title" && x.checked && x.length === i + 1 && x.at >= t);
+    if (p) lat.push(p.at - t);
+    else superseded++;
+  });
+  const base = data.frames.map((/** @type {number} */ f, /** @type {number} */ i) => f - data.keys[i]).filter((/** @type {number} */ x) => x >= 0);
+  const fmt = (/** @type {number} */ x) => x.toFixed(2).padStart(7);
+  console.log(`keystroke → underline painted (engine's answer drawn), Chromium, bundled snapshot, ${data.keys.length} keys every ${DELAY} ms`);
+  console.log(`  extension: p50 ${fmt(quantile(lat, 0.5))} ms  p95 ${fmt(quantile(lat, 0.95))} ms  max ${fmt(Math.max(...lat))} ms  (n=${lat.length}, superseded by a newer key: ${superseded})`);
+  console.log(`  baseline (keydown → page's next frame): p50 ${fmt(quantile(base, 0.5))} ms  p95 ${fmt(quantile(base, 0.95))} ms`);
+  console.log(`  ratio p95 extension / baseline: ${(quantile(lat, 0.95) / quantile(base, 0.95)).toFixed(2)}×`);
+  console.log(`  budget: p95 ≤ 16 ms → ${quantile(lat, 0.95) <= 16 ? "met" : "NOT met"}`);
+  if (browser.consoleErrors().length) console.log(`  console: ${browser.consoleErrors().join(" | ")}`);
+} finally {
+  await browser.close();
+  await server.close();
+}

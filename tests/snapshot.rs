@@ -1,0 +1,236 @@
+//! Properties of register snapshots: every live mark built in is found by lookup and comes
+//! back as it went in; dead marks only when asked for; damaged files are refused, never
+//! a panic.
+
+use clearmark::register::snapshot::{Snapshot, SnapshotBuilder, SnapshotError};
+use clearmark::register::{Drawing, Record, Register, Status};
+use proptest::prelude::*;
+
+fn register() -> impl Strategy<Value = Register> {
+    prop_oneof![
+        Just(Register::US),
+        Just(Register::EU),
+        Just(Register::Famous),
+        Just(Register::Watch)
+    ]
+}
+
+fn status() -> impl Strategy<Value = Status> {
+    prop_oneof![
+        Just(Status::Registered),
+        Just(Status::Pending),
+        Just(Status::Dead)
+    ]
+}
+
+fn drawing() -> impl Strategy<Value = Drawing> {
+    prop_oneof![
+        Just(Drawing::Word),
+        Just(Drawing::StylisedWords),
+        Just(Drawing::DesignOnly),
+        Just(Drawing::Other)
+    ]
+}
+
+/// Mark text as registers write it: words in any case, punctuation, digits, accents,
+/// the odd symbol or non-Latin script.
+fn mark() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[A-Za-z][a-z]{0,8}( [A-Z][a-z]{0,6}){0,2}",
+        2 => "[A-Z0-9]{1,6}[-'&. ]{1,2}[A-Za-z]{1,6}",
+        1 => "[a-zA-ZéüßØ]{1,8}®?",
+        1 => "[\u{4e00}-\u{4e20}]{1,3}",
+        1 => "\\PC{1,12}",
+    ]
+}
+
+fn date() -> impl Strategy<Value = u32> {
+    prop_oneof![Just(0u32), 18000101u32..22000000, any::<u32>()]
+}
+
+fn number() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[0-9]{8}",
+        "0[0-9]{8}",
+        "[A-Z]{0,2}[0-9]{1,7}",
+        Just(String::new())
+    ]
+}
+
+fn record() -> impl Strategy<Value = Record> {
+    (
+        (
+            register(),
+            mark(),
+            "[A-Za-z ,.]{0,20}",
+            number(),
+            proptest::option::of("[0-9]{7}|0[0-9]{8}|R-[0-9]{3}"),
+        ),
+        (
+            proptest::collection::vec(1u8..=45, 0..5),
+            status(),
+            date(),
+            date(),
+            drawing(),
+            any::<bool>(),
+        ),
+        (
+            proptest::collection::vec("[A-Z]{2,8}", 0..2),
+            proptest::collection::vec(mark(), 0..2),
+            proptest::collection::vec(mark(), 0..2),
+        ),
+    )
+        .prop_map(|(a, b, c)| {
+            let (register, mark, owner, number, registration) = a;
+            let (mut classes, status, filed, registered, drawing, famous) = b;
+            let (disclaimers, pseudo_marks, translations) = c;
+            classes.sort_unstable();
+            classes.dedup();
+            Record {
+                register,
+                number,
+                registration,
+                mark,
+                owner,
+                classes,
+                status,
+                filed,
+                registered,
+                drawing,
+                disclaimers,
+                pseudo_marks,
+                translations,
+                famous,
+            }
+        })
+}
+
+/// Records with unique numbers (the builder keeps only the last delivery of a filing).
+fn records() -> impl Strategy<Value = Vec<Record>> {
+    proptest::collection::vec(record(), 1..80).prop_map(|mut rs| {
+        for (i, r) in rs.iter_mut().enumerate() {
+            if !r.number.is_empty() {
+                r.number = format!("{}{i}", r.number);
+            }
+        }
+        rs
+    })
+}
+
+fn build(records: &[Record], include_dead: bool) -> Snapshot {
+    let mut b = SnapshotBuilder::new(20261123);
+    b.include_dead(include_dead);
+    for r in records {
+        b.add(r.clone());
+    }
+    Snapshot::from_bytes(b.finish(None)).expect("a fresh snapshot loads")
+}
+
+fn finish(records: &[Record]) -> Vec<u8> {
+    let mut b = SnapshotBuilder::new(20261123);
+    for r in records {
+        b.add(r.clone());
+    }
+    b.finish(None)
+}
+
+/// `bytes` with the given XOR flips applied inside `range`.
+fn flip(
+    bytes: &[u8],
+    flips: &[(prop::sample::Index, u8)],
+    range: std::ops::Range<usize>,
+) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    for (at, x) in flips {
+        out[range.start + at.index(range.len())] ^= x;
+    }
+    out
+}
+
+fn has_key(r: &Record) -> bool {
+    !clearmark::text::mark_key(&r.mark).is_empty()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn every_live_mark_is_found_as_it_went_in(records in records()) {
+        let snap = build(&records, false);
+        snap.verify(None).unwrap();
+        for r in records.iter().filter(|r| has_key(r)) {
+            let found = snap.lookup(&r.mark);
+            if r.status.is_live() {
+                prop_assert!(found.contains(r), "{:?}\nnot in {:?}", r, found);
+            } else {
+                prop_assert!(!found.contains(r), "dead {:?} was kept", r);
+            }
+        }
+        let live = records.iter().filter(|r| has_key(r) && r.status.is_live()).count();
+        prop_assert_eq!(snap.record_count() as usize, live);
+    }
+
+    #[test]
+    fn dead_marks_are_found_when_included(records in records()) {
+        let snap = build(&records, true);
+        for r in records.iter().filter(|r| has_key(r)) {
+            prop_assert!(snap.lookup(&r.mark).contains(r), "{:?}", r);
+        }
+        // Pseudo-marks and translations lead to their record too.
+        for r in records.iter().filter(|r| has_key(r)) {
+            for alias in r.pseudo_marks.iter().chain(&r.translations) {
+                if !clearmark::text::mark_key(alias).is_empty() {
+                    prop_assert!(snap.lookup(alias).contains(r), "{:?} via {:?}", r, alias);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn damaged_bytes_are_refused_or_caught_by_verify(
+        records in records(),
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), 1u8..=255), 1..4),
+    ) {
+        let bytes = finish(&records);
+        let damaged = flip(&bytes, &flips, 0..bytes.len());
+        prop_assume!(damaged != bytes);
+        if let Ok(snap) = Snapshot::from_bytes(damaged) {
+            let verdict = snap.verify(None);
+            prop_assert!(
+                matches!(verdict, Err(SnapshotError::Checksum | SnapshotError::Corrupt { .. })),
+                "{:?}", verdict
+            );
+        }
+    }
+
+    #[test]
+    fn damaged_records_never_panic(
+        records in records(),
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), 1u8..=255), 1..4),
+    ) {
+        // The fst walk trusts bytes that passed verify() once; the record table, owners,
+        // class sets and posting lists are read defensively even when they did not.
+        let bytes = finish(&records);
+        let snap = Snapshot::from_bytes(bytes.clone()).unwrap();
+        let sizes = snap.section_sizes();
+        let start: usize = bytes.len() - 104 - sizes.iter().skip(1).map(|s| s.1).sum::<usize>();
+        let end = start + sizes[1..5].iter().map(|s| s.1).sum::<usize>();
+        prop_assume!(end > start);
+        let damaged = flip(&bytes, &flips, start..end);
+        if let Ok(snap) = Snapshot::from_bytes(damaged) {
+            for id in 0..snap.record_count() + 2 {
+                let _ = snap.try_record(id);
+            }
+            for r in &records {
+                let _ = snap.lookup(&r.mark);
+            }
+        }
+    }
+
+    #[test]
+    fn any_prefix_is_refused(records in records(), cut in any::<prop::sample::Index>()) {
+        let bytes = finish(&records);
+        let len = cut.index(bytes.len());
+        prop_assert_eq!(Snapshot::from_bytes(bytes[..len].to_vec()).err(), Some(SnapshotError::Truncated { len }));
+    }
+}
