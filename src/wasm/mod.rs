@@ -8,15 +8,13 @@
 //! is in [`crate::detect`], the snapshot format in [`crate::register`].
 
 mod corpus;
-mod update;
+pub mod update;
 
 use crate::detect;
 use crate::register::snapshot::Snapshot;
 use crate::Listing;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-pub mod update;
 
 /// The checker as JavaScript sees it: one per loaded snapshot.
 #[wasm_bindgen]

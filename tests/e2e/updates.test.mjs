@@ -362,10 +362,14 @@ describe("snapshot updates", () => {
         it(`${what}: refused with a clear message, checks still answer from snapshot 1`, async () => {
           server.serve(feeds[feed], mode);
           await setFeed(server.feedUrl);
+          const requests = server.requests.length;
           const m = await checkNow();
           assert.equal(m.kind, "error", m.text);
           assert.match(m.text, message);
           assert.match(m.text, /current snapshot stays in use/);
+          if (feed === "forged") {
+            assert.deepEqual(server.requests.slice(requests).map((r) => r.url), ["/feed/latest.json"], "a forged manifest costs no download");
+          }
           const s = await status();
           assert.equal(s.active.version, 1);
           await expectAnswering(1);
