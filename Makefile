@@ -76,7 +76,7 @@ fmt: ## cargo fmt --check
 
 clippy: ## clippy on every target, native and wasm, warnings are errors
 	cargo clippy -q --all-targets -- -D warnings
-	cargo clippy -q --target wasm32-unknown-unknown --no-default-features --lib --test wasm_facade --test copy_fingerprints --test wasm_corpus -- -D warnings
+	cargo clippy -q --target wasm32-unknown-unknown --no-default-features --lib --test wasm_facade --test wasm_update --test copy_fingerprints --test wasm_corpus -- -D warnings
 
 wasm-deps: ## check the wasm build pulls in no CLI-only crate
 	@scripts/check-wasm-deps.sh
