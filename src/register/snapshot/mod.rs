@@ -55,7 +55,8 @@
 //!   Numbers are integers (zero-padded to the register's usual width when needed),
 //!   dates are days since 1800. Whatever does not fit goes to a per-record heap entry.
 //! - **owners**, **classes** — deduplicated, sorted, front-coded tables.
-//! - **words** — `fst::Map` from word to Zipf frequency × 100.
+//! - **words** — `fst::Map` from word to Zipf frequency × 100, with
+//!   [`WORD_IS_NAME`] set for words mostly written capitalised, as names.
 //!
 //! This module owns loading and reading; building is in `build`, the byte layout in
 //! `format`, the record codec in `records`, the index values in `index`, the trailer in
@@ -83,6 +84,14 @@ use ed25519_dalek::VerifyingKey;
 use std::ops::Range;
 use std::sync::Arc;
 use tables::Table;
+
+/// The bit of a words-index value that says the word is mostly written as a name.
+pub const WORD_IS_NAME: u64 = 1 << 32;
+
+/// The Zipf frequency held in a words-index value.
+pub fn word_value_zipf(value: u64) -> f32 {
+    (value & (WORD_IS_NAME - 1)) as f32 / 100.0
+}
 
 /// Bytes of one section of a loaded snapshot, shared with the snapshot (no copy).
 #[derive(Debug, Clone)]
@@ -376,10 +385,19 @@ impl Snapshot {
     /// The Zipf frequency (log10 of occurrences per billion words; 7 for "the", about 3
     /// for ordinary rare words) of a word, if the snapshot carries it.
     pub fn word_zipf(&self, word: &str) -> Option<f32> {
-        self.words.get(mark_key(word)).map(|v| v as f32 / 100.0)
+        self.words.get(mark_key(word)).map(word_value_zipf)
     }
 
-    /// The word-frequency index (word key → Zipf × 100).
+    /// Whether the word-frequency source says `word` is mostly written capitalised, as
+    /// a name ("Nike", "Disney") rather than an ordinary word ("apple", "dove").
+    pub fn word_is_name(&self, word: &str) -> bool {
+        self.words
+            .get(mark_key(word))
+            .is_some_and(|v| v & WORD_IS_NAME != 0)
+    }
+
+    /// The word-frequency index (word key → Zipf × 100, plus [`WORD_IS_NAME`]; read the
+    /// Zipf with [`word_value_zipf`]).
     pub fn words(&self) -> &fst::Map<SectionBytes> {
         &self.words
     }
