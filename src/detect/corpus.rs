@@ -1222,15 +1222,24 @@ mod tests {
                 ..Default::default()
             });
         }
-        assert!((0..1500).all(|i| found(&c, i)), "pending and merged entries");
+        assert!(
+            (0..1500).all(|i| found(&c, i)),
+            "pending and merged entries"
+        );
         c.compact();
         assert!((0..1500).all(|i| found(&c, i)), "after compaction");
         for i in (0..1500).step_by(2) {
             c.remove(&format!("l{i}"));
         }
-        assert!((0..1500).all(|i| found(&c, i) == (i % 2 == 1)), "removed ones are gone");
+        assert!(
+            (0..1500).all(|i| found(&c, i) == (i % 2 == 1)),
+            "removed ones are gone"
+        );
         let back = CorpusIndex::from_bytes(&c.to_bytes()).unwrap();
-        assert!((0..1500).all(|i| found(&back, i) == (i % 2 == 1)), "after a round trip");
+        assert!(
+            (0..1500).all(|i| found(&back, i) == (i % 2 == 1)),
+            "after a round trip"
+        );
     }
 
     #[test]
