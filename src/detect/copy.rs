@@ -21,7 +21,7 @@ use crate::listing::{CopySource, Field, Finding, FindingKind, Listing, Severity}
 use crate::text;
 
 /// Most (checked field, corpus field) pairs verified per listing, best-scoring first.
-const MAX_PAIRS: usize = 16;
+const MAX_PAIRS: usize = 10;
 /// Weight of a function word in the alignment (content words weigh 1).
 const FUNCTION_WEIGHT: f32 = 0.3;
 /// Largest gap, in words on either side, inside one copied region.
@@ -31,7 +31,7 @@ const MAX_CELLS: usize = 300_000;
 /// Fewest copied content words (not function words) behind any verdict.
 const MIN_CONTENT: usize = 4;
 /// Sketch similarity from which an LSH band hit counts as a candidate.
-const MIN_SKETCH_SIMILARITY: f32 = 0.3;
+const MIN_SKETCH_SIMILARITY: f32 = 0.4;
 
 /// Copied-copy findings for `listing` against `corpus`, ordered by field, bullet index
 /// and start. Offsets are UTF-16 code units of the listing's fields; each finding's
@@ -78,19 +78,18 @@ pub fn find_with_own_brands(
         }
         if let Some(sig) = words.signature() {
             let sketch = fingerprint::sketch(&sig);
-            let mut seen: Vec<(u32, u8)> = Vec::new();
-            for band in fingerprint::bands(&sig) {
-                for (slot, f) in corpus.postings(band) {
-                    if seen.contains(&(slot, f)) {
-                        continue;
-                    }
-                    seen.push((slot, f));
-                    let similarity = corpus
-                        .sketch(slot, f)
-                        .map_or(0.0, |s| fingerprint::sketch_similarity(s, &sketch));
-                    if similarity >= MIN_SKETCH_SIMILARITY {
-                        *pairs.entry((qi, slot, f)).or_default() += 4.0 * similarity;
-                    }
+            let mut hits: Vec<(u32, u8)> = fingerprint::bands(&sig)
+                .into_iter()
+                .flat_map(|band| corpus.postings(band))
+                .collect();
+            hits.sort_unstable();
+            hits.dedup();
+            for (slot, f) in hits {
+                let similarity = corpus
+                    .sketch(slot, f)
+                    .map_or(0.0, |s| fingerprint::sketch_similarity(s, &sketch));
+                if similarity >= MIN_SKETCH_SIMILARITY {
+                    *pairs.entry((qi, slot, f)).or_default() += 4.0 * similarity;
                 }
             }
         }

@@ -233,9 +233,13 @@ pub struct CorpusIndex {
     by_id: FnvMap<String, u32>,
     /// (key, slot), sorted.
     entries: Vec<(u32, u32)>,
-    /// Where each 16-bit key prefix starts in `entries` (65,537 offsets), so a lookup
-    /// binary-searches one small bucket instead of the whole index.
+    /// Where each key prefix (the top `directory_bits` bits) starts in `entries`, so a
+    /// lookup binary-searches a bucket of about eight entries, not the whole index.
     directory: Vec<u32>,
+    directory_bits: u32,
+    /// Whether each slot holds a listing (kept apart from `slots` so that checking a
+    /// posting touches one byte, not a whole listing).
+    alive: Vec<bool>,
     /// Entries added since the last merge, by key.
     pending: FnvMap<u32, Vec<u32>>,
     pending_len: usize,
@@ -249,8 +253,6 @@ pub struct CorpusIndex {
 const FIELD_BITS: u32 = 5;
 /// The largest field number a posting can carry.
 const MAX_FIELD: u32 = (1 << FIELD_BITS) - 1;
-/// Buckets of the key directory (one per 16-bit key prefix).
-const DIRECTORY: usize = 1 << 16;
 
 /// The most listings a corpus keeps unless told otherwise.
 pub const DEFAULT_CAPACITY: usize = 200_000;
@@ -274,7 +276,9 @@ impl CorpusIndex {
             free: Vec::new(),
             by_id: FnvMap::default(),
             entries: Vec::new(),
-            directory: vec![0; DIRECTORY + 1],
+            directory: vec![0, 0],
+            directory_bits: 0,
+            alive: Vec::new(),
             pending: FnvMap::default(),
             pending_len: 0,
             age: VecDeque::new(),
@@ -346,6 +350,7 @@ impl CorpusIndex {
             Some(s) => s,
             None => {
                 self.slots.push(None);
+                self.alive.push(false);
                 (self.slots.len() - 1) as u32
             }
         };
@@ -360,6 +365,7 @@ impl CorpusIndex {
         self.pending_len += keys.len();
         self.by_id.insert(listing.id.clone(), slot);
         self.age.push_back((seq, slot));
+        self.alive[slot as usize] = true;
         self.slots[slot as usize] = Some(Slot {
             listing,
             seq,
@@ -379,6 +385,7 @@ impl CorpusIndex {
             return false;
         };
         self.slots[slot as usize] = None;
+        self.alive[slot as usize] = false;
         self.tombstones.push(slot);
         self.live -= 1;
         if self.tombstones.len() * 4 > self.slots.len() {
@@ -428,17 +435,37 @@ impl CorpusIndex {
         self.rebuild_directory();
     }
 
-    /// Recomputes where each 16-bit key prefix starts in `entries`.
+    /// Recomputes where each key prefix starts in `entries`, with about eight entries per
+    /// prefix (between 2⁰ and 2²² prefixes).
     fn rebuild_directory(&mut self) {
+        let buckets = (self.entries.len() / 8)
+            .max(1)
+            .next_power_of_two()
+            .min(1 << 22);
+        self.directory_bits = buckets.trailing_zeros();
         self.directory.clear();
-        self.directory.reserve(DIRECTORY + 1);
+        self.directory.reserve(buckets + 1);
         let mut at = 0usize;
-        for prefix in 0..=DIRECTORY {
-            while at < self.entries.len() && ((self.entries[at].0 >> 16) as usize) < prefix {
+        for prefix in 0..=buckets {
+            while at < self.entries.len() && self.prefix(self.entries[at].0) < prefix {
                 at += 1;
             }
             self.directory.push(at as u32);
         }
+    }
+
+    fn prefix(&self, key: u32) -> usize {
+        match self.directory_bits {
+            0 => 0,
+            bits => (key >> (32 - bits)) as usize,
+        }
+    }
+
+    /// Folds listings added since the last merge into the sorted index and drops the
+    /// entries of removed ones. Lookups are fastest right after; `add` and `remove` call
+    /// it on their own from time to time, a bulk loader may call it once at the end.
+    pub fn compact(&mut self) {
+        self.purge();
     }
 
     /// Drops the index entries of removed listings and frees their slots.
@@ -464,11 +491,11 @@ impl CorpusIndex {
             .chain(pending.iter().copied())
             .filter(move |_| keep)
             .map(|p| (p >> FIELD_BITS, (p & MAX_FIELD) as u8))
-            .filter(|&(s, _)| self.slots[s as usize].is_some())
+            .filter(|&(s, _)| self.alive[s as usize])
     }
 
     fn range(&self, key: u32) -> (usize, usize) {
-        let prefix = (key >> 16) as usize;
+        let prefix = self.prefix(key);
         let (from, to) = match (self.directory.get(prefix), self.directory.get(prefix + 1)) {
             (Some(&a), Some(&b)) => (a as usize, b as usize),
             _ => (0, self.entries.len()),
@@ -856,6 +883,7 @@ impl CorpusIndex {
                 )));
             }
             ages.push((seq, slot as u32));
+            corpus.alive.push(true);
             corpus.slots.push(Some(Slot {
                 listing: l,
                 seq,
@@ -1176,6 +1204,42 @@ mod tests {
         }
         assert!(c.is_empty());
         assert_eq!(c.postings(key).count(), 0);
+    }
+
+    #[test]
+    fn every_listing_is_found_before_and_after_merges_and_removals() {
+        let mut c = CorpusIndex::new(10_000);
+        let text = |i: usize| format!("alpha{i} beta{i} gamma{i} delta{i} epsilon{i} zeta{i}");
+        let key = |i: usize| FieldWords::new(&text(i)).keys(None)[0];
+        let found = |c: &CorpusIndex, i: usize| {
+            c.postings(key(i))
+                .any(|(slot, _)| c.listing(slot).is_some_and(|l| l.id == format!("l{i}")))
+        };
+        for i in 0..1500 {
+            c.add(CorpusListing {
+                id: format!("l{i}"),
+                bullets: vec![text(i)],
+                ..Default::default()
+            });
+        }
+        assert!(
+            (0..1500).all(|i| found(&c, i)),
+            "pending and merged entries"
+        );
+        c.compact();
+        assert!((0..1500).all(|i| found(&c, i)), "after compaction");
+        for i in (0..1500).step_by(2) {
+            c.remove(&format!("l{i}"));
+        }
+        assert!(
+            (0..1500).all(|i| found(&c, i) == (i % 2 == 1)),
+            "removed ones are gone"
+        );
+        let back = CorpusIndex::from_bytes(&c.to_bytes()).unwrap();
+        assert!(
+            (0..1500).all(|i| found(&back, i) == (i % 2 == 1)),
+            "after a round trip"
+        );
     }
 
     #[test]

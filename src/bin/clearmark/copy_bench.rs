@@ -209,6 +209,7 @@ pub fn run(args: BenchArgs) -> ExitCode {
     for l in listings {
         corpus.add(l);
     }
+    corpus.compact();
     let built = started.elapsed();
     let sizes = corpus.sizes();
 

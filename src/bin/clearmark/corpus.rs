@@ -129,5 +129,6 @@ pub fn load(path: &Path) -> Result<CorpusIndex, CorpusError> {
     for l in listings {
         corpus.add(l);
     }
+    corpus.compact();
     Ok(corpus)
 }

@@ -7,6 +7,7 @@ use clap::Args as ClapArgs;
 use clearmark::detect::copy;
 use clearmark::{Field, FindingKind, Listing, Severity};
 use serde::Deserialize;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -177,15 +178,24 @@ pub fn run(args: Args) -> ExitCode {
         found: clean.total - clean.found,
         total: clean.total,
     };
-    println!("corpus listings:           {}", corpus.len());
-    println!("verbatim recall:           {}", verbatim.show());
-    println!("edited recall:             {}", edited.show());
-    println!("clean-listing false alarms: {}", fa.show());
+    // One write at the end: a closed pipe (`| head`) is not worth a panic.
+    let mut out = String::new();
+    let _ = writeln!(out, "corpus listings:           {}", corpus.len());
+    let _ = writeln!(out, "verbatim recall:           {}", verbatim.show());
+    let _ = writeln!(out, "edited recall:             {}", edited.show());
+    let _ = writeln!(out, "clean-listing false alarms: {}", fa.show());
     for (k, t) in &by_field {
-        println!("  {k:<22} {}", t.show());
+        let _ = writeln!(out, "  {k:<22} {}", t.show());
     }
-    println!("findings outside gold spans in copied listings: {stray}");
-    println!("found spans credited to another source:         {wrong_source}");
+    let _ = writeln!(
+        out,
+        "findings outside gold spans in copied listings: {stray}"
+    );
+    let _ = writeln!(
+        out,
+        "found spans credited to another source:         {wrong_source}"
+    );
+    let _ = std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes());
     if bad_lines > 0 {
         eprintln!("{bad_lines} line(s) could not be read");
         return ExitCode::FAILURE;
