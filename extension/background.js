@@ -15,9 +15,13 @@ import "./protocol.js";
 import "./settings.js";
 import { takeHandedOver } from "./store.js";
 import { Updater } from "./updater.js";
+import { ReferenceCorpus } from "./corpus.js";
 
 const P = globalThis.ClearmarkProtocol;
 const S = globalThis.ClearmarkSettings;
+
+/** The reference corpus for copied copy (extension/corpus.js): given to every new engine. */
+const corpus = new ReferenceCorpus(() => S.load().catch(() => S.defaults()));
 
 /**
  * The snapshot in use and its updates (extension/updater.js): loads the installed or the
@@ -31,6 +35,8 @@ const updater = new Updater({
   prepare: async (engine) => {
     const stored = await S.load().catch(() => S.defaults());
     if (stored.ownBrands.length) engine.setOwnBrands(stored.ownBrands);
+    // So are the other sellers' listings the seller collected or imported.
+    await corpus.prepare(engine);
   },
 });
 updater.listen();
@@ -94,6 +100,11 @@ async function answer(msg) {
           return { ...P.failure(req.type, describe(err)), status: await updater.getStatus() };
         }
       }
+      case "corpusAdd":
+      case "corpusImport":
+      case "corpusStatus":
+      case "corpusClear":
+        return await corpus.answer(req, e);
       case "importWatchList":
         // The options page's hook is in place; importing watch lists is not built yet.
         return P.failure(req.type, "Importing files is not available in this version of Clearmark yet.");

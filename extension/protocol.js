@@ -210,7 +210,54 @@
 
 /** @typedef {UpdateStatusRequest | UpdateSetFeedRequest | UpdateCheckRequest | UpdateRollbackRequest} UpdateRequest */
 
-/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | AddOwnBrandRequest | ImportWatchListRequest | ImportSnapshotRequest | UpdateRequest} ProtocolRequest */
+/**
+ * A listing of another seller as the reference corpus keeps it (copied copy; the JSON
+ * lines shape `clearmark corpus build` reads). Collected product pages use the id
+ * "<marketplace>:<product id>", e.g. "amazon.com:B0TEST0001". Added in version 1 (corpus).
+ * @typedef {object} CorpusListing
+ * @property {string} id
+ * @property {string} [url]
+ * @property {string} [brand]        the brand it is sold under (never a source for that brand's seller)
+ * @property {string} [date]         when it was seen, yyyy-mm-dd
+ * @property {string} [title]
+ * @property {string[]} [bullets]
+ * @property {string} [description]
+ */
+
+/**
+ * Add one product page the seller browsed to the reference corpus (sent by
+ * content/collect.js). Ignored (ok, `added: false`) while collection is switched off.
+ * Answered with CorpusResponse. Added in version 1 (corpus).
+ * @typedef {object} CorpusAddRequest
+ * @property {1} v
+ * @property {"corpusAdd"} type
+ * @property {CorpusListing} listing
+ */
+
+/**
+ * Add listings the seller imported in the options page (parsed there from JSONL or CSV;
+ * sent in batches). Answered with CorpusResponse. Added in version 1 (corpus).
+ * @typedef {object} CorpusImportRequest
+ * @property {1} v
+ * @property {"corpusImport"} type
+ * @property {CorpusListing[]} listings
+ */
+
+/**
+ * How many listings the reference corpus holds. Answered with CorpusResponse.
+ * Added in version 1 (corpus).
+ * @typedef {{v: 1, type: "corpusStatus"}} CorpusStatusRequest
+ */
+
+/**
+ * Forget every listing of the reference corpus. Answered with CorpusResponse.
+ * Added in version 1 (corpus).
+ * @typedef {{v: 1, type: "corpusClear"}} CorpusClearRequest
+ */
+
+/** @typedef {CorpusAddRequest | CorpusImportRequest | CorpusStatusRequest | CorpusClearRequest} CorpusRequest */
+
+/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | AddOwnBrandRequest | ImportWatchListRequest | ImportSnapshotRequest | UpdateRequest | CorpusRequest} ProtocolRequest */
 
 /**
  * Requests the popup sends to a tab's content script (chrome.tabs.sendMessage); not
@@ -299,7 +346,21 @@
  */
 /** @typedef {UpdateOk | (ErrorResponse & {status?: UpdateStatus})} UpdateResponse */
 
-/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | ImportResponse | UpdateResponse} ProtocolResponse */
+/**
+ * The answer to every corpus request.
+ * @typedef {object} CorpusOk
+ * @property {1} v
+ * @property {CorpusRequest["type"]} type
+ * @property {true} ok
+ * @property {number} count       listings held now
+ * @property {number} capacity    most listings kept (the oldest are evicted beyond it)
+ * @property {number} [added]     listings added or replaced by this request
+ * @property {number} [evicted]   oldest listings dropped to stay within the capacity
+ * @property {string[]} [rejected] listings the engine refused, each with its reason
+ */
+/** @typedef {CorpusOk | ErrorResponse} CorpusResponse */
+
+/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | ImportResponse | UpdateResponse | CorpusResponse} ProtocolResponse */
 
 // `var` makes it a global of the classic content script and gives the type checker the
 // global's type; the assignment below makes it global when imported as a module.
@@ -399,6 +460,32 @@ var ClearmarkProtocol = Object.freeze({
     return { v: 1, type: "updateRollback" };
   },
 
+  /**
+   * @param {CorpusListing} listing
+   * @returns {CorpusAddRequest}
+   */
+  corpusAdd(listing) {
+    return { v: 1, type: "corpusAdd", listing };
+  },
+
+  /**
+   * @param {CorpusListing[]} listings
+   * @returns {CorpusImportRequest}
+   */
+  corpusImport(listings) {
+    return { v: 1, type: "corpusImport", listings };
+  },
+
+  /** @returns {CorpusStatusRequest} */
+  corpusStatus() {
+    return { v: 1, type: "corpusStatus" };
+  },
+
+  /** @returns {CorpusClearRequest} */
+  corpusClear() {
+    return { v: 1, type: "corpusClear" };
+  },
+
   /** IndexedDB database where pages hand large files (snapshots) to the background. */
   IMPORT_DB: "clearmark-import",
   /** Its object store (out-of-line keys; values are Blobs). */
@@ -457,6 +544,21 @@ var ClearmarkProtocol = Object.freeze({
           return { ok: false, error: "Clearmark: the update feed address must be a string." };
         }
         return { ok: true, request: /** @type {UpdateSetFeedRequest} */ (msg) };
+      case "corpusAdd": {
+        const l = /** @type {Record<string, unknown> | null} */ (m.listing);
+        if (typeof l !== "object" || l === null || typeof l.id !== "string" || !l.id) {
+          return { ok: false, error: "Clearmark: a corpus listing needs a string id." };
+        }
+        return { ok: true, request: /** @type {CorpusAddRequest} */ (msg) };
+      }
+      case "corpusImport":
+        if (!Array.isArray(m.listings) || !m.listings.every((l) => typeof l === "object" && l !== null && typeof l.id === "string" && l.id)) {
+          return { ok: false, error: "Clearmark: a corpus import needs a list of listings, each with a string id." };
+        }
+        return { ok: true, request: /** @type {CorpusImportRequest} */ (msg) };
+      case "corpusStatus":
+      case "corpusClear":
+        return { ok: true, request: /** @type {CorpusRequest} */ (msg) };
       default:
         return { ok: false, error: `Clearmark: unknown message type ${JSON.stringify(m.type)}.` };
     }

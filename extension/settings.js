@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The seller's settings and where they are kept: one key per setting in the extension's
- * local storage (ownBrands, registers, showLow, disabledHosts), so pages and the
+ * local storage (ownBrands, registers, showLow, disabledHosts, collectCorpus), so pages and the
  * background changing different settings at once never overwrite each other; read by the
  * content script, the popup, the options page and the background. Own brands are owned by the background (it applies them to the
  * engine); the pages change them through the protocol's setOwnBrands/addOwnBrand so the
@@ -14,14 +14,15 @@
  * @property {{US: boolean, EU: boolean}} registers  which official registers to show findings from
  * @property {boolean} showLow         underline low-severity (informational) findings too
  * @property {string[]} disabledHosts  host names where the seller switched Clearmark off
+ * @property {boolean} collectCorpus  keep the product pages the seller browses as the copied-copy reference (default on)
  */
 
 // eslint-disable-next-line no-var
 var ClearmarkSettings = (() => {
   /** The storage keys, one per setting. */
-  const KEYS = /** @type {const} */ (['ownBrands', 'registers', 'showLow', 'disabledHosts']);
+  const KEYS = /** @type {const} */ (['ownBrands', 'registers', 'showLow', 'disabledHosts', 'collectCorpus']);
   /** @returns {Settings} */
-  const defaults = () => ({ ownBrands: [], registers: { US: true, EU: true }, showLow: false, disabledHosts: [] });
+  const defaults = () => ({ ownBrands: [], registers: { US: true, EU: true }, showLow: false, disabledHosts: [], collectCorpus: true });
 
   /**
    * Fill missing or malformed fields with defaults.
@@ -40,6 +41,7 @@ var ClearmarkSettings = (() => {
       },
       showLow: r.showLow === true,
       disabledHosts: Array.isArray(r.disabledHosts) ? r.disabledHosts.filter((h) => typeof h === 'string') : d.disabledHosts,
+      collectCorpus: r.collectCorpus !== false,
     };
   }
 

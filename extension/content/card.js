@@ -58,11 +58,49 @@ const ClearmarkCard = (() => {
       return b;
     };
 
+    /** Characters of source text shown on each side of the copied run. */
+    const CONTEXT = 160;
+
+    /**
+     * The copied run's source, side by side with the seller's words: the source listing's
+     * title and address, and its text around the run with the copied words marked (DOM
+     * nodes, never HTML).
+     * @param {Finding} f
+     * @param {CopySource} src
+     */
+    function copySource(f, src) {
+      const box = el('div', '', 'margin-top: 6px;', 'source');
+      const from = el('div', t('copiedFrom', [src.title || src.id]), 'font-weight: 600;', 'source-title');
+      box.append(from);
+      if (src.url) box.append(el('div', src.url, 'color: #6e6e73; word-break: break-all; font-size: 12px;', 'source-url'));
+      const cols = el('div', '', 'display: grid; grid-template-columns: 1fr 1fr; gap: 8px; margin-top: 4px;');
+      const markCss = 'background: #ffe08a; color: inherit; padding: 0;';
+      const col = (/** @type {string} */ label, /** @type {string} */ role) => {
+        const c = el('div', '', 'border: 1px solid #e5e5ea; border-radius: 5px; padding: 4px 6px; font-size: 12px; max-height: 160px; overflow: auto;', role);
+        c.append(el('div', label, 'color: #6e6e73; font-size: 11px; text-transform: uppercase;'));
+        return c;
+      };
+      const yours = col(t('copyYours'), 'copy-yours');
+      const mine = el('mark', f.text, markCss);
+      yours.append(mine);
+      const theirs = col(t('copySource'), 'copy-source');
+      const start = Math.max(0, Math.min(src.start, src.text.length));
+      const end = Math.max(start, Math.min(src.end, src.text.length));
+      const lead = start > CONTEXT ? '…' + src.text.slice(start - CONTEXT, start) : src.text.slice(0, start);
+      const tail = src.text.length - end > CONTEXT ? src.text.slice(end, end + CONTEXT) + '…' : src.text.slice(end);
+      theirs.append(doc.createTextNode(lead), el('mark', src.text.slice(start, end), markCss, 'copied'), doc.createTextNode(tail));
+      cols.append(yours, theirs);
+      box.append(cols);
+      if (typeof src.similarity === 'number') box.append(el('div', t('copySimilarity', [String(Math.round(src.similarity * 100))]), 'font-size: 12px; margin-top: 2px;', 'similarity'));
+      return box;
+    }
+
     /**
      * @param {Finding} f
      * @param {string} field
      */
     function fill(f, field) {
+      card.style.maxWidth = f.kind === 'copied_copy' && f.source ? '560px' : '360px';
       const colour = ClearmarkOverlay.KIND_COLOUR[f.kind] || '#d0021b';
       const rows = [
         el('div', `${t('kind_' + f.kind)} · ${t('severity_' + f.severity)}`, `font-weight: 600; color: ${colour};`, 'kind'),
@@ -78,6 +116,7 @@ const ClearmarkCard = (() => {
         if (r.classes && r.classes.length) rows.push(el('div', t('classes', [r.classes.join(', ')]), '', 'classes'));
         if (r.status) rows.push(el('div', t('status', [t('status_' + r.status)]), '', 'status'));
       }
+      if (f.kind === 'copied_copy' && f.source) rows.push(copySource(f, f.source));
       if (f.reason) rows.push(el('div', f.reason, 'margin-top: 6px;', 'reason'));
       if (f.suggestion) rows.push(el('div', t('suggestion', [f.suggestion]), 'margin-top: 4px; font-style: italic;', 'suggestion'));
       const bar = el('div', '', 'margin-top: 2px;');
