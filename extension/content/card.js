@@ -107,7 +107,9 @@ const ClearmarkCard = (() => {
         el('div', f.text, 'font-size: 15px; font-weight: 700; margin: 2px 0 4px;', 'text'),
       ];
       // The register's spelling of the mark, when it differs from what the seller wrote.
-      if (f.mark && f.mark.toLowerCase() !== f.text.toLowerCase()) rows.push(el('div', t('markLabel', [f.mark]), '', 'mark'));
+      // (A copied run's "mark" is the source listing's id: the source block names it.)
+      const copy = f.kind === 'copied_copy';
+      if (!copy && f.mark && f.mark.toLowerCase() !== f.text.toLowerCase()) rows.push(el('div', t('markLabel', [f.mark]), '', 'mark'));
       for (const r of (f.records || []).slice(0, 3)) {
         const reg = t('register_' + r.register.toLowerCase());
         const number = r.registration ? `${r.number} (${t('registrationNo', [r.registration])})` : r.number;
@@ -116,14 +118,14 @@ const ClearmarkCard = (() => {
         if (r.classes && r.classes.length) rows.push(el('div', t('classes', [r.classes.join(', ')]), '', 'classes'));
         if (r.status) rows.push(el('div', t('status', [t('status_' + r.status)]), '', 'status'));
       }
-      if (f.kind === 'copied_copy' && f.source) rows.push(copySource(f, f.source));
+      if (copy && f.source) rows.push(copySource(f, f.source));
       if (f.reason) rows.push(el('div', f.reason, 'margin-top: 6px;', 'reason'));
       if (f.suggestion) rows.push(el('div', t('suggestion', [f.suggestion]), 'margin-top: 4px; font-style: italic;', 'suggestion'));
       const bar = el('div', '', 'margin-top: 2px;');
-      bar.append(
-        button(t('actionIgnore'), () => { actions.ignore(f, field); hide(); }, 'ignore'),
-        button(t('actionOwnBrand'), () => { actions.ownBrand(f); hide(); }, 'own-brand'),
-      );
+      bar.append(button(t('actionIgnore'), () => { actions.ignore(f, field); hide(); }, 'ignore'));
+      // "This is my brand" names a mark; a copied run has none (its source's brand, when it
+      // is the seller's own, is never reported in the first place).
+      if (!copy) bar.append(button(t('actionOwnBrand'), () => { actions.ownBrand(f); hide(); }, 'own-brand'));
       rows.push(bar);
       card.replaceChildren(...rows);
     }

@@ -120,6 +120,7 @@ function cardSource() {
     copiedTag: q("copied")?.localName || "",
     source: q("copy-source")?.textContent || "",
     yours: q("copy-yours")?.querySelector("mark")?.textContent || "",
+    ownBrand: !!q("own-brand"),
   };
 }
 
@@ -145,13 +146,28 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
     const url = (p) => `https://${p.host}:${server.httpsPort}${p.path}`;
 
     /**
+     * A fresh options tab, once it really shows the options page: Firefox's new tab is
+     * about:blank (already "complete") for a moment before the extension page loads, and a
+     * script run then fails or is cut off by the navigation.
+     */
+    async function optionsTab() {
+      const opts = await browser.extensionPage("options/options.html");
+      const ready = await waitFor(
+        () => opts.evaluate(() => (/-extension:$/.test(location.protocol) && document.readyState === "complete" && !!document.getElementById("corpus-count") ? "ok" : ""), null).catch(() => ""),
+        (v) => v === "ok",
+      );
+      assert.equal(ready, "ok", "the options page loaded");
+      return opts;
+    }
+
+    /**
      * Runs `fn` in a fresh options tab and closes it.
      * @template R
      * @param {(arg: any) => R | Promise<R>} fn @param {any} [arg]
      * @returns {Promise<R>}
      */
     async function inOptions(fn, arg = null) {
-      const opts = await browser.extensionPage("options/options.html");
+      const opts = await optionsTab();
       try {
         return await opts.evaluate(fn, arg);
       } finally {
@@ -161,7 +177,7 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
 
     /** Waits until the background holds `n` listings. @param {number} n */
     async function expectCount(n) {
-      const opts = await browser.extensionPage("options/options.html");
+      const opts = await optionsTab();
       try {
         return await waitFor(() => opts.evaluate(statusCount, null), (c) => c === n);
       } finally {
@@ -278,6 +294,7 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
       assert.equal(card.copied.toLowerCase(), COPIED.toLowerCase(), "the source's copied words are marked");
       assert.ok(card.source.includes(SOURCE_BULLET.slice(0, 40)), `the source text is shown: ${card.source}`);
       assert.equal(card.yours, COPIED, "the seller's copied words beside it");
+      assert.equal(card.ownBrand, false, "no \"This is my brand\" on a copied run (it names no mark)");
       assert.doesNotMatch(shown.card.html, /<(?!div|button|mark|\/div|\/button|\/mark)[a-z]/i, "card holds only div/button/mark elements");
       await browser.screenshot(join(ARTIFACTS, `corpus-${browserName}-card.png`));
       await browser.mouseMove(2, 2);
