@@ -103,8 +103,17 @@ async function answer(msg) {
       case "corpusAdd":
       case "corpusImport":
       case "corpusStatus":
-      case "corpusClear":
-        return await corpus.answer(req, e);
+      case "corpusClear": {
+        const res = await corpus.answer(req, e);
+        // A snapshot update may have swapped in an engine prepared from the store before
+        // this change: bring it up to date (adding replaces by id, so this is idempotent).
+        const now = await updater.engine();
+        if (now !== e && req.type !== "corpusStatus") {
+          now.clearCorpus();
+          await corpus.prepare(now);
+        }
+        return res;
+      }
       case "importWatchList":
         // The options page's hook is in place; importing watch lists is not built yet.
         return P.failure(req.type, "Importing files is not available in this version of Clearmark yet.");
