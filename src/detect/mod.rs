@@ -48,12 +48,28 @@ pub mod risk;
 pub mod suggest;
 
 use crate::listing::{Field, Finding, Listing, Report, Severity};
-use crate::register::snapshot::Snapshot;
+use crate::register::snapshot::{word_value_zipf, Snapshot, WORD_IS_NAME};
 use crate::register::{Record, Register};
 use crate::text::{self, Joiner, Normalized, Shape, Token};
 use ordinary::{Case, Gap, Style, Usage, Word};
 use own_brand::OwnBrands;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
+
+/// Records decoded during one check, by index value.
+type Cache = RefCell<HashMap<u64, Rc<[Record]>>>;
+
+/// What every field of one listing is checked with.
+struct ListingContext {
+    /// The seller's own brands (engine-wide and the listing's `brand`).
+    own: OwnBrands,
+    /// The listing's Nice classes.
+    classes: Vec<u8>,
+    /// Records decoded so far.
+    cache: Cache,
+}
 
 /// What the engine reports.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -126,9 +142,14 @@ impl Engine {
         texts.extend(listing.bullets.iter().map(String::as_str));
         let listing_classes = classes::infer(listing.category.as_deref(), &texts);
 
+        let ctx = ListingContext {
+            own,
+            classes: listing_classes,
+            cache: Cache::default(),
+        };
         let mut findings = Vec::new();
         for (field, index, text) in listing.fields() {
-            self.check_field(field, index, text, &own, &listing_classes, &mut findings);
+            self.check_field(field, index, text, &ctx, &mut findings);
         }
         if let Some(corpus) = &self.corpus {
             let copied = copy::find_with_own_brands(corpus, listing, &self.own_brands);
@@ -150,10 +171,10 @@ impl Engine {
         field: Field,
         index: Option<usize>,
         original: &str,
-        own: &OwnBrands,
-        listing_classes: &[u8],
+        ctx: &ListingContext,
         out: &mut Vec<Finding>,
     ) {
+        let (own, listing_classes, cache) = (&ctx.own, ctx.classes.as_slice(), &ctx.cache);
         let norm = text::normalize(original);
         let tokens = norm.tokens();
         if tokens.is_empty() {
@@ -168,9 +189,13 @@ impl Engine {
         }
 
         // Exact marks, then disguises of marks in the words left over.
-        let mut candidates = self.exact_candidates(&norm, &words, &blocked);
-        self.leet_candidates(&norm, &blocked, &mut candidates);
-        self.typo_candidates(&words, &blocked, &mut candidates);
+        let mut candidates = self.exact_candidates(&norm, &words, &blocked, cache);
+        let mut taken = blocked.clone();
+        for c in &candidates {
+            taken[c.words.clone()].iter_mut().for_each(|t| *t = true);
+        }
+        self.leet_candidates(&norm, &mut taken, &mut candidates, cache);
+        self.typo_candidates(&words, &mut taken, &mut candidates, cache);
         candidates.sort_by_key(|c| c.words.start);
         candidates.retain(|c| !own.names(&words[c.words.clone()]));
 
@@ -183,7 +208,8 @@ impl Engine {
             .iter()
             .map(|c| match &c.disguise {
                 // A disguise is itself the evidence: nobody hides an ordinary word.
-                Some(_) if !c.joined || self.distinctive(&c.key) => None,
+                Some(_) if !c.joined || self.distinctive(&c.key, cache) => None,
+                _ if self.famous_name(&c.key, cache) => None,
                 _ => self.common_word(&c.key),
             })
             .collect();
@@ -198,7 +224,7 @@ impl Engine {
             .iter()
             .zip(&common)
             .map(|(c, common)| {
-                self.judge(c, common, &views, style, listing_classes)
+                self.judge(c, common, &views, style, listing_classes, cache)
                     .map(|(v, _)| v.severity)
             })
             .collect();
@@ -208,8 +234,10 @@ impl Engine {
                 .iter_mut()
                 .for_each(|w| w.in_mark = brand);
         }
+        let mut cursor = Utf16Cursor::new(original);
         for (c, common) in candidates.iter().zip(&common) {
-            let Some((v, usage)) = self.judge(c, common, &views, style, listing_classes) else {
+            let Some((v, usage)) = self.judge(c, common, &views, style, listing_classes, cache)
+            else {
                 continue;
             };
             if v.severity == Severity::Low && !self.options.show_low {
@@ -221,9 +249,7 @@ impl Engine {
                 index,
                 start,
                 end,
-                text: text::slice_utf16(original, start..end)
-                    .unwrap_or_default()
-                    .to_owned(),
+                text: cursor.slice(start, end).to_owned(),
                 kind: v.kind,
                 severity: v.severity,
                 mark: v.mark,
@@ -243,8 +269,9 @@ impl Engine {
         views: &[Word<'_>],
         style: Style,
         listing_classes: &[u8],
+        cache: &Cache,
     ) -> Option<(risk::Verdict, Usage)> {
-        let records = self.records(c.value);
+        let records = self.records(c.value, cache);
         let usage = ordinary::usage(views, c.words.clone(), style);
         let facts = risk::Facts {
             key: &c.key,
@@ -265,6 +292,7 @@ impl Engine {
         norm: &Normalized,
         words: &[&str],
         blocked: &[bool],
+        cache: &Cache,
     ) -> Vec<Candidate> {
         let tokens = norm.tokens();
         // Words joined without their space read as one mark only when the seller
@@ -290,7 +318,7 @@ impl Engine {
         // behind wins over a name that is only on a brand list.
         marks::resolve(all, |m| {
             u8::from(
-                self.records(m.value)
+                self.records(m.value, cache)
                     .iter()
                     .any(|r| r.register != Register::Famous || r.famous),
             )
@@ -320,17 +348,24 @@ impl Engine {
 
     /// Leetspeak: runs where digits or symbols stand in for letters, looked up under
     /// each reading the normaliser proposes.
-    fn leet_candidates(&self, norm: &Normalized, blocked: &[bool], out: &mut Vec<Candidate>) {
+    fn leet_candidates(
+        &self,
+        norm: &Normalized,
+        taken: &mut [bool],
+        out: &mut Vec<Candidate>,
+        cache: &Cache,
+    ) {
         for run in norm.leet_runs() {
             let r = run.tokens.clone();
-            if r.is_empty() || blocked[r.clone()].iter().any(|b| *b) || overlaps(out, &r) {
+            if r.is_empty() || taken.get(r.clone()).is_none_or(|t| t.iter().any(|b| *b)) {
                 continue;
             }
             let hit = run.candidates.iter().find_map(|k| {
                 let v = self.snapshot.marks().get(k)?;
-                self.distinctive(k).then(|| (k.clone(), v))
+                self.distinctive(k, cache).then(|| (k.clone(), v))
             });
             if let Some((key, value)) = hit {
+                taken[r.clone()].iter_mut().for_each(|t| *t = true);
                 out.push(Candidate {
                     words: r,
                     value,
@@ -344,12 +379,18 @@ impl Engine {
 
     /// Typos: single words that are not common words themselves and lie within the
     /// allowed edit distance of a distinctive mark.
-    fn typo_candidates(&self, words: &[&str], blocked: &[bool], out: &mut Vec<Candidate>) {
+    fn typo_candidates(
+        &self,
+        words: &[&str],
+        taken: &mut [bool],
+        out: &mut Vec<Candidate>,
+        cache: &Cache,
+    ) {
         for (i, w) in words.iter().enumerate() {
-            if blocked[i]
+            if taken[i]
                 || w.len() < 4
+                || w.len() > lookalike::MAX_WORD_BYTES
                 || !w.chars().all(char::is_alphabetic)
-                || overlaps(out, &(i..i + 1))
                 || self.zipf(w).is_some_and(|z| z >= ordinary::KNOWN_ZIPF)
             {
                 continue;
@@ -360,13 +401,14 @@ impl Engine {
                 |k: &str| w.strip_suffix('s') == Some(k) || k.strip_suffix('s') == Some(w);
             if let Some(n) = near
                 .into_iter()
-                .find(|n| !inflection(&n.key) && self.distinctive(&n.key))
+                .find(|n| !inflection(&n.key) && self.distinctive(&n.key, cache))
             {
                 let how = if n.distance == 1 {
                     "one letter changed, added, dropped or swapped"
                 } else {
                     "two letters changed"
                 };
+                taken[i] = true;
                 out.push(Candidate {
                     words: i..i + 1,
                     value: n.value,
@@ -382,11 +424,11 @@ impl Engine {
     /// an everyday word (Zipf below [`ordinary::EVERYDAY_ZIPF`]: "disney" and "ferrari"
     /// are, "orange" and "target" are not) and a live registration or a famous brand
     /// stands behind it (not only a name on a brand list).
-    fn distinctive(&self, key: &str) -> bool {
+    fn distinctive(&self, key: &str, cache: &Cache) -> bool {
         key.split(' ')
             .all(|w| self.zipf(w).is_none_or(|z| z < ordinary::EVERYDAY_ZIPF))
             && self.snapshot.marks().get(key).is_some_and(|v| {
-                self.records(v)
+                self.records(v, cache)
                     .iter()
                     .any(|r| r.status.is_live() && (r.register != Register::Famous || r.famous))
             })
@@ -419,12 +461,35 @@ impl Engine {
     }
 
     fn zipf(&self, word: &str) -> Option<f32> {
-        self.snapshot.words().get(word).map(|v| v as f32 / 100.0)
+        self.snapshot.words().get(word).map(word_value_zipf)
     }
 
-    /// The records behind an index value that the options let count.
-    fn records(&self, value: u64) -> Vec<Record> {
-        self.snapshot
+    /// A one-word famous brand that the frequency list mostly writes capitalised, as a
+    /// name ("Nike", "Disney", "Barbie"): its frequency comes from the brand's fame, not
+    /// from ordinary use, so it is judged as coined. Ordinary words that are famous
+    /// brands too ("apple", "dove", "target") are written lower-case and stay common.
+    fn famous_name(&self, key: &str, cache: &Cache) -> bool {
+        !key.contains(' ')
+            && self
+                .snapshot
+                .words()
+                .get(key)
+                .is_some_and(|v| v & WORD_IS_NAME != 0)
+            && self.snapshot.marks().get(key).is_some_and(|v| {
+                self.records(v, cache)
+                    .iter()
+                    .any(|r| r.status.is_live() && r.famous)
+            })
+    }
+
+    /// The records behind an index value that the options let count, decoded once per
+    /// check ("the" and "and" recur in every field).
+    fn records(&self, value: u64, cache: &Cache) -> Rc<[Record]> {
+        if let Some(r) = cache.borrow().get(&value) {
+            return Rc::clone(r);
+        }
+        let records: Rc<[Record]> = self
+            .snapshot
             .record_ids(value)
             .filter_map(|id| self.snapshot.try_record(id).ok())
             .filter(|r| {
@@ -432,14 +497,51 @@ impl Engine {
                     || matches!(r.register, Register::Famous | Register::Watch)
                     || self.options.registers.contains(&r.register)
             })
-            .collect()
+            .collect();
+        cache.borrow_mut().insert(value, Rc::clone(&records));
+        records
     }
 }
 
-fn overlaps(cands: &[Candidate], r: &Range<usize>) -> bool {
-    cands
-        .iter()
-        .any(|c| c.words.start < r.end && r.start < c.words.end)
+/// Slices of a string by UTF-16 offsets, for spans that come in increasing order: each
+/// slice costs the distance from the previous one, not from the start of the string.
+struct Utf16Cursor<'s> {
+    text: &'s str,
+    byte: usize,
+    unit: usize,
+}
+
+impl<'s> Utf16Cursor<'s> {
+    fn new(text: &'s str) -> Self {
+        Utf16Cursor {
+            text,
+            byte: 0,
+            unit: 0,
+        }
+    }
+
+    /// The byte offset of UTF-16 offset `unit` (not before the previous one), or the
+    /// end of the string when `unit` lies beyond it or inside a character.
+    fn seek(&mut self, unit: usize) -> usize {
+        if unit < self.unit {
+            self.byte = 0;
+            self.unit = 0;
+        }
+        for c in self.text[self.byte..].chars() {
+            if self.unit >= unit {
+                break;
+            }
+            self.unit += c.len_utf16();
+            self.byte += c.len_utf8();
+        }
+        self.byte
+    }
+
+    fn slice(&mut self, start: usize, end: usize) -> &'s str {
+        let a = self.seek(start);
+        let b = self.seek(end);
+        self.text.get(a..b).unwrap_or_default()
+    }
 }
 
 /// The words of a field as the ordinary-use evidence reads them.

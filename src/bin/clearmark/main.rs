@@ -1,5 +1,6 @@
 //! The `clearmark` command line: build and inspect snapshots, check listings, evaluate.
 
+mod bench_check;
 mod check;
 mod copy_bench;
 mod corpus;
@@ -37,6 +38,16 @@ enum Command {
     /// Build, inspect and benchmark reference corpora for copied copy.
     #[command(subcommand)]
     Corpus(corpus::CorpusCommand),
+    /// Time the engine against baselines run in the same process.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+/// What `clearmark bench` times.
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// A full listing through `check`, against normalising and bare lookups.
+    Check(bench_check::BenchCheckArgs),
 }
 
 /// What `clearmark eval` measures.
@@ -58,6 +69,7 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Brands(args)) => return eval_brands::run(args),
         Command::Corpus(cmd) => return corpus::run(cmd),
         Command::Eval(EvalCommand::Copy(args)) => return eval_copy::run(args),
+        Command::Bench(BenchCommand::Check(args)) => return bench_check::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

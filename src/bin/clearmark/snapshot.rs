@@ -304,8 +304,11 @@ fn build(args: BuildArgs) -> Result<(), String> {
     for path in &args.word_freq {
         builder.begin_source("word-freq", &famous_name(path), file_date(path));
         let words = wordfreq::read_word_frequencies(path).map_err(|e| e.to_string())?;
-        for (word, zipf) in words {
-            builder.add_word_frequency(&word, zipf);
+        for w in words {
+            builder.add_word_frequency(&w.word, w.zipf);
+            if w.name {
+                builder.mark_name(&w.word);
+            }
         }
     }
     let read_secs = start.elapsed().as_secs_f64();

@@ -255,8 +255,19 @@ impl SnapshotBuilder {
         }
         let v = (zipf.max(0.0) * 100.0).round() as u64;
         let e = self.words.entry(key).or_insert(v);
-        *e = (*e).max(v);
+        if v > *e & (super::WORD_IS_NAME - 1) {
+            *e = v;
+        }
         self.source().records += 1;
+    }
+
+    /// Records that the frequency source writes `word` mostly capitalised, as a name
+    /// (see [`Snapshot::word_is_name`](super::Snapshot::word_is_name)). Call it after
+    /// [`SnapshotBuilder::add_word_frequency`] for the same word; unknown words are ignored.
+    pub fn mark_name(&mut self, word: &str) {
+        if let Some(v) = self.words.get_mut(&mark_key(word)) {
+            *v |= super::WORD_IS_NAME;
+        }
     }
 
     /// What the builder has kept and dropped so far (final after [`SnapshotBuilder::finish_with_summary`]).

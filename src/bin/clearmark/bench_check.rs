@@ -1,0 +1,222 @@
+//! `clearmark bench check`: how fast the engine checks a full listing (200-character
+//! title, five 250-character bullets, 2,000-character description), as the median of many
+//! runs and as ratios against baselines run in the same process on the same text:
+//! normalising the fields alone (the floor every check pays) and a bare FST lookup of
+//! every word.
+//!
+//! Timings are printed, never asserted: speed is watched here, not in tests.
+
+use crate::check::load_engine;
+use clap::Args;
+use clearmark::text;
+use clearmark::Listing;
+use fst::{IntoStreamer, Streamer};
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// Arguments of `clearmark bench check`.
+#[derive(Args)]
+pub struct BenchCheckArgs {
+    /// The register snapshot (e.g. `clearmark snapshot synth --marks 5000000`).
+    #[arg(long)]
+    snapshot: Option<PathBuf>,
+    /// How many timed runs of each measurement.
+    #[arg(long, default_value_t = 2000)]
+    runs: usize,
+    /// The seed of the generated listing text.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+/// Ordinary listing words the text is made of.
+const WORDS: &[&str] = &[
+    "premium",
+    "stainless",
+    "steel",
+    "water",
+    "bottle",
+    "for",
+    "kids",
+    "and",
+    "adults",
+    "leak",
+    "proof",
+    "lid",
+    "with",
+    "handle",
+    "durable",
+    "lightweight",
+    "design",
+    "easy",
+    "to",
+    "clean",
+    "dishwasher",
+    "safe",
+    "perfect",
+    "gift",
+    "the",
+    "outdoor",
+    "sports",
+    "camping",
+    "hiking",
+    "travel",
+    "colour",
+    "black",
+    "blue",
+    "red",
+    "set",
+    "of",
+    "pieces",
+    "compatible",
+    "includes",
+    "size",
+    "inch",
+    "cm",
+    "high",
+    "quality",
+    "material",
+    "soft",
+    "grip",
+    "non",
+    "slip",
+    "base",
+    "keeps",
+    "drinks",
+    "cold",
+    "hours",
+    "hot",
+    "warranty",
+];
+
+/// A small deterministic generator (xorshift), so every run measures the same text.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Text of about `chars` characters: ordinary words, capitalised now and then, with a
+/// mark from the register every twenty words or so.
+fn text_of(rng: &mut Rng, chars: usize, marks: &[String]) -> String {
+    let mut out = String::new();
+    while out.len() < chars {
+        if !out.is_empty() {
+            out.push(if rng.below(12) == 0 { ',' } else { ' ' });
+            out.push(' ');
+        }
+        if !marks.is_empty() && rng.below(20) == 0 {
+            out.push_str(&marks[rng.below(marks.len())]);
+        } else {
+            let w = WORDS[rng.below(WORDS.len())];
+            if rng.below(4) == 0 {
+                let mut c = w.chars();
+                out.extend(c.next().map(|f| f.to_ascii_uppercase()));
+                out.push_str(c.as_str());
+            } else {
+                out.push_str(w);
+            }
+        }
+    }
+    out.truncate(chars);
+    out
+}
+
+fn median(mut runs: Vec<Duration>) -> Duration {
+    runs.sort();
+    runs.get(runs.len() / 2).copied().unwrap_or_default()
+}
+
+fn time(runs: usize, mut f: impl FnMut()) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+/// Runs `clearmark bench check`.
+pub fn run(args: BenchCheckArgs) -> ExitCode {
+    let engine = match load_engine(args.snapshot.as_deref()) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("clearmark bench check: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let snapshot = engine.snapshot();
+    let mut rng = Rng(args.seed.max(1));
+    // Marks spread over the index: the first key at or after a few random prefixes.
+    let mut marks = Vec::new();
+    for _ in 0..50 {
+        let prefix: String = (0..2)
+            .map(|_| (b'a' + rng.below(26) as u8) as char)
+            .collect();
+        let mut s = snapshot.marks().range().ge(prefix.as_bytes()).into_stream();
+        if let Some((k, _)) = s.next() {
+            marks.push(String::from_utf8_lossy(k).into_owned());
+        }
+    }
+    let listing = Listing {
+        id: "bench".into(),
+        category: Some("Sports & Outdoors > Water Bottles".into()),
+        brand: Some("Acme".into()),
+        title: Some(text_of(&mut rng, 200, &marks)),
+        bullets: (0..5).map(|_| text_of(&mut rng, 250, &marks)).collect(),
+        description: Some(text_of(&mut rng, 2000, &marks)),
+        ..Default::default()
+    };
+    let fields: Vec<&str> = listing.fields().into_iter().map(|(_, _, t)| t).collect();
+    let findings = engine.check(&listing).findings.len();
+
+    let check = time(args.runs, || {
+        black_box(engine.check(black_box(&listing)));
+    });
+    let normalize = time(args.runs, || {
+        for f in &fields {
+            black_box(text::normalize(black_box(f)));
+        }
+    });
+    let lookups = time(args.runs, || {
+        for f in &fields {
+            for t in text::normalize(f).tokens() {
+                black_box(snapshot.marks().get(&t.text));
+            }
+        }
+    });
+    let chars: usize = fields.iter().map(|f| f.chars().count()).sum();
+    println!("snapshot           {} keys", snapshot.marks().len());
+    println!(
+        "listing            {} fields, {chars} characters, {findings} findings (high/medium)",
+        fields.len()
+    );
+    println!(
+        "check              {:>9.1} µs median of {} runs",
+        check.as_secs_f64() * 1e6,
+        args.runs
+    );
+    println!(
+        "normalize only     {:>9.1} µs   check / normalize = {:.2}",
+        normalize.as_secs_f64() * 1e6,
+        check.as_secs_f64() / normalize.as_secs_f64().max(1e-12)
+    );
+    println!(
+        "word lookups       {:>9.1} µs   check / lookups   = {:.2}",
+        lookups.as_secs_f64() * 1e6,
+        check.as_secs_f64() / lookups.as_secs_f64().max(1e-12)
+    );
+    ExitCode::SUCCESS
+}

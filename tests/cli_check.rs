@@ -1,0 +1,162 @@
+//! `clearmark check` and `clearmark eval brands` as a seller's script runs them: a real
+//! snapshot file built in the test, JSON lines in, one line out per line in.
+
+use clearmark::register::snapshot::SnapshotBuilder;
+use clearmark::register::{Record, Register};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+/// A snapshot file with two marks, unique to the calling test.
+fn snapshot_file(name: &str) -> PathBuf {
+    let mut b = SnapshotBuilder::new(20260101);
+    for (mark, classes) in [("HUBSAN", vec![9u8, 28]), ("ORANGE", vec![38])] {
+        let mut r = Record::new(Register::US, mark, "Owner Inc.");
+        r.number = "97000001".into();
+        r.classes = classes;
+        b.add(r);
+    }
+    b.add_word_frequency("orange", 4.6);
+    let dir = std::env::temp_dir().join(format!("clearmark-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("test.snap");
+    std::fs::write(&path, b.finish(None)).expect("write snapshot");
+    path
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clearmark"))
+        .args(args)
+        .env_remove("CLEARMARK_SNAPSHOT")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("clearmark runs");
+    // A run that fails early (no snapshot) may close its input before reading it.
+    let _ = child.stdin.take().expect("stdin").write_all(stdin);
+    child.wait_with_output().expect("clearmark finishes")
+}
+
+#[test]
+fn one_line_out_per_line_in_and_bad_lines_do_not_stop_the_run() {
+    let snap = snapshot_file("lines");
+    let mut input = Vec::new();
+    input
+        .extend_from_slice(b"{\"id\":\"a\",\"title\":\"Blades for Hubsan X4 \xF0\x9F\x98\x80\"}\n");
+    input.extend_from_slice(b"{\"id\": \"broken\"\n");
+    input.extend_from_slice(b"\xFF\xFE not utf-8\n");
+    input.extend_from_slice(b"{\"id\":\"s\",\"title\":\"lone \\ud800 surrogate\"}\n");
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice(
+        b"{\"id\":\"b\",\"title\":\"Orange scarf\",\"category\":\"Clothing\"}\n",
+    );
+    let out = run(
+        &["check", "--snapshot", snap.to_str().expect("utf-8 path")],
+        &input,
+    );
+    let stdout = String::from_utf8(out.stdout).expect("utf-8 output");
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 6, "{stdout}");
+    assert_eq!(lines[0]["id"], "a");
+    let f = &lines[0]["findings"][0];
+    assert_eq!(
+        (f["text"].as_str(), f["start"].as_u64(), f["end"].as_u64()),
+        (Some("Hubsan"), Some(11), Some(17))
+    );
+    assert_eq!(f["severity"], "high");
+    for (i, line) in lines.iter().enumerate().take(5).skip(1) {
+        assert_eq!(line["line"], i + 1, "{line}");
+        assert!(
+            line["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{line}"
+        );
+    }
+    assert_eq!(lines[5]["id"], "b");
+    assert_eq!(lines[5]["findings"], serde_json::json!([]));
+    assert!(
+        !out.status.success(),
+        "bad lines make the exit status non-zero"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("4 line(s)"));
+}
+
+#[test]
+fn own_brands_from_the_command_line_are_never_flagged() {
+    let snap = snapshot_file("own");
+    let out = run(
+        &[
+            "check",
+            "--snapshot",
+            snap.to_str().expect("utf-8 path"),
+            "--own-brand",
+            "Hubsan Inc.",
+        ],
+        b"{\"id\":\"a\",\"title\":\"Hubsan X4 blades\"}\n",
+    );
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        r#"{"id":"a","findings":[]}"#
+    );
+}
+
+#[test]
+fn a_missing_snapshot_is_a_clear_error() {
+    let out = run(
+        &["check", "--snapshot", "/nonexistent/clearmark.snap"],
+        b"{}\n",
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no register snapshot") && err.contains("CLEARMARK_SNAPSHOT"),
+        "{err}"
+    );
+}
+
+#[test]
+fn eval_brands_scores_a_labelled_set() {
+    let snap = snapshot_file("eval");
+    let set = snap.with_file_name("set.jsonl");
+    std::fs::write(
+        &set,
+        concat!(
+            r#"{"id":"1","title":"Blades for Hubsan X4","bullets":[],"brand":"Acme","category":"Hobbies > RC","#,
+            r#""gold":[{"field":"title","index":null,"text":"Hubsan","start":11,"end":17,"kind":"third_party"}],"generic_traps":[]}"#,
+            "\n",
+            r#"{"id":"2","title":"Orange scarf","bullets":[],"brand":"","category":"Clothing","#,
+            r#""gold":[],"generic_traps":[{"field":"title","index":null,"text":"Orange","start":0,"end":6}]}"#,
+            "\n"
+        ),
+    )
+    .expect("write set");
+    let out = run(
+        &[
+            "eval",
+            "brands",
+            "--set",
+            set.to_str().expect("utf-8"),
+            "--snapshot",
+            snap.to_str().expect("utf-8"),
+        ],
+        b"",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("third-party recall  100.0% (1/1)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("trap flag rate      0.0% (0/1)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("precision           100.0% (1/1;"),
+        "{stdout}"
+    );
+}
