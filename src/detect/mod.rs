@@ -551,6 +551,7 @@ fn word_views<'t>(tokens: &'t [Token], own: &[bool]) -> Vec<Word<'t>> {
             },
             in_mark: false,
             in_own,
+            possessive: t.possessive,
         })
         .collect()
 }
