@@ -137,3 +137,20 @@ chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
   answer(msg).then(sendResponse, (err) => sendResponse(P.failure("unknown", describe(err))));
   return true;
 });
+
+// The content script's port: the same requests and answers, tagged with an id.
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== P.PORT_NAME) return;
+  port.onMessage.addListener((/** @type {any} */ m) => {
+    const id = m && typeof m === "object" ? m.id : undefined;
+    answer(m && typeof m === "object" ? m.request : m)
+      .catch((err) => P.failure("unknown", describe(err)))
+      .then((response) => {
+        try {
+          port.postMessage({ id, response });
+        } catch {
+          /* the tab went away */
+        }
+      });
+  });
+});

@@ -3,7 +3,7 @@
  * UI strings: every string the seller sees comes from _locales/<lang>/messages.json
  * through the browser's i18n API (chrome.i18n / browser.i18n). Loaded as a classic script
  * by the content script and by the popup and options pages; `localize(root)` fills
- * elements marked `data-i18n="key"` (as text, never HTML). Reads only.
+ * elements marked `data-i18n="<key>"` (as text, never HTML). Reads only.
  */
 
 // eslint-disable-next-line no-var

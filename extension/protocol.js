@@ -369,6 +369,13 @@ var ClearmarkProtocol = Object.freeze({
     return { v: 1, type: "focusField", key };
   },
 
+  /**
+   * Name of the long-lived port (chrome.runtime.connect) content scripts send requests
+   * over while the seller types: each message is `{id, request}`, each answer
+   * `{id, response}` with the same id; `request`/`response` are the ones above.
+   */
+  PORT_NAME: "clearmark",
+
   /** @returns {UpdateStatusRequest} */
   updateStatus() {
     return { v: 1, type: "updateStatus" };

@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * The seller's settings and where they are kept: one object under the "settings" key of
- * the extension's local storage, read by the content script, the popup, the options page
- * and the background. Own brands are owned by the background (it applies them to the
+ * The seller's settings and where they are kept: one key per setting in the extension's
+ * local storage (ownBrands, registers, showLow, disabledHosts), so pages and the
+ * background changing different settings at once never overwrite each other; read by the
+ * content script, the popup, the options page and the background. Own brands are owned by the background (it applies them to the
  * engine); the pages change them through the protocol's setOwnBrands/addOwnBrand so the
  * engine and storage never disagree. Loaded as a classic script; defines one global.
  */
@@ -17,7 +18,8 @@
 
 // eslint-disable-next-line no-var
 var ClearmarkSettings = (() => {
-  const KEY = 'settings';
+  /** The storage keys, one per setting. */
+  const KEYS = /** @type {const} */ (['ownBrands', 'registers', 'showLow', 'disabledHosts']);
   /** @returns {Settings} */
   const defaults = () => ({ ownBrands: [], registers: { US: true, EU: true }, showLow: false, disabledHosts: [] });
 
@@ -43,8 +45,7 @@ var ClearmarkSettings = (() => {
 
   /** @returns {Promise<Settings>} */
   async function load() {
-    const got = await chrome.storage.local.get(KEY);
-    return normalize(got[KEY]);
+    return normalize(await chrome.storage.local.get([...KEYS]));
   }
 
   /**
@@ -53,10 +54,14 @@ var ClearmarkSettings = (() => {
    * @returns {Promise<Settings>}
    */
   async function update(change) {
-    const s = await load();
-    change(s);
-    await chrome.storage.local.set({ [KEY]: s });
-    return s;
+    const before = await load();
+    const after = normalize(JSON.parse(JSON.stringify(before)));
+    change(after);
+    /** @type {Record<string, unknown>} */
+    const diff = {};
+    for (const k of KEYS) if (JSON.stringify(after[k]) !== JSON.stringify(before[k])) diff[k] = after[k];
+    if (Object.keys(diff).length) await chrome.storage.local.set(diff);
+    return after;
   }
 
   /**
@@ -67,7 +72,7 @@ var ClearmarkSettings = (() => {
   function onChange(fn) {
     /** @param {Record<string, chrome.storage.StorageChange>} changes @param {string} area */
     const listener = (changes, area) => {
-      if (area === 'local' && changes[KEY]) fn(normalize(changes[KEY].newValue));
+      if (area === 'local' && KEYS.some((k) => k in changes)) load().then(fn, () => {});
     };
     chrome.storage.onChanged.addListener(listener);
     return () => chrome.storage.onChanged.removeListener(listener);
@@ -86,6 +91,6 @@ var ClearmarkSettings = (() => {
     return recs.some((r) => (r.register === 'US' ? s.registers.US : r.register === 'EU' ? s.registers.EU : true));
   }
 
-  return { KEY, defaults, normalize, load, update, onChange, shows };
+  return { KEYS, defaults, normalize, load, update, onChange, shows };
 })();
 globalThis.ClearmarkSettings = ClearmarkSettings;

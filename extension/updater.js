@@ -4,10 +4,10 @@
  * seller with a broken or forged one.
  *
  * It owns the engine the background answers from (`engine()`), and replaces it only with
- * a snapshot that passed every check: the signed feed manifest (`latest.json`) is read,
- * the offer is checked before anything is downloaded (format, extension version, strictly
- * newer — never a downgrade), the file is downloaded with progress, then size, SHA-256,
- * the ed25519 signature and the snapshot's own structure and checksum are verified in
+ * a snapshot that passed every check: the signed feed manifest (`latest.json`) is read
+ * and checked before anything is downloaded (a trusted signature, format, extension
+ * version, strictly newer — never a downgrade), the file is downloaded with progress, then
+ * size, SHA-256, the signature and the snapshot's structure and header are verified in
  * wasm (src/wasm/update.rs, the same Rust code as the CLI), a new engine is built from it,
  * the new pair (current, previous) is committed to IndexedDB in one transaction
  * (extension/store.js) and only then the engine is swapped. Until that moment every check
@@ -50,7 +50,7 @@ const SETTINGS = {
  * What the wasm module must offer (src/wasm/mod.rs and src/wasm/update.rs).
  * @typedef {object} UpdateWasm
  * @property {new (bytes: Uint8Array) => EngineLike} Engine
- * @property {(manifestJson: string, extensionVersion: string, current?: number) => Offer} checkUpdateOffer
+ * @property {(manifestJson: string, keys: string, extensionVersion: string, current?: number) => Offer} checkUpdateOffer
  * @property {(bytes: Uint8Array, manifestJson: string, keys: string, extensionVersion: string, current?: number) => Verified} verifyUpdate
  * @property {(bytes: Uint8Array, keys: string, current?: number) => Verified} verifySnapshotFile
  * @property {(bytes: Uint8Array) => Verified} snapshotHeader
@@ -373,13 +373,15 @@ export class Updater {
   async fromFeed(feedUrl) {
     this.phase("checking");
     const manifestText = await this.get(feedUrl, "the update feed").then((r) => r.text());
-    // The same version is the everyday answer ("up to date"); an older one is refused below
-    // as a possible replay of an old feed.
-    const offered = await this.verifyOr(() => this.wasm.checkUpdateOffer(manifestText, extensionVersion()));
+    // The manifest's signature is checked before anything is downloaded. The same version
+    // is the everyday answer ("up to date"); an older one is refused below as a possible
+    // replay of an old feed.
+    const keys = await this.keys();
+    const offered = await this.verifyOr(() => this.wasm.checkUpdateOffer(manifestText, keys, extensionVersion()));
     if (offered.snapshotVersion === this.floorVersion()) {
       return this.succeed(`the snapshot in use (${offered.snapshotVersion}, ${offered.date}) is the newest the feed offers`);
     }
-    const offer = await this.verifyOr(() => this.wasm.checkUpdateOffer(manifestText, extensionVersion(), this.floorVersion()));
+    const offer = await this.verifyOr(() => this.wasm.checkUpdateOffer(manifestText, keys, extensionVersion(), this.floorVersion()));
     const refused = await this.rolledBack();
     if (offer.snapshotVersion <= refused) {
       return this.succeed(`snapshot ${offer.snapshotVersion} is the one you rolled back from; it will not be installed again (a newer one will)`);
@@ -390,7 +392,6 @@ export class Updater {
     const fileUrl = new URL(offer.file, feedUrl).href;
     const bytes = await this.download(fileUrl, offer.size);
     this.phase("verifying");
-    const keys = await this.keys();
     const verified = await this.verifyOr(() => this.wasm.verifyUpdate(bytes, manifestText, keys, extensionVersion(), this.floorVersion()));
     return this.installVerified(bytes, verified, "feed");
   }

@@ -54,8 +54,12 @@ mod uspto_csv {
     use clearmark::register::uspto_csv::{read, UsptoCsvError};
 
     fn check_case_files(dir: &str) -> Collect {
+        check_case_file_dir(&fixture(dir))
+    }
+
+    fn check_case_file_dir(dir: &Path) -> Collect {
         let mut sink = Collect::default();
-        read(&fixture(dir), &mut sink).expect("readable directory");
+        read(dir, &mut sink).expect("readable directory");
         let mut marks = sink.marks();
         marks.sort_unstable();
         assert_eq!(
@@ -172,6 +176,46 @@ mod uspto_csv {
     }
 
     #[test]
+    fn zipped_tables_are_read_in_place() {
+        let dir = scratch("uspto-csv-zip");
+        let table = |name: &str| std::fs::read(fixture("uspto_csv/sorted").join(name)).unwrap();
+        write_zip(
+            &dir.join("case_file.csv.zip"),
+            &[("case_file.csv", &table("case_file.csv"))],
+        );
+        write_zip(
+            &dir.join("owner.csv.zip"),
+            &[("README", b"x"), ("owner.csv", &table("owner.csv"))],
+        );
+        std::fs::write(dir.join("intl_class.csv"), table("intl_class.csv")).unwrap();
+        std::fs::write(dir.join("statement.csv"), table("statement.csv")).unwrap();
+        let zipped = std::panic::catch_unwind(|| check_case_file_dir(&dir));
+        std::fs::write(dir.join("intl_class.csv.zip"), b"PK\x03\x04 broken").unwrap();
+        std::fs::remove_file(dir.join("intl_class.csv")).unwrap();
+        let broken = read(&dir, &mut Collect::default());
+        std::fs::remove_dir_all(&dir).unwrap();
+        let zipped = zipped.expect("same records as the plain tables");
+        let plain = check_case_files("uspto_csv/sorted");
+        assert_eq!(zipped.records, plain.records);
+        assert!(zipped
+            .skipped
+            .iter()
+            .any(|s| s.file.ends_with("case_file.csv.zip")));
+        let (done, total) = *zipped.progress.last().unwrap();
+        assert_eq!(
+            (done, total),
+            (
+                table("case_file.csv").len() as u64,
+                table("case_file.csv").len() as u64
+            )
+        );
+        assert!(
+            matches!(broken, Err(UsptoCsvError::Zip { .. })),
+            "{broken:?}"
+        );
+    }
+
+    #[test]
     fn missing_directory_or_column_is_an_error() {
         let mut sink = Collect::default();
         let err = read(&fixture("uspto_csv/nowhere"), &mut sink).unwrap_err();
@@ -264,13 +308,13 @@ mod brands {
             [
                 "Bread",
                 "Fernwick",
-                "Kestrel Dynamics",
                 "Orbitly",
                 "Petrolux",
                 "Quasarbyte",
                 "Tallowmere"
             ],
-            "no single letters, no NSI brand without Wikidata id, no operators"
+            "no single letters, no NSI brand without Wikidata id, no operators, nothing only \
+             the company dictionary lists (Kestrel Dynamics, and, of)"
         );
         assert!(sink.records.iter().all(|r| r.register == Register::Famous));
 
@@ -291,7 +335,13 @@ mod brands {
         let tallowmere = sink.mark("Tallowmere");
         assert!(tallowmere.famous, "worldwide NSI brand with a Wikidata id");
         assert!(tallowmere.owner.contains("Q1000002") && tallowmere.owner.contains("worldwide"));
-        assert!(sink.mark("Petrolux").famous, "present in five countries");
+        let petrolux = sink.mark("Petrolux");
+        assert!(petrolux.famous, "present in five countries");
+        assert_eq!(
+            petrolux.pseudo_marks,
+            vec!["ペトロラックス"],
+            "the local name joins the English one"
+        );
 
         let bread = sink.mark("Bread");
         assert!(
@@ -304,7 +354,6 @@ mod brands {
             sink.mark("Quasarbyte").pseudo_marks,
             vec!["QB Cloud", "Quasarbyte DE"]
         );
-        assert!(!sink.mark("Kestrel Dynamics").famous);
     }
 
     #[test]

@@ -60,7 +60,7 @@ fn thrown(r: Result<JsValue, JsValue>) -> String {
 fn a_good_update_verifies_and_describes_itself() {
     let bytes = snapshot(7, None);
     let m = manifest(&bytes, 7, &key(1));
-    let offer = check_update_offer(&m, EXTENSION, Some(6.0)).unwrap();
+    let offer = check_update_offer(&m, &keys(), EXTENSION, Some(6.0)).unwrap();
     assert_eq!(get(&offer, "file").as_string().unwrap(), "clearmark-7.snap");
     assert_eq!(get(&offer, "size").as_f64().unwrap(), bytes.len() as f64);
     let ok = verify_update(&bytes, &m, &keys(), EXTENSION, Some(6.0)).unwrap();
@@ -88,9 +88,11 @@ fn refusals_are_thrown_as_sentences() {
     assert!(
         thrown(verify_update(&bytes[..100], &m, &keys(), EXTENSION, None)).contains("was cut off")
     );
-    assert!(thrown(check_update_offer(&m, EXTENSION, Some(7.0))).contains("not newer"));
-    assert!(thrown(check_update_offer("{not json", EXTENSION, None))
-        .contains("latest.json is not valid"));
+    assert!(thrown(check_update_offer(&m, &keys(), EXTENSION, Some(7.0))).contains("not newer"));
+    assert!(
+        thrown(check_update_offer("{not json", &keys(), EXTENSION, None))
+            .contains("latest.json is not valid")
+    );
     assert!(thrown(verify_update(&bytes, &m, "zz", EXTENSION, None)).contains("not valid"));
     assert!(thrown(snapshot_header(b"garbage")).contains("snapshot"));
 }
@@ -109,6 +111,6 @@ fn versions_that_are_not_whole_numbers_count_as_none() {
     let bytes = snapshot(7, None);
     let m = manifest(&bytes, 7, &key(1));
     for odd in [f64::NAN, -1.0, 6.5] {
-        assert!(check_update_offer(&m, EXTENSION, Some(odd)).is_ok());
+        assert!(check_update_offer(&m, &keys(), EXTENSION, Some(odd)).is_ok());
     }
 }

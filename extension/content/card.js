@@ -66,8 +66,10 @@ const ClearmarkCard = (() => {
       const colour = ClearmarkOverlay.KIND_COLOUR[f.kind] || '#d0021b';
       const rows = [
         el('div', `${t('kind_' + f.kind)} · ${t('severity_' + f.severity)}`, `font-weight: 600; color: ${colour};`, 'kind'),
-        el('div', f.mark || f.text, 'font-size: 15px; font-weight: 700; margin: 2px 0 4px;', 'mark'),
+        el('div', f.text, 'font-size: 15px; font-weight: 700; margin: 2px 0 4px;', 'text'),
       ];
+      // The register's spelling of the mark, when it differs from what the seller wrote.
+      if (f.mark && f.mark.toLowerCase() !== f.text.toLowerCase()) rows.push(el('div', t('markLabel', [f.mark]), '', 'mark'));
       for (const r of (f.records || []).slice(0, 3)) {
         const reg = t('register_' + r.register.toLowerCase());
         const number = r.registration ? `${r.number} (${t('registrationNo', [r.registration])})` : r.number;

@@ -33,6 +33,7 @@
    * @property {string} error          last check error, for the popup
    * @property {number} inputAt        performance.now() of the last input event
    * @property {number} checkedVersion the text version the findings came from the engine for
+   * @property {number} rtt            the last check's round trip to the background, ms
    * @property {ReturnType<typeof ClearmarkMirror.createMirror>|null} mirror
    * @property {() => void} detach
    */
@@ -65,6 +66,9 @@
 
   function start() {
     const overlay = ClearmarkOverlay.create(document);
+    const channel = ClearmarkChannel.create(P.PORT_NAME, () => teardown());
+    /** Consecutive checks lost to a closed port. */
+    let retries = 0;
     /** @type {Map<HTMLElement, TrackedField>} */
     const fields = new Map();
     /** @type {Map<Document, () => void>} */
@@ -88,7 +92,7 @@
         for (const t of fields.values()) if (t.key === field) schedulePaint(t);
       }),
       ownBrand: guard((f) => {
-        chrome.runtime.sendMessage(P.addOwnBrand(f.mark)).then(guard((/** @type {any} */ res) => {
+        channel.request(P.addOwnBrand(f.mark)).then(guard((/** @type {any} */ res) => {
           if (!res || !res.ok || !alive) return;
           for (const t of fields.values()) check(t);
         }), () => {});
@@ -163,6 +167,7 @@
         error: '',
         inputAt: 0,
         checkedVersion: 0,
+        rtt: 0,
         mirror: isControl ? ClearmarkMirror.createMirror(overlay.mirrors) : null,
         detach: () => {},
       };
@@ -322,8 +327,10 @@
       t.inFlight = true;
       t.dirty = false;
       const version = t.version;
+      const sentAt = performance.now();
       const done = guard((/** @type {any} */ res) => {
         t.inFlight = false;
+        t.rtt = performance.now() - sentAt;
         if (!alive) return;
         if (t.version === version) {
           t.checkedVersion = version;
@@ -339,7 +346,19 @@
         if (t.dirty || t.version !== version) check(t);
       });
       if (!t.text) return done({ ok: true, report: { id: t.key, findings: [] } });
-      chrome.runtime.sendMessage(P.check(listingFor(t))).then(done, (e) => done({ ok: false, error: String(e) }));
+      channel.request(P.check(listingFor(t))).then((res) => {
+        retries = 0;
+        done(res);
+      }, (e) => {
+        // The port closed under the request (background restarted): ask again, twice at most.
+        if (retries++ < 2 && alive) {
+          t.inFlight = false;
+          check(t);
+        } else {
+          retries = 0;
+          done({ ok: false, error: String(e && e.message ? e.message : e) });
+        }
+      });
     }
 
     // ---- painting --------------------------------------------------------------------
@@ -410,7 +429,7 @@
         // and whether it is the engine's answer for it (checked) or shifted old findings.
         overlay.signal(JSON.stringify({
           field: t.key, version: t.version, length: t.text.length, checked: t.checkedVersion === t.version,
-          inputAt: t.inputAt, at: performance.now(),
+          inputAt: t.inputAt, rtt: t.rtt, at: performance.now(),
         }));
       }
       toPaint.clear();
@@ -452,7 +471,9 @@
             findings: shown.map((f) => ({ text: f.text, kind: f.kind, severity: f.severity, mark: f.mark })),
           });
         }
-        out.sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
+        // Listing order: title, bullets in order, description, search terms.
+        const rank = { title: 0, bullets: 1, description: 2, keywords: 3 };
+        out.sort((a, b) => rank[a.field] - rank[b.field] || (a.index || 0) - (b.index || 0) || a.key.localeCompare(b.key));
         return out;
       },
       /** @param {string} key */
@@ -477,6 +498,7 @@
         docListeners.clear();
         card.destroy();
         overlay.destroy();
+        channel.close();
       },
     };
   }
@@ -519,12 +541,16 @@
     apply();
   }), guard(() => apply()));
 
-  // If the extension is reloaded or removed, the old script tears itself down.
-  const teardown = guard(() => {
-    stopSettings();
-    chrome.runtime.onMessage.removeListener(onMessage);
+  // If the extension is reloaded or removed, the orphaned script tears itself down (the
+  // channel notices: its port closes and the runtime has no id left).
+  function teardown() {
+    try {
+      stopSettings();
+      chrome.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      /* the runtime is gone */
+    }
     if (session) session.stop();
     session = null;
-  });
-  G.__clearmarkTeardown = teardown;
+  }
 })();

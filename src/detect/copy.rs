@@ -20,14 +20,16 @@ use super::fingerprint;
 use crate::listing::{CopySource, Field, Finding, FindingKind, Listing, Severity};
 use crate::text;
 
-/// Most corpus listings verified per checked listing (the best-scoring candidates).
-const MAX_CANDIDATES: usize = 12;
+/// Most (checked field, corpus field) pairs verified per listing, best-scoring first.
+const MAX_PAIRS: usize = 16;
 /// Weight of a function word in the alignment (content words weigh 1).
 const FUNCTION_WEIGHT: f32 = 0.3;
 /// Largest gap, in words on either side, inside one copied region.
 const MAX_GAP: usize = 4;
 /// Largest alignment matrix computed in one piece; longer fields are aligned in parts.
 const MAX_CELLS: usize = 300_000;
+/// Fewest copied content words (not function words) behind any verdict.
+const MIN_CONTENT: usize = 4;
 /// Sketch similarity from which an LSH band hit counts as a candidate.
 const MIN_SKETCH_SIMILARITY: f32 = 0.3;
 
@@ -62,41 +64,40 @@ pub fn find_with_own_brands(
         .map(|(f, i, t)| (f, i, t, FieldWords::new(t)))
         .collect();
 
-    // 1. Candidates.
-    let mut scores: FnvMap<u32, f32> = FnvMap::default();
-    for (_, _, _, words) in &fields {
+    // 1. Candidates: (checked field, corpus listing, its field) pairs, scored by shared
+    // k-gram fingerprints and by sketch similarity behind shared LSH bands.
+    let mut pairs: FnvMap<(usize, u32, u8), f32> = FnvMap::default();
+    for (qi, (_, _, _, words)) in fields.iter().enumerate() {
         let mut grams = fingerprint::kgrams(&words.hashes);
         grams.sort_unstable();
         grams.dedup();
-        let mut hit: FnvMap<u32, f32> = FnvMap::default();
         for g in grams {
-            for slot in corpus.postings(g) {
-                *hit.entry(slot).or_default() += 1.0;
+            for (slot, f) in corpus.postings(g) {
+                *pairs.entry((qi, slot, f)).or_default() += 1.0;
             }
         }
         if let Some(sig) = words.signature() {
             let sketch = fingerprint::sketch(&sig);
+            let mut seen: Vec<(u32, u8)> = Vec::new();
             for band in fingerprint::bands(&sig) {
-                for slot in corpus.postings(band) {
-                    let best = corpus
-                        .sketches(slot)
-                        .iter()
-                        .map(|s| fingerprint::sketch_similarity(&s.sketch, &sketch))
-                        .fold(0.0f32, f32::max);
-                    if best >= MIN_SKETCH_SIMILARITY {
-                        let e = hit.entry(slot).or_default();
-                        *e = e.max(0.0) + best * 4.0;
+                for (slot, f) in corpus.postings(band) {
+                    if seen.contains(&(slot, f)) {
+                        continue;
+                    }
+                    seen.push((slot, f));
+                    let similarity = corpus
+                        .sketch(slot, f)
+                        .map_or(0.0, |s| fingerprint::sketch_similarity(s, &sketch));
+                    if similarity >= MIN_SKETCH_SIMILARITY {
+                        *pairs.entry((qi, slot, f)).or_default() += 4.0 * similarity;
                     }
                 }
             }
         }
-        for (slot, s) in hit {
-            *scores.entry(slot).or_default() += s;
-        }
     }
-    let mut candidates: Vec<(u32, f32)> = scores
+    let mut ranked: Vec<((usize, u32, u8), f32)> = pairs
         .into_iter()
-        .filter(|&(slot, _)| {
+        .filter(|&((_, slot, _), _)| {
             corpus.listing(slot).is_some_and(|l| {
                 l.id != listing.id
                     && !l
@@ -106,53 +107,76 @@ pub fn find_with_own_brands(
             })
         })
         .collect();
-    candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    candidates.truncate(MAX_CANDIDATES);
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(MAX_PAIRS);
+    let mut slots: Vec<u32> = Vec::new();
+    for &((_, slot, _), _) in &ranked {
+        if !slots.contains(&slot) {
+            slots.push(slot);
+        }
+    }
 
-    // 2. Verification.
+    // 2. Verification, source listing by source listing.
+    let vocab: Vec<Vec<u64>> = fields
+        .iter()
+        .map(|(_, _, _, w)| content_vocabulary(w))
+        .collect();
     let query_brand = leading_word(listing.title.as_deref());
     let mut found: Vec<Candidate> = Vec::new();
-    for (slot, _) in candidates {
+    for slot in slots {
         let Some(source) = corpus.listing(slot) else {
             continue;
         };
+        let source_fields = source.fields();
+        let mut words_of: Vec<Option<(FieldWords, Vec<u64>)>> = vec![None; source_fields.len()];
         let mut from_source: Vec<Candidate> = Vec::new();
         let mut title_copied = false;
-        for (sfield, sindex, stext) in source.fields() {
-            let swords = FieldWords::new(stext);
-            for (qi, (qfield, _, _, qwords)) in fields.iter().enumerate() {
-                for mut region in copied_regions(qwords, &swords) {
-                    // Template text (most of the source run's fingerprints are shared by
-                    // many listings, a maker's standard sentence): informational only.
-                    let (j0, j1) = region.source;
-                    // Only the source's winnowed k-grams are in the index.
-                    let indexed: Vec<usize> = fingerprint::kgrams(&swords.hashes[j0..=j1])
-                        .into_iter()
-                        .map(|g| corpus.sharing(g))
-                        .filter(|&n| n > 0)
-                        .collect();
-                    let common = indexed
-                        .iter()
-                        .filter(|&&n| n >= corpus.boilerplate_listings())
-                        .count();
-                    if !indexed.is_empty() && common * 2 >= indexed.len() {
-                        region.severity = Severity::Low;
-                        region
-                            .why
-                            .push_str(", text shared by many listings (a template)");
-                    }
-                    title_copied |= *qfield == Field::Title
-                        && sfield == Field::Title
-                        && region.field_copied * 5 >= qwords.hashes.len() * 4;
-                    from_source.push(Candidate {
-                        field: qi,
-                        source_slot: slot,
-                        source_field: (sfield, sindex),
-                        source_text: stext.to_string(),
-                        source_span: span16(&swords, region.source.0, region.source.1),
-                        region,
-                    });
+        for &((qi, _, f), _) in ranked.iter().filter(|p| p.0 .1 == slot) {
+            let f = usize::from(f);
+            let Some(&(sfield, sindex, stext)) = source_fields.get(f) else {
+                continue;
+            };
+            let (swords, svocab) = words_of[f].get_or_insert_with(|| {
+                let w = FieldWords::new(stext);
+                let v = content_vocabulary(&w);
+                (w, v)
+            });
+            let (qfield, _, _, qwords) = &fields[qi];
+            // Every verdict needs 4 copied content words: skip pairs sharing fewer.
+            if shared_count(&vocab[qi], svocab) < MIN_CONTENT {
+                continue;
+            }
+            for mut region in copied_regions(qwords, swords) {
+                // Template text (most of the source run's fingerprints are shared by
+                // many listings, a maker's standard sentence): informational only.
+                let (j0, j1) = region.source;
+                // Only the source's winnowed k-grams are in the index.
+                let indexed: Vec<usize> = fingerprint::kgrams(&swords.hashes[j0..=j1])
+                    .into_iter()
+                    .map(|g| corpus.sharing(g))
+                    .filter(|&n| n > 0)
+                    .collect();
+                let common = indexed
+                    .iter()
+                    .filter(|&&n| n >= corpus.boilerplate_listings())
+                    .count();
+                if !indexed.is_empty() && common * 2 >= indexed.len() {
+                    region.severity = Severity::Low;
+                    region
+                        .why
+                        .push_str(", text shared by many listings (a template)");
                 }
+                title_copied |= *qfield == Field::Title
+                    && sfield == Field::Title
+                    && region.field_copied * 5 >= qwords.hashes.len() * 4;
+                from_source.push(Candidate {
+                    field: qi,
+                    source_slot: slot,
+                    source_field: (sfield, sindex),
+                    source_text: stext.to_string(),
+                    source_span: span16(swords, region.source.0, region.source.1),
+                    region,
+                });
             }
         }
         // Listings of the same brand share the manufacturer's text: informational only.
@@ -277,6 +301,37 @@ impl super::Engine {
     pub fn corpus_mut(&mut self) -> Option<&mut CorpusIndex> {
         self.corpus.as_mut()
     }
+}
+
+/// The distinct content-word hashes of a field, sorted.
+fn content_vocabulary(w: &FieldWords) -> Vec<u64> {
+    let mut v: Vec<u64> = w
+        .hashes
+        .iter()
+        .zip(&w.function)
+        .filter(|(_, f)| !**f)
+        .map(|(h, _)| *h)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// How many values two sorted, deduplicated lists share.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// The first word of a title that is not a function word: where marketplaces put the
@@ -487,7 +542,7 @@ pub fn copied_regions(q: &FieldWords, s: &FieldWords) -> Vec<Region> {
             Some((Severity::High, format!("{longest} consecutive words")))
         } else if g.len() >= 15 && density >= 0.8 && content >= 8 {
             Some((Severity::High, format!("{} of {len} words", g.len())))
-        } else if longest >= 8 && content >= 4 {
+        } else if longest >= 8 && content >= MIN_CONTENT {
             Some((Severity::Medium, format!("{longest} consecutive words")))
         } else if g.len() >= 8 && density >= 0.7 && content >= 5 {
             Some((Severity::Medium, format!("{} of {len} words", g.len())))

@@ -159,7 +159,7 @@ pub struct FieldWords {
 impl FieldWords {
     /// Normalises and hashes one field.
     pub fn new(original: &str) -> FieldWords {
-        let normalized = text::normalize(original);
+        let normalized = text::normalize_words(original);
         let hashes = normalized
             .tokens()
             .iter()
@@ -204,6 +204,8 @@ impl FieldWords {
 /// The sketch of one field of a corpus listing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldSketch {
+    /// The field's position in [`CorpusListing::fields`] (as index postings carry it).
+    pub number: u8,
     /// Which field.
     pub field: Field,
     /// The bullet index, for bullets.
@@ -231,13 +233,24 @@ pub struct CorpusIndex {
     by_id: FnvMap<String, u32>,
     /// (key, slot), sorted.
     entries: Vec<(u32, u32)>,
-    /// Entries added since the last merge, unsorted.
-    pending: Vec<(u32, u32)>,
+    /// Where each 16-bit key prefix starts in `entries` (65,537 offsets), so a lookup
+    /// binary-searches one small bucket instead of the whole index.
+    directory: Vec<u32>,
+    /// Entries added since the last merge, by key.
+    pending: FnvMap<u32, Vec<u32>>,
+    pending_len: usize,
     age: VecDeque<(u64, u32)>,
     next_seq: u64,
     capacity: usize,
     live: usize,
 }
+
+/// Bits of a posting that hold the field number (the rest hold the listing's slot).
+const FIELD_BITS: u32 = 5;
+/// The largest field number a posting can carry.
+const MAX_FIELD: u32 = (1 << FIELD_BITS) - 1;
+/// Buckets of the key directory (one per 16-bit key prefix).
+const DIRECTORY: usize = 1 << 16;
 
 /// The most listings a corpus keeps unless told otherwise.
 pub const DEFAULT_CAPACITY: usize = 200_000;
@@ -261,7 +274,9 @@ impl CorpusIndex {
             free: Vec::new(),
             by_id: FnvMap::default(),
             entries: Vec::new(),
-            pending: Vec::new(),
+            directory: vec![0; DIRECTORY + 1],
+            pending: FnvMap::default(),
+            pending_len: 0,
             age: VecDeque::new(),
             next_seq: 0,
             capacity: capacity.max(1),
@@ -304,21 +319,29 @@ impl CorpusIndex {
             }
         }
         let mut sketches = Vec::new();
-        let mut keys = Vec::new();
-        for (field, index, t) in listing.fields() {
+        let mut keys: Vec<(u32, u32)> = Vec::new();
+        for (number, (field, index, t)) in listing.fields().into_iter().enumerate() {
+            let number = number.min(MAX_FIELD as usize) as u8;
             let words = FieldWords::new(t);
             let sig = words.signature();
-            keys.extend(words.keys(sig.as_ref()));
+            keys.extend(
+                words
+                    .keys(sig.as_ref())
+                    .into_iter()
+                    .map(|k| (k, u32::from(number))),
+            );
             if let Some(sig) = sig {
                 sketches.push(FieldSketch {
+                    number,
                     field,
                     index,
                     sketch: fingerprint::sketch(&sig),
                 });
             }
         }
+        // One posting per key and listing (its first field), so counts are listings.
         keys.sort_unstable();
-        keys.dedup();
+        keys.dedup_by_key(|k| k.0);
         let slot = match self.free.pop() {
             Some(s) => s,
             None => {
@@ -328,7 +351,13 @@ impl CorpusIndex {
         };
         let seq = self.next_seq;
         self.next_seq += 1;
-        self.pending.extend(keys.iter().map(|&k| (k, slot)));
+        for &(k, field) in &keys {
+            self.pending
+                .entry(k)
+                .or_default()
+                .push(slot << FIELD_BITS | field);
+        }
+        self.pending_len += keys.len();
         self.by_id.insert(listing.id.clone(), slot);
         self.age.push_back((seq, slot));
         self.slots[slot as usize] = Some(Slot {
@@ -338,7 +367,7 @@ impl CorpusIndex {
             keys: keys.len(),
         });
         self.live += 1;
-        if self.pending.len() > 4096.max(self.entries.len() / 8) {
+        if self.pending_len > 4096.max(self.entries.len() / 8) {
             self.merge_pending();
         }
         evicted
@@ -370,47 +399,91 @@ impl CorpusIndex {
         None
     }
 
+    /// Merges the pending entries into the sorted ones (linear, after sorting the new).
     fn merge_pending(&mut self) {
         if self.pending.is_empty() {
             return;
         }
-        self.entries.append(&mut self.pending);
-        self.entries.sort_unstable();
+        let mut new: Vec<(u32, u32)> = self
+            .pending
+            .drain()
+            .flat_map(|(k, slots)| slots.into_iter().map(move |s| (k, s)))
+            .collect();
+        self.pending_len = 0;
+        new.sort_unstable();
+        let old = std::mem::take(&mut self.entries);
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x <= y => a.next(),
+                (Some(_), Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, Some(_)) => b.next(),
+                (None, None) => break,
+            };
+            merged.extend(next);
+        }
+        self.entries = merged;
+        self.rebuild_directory();
+    }
+
+    /// Recomputes where each 16-bit key prefix starts in `entries`.
+    fn rebuild_directory(&mut self) {
+        self.directory.clear();
+        self.directory.reserve(DIRECTORY + 1);
+        let mut at = 0usize;
+        for prefix in 0..=DIRECTORY {
+            while at < self.entries.len() && ((self.entries[at].0 >> 16) as usize) < prefix {
+                at += 1;
+            }
+            self.directory.push(at as u32);
+        }
     }
 
     /// Drops the index entries of removed listings and frees their slots.
     fn purge(&mut self) {
         self.merge_pending();
         let slots = &self.slots;
-        self.entries.retain(|&(_, s)| slots[s as usize].is_some());
+        self.entries
+            .retain(|&(_, p)| slots[(p >> FIELD_BITS) as usize].is_some());
+        self.rebuild_directory();
         self.free.append(&mut self.tombstones);
     }
 
-    /// The listings sharing `key`, unless it is boilerplate (a fingerprint common to
-    /// many listings says nothing about copying).
-    pub fn postings(&self, key: u32) -> impl Iterator<Item = u32> + '_ {
+    /// The (listing slot, field number) pairs carrying `key`, unless it is boilerplate
+    /// (a fingerprint common to many listings says nothing about copying). The field
+    /// number is the field's position in [`CorpusListing::fields`] (capped at 31).
+    pub fn postings(&self, key: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
         let (lo, hi) = self.range(key);
-        let pending = self.pending.iter().filter(move |e| e.0 == key);
-        let keep = !self.is_boilerplate(key);
+        let pending = self.pending.get(&key).map_or(&[][..], Vec::as_slice);
+        let keep = hi - lo + pending.len() < self.boilerplate_listings();
         self.entries[lo..hi]
             .iter()
-            .chain(pending)
-            .filter(move |_| keep)
             .map(|e| e.1)
-            .filter(|&s| self.slots[s as usize].is_some())
+            .chain(pending.iter().copied())
+            .filter(move |_| keep)
+            .map(|p| (p >> FIELD_BITS, (p & MAX_FIELD) as u8))
+            .filter(|&(s, _)| self.slots[s as usize].is_some())
     }
 
     fn range(&self, key: u32) -> (usize, usize) {
-        let lo = self.entries.partition_point(|e| e.0 < key);
-        let hi = lo + self.entries[lo..].partition_point(|e| e.0 <= key);
-        (lo, hi)
+        let prefix = (key >> 16) as usize;
+        let (from, to) = match (self.directory.get(prefix), self.directory.get(prefix + 1)) {
+            (Some(&a), Some(&b)) => (a as usize, b as usize),
+            _ => (0, self.entries.len()),
+        };
+        let bucket = &self.entries[from..to];
+        let lo = bucket.partition_point(|e| e.0 < key);
+        let hi = lo + bucket[lo..].partition_point(|e| e.0 <= key);
+        (from + lo, from + hi)
     }
 
     /// How many corpus listings carry fingerprint `key` (removed ones may still count
     /// until the next purge).
     pub fn sharing(&self, key: u32) -> usize {
         let (lo, hi) = self.range(key);
-        hi - lo + self.pending.iter().filter(|e| e.0 == key).count()
+        hi - lo + self.pending.get(&key).map_or(0, Vec::len)
     }
 
     /// Whether `key` is boilerplate: shared by at least
@@ -439,6 +512,14 @@ impl CorpusIndex {
             .map_or(&[], |s| &s.sketches)
     }
 
+    /// The sketch of field number `number` of the listing in `slot`.
+    pub fn sketch(&self, slot: u32, number: u8) -> Option<&[u8; MINHASHES]> {
+        self.sketches(slot)
+            .iter()
+            .find(|s| s.number == number)
+            .map(|s| &s.sketch)
+    }
+
     /// Every listing, oldest first.
     pub fn listings(&self) -> impl Iterator<Item = &CorpusListing> {
         let mut live: Vec<&Slot> = self.slots.iter().flatten().collect();
@@ -456,7 +537,7 @@ impl CorpusIndex {
             .slots
             .iter()
             .flatten()
-            .map(|s| s.sketches.len() * (MINHASHES + 2))
+            .map(|s| s.sketches.len() * (MINHASHES + 3))
             .sum();
         CorpusSizes {
             listings: self.live,
@@ -488,10 +569,10 @@ pub struct CorpusSizes {
 // listing section | index section | SHA-256 of everything before it.
 //
 // Listing section, per listing in slot order: seq varint, id, url?, brand?, date?,
-// title?, bullets (count + strings), description?, sketches (count + field code u8,
-// bullet index varint, MINHASHES bytes). Strings are varint length + UTF-8; options a
-// 0/1 byte first. Index section: per distinct key, ascending: key delta varint, posting
-// count varint, listing numbers (ascending deltas, varint).
+// title?, bullets (count + strings), description?, sketches (count + field number u8,
+// field code u8, bullet index varint, MINHASHES bytes). Strings are varint length + UTF-8; options a
+// 0/1 byte first. Index section: per distinct key, ascending: key delta << 1 | (more
+// than one posting) varint, then the posting count varint if more than one, postings (listing number << 5 | field number; ascending deltas, varint).
 
 const HEADER_LEN: usize = 8 + 2 + 4 + 4 + 4 + 8 + 8 + 8;
 const INDEX_LEN_AT: usize = 8 + 2 + 4 + 4 + 4 + 8 + 8;
@@ -577,12 +658,16 @@ impl<'a> Reader<'a> {
 impl CorpusIndex {
     /// The corpus as one self-checking file (see the format notes in the source).
     pub fn to_bytes(&self) -> Vec<u8> {
+        let pending = self
+            .pending
+            .iter()
+            .flat_map(|(&k, slots)| slots.iter().map(move |&s| (k, s)));
         let mut entries: Vec<(u32, u32)> = self
             .entries
             .iter()
-            .chain(&self.pending)
             .copied()
-            .filter(|&(_, s)| self.slots[s as usize].is_some())
+            .chain(pending)
+            .filter(|&(_, p)| self.slots[(p >> FIELD_BITS) as usize].is_some())
             .collect();
         // Number the live listings 0.. in slot order.
         let mut number = vec![u32::MAX; self.slots.len()];
@@ -594,7 +679,7 @@ impl CorpusIndex {
             }
         }
         for e in &mut entries {
-            e.1 = number[e.1 as usize];
+            e.1 = number[(e.1 >> FIELD_BITS) as usize] << FIELD_BITS | (e.1 & MAX_FIELD);
         }
         entries.sort_unstable();
         entries.dedup();
@@ -615,6 +700,7 @@ impl CorpusIndex {
             put_opt(&mut listings, &l.description);
             put_varint(&mut listings, s.sketches.len() as u64);
             for f in &s.sketches {
+                listings.push(f.number);
                 listings.push(field_code(f.field));
                 put_varint(&mut listings, f.index.map_or(0, |i| i as u64 + 1));
                 listings.extend_from_slice(&f.sketch);
@@ -626,8 +712,15 @@ impl CorpusIndex {
         while i < entries.len() {
             let key = entries[i].0;
             let j = entries[i..].partition_point(|e| e.0 == key) + i;
-            put_varint(&mut index, u64::from(key - prev_key));
-            put_varint(&mut index, (j - i) as u64);
+            // Most keys have one posting: the low bit of the delta says "more follow".
+            let shared = j - i > 1;
+            put_varint(
+                &mut index,
+                u64::from(key - prev_key) << 1 | u64::from(shared),
+            );
+            if shared {
+                put_varint(&mut index, (j - i) as u64);
+            }
             let mut prev = 0u32;
             for e in &entries[i..j] {
                 put_varint(&mut index, u64::from(e.1 - prev));
@@ -730,6 +823,12 @@ impl CorpusIndex {
             let n = r.varint()? as usize;
             let mut sketches = Vec::with_capacity(n.min(64));
             for _ in 0..n {
+                let number = r.byte()?;
+                if u32::from(number) > MAX_FIELD {
+                    return Err(CorpusError::Corrupt(
+                        "a field number is out of range".into(),
+                    ));
+                }
                 let field = match r.byte()? {
                     0 => Field::Title,
                     1 => Field::Bullets,
@@ -744,6 +843,7 @@ impl CorpusIndex {
                 let mut sketch = [0u8; MINHASHES];
                 sketch.copy_from_slice(r.bytes(MINHASHES)?);
                 sketches.push(FieldSketch {
+                    number,
                     field,
                     index,
                     sketch,
@@ -774,16 +874,24 @@ impl CorpusIndex {
         };
         let mut key = 0u64;
         while r.at < r.b.len() {
-            key += r.varint()?;
-            let n = r.varint()? as usize;
+            let delta = r.varint()?;
+            key += delta >> 1;
+            let n = if delta & 1 == 1 {
+                r.varint()? as usize
+            } else {
+                1
+            };
             let mut slot = 0u64;
             for _ in 0..n {
                 slot += r.varint()?;
-                if key > u64::from(u32::MAX) || slot >= count as u64 {
+                if key > u64::from(u32::MAX)
+                    || slot > u64::from(u32::MAX)
+                    || (slot >> FIELD_BITS) >= count as u64
+                {
                     return Err(CorpusError::Corrupt("an index entry points nowhere".into()));
                 }
                 corpus.entries.push((key as u32, slot as u32));
-                if let Some(Some(s)) = corpus.slots.get_mut(slot as usize) {
+                if let Some(Some(s)) = corpus.slots.get_mut((slot >> FIELD_BITS) as usize) {
                     s.keys += 1;
                 }
             }
@@ -791,6 +899,7 @@ impl CorpusIndex {
         if !corpus.entries.windows(2).all(|w| w[0] < w[1]) {
             return Err(CorpusError::Corrupt("the index is out of order".into()));
         }
+        corpus.rebuild_directory();
         ages.sort_unstable();
         corpus.age = ages.into();
         corpus.live = count;
@@ -1050,6 +1159,11 @@ mod tests {
         c.add(listing("a", text));
         let words = FieldWords::new(text);
         let key = words.keys(None)[0];
+        assert_eq!(
+            c.postings(key).collect::<Vec<_>>(),
+            [(0, 1)],
+            "slot 0, bullet = field 1"
+        );
         assert_eq!(c.postings(key).count(), 1);
         c.remove("a");
         assert_eq!(c.postings(key).count(), 0);

@@ -14,9 +14,13 @@
 //! - a name-suggestion-index brand with a Wikidata id that is present worldwide (location
 //!   set `001`) or in at least [`BROAD_COUNTRIES`] countries.
 //!
-//! Other names are kept with `famous: false` (a known brand name, weaker evidence).
-//! Names shorter than two characters are dropped (the company dictionary holds single
-//! letters). Famous records have no classes (any class); the others carry the Nice classes
+//! Other names of simple-icons and name-suggestion-index are kept with `famous: false` (a
+//! known brand name, weaker evidence). The company dictionary only corroborates: it holds
+//! fragments of names ("Jerry's", "Häagen"), tickers and the lower-case connectives of
+//! company names ("and", "of"), so a name only it lists is not delivered, and its
+//! lower-case entries are not read. Names shorter than two characters are dropped. A
+//! name-suggestion-index brand with an English name (`brand:en`) is filed under it, its
+//! local name an alias, so "شل" joins "Shell". Famous records have no classes (any class); the others carry the Nice classes
 //! their name-suggestion-index categories imply, when the mapping is obvious.
 //! This module only reads; it must not decide how findings are scored.
 
@@ -353,14 +357,14 @@ impl FamousLists {
                         let Some(qid) = item.tags.get("brand:wikidata") else {
                             continue;
                         };
-                        let name = item.tags.get("brand").unwrap_or(&item.display_name);
-                        let english = item.tags.get("brand:en").cloned();
+                        let local = item.tags.get("brand").unwrap_or(&item.display_name);
+                        let name = item.tags.get("brand:en").unwrap_or(local);
                         let Some(brand) = self.entry(name, list, 1) else {
                             continue;
                         };
                         brand.wikidata.insert(qid.clone());
                         brand.categories.insert(category_key.replacen('/', "=", 1));
-                        brand.aliases.extend(english);
+                        brand.aliases.insert(local.clone());
                         for place in &item.location_set.include {
                             match place.as_str() {
                                 Some("001") => brand.worldwide = true,
@@ -381,7 +385,11 @@ impl FamousLists {
                         detail: e.to_string(),
                     })?;
                     let name = line.trim();
-                    if name.is_empty() || name.starts_with('#') {
+                    // Lower-case entries are the connectives of company names.
+                    if name.is_empty()
+                        || name.starts_with('#')
+                        || !name.chars().any(char::is_uppercase)
+                    {
                         continue;
                     }
                     self.entry(name, list, 2);
@@ -417,6 +425,9 @@ impl FamousLists {
         brands.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let total = brands.len() as u64;
         for (done, (_, brand)) in brands.into_iter().enumerate() {
+            if brand.lists.iter().all(|l| *l == BrandList::CspellCompanies) {
+                continue;
+            }
             sink.record(brand.into_record());
             if done % 1024 == 0 {
                 sink.progress(done as u64, total);

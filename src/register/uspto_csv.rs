@@ -1,6 +1,8 @@
 //! Reader of the USPTO Trademark Case Files Dataset (Office of the Chief Economist): a
 //! directory holding `case_file.csv`, `intl_class.csv` and `owner.csv`, joined on
-//! `serial_no`, column names as in the dataset's variable tables.
+//! `serial_no`, column names as in the dataset's variable tables. Each table may also be
+//! zipped as the USPTO publishes it (`case_file.csv.zip`): its `.csv` entry is streamed
+//! from the archive without unpacking it.
 //!
 //! Each `case_file.csv` row becomes one [`Record`] of the US register: `mark_id_char` is
 //! the mark, `cfh_status_cd` gives the status through USPTO Table 1
@@ -34,7 +36,7 @@ use super::uspto_codes::{
 use super::{Drawing, Record, RecordSink, Register, SkipReason, Skipped};
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 /// Why a case-file directory could not be read.
@@ -47,6 +49,14 @@ pub enum UsptoCsvError {
         path: PathBuf,
         /// What the system said.
         source: std::io::Error,
+    },
+    /// A zipped table cannot be unzipped.
+    #[error("cannot unzip {path}: {detail}")]
+    Zip {
+        /// The archive.
+        path: PathBuf,
+        /// What went wrong.
+        detail: String,
     },
     /// A file lacks a column the reader needs.
     #[error("{path} has no `{column}` column; is it a USPTO case-file dataset table?")]
@@ -68,11 +78,11 @@ pub enum UsptoCsvError {
 
 /// Reads the case-file dataset in `dir` and delivers one record per case to `sink`.
 pub fn read(dir: &Path, sink: &mut dyn RecordSink) -> Result<(), UsptoCsvError> {
-    let case_path = dir.join("case_file.csv");
-    let class_path = dir.join("intl_class.csv");
-    let owner_path = dir.join("owner.csv");
+    let case_path = table_path(dir, "case_file.csv");
+    let class_path = table_path(dir, "intl_class.csv");
+    let owner_path = table_path(dir, "owner.csv");
 
-    let statement_path = dir.join("statement.csv");
+    let statement_path = table_path(dir, "statement.csv");
     let has_statements = statement_path.is_file();
     let sorted = is_sorted(&case_path)?
         && is_sorted(&class_path)?
@@ -110,7 +120,7 @@ pub fn read(dir: &Path, sink: &mut dyn RecordSink) -> Result<(), UsptoCsvError> 
         ],
         &["serial_no", "mark_id_char", "cfh_status_cd"],
     )?;
-    let total = std::fs::metadata(&case_path).map(|m| m.len()).unwrap_or(0);
+    let total = cases.size;
     let case_file = case_path.display().to_string();
     let mut row = csv::ByteRecord::new();
     let mut count = 0u64;
@@ -283,8 +293,10 @@ fn offer_owner(current: &mut Option<Owner>, fields: &[String]) {
 /// A CSV table with its wanted columns located by header name.
 struct Table {
     path: PathBuf,
-    reader: csv::Reader<BufReader<File>>,
+    reader: csv::Reader<BufReader<Box<dyn Read>>>,
     columns: Vec<Option<usize>>,
+    /// The size of the (uncompressed) table in bytes, for progress.
+    size: u64,
 }
 
 impl Table {
@@ -294,13 +306,10 @@ impl Table {
         wanted: &[&'static str],
         required: &[&'static str],
     ) -> Result<Self, UsptoCsvError> {
-        let file = File::open(path).map_err(|source| UsptoCsvError::Open {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let (input, size) = open_input(path)?;
         let mut reader = csv::ReaderBuilder::new()
             .flexible(false)
-            .from_reader(BufReader::with_capacity(1 << 16, file));
+            .from_reader(BufReader::with_capacity(1 << 16, input));
         let headers = reader
             .byte_headers()
             .map_err(|source| UsptoCsvError::Read {
@@ -326,6 +335,7 @@ impl Table {
             path: path.to_path_buf(),
             reader,
             columns,
+            size,
         })
     }
 
@@ -533,4 +543,72 @@ impl<T> SideTable<T> {
         }
         Ok(())
     }
+}
+
+/// Where table `name` of `dir` is: `name` itself or, as the USPTO publishes the tables,
+/// `name.zip`; `name` when neither exists (its open error names the missing file).
+fn table_path(dir: &Path, name: &str) -> PathBuf {
+    let plain = dir.join(name);
+    let zipped = dir.join(format!("{name}.zip"));
+    if !plain.exists() && zipped.is_file() {
+        zipped
+    } else {
+        plain
+    }
+}
+
+/// The bytes of the table at `path` and their size: the file itself, or the first `.csv`
+/// entry of a `.zip` archive, streamed (stored or deflated) without unpacking it to disk.
+fn open_input(path: &Path) -> Result<(Box<dyn Read>, u64), UsptoCsvError> {
+    let open_err = |source| UsptoCsvError::Open {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = File::open(path).map_err(open_err)?;
+    let is_zip = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    if !is_zip {
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        return Ok((Box::new(file), size));
+    }
+    let zip_err = |detail: String| UsptoCsvError::Zip {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| zip_err(e.to_string()))?;
+    let mut found = None;
+    for i in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(i)
+            .map_err(|e| zip_err(e.to_string()))?;
+        if entry.is_file() && entry.name().to_ascii_lowercase().ends_with(".csv") {
+            found = Some((
+                entry.data_start(),
+                entry.compressed_size(),
+                entry.size(),
+                entry.compression(),
+            ));
+            break;
+        }
+    }
+    let Some((start, compressed, size, method)) = found else {
+        return Err(zip_err("the archive holds no .csv file".into()));
+    };
+    // The entry is read straight from the file so the reader owns its input.
+    let mut file = archive.into_inner();
+    file.seek(SeekFrom::Start(start)).map_err(open_err)?;
+    let raw = file.take(compressed);
+    let input: Box<dyn Read> = match method {
+        zip::CompressionMethod::Stored => Box::new(raw),
+        zip::CompressionMethod::Deflated => {
+            Box::new(flate2::read::DeflateDecoder::new(BufReader::new(raw)))
+        }
+        other => {
+            return Err(zip_err(format!(
+                "compression {other} is not supported; unzip the table first"
+            )))
+        }
+    };
+    Ok((input, size))
 }

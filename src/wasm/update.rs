@@ -57,17 +57,21 @@ fn version(value: Option<f64>) -> Option<u64> {
         .map(|v| v as u64)
 }
 
-/// `checkUpdateOffer(manifestJson, extensionVersion, currentVersion?)`: reads a feed's
-/// `latest.json` and checks, before anything is downloaded, that its snapshot can be
+/// `checkUpdateOffer(manifestJson, publicKeys, extensionVersion, currentVersion?)`: reads
+/// a feed's `latest.json` and checks, before anything is downloaded, that a trusted key
+/// signed it (so a forged manifest costs no download) and that its snapshot can be
 /// installed (format, extension version, strictly newer than `currentVersion`). Returns
 /// `{file, size, snapshotVersion, date}`; throws the reason as a string.
 #[wasm_bindgen(js_name = checkUpdateOffer)]
 pub fn check_update_offer(
     manifest_json: &str,
+    public_keys: &str,
     extension_version: &str,
     current_version: Option<f64>,
 ) -> Result<JsValue, JsValue> {
     let manifest = FeedManifest::from_json(manifest_json).map_err(refuse)?;
+    let keys = parse_public_keys(public_keys).map_err(refuse)?;
+    manifest.check_signature(&keys).map_err(refuse)?;
     manifest
         .check_offer(FORMAT_VERSION, extension_version, version(current_version))
         .map_err(refuse)?;

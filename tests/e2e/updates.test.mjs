@@ -362,33 +362,43 @@ describe("snapshot updates", () => {
         it(`${what}: refused with a clear message, checks still answer from snapshot 1`, async () => {
           server.serve(feeds[feed], mode);
           await setFeed(server.feedUrl);
+          const requests = server.requests.length;
           const m = await checkNow();
           assert.equal(m.kind, "error", m.text);
           assert.match(m.text, message);
           assert.match(m.text, /current snapshot stays in use/);
+          if (feed === "forged") {
+            assert.deepEqual(server.requests.slice(requests).map((r) => r.url), ["/feed/latest.json"], "a forged manifest costs no download");
+          }
           const s = await status();
           assert.equal(s.active.version, 1);
           await expectAnswering(1);
         });
       }
 
-      it("slow server: the progress bar moves, then snapshot 2 answers and 1 is kept", async () => {
+      it("slow server: the progress bar moves, then snapshot 2 answers and 1 is kept", async (t) => {
         const size = statSync(snaps[2]).size;
         server.serve(feeds.v2, { kind: "slow", chunk: Math.ceil(size / 12), everyMs: 150 });
         await page.click("#update-check");
         /** @type {Set<number>} */
         const seen = new Set();
+        /** @type {any} */
+        let midway = null;
         const end = Date.now() + 30000;
         for (;;) {
           const p = /** @type {{value: number, max: number, phase: string}} */ (
             await page.run(`const p = document.querySelector("#update-progress"); return {value: p.value, max: p.max, phase: document.querySelector("#update-phase").textContent};`)
           );
           if (p.value > 0 && p.value < p.max) seen.add(p.value);
+          // While the new snapshot downloads, checks are answered from the old one.
+          if (!midway && p.value > 0 && p.value < p.max) midway = await answering();
           const s = await status();
           if (s.phase === "idle" || Date.now() > end) break;
           await new Promise((r) => setTimeout(r, 40));
         }
         assert.ok(seen.size >= 3, `the progress bar showed ${seen.size} intermediate values: ${[...seen]}`);
+        assert.deepEqual(midway, { version: 1, ok: true, found: MARKS[1] }, "mid-download checks use snapshot 1");
+        t.diagnostic(`${name}: the progress bar showed ${seen.size} intermediate values of ${size} bytes`);
         const s = await waitFor(status, (s) => s.phase === "idle", 10000);
         assert.equal(s.last.ok, true, s.last.message);
         assert.deepEqual(s.active, { version: 2, date: "2026-11-12", source: "feed" });

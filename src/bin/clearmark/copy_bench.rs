@@ -24,6 +24,9 @@ pub struct BenchArgs {
     /// clean).
     #[arg(long, default_value_t = 3_000)]
     checks: usize,
+    /// Print each miss and false alarm.
+    #[arg(long)]
+    verbose: bool,
     /// Seed of the generator.
     #[arg(long, default_value_t = 2026)]
     seed: u64,
@@ -54,6 +57,8 @@ struct Generator {
     /// Cumulative Zipf weights over `vocabulary`.
     cumulative: Vec<f64>,
     boilerplate: Vec<String>,
+    /// Brand names; titles start with one, as marketplace titles do.
+    brands: Vec<String>,
 }
 
 const SYLLABLES: &[&str] = &[
@@ -65,7 +70,9 @@ const FUNCTION: &[&str] = &[
 ];
 
 impl Generator {
-    fn new(seed: u64) -> Generator {
+    /// A generator whose boilerplate pool is sized so each boilerplate bullet lands in
+    /// about 300 of `listings` corpus listings, as makers' standard sentences do.
+    fn new(seed: u64, listings: usize) -> Generator {
         let mut rng = Rng(seed);
         let mut vocabulary = Vec::new();
         let mut seen = std::collections::HashSet::new();
@@ -89,8 +96,21 @@ impl Generator {
             vocabulary,
             cumulative,
             boilerplate: Vec::new(),
+            brands: Vec::new(),
         };
-        g.boilerplate = (0..300).map(|_| g.sentence(12, 30)).collect();
+        g.brands = (0..(listings / 20).max(50))
+            .map(|i| {
+                let n = 2 + g.rng.below(2);
+                let mut b: String = (0..n)
+                    .map(|_| SYLLABLES[g.rng.below(SYLLABLES.len())])
+                    .collect();
+                b[..1].make_ascii_uppercase();
+                format!("{b}{i}x")
+            })
+            .collect();
+        g.boilerplate = (0..(listings / 400).max(3))
+            .map(|_| g.sentence(12, 30))
+            .collect();
         g
     }
 
@@ -125,6 +145,7 @@ impl Generator {
     }
 
     fn listing(&mut self, id: String) -> CorpusListing {
+        let brand = self.brands[self.rng.below(self.brands.len())].clone();
         let bullets = (0..5)
             .map(|_| {
                 if self.rng.chance(0.15) {
@@ -144,7 +165,7 @@ impl Generator {
         CorpusListing {
             url: Some(format!("https://market.example/{id}")),
             id,
-            title: Some(self.sentence(8, 20)),
+            title: Some(format!("{brand} {}", self.sentence(8, 20))),
             bullets,
             description,
             ..Default::default()
@@ -177,7 +198,7 @@ impl Generator {
 
 /// Runs the benchmark.
 pub fn run(args: BenchArgs) -> ExitCode {
-    let mut g = Generator::new(args.seed);
+    let mut g = Generator::new(args.seed, args.listings);
     let started = Instant::now();
     let listings: Vec<CorpusListing> = (0..args.listings)
         .map(|i| g.listing(format!("c{i}")))
@@ -185,8 +206,8 @@ pub fn run(args: BenchArgs) -> ExitCode {
     let generated = started.elapsed();
     let started = Instant::now();
     let mut corpus = CorpusIndex::new(args.listings.max(1));
-    for l in &listings {
-        corpus.add(l.clone());
+    for l in listings {
+        corpus.add(l);
     }
     let built = started.elapsed();
     let sizes = corpus.sizes();
@@ -204,8 +225,27 @@ pub fn run(args: BenchArgs) -> ExitCode {
         };
         let planted = match i % 3 {
             0 | 1 => {
-                let src = &listings[g.rng.below(listings.len())];
-                let b = src.bullets[g.rng.below(src.bullets.len())].clone();
+                // A source of another brand: same-brand text is the maker's, not a copy.
+                let brand_of = |l: &CorpusListing| {
+                    l.title
+                        .as_deref()
+                        .and_then(|t| t.split(' ').next())
+                        .map(str::to_string)
+                };
+                let src = loop {
+                    let src = corpus
+                        .listing(g.rng.below(corpus.len()) as u32)
+                        .expect("slots are dense after a fresh build");
+                    if brand_of(src) != brand_of(&own) {
+                        break src;
+                    }
+                };
+                let own: Vec<&String> = src
+                    .bullets
+                    .iter()
+                    .filter(|b| !g.boilerplate.contains(b))
+                    .collect();
+                let b = own[g.rng.below(own.len())].clone();
                 let verbatim = i % 3 == 0;
                 let text = if verbatim { b } else { g.edit(&b) };
                 let at = g.rng.below(l.bullets.len());
@@ -231,7 +271,7 @@ pub fn run(args: BenchArgs) -> ExitCode {
 
     let (mut v_found, mut v_total, mut e_found, mut e_total, mut fa, mut clean) =
         (0, 0, 0, 0, 0, 0);
-    for ((_, planted), findings) in checks.iter().zip(&results) {
+    for ((l, planted), findings) in checks.iter().zip(&results) {
         let serious = |f: &&clearmark::Finding| f.severity >= Severity::Medium;
         match planted {
             Some((verbatim, at)) => {
@@ -239,6 +279,12 @@ pub fn run(args: BenchArgs) -> ExitCode {
                     .iter()
                     .filter(serious)
                     .any(|f| f.index == Some(*at));
+                if !hit && args.verbose {
+                    eprintln!(
+                        "MISS {} bullet {at}: {:?}\n  findings: {findings:?}",
+                        l.id, l.bullets[*at]
+                    );
+                }
                 if *verbatim {
                     v_total += 1;
                     v_found += usize::from(hit);
@@ -250,6 +296,17 @@ pub fn run(args: BenchArgs) -> ExitCode {
             None => {
                 clean += 1;
                 fa += usize::from(findings.iter().any(|f| serious(&f)));
+                for f in findings.iter().filter(serious) {
+                    if args.verbose {
+                        eprintln!(
+                            "FALSE ALARM {}: {:?} {} [{}]",
+                            l.id,
+                            f.text,
+                            f.reason,
+                            f.source.as_ref().map_or("", |s| s.text.as_str())
+                        );
+                    }
+                }
             }
         }
     }

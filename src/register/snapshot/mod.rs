@@ -35,6 +35,28 @@
 //! assert_eq!(snapshot.word_zipf("Apple"), Some(5.2));
 //! ```
 //!
+//! # Format
+//!
+//! One file: marker `CLMKSNAP`, format version, a JSON header ([`Header`]: build date,
+//! snapshot version, sources with dates and counts, record/key/owner/word counts), a
+//! section table, six sections, and a trailer (SHA-256 of everything before it, a
+//! signed flag, an ed25519 signature of the digest, marker `CLMKEND`):
+//!
+//! - **marks** — `fst::Map` from mark key to a value: records of a key are adjacent
+//!   (records are sorted by key), so most values are a run `first_id << 4 | count − 1`;
+//!   keys with more than 16 records or that are also another record's pseudo-mark or
+//!   translation point into **postings** (`1 << 63 | offset`; each entry carries its
+//!   [`KeyKind`]).
+//! - **records** — blocks of 64 records, each column (register, status, drawing,
+//!   famous, spelling form, number, registration, owner id, class-set id, filing date,
+//!   registration date, heap flag) frame-of-reference bit-packed, so constant columns
+//!   cost nothing; mark text is rebuilt from the key (walked back from the id through
+//!   the run values) plus, when needed, per-word case and the text between words.
+//!   Numbers are integers (zero-padded to the register's usual width when needed),
+//!   dates are days since 1800. Whatever does not fit goes to a per-record heap entry.
+//! - **owners**, **classes** — deduplicated, sorted, front-coded tables.
+//! - **words** — `fst::Map` from word to Zipf frequency × 100.
+//!
 //! This module owns loading and reading; building is in `build`, the byte layout in
 //! `format`, the record codec in `records`, the index values in `index`, the trailer in
 //! `sign`. It must not know about listings, detection or the browser.
@@ -270,6 +292,19 @@ impl Snapshot {
 
     /// The record with this id, or why it cannot be read.
     pub fn try_record(&self, id: u32) -> Result<Record, SnapshotError> {
+        self.decode(id, None)
+    }
+
+    /// The record a posting of `key` leads to, like [`Snapshot::record`]; for a
+    /// [`KeyKind::Mark`] posting the record's key is `key` itself, so the index is not
+    /// walked again to find it — the fast path after a lookup or an index walk.
+    pub fn posting_record(&self, posting: Posting, key: &str) -> Record {
+        let known = (posting.kind == KeyKind::Mark).then_some(key);
+        self.decode(posting.id, known)
+            .unwrap_or_else(|_| self.record(posting.id))
+    }
+
+    fn decode(&self, id: u32, known_key: Option<&str>) -> Result<Record, SnapshotError> {
         if id >= self.records.count {
             return Err(SnapshotError::NoSuchRecord {
                 id,
@@ -284,6 +319,8 @@ impl Snapshot {
             records::read_row(block, rows, id as usize % records::BLOCK).ok_or(corrupt.clone())?;
         let key = if row.cols[records::col::MARK_FORM] == records::MarkForm::Literal as u64 {
             None
+        } else if let Some(k) = known_key {
+            Some(k.to_string())
         } else {
             index::key_of(self.marks.as_fst(), id)
         };
@@ -318,10 +355,14 @@ impl Snapshot {
     /// Every record filed under the mark key of `text` (as a mark, pseudo-mark or
     /// translation), in record order.
     pub fn lookup(&self, text: &str) -> Vec<Record> {
-        self.lookup_postings(text)
-            .into_iter()
-            .map(|p| self.record(p.id))
-            .collect()
+        let key = mark_key(text);
+        match self.marks.get(&key) {
+            Some(v) => self
+                .postings(v)
+                .map(|p| self.posting_record(p, &key))
+                .collect(),
+            None => Vec::new(),
+        }
     }
 
     /// Like [`Snapshot::lookup`], with why each record matched.
