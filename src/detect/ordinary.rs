@@ -11,9 +11,13 @@
 
 use std::ops::Range;
 
-/// A word is "common" from this Zipf value up (about three uses per billion words:
-/// "sequin", "daimler"); below it a word reads as coined.
-pub const COMMON_ZIPF: f32 = 2.5;
+/// A word is "common" from this Zipf value up (one use per ten million words:
+/// "sequin"); below it, or absent from the list, a word reads as coined.
+pub const COMMON_ZIPF: f32 = 2.0;
+
+/// A one-word mark of at most this many letters ("HP", "AAA") reads as an abbreviation
+/// and needs the same evidence of brand use as a common word.
+pub const ABBREVIATION_LETTERS: usize = 3;
 
 /// A phrase is "common" when its words, taken as independent, would be at least this
 /// frequent: "happy birthday" is, "hot wheels" and "liverpool fc" are not.
