@@ -21,7 +21,7 @@
  * Screenshots go to test-artifacts/editor-<browser>-<page>.png.
  *
  * The flagged words are famous brands the bundled brand-list snapshot carries (LEGO with
- * toys, Puma/Adidas with shoes); the test does not pin kinds or severities beyond "a kind
+ * toys, Nike/Adidas with shoes); the test does not pin kinds or severities beyond "a kind
  * the card can name". The texts were checked with `clearmark check` against the default
  * snapshot to hold no other flagged word (the engine's own precision is tested by its
  * evaluation sets, not here).
@@ -101,8 +101,8 @@ const PAGES = [
       return f && f.contentDocument && f.contentDocument.body && f.contentDocument.body.isContentEditable ? "ok" : null;
     },
     fields: [
-      { key: "title", path: ['input[name="title"]'], text: "Men's Puma trainers size 10", word: "Puma" },
-      { key: "description", path: ["#se-rte-frame__summary", "frame", "body"], text: "Lightly worn Puma trainers, original box.", word: "Puma" },
+      { key: "title", path: ['input[name="title"]'], text: "Men's Nike trainers size 10", word: "Nike" },
+      { key: "description", path: ["#se-rte-frame__summary", "frame", "body"], text: "Lightly worn Nike trainers, original box.", word: "Nike" },
     ],
     long: 1,
     quiet: [['input[name="customLabel"]']],
@@ -148,8 +148,8 @@ const PAGES = [
     path: "/m_apps/product-publish/",
     ready: () => (document.querySelector('[aria-label="Detailed description"]') ? "ok" : null),
     fields: [
-      { key: "title", path: ['input[placeholder="Please enter a product title"]'], text: "Sports shoes like Puma, men", word: "Puma" },
-      { key: "description", path: ['[aria-label="Detailed description"]'], text: "Not affiliated with Puma.", word: "Puma" },
+      { key: "title", path: ['input[placeholder="Please enter a product title"]'], text: "Sports shoes like Nike, men", word: "Nike" },
+      { key: "description", path: ['[aria-label="Detailed description"]'], text: "Not affiliated with Nike.", word: "Nike" },
     ],
     long: 1,
     quiet: [['input[name="skuCode"]']],
