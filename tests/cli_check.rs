@@ -160,3 +160,25 @@ fn eval_brands_scores_a_labelled_set() {
         "{stdout}"
     );
 }
+
+/// A damaged snapshot is refused by every command that reads records, with the reason
+/// and a failing exit status — never walked (a damaged index could crash the reader).
+#[test]
+fn a_damaged_snapshot_is_refused_by_check_lookup_and_inspect() {
+    let snap = snapshot_file("damaged");
+    let mut bytes = std::fs::read(&snap).expect("read snapshot");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    std::fs::write(&snap, bytes).expect("write damaged snapshot");
+    let path = snap.to_str().expect("utf-8 path");
+    for args in [
+        vec!["check", "--snapshot", path],
+        vec!["snapshot", "lookup", path, "HUBSAN"],
+        vec!["snapshot", "inspect", path],
+    ] {
+        let out = run(&args, b"{\"id\":\"a\",\"title\":\"Hubsan\"}\n");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} must fail");
+        assert!(stderr.contains("damaged"), "{args:?}: {stderr}");
+    }
+}

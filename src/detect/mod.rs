@@ -391,7 +391,7 @@ impl Engine {
                 || w.len() < 4
                 || w.len() > lookalike::MAX_WORD_BYTES
                 || !w.chars().all(char::is_alphabetic)
-                || self.zipf(w).is_some_and(|z| z >= ordinary::KNOWN_ZIPF)
+                || self.known_word(w)
             {
                 continue;
             }
@@ -445,6 +445,11 @@ impl Engine {
             .collect();
         match words.as_slice() {
             [] => None,
+            [w] if w.chars().all(char::is_alphabetic)
+                && w.chars().count() <= ordinary::ABBREVIATION_LETTERS =>
+            {
+                Some(((*w).to_owned(), self.zipf(w).unwrap_or(0.0)))
+            }
             [w] => self
                 .zipf(w)
                 .filter(|z| *z >= ordinary::COMMON_ZIPF)
@@ -458,6 +463,13 @@ impl Engine {
                 (phrase >= ordinary::COMMON_PHRASE_ZIPF).then(|| (words.join(" "), phrase))
             }
         }
+    }
+
+    /// A word the frequency list knows, itself or as the plural of a known word
+    /// ("morphs"): never read as a typo of a mark.
+    fn known_word(&self, word: &str) -> bool {
+        let known = |w: &str| self.zipf(w).is_some_and(|z| z >= ordinary::KNOWN_ZIPF);
+        known(word) || word.strip_suffix('s').is_some_and(known)
     }
 
     fn zipf(&self, word: &str) -> Option<f32> {
@@ -570,6 +582,7 @@ fn word_views<'t>(tokens: &'t [Token], own: &[bool]) -> Vec<Word<'t>> {
             },
             in_mark: false,
             in_own,
+            possessive: t.possessive,
         })
         .collect()
 }

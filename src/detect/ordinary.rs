@@ -11,9 +11,13 @@
 
 use std::ops::Range;
 
-/// A word is "common" from this Zipf value up (about three uses per billion words:
-/// "sequin", "daimler"); below it a word reads as coined.
-pub const COMMON_ZIPF: f32 = 2.5;
+/// A word is "common" from this Zipf value up (one use per ten million words:
+/// "sequin"); below it, or absent from the list, a word reads as coined.
+pub const COMMON_ZIPF: f32 = 2.0;
+
+/// A one-word mark of at most this many letters ("HP", "AAA") reads as an abbreviation
+/// and needs the same evidence of brand use as a common word.
+pub const ABBREVIATION_LETTERS: usize = 3;
 
 /// A phrase is "common" when its words, taken as independent, would be at least this
 /// frequent: "happy birthday" is, "hot wheels" and "liverpool fc" are not.
@@ -66,6 +70,8 @@ pub struct Word<'a> {
     pub in_mark: bool,
     /// Part of the seller's own brand.
     pub in_own: bool,
+    /// A possessive `'s` followed it ("Men's").
+    pub possessive: bool,
 }
 
 /// How a field is capitalised as a whole, which says what capitals in it mean.
@@ -135,6 +141,33 @@ const COMPAT: &[&str] = &[
     "replacement",
 ];
 
+/// Nouns that say a product shows something: the common word before them names the
+/// picture ("penguin print", "monster themed"), not a maker.
+const DEPICTION: &[&str] = &[
+    "print",
+    "printed",
+    "prints",
+    "pattern",
+    "patterned",
+    "design",
+    "designs",
+    "cartoon",
+    "motif",
+    "shaped",
+    "shape",
+    "themed",
+    "theme",
+    "graphic",
+    "graphics",
+    "picture",
+    "pictures",
+    "image",
+    "silhouette",
+    "illustration",
+    "embroidery",
+    "applique",
+];
+
 /// Link words a chain of brands may contain ("Holmes, Sunbeam and Bionaire").
 const LINKS: &[&str] = &["and", "or", "new"];
 
@@ -182,6 +215,16 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
     if style != Style::Lower && words[span.clone()].iter().all(|w| w.case == Case::Lower) {
         return Usage::Ordinary {
             why: "it is written in lower case, as an ordinary word",
+        };
+    }
+    if prev.is_some_and(|p| p.possessive && !p.in_mark && !p.in_own) {
+        return Usage::Ordinary {
+            why: "it follows a possessive (\"Men's\"), inside the product's description",
+        };
+    }
+    if next.is_some_and(|n| DEPICTION.contains(&n.text)) {
+        return Usage::Ordinary {
+            why: "it names what the product shows (\"… print\", \"… cartoon\")",
         };
     }
     let segment_start =
@@ -263,6 +306,7 @@ mod tests {
                 gap: Gap::Tight,
                 in_mark,
                 in_own,
+                possessive: false,
             });
         }
         if let Some(w) = out.last_mut() {
@@ -320,5 +364,19 @@ mod tests {
             at("Manhattan Toy Orange Hand Puppet With Red Nose", 2),
             Usage::Neutral
         );
+        assert!(matches!(
+            at("Kids Penguin cartoon Pencil Box", 1),
+            Usage::Ordinary { .. }
+        ));
+    }
+
+    #[test]
+    fn a_word_after_a_possessive_is_description() {
+        let mut w = words("Embroidered Men Polo Neck T-Shirt");
+        w[1].possessive = true;
+        assert!(matches!(
+            usage(&w, 2..3, Style::of(&w)),
+            Usage::Ordinary { .. }
+        ));
     }
 }

@@ -20,7 +20,7 @@
 //! medium; a word the owner disclaimed, a design-only record and a dead record protect
 //! nothing. This module owns that table; it must not search text or the index.
 
-use super::ordinary::Usage;
+use super::ordinary::{self, Usage};
 use crate::listing::{FindingKind, RecordRef, Severity};
 use crate::register::{Drawing, Record, Register, Status};
 
@@ -44,8 +44,8 @@ pub struct Facts<'a> {
     pub records: &'a [Record],
     /// The listing's Nice classes (empty: unknown).
     pub listing_classes: &'a [u8],
-    /// The most common of the mark's words, when every word of it is common: `(word,
-    /// zipf)`. `None`: the mark is coined (at least one word is not common).
+    /// The most common of the mark's words, when every word of it is common (or the
+    /// mark is a short abbreviation): `(word, zipf)`. `None`: the mark is coined.
     pub common: Option<(&'a str, f32)>,
     /// Where the span stands.
     pub usage: &'a Usage,
@@ -109,7 +109,11 @@ pub fn judge(f: &Facts<'_>) -> Option<Verdict> {
             }
         }
         Some((word, zipf)) => {
-            why.push(format!("\"{word}\" is also a common word (Zipf {zipf:.1})"));
+            why.push(if word.chars().count() <= ordinary::ABBREVIATION_LETTERS {
+                format!("\"{word}\" is short enough to be an abbreviation")
+            } else {
+                format!("\"{word}\" is also a common word (Zipf {zipf:.1})")
+            });
             // For a common word only registrations say which goods the word is a brand
             // for: brand lists hold too many ordinary words ("Outfit", "Bread").
             let registrations: Vec<&Record> = live

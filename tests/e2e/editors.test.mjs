@@ -228,7 +228,13 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
       const id = await probe.evaluate(async (/** @type {string} */ h) => {
         for (const t of await chrome.tabs.query({})) {
           if (t.id === undefined) continue;
-          const r = await chrome.tabs.sendMessage(t.id, { v: 1, type: "tabFindings" }).catch(() => null);
+          /** @type {any} */
+          let r = null;
+          try {
+            r = await chrome.tabs.sendMessage(t.id, { v: 1, type: "tabFindings" });
+          } catch {
+            /* a tab without the content script */
+          }
           if (r && r.ok && r.host === h) return t.id;
         }
         return null;
@@ -457,20 +463,24 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
       await typeAndCheck(page.fields[0]);
       const tabId = await tabOf(page.host);
       assert.notEqual(tabId, null);
-      const flip = async () => {
+      /** Click the site switch and wait until the setting is stored. @param {boolean} off */
+      const flip = async (off) => {
         const popup = await browser.extensionPage(`popup/popup.html?tab=${tabId}`);
         await waitFor(() => popup.evaluate(() => !(/** @type {HTMLInputElement} */ (document.getElementById("site-enabled"))).disabled, null), (x) => x);
         await popup.evaluate(() => {
           /** @type {HTMLInputElement} */ (document.getElementById("site-enabled")).click();
           return true;
         }, null);
-        await sleep(200);
+        await waitFor(() => popup.evaluate(async (/** @type {string} */ host) => {
+          const got = await chrome.storage.local.get("disabledHosts");
+          return Array.isArray(got.disabledHosts) && got.disabledHosts.includes(host);
+        }, page.host), (x) => x === off);
         await popup.close();
       };
-      await flip();
+      await flip(true);
       let st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.hosts === 0);
       assert.equal(st.hosts, 0, "no overlay once the seller switched the site off");
-      await flip();
+      await flip(false);
       st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.underlines.some((u) => u.field === page.fields[0].key));
       assert.ok(st.underlines.some((u) => u.field === page.fields[0].key), "underlines back when switched on again");
       assert.deepEqual(browser.consoleErrors().slice(errorsBefore), []);

@@ -129,10 +129,19 @@ pub fn today() -> u32 {
     days_to_date(epoch + (secs / 86400) as u32)
 }
 
-/// Loads a snapshot file (structure checks only).
+/// Loads a snapshot file (structure checks only): for `verify`, which checks the rest.
 pub fn load(path: &Path) -> Result<Snapshot, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     Snapshot::from_bytes(bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Loads a snapshot file and checks its checksum before anything reads its records: a
+/// damaged index must be refused, not walked.
+fn load_verified(path: &Path) -> Result<Snapshot, String> {
+    let snap = load(path)?;
+    snap.verify(None)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(snap)
 }
 
 fn read_hex_key(path: &Path) -> Result<[u8; 32], String> {
@@ -366,7 +375,7 @@ fn famous_name(path: &Path) -> String {
 }
 
 fn inspect(path: &Path) -> Result<(), String> {
-    let snap = load(path)?;
+    let snap = load_verified(path)?;
     let h = snap.header();
     println!(
         "file:             {} ({} bytes)",
@@ -474,7 +483,7 @@ fn verify(path: &Path, public_key: Option<&Path>) -> Result<(), String> {
 }
 
 fn lookup(path: &Path, text: &str) -> Result<(), String> {
-    let snap = load(path)?;
+    let snap = load_verified(path)?;
     let key = clearmark::text::mark_key(text);
     let postings = snap.lookup_postings(text);
     if postings.is_empty() {

@@ -40,6 +40,8 @@ const SKIPPED_EXAMPLES: usize = 20;
 
 /// A record waiting for the build, without the parts held in shared tables.
 struct Pending {
+    /// The first 8 bytes of the key, big-endian, zero-padded: orders like the key.
+    prefix: u64,
     key: Box<str>,
     /// The mark text when it is not a plain function of the key.
     mark: Option<Box<str>>,
@@ -225,7 +227,11 @@ impl SnapshotBuilder {
         } else {
             self.owners.intern(record.owner.as_bytes()) + 1
         };
+        let mut prefix = [0u8; 8];
+        let head = &key.as_bytes()[..key.len().min(8)];
+        prefix[..head.len()].copy_from_slice(head);
         let pending = Pending {
+            prefix: u64::from_be_bytes(prefix),
             mark: (form == MarkForm::Literal).then(|| record.mark.into_boxed_str()),
             key: key.into_boxed_str(),
             form,
@@ -292,9 +298,12 @@ impl SnapshotBuilder {
         let (class_sets, class_remap) = std::mem::take(&mut self.classes).finish();
 
         let mut pending = std::mem::take(&mut self.pending);
+        // The key's first bytes, held in the record, settle most comparisons without
+        // following the key's pointer.
         pending.sort_unstable_by(|a, b| {
-            a.key
-                .cmp(&b.key)
+            a.prefix
+                .cmp(&b.prefix)
+                .then_with(|| a.key.cmp(&b.key))
                 .then(a.register.cmp(&b.register))
                 .then_with(|| a.number.cmp(&b.number))
                 .then(a.seq.cmp(&b.seq))
@@ -334,6 +343,7 @@ impl SnapshotBuilder {
                     classes: u64::from(class_remap[p.classes as usize]),
                     width: widths[records::register_code(p.register) as usize],
                     key_recoverable: recoverable[b * BLOCK + i],
+                    form: p.form,
                 };
                 rows.push(records::encode_row(&p.to_record(), &p.key, &ctx));
             }

@@ -14,8 +14,12 @@
 //! the file: [`Snapshot::verify`] checks the SHA-256 and, given the publisher's key, the
 //! ed25519 signature — work proportional to the file size, done once when a file arrives
 //! (update, import, `clearmark snapshot verify`). A file stored after verification is
-//! loaded with `from_bytes` alone. Reading a damaged record never panics; the fst walk
-//! itself trusts bytes that passed `verify` once.
+//! loaded with `from_bytes` alone; [`Snapshot::open`] does both for files of unknown
+//! provenance. `from_bytes` and `verify` never panic on any input (fuzzed: see
+//! `fuzz/`), and the record table, owners, class sets and posting lists are read
+//! defensively. The fst walk behind `record`, `lookup` and `marks()` trusts bytes that
+//! passed `verify` once: `fst` does not check its own structure when opened, and a
+//! damaged fst can make it panic — so never read from a file that failed verification.
 //!
 //! ```
 //! use clearmark::register::{Record, Register, snapshot::{Snapshot, SnapshotBuilder}};

@@ -373,6 +373,8 @@ pub struct RowContext {
     pub width: u8,
     /// Whether the key can be recovered from the index (else the mark must be literal).
     pub key_recoverable: bool,
+    /// The mark's form as already worked out by the caller ([`MarkForm::of`]).
+    pub form: MarkForm,
 }
 
 fn put_str(out: &mut Vec<u8>, s: &str) {
@@ -423,7 +425,7 @@ pub fn encode_row(r: &Record, key: &str, ctx: &RowContext) -> Row {
     };
     cols[col::FAMOUS] = u64::from(r.famous);
     let mut form = if ctx.key_recoverable {
-        MarkForm::of(&r.mark, key)
+        ctx.form
     } else {
         MarkForm::Literal
     };
