@@ -16,6 +16,9 @@
  * - "Clear" empties the corpus: the same typing is no longer underlined;
  * - a CSV import with a bad row imports the good rows, names the bad row's line number,
  *   and an imported listing is then found as a source;
+ * - after a newer register snapshot is swapped in (imported in the options page, signed
+ *   with the development update key `make build` trusts), the new engine has the corpus:
+ *   the copy is still flagged;
  * - nothing in the page's console.
  *
  * The typed texts were checked with `clearmark check --corpus` (a corpus built from the
@@ -24,10 +27,12 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { execFileSync } from "node:child_process";
 import { startServers } from "../../scripts/serve.mjs";
-import { ARTIFACTS, EDITOR_BROWSERS } from "./editor-browsers.mjs";
+import { ARTIFACTS, EDITOR_BROWSERS, REPO } from "./editor-browsers.mjs";
 import { fieldState, focusEnd, overlayState, reveal } from "./editor-page.mjs";
 
 const AMAZON_PRODUCT = { host: "www.amazon.com", path: "/dp/B0TEST0001/" };
@@ -349,6 +354,38 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
 
       const { underlines } = await typeBullet(IMPORTED_COPY);
       assert.ok(underlines.some((u) => u.kind === "copied_copy"), `the imported listing is a source: ${JSON.stringify(underlines)}`);
+    });
+
+    // Last: it replaces the register snapshot of this profile.
+    it("after a snapshot update the new engine still has the corpus", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "clearmark-corpus-snap-"));
+      const cli = join(REPO, "target", "debug", "clearmark");
+      const info = execFileSync(cli, ["snapshot", "inspect", join(REPO, "dist", "snapshot", "default.snap")], { encoding: "utf8" });
+      const bundled = Number((/snapshot version:\s+(\d+)/.exec(info) || [])[1]);
+      assert.ok(bundled > 0, `the bundled snapshot's version: ${info}`);
+      writeFileSync(join(dir, "watch.csv"), "name,owner,classes\nZorblax,Test Owner Inc.,28\n");
+      const snap = join(dir, "newer.snap");
+      execFileSync(cli, ["snapshot", "build", "--out", snap, "--brands", join(dir, "watch.csv"), "--snapshot-version", String(bundled + 1),
+        "--signing-key", join(REPO, "target", "dev-update-key", "feed.key")], { encoding: "utf8" });
+      const res = await inOptions(async (/** @type {string} */ b64) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        await new Promise((resolve, reject) => {
+          const open = indexedDB.open("clearmark-import", 1);
+          open.onupgradeneeded = () => open.result.createObjectStore("files");
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction("files", "readwrite");
+            tx.objectStore("files").put(new Blob([bytes]), "corpus-test");
+            tx.oncomplete = () => { open.result.close(); resolve(undefined); };
+            tx.onerror = () => reject(tx.error);
+          };
+        });
+        return chrome.runtime.sendMessage({ v: 1, type: "importSnapshot", key: "corpus-test", name: "newer.snap", size: bytes.length });
+      }, readFileSync(snap).toString("base64"));
+      assert.equal(res && res.ok, true, `the newer snapshot was installed: ${JSON.stringify(res)}`);
+      assert.equal(res.status.active.version, bundled + 1, "the new engine answers now");
+      const { underlines } = await typeBullet(IMPORTED_COPY);
+      assert.ok(underlines.some((u) => u.kind === "copied_copy"), `the new engine has the corpus: ${JSON.stringify(underlines)}`);
       await inOptions(() => chrome.runtime.sendMessage({ v: 1, type: "corpusClear" }));
     });
   });
