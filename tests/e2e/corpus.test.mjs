@@ -5,8 +5,8 @@
  * names):
  *
  * - with collection switched off in the options page, visiting a product page keeps
- *   nothing; switched on, the Amazon product page (/dp/) and the eBay item page (/itm/)
- *   are kept — title, bullets, description, brand, URL, product id, date, read from
+ *   nothing; switched on, the Amazon product page (/dp/), the eBay item page (/itm/) and
+ *   the Etsy, Walmart and AliExpress product pages are kept — title, bullets, description, brand, URL, product id, date, read from
  *   IndexedDB — and the options page counts them; a second visit replaces, not adds;
  * - a seller typing a bullet that copies 24 words of the product page's bullet in the
  *   Amazon listing editor gets a copied_copy underline over exactly the copied run, and
@@ -37,6 +37,15 @@ import { fieldState, focusEnd, overlayState, reveal } from "./editor-page.mjs";
 
 const AMAZON_PRODUCT = { host: "www.amazon.com", path: "/dp/B0TEST0001/" };
 const EBAY_ITEM = { host: "www.ebay.com", path: "/itm/204512345678" };
+/** The other marketplaces' product pages and what must be read from them. */
+const OTHER_PRODUCTS = [
+  { host: "www.etsy.com", path: "/listing/1234567890/handmade-oak-tray/", id: "etsy.com:1234567890", title: "Handmade Oak Ring Tray",
+    expect: { brand: "Grainfold", description: "Carved from a single piece of oiled oak, this little tray keeps rings and earrings together on a nightstand." } },
+  { host: "www.walmart.com", path: "/ip/Kids-Art-Easel/123456789/", id: "walmart.com:123456789", title: "Kids Art Easel, Double Sided",
+    expect: { brand: "Paintnook", bullets: ["Chalkboard on one side and a dry erase board on the other", "Paper roll holder and two storage trays included"] } },
+  { host: "www.aliexpress.com", path: "/item/1005001234567890.html", id: "aliexpress.com:1005001234567890", title: "Silicone Baking Mat Set, 3 Pieces",
+    expect: { description: "Food grade silicone mats that bake evenly and peel off cookies without any oil." } },
+];
 const EDITOR = { host: "sellercentral.amazon.com", path: "/abis/listing/edit/" };
 const BULLET = ['kat-textarea[name="bullet_point-0-value"]', "shadow", "textarea"];
 
@@ -261,16 +270,40 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
       assert.equal(l.url, `https://www.amazon.com:${server.httpsPort}/dp/B0TEST0001/`);
       assert.match(l.date, /^\d{4}-\d{2}-\d{2}$/);
 
-      // A second visit replaces the listing; another site's item page adds one.
+      // A second visit replaces the listing (it is the newest now), not adds one.
+      const firstAdded = l.addedAt;
       await browser.goto(url(AMAZON_PRODUCT));
+      const opts = await optionsTab();
+      try {
+        const again = await waitFor(() => opts.evaluate(readCorpus, null), (x) => x.listings.length > 0 && x.listings[0].addedAt > firstAdded);
+        assert.ok(again.listings[0].addedAt > firstAdded, "the second visit reached the store");
+        assert.equal(again.listings.length, 1, "the same product is one listing");
+      } finally {
+        await opts.close();
+      }
+      // Another site's item page adds one.
       await browser.goto(url(EBAY_ITEM));
-      assert.equal(await expectCount(2), 2, "the eBay item was kept, the Amazon page not twice");
+      assert.equal(await expectCount(2), 2, "the eBay item was kept");
       c = await inOptions(readCorpus);
       const ebay = c.listings.find((x) => x.id === "ebay.com:204512345678");
       assert.ok(ebay, `eBay item kept: ${JSON.stringify(c.listings.map((x) => x.id))}`);
       assert.equal(ebay.title, "Hand Thrown Stoneware Mug, Speckled Glaze");
       assert.equal(ebay.brand, "Claybarn");
       assert.match(ebay.description, /^Each mug is thrown on the wheel/);
+
+      // The other marketplaces' product pages, by their own selectors.
+      // (One at a time: a page left within milliseconds may not get its message out.)
+      for (const [i, p] of OTHER_PRODUCTS.entries()) {
+        await browser.goto(url(p));
+        assert.equal(await expectCount(3 + i), 3 + i, `${p.host}${p.path} kept`);
+      }
+      c = await inOptions(readCorpus);
+      for (const p of OTHER_PRODUCTS) {
+        const got = c.listings.find((x) => x.id === p.id);
+        assert.ok(got, `${p.id} kept: ${JSON.stringify(c.listings.map((x) => x.id))}`);
+        assert.equal(got.title, p.title);
+        for (const [k, v] of Object.entries(p.expect)) assert.deepEqual(got[k], v, `${p.id}: ${k}`);
+      }
       assert.deepEqual(browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
     });
 
