@@ -477,18 +477,21 @@ impl Engine {
     }
 
     /// A one-word famous brand that the frequency list mostly writes capitalised, as a
-    /// name ("Nike", "Disney", "Barbie"): its frequency comes from the brand's fame, not
-    /// from ordinary use, so it is judged as coined. Ordinary words that are famous
-    /// brands too ("apple", "dove", "target") are written lower-case and stay common.
+    /// name ("Nike", "Disney", "Barbie"), and not so often that it is mostly a person,
+    /// place or people ([`ordinary::NAME_ZIPF`]): its frequency comes from the brand's
+    /// fame, not from ordinary use, so it is judged as coined. Ordinary words that are
+    /// famous brands too ("apple", "dove", "target") are written lower-case and stay
+    /// common; abbreviations ("HP") keep needing evidence of brand use.
     fn famous_name(&self, key: &str, cache: &Cache) -> bool {
         !key.contains(' ')
+            && key.chars().count() > ordinary::ABBREVIATION_LETTERS
             && self
                 .snapshot
                 .words()
                 .get(key)
-                .is_some_and(|v| v & WORD_IS_NAME != 0)
+                .is_some_and(|v| v & WORD_IS_NAME != 0 && word_value_zipf(v) < ordinary::NAME_ZIPF)
             && self.snapshot.marks().get(key).is_some_and(|v| {
-                self.records(v, cache)
+                self.records(v, key, cache)
                     .iter()
                     .any(|r| r.status.is_live() && r.famous)
             })
