@@ -271,7 +271,7 @@ impl Engine {
         listing_classes: &[u8],
         cache: &Cache,
     ) -> Option<(risk::Verdict, Usage)> {
-        let records = self.records(c.value, cache);
+        let records = self.records(c.value, &c.key, cache);
         let usage = ordinary::usage(views, c.words.clone(), style);
         let facts = risk::Facts {
             key: &c.key,
@@ -318,7 +318,7 @@ impl Engine {
         // behind wins over a name that is only on a brand list.
         marks::resolve(all, |m| {
             u8::from(
-                self.records(m.value, cache)
+                self.records(m.value, &m.key, cache)
                     .iter()
                     .any(|r| r.register != Register::Famous || r.famous),
             )
@@ -428,7 +428,7 @@ impl Engine {
         key.split(' ')
             .all(|w| self.zipf(w).is_none_or(|z| z < ordinary::EVERYDAY_ZIPF))
             && self.snapshot.marks().get(key).is_some_and(|v| {
-                self.records(v, cache)
+                self.records(v, key, cache)
                     .iter()
                     .any(|r| r.status.is_live() && (r.register != Register::Famous || r.famous))
             })
@@ -477,33 +477,38 @@ impl Engine {
     }
 
     /// A one-word famous brand that the frequency list mostly writes capitalised, as a
-    /// name ("Nike", "Disney", "Barbie"): its frequency comes from the brand's fame, not
-    /// from ordinary use, so it is judged as coined. Ordinary words that are famous
-    /// brands too ("apple", "dove", "target") are written lower-case and stay common.
+    /// name ("Nike", "Disney", "Barbie"), and not so often that it is mostly a person,
+    /// place or people ([`ordinary::NAME_ZIPF`]): its frequency comes from the brand's
+    /// fame, not from ordinary use, so it is judged as coined. Ordinary words that are
+    /// famous brands too ("apple", "dove", "target") are written lower-case and stay
+    /// common; abbreviations ("HP") keep needing evidence of brand use.
     fn famous_name(&self, key: &str, cache: &Cache) -> bool {
         !key.contains(' ')
+            && key.chars().count() > ordinary::ABBREVIATION_LETTERS
             && self
                 .snapshot
                 .words()
                 .get(key)
-                .is_some_and(|v| v & WORD_IS_NAME != 0)
+                .is_some_and(|v| v & WORD_IS_NAME != 0 && word_value_zipf(v) < ordinary::NAME_ZIPF)
             && self.snapshot.marks().get(key).is_some_and(|v| {
-                self.records(v, cache)
+                self.records(v, key, cache)
                     .iter()
                     .any(|r| r.status.is_live() && r.famous)
             })
     }
 
-    /// The records behind an index value that the options let count, decoded once per
-    /// check ("the" and "and" recur in every field).
-    fn records(&self, value: u64, cache: &Cache) -> Rc<[Record]> {
+    /// The records behind the index value of `key` that the options let count, decoded
+    /// once per check ("the" and "and" recur in every field).
+    fn records(&self, value: u64, key: &str, cache: &Cache) -> Rc<[Record]> {
         if let Some(r) = cache.borrow().get(&value) {
             return Rc::clone(r);
         }
         let records: Rc<[Record]> = self
             .snapshot
-            .record_ids(value)
-            .filter_map(|id| self.snapshot.try_record(id).ok())
+            .postings(value)
+            .map(|p| self.snapshot.posting_record(p, key))
+            // A record the file cannot give back comes as an empty placeholder.
+            .filter(|r| !r.mark.is_empty())
             .filter(|r| {
                 self.options.registers.is_empty()
                     || matches!(r.register, Register::Famous | Register::Watch)

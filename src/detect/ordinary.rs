@@ -19,6 +19,12 @@ pub const COMMON_ZIPF: f32 = 2.0;
 /// and needs the same evidence of brand use as a common word.
 pub const ABBREVIATION_LETTERS: usize = 3;
 
+/// A famous brand written as a name ("Nike" 3.0, "Disney" 3.4, "Barbie" 3.6) below this
+/// Zipf value owes its frequency to the brand; a capitalised word used more often than
+/// this is mostly a person, place or people ("Swiss" 3.8, "Hudson" 4.0, "London" 4.7),
+/// whose frequency says nothing about a brand.
+pub const NAME_ZIPF: f32 = 3.7;
+
 /// A phrase is "common" when its words, taken as independent, would be at least this
 /// frequent: "happy birthday" is, "hot wheels" and "liverpool fc" are not.
 pub const COMMON_PHRASE_ZIPF: f32 = 1.0;

@@ -240,9 +240,13 @@ export async function launchFirefox(server) {
       }
       if (!handle) throw new Error(`Firefox did not open ${path}`);
       await driver.switchTo().window(handle);
-      for (let i = 0; i < 50 && (await driver.executeScript("return document.readyState")) !== "complete"; i++) {
+      // The new tab starts as about:blank, whose readyState is already "complete": wait
+      // for the extension page itself to have loaded.
+      const loaded = 'return location.protocol === "moz-extension:" && document.readyState === "complete"';
+      for (let i = 0; i < 100 && !(await driver.executeScript(loaded)); i++) {
         await new Promise((r) => setTimeout(r, 100));
       }
+      if (!(await driver.executeScript(loaded))) throw new Error(`Firefox did not load ${path}`);
       return {
         evaluate: (fn, arg) => /** @type {any} */ (run(fn, arg)),
         screenshot: async (file) => writeFileSync(file, Buffer.from(await driver.takeScreenshot(), "base64")),

@@ -166,7 +166,7 @@ export function wordRects({ path, word }) {
 
 /**
  * What the extension drew: its overlay hosts, underlines and card.
- * @returns {{hosts: number, painted: string|null, underlines: DrawnUnderline[], card: {visible: boolean, text: string, html: string, rect: Rect|null}}}
+ * @returns {{hosts: number, viewport: {width: number, height: number}, painted: string|null, underlines: DrawnUnderline[], card: {visible: boolean, text: string, html: string, rect: Rect|null}}}
  */
 export function overlayState() {
   const hosts = document.querySelectorAll("clearmark-overlay");
@@ -189,6 +189,7 @@ export function overlayState() {
   const cr = card && visible ? card.getBoundingClientRect() : null;
   return {
     hosts: hosts.length,
+    viewport: { width: window.innerWidth, height: window.innerHeight },
     painted: o ? o.getAttribute("data-clearmark-painted") : null,
     underlines,
     card: {

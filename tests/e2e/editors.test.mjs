@@ -302,6 +302,14 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
       return st;
     }
 
+    /**
+     * Whether an underline lies inside the viewport, so the mouse can reach it (after a
+     * scroll the overlay repositions on the next frame).
+     * @param {import("./editor-page.mjs").DrawnUnderline} u
+     * @param {{width: number, height: number}} vp
+     */
+    const inView = (u, vp) => u.top > 0 && u.left > 0 && u.bottom < vp.height && u.right < vp.width;
+
     for (const page of PAGES) {
       it(`${page.name}: brands underlined exactly, card, popup, 1,000 keystrokes, quiet console`, async () => {
         const errorsBefore = browser.consoleErrors().length;
@@ -318,8 +326,8 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
         // Hover: the card names the kind and the mark, as text.
         const first = page.fields[0];
         await browser.evaluate(reveal, first.path);
-        st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.underlines.some((x) => x.field === first.key && x.top > 0));
-        const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ (st.underlines.find((x) => x.field === first.key));
+        st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.underlines.some((x) => x.field === first.key && inView(x, s.viewport)));
+        const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ (st.underlines.find((x) => x.field === first.key && inView(x, st.viewport)));
         await browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
         st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.card.visible);
         assert.ok(st.card.visible, `card shown on hover at ${JSON.stringify(u)}`);

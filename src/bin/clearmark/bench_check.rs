@@ -30,7 +30,8 @@ pub struct BenchCheckArgs {
     seed: u64,
 }
 
-/// Ordinary listing words the text is made of.
+/// Ordinary listing words the text is made of when the snapshot's frequency list has
+/// too few common words of its own.
 const WORDS: &[&str] = &[
     "premium",
     "stainless",
@@ -107,7 +108,7 @@ impl Rng {
 
 /// Text of about `chars` characters: ordinary words, capitalised now and then, with a
 /// mark from the register every twenty words or so.
-fn text_of(rng: &mut Rng, chars: usize, marks: &[String]) -> String {
+fn text_of(rng: &mut Rng, chars: usize, words: &[String], marks: &[String]) -> String {
     let mut out = String::new();
     while out.len() < chars {
         if !out.is_empty() {
@@ -117,7 +118,7 @@ fn text_of(rng: &mut Rng, chars: usize, marks: &[String]) -> String {
         if !marks.is_empty() && rng.below(20) == 0 {
             out.push_str(&marks[rng.below(marks.len())]);
         } else {
-            let w = WORDS[rng.below(WORDS.len())];
+            let w = words[rng.below(words.len())].as_str();
             if rng.below(4) == 0 {
                 let mut c = w.chars();
                 out.extend(c.next().map(|f| f.to_ascii_uppercase()));
@@ -170,13 +171,27 @@ pub fn run(args: BenchCheckArgs) -> ExitCode {
             marks.push(String::from_utf8_lossy(k).into_owned());
         }
     }
+    // Ordinary words: the common words of the snapshot's own frequency list (what a
+    // real listing is mostly made of), else the list above.
+    let mut words: Vec<String> = Vec::new();
+    let mut stream = snapshot.words().stream();
+    while let Some((w, z)) = stream.next() {
+        if z >= 400 && w.len() >= 2 && w.iter().all(u8::is_ascii_lowercase) {
+            words.push(String::from_utf8_lossy(w).into_owned());
+        }
+    }
+    if words.len() < 200 {
+        words = WORDS.iter().map(|w| (*w).to_owned()).collect();
+    }
     let listing = Listing {
         id: "bench".into(),
         category: Some("Sports & Outdoors > Water Bottles".into()),
         brand: Some("Acme".into()),
-        title: Some(text_of(&mut rng, 200, &marks)),
-        bullets: (0..5).map(|_| text_of(&mut rng, 250, &marks)).collect(),
-        description: Some(text_of(&mut rng, 2000, &marks)),
+        title: Some(text_of(&mut rng, 200, &words, &marks)),
+        bullets: (0..5)
+            .map(|_| text_of(&mut rng, 250, &words, &marks))
+            .collect(),
+        description: Some(text_of(&mut rng, 2000, &words, &marks)),
         ..Default::default()
     };
     let fields: Vec<&str> = listing.fields().into_iter().map(|(_, _, t)| t).collect();
@@ -198,7 +213,12 @@ pub fn run(args: BenchCheckArgs) -> ExitCode {
         }
     });
     let chars: usize = fields.iter().map(|f| f.chars().count()).sum();
-    println!("snapshot           {} keys", snapshot.marks().len());
+    println!(
+        "snapshot           {} keys, {} words with frequencies ({} common ones used)",
+        snapshot.marks().len(),
+        snapshot.words().len(),
+        words.len()
+    );
     println!(
         "listing            {} fields, {chars} characters, {findings} findings (high/medium)",
         fields.len()
