@@ -8,6 +8,7 @@
 
 use crate::check::load_engine;
 use clap::Args;
+use clearmark::register::snapshot::word_value_zipf;
 use clearmark::text;
 use clearmark::Listing;
 use fst::{IntoStreamer, Streamer};
@@ -176,7 +177,7 @@ pub fn run(args: BenchCheckArgs) -> ExitCode {
     let mut words: Vec<String> = Vec::new();
     let mut stream = snapshot.words().stream();
     while let Some((w, z)) = stream.next() {
-        if z >= 400 && w.len() >= 2 && w.iter().all(u8::is_ascii_lowercase) {
+        if word_value_zipf(z) >= 4.0 && w.len() >= 2 && w.iter().all(u8::is_ascii_lowercase) {
             words.push(String::from_utf8_lossy(w).into_owned());
         }
     }
