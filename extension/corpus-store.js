@@ -11,6 +11,8 @@
  * the engine in step) and never decides what is collected.
  */
 
+import { database } from "./idb.js";
+
 const DB_NAME = "clearmark-corpus";
 const DB_VERSION = 1;
 const LISTINGS = "listings";
@@ -24,83 +26,42 @@ export const CAPACITY = 20_000;
  * @typedef {CorpusListing & {addedAt: number}} StoredListing
  */
 
-/** @type {Promise<IDBDatabase> | null} */
-let opening = null;
-
-/** @returns {Promise<IDBDatabase>} */
-function open() {
-  if (!opening) {
-    opening = new Promise((resolve, reject) => {
-      const req = indexedDB.open(DB_NAME, DB_VERSION);
-      req.onupgradeneeded = () => {
-        const db = req.result;
-        if (!db.objectStoreNames.contains(LISTINGS)) {
-          db.createObjectStore(LISTINGS, { keyPath: "id" }).createIndex(BY_ADDED, "addedAt");
-        }
-      };
-      req.onsuccess = () => {
-        const db = req.result;
-        db.onversionchange = () => {
-          db.close();
-          opening = null;
-        };
-        resolve(db);
-      };
-      req.onerror = () => reject(req.error ?? new Error("the listing corpus could not be opened"));
-      req.onblocked = () => reject(new Error("the listing corpus is blocked by another Clearmark window; close it and retry"));
-    });
-    opening.catch(() => {
-      opening = null;
-    });
-  }
-  return opening;
-}
-
-/**
- * Runs `body` in one transaction and resolves once it has committed.
- * @template T
- * @param {IDBTransactionMode} mode
- * @param {(store: IDBObjectStore, result: T) => void} body  fills `result`
- * @param {T} result
- * @returns {Promise<T>}
- */
-async function transact(mode, body, result) {
-  const db = await open();
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction(LISTINGS, mode);
-    try {
-      body(tx.objectStore(LISTINGS), result);
-    } catch (e) {
-      tx.abort();
-      reject(e);
-      return;
+const db = database({
+  name: DB_NAME,
+  version: DB_VERSION,
+  store: LISTINGS,
+  upgrade: (d) => {
+    if (!d.objectStoreNames.contains(LISTINGS)) {
+      d.createObjectStore(LISTINGS, { keyPath: "id" }).createIndex(BY_ADDED, "addedAt");
     }
-    tx.oncomplete = () => resolve(result);
-    tx.onerror = () => reject(tx.error ?? new Error("the listing corpus refused the change"));
-    tx.onabort = () => reject(tx.error ?? new Error("the listing corpus change was aborted (is the disk full?)"));
-  });
-}
+  },
+  what: "the listing corpus",
+});
 
 /**
  * Every stored listing, oldest first.
  * @returns {Promise<StoredListing[]>}
  */
 export async function all() {
-  const out = await transact("readonly", (s, r) => {
+  return db.transact("readonly", (s) => {
+    /** @type {StoredListing[]} */
+    const out = [];
     const req = s.index(BY_ADDED).getAll();
-    req.onsuccess = () => r.push(...req.result);
-  }, /** @type {StoredListing[]} */ ([]));
-  return out;
+    req.onsuccess = () => out.push(...req.result);
+    return out;
+  });
 }
 
 /** @returns {Promise<number>} how many listings are stored */
 export async function count() {
-  const r = await transact("readonly", (s, r) => {
+  const r = await db.transact("readonly", (s) => {
+    const out = { n: 0 };
     const req = s.count();
     req.onsuccess = () => {
-      r.n = req.result;
+      out.n = req.result;
     };
-  }, { n: 0 });
+    return out;
+  });
   return r.n;
 }
 
@@ -112,7 +73,8 @@ export async function count() {
  */
 export function put(listings) {
   const now = Date.now();
-  return transact("readwrite", (s, r) => {
+  return db.transact("readwrite", (s) => {
+    const r = { count: 0, evicted: /** @type {string[]} */ ([]) };
     listings.forEach((l, i) => s.put({ ...l, addedAt: now + i / (listings.length + 1) }));
     const counted = s.count();
     counted.onsuccess = () => {
@@ -129,12 +91,13 @@ export function put(listings) {
         c.continue();
       };
     };
-  }, { count: 0, evicted: /** @type {string[]} */ ([]) });
+    return r;
+  });
 }
 
 /** Forgets every listing. @returns {Promise<void>} */
 export async function clear() {
-  await transact("readwrite", (s) => {
+  await db.transact("readwrite", (s) => {
     s.clear();
-  }, null);
+  });
 }

@@ -12,6 +12,8 @@
  * and never decides what to install (extension/updater.js does).
  */
 
+import { database } from "./idb.js";
+
 const DB_NAME = "clearmark-snapshots";
 const DB_VERSION = 1;
 const SLOTS = "slots";
@@ -30,62 +32,15 @@ const SLOTS = "slots";
  * @property {boolean} [pinned]      chosen by a rollback: used even if the bundled one is newer
  */
 
-/** @type {Promise<IDBDatabase> | null} */
-let opening = null;
-
-/** @returns {Promise<IDBDatabase>} */
-function open() {
-  if (!opening) {
-    opening = new Promise((resolve, reject) => {
-      const req = indexedDB.open(DB_NAME, DB_VERSION);
-      req.onupgradeneeded = () => {
-        if (!req.result.objectStoreNames.contains(SLOTS)) req.result.createObjectStore(SLOTS);
-      };
-      req.onsuccess = () => {
-        const db = req.result;
-        // Another context upgrading the database closes this handle; reopen next time.
-        db.onversionchange = () => {
-          db.close();
-          opening = null;
-        };
-        resolve(db);
-      };
-      req.onerror = () => reject(req.error ?? new Error("IndexedDB could not be opened"));
-      req.onblocked = () => reject(new Error("the snapshot store is blocked by another Clearmark window; close it and retry"));
-    });
-    opening.catch(() => {
-      opening = null;
-    });
-  }
-  return opening;
-}
-
-/**
- * Runs `body` in one transaction over the slots and resolves once it has COMMITTED
- * (not merely when the requests succeeded), with what `body` returned.
- * @template T
- * @param {IDBTransactionMode} mode
- * @param {(slots: IDBObjectStore) => T} body
- * @returns {Promise<T>}
- */
-async function transact(mode, body) {
-  const db = await open();
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction(SLOTS, mode);
-    /** @type {T} */
-    let result;
-    try {
-      result = body(tx.objectStore(SLOTS));
-    } catch (e) {
-      tx.abort();
-      reject(e);
-      return;
-    }
-    tx.oncomplete = () => resolve(result);
-    tx.onerror = () => reject(tx.error ?? new Error("the snapshot store refused the change"));
-    tx.onabort = () => reject(tx.error ?? new Error("the snapshot store change was aborted (is the disk full?)"));
-  });
-}
+const db = database({
+  name: DB_NAME,
+  version: DB_VERSION,
+  store: SLOTS,
+  upgrade: (d) => {
+    if (!d.objectStoreNames.contains(SLOTS)) d.createObjectStore(SLOTS);
+  },
+  what: "the snapshot store",
+});
 
 /**
  * The installed snapshots.
@@ -94,7 +49,7 @@ async function transact(mode, body) {
 export async function loadSlots() {
   /** @type {IDBRequest[]} */
   const reqs = [];
-  await transact("readonly", (s) => {
+  await db.transact("readonly", (s) => {
     reqs.push(s.get("current"), s.get("previous"));
   });
   return { current: reqs[0].result, previous: reqs[1].result };
@@ -109,7 +64,7 @@ export async function loadSlots() {
  * @returns {Promise<void>}
  */
 export function install(next, replaced) {
-  return transact("readwrite", (s) => {
+  return db.transact("readwrite", (s) => {
     if (replaced) {
       s.put(replaced, "previous");
       s.put(next, "current");
@@ -139,21 +94,21 @@ export function takeHandedOver(dbName, storeName, key) {
     req.onupgradeneeded = () => req.result.createObjectStore(storeName);
     req.onerror = () => reject(req.error ?? new Error("the import hand-over store could not be opened"));
     req.onsuccess = () => {
-      const db = req.result;
-      const tx = db.transaction(storeName, "readwrite");
+      const handOver = req.result;
+      const tx = handOver.transaction(storeName, "readwrite");
       const get = tx.objectStore(storeName).get(key);
       get.onsuccess = () => {
         tx.objectStore(storeName).delete(key);
       };
       tx.oncomplete = () => {
-        db.close();
+        handOver.close();
         const value = get.result;
         if (value === undefined) resolve(undefined);
         else if (value instanceof Blob) value.arrayBuffer().then(resolve, reject);
         else resolve(value instanceof ArrayBuffer ? value : undefined);
       };
       tx.onerror = () => {
-        db.close();
+        handOver.close();
         reject(tx.error ?? new Error("the import hand-over store refused the read"));
       };
     };
