@@ -325,9 +325,17 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
 
         // Hover: the card names the kind and the mark, as text.
         const first = page.fields[0];
+        // After the scroll the overlay follows on its next frame: wait until an underline
+        // lies on the word where the page now shows it, then hover that word.
         await browser.evaluate(reveal, first.path);
-        st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.underlines.some((x) => x.field === first.key && inView(x, s.viewport)));
-        const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ (st.underlines.find((x) => x.field === first.key && inView(x, st.viewport)));
+        /** @type {import("./editor-page.mjs").Rect[]} */
+        let wordNow = [];
+        st = await waitFor(async () => {
+          wordNow = (await browser.evaluate(wordRects, { path: first.path, word: first.word }))[0] || [];
+          return browser.evaluate(overlayState, null);
+        }, (s) => s.underlines.some((x) => x.field === first.key && inView(x, s.viewport) && wordNow.some((w) => near(x, w))));
+        const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ (st.underlines.find((x) => x.field === first.key && inView(x, st.viewport) && wordNow.some((w) => near(x, w))));
+        assert.ok(u, `an underline on "${first.word}" in view after scrolling it into view (word at ${JSON.stringify(wordNow)})`);
         await browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
         st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.card.visible);
         assert.ok(st.card.visible, `card shown on hover at ${JSON.stringify(u)}`);
