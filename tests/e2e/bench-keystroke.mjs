@@ -16,7 +16,7 @@
  * Usage: node tests/e2e/bench-keystroke.mjs [keys=400] [delay-ms=40]
  */
 import { startServers } from "../../scripts/serve.mjs";
-import { launchChromium } from "./editor-browsers.mjs";
+import { launchChromium } from "./browsers.mjs";
 import { focusEnd } from "./editor-page.mjs";
 
 const KEYS = Number(process.argv[2] || 400);

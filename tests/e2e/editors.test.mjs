@@ -31,7 +31,8 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { startServers } from "../../scripts/serve.mjs";
-import { ARTIFACTS, EDITOR_BROWSERS } from "./editor-browsers.mjs";
+import { waitFor, sleep } from "./wait.mjs";
+import { ARTIFACTS, BROWSERS } from "./browsers.mjs";
 import {
   cardButtonCenter, fieldState, focusEnd, overlayState, pageText, removeOverlay, rerender, reveal, setCaret, wordRects,
 } from "./editor-page.mjs";
@@ -156,21 +157,6 @@ const PAGES = [
   },
 ];
 
-/**
- * Polls `fn` until `ok` holds or `ms` pass; returns the last value.
- * @template T
- * @param {() => Promise<T>} fn @param {(v: T) => boolean} ok @param {number} [ms]
- */
-async function waitFor(fn, ok, ms = 8000) {
-  const end = Date.now() + ms;
-  let v = await fn();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 50));
-    v = await fn();
-  }
-  return v;
-}
-const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * 1,000+ typed characters in which the brand appears, then is deleted with Backspace,
@@ -201,11 +187,11 @@ function longTyping(word) {
 
 mkdirSync(ARTIFACTS, { recursive: true });
 
-for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
+for (const [browserName, launch] of Object.entries(BROWSERS)) {
   describe(`${browserName}: listing editors`, { timeout: 600_000 }, () => {
     /** @type {Awaited<ReturnType<typeof startServers>>} */
     let server;
-    /** @type {import("./editor-browsers.mjs").EditorBrowser} */
+    /** @type {import("./browsers.mjs").Browser} */
     let browser;
 
     before(async () => {
