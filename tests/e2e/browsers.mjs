@@ -75,12 +75,12 @@ const profileDir = (prefix) => mkdtempSync(join(tmpdir(), `clearmark-${prefix}-`
 
 /**
  * @param {{hosts: string[], httpsPort: number}} server
+ * @param {string} [ext]  the unpacked extension to load (default dist/chrome)
  * @returns {Promise<Browser>}
  */
-export async function launchChromium(server) {
+export async function launchChromium(server, ext = join(REPO, "dist", "chrome")) {
   const { chromium } = await import("playwright-core");
-  const ext = join(REPO, "dist", "chrome");
-  if (!existsSync(join(ext, "manifest.json"))) throw new Error("dist/chrome is not assembled: run make build");
+  if (!existsSync(join(ext, "manifest.json"))) throw new Error(`${ext} holds no assembled extension: run make build`);
   const executablePath = which(["/usr/bin/chromium", "chromium"], "install it: apt-get install -y chromium (or make tools-test)");
   const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.httpsPort}`).join(", ");
   const ctx = await chromium.launchPersistentContext(profileDir("chromium"), {
