@@ -17,7 +17,8 @@
  * - nothing in the page's console.
  *
  * Plus: the overlay comes back when the page removes it; fields rendered late and
- * re-rendered (SPA) are followed; "This is my brand" stops the flag.
+ * re-rendered (SPA) are followed; "This is my brand" stops the flag; the keyboard
+ * shortcut "ignore here" hides a flag on this page only.
  * Screenshots go to test-artifacts/editor-<browser>-<page>.png.
  *
  * The flagged words are famous brands the bundled brand-list snapshot carries (LEGO with
@@ -518,6 +519,28 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       }, null);
       await opts.screenshot(join(ARTIFACTS, `editor-${browserName}-options.png`));
       await opts.close();
+    });
+
+    it("amazon: from the keyboard, Alt+Shift+I ignores the word here, and only on this page", async () => {
+      const page = PAGES[0];
+      const errorsBefore = browser.consoleErrors().length;
+      await open(page);
+      const f = page.fields[0];
+      await typeAndCheck(f);
+      const at = f.text.indexOf(f.word);
+      await browser.evaluate(setCaret, { path: f.path, offset: at + 1 });
+      await browser.press("ArrowRight");
+      let st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.card.visible);
+      assert.ok(st.card.visible, "card shown with the caret inside the flagged word");
+      await browser.press("Alt+Shift+KeyI");
+      st = await waitFor(() => browser.evaluate(overlayState, null), (s) => !s.underlines.some((x) => x.field === f.key) && !s.card.visible);
+      assert.ok(!st.underlines.some((x) => x.field === f.key), "no underline once ignored here");
+      assert.ok(!st.card.visible, "the card closes");
+      assert.equal((await browser.evaluate(fieldState, f.path)).value, f.text, "the shortcut typed nothing into the field");
+      // "Here" is this page: a fresh load flags the word again.
+      await open(page);
+      await typeAndCheck(f);
+      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), []);
     });
 
     // Last: it changes the seller's own brands for this profile.
