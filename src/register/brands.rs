@@ -96,10 +96,12 @@ pub fn read_watch_list(path: &Path, sink: &mut dyn RecordSink) -> Result<(), Bra
         }),
     })
     .map_err(|e| match e {
-        watch_csv::WatchListError::NoHeader { .. } => BrandsError::Format {
-            path: path.into(),
-            detail: e.to_string(),
-        },
+        watch_csv::WatchListError::NoHeader { .. } | watch_csv::WatchListError::NoMarks { .. } => {
+            BrandsError::Format {
+                path: path.into(),
+                detail: e.to_string(),
+            }
+        }
         watch_csv::WatchListError::Read { detail } => BrandsError::Read {
             path: path.into(),
             detail,

@@ -54,6 +54,12 @@ pub enum WatchListError {
         /// The first line as read.
         found: String,
     },
+    /// Not one row could be used (see [`WatchCsv::require_marks`]).
+    #[error("no row has a mark Clearmark can use ({} line(s) skipped{})", skipped.len(), skipped.first().map(|e| format!("; {e}")).unwrap_or_default())]
+    NoMarks {
+        /// The rows skipped, in file order.
+        skipped: Vec<LineError>,
+    },
     /// The file could not be read (a disk or network error, not a bad line).
     #[error("the file could not be read: {detail}")]
     Read {
@@ -115,6 +121,20 @@ pub struct WatchCsv {
     pub records: Vec<Record>,
     /// The rows skipped, in file order.
     pub errors: Vec<LineError>,
+}
+
+impl WatchCsv {
+    /// The list, or [`WatchListError::NoMarks`] when not one row could be used: a file
+    /// that yields nothing is the wrong file, and must not replace a list in use.
+    pub fn require_marks(self) -> Result<WatchCsv, WatchListError> {
+        if self.records.is_empty() {
+            Err(WatchListError::NoMarks {
+                skipped: self.errors,
+            })
+        } else {
+            Ok(self)
+        }
+    }
 }
 
 /// Reads a whole watch list from its bytes (see the module docs for the format).
@@ -355,6 +375,31 @@ mod tests {
             parse(b"").unwrap_err(),
             WatchListError::NoHeader { .. }
         ));
+    }
+
+    #[test]
+    fn a_file_with_no_usable_row_is_refused_by_require_marks() {
+        let err = parse(b"name,classes\nGlimmer,99\n,9\n")
+            .unwrap()
+            .require_marks()
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no row has a mark Clearmark can use (2 line(s) skipped; line 2: Glimmer: class \"99\" is not a Nice class (1 to 45))"
+        );
+        assert!(matches!(
+            parse(b"name\n").unwrap().require_marks(),
+            Err(WatchListError::NoMarks { skipped }) if skipped.is_empty()
+        ));
+        assert_eq!(
+            parse(b"name\nLumo\n")
+                .unwrap()
+                .require_marks()
+                .unwrap()
+                .records
+                .len(),
+            1
+        );
     }
 
     #[test]

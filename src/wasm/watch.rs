@@ -1,0 +1,67 @@
+//! The seller's watch list as JavaScript sees it: replace it from a CSV file's text (the
+//! background stores the text and sets it again on every start), clear it, count it.
+//! Converts only; the format is [`crate::register::watch_csv`], the index
+//! [`crate::register::watch_list`], how watched marks are judged [`crate::detect`].
+
+use super::{to_js, Engine};
+use crate::register::watch_csv;
+use crate::register::watch_list::WatchList;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// What an import did, as the options page shows it.
+#[derive(Serialize)]
+struct Imported {
+    /// Marks now on the watch list.
+    count: usize,
+    /// Rows skipped.
+    skipped: usize,
+    /// Each skipped row: its line and why.
+    errors: Vec<RowError>,
+}
+
+/// One skipped row.
+#[derive(Serialize)]
+struct RowError {
+    line: u64,
+    error: String,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Replaces the watch list with the marks of a watch-list CSV (its text) and returns
+    /// `{count, skipped, errors: [{line, error}]}`. Throws a string, and keeps the list in
+    /// use, when the file has no header naming a mark column or not one usable row.
+    #[wasm_bindgen(js_name = setWatchList)]
+    pub fn set_watch_list(&mut self, csv: &str) -> Result<JsValue, JsValue> {
+        let list = watch_csv::parse(csv.as_bytes())
+            .and_then(watch_csv::WatchCsv::require_marks)
+            .map_err(|e| JsValue::from_str(&format!("The watch list cannot be used: {e}.")))?;
+        let imported = Imported {
+            count: list.records.len(),
+            skipped: list.errors.len(),
+            errors: list
+                .errors
+                .iter()
+                .map(|e| RowError {
+                    line: e.line,
+                    error: e.error.to_string(),
+                })
+                .collect(),
+        };
+        self.inner.set_watch_list(WatchList::new(list.records));
+        to_js(&imported)
+    }
+
+    /// Forgets the watch list.
+    #[wasm_bindgen(js_name = clearWatchList)]
+    pub fn clear_watch_list(&mut self) {
+        self.inner.set_watch_list(WatchList::default());
+    }
+
+    /// How many marks the watch list holds (0 without one).
+    #[wasm_bindgen(js_name = watchListSize)]
+    pub fn watch_list_size(&self) -> usize {
+        self.inner.watch_list().len()
+    }
+}
