@@ -158,6 +158,12 @@ fn a_watch_list_csv_flags_its_marks_and_reports_bad_lines() {
     let first = errors.get(0);
     assert_eq!(get(&first, "line").as_f64(), Some(3.0));
     assert!(get(&first, "error").as_string().unwrap().contains("99"));
+    assert_eq!(
+        get(&first, "kind").as_string().as_deref(),
+        Some("bad_class")
+    );
+    assert_eq!(get(&first, "mark").as_string().as_deref(), Some("Glimmer"));
+    assert_eq!(get(&first, "value").as_string().as_deref(), Some("99"));
     assert_eq!(titles(&engine, "Quibbix toy train"), ["Quibbix"]);
     assert_eq!(engine.watch_list_size(), 1);
 

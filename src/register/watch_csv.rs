@@ -97,6 +97,25 @@ pub enum RowError {
 }
 
 impl RowError {
+    /// A stable code per kind of error, for translating the message outside Rust:
+    /// `no_name`, `no_letters`, `bad_class`, `malformed`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RowError::NoName => "no_name",
+            RowError::NoLetters { .. } => "no_letters",
+            RowError::BadClass { .. } => "bad_class",
+            RowError::Malformed { .. } => "malformed",
+        }
+    }
+
+    /// The mark of the row, when it has one.
+    pub fn mark(&self) -> &str {
+        match self {
+            RowError::NoLetters { name } | RowError::BadClass { name, .. } => name,
+            RowError::NoName | RowError::Malformed { .. } => "",
+        }
+    }
+
     /// Whether the row had no mark text at all (empty, or only symbols).
     pub fn is_missing_mark(&self) -> bool {
         matches!(self, RowError::NoName | RowError::NoLetters { .. })
@@ -354,6 +373,15 @@ mod tests {
             }
         );
         assert!(list.errors[2].error.is_missing_mark());
+        let codes: Vec<(&str, &str)> = list
+            .errors
+            .iter()
+            .map(|e| (e.error.code(), e.error.mark()))
+            .collect();
+        assert_eq!(
+            codes,
+            [("no_name", ""), ("bad_class", "Glimmer"), ("no_letters", "®™")]
+        );
     }
 
     #[test]

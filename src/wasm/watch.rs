@@ -20,11 +20,16 @@ struct Imported {
     errors: Vec<RowError>,
 }
 
-/// One skipped row.
+/// One skipped row: its line, the English sentence, and the parts a page needs to say
+/// it in the seller's language (`kind`: `no_name`, `no_letters`, `bad_class`,
+/// `malformed`; `mark` and `value`: the row's mark and the bad class, or "").
 #[derive(Serialize)]
 struct RowError {
     line: u64,
     error: String,
+    kind: &'static str,
+    mark: String,
+    value: String,
 }
 
 #[wasm_bindgen]
@@ -46,6 +51,12 @@ impl Engine {
                 .map(|e| RowError {
                     line: e.line,
                     error: e.error.to_string(),
+                    kind: e.error.code(),
+                    mark: e.error.mark().to_owned(),
+                    value: match &e.error {
+                        watch_csv::RowError::BadClass { class, .. } => class.clone(),
+                        _ => String::new(),
+                    },
                 })
                 .collect(),
         };
