@@ -60,6 +60,8 @@ fn a_watched_mark_is_flagged_as_a_registered_mark_citing_the_watch_list() {
     assert_eq!(f.mark, "Zorblax");
     assert_eq!(f.records[0].register, "WATCH");
     assert_eq!(f.records[0].owner, "Zorb Inc.");
+    assert!(f.reason.contains("on your watch list"), "{}", f.reason);
+    assert!(!f.reason.contains("registered"), "{}", f.reason);
     // Without the list the word is nothing.
     assert!(engine()
         .check(&title("Zorblax toy kettle"))
@@ -130,6 +132,9 @@ fn a_mark_in_both_cites_both_and_register_filters_spare_the_watch_list() {
         .collect();
     assert_eq!(registers.len(), 2);
     assert!(registers.contains(&"US") && registers.contains(&"WATCH"));
+    assert!(report.findings[0]
+        .reason
+        .contains("also on your watch list"));
     e.set_options(Options {
         registers: vec![Register::EU],
         ..Options::default()

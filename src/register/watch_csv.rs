@@ -380,7 +380,11 @@ mod tests {
             .collect();
         assert_eq!(
             codes,
-            [("no_name", ""), ("bad_class", "Glimmer"), ("no_letters", "®™")]
+            [
+                ("no_name", ""),
+                ("bad_class", "Glimmer"),
+                ("no_letters", "®™")
+            ]
         );
     }
 
