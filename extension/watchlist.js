@@ -16,7 +16,7 @@
 /** The storage key. */
 const KEY = "watchList";
 /** Largest file accepted (characters): a watch list is a seller's own list, not a register. */
-export const MAX_CHARS = 4_000_000;
+const MAX_CHARS = 4_000_000;
 /** Most line errors sent back to the page (all are counted in `skipped`). */
 const MAX_ERRORS = 100;
 

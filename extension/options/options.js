@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * The options page: the seller's own brands, which registers to show (US, EU), whether to
- * underline low-severity findings, importing a watch-list CSV and a register snapshot file,
- * and the sites where Clearmark was switched off. Settings go to storage (settings.js);
+ * underline low-severity findings, the watch list (import a CSV — it replaces the list in
+ * use —, see its skipped lines in the seller's language, remove it), importing a register
+ * snapshot file, and the sites where Clearmark was switched off. Settings go to storage (settings.js);
  * own brands and imports go to the background through extension/protocol.js, which owns
  * applying them. A snapshot file is handed over through IndexedDB (too large for a
  * message): it is stored under IMPORT_DB/IMPORT_STORE with the key named in the message.
