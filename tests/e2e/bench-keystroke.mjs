@@ -13,14 +13,34 @@
  * as the baseline, in the same page and process, keydown → the page's own next animation
  * frame (the browser's floor for anything drawn in response to a key), with the ratio.
  *
- * Usage: node tests/e2e/bench-keystroke.mjs [keys=400] [delay-ms=40]
+ * Usage: node tests/e2e/bench-keystroke.mjs [--snapshot FILE] [keys=400] [delay-ms=40]
+ *
+ * With --snapshot, a copy of dist/chrome bundles FILE in place of the default snapshot
+ * (e.g. the 5-million-mark file of `clearmark snapshot synth`), so the same keystrokes
+ * run against that register.
  */
+import { cpSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { parseArgs } from "node:util";
 import { startServers } from "../../scripts/serve.mjs";
-import { launchChromium } from "./editor-browsers.mjs";
+import { REPO, launchChromium } from "./browsers.mjs";
 import { focusEnd } from "./editor-page.mjs";
 
-const KEYS = Number(process.argv[2] || 400);
-const DELAY = Number(process.argv[3] || 40);
+const { values: opts, positionals } = parseArgs({ options: { snapshot: { type: "string" } }, allowPositionals: true });
+const KEYS = Number(positionals[0] || 400);
+const DELAY = Number(positionals[1] || 40);
+
+/** The extension to load: dist/chrome, or a copy of it bundling `--snapshot`. */
+function extensionUnderTest() {
+  if (!opts.snapshot) return { dir: join(REPO, "dist", "chrome"), label: "bundled snapshot", cleanup: () => {} };
+  const scratch = mkdtempSync(join(tmpdir(), "clearmark-bench-ext-"));
+  const dir = join(scratch, "chrome");
+  cpSync(join(REPO, "dist", "chrome"), dir, { recursive: true });
+  cpSync(opts.snapshot, join(dir, "snapshot", "default.snap"));
+  const mb = (statSync(opts.snapshot).size / 1e6).toFixed(1);
+  return { dir, label: `snapshot ${basename(opts.snapshot)} (${mb} MB)`, cleanup: () => rmSync(scratch, { recursive: true, force: true }) };
+}
 const PATH = ['kat-textarea[name="item_name-0-value"]', "shadow", "textarea"];
 
 /** Installs the page-side recorders. */
@@ -48,8 +68,9 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
 };
 
+const ext = extensionUnderTest();
 const server = await startServers();
-const browser = await launchChromium(server);
+const browser = await launchChromium(server, ext.dir);
 try {
   await browser.goto(`https://sellercentral.amazon.com:${server.httpsPort}/abis/listing/edit/`);
   for (let i = 0; i < 50 && !(await browser.evaluate(() => !!document.querySelector("clearmark-overlay"), null)); i++) {
@@ -95,7 +116,7 @@ try {
   });
   const base = data.frames.map((/** @type {number} */ f, /** @type {number} */ i) => f - data.keys[i]).filter((/** @type {number} */ x) => x >= 0);
   const fmt = (/** @type {number} */ x) => x.toFixed(2).padStart(7);
-  console.log(`keystroke → underline painted (engine's answer drawn), Chromium, bundled snapshot, ${data.keys.length} keys every ${DELAY} ms`);
+  console.log(`keystroke → underline painted (engine's answer drawn), Chromium, ${ext.label}, ${data.keys.length} keys every ${DELAY} ms`);
   console.log(`  extension: p50 ${fmt(quantile(lat, 0.5))} ms  p95 ${fmt(quantile(lat, 0.95))} ms  max ${fmt(Math.max(...lat))} ms  (n=${lat.length}, superseded by a newer key: ${superseded})`);
   console.log(`  split: keydown → input event p50 ${fmt(quantile(toInput, 0.5))} ms; input event → answer drawn p50 ${fmt(quantile(fromInput, 0.5))} ms  p95 ${fmt(quantile(fromInput, 0.95))} ms; content script's check round trip p50 ${fmt(quantile(rttCs, 0.5))} ms  p95 ${fmt(quantile(rttCs, 0.95))} ms`);
   console.log(`  underlines moved with the text (previous answer, shifted): p50 ${fmt(quantile(edit, 0.5))} ms  p95 ${fmt(quantile(edit, 0.95))} ms`);
@@ -122,4 +143,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  ext.cleanup();
 }

@@ -1,76 +1,91 @@
 // @ts-check
 /**
  * The real browsers of the e2e tests, each with the assembled extension really loaded,
- * behind one small interface so every test runs the same steps in Chromium and Firefox:
+ * behind one interface so every test runs the same steps in Chromium and Firefox:
  *
  * - Chromium (Debian's /usr/bin/chromium) through playwright-core's persistent context
  *   with --load-extension=dist/chrome; the marketplaces' host names are mapped to the
- *   local HTTPS server with --host-resolver-rules.
- * - Firefox ESR through selenium-webdriver and the cargo-installed geckodriver,
- *   headless, dist/clearmark-firefox.zip installed as a temporary add-on; host names
- *   mapped with the network.dns.localDomains preference.
+ *   local HTTPS fixture server with --host-resolver-rules.
+ * - Firefox ESR through selenium-webdriver and the cargo-installed geckodriver, headless,
+ *   with dist/firefox installed as a temporary add-on; host names mapped with the
+ *   network.dns.localDomains preference.
  *
- * Both accept the self-signed test certificate for this profile only. Profiles live under
- * TMPDIR (the Makefile points it at tmp/). Console errors of the page (including the
- * content script's) are collected so tests can assert there are none.
+ * Both accept the self-signed test certificate for this profile only; profiles live under
+ * TMPDIR (the Makefile points it at tmp/). The interface: real key presses into whatever
+ * has focus (so fields inside shadow roots and iframes get typed into as a person would),
+ * real mouse moves, screenshots, the page's console errors (content script's included),
+ * and the extension's own pages (popup, options) opened in a second tab.
  */
 import { mkdtempSync, existsSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 
 export const REPO = resolve(fileURLToPath(import.meta.url), "../../..");
 export const ARTIFACTS = join(REPO, "test-artifacts");
+/** The Firefox add-on id scripts/assemble.mjs writes into the Firefox manifest. */
+const GECKO_ID = "clearmark@clearmark.app";
+
+/** Keys the tests press, by their Playwright names. @typedef {"Backspace"|"ArrowLeft"|"ArrowRight"|"Home"|"End"|"Escape"|"Alt+Shift+KeyI"|"Alt+Shift+KeyB"} Key */
 
 /**
- * What a test can do in either browser.
+ * A second tab showing one of the extension's pages.
+ * @typedef {object} ExtensionTab
+ * @property {<A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>} evaluate
+ * @property {(file: string) => Promise<void>} screenshot
+ * @property {() => Promise<void>} close  closes the tab and returns to the page
+ */
+
+/**
  * @typedef {object} Browser
  * @property {"chromium" | "firefox"} name
  * @property {(url: string) => Promise<void>} goto
- * @property {<A, R>(fn: (arg: A) => R, arg: A) => Promise<R>} evaluate  runs `fn` in the page's main world
- * @property {(host: string, inner: string, text: string) => Promise<void>} typeInShadow  real key presses into `inner` inside `host`'s open shadow root
+ * @property {<A, R>(fn: (arg: A) => R, arg: A) => Promise<R>} evaluate  in the page's main world
+ * @property {(text: string) => Promise<void>} type  real key presses into the focused element
+ * @property {(key: Key) => Promise<void>} press
+ * @property {(x: number, y: number) => Promise<void>} mouseMove  viewport coordinates
+ * @property {(x: number, y: number) => Promise<void>} click
  * @property {(file: string) => Promise<void>} screenshot
- * @property {() => string[]} takeConsoleErrors  errors and warnings the page's console got since the last call
+ * @property {(path: string) => Promise<ExtensionTab>} extensionPage  e.g. "popup/popup.html?tab=3"
+ * @property {() => string[]} consoleErrors  errors and warnings of the page's console since launch (tests compare counts before and after)
+ * @property {() => Promise<void>} restartBackground  stops the extension's background as the
+ *   browser does (Chromium: closes the idle service worker; Firefox: reloads the add-on, its
+ *   storage kept); the next message starts a fresh one. Open pages keep their old content
+ *   script: navigate again.
  * @property {() => Promise<void>} close
  */
 
-/**
- * Finds an executable, or fails naming the fix.
- * @param {string[]} candidates
- * @param {string} fix
- */
+/** @param {string[]} candidates @param {string} fix */
 function which(candidates, fix) {
   for (const c of candidates) {
-    if (c.includes("/") ? existsSync(c) : tryWhich(c)) return c.includes("/") ? c : /** @type {string} */ (tryWhich(c));
+    if (c.includes("/")) {
+      if (existsSync(c)) return c;
+    } else {
+      try {
+        const p = execFileSync("sh", ["-c", `command -v ${c}`], { encoding: "utf8" }).trim();
+        if (p) return p;
+      } catch {
+        /* next */
+      }
+    }
   }
   throw new Error(`none of ${candidates.join(", ")} found; ${fix}`);
 }
 
-/** @param {string} cmd */
-function tryWhich(cmd) {
-  try {
-    return execFileSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
 /** @param {string} prefix */
-function profileDir(prefix) {
-  return mkdtempSync(join(tmpdir(), `clearmark-${prefix}-`));
-}
+const profileDir = (prefix) => mkdtempSync(join(tmpdir(), `clearmark-${prefix}-`));
 
 /**
- * Chromium with dist/chrome loaded.
  * @param {{hosts: string[], httpsPort: number}} server
+ * @param {string} [ext]  the unpacked extension to load (default dist/chrome)
  * @returns {Promise<Browser>}
  */
-export async function launchChromium(server) {
+export async function launchChromium(server, ext = join(REPO, "dist", "chrome")) {
   const { chromium } = await import("playwright-core");
-  const ext = join(REPO, "dist", "chrome");
-  if (!existsSync(join(ext, "manifest.json"))) throw new Error("dist/chrome is not assembled: run make build");
-  const executablePath = which(["/usr/bin/chromium", "chromium"], "install it: sudo apt-get install -y chromium (or make tools-test)");
+  if (!existsSync(join(ext, "manifest.json"))) throw new Error(`${ext} holds no assembled extension: run make build`);
+  const executablePath = which(["/usr/bin/chromium", "chromium"], "install it: apt-get install -y chromium (or make tools-test)");
   const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.httpsPort}`).join(", ");
   const ctx = await chromium.launchPersistentContext(profileDir("chromium"), {
     executablePath,
@@ -91,9 +106,8 @@ export async function launchChromium(server) {
       "--disable-sync",
     ],
   });
-  // The extension's service worker proves the extension loaded.
   const sw = ctx.serviceWorkers()[0] || (await ctx.waitForEvent("serviceworker", { timeout: 15000 }));
-  if (!sw.url().startsWith("chrome-extension://")) throw new Error(`unexpected service worker ${sw.url()}`);
+  const extBase = sw.url().split("/").slice(0, 3).join("/");
   const page = ctx.pages()[0] || (await ctx.newPage());
   /** @type {string[]} */
   const errors = [];
@@ -103,55 +117,82 @@ export async function launchChromium(server) {
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   return {
     name: "chromium",
-    async goto(url) {
+    goto: async (url) => {
       await page.goto(url, { waitUntil: "load" });
     },
-    evaluate(fn, arg) {
-      return /** @type {any} */ (page.evaluate(/** @type {any} */ (fn), arg));
-    },
-    async typeInShadow(host, inner, text) {
-      // Playwright's CSS engine pierces open shadow roots.
-      const field = page.locator(`${host} ${inner}`);
-      await field.click();
-      await field.pressSequentially(text, { delay: 15 });
-    },
-    async screenshot(file) {
+    evaluate: (fn, arg) => /** @type {any} */ (page.evaluate(/** @type {any} */ (fn), arg)),
+    type: (text) => page.keyboard.type(text),
+    press: (key) => page.keyboard.press(key.replace("Key", "")),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    screenshot: async (file) => {
       await page.screenshot({ path: file });
     },
-    takeConsoleErrors: () => errors.splice(0),
+    async extensionPage(path) {
+      const tab = await ctx.newPage();
+      await tab.goto(`${extBase}/${path}`, { waitUntil: "load" });
+      return {
+        evaluate: (fn, arg) => /** @type {any} */ (tab.evaluate(/** @type {any} */ (fn), arg)),
+        screenshot: async (file) => {
+          await tab.screenshot({ path: file });
+        },
+        close: async () => {
+          await tab.close();
+          await page.bringToFront();
+        },
+      };
+    },
+    consoleErrors: () => [...errors],
+    async restartBackground() {
+      // As Chromium does after 30 s idle. (Reloading an extension loaded with
+      // --load-extension unloads it in Chromium 156.)
+      const cdp = await ctx.newCDPSession(page);
+      const background = async () =>
+        (await cdp.send("Target.getTargets")).targetInfos.find((t) => t.type === "service_worker" && t.url.startsWith(`${extBase}/`));
+      const running = await background();
+      if (!running) throw new Error("the extension's service worker is not running");
+      await cdp.send("Target.closeTarget", { targetId: running.targetId });
+      for (let i = 0; i < 50 && (await background()); i++) await new Promise((r) => setTimeout(r, 100));
+      const still = await background();
+      await cdp.detach();
+      if (still) throw new Error("the extension's service worker did not stop");
+    },
     close: () => ctx.close(),
   };
 }
 
 /**
- * Firefox with dist/clearmark-firefox.zip installed as a temporary add-on.
  * @param {{hosts: string[], httpsPort: number}} server
  * @returns {Promise<Browser>}
  */
 export async function launchFirefox(server) {
-  const { Builder, By } = await import("selenium-webdriver");
+  const { Builder, Key, Origin } = await import("selenium-webdriver");
   const firefox = await import("selenium-webdriver/firefox.js");
-  const xpi = join(REPO, "dist", "clearmark-firefox.zip");
-  if (!existsSync(xpi)) throw new Error("dist/clearmark-firefox.zip is not assembled: run make build");
-  const binary = which(["/usr/bin/firefox-esr", "/usr/bin/firefox", "firefox-esr", "firefox"], "install it: sudo apt-get install -y firefox-esr (or make tools-test)");
-  const geckodriver = which(
-    [join(process.env.HOME || "", ".cargo/bin/geckodriver"), "geckodriver"],
-    "install it: cargo install geckodriver --version 0.37.1 --locked (or make tools-test)",
-  );
+  // The assembled folder, not the zip: `make build` adds the development update key to
+  // the folders only (the zip is what would be published, with no key it does not have).
+  const ext = join(REPO, "dist", "firefox");
+  if (!existsSync(join(ext, "manifest.json"))) throw new Error("dist/firefox is not assembled: run make build");
+  const binary = which(["/usr/bin/firefox-esr", "/usr/bin/firefox", "firefox-esr", "firefox"], "install it: apt-get install -y firefox-esr (or make tools-test)");
+  const geckodriver = which([join(process.env.HOME || "", ".cargo/bin/geckodriver"), "geckodriver"],
+    "install it: cargo install geckodriver --version 0.37.1 --locked (or make tools-test)");
+  // A fixed internal UUID, so the test knows the extension pages' moz-extension:// origin.
+  const uuid = randomUUID();
   const options = new firefox.Options()
     .setBinary(binary)
     .addArguments("-headless", "--width=1280", "--height=900")
     .setPreference("network.dns.localDomains", server.hosts.join(","))
+    .setPreference("extensions.webextensions.uuids", JSON.stringify({ [GECKO_ID]: uuid }))
     .setPreference("app.update.enabled", false)
     .setPreference("toolkit.telemetry.enabled", false)
     .setPreference("datareporting.policy.dataSubmissionEnabled", false)
     .setPreference("browser.shell.checkDefaultBrowser", false)
     .setPreference("extensions.update.enabled", false)
     .setAcceptInsecureCerts(true);
-  // WebDriver BiDi: the console log of the page, content scripts included.
   options.enableBidi();
-  const service = new firefox.ServiceBuilder(geckodriver).setStdio("ignore");
-  const driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();
+  // --allow-system-access: the chrome context opens the extension's pages (extensionPage).
+  const service = new firefox.ServiceBuilder(geckodriver).addArguments("--allow-system-access").setStdio("ignore");
+  const driver = /** @type {any} */ (
+    await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build());
   /** @type {string[]} */
   const errors = [];
   try {
@@ -165,25 +206,98 @@ export async function launchFirefox(server) {
     await driver.quit();
     throw new Error(`Firefox console log (WebDriver BiDi) unavailable: ${/** @type {Error} */ (e).message}`);
   }
-  await /** @type {any} */ (driver).installAddon(xpi, true);
+  await driver.installAddon(ext, true);
+  await driver.manage().setTimeouts({ script: 30000 });
+  const main = await driver.getWindowHandle();
+  /** @type {Record<string, string>} */
+  const KEYS = {
+    Backspace: Key.BACK_SPACE, ArrowLeft: Key.ARROW_LEFT, ArrowRight: Key.ARROW_RIGHT, Home: Key.HOME, End: Key.END, Escape: Key.ESCAPE,
+  };
+  /** @param {Function} fn @param {unknown} arg */
+  const run = (fn, arg) => driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     Promise.resolve().then(() => (${fn.toString()})(arguments[0])).then(done, (e) => done({__error: String(e && e.stack || e)}));`, arg)
+    .then((/** @type {any} */ r) => {
+      if (r && typeof r === "object" && "__error" in r) throw new Error(r.__error);
+      return r;
+    });
   return {
     name: "firefox",
-    async goto(url) {
+    goto: async (url) => {
       await driver.get(url);
     },
-    evaluate(fn, arg) {
-      return /** @type {any} */ (driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg));
+    evaluate: (fn, arg) => /** @type {any} */ (run(fn, arg)),
+    async type(text) {
+      // One sendKeys per short chunk: long chains of key actions are slow in geckodriver.
+      for (let i = 0; i < text.length; i += 50) await driver.actions().sendKeys(text.slice(i, i + 50)).perform();
     },
-    async typeInShadow(host, inner, text) {
-      const root = await driver.findElement(By.css(host)).getShadowRoot();
-      const field = await root.findElement(By.css(inner));
-      await field.click();
-      await field.sendKeys(text);
+    async press(key) {
+      if (key.startsWith("Alt+Shift+")) {
+        const letter = key.slice(-1).toLowerCase();
+        await driver.actions().keyDown(Key.ALT).keyDown(Key.SHIFT).sendKeys(letter).keyUp(Key.SHIFT).keyUp(Key.ALT).perform();
+      } else {
+        await driver.actions().sendKeys(KEYS[key]).perform();
+      }
+    },
+    async mouseMove(x, y) {
+      await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).perform();
+    },
+    async click(x, y) {
+      await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform();
     },
     async screenshot(file) {
       writeFileSync(file, Buffer.from(await driver.takeScreenshot(), "base64"));
     },
-    takeConsoleErrors: () => errors.splice(0),
+    async extensionPage(path) {
+      // WebDriver may not navigate a content tab to a moz-extension:// page; the browser
+      // window (chrome context) opens it in a new tab, which the test then switches to.
+      const before = new Set(await driver.getAllWindowHandles());
+      await driver.setContext("chrome");
+      await driver.executeScript(`
+        const w = Services.wm.getMostRecentWindow("navigator:browser");
+        const tab = w.gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+        w.gBrowser.selectedTab = tab;`, `moz-extension://${uuid}/${path}`);
+      await driver.setContext("content");
+      let handle = null;
+      for (let i = 0; i < 50 && !handle; i++) {
+        handle = (await driver.getAllWindowHandles()).find((/** @type {string} */ h) => !before.has(h)) || null;
+        if (!handle) await new Promise((r) => setTimeout(r, 100));
+      }
+      if (!handle) throw new Error(`Firefox did not open ${path}`);
+      await driver.switchTo().window(handle);
+      // The new tab starts as about:blank, whose readyState is already "complete": wait
+      // for the extension page itself to have loaded.
+      const loaded = 'return location.protocol === "moz-extension:" && document.readyState === "complete"';
+      for (let i = 0; i < 100 && !(await driver.executeScript(loaded)); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      if (!(await driver.executeScript(loaded))) throw new Error(`Firefox did not load ${path}`);
+      return {
+        evaluate: (fn, arg) => /** @type {any} */ (run(fn, arg)),
+        screenshot: async (file) => writeFileSync(file, Buffer.from(await driver.takeScreenshot(), "base64")),
+        close: async () => {
+          await driver.close();
+          await driver.switchTo().window(main);
+        },
+      };
+    },
+    consoleErrors: () => [...errors],
+    async restartBackground() {
+      // An extension page reloads the add-on (a temporary add-on keeps its storage over a
+      // reload); the reload closes the extension's pages; the session returns to the page.
+      const tab = await /** @type {Browser} */ (/** @type {unknown} */ (this)).extensionPage("options/options.html");
+      await tab.evaluate(() => {
+        setTimeout(() => chrome.runtime.reload(), 50);
+        return true;
+      }, null);
+      await new Promise((r) => setTimeout(r, 2000));
+      for (const h of await driver.getAllWindowHandles()) {
+        if (h === main) continue;
+        await driver.switchTo().window(h);
+        await driver.close();
+      }
+      await driver.switchTo().window(main);
+    },
     close: () => driver.quit(),
   };
 }

@@ -32,7 +32,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { startServers } from "../../scripts/serve.mjs";
-import { ARTIFACTS, EDITOR_BROWSERS, REPO } from "./editor-browsers.mjs";
+import { waitFor, sleep } from "./wait.mjs";
+import { ARTIFACTS, BROWSERS, REPO } from "./browsers.mjs";
 import { fieldState, focusEnd, overlayState, reveal } from "./editor-page.mjs";
 
 const AMAZON_PRODUCT = { host: "www.amazon.com", path: "/dp/B0TEST0001/" };
@@ -64,21 +65,6 @@ const CSV = [
 ].join("\n");
 const IMPORTED_COPY = "Our towel is woven from stonewashed flax that softens with every wash and dries quickly, hung by a cotton loop sewn into one corner.";
 
-/**
- * Polls `fn` until `ok` holds or `ms` pass; returns the last value.
- * @template T
- * @param {() => Promise<T>} fn @param {(v: T) => boolean} ok @param {number} [ms]
- */
-async function waitFor(fn, ok, ms = 8000) {
-  const end = Date.now() + ms;
-  let v = await fn();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = await fn();
-  }
-  return v;
-}
-const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * In the options page: wait until the corpus section shows its count, then read it and
@@ -140,11 +126,11 @@ function cardSource() {
 
 mkdirSync(ARTIFACTS, { recursive: true });
 
-for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
+for (const [browserName, launch] of Object.entries(BROWSERS)) {
   describe(`${browserName}: reference corpus (copied copy)`, { timeout: 300_000 }, () => {
     /** @type {Awaited<ReturnType<typeof startServers>>} */
     let server;
-    /** @type {import("./editor-browsers.mjs").EditorBrowser} */
+    /** @type {import("./browsers.mjs").Browser} */
     let browser;
 
     before(async () => {

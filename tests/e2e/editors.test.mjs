@@ -31,7 +31,8 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { startServers } from "../../scripts/serve.mjs";
-import { ARTIFACTS, EDITOR_BROWSERS } from "./editor-browsers.mjs";
+import { waitFor, sleep } from "./wait.mjs";
+import { ARTIFACTS, BROWSERS } from "./browsers.mjs";
 import {
   cardButtonCenter, fieldState, focusEnd, overlayState, pageText, removeOverlay, rerender, reveal, setCaret, wordRects,
 } from "./editor-page.mjs";
@@ -156,21 +157,6 @@ const PAGES = [
   },
 ];
 
-/**
- * Polls `fn` until `ok` holds or `ms` pass; returns the last value.
- * @template T
- * @param {() => Promise<T>} fn @param {(v: T) => boolean} ok @param {number} [ms]
- */
-async function waitFor(fn, ok, ms = 8000) {
-  const end = Date.now() + ms;
-  let v = await fn();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 50));
-    v = await fn();
-  }
-  return v;
-}
-const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * 1,000+ typed characters in which the brand appears, then is deleted with Backspace,
@@ -201,11 +187,11 @@ function longTyping(word) {
 
 mkdirSync(ARTIFACTS, { recursive: true });
 
-for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
+for (const [browserName, launch] of Object.entries(BROWSERS)) {
   describe(`${browserName}: listing editors`, { timeout: 600_000 }, () => {
     /** @type {Awaited<ReturnType<typeof startServers>>} */
     let server;
-    /** @type {import("./editor-browsers.mjs").EditorBrowser} */
+    /** @type {import("./browsers.mjs").Browser} */
     let browser;
 
     before(async () => {
@@ -325,9 +311,17 @@ for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
 
         // Hover: the card names the kind and the mark, as text.
         const first = page.fields[0];
+        // After the scroll the overlay follows on its next frame: wait until an underline
+        // lies on the word where the page now shows it, then hover that word.
         await browser.evaluate(reveal, first.path);
-        st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.underlines.some((x) => x.field === first.key && inView(x, s.viewport)));
-        const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ (st.underlines.find((x) => x.field === first.key && inView(x, st.viewport)));
+        /** @type {import("./editor-page.mjs").Rect[]} */
+        let wordNow = [];
+        st = await waitFor(async () => {
+          wordNow = (await browser.evaluate(wordRects, { path: first.path, word: first.word }))[0] || [];
+          return browser.evaluate(overlayState, null);
+        }, (s) => s.underlines.some((x) => x.field === first.key && inView(x, s.viewport) && wordNow.some((w) => near(x, w))));
+        const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ (st.underlines.find((x) => x.field === first.key && inView(x, st.viewport) && wordNow.some((w) => near(x, w))));
+        assert.ok(u, `an underline on "${first.word}" in view after scrolling it into view (word at ${JSON.stringify(wordNow)})`);
         await browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
         st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.card.visible);
         assert.ok(st.card.visible, `card shown on hover at ${JSON.stringify(u)}`);

@@ -9,7 +9,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { REPO } from "./editor-browsers.mjs";
+import { REPO } from "./browsers.mjs";
 
 const EXT = join(REPO, "extension");
 /** @param {string} lang @returns {Record<string, {message: string}>} */

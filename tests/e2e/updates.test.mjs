@@ -26,6 +26,7 @@ import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { startFeedServer } from "./feed-server.mjs";
+import { waitFor } from "./wait.mjs";
 
 const REPO = resolve(fileURLToPath(import.meta.url), "../../..");
 const CLI = join(REPO, "target", "debug", "clearmark");
@@ -232,22 +233,6 @@ async function firefox(ext) {
   };
 }
 
-/**
- * Polls `fn` until `ok` holds of its result or the time runs out; returns the last value.
- * @template T
- * @param {() => Promise<T>} fn
- * @param {(v: T) => boolean} ok
- * @param {number} ms
- */
-async function waitFor(fn, ok, ms) {
-  const end = Date.now() + ms;
-  let v = await fn();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 50));
-    v = await fn();
-  }
-  return v;
-}
 
 const BROWSERS = /** @type {const} */ ([
   ["chromium", "chrome", chromium],

@@ -20,7 +20,8 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { startServers } from "../../scripts/serve.mjs";
-import { ARTIFACTS, EDITOR_BROWSERS } from "./editor-browsers.mjs";
+import { waitFor } from "./wait.mjs";
+import { ARTIFACTS, BROWSERS } from "./browsers.mjs";
 import { fieldState, focusEnd, overlayState } from "./editor-page.mjs";
 
 const EDITOR = { host: "www.etsy.com", path: "/your/shops/me/listing-editor/create/" };
@@ -32,21 +33,6 @@ const WORD = "Quibbix";
 const CSV = "name,owner,classes,note\nQuibbix,Quib Ltd,,competitor\nGlimmer,,9;99,typo in the class\n";
 /** A file that is not a watch list: no header naming a mark column. */
 const NOT_A_LIST = "Quibbix,Quib Ltd\n";
-
-/**
- * Polls `fn` until `ok` holds or `ms` pass; returns the last value.
- * @template T
- * @param {() => Promise<T>} fn @param {(v: T) => boolean} ok @param {number} [ms]
- */
-async function waitFor(fn, ok, ms = 10000) {
-  const end = Date.now() + ms;
-  let v = await fn();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = await fn();
-  }
-  return v;
-}
 
 /**
  * In the options page: choose `csv` as the watch-list file (the input's change handler
@@ -85,11 +71,11 @@ async function currentInOptions() {
 
 mkdirSync(ARTIFACTS, { recursive: true });
 
-for (const [browserName, launch] of Object.entries(EDITOR_BROWSERS)) {
+for (const [browserName, launch] of Object.entries(BROWSERS)) {
   describe(`${browserName}: watch list`, { timeout: 240_000 }, () => {
     /** @type {Awaited<ReturnType<typeof startServers>>} */
     let server;
-    /** @type {import("./editor-browsers.mjs").EditorBrowser} */
+    /** @type {import("./browsers.mjs").Browser} */
     let browser;
 
     before(async () => {
