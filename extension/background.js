@@ -16,12 +16,16 @@ import "./settings.js";
 import { takeHandedOver } from "./store.js";
 import { Updater } from "./updater.js";
 import { ReferenceCorpus } from "./corpus.js";
+import { WatchList } from "./watchlist.js";
 
 const P = globalThis.ClearmarkProtocol;
 const S = globalThis.ClearmarkSettings;
 
 /** The reference corpus for copied copy (extension/corpus.js): given to every new engine. */
 const corpus = new ReferenceCorpus(() => S.load().catch(() => S.defaults()));
+
+/** The seller's watch list (extension/watchlist.js): given to every new engine. */
+const watchList = new WatchList();
 
 /**
  * The snapshot in use and its updates (extension/updater.js): loads the installed or the
@@ -37,6 +41,8 @@ const updater = new Updater({
     if (stored.ownBrands.length) engine.setOwnBrands(stored.ownBrands);
     // So are the other sellers' listings the seller collected or imported.
     await corpus.prepare(engine);
+    // And the seller's watch list.
+    await watchList.prepare(engine);
   },
 });
 updater.listen();
@@ -115,8 +121,9 @@ async function answer(msg) {
         return res;
       }
       case "importWatchList":
-        // The options page's hook is in place; importing watch lists is not built yet.
-        return P.failure(req.type, "Importing files is not available in this version of Clearmark yet.");
+      case "watchListStatus":
+      case "watchListClear":
+        return await watchList.answer(req, e, () => updater.engine());
     }
   } catch (err) {
     return P.failure(req.type, describe(err));

@@ -123,14 +123,39 @@
  */
 
 /**
- * Import a watch list: the seller's own CSV of marks to flag (first column the mark;
- * optional owner, classes). Implemented by the updater's import logic in the background.
- * Answered with ImportResponse. Added in version 1 (editor: options page hook).
+ * Import a watch list: the seller's own CSV of marks to flag as if registered (a header
+ * naming a `name` column; optional `owner`, `classes`, `aliases`, `note`: the format of
+ * src/register/watch_csv.rs). It REPLACES the list in use, which the background keeps
+ * across restarts (extension/watchlist.js); a file with no usable row is refused and the
+ * list in use stays. Answered with ImportResponse (`count`, `skipped`, `errors`). Added
+ * in version 1 (editor: options page hook; watchlist: implemented).
  * @typedef {object} ImportWatchListRequest
  * @property {1} v
  * @property {"importWatchList"} type
  * @property {string} name   the file name, for messages
  * @property {string} csv    the file's text
+ */
+
+/**
+ * A row of a watch list that was skipped. `kind` ("no_name", "no_letters", "bad_class",
+ * "malformed"), `mark` and `value` (the bad class) let a page say it in the seller's
+ * language; `error` is the English sentence. Added in version 1 (watchlist).
+ * @typedef {object} WatchListLineError
+ * @property {number} line    1-based line of the file (the header is line 1)
+ * @property {string} error
+ * @property {string} [kind]
+ * @property {string} [mark]
+ * @property {string} [value]
+ */
+
+/**
+ * Which watch list is in use. Answered with WatchListResponse. Added in version 1 (watchlist).
+ * @typedef {{v: 1, type: "watchListStatus"}} WatchListStatusRequest
+ */
+
+/**
+ * Forget the watch list. Answered with WatchListResponse. Added in version 1 (watchlist).
+ * @typedef {{v: 1, type: "watchListClear"}} WatchListClearRequest
  */
 
 /**
@@ -257,7 +282,7 @@
 
 /** @typedef {CorpusAddRequest | CorpusImportRequest | CorpusStatusRequest | CorpusClearRequest} CorpusRequest */
 
-/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | AddOwnBrandRequest | ImportWatchListRequest | ImportSnapshotRequest | UpdateRequest | CorpusRequest} ProtocolRequest */
+/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | AddOwnBrandRequest | ImportWatchListRequest | WatchListStatusRequest | WatchListClearRequest | ImportSnapshotRequest | UpdateRequest | CorpusRequest} ProtocolRequest */
 
 /**
  * Requests the popup sends to a tab's content script (chrome.tabs.sendMessage); not
@@ -330,10 +355,23 @@
  * @property {true} ok
  * @property {number} [count]    marks imported (watch list)
  * @property {number} [skipped]  rows skipped (watch list)
+ * @property {WatchListLineError[]} [errors]  the first 100 rows skipped, with their lines (watch list; added by watchlist)
  * @property {SnapshotInfo} [snapshot]  the snapshot now in use (snapshot import)
  * @property {UpdateStatus} [status]     the updater's state after a snapshot import (added by the updater)
  */
 /** @typedef {ImportOk | (ErrorResponse & {status?: UpdateStatus})} ImportResponse */
+
+/**
+ * The watch list in use (none: count 0, name "").
+ * @typedef {object} WatchListOk
+ * @property {1} v
+ * @property {"watchListStatus" | "watchListClear"} type
+ * @property {true} ok
+ * @property {number} count       marks on the list
+ * @property {string} name        the file it was imported from
+ * @property {number} importedAt  ms since the epoch, 0 without a list
+ */
+/** @typedef {WatchListOk | ErrorResponse} WatchListResponse */
 
 /**
  * The answer to every update request. A failure carries the status too (the snapshot in
@@ -360,7 +398,7 @@
  */
 /** @typedef {CorpusOk | ErrorResponse} CorpusResponse */
 
-/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | ImportResponse | UpdateResponse | CorpusResponse} ProtocolResponse */
+/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | ImportResponse | WatchListResponse | UpdateResponse | CorpusResponse} ProtocolResponse */
 
 // `var` makes it a global of the classic content script and gives the type checker the
 // global's type; the assignment below makes it global when imported as a module.
@@ -405,6 +443,16 @@ var ClearmarkProtocol = Object.freeze({
    */
   importWatchList(name, csv) {
     return { v: 1, type: "importWatchList", name, csv };
+  },
+
+  /** @returns {WatchListStatusRequest} */
+  watchListStatus() {
+    return { v: 1, type: "watchListStatus" };
+  },
+
+  /** @returns {WatchListClearRequest} */
+  watchListClear() {
+    return { v: 1, type: "watchListClear" };
   },
 
   /**
@@ -530,6 +578,10 @@ var ClearmarkProtocol = Object.freeze({
           return { ok: false, error: "Clearmark: a watch list import needs the file's name and text." };
         }
         return { ok: true, request: /** @type {ImportWatchListRequest} */ (msg) };
+      case "watchListStatus":
+        return { ok: true, request: /** @type {WatchListStatusRequest} */ (msg) };
+      case "watchListClear":
+        return { ok: true, request: /** @type {WatchListClearRequest} */ (msg) };
       case "importSnapshot":
         if (typeof m.key !== "string" || typeof m.name !== "string" || typeof m.size !== "number") {
           return { ok: false, error: "Clearmark: a snapshot import needs the stored file's key, name and size." };

@@ -136,3 +136,45 @@ fn bad_snapshots_and_bad_listings_throw_readable_strings() {
         assert!(msg.starts_with("Not a listing: "), "{msg}");
     }
 }
+
+#[wasm_bindgen_test]
+fn a_watch_list_csv_flags_its_marks_and_reports_bad_lines() {
+    let mut engine = Engine::new(snapshot_bytes()).unwrap();
+    let titles = |e: &Engine, t: &str| -> Vec<String> {
+        let report = e.check(listing("w", t)).unwrap();
+        let findings: Array = get(&report, "findings").dyn_into().unwrap();
+        findings
+            .iter()
+            .filter_map(|f| get(&f, "text").as_string())
+            .collect()
+    };
+    assert!(titles(&engine, "Quibbix toy train").is_empty());
+    let answer = engine
+        .set_watch_list("name,owner,classes\nQuibbix,Quib Ltd,28\nGlimmer,,99\n")
+        .expect("a list with one good row is taken");
+    assert_eq!(get(&answer, "count").as_f64(), Some(1.0));
+    assert_eq!(get(&answer, "skipped").as_f64(), Some(1.0));
+    let errors: Array = get(&answer, "errors").dyn_into().unwrap();
+    let first = errors.get(0);
+    assert_eq!(get(&first, "line").as_f64(), Some(3.0));
+    assert!(get(&first, "error").as_string().unwrap().contains("99"));
+    assert_eq!(
+        get(&first, "kind").as_string().as_deref(),
+        Some("bad_class")
+    );
+    assert_eq!(get(&first, "mark").as_string().as_deref(), Some("Glimmer"));
+    assert_eq!(get(&first, "value").as_string().as_deref(), Some("99"));
+    assert_eq!(titles(&engine, "Quibbix toy train"), ["Quibbix"]);
+    assert_eq!(engine.watch_list_size(), 1);
+
+    // A file with nothing usable throws a sentence and keeps the list in use.
+    let err = engine.set_watch_list("brand;classes\n").unwrap_err();
+    assert!(err.as_string().unwrap().contains("header"), "{err:?}");
+    let err = engine.set_watch_list("name\n,\n").unwrap_err();
+    assert!(err.as_string().unwrap().contains("no row"), "{err:?}");
+    assert_eq!(titles(&engine, "Quibbix toy train"), ["Quibbix"]);
+
+    engine.clear_watch_list();
+    assert!(titles(&engine, "Quibbix toy train").is_empty());
+    assert_eq!(engine.watch_list_size(), 0);
+}

@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * The options page: the seller's own brands, which registers to show (US, EU), whether to
- * underline low-severity findings, importing a watch-list CSV and a register snapshot file,
- * and the sites where Clearmark was switched off. Settings go to storage (settings.js);
+ * underline low-severity findings, the watch list (import a CSV — it replaces the list in
+ * use —, see its skipped lines in the seller's language, remove it), importing a register
+ * snapshot file, and the sites where Clearmark was switched off. Settings go to storage (settings.js);
  * own brands and imports go to the background through extension/protocol.js, which owns
  * applying them. A snapshot file is handed over through IndexedDB (too large for a
  * message): it is stored under IMPORT_DB/IMPORT_STORE with the key named in the message.
@@ -65,6 +66,35 @@
     $('no-disabled').hidden = s.disabledHosts.length > 0;
   }
 
+  /** Show which watch list is in use (and offer to remove it). */
+  function showWatchList() {
+    chrome.runtime.sendMessage(P.watchListStatus()).then((/** @type {any} */ res) => {
+      const has = !!(res && res.ok && res.count > 0);
+      $('watch-current').textContent = has ? t('optWatchCurrent', [String(res.count), res.name]) : t('optWatchNone');
+      $('watch-clear').hidden = !has;
+    }, () => {});
+  }
+
+  /**
+   * List the skipped rows, each with its line, in the seller's language.
+   * @param {WatchListLineError[]} errors  the first rows skipped
+   * @param {number} skipped               how many were skipped in all
+   */
+  function showLineErrors(errors, skipped) {
+    const items = errors.map((e) => {
+      const li = document.createElement('li');
+      const why = e.kind ? t('watchRow_' + e.kind, [e.mark || '', e.value || '']) : e.error;
+      li.textContent = t('optWatchLineError', [String(e.line), why.startsWith('watchRow_') ? e.error : why]);
+      return li;
+    });
+    if (skipped > errors.length) {
+      const li = document.createElement('li');
+      li.textContent = t('optWatchMoreErrors', [String(skipped - errors.length)]);
+      items.push(li);
+    }
+    $('watch-errors').replaceChildren(...items);
+  }
+
   async function main() {
     ClearmarkI18n.localize(document);
     show(await ClearmarkSettings.load());
@@ -89,12 +119,28 @@
       ClearmarkSettings.update((s) => { s.showLow = input('show-low').checked; }).catch(() => {});
     });
 
+    showWatchList();
     input('watch-file').addEventListener('change', async () => {
       const file = input('watch-file').files?.[0];
       if (!file) return;
+      status('watch-status', true, t('optWatchReading', [file.name]));
+      $('watch-errors').replaceChildren();
       const csv = await file.text();
       const res = await chrome.runtime.sendMessage(P.importWatchList(file.name, csv)).catch((e) => ({ ok: false, error: String(e) }));
-      status('watch-status', !!(res && res.ok), res && res.ok ? t('optWatchImported', [String(res.count ?? '?'), String(res.skipped ?? 0)]) : errorOf(res));
+      if (res && res.ok) {
+        status('watch-status', true, t('optWatchImported', [String(res.count ?? 0), String(res.skipped ?? 0)]));
+        showLineErrors(res.errors || [], res.skipped ?? 0);
+      } else {
+        status('watch-status', false, errorOf(res));
+      }
+      input('watch-file').value = '';
+      showWatchList();
+    });
+    $('watch-clear').addEventListener('click', async () => {
+      const res = await chrome.runtime.sendMessage(P.watchListClear()).catch((e) => ({ ok: false, error: String(e) }));
+      status('watch-status', !!(res && res.ok), res && res.ok ? t('optWatchCleared') : errorOf(res));
+      $('watch-errors').replaceChildren();
+      showWatchList();
     });
 
     input('snapshot-file').addEventListener('change', async () => {

@@ -13,6 +13,13 @@
 //!
 //! Copied copy (runs taken from other sellers' listings) is a separate pass over the
 //! same fields that plugs in with `Engine::set_corpus` (owned by the copy module).
+//!
+//! The seller's watch list ([`Engine::set_watch_list`]) is searched beside the snapshot
+//! by the same passes: its marks are found exactly, spaced, in homoglyphs, leetspeak and
+//! typos like registered ones, and its records are judged like registrations
+//! ([`risk`]: `registered_mark`, high for a coined mark within its classes or without
+//! any, medium outside them; an everyday word needs brand-position evidence). A key in
+//! both has the records of both. The seller's own brands still win.
 //! This module must not know about wasm, the DOM or the CLI.
 //!
 //! ```
@@ -46,9 +53,12 @@ pub mod ordinary;
 pub mod own_brand;
 pub mod risk;
 pub mod suggest;
+#[cfg(test)]
+mod watch_tests;
 
 use crate::listing::{Field, Finding, Listing, Report, Severity};
 use crate::register::snapshot::{word_value_zipf, Snapshot, WORD_IS_NAME};
+use crate::register::watch_list::WatchList;
 use crate::register::{Record, Register};
 use crate::text::{self, Joiner, Normalized, Shape, Token};
 use ordinary::{Case, Gap, Style, Usage, Word};
@@ -89,6 +99,8 @@ pub struct Engine {
     options: Options,
     /// Other sellers' listings for the copied-copy pass (see [`copy`]).
     corpus: Option<corpus::CorpusIndex>,
+    /// The seller's watch list, searched beside the snapshot.
+    watch: WatchList,
 }
 
 /// One span the passes found, before judgement.
@@ -110,7 +122,19 @@ impl Engine {
             own_brands: Vec::new(),
             options: Options::default(),
             corpus: None,
+            watch: WatchList::default(),
         }
+    }
+
+    /// Replaces the seller's watch list: marks to flag as if registered, in addition to
+    /// the snapshot's (see the module docs). An empty list turns it off.
+    pub fn set_watch_list(&mut self, watch: WatchList) {
+        self.watch = watch;
+    }
+
+    /// The watch list in use.
+    pub fn watch_list(&self) -> &WatchList {
+        &self.watch
     }
 
     /// The seller's own brands, never flagged in any listing (in addition to each
@@ -308,12 +332,16 @@ impl Engine {
                         .zipf(&joined)
                         .is_some_and(|z| z >= ordinary::COMMON_ZIPF))
         };
-        let all = marks::find_all(
+        let mut all = marks::find_all(
             self.snapshot.marks().as_fst(),
             words,
             blocked,
             &accept_joined,
         );
+        if !self.watch.is_empty() {
+            let fst = self.watch.marks().as_fst();
+            all.extend(marks::find_all(fst, words, blocked, &accept_joined));
+        }
         // Where two matches overlap, the one a registration or a famous brand stands
         // behind wins over a name that is only on a brand list.
         marks::resolve(all, |m| {
@@ -361,7 +389,7 @@ impl Engine {
                 continue;
             }
             let hit = run.candidates.iter().find_map(|k| {
-                let v = self.snapshot.marks().get(k)?;
+                let v = self.mark_value(k)?;
                 self.distinctive(k, cache).then(|| (k.clone(), v))
             });
             if let Some((key, value)) = hit {
@@ -395,7 +423,11 @@ impl Engine {
             {
                 continue;
             }
-            let near = lookalike::near(self.snapshot.marks(), w);
+            let mut near = lookalike::near(self.snapshot.marks(), w);
+            if !self.watch.is_empty() {
+                near.extend(lookalike::near(self.watch.marks(), w));
+                near.sort_by_key(|n| n.distance);
+            }
             // A plural or singular of a mark is the word itself, not a disguise of it.
             let inflection =
                 |k: &str| w.strip_suffix('s') == Some(k) || k.strip_suffix('s') == Some(w);
@@ -427,7 +459,7 @@ impl Engine {
     fn distinctive(&self, key: &str, cache: &Cache) -> bool {
         key.split(' ')
             .all(|w| self.zipf(w).is_none_or(|z| z < ordinary::EVERYDAY_ZIPF))
-            && self.snapshot.marks().get(key).is_some_and(|v| {
+            && self.mark_value(key).is_some_and(|v| {
                 self.records(v, key, cache)
                     .iter()
                     .any(|r| r.status.is_live() && (r.register != Register::Famous || r.famous))
@@ -490,23 +522,40 @@ impl Engine {
                 .words()
                 .get(key)
                 .is_some_and(|v| v & WORD_IS_NAME != 0 && word_value_zipf(v) < ordinary::NAME_ZIPF)
-            && self.snapshot.marks().get(key).is_some_and(|v| {
+            && self.mark_value(key).is_some_and(|v| {
                 self.records(v, key, cache)
                     .iter()
                     .any(|r| r.status.is_live() && r.famous)
             })
     }
 
+    /// The index value of a mark key: the snapshot's, else the watch list's.
+    fn mark_value(&self, key: &str) -> Option<u64> {
+        self.snapshot
+            .marks()
+            .get(key)
+            .or_else(|| self.watch.marks().get(key))
+    }
+
     /// The records behind the index value of `key` that the options let count, decoded
-    /// once per check ("the" and "and" recur in every field).
+    /// once per check ("the" and "and" recur in every field). A key of both the
+    /// snapshot and the watch list has the records of both, whichever value names it.
     fn records(&self, value: u64, key: &str, cache: &Cache) -> Rc<[Record]> {
         if let Some(r) = cache.borrow().get(&value) {
             return Rc::clone(r);
         }
-        let records: Rc<[Record]> = self
-            .snapshot
-            .postings(value)
+        let (snapshot_value, watched) = if WatchList::is_watch_value(value) {
+            (self.snapshot.marks().get(key), self.watch.records(value))
+        } else if self.watch.is_empty() {
+            (Some(value), &[][..])
+        } else {
+            (Some(value), self.watch.key_records(key))
+        };
+        let records: Rc<[Record]> = snapshot_value
+            .into_iter()
+            .flat_map(|v| self.snapshot.postings(v))
             .map(|p| self.snapshot.posting_record(p, key))
+            .chain(watched.iter().cloned())
             // A record the file cannot give back comes as an empty placeholder.
             .filter(|r| !r.mark.is_empty())
             .filter(|r| {

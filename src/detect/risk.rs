@@ -147,18 +147,28 @@ pub fn judge(f: &Facts<'_>) -> Option<Verdict> {
             }
         }
     };
+    // A seller's watch list is not a register: say so rather than "registered".
+    let watch_only = live.iter().all(|r| r.register == Register::Watch);
     why.push(
         match classes {
+            Classes::Overlap if watch_only => "on your watch list for the goods of this listing",
             Classes::Overlap => "registered for the goods of this listing",
             Classes::Unknown if f.listing_classes.is_empty() => {
                 "the listing's goods class is unknown"
             }
+            Classes::Unknown if watch_only => "on your watch list for any goods",
             Classes::Unknown => "registered without a goods class",
             Classes::Unrelated if famous => "a famous brand, protected beyond its goods",
+            Classes::Unrelated if watch_only => "on your watch list only for other goods",
             Classes::Unrelated => "registered only for other goods",
         }
         .to_owned(),
     );
+    if watch_only && !why.iter().any(|w| w.contains("watch list")) {
+        why.push("on your watch list".to_owned());
+    } else if !watch_only && live.iter().any(|r| r.register == Register::Watch) {
+        why.push("also on your watch list".to_owned());
+    }
     if famous && !why.iter().any(|w| w.contains("famous")) {
         why.push("a famous brand".to_owned());
     }

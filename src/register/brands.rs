@@ -24,7 +24,7 @@
 //! their name-suggestion-index categories imply, when the mapping is obvious.
 //! This module only reads; it must not decide how findings are scored.
 
-use super::{Drawing, Record, RecordSink, Register, SkipReason, Skipped, Status};
+use super::{watch_csv, Drawing, Record, RecordSink, Register, SkipReason, Skipped, Status};
 use crate::text::mark_key;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -70,100 +70,45 @@ pub enum BrandsError {
     },
 }
 
-/// Reads a seller's watch list: CSV with the header `name,owner,classes,aliases,note`,
-/// classes and aliases `;`-separated (`9;28`, `Acme;ACME Toys`). Each row becomes a
-/// [`Register::Watch`] record, its aliases pseudo-marks. A row with no name or a class
-/// outside 1..=45 is reported as skipped with its line; the rest is read.
+/// Reads a seller's watch list (the CSV format of [`super::watch_csv`]: a header with a
+/// `name` column, and optionally `owner`, `classes`, `aliases`, `note`). Each row becomes
+/// a [`Register::Watch`] record, its aliases pseudo-marks; a row that cannot be used is
+/// reported as skipped with its line and the rest is read.
 pub fn read_watch_list(path: &Path, sink: &mut dyn RecordSink) -> Result<(), BrandsError> {
-    let file = File::open(path).map_err(|source| BrandsError::Open {
+    // Watch lists are a seller's own lists, small enough to read whole.
+    let bytes = std::fs::read(path).map_err(|source| BrandsError::Open {
         path: path.into(),
         source,
     })?;
-    let total = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .comment(Some(b'#'))
-        .from_reader(BufReader::new(file));
-    let headers = reader
-        .headers()
-        .map_err(|e| BrandsError::Read {
-            path: path.into(),
-            detail: e.to_string(),
-        })?
-        .clone();
-    let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let Some(name_col) = column("name") else {
-        return Err(BrandsError::Format {
-            path: path.into(),
-            detail: "the first line must be the header `name,owner,classes,aliases,note`".into(),
-        });
-    };
-    let (owner_col, classes_col, aliases_col) =
-        (column("owner"), column("classes"), column("aliases"));
+    let total = bytes.len() as u64;
     let file_name = path.display().to_string();
-    let mut row = csv::StringRecord::new();
-    loop {
-        let line = reader.position().line();
-        match reader.read_record(&mut row) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) if e.is_io_error() => {
-                return Err(BrandsError::Read {
-                    path: path.into(),
-                    detail: e.to_string(),
-                })
-            }
-            Err(e) => {
-                sink.skipped(Skipped {
-                    file: file_name.clone(),
-                    location: format!("line {}", e.position().map_or(line, |p| p.line())),
-                    reason: SkipReason::Malformed,
-                    detail: e.to_string(),
-                });
-                continue;
-            }
-        }
-        let line = row.position().map_or(line, |p| p.line());
-        let get = |col: Option<usize>| col.and_then(|c| row.get(c)).unwrap_or("");
-        let skip = |reason, detail: String| Skipped {
+    watch_csv::read(&bytes, |row| match row {
+        Ok(record) => sink.record(record),
+        Err(e) => sink.skipped(Skipped {
             file: file_name.clone(),
-            location: format!("line {line}"),
-            reason,
-            detail,
-        };
-        let name = get(Some(name_col));
-        if name.is_empty() {
-            sink.skipped(skip(SkipReason::NoMarkText, "no name".into()));
-            continue;
-        }
-        let mut classes = Vec::new();
-        let mut bad_class = None;
-        for class in split_list(get(classes_col)) {
-            match class.parse::<u8>() {
-                Ok(n) if (1..=45).contains(&n) => classes.push(n),
-                _ => bad_class = Some(class),
+            location: format!("line {}", e.line),
+            reason: match e.error {
+                _ if e.error.is_missing_mark() => SkipReason::NoMarkText,
+                watch_csv::RowError::BadClass { .. } => SkipReason::InvalidValue,
+                _ => SkipReason::Malformed,
+            },
+            detail: e.error.to_string(),
+        }),
+    })
+    .map_err(|e| match e {
+        watch_csv::WatchListError::NoHeader { .. } | watch_csv::WatchListError::NoMarks { .. } => {
+            BrandsError::Format {
+                path: path.into(),
+                detail: e.to_string(),
             }
         }
-        if let Some(class) = bad_class {
-            let detail = format!("{name}: class `{class}` is not a Nice class (1 to 45)");
-            sink.skipped(skip(SkipReason::InvalidValue, detail));
-            continue;
-        }
-        classes.sort_unstable();
-        classes.dedup();
-        let mut record = Record::new(Register::Watch, name, get(owner_col));
-        record.classes = classes;
-        record.pseudo_marks = split_list(get(aliases_col)).map(str::to_string).collect();
-        sink.record(record);
-        sink.progress(reader.position().byte(), total);
-    }
+        watch_csv::WatchListError::Read { detail } => BrandsError::Read {
+            path: path.into(),
+            detail,
+        },
+    })?;
     sink.progress(total, total);
     Ok(())
-}
-
-fn split_list(text: &str) -> impl Iterator<Item = &str> {
-    text.split(';').map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// Reads the famous-brand packages at `paths` (each a package folder such as

@@ -9,6 +9,8 @@ pub mod record;
 pub mod snapshot;
 pub mod source;
 pub mod update;
+pub mod watch_csv;
+pub mod watch_list;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod brands;

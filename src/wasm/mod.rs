@@ -1,6 +1,6 @@
 //! The wasm-bindgen facade the extension's background (and the www/ playground) loads:
 //! `new Engine(snapshotBytes)`, `engine.check(listing)`, `engine.snapshotInfo()`,
-//! `engine.setOwnBrands([...])`.
+//! `engine.setOwnBrands([...])`, `engine.setWatchList(csv)`.
 //!
 //! It converts only: JS objects in, the crate's types through the engine, plain JS objects
 //! out (the same JSON shapes `clearmark check` prints, `null` for absent values). Errors
@@ -9,6 +9,7 @@
 
 mod corpus;
 pub mod update;
+mod watch;
 
 use crate::detect;
 use crate::register::snapshot::Snapshot;

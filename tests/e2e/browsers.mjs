@@ -50,6 +50,10 @@ const GECKO_ID = "clearmark@clearmark.app";
  * @property {(file: string) => Promise<void>} screenshot
  * @property {(path: string) => Promise<ExtensionTab>} extensionPage  e.g. "popup/popup.html?tab=3"
  * @property {() => string[]} consoleErrors  errors and warnings of the page's console since launch (tests compare counts before and after)
+ * @property {() => Promise<void>} restartBackground  stops the extension's background as the
+ *   browser does (Chromium: closes the idle service worker; Firefox: reloads the add-on, its
+ *   storage kept); the next message starts a fresh one. Open pages keep their old content
+ *   script: navigate again.
  * @property {() => Promise<void>} close
  */
 
@@ -139,6 +143,20 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"))
       };
     },
     consoleErrors: () => [...errors],
+    async restartBackground() {
+      // As Chromium does after 30 s idle. (Reloading an extension loaded with
+      // --load-extension unloads it in Chromium 156.)
+      const cdp = await ctx.newCDPSession(page);
+      const background = async () =>
+        (await cdp.send("Target.getTargets")).targetInfos.find((t) => t.type === "service_worker" && t.url.startsWith(`${extBase}/`));
+      const running = await background();
+      if (!running) throw new Error("the extension's service worker is not running");
+      await cdp.send("Target.closeTarget", { targetId: running.targetId });
+      for (let i = 0; i < 50 && (await background()); i++) await new Promise((r) => setTimeout(r, 100));
+      const still = await background();
+      await cdp.detach();
+      if (still) throw new Error("the extension's service worker did not stop");
+    },
     close: () => ctx.close(),
   };
 }
@@ -264,6 +282,22 @@ export async function launchFirefox(server) {
       };
     },
     consoleErrors: () => [...errors],
+    async restartBackground() {
+      // An extension page reloads the add-on (a temporary add-on keeps its storage over a
+      // reload); the reload closes the extension's pages; the session returns to the page.
+      const tab = await /** @type {Browser} */ (/** @type {unknown} */ (this)).extensionPage("options/options.html");
+      await tab.evaluate(() => {
+        setTimeout(() => chrome.runtime.reload(), 50);
+        return true;
+      }, null);
+      await new Promise((r) => setTimeout(r, 2000));
+      for (const h of await driver.getAllWindowHandles()) {
+        if (h === main) continue;
+        await driver.switchTo().window(h);
+        await driver.close();
+      }
+      await driver.switchTo().window(main);
+    },
     close: () => driver.quit(),
   };
 }

@@ -28,6 +28,7 @@ const FAMILIES = {
   register_: ["us", "eu", "famous", "watch"],
   status_: ["registered", "pending", "dead"],
   field_: ["title", "description", "keywords", "bullet"],
+  watchRow_: ["no_name", "no_letters", "bad_class", "malformed"],
 };
 
 describe("UI strings in en and zh_CN", () => {

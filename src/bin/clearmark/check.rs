@@ -9,6 +9,8 @@
 use clap::{Args, ValueEnum};
 use clearmark::detect::{Engine, Options};
 use clearmark::register::snapshot::{Snapshot, SnapshotError};
+use clearmark::register::watch_csv;
+use clearmark::register::watch_list::WatchList;
 use clearmark::register::Register;
 use clearmark::{Listing, Report};
 use std::io::{self, BufRead, BufWriter, Write};
@@ -40,6 +42,11 @@ pub struct CheckArgs {
     /// or JSON lines / CSV indexed on the fly.
     #[arg(long, value_name = "FILE")]
     corpus: Option<PathBuf>,
+    /// Your watch list: a CSV with a header naming a `name` column (optional `owner`,
+    /// `classes` like 9;28, `aliases`, `note`); its marks are flagged as if registered.
+    /// Bad rows are reported on stderr with their line and make the exit status non-zero.
+    #[arg(long = "watch-list", value_name = "CSV")]
+    watch_list: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
@@ -137,6 +144,19 @@ pub fn run(args: CheckArgs) -> ExitCode {
             }
         }
     }
+    let mut watch_skipped = 0;
+    if let Some(path) = &args.watch_list {
+        match load_watch_list(path) {
+            Ok((list, skipped)) => {
+                watch_skipped = skipped;
+                engine.set_watch_list(list);
+            }
+            Err(e) => {
+                eprintln!("clearmark check: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     engine.set_own_brands(args.own_brand.clone());
     engine.set_options(Options {
         registers: args
@@ -168,6 +188,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
         args.marketplace.as_deref(),
         args.format,
     ) {
+        Ok(0) if watch_skipped > 0 => {
+            eprintln!(
+                "clearmark check: {watch_skipped} watch-list row(s) were skipped (see above)"
+            );
+            ExitCode::FAILURE
+        }
         Ok(0) => ExitCode::SUCCESS,
         Ok(bad) => {
             eprintln!("clearmark check: {bad} line(s) were not valid listings (see their \"error\" lines)");
@@ -178,6 +204,21 @@ pub fn run(args: CheckArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Reads a watch-list CSV, reports each skipped row on stderr and returns the list and
+/// how many rows were skipped; a file that cannot be read or has no usable row is an
+/// error.
+fn load_watch_list(path: &Path) -> Result<(WatchList, usize), String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("cannot read the watch list {}: {e}", path.display()))?;
+    let list = watch_csv::parse(&bytes)
+        .and_then(watch_csv::WatchCsv::require_marks)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    for e in &list.errors {
+        eprintln!("clearmark check: {}: {e}", path.display());
+    }
+    Ok((WatchList::new(list.records), list.errors.len()))
 }
 
 /// Checks every line of `input`, writing one output line per input line; returns how
