@@ -15,7 +15,22 @@
 
 /// The Latin letter (lower case) that `c`, as written, is easily mistaken for, when `c`
 /// is a Cyrillic, Greek or Armenian letter. `None` for everything else, Latin included.
+///
+/// A capital missing from the table whose small letter is in it (Armenian `Օ`, `օ`)
+/// counts as that small letter: keys are lower-cased, so otherwise a key would fold
+/// differently when normalised again and `mark_key` would not be idempotent.
 pub fn latin_lookalike(c: char) -> Option<char> {
+    listed(c).or_else(|| {
+        let mut small = c.to_lowercase();
+        match (small.next(), small.next()) {
+            (Some(s), None) if s != c => listed(s),
+            _ => None,
+        }
+    })
+}
+
+/// The table entry for `c` exactly as written.
+fn listed(c: char) -> Option<char> {
     LOOKALIKES
         .binary_search_by_key(&c, |&(from, _)| from)
         .ok()

@@ -90,6 +90,22 @@ mod tests {
     }
 
     #[test]
+    fn mark_key_is_a_fixed_point_for_every_greek_cyrillic_and_armenian_letter() {
+        // Found by the idempotence property: "ՕA" keyed to "օa", which keyed to "oa".
+        for c in ('\u{0370}'..='\u{058F}').filter(|c| c.is_alphabetic()) {
+            for text in [
+                format!("{c}A"),
+                format!("A{c}"),
+                c.to_string(),
+                format!("{c}{c}"),
+            ] {
+                let k = mark_key(&text);
+                assert_eq!(mark_key(&k), k, "{text:?} (U+{:04X})", c as u32);
+            }
+        }
+    }
+
+    #[test]
     fn mark_key_folds_case_width_and_punctuation() {
         assert_eq!(mark_key("Hot-Wheels®"), "hot wheels");
         assert_eq!(mark_key("ＬＥＧＯ"), "lego");
