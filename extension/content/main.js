@@ -226,7 +226,7 @@
         }
       });
       const onMove = guard((/** @type {MouseEvent} */ e) => {
-        const o = frameOffset(d);
+        const o = ClearmarkGeometry.frameOffset(d);
         const x = e.clientX + o.x;
         const y = e.clientY + o.y;
         if (card.contains(x, y)) return card.keep();
@@ -378,24 +378,6 @@
       if (!paintFrame) paintFrame = requestAnimationFrame(guard(paint));
     }
 
-    /**
-     * Viewport offset of a document inside the top document (sum of iframe content origins).
-     * @param {Document} d
-     */
-    function frameOffset(d) {
-      let x = 0;
-      let y = 0;
-      for (let w = /** @type {Window|null} */ (d.defaultView); w && w !== window; w = w.parent) {
-        const f = /** @type {HTMLElement|null} */ (w.frameElement);
-        if (!f) break;
-        const r = f.getBoundingClientRect();
-        const cs = getComputedStyle(f);
-        x += r.left + f.clientLeft + (parseFloat(cs.paddingLeft) || 0);
-        y += r.top + f.clientTop + (parseFloat(cs.paddingTop) || 0);
-      }
-      return { x, y };
-    }
-
     function paint() {
       paintFrame = 0;
       if (!alive) return;
@@ -408,21 +390,21 @@
         } else {
           const d = t.el.ownerDocument;
           const fr = t.el.getBoundingClientRect();
-          const clipR = { left: fr.left, top: fr.top, right: fr.right, bottom: fr.bottom };
-          const view = d.defaultView;
           boxes = shown.map((f) => {
             const r = ClearmarkEditable.range(d, t.segments, f.start, f.end);
             if (!r) return [];
             return Array.from(r.getClientRects()).filter((q) => q.width > 0).map((q) => ({
-              left: Math.max(q.left, clipR.left), top: q.top, right: Math.min(q.right, clipR.right), bottom: q.bottom,
-            })).filter((b) => b.bottom > 0 && (!view || b.top < view.innerHeight) && b.right > b.left);
+              left: Math.max(q.left, fr.left), top: q.top, right: Math.min(q.right, fr.right), bottom: q.bottom,
+            })).filter((b) => b.right > b.left);
           });
         }
-        const o = frameOffset(t.el.ownerDocument);
+        const o = ClearmarkGeometry.frameOffset(t.el.ownerDocument);
+        // Only where the field can be seen: not over a panel that scrolled it away.
+        const visible = ClearmarkGeometry.visibleArea(t.el);
         /** @type {Underline[]} */
         const lines = shown.map((f, i) => ({
           field: t.key, start: f.start, end: f.end, kind: f.kind, severity: f.severity, finding: i,
-          boxes: boxes[i].map((b) => ({ left: b.left + o.x, top: b.top + o.y, right: b.right + o.x, bottom: b.bottom + o.y })),
+          boxes: ClearmarkGeometry.clip(boxes[i].map((b) => ({ left: b.left + o.x, top: b.top + o.y, right: b.right + o.x, bottom: b.bottom + o.y })), visible),
         }));
         overlay.draw(t.key, lines);
         // A non-invasive signal for the benchmark and tests: which text version is drawn,

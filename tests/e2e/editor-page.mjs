@@ -76,7 +76,8 @@ export function fieldState(path) {
 
 /**
  * Viewport rectangles of every occurrence of `word` in the field (one list per occurrence,
- * one rectangle per line fragment), measured independently of the extension.
+ * one rectangle per line fragment), measured independently of the extension and clipped
+ * to what can be seen: the field's padding box, iframes and the viewport.
  * @param {{path: string[], word: string}} arg
  * @returns {Rect[][]}
  */
@@ -92,12 +93,19 @@ export function wordRects({ path, word }) {
   const el = /** @type {HTMLElement} */ (node);
   let dx = 0;
   let dy = 0;
+  // What a person can see: the top viewport, and inside it each iframe's box.
+  let view = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
+  /** @param {Rect} a @param {Rect} b */
+  const meet = (a, b) => ({ left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) });
   for (const f of frames) {
     const r = f.getBoundingClientRect();
     const cs = getComputedStyle(f);
     dx += r.left + f.clientLeft + parseFloat(cs.paddingLeft);
     dy += r.top + f.clientTop + parseFloat(cs.paddingTop);
+    view = meet(view, { left: dx, top: dy, right: dx + f.clientWidth, bottom: dy + f.clientHeight });
   }
+  /** @param {Rect[]} list */
+  const seen = (list) => list.map((q) => meet(q, view)).filter((q) => q.right - q.left >= 1 && q.bottom - q.top >= 1);
   /** @param {DOMRect} q */
   const out = (q) => ({ left: q.left + dx, top: q.top + dy, right: q.right + dx, bottom: q.bottom + dy });
   /** @type {Rect[][]} */
@@ -111,7 +119,7 @@ export function wordRects({ path, word }) {
         const r = doc.createRange();
         r.setStart(t, i);
         r.setEnd(t, i + word.length);
-        all.push(Array.from(r.getClientRects()).filter((q) => q.width > 0).map(out));
+        all.push(seen(Array.from(r.getClientRects()).filter((q) => q.width > 0).map(out)));
       }
     }
     return all;
@@ -156,9 +164,7 @@ export function wordRects({ path, word }) {
     m.scrollTop = el.scrollTop;
     // Clipped to the field's visible padding box, as a person sees it.
     const clip = { left: fr.left + el.clientLeft, top: fr.top + el.clientTop, right: fr.left + el.clientLeft + el.clientWidth, bottom: fr.top + el.clientTop + el.clientHeight };
-    all.push(Array.from(span.getClientRects()).filter((q) => q.width > 0).map(out)
-      .map((q) => ({ left: Math.max(q.left, clip.left), top: Math.max(q.top, clip.top), right: Math.min(q.right, clip.right), bottom: Math.min(q.bottom, clip.bottom) }))
-      .filter((q) => q.right - q.left >= 1 && q.bottom - q.top >= 1));
+    all.push(seen(Array.from(span.getClientRects()).filter((q) => q.width > 0).map(out).map((q) => meet(q, clip))));
     m.remove();
   }
   return all;

@@ -18,7 +18,8 @@
  *
  * Plus: the overlay comes back when the page removes it; fields rendered late and
  * re-rendered (SPA) are followed; "This is my brand" stops the flag; the keyboard
- * shortcut "ignore here" hides a flag on this page only.
+ * shortcut "ignore here" hides a flag on this page only; a field scrolled out of a
+ * scrolling panel draws nothing outside it.
  * Screenshots go to test-artifacts/editor-<browser>-<page>.png.
  *
  * The flagged words are famous brands the bundled brand-list snapshot carries (LEGO with
@@ -342,10 +343,14 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         st = await waitFor(() => browser.evaluate(overlayState, null), (s) => !s.card.visible, 3000);
         assert.ok(!st.card.visible, "Escape hides the card");
 
-        // The popup counts what is underlined, per field.
+        // The popup counts what is underlined, per field (each field scrolled into view in
+        // turn: underlines are drawn only where their field can be seen).
+        /** @type {Map<string, Set<string>>} */
         const perField = new Map();
-        for (const x of (await browser.evaluate(overlayState, null)).underlines) {
-          perField.set(x.field, (perField.get(x.field) || new Set()).add(`${x.start}:${x.end}`));
+        for (const f of page.fields) {
+          await browser.evaluate(reveal, f.path);
+          const s = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.underlines.some((x) => x.field === f.key));
+          perField.set(f.key, new Set(s.underlines.filter((x) => x.field === f.key).map((x) => `${x.start}:${x.end}`)));
         }
         const tabId = await tabOf(page.host);
         if (tabId !== null) {
@@ -519,6 +524,40 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       }, null);
       await opts.screenshot(join(ARTIFACTS, `editor-${browserName}-options.png`));
       await opts.close();
+    });
+
+    it("etsy: a field scrolled out of a scrolling panel draws nothing over the page around it", async () => {
+      const page = /** @type {PageCase} */ (PAGES.find((p) => p.name === "etsy"));
+      const errorsBefore = browser.consoleErrors().length;
+      await open(page);
+      const f = page.fields[0];
+      await typeAndCheck(f);
+      // The page turns its form into a 120 px scrolling panel and scrolls the title away.
+      const panel = await browser.evaluate(() => {
+        const p = /** @type {HTMLElement} */ (document.querySelector(".wt-panel"));
+        const title = /** @type {HTMLElement} */ (document.getElementById("listing-title-input"));
+        p.style.height = "120px";
+        p.style.overflow = "auto";
+        p.scrollTop += title.getBoundingClientRect().bottom - p.getBoundingClientRect().top + 4;
+        const r = p.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, titleBottom: title.getBoundingClientRect().bottom };
+      }, null);
+      assert.ok(panel.titleBottom < panel.top, `the title is scrolled out of the panel (${JSON.stringify(panel)})`);
+      let st = await waitFor(() => browser.evaluate(overlayState, null), (s) => !s.underlines.some((x) => x.field === f.key));
+      assert.deepEqual(st.underlines.filter((x) => x.field === f.key), [], "no underline of the hidden title is drawn");
+      // Scrolled back, the underline is on the word again.
+      await browser.evaluate(() => {
+        /** @type {HTMLElement} */ (document.querySelector(".wt-panel")).scrollTop = 0;
+        return true;
+      }, null);
+      /** @type {import("./editor-page.mjs").Rect[]} */
+      let want = [];
+      st = await waitFor(async () => {
+        want = (await browser.evaluate(wordRects, { path: f.path, word: f.word }))[0] || [];
+        return browser.evaluate(overlayState, null);
+      }, (s) => want.length > 0 && want.every((w) => s.underlines.some((u) => u.field === f.key && near(u, w))));
+      assert.ok(want.every((w) => st.underlines.some((u) => u.field === f.key && near(u, w))), `underline back on "${f.word}" (${JSON.stringify(st.underlines)})`);
+      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), []);
     });
 
     it("amazon: from the keyboard, Alt+Shift+I ignores the word here, and only on this page", async () => {
