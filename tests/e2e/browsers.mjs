@@ -16,7 +16,7 @@
  * real mouse moves, screenshots, the page's console errors (content script's included),
  * and the extension's own pages (popup, options) opened in a second tab.
  */
-import { mkdtempSync, existsSync, writeFileSync } from "node:fs";
+import { mkdtempSync, existsSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -87,7 +87,8 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"))
   if (!existsSync(join(ext, "manifest.json"))) throw new Error(`${ext} holds no assembled extension: run make build`);
   const executablePath = which(["/usr/bin/chromium", "chromium"], "install it: apt-get install -y chromium (or make tools-test)");
   const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.httpsPort}`).join(", ");
-  const ctx = await chromium.launchPersistentContext(profileDir("chromium"), {
+  const profile = profileDir("chromium");
+  const ctx = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
     ignoreHTTPSErrors: true,
@@ -157,7 +158,10 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"))
       await cdp.detach();
       if (still) throw new Error("the extension's service worker did not stop");
     },
-    close: () => ctx.close(),
+    async close() {
+      await ctx.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
   };
 }
 
