@@ -50,10 +50,7 @@ pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
     if radius == 0 {
         return Vec::new();
     }
-    let aut = Damerau {
-        query: word.as_bytes(),
-        max: radius,
-    };
+    let aut = Damerau::new(word.as_bytes(), radius);
     let mut stream = map.search(&aut).into_stream();
     let mut out = Vec::new();
     while let Some((key, value)) = stream.next() {
@@ -105,36 +102,63 @@ pub fn distance(a: &str, b: &str) -> u8 {
 }
 
 /// A Damerau–Levenshtein (optimal string alignment) automaton over bytes, small enough
-/// to build per word: its state is the last two rows of the distance table.
-struct Damerau<'q> {
-    query: &'q [u8],
-    max: u8,
+/// to build per word. It simulates the Levenshtein NFA bit-parallel (Wu–Manber /
+/// Baeza-Yates–Navarro, with Hyyrö's transposition term): bit `j` of `rows[d]` says the
+/// key bytes read so far are within `d` edits of the first `j` bytes of the query. A
+/// transition is a handful of shifts and masks per allowed edit instead of a pass over
+/// the query, and a state is a few words that copy cheaply as the FST walk branches.
+struct Damerau {
+    /// Query length in bytes.
+    len: usize,
+    /// Edits allowed (at most [`MAX_EDITS`]).
+    max: usize,
+    /// Bits `0..=len`: the prefix lengths a row can hold.
+    mask: u64,
+    /// For each byte value, bit `j` set when query byte `j - 1` is that byte.
+    peq: [u64; 256],
 }
 
-/// Row width: one cell per query byte plus one.
-const ROW: usize = MAX_WORD_BYTES + 1;
+/// The most edits the automaton tracks (marks of 8 letters or more allow two).
+const MAX_EDITS: usize = 2;
 
-/// The rows of the distance table after the key bytes read so far (fixed-size, so a
-/// transition copies 100 bytes instead of allocating).
+/// The automaton's state after the key bytes read so far.
 #[derive(Clone)]
 struct Rows {
-    prev: [u8; ROW],
-    row: [u8; ROW],
+    /// Per edit count `d`: the query prefix lengths within `d` edits.
+    rows: [u64; MAX_EDITS + 1],
+    /// The rows one key byte earlier (for swaps of neighbours).
+    prev: [u64; MAX_EDITS + 1],
     /// The last key byte read, once there is a previous row.
     last: Option<u8>,
 }
 
-impl Automaton for Damerau<'_> {
+impl Damerau {
+    fn new(query: &[u8], max: u8) -> Damerau {
+        let mut peq = [0u64; 256];
+        for (j, &b) in query.iter().enumerate() {
+            peq[usize::from(b)] |= 1 << (j + 1);
+        }
+        Damerau {
+            len: query.len(),
+            max: usize::from(max).min(MAX_EDITS),
+            mask: (1u64 << (query.len() + 1)) - 1,
+            peq,
+        }
+    }
+}
+
+impl Automaton for Damerau {
     type State = Option<Rows>;
 
     fn start(&self) -> Self::State {
-        let mut row = [u8::MAX; ROW];
-        for (i, cell) in row.iter_mut().enumerate().take(self.query.len() + 1) {
-            *cell = u8::try_from(i).unwrap_or(u8::MAX);
+        // With no key byte read, the first `d` query bytes are `d` deletions away.
+        let mut rows = [0u64; MAX_EDITS + 1];
+        for (d, row) in rows.iter_mut().enumerate() {
+            *row = ((1u64 << (d + 1)) - 1) & self.mask;
         }
         Some(Rows {
-            prev: [u8::MAX; ROW],
-            row,
+            rows,
+            prev: [0; MAX_EDITS + 1],
             last: None,
         })
     }
@@ -142,7 +166,7 @@ impl Automaton for Damerau<'_> {
     fn is_match(&self, state: &Self::State) -> bool {
         state
             .as_ref()
-            .is_some_and(|s| s.row[self.query.len()] <= self.max)
+            .is_some_and(|s| s.rows[self.max] & (1 << self.len) != 0)
     }
 
     fn can_match(&self, state: &Self::State) -> bool {
@@ -151,28 +175,25 @@ impl Automaton for Damerau<'_> {
 
     fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
         let s = state.as_ref()?;
-        let q = self.query;
-        let mut row = [u8::MAX; ROW];
-        row[0] = s.row[0].saturating_add(1);
-        let mut least = row[0];
-        for j in 1..=q.len() {
-            let cost = u8::from(q[j - 1] != byte);
-            let mut v = s.row[j]
-                .saturating_add(1)
-                .min(row[j - 1].saturating_add(1))
-                .min(s.row[j - 1].saturating_add(cost));
-            if j > 1 && s.last == Some(q[j - 1]) && q[j - 2] == byte {
-                v = v.min(s.prev[j - 2].saturating_add(1));
-            }
-            row[j] = v;
-            least = least.min(v);
+        let eq = self.peq[usize::from(byte)];
+        // Query prefixes whose last two bytes are this byte and the one before, swapped.
+        let swap = s.last.map_or(0, |l| (eq << 1) & self.peq[usize::from(l)]);
+        let mut rows = [0u64; MAX_EDITS + 1];
+        rows[0] = (s.rows[0] << 1) & eq;
+        for d in 1..=self.max {
+            rows[d] = (((s.rows[d] << 1) & eq)      // the bytes match
+                | s.rows[d - 1]                     // the key has a byte more
+                | (s.rows[d - 1] << 1)              // one byte changed
+                | (rows[d - 1] << 1)                // the key lacks a query byte
+                | ((s.prev[d - 1] << 2) & swap))    // two neighbours swapped
+                & self.mask;
         }
-        if least > self.max {
+        if rows[self.max] == 0 {
             return None;
         }
         Some(Rows {
-            prev: s.row,
-            row,
+            rows,
+            prev: s.rows,
             last: Some(byte),
         })
     }
@@ -217,6 +238,79 @@ mod tests {
         assert!(keys(&m, "legs").is_empty());
         assert!(keys(&m, "tubes").is_empty());
         assert!(keys(&m, "ferrari").is_empty());
+    }
+
+    /// Optimal-string-alignment distance over bytes: what the automaton must accept.
+    fn byte_distance(a: &[u8], b: &[u8]) -> usize {
+        let w = b.len() + 1;
+        let mut d: Vec<usize> = (0..(a.len() + 1) * w)
+            .map(|x| {
+                if x < w {
+                    x
+                } else if x % w == 0 {
+                    x / w
+                } else {
+                    0
+                }
+            })
+            .collect();
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[(i - 1) * w + j] + 1)
+                    .min(d[i * w + j - 1] + 1)
+                    .min(d[(i - 1) * w + j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[(i - 2) * w + j - 2] + 1);
+                }
+                d[i * w + j] = v;
+            }
+        }
+        d[a.len() * w + b.len()]
+    }
+
+    #[test]
+    fn the_automaton_finds_exactly_the_keys_within_reach() {
+        // Words over a small alphabet (with a two-byte letter), so that many keys lie
+        // within one or two edits of each other.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let letters = ["a", "b", "r", "s", "é"];
+        let word = |next: &mut dyn FnMut(usize) -> usize| -> String {
+            (0..3 + next(8))
+                .map(|_| letters[next(letters.len())])
+                .collect()
+        };
+        let mut all: Vec<String> = (0..400).map(|_| word(&mut next)).collect();
+        all.sort();
+        all.dedup();
+        let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+        let m = index(&refs);
+        for _ in 0..300 {
+            let w = word(&mut next);
+            let radius = usize::from(allowed_edits(w.chars().count() + 1));
+            let mut expected: Vec<&str> = refs
+                .iter()
+                .copied()
+                .filter(|k| {
+                    let d = distance(&w, k);
+                    *k != w
+                        && radius > 0
+                        && byte_distance(w.as_bytes(), k.as_bytes()) <= radius
+                        && d >= 1
+                        && d <= allowed_edits(k.chars().count())
+                })
+                .collect();
+            expected.sort();
+            let mut got = keys(&m, &w);
+            got.sort();
+            assert_eq!(got, expected, "near {w}");
+        }
     }
 
     #[test]
