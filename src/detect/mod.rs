@@ -61,6 +61,10 @@ use std::rc::Rc;
 /// Records decoded during one check, by index value.
 type Cache = RefCell<HashMap<u64, Rc<[Record]>>>;
 
+/// The typo search's verdict on each word during one check (a product's words recur in
+/// title, bullets and description; the search is the costliest step per word).
+type Typos = RefCell<HashMap<String, Option<lookalike::Near>>>;
+
 /// What every field of one listing is checked with.
 struct ListingContext {
     /// The seller's own brands (engine-wide and the listing's `brand`).
@@ -69,6 +73,8 @@ struct ListingContext {
     classes: Vec<u8>,
     /// Records decoded so far.
     cache: Cache,
+    /// Words searched for typos so far.
+    typos: Typos,
 }
 
 /// What the engine reports.
@@ -146,6 +152,7 @@ impl Engine {
             own,
             classes: listing_classes,
             cache: Cache::default(),
+            typos: Typos::default(),
         };
         let mut findings = Vec::new();
         for (field, index, text) in listing.fields() {
@@ -195,7 +202,7 @@ impl Engine {
             taken[c.words.clone()].iter_mut().for_each(|t| *t = true);
         }
         self.leet_candidates(&norm, &mut taken, &mut candidates, cache);
-        self.typo_candidates(&words, &mut taken, &mut candidates, cache);
+        self.typo_candidates(&words, &mut taken, &mut candidates, cache, &ctx.typos);
         candidates.sort_by_key(|c| c.words.start);
         candidates.retain(|c| !own.names(&words[c.words.clone()]));
 
@@ -385,6 +392,7 @@ impl Engine {
         taken: &mut [bool],
         out: &mut Vec<Candidate>,
         cache: &Cache,
+        typos: &Typos,
     ) {
         for (i, w) in words.iter().enumerate() {
             if taken[i]
@@ -395,14 +403,13 @@ impl Engine {
             {
                 continue;
             }
-            let near = lookalike::near(self.snapshot.marks(), w);
-            // A plural or singular of a mark is the word itself, not a disguise of it.
-            let inflection =
-                |k: &str| w.strip_suffix('s') == Some(k) || k.strip_suffix('s') == Some(w);
-            if let Some(n) = near
-                .into_iter()
-                .find(|n| !inflection(&n.key) && self.distinctive(&n.key, cache))
-            {
+            let seen = typos.borrow().get(*w).cloned();
+            let found = seen.unwrap_or_else(|| {
+                let found = self.typo_of(w, cache);
+                typos.borrow_mut().insert((*w).to_owned(), found.clone());
+                found
+            });
+            if let Some(n) = found {
                 let how = if n.distance == 1 {
                     "one letter changed, added, dropped or swapped"
                 } else {
@@ -418,6 +425,16 @@ impl Engine {
                 });
             }
         }
+    }
+
+    /// The closest distinctive mark `word` is a typo of, if any.
+    fn typo_of(&self, word: &str, cache: &Cache) -> Option<lookalike::Near> {
+        // A plural or singular of a mark is the word itself, not a disguise of it.
+        let inflection =
+            |k: &str| word.strip_suffix('s') == Some(k) || k.strip_suffix('s') == Some(word);
+        lookalike::near(self.snapshot.marks(), word)
+            .into_iter()
+            .find(|n| !inflection(&n.key) && self.distinctive(&n.key, cache))
     }
 
     /// A mark is distinctive (worth looking for in disguise) when none of its words is
