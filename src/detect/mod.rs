@@ -56,10 +56,10 @@ use own_brand::OwnBrands;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 
 /// Records decoded during one check, by index value.
-type Cache = RefCell<HashMap<u64, Rc<[Record]>>>;
+type Cache = RefCell<HashMap<u64, Arc<[Record]>>>;
 
 /// The typo search's verdict on each word during one check (a product's words recur in
 /// title, bullets and description; the search is the costliest step per word).
@@ -75,6 +75,33 @@ struct ListingContext {
     cache: Cache,
     /// Words searched for typos so far.
     typos: Typos,
+}
+
+/// The most decoded records the engine keeps between checks (a few megabytes).
+const KEPT_RECORDS: usize = 20_000;
+
+/// Records decoded by earlier checks, by index value. A seller's words recur from one
+/// keystroke's check to the next and across listings, and a common word ("star",
+/// "blue") can stand behind hundreds of records, so decoding them again would dominate
+/// every check. Emptied when it would hold more than [`KEPT_RECORDS`] records and when
+/// the options change.
+#[derive(Default)]
+struct DecodedRecords {
+    by_value: HashMap<u64, Arc<[Record]>>,
+    records: usize,
+}
+
+impl DecodedRecords {
+    fn keep(&mut self, value: u64, records: &Arc<[Record]>) {
+        if self.records + records.len() > KEPT_RECORDS {
+            self.by_value.clear();
+            self.records = 0;
+        }
+        if records.len() <= KEPT_RECORDS {
+            self.records += records.len();
+            self.by_value.insert(value, Arc::clone(records));
+        }
+    }
 }
 
 /// What the engine reports.
@@ -95,6 +122,8 @@ pub struct Engine {
     options: Options,
     /// Other sellers' listings for the copied-copy pass (see [`copy`]).
     corpus: Option<corpus::CorpusIndex>,
+    /// Records decoded by earlier checks.
+    decoded: Mutex<DecodedRecords>,
 }
 
 /// One span the passes found, before judgement.
@@ -116,6 +145,7 @@ impl Engine {
             own_brands: Vec::new(),
             options: Options::default(),
             corpus: None,
+            decoded: Mutex::default(),
         }
     }
 
@@ -128,6 +158,8 @@ impl Engine {
     /// Sets what the engine reports.
     pub fn set_options(&mut self, options: Options) {
         self.options = options;
+        // Kept records were filtered by the old options.
+        self.decoded = Mutex::default();
     }
 
     /// The snapshot the engine checks against.
@@ -278,8 +310,14 @@ impl Engine {
         listing_classes: &[u8],
         cache: &Cache,
     ) -> Option<(risk::Verdict, Usage)> {
-        let records = self.records(c.value, &c.key, cache);
         let usage = ordinary::usage(views, c.words.clone(), style);
+        if common.is_some() && matches!(usage, Usage::Ordinary { .. }) && !self.options.show_low {
+            // A common word used as the word is at most low (see `risk::judge`), and low
+            // findings are not reported: its records (hundreds for "star" or "blue") need
+            // not be read.
+            return None;
+        }
+        let records = self.records(c.value, &c.key, cache);
         let facts = risk::Facts {
             key: &c.key,
             records: &records,
@@ -515,24 +553,36 @@ impl Engine {
     }
 
     /// The records behind the index value of `key` that the options let count, decoded
-    /// once per check ("the" and "and" recur in every field).
-    fn records(&self, value: u64, key: &str, cache: &Cache) -> Rc<[Record]> {
+    /// once and kept for the rest of the check and for later ones ("the" and "and"
+    /// recur in every field and every listing).
+    fn records(&self, value: u64, key: &str, cache: &Cache) -> Arc<[Record]> {
         if let Some(r) = cache.borrow().get(&value) {
-            return Rc::clone(r);
+            return Arc::clone(r);
         }
-        let records: Rc<[Record]> = self
-            .snapshot
-            .postings(value)
-            .map(|p| self.snapshot.posting_record(p, key))
-            // A record the file cannot give back comes as an empty placeholder.
-            .filter(|r| !r.mark.is_empty())
-            .filter(|r| {
-                self.options.registers.is_empty()
-                    || matches!(r.register, Register::Famous | Register::Watch)
-                    || self.options.registers.contains(&r.register)
-            })
-            .collect();
-        cache.borrow_mut().insert(value, Rc::clone(&records));
+        let kept = self
+            .decoded
+            .lock()
+            .ok()
+            .and_then(|d| d.by_value.get(&value).cloned());
+        let records = kept.unwrap_or_else(|| {
+            let records: Arc<[Record]> = self
+                .snapshot
+                .postings(value)
+                .map(|p| self.snapshot.posting_record(p, key))
+                // A record the file cannot give back comes as an empty placeholder.
+                .filter(|r| !r.mark.is_empty())
+                .filter(|r| {
+                    self.options.registers.is_empty()
+                        || matches!(r.register, Register::Famous | Register::Watch)
+                        || self.options.registers.contains(&r.register)
+                })
+                .collect();
+            if let Ok(mut d) = self.decoded.lock() {
+                d.keep(value, &records);
+            }
+            records
+        });
+        cache.borrow_mut().insert(value, Arc::clone(&records));
         records
     }
 }
