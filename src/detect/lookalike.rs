@@ -2,15 +2,20 @@
 //! doubled, dropped or swapped letter ("Ferari", "Hubasn", "TOOOBS"), found by an
 //! edit-distance search of the mark index.
 //!
-//! The search is a Damerau–Levenshtein automaton run over the FST (fst's own
-//! `Automaton` trait, so only the index paths within reach are visited): distance 1 for
-//! marks of at least 5 letters, 2 for marks of at least 8. Homoglyph, leetspeak and
-//! spacing disguises are caught earlier, by the exact walk over normalised words (see
-//! [`marks`](super::marks) and the text normaliser); this module only measures how far a
-//! word is from the index. It must not decide whether the mark is distinctive or how
+//! The search is a Damerau–Levenshtein automaton (fst's `Automaton` trait) walked over
+//! the FST's nodes, so only the index paths within reach are visited: distance 1 for
+//! marks of at least 5 letters, 2 for marks of at least 8, with the first letter kept
+//! (or swapped with the second): a lookalike has to read as the mark at a glance, and
+//! readers anchor a word on its first letter ("Gisney" reads as another word, "Disny"
+//! and "Idsney" as Disney). The anchor also keeps the search to one or two branches of
+//! the index's root, which is what makes it affordable on millions of marks. Homoglyph,
+//! leetspeak and spacing disguises are caught earlier, by the exact walk over normalised
+//! words (see [`marks`](super::marks) and the text normaliser); this module only
+//! measures how far a word is from the index. It must not decide whether the mark is distinctive or how
 //! severe the finding is.
 
-use fst::{Automaton, IntoStreamer, Streamer};
+use fst::raw::{Fst, Node, Output};
+use fst::Automaton;
 
 /// Words longer than this (in bytes) are not searched for: no mark is that long, and the
 /// automaton's cost grows with the word.
@@ -37,8 +42,8 @@ pub fn allowed_edits(mark_letters: usize) -> u8 {
     }
 }
 
-/// Mark keys (single words, no spaces) within the allowed distance of `word`, closest
-/// first. `word` is a normalised token; identical keys are not returned.
+/// Mark keys (single words, no spaces) within the allowed distance of `word` that start
+/// with its first letter (or with its first two letters swapped), closest first. `word` is a normalised token; identical keys are not returned.
 pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
     if word.len() > MAX_WORD_BYTES {
         return Vec::new();
@@ -51,19 +56,29 @@ pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
         return Vec::new();
     }
     let aut = Damerau::new(word.as_bytes(), radius);
-    let mut stream = map.search(&aut).into_stream();
+    let fst = map.as_fst();
+    let mut found = Vec::new();
+    walk(
+        fst,
+        fst.root(),
+        Output::zero(),
+        &aut.start(),
+        &aut,
+        &mut Vec::with_capacity(MAX_WORD_BYTES + MAX_EDITS),
+        &mut found,
+    );
     let mut out = Vec::new();
-    while let Some((key, value)) = stream.next() {
-        if key == word.as_bytes() || key.contains(&b' ') {
+    for (key, value) in found {
+        if key == word.as_bytes() {
             continue;
         }
-        let Ok(key) = std::str::from_utf8(key) else {
+        let Ok(key) = String::from_utf8(key) else {
             continue;
         };
-        let distance = distance(word, key);
+        let distance = distance(word, &key);
         if distance >= 1 && distance <= allowed_edits(key.chars().count()) {
             out.push(Near {
-                key: key.to_owned(),
+                key,
                 value,
                 distance,
             });
@@ -71,6 +86,36 @@ pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
     }
     out.sort_by_key(|n| n.distance);
     out
+}
+
+/// Depth-first walk of the index below `node` (reached by `key` with output `out`),
+/// collecting the keys the automaton matches, in key order. A child node is only opened
+/// when the automaton accepts its byte: most transitions at the edge of the reachable
+/// region are refused, and opening a node costs more than the refusal (fst's own stream
+/// opens every child first).
+fn walk<D: AsRef<[u8]>>(
+    fst: &Fst<D>,
+    node: Node<'_>,
+    out: Output,
+    state: &Option<Rows>,
+    aut: &Damerau,
+    key: &mut Vec<u8>,
+    found: &mut Vec<(Vec<u8>, u64)>,
+) {
+    for t in node.transitions() {
+        let next = aut.accept(state, t.inp);
+        if !aut.can_match(&next) {
+            continue;
+        }
+        let child = fst.node(t.addr);
+        let out = out.cat(t.out);
+        key.push(t.inp);
+        if child.is_final() && aut.is_match(&next) {
+            found.push((key.clone(), out.cat(child.final_output()).value()));
+        }
+        walk(fst, child, out, &next, aut, key, found);
+        key.pop();
+    }
 }
 
 /// The optimal-string-alignment distance between two words (Damerau–Levenshtein where
@@ -116,6 +161,8 @@ struct Damerau {
     mask: u64,
     /// For each byte value, bit `j` set when query byte `j - 1` is that byte.
     peq: [u64; 256],
+    /// The query's first two bytes: a key must start with them, or with them swapped.
+    head: [Option<u8>; 2],
 }
 
 /// The most edits the automaton tracks (marks of 8 letters or more allow two).
@@ -130,6 +177,8 @@ struct Rows {
     prev: [u64; MAX_EDITS + 1],
     /// The last key byte read, once there is a previous row.
     last: Option<u8>,
+    /// Key bytes read, up to 2 (the first two are held to the query's first two).
+    depth: u8,
 }
 
 impl Damerau {
@@ -143,6 +192,7 @@ impl Damerau {
             max: usize::from(max).min(MAX_EDITS),
             mask: (1u64 << (query.len() + 1)) - 1,
             peq,
+            head: [query.first().copied(), query.get(1).copied()],
         }
     }
 }
@@ -160,6 +210,7 @@ impl Automaton for Damerau {
             rows,
             prev: [0; MAX_EDITS + 1],
             last: None,
+            depth: 0,
         })
     }
 
@@ -174,7 +225,19 @@ impl Automaton for Damerau {
     }
 
     fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
+        // Keys of several words are never typos of one word: leave them at the space.
+        if byte == b' ' {
+            return None;
+        }
         let s = state.as_ref()?;
+        let [first, second] = self.head;
+        match s.depth {
+            // The key starts with the query's first byte, or its second (a swap)...
+            0 if Some(byte) != first && Some(byte) != second => return None,
+            // ...and then the swap has to be completed by the first.
+            1 if s.last != first && Some(byte) != first => return None,
+            _ => {}
+        }
         let eq = self.peq[usize::from(byte)];
         // Query prefixes whose last two bytes are this byte and the one before, swapped.
         let swap = s.last.map_or(0, |l| (eq << 1) & self.peq[usize::from(l)]);
@@ -195,6 +258,7 @@ impl Automaton for Damerau {
             rows,
             prev: s.rows,
             last: Some(byte),
+            depth: s.depth.saturating_add(1).min(2),
         })
     }
 }
@@ -230,6 +294,16 @@ mod tests {
         assert_eq!(keys(&m, "baatrang"), ["batarang"]);
         assert_eq!(keys(&m, "minichrmps"), ["minichamps"]);
         assert_eq!(keys(&m, "bionarie"), ["bionaire"]);
+    }
+
+    #[test]
+    fn the_first_letter_is_kept_or_swapped() {
+        let m = index(&["disney", "ferrari"]);
+        assert_eq!(keys(&m, "idsney"), ["disney"]);
+        assert_eq!(keys(&m, "dsiney"), ["disney"]);
+        assert!(keys(&m, "gisney").is_empty());
+        assert!(keys(&m, "isney").is_empty());
+        assert!(keys(&m, "xferrari").is_empty());
     }
 
     #[test]
@@ -299,7 +373,10 @@ mod tests {
                 .copied()
                 .filter(|k| {
                     let d = distance(&w, k);
+                    let (kb, wb) = (k.as_bytes(), w.as_bytes());
+                    let anchored = kb[0] == wb[0] || (kb.get(..2) == Some(&[wb[1], wb[0]][..]));
                     *k != w
+                        && anchored
                         && radius > 0
                         && byte_distance(w.as_bytes(), k.as_bytes()) <= radius
                         && d >= 1
