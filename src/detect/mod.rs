@@ -61,9 +61,14 @@ use std::sync::{Arc, Mutex};
 /// Records decoded during one check, by index value.
 type Cache = RefCell<HashMap<u64, Arc<[Record]>>>;
 
-/// The typo search's verdict on each word during one check (a product's words recur in
-/// title, bullets and description; the search is the costliest step per word).
-type Typos = RefCell<HashMap<String, Option<lookalike::Near>>>;
+/// The most words whose typo verdict the engine keeps between checks.
+const KEPT_TYPOS: usize = 10_000;
+
+/// The typo search's verdict on each word searched so far: a product's words recur in
+/// title, bullets and description and from one keystroke's check to the next, and the
+/// search is the costliest step per word. Emptied when it would hold more than
+/// [`KEPT_TYPOS`] words and when the options change.
+type Typos = Mutex<HashMap<String, Option<lookalike::Near>>>;
 
 /// What every field of one listing is checked with.
 struct ListingContext {
@@ -73,8 +78,6 @@ struct ListingContext {
     classes: Vec<u8>,
     /// Records decoded so far.
     cache: Cache,
-    /// Words searched for typos so far.
-    typos: Typos,
 }
 
 /// The most decoded records the engine keeps between checks (a few megabytes).
@@ -124,6 +127,8 @@ pub struct Engine {
     corpus: Option<corpus::CorpusIndex>,
     /// Records decoded by earlier checks.
     decoded: Mutex<DecodedRecords>,
+    /// Words searched for typos by earlier checks.
+    typos: Typos,
 }
 
 /// One span the passes found, before judgement.
@@ -146,6 +151,7 @@ impl Engine {
             options: Options::default(),
             corpus: None,
             decoded: Mutex::default(),
+            typos: Typos::default(),
         }
     }
 
@@ -158,8 +164,9 @@ impl Engine {
     /// Sets what the engine reports.
     pub fn set_options(&mut self, options: Options) {
         self.options = options;
-        // Kept records were filtered by the old options.
+        // Kept records were filtered by the old options, and typo verdicts depend on them.
         self.decoded = Mutex::default();
+        self.typos = Typos::default();
     }
 
     /// The snapshot the engine checks against.
@@ -184,7 +191,6 @@ impl Engine {
             own,
             classes: listing_classes,
             cache: Cache::default(),
-            typos: Typos::default(),
         };
         let mut findings = Vec::new();
         for (field, index, text) in listing.fields() {
@@ -234,7 +240,7 @@ impl Engine {
             taken[c.words.clone()].iter_mut().for_each(|t| *t = true);
         }
         self.leet_candidates(&norm, &mut taken, &mut candidates, cache);
-        self.typo_candidates(&words, &mut taken, &mut candidates, cache, &ctx.typos);
+        self.typo_candidates(&words, &mut taken, &mut candidates, cache);
         candidates.sort_by_key(|c| c.words.start);
         candidates.retain(|c| !own.names(&words[c.words.clone()]));
 
@@ -430,7 +436,6 @@ impl Engine {
         taken: &mut [bool],
         out: &mut Vec<Candidate>,
         cache: &Cache,
-        typos: &Typos,
     ) {
         for (i, w) in words.iter().enumerate() {
             if taken[i]
@@ -441,10 +446,15 @@ impl Engine {
             {
                 continue;
             }
-            let seen = typos.borrow().get(*w).cloned();
+            let seen = self.typos.lock().ok().and_then(|t| t.get(*w).cloned());
             let found = seen.unwrap_or_else(|| {
                 let found = self.typo_of(w, cache);
-                typos.borrow_mut().insert((*w).to_owned(), found.clone());
+                if let Ok(mut typos) = self.typos.lock() {
+                    if typos.len() >= KEPT_TYPOS {
+                        typos.clear();
+                    }
+                    typos.insert((*w).to_owned(), found.clone());
+                }
                 found
             });
             if let Some(n) = found {
