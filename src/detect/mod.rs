@@ -269,8 +269,10 @@ impl Engine {
             .iter()
             .zip(&common)
             .map(|(c, common)| {
-                self.judge(c, common, &views, style, listing_classes, cache)
-                    .map(|(v, _)| v.severity)
+                self.judge(c, common, &views, style, listing_classes, cache, |_, a| {
+                    Some(a.severity)
+                })
+                .map(|(s, _)| s)
             })
             .collect();
         for (c, sev) in candidates.iter().zip(&first) {
@@ -281,13 +283,15 @@ impl Engine {
         }
         let mut cursor = Utf16Cursor::new(original);
         for (c, common) in candidates.iter().zip(&common) {
-            let Some((v, usage)) = self.judge(c, common, &views, style, listing_classes, cache)
+            // Records are cited only for findings that are reported.
+            let reported = |f: &risk::Facts<'_>, a: risk::Assessment<'_>| {
+                (a.severity > Severity::Low || self.options.show_low).then(|| a.verdict(f))
+            };
+            let Some((v, usage)) =
+                self.judge(c, common, &views, style, listing_classes, cache, reported)
             else {
                 continue;
             };
-            if v.severity == Severity::Low && !self.options.show_low {
-                continue;
-            }
             let (start, end) = (tokens[c.words.start].start, tokens[c.words.end - 1].end);
             out.push(Finding {
                 field,
@@ -306,8 +310,10 @@ impl Engine {
         }
     }
 
-    /// The verdict on one candidate given the words around it.
-    fn judge(
+    /// The assessment of one candidate given the words around it, passed to `decide`
+    /// with the facts it came from (to make a verdict of it or not).
+    #[allow(clippy::too_many_arguments)]
+    fn judge<T>(
         &self,
         c: &Candidate,
         common: &Option<(String, f32)>,
@@ -315,7 +321,8 @@ impl Engine {
         style: Style,
         listing_classes: &[u8],
         cache: &Cache,
-    ) -> Option<(risk::Verdict, Usage)> {
+        decide: impl for<'r> FnOnce(&risk::Facts<'r>, risk::Assessment<'r>) -> Option<T>,
+    ) -> Option<(T, Usage)> {
         let usage = ordinary::usage(views, c.words.clone(), style);
         if common.is_some() && matches!(usage, Usage::Ordinary { .. }) && !self.options.show_low {
             // A common word used as the word is at most low (see `risk::judge`), and low
@@ -332,7 +339,8 @@ impl Engine {
             usage: &usage,
             disguise: c.disguise.clone(),
         };
-        risk::judge(&facts).map(|v| (v, usage))
+        let assessment = risk::assess(&facts)?;
+        decide(&facts, assessment).map(|t| (t, usage))
     }
 
     /// Register keys spelled by the words, leftmost-longest; spaced spellings of a

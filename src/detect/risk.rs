@@ -70,6 +70,26 @@ pub struct Verdict {
 
 /// Judges one candidate; `None` when no live record protects the words.
 pub fn judge(f: &Facts<'_>) -> Option<Verdict> {
+    assess(f).map(|a| a.verdict(f))
+}
+
+/// Kind and severity of a candidate with the evidence that decided them, before the
+/// records are cited: what a caller needs to decide whether to report it at all.
+#[derive(Debug, Clone)]
+pub struct Assessment<'r> {
+    /// The finding's kind.
+    pub kind: FindingKind,
+    /// Its severity.
+    pub severity: Severity,
+    /// The evidence that decided, in words.
+    why: Vec<String>,
+    /// The records that protect the words.
+    live: Vec<&'r Record>,
+}
+
+/// Assesses one candidate like [`judge`] without citing its records (a common word can
+/// have hundreds); `None` when no live record protects the words.
+pub fn assess<'r>(f: &Facts<'r>) -> Option<Assessment<'r>> {
     let live: Vec<&Record> = f
         .records
         .iter()
@@ -181,28 +201,41 @@ pub fn judge(f: &Facts<'_>) -> Option<Verdict> {
         severity = Severity::Medium;
         why.push("only applied for, not yet registered".to_owned());
     }
-    let mut cited = live.clone();
-    cited.sort_by_key(|r| {
-        (
-            !r.classes.iter().any(|c| f.listing_classes.contains(c)),
-            r.register == Register::Famous,
-            r.status != Status::Registered,
-        )
-    });
-    let mark = cited[0].mark.clone();
-    let mut reason = match &f.disguise {
-        Some(d) => format!("Looks like {mark} ({d}): "),
-        None => format!("{mark}: "),
-    };
-    reason.push_str(&why.join("; "));
-    reason.push('.');
-    Some(Verdict {
+    Some(Assessment {
         kind,
         severity,
-        mark,
-        reason,
-        records: cited.iter().map(|r| record_ref(r)).collect(),
+        why,
+        live,
     })
+}
+
+impl Assessment<'_> {
+    /// The verdict: the mark as registered, the reason and the records cited, most
+    /// relevant first. `f` are the facts the assessment came from.
+    pub fn verdict(self, f: &Facts<'_>) -> Verdict {
+        let mut cited = self.live;
+        cited.sort_by_cached_key(|r| {
+            (
+                !r.classes.iter().any(|c| f.listing_classes.contains(c)),
+                r.register == Register::Famous,
+                r.status != Status::Registered,
+            )
+        });
+        let mark = cited[0].mark.clone();
+        let mut reason = match &f.disguise {
+            Some(d) => format!("Looks like {mark} ({d}): "),
+            None => format!("{mark}: "),
+        };
+        reason.push_str(&self.why.join("; "));
+        reason.push('.');
+        Verdict {
+            kind: self.kind,
+            severity: self.severity,
+            mark,
+            reason,
+            records: cited.iter().map(|r| record_ref(r)).collect(),
+        }
+    }
 }
 
 /// How the live records relate to the listing's classes.
