@@ -209,11 +209,17 @@ pub fn assess<'r>(f: &Facts<'r>) -> Option<Assessment<'r>> {
     })
 }
 
+/// The most records a finding cites. A common word can stand behind hundreds of
+/// registrations ("star", "eagle"); a seller reads the most relevant few, and the reason
+/// says how many there are.
+pub const CITED_RECORDS: usize = 10;
+
 impl Assessment<'_> {
     /// The verdict: the mark as registered, the reason and the records cited, most
-    /// relevant first. `f` are the facts the assessment came from.
-    pub fn verdict(self, f: &Facts<'_>) -> Verdict {
-        let mut cited = self.live;
+    /// relevant first (at most [`CITED_RECORDS`]). `f` are the facts the assessment
+    /// came from.
+    pub fn verdict(mut self, f: &Facts<'_>) -> Verdict {
+        let mut cited = std::mem::take(&mut self.live);
         cited.sort_by_cached_key(|r| {
             (
                 !r.classes.iter().any(|c| f.listing_classes.contains(c)),
@@ -221,6 +227,13 @@ impl Assessment<'_> {
                 r.status != Status::Registered,
             )
         });
+        if cited.len() > CITED_RECORDS {
+            self.why.push(format!(
+                "{} live records, the {CITED_RECORDS} most relevant cited",
+                cited.len()
+            ));
+            cited.truncate(CITED_RECORDS);
+        }
         let mark = cited[0].mark.clone();
         let mut reason = match &f.disguise {
             Some(d) => format!("Looks like {mark} ({d}): "),
@@ -298,6 +311,29 @@ mod tests {
             disguise: None,
         })
         .map(|v| v.severity)
+    }
+
+    #[test]
+    fn many_records_are_cited_most_relevant_first_and_counted() {
+        let mut records: Vec<Record> = (0..30).map(|_| rec("STAR", &[9])).collect();
+        records.push(rec("STAR", &[28]));
+        let usage = Usage::Neutral;
+        let v = judge(&Facts {
+            key: "star",
+            records: &records,
+            listing_classes: &[28],
+            common: None,
+            usage: &usage,
+            disguise: None,
+        })
+        .unwrap();
+        assert_eq!(v.records.len(), CITED_RECORDS);
+        assert_eq!(
+            v.records[0].classes,
+            [28],
+            "the record in the listing's class first"
+        );
+        assert!(v.reason.contains("31 live records"), "{}", v.reason);
     }
 
     #[test]
