@@ -219,21 +219,32 @@ impl Assessment<'_> {
     /// relevant first (at most [`CITED_RECORDS`]). `f` are the facts the assessment
     /// came from.
     pub fn verdict(mut self, f: &Facts<'_>) -> Verdict {
-        let mut cited = std::mem::take(&mut self.live);
-        cited.sort_by_cached_key(|r| {
-            (
-                !r.classes.iter().any(|c| f.listing_classes.contains(c)),
-                r.register == Register::Famous,
-                r.status != Status::Registered,
-            )
-        });
-        if cited.len() > CITED_RECORDS {
+        // Most relevant first: in the listing's classes, registered rather than on a
+        // brand list, registered rather than pending; ties in record order. Only the
+        // cited few are sorted.
+        let live = std::mem::take(&mut self.live);
+        let mut ranked: Vec<((bool, bool, bool), usize)> = live
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let rank = (
+                    !r.classes.iter().any(|c| f.listing_classes.contains(c)),
+                    r.register == Register::Famous,
+                    r.status != Status::Registered,
+                );
+                (rank, i)
+            })
+            .collect();
+        if ranked.len() > CITED_RECORDS {
             self.why.push(format!(
                 "{} live records, the {CITED_RECORDS} most relevant cited",
-                cited.len()
+                ranked.len()
             ));
-            cited.truncate(CITED_RECORDS);
+            ranked.select_nth_unstable(CITED_RECORDS);
+            ranked.truncate(CITED_RECORDS);
         }
+        ranked.sort_unstable();
+        let cited: Vec<&Record> = ranked.iter().map(|&(_, i)| live[i]).collect();
         let mark = cited[0].mark.clone();
         let mut reason = match &f.disguise {
             Some(d) => format!("Looks like {mark} ({d}): "),
