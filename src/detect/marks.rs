@@ -48,8 +48,21 @@ pub fn find_all<D: AsRef<[u8]>>(
 /// registration stands behind it), then the longest, then the leftmost; returned in
 /// text order. "the Mighty Morphin": the registered "Mighty Morphin" beats a brand-list
 /// "The Mighty".
-pub fn resolve(mut all: Vec<Candidate>, weight: impl Fn(&Candidate) -> u8) -> Vec<Candidate> {
-    let mut keyed: Vec<(u8, Candidate)> = all.drain(..).map(|c| (weight(&c), c)).collect();
+pub fn resolve(all: Vec<Candidate>, weight: impl Fn(&Candidate) -> u8) -> Vec<Candidate> {
+    // Only candidates that overlap another one compete, so only theirs is weighed (the
+    // weight may cost reading records).
+    let end = all.iter().map(|c| c.words.end).max().unwrap_or(0);
+    let mut cover = vec![0u32; end];
+    for c in &all {
+        cover[c.words.clone()].iter_mut().for_each(|n| *n += 1);
+    }
+    let mut keyed: Vec<(u8, Candidate)> = all
+        .into_iter()
+        .map(|c| {
+            let contested = cover[c.words.clone()].iter().any(|n| *n > 1);
+            (if contested { weight(&c) } else { 0 }, c)
+        })
+        .collect();
     keyed.sort_by(|(wa, a), (wb, b)| {
         wb.cmp(wa)
             .then(b.words.len().cmp(&a.words.len()))

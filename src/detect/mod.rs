@@ -66,10 +66,19 @@ use own_brand::OwnBrands;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 
 /// Records decoded during one check, by index value.
-type Cache = RefCell<HashMap<u64, Rc<[Record]>>>;
+type Cache = RefCell<HashMap<u64, Arc<[Record]>>>;
+
+/// The most words whose typo verdict the engine keeps between checks.
+const KEPT_TYPOS: usize = 10_000;
+
+/// The typo search's verdict on each word searched so far: a product's words recur in
+/// title, bullets and description and from one keystroke's check to the next, and the
+/// search is the costliest step per word. Emptied when it would hold more than
+/// [`KEPT_TYPOS`] words and when the options change.
+type Typos = Mutex<HashMap<String, Option<lookalike::Near>>>;
 
 /// What every field of one listing is checked with.
 struct ListingContext {
@@ -79,6 +88,34 @@ struct ListingContext {
     classes: Vec<u8>,
     /// Records decoded so far.
     cache: Cache,
+}
+
+/// The most decoded records the engine keeps between checks (the 5-million-mark bench
+/// listing keeps well under this: its peak memory is the same with 20,000 or 50,000).
+const KEPT_RECORDS: usize = 20_000;
+
+/// Records decoded by earlier checks, by index value. A seller's words recur from one
+/// keystroke's check to the next and across listings, and a common word ("star",
+/// "blue") can stand behind hundreds of records, so decoding them again would dominate
+/// every check. Emptied when it would hold more than [`KEPT_RECORDS`] records and when
+/// the options change.
+#[derive(Default)]
+struct DecodedRecords {
+    by_value: HashMap<u64, Arc<[Record]>>,
+    records: usize,
+}
+
+impl DecodedRecords {
+    fn keep(&mut self, value: u64, records: &Arc<[Record]>) {
+        if self.records + records.len() > KEPT_RECORDS {
+            self.by_value.clear();
+            self.records = 0;
+        }
+        if records.len() <= KEPT_RECORDS {
+            self.records += records.len();
+            self.by_value.insert(value, Arc::clone(records));
+        }
+    }
 }
 
 /// What the engine reports.
@@ -101,6 +138,10 @@ pub struct Engine {
     corpus: Option<corpus::CorpusIndex>,
     /// The seller's watch list, searched beside the snapshot.
     watch: WatchList,
+    /// Records decoded by earlier checks.
+    decoded: Mutex<DecodedRecords>,
+    /// Words searched for typos by earlier checks.
+    typos: Typos,
 }
 
 /// One span the passes found, before judgement.
@@ -123,6 +164,8 @@ impl Engine {
             options: Options::default(),
             corpus: None,
             watch: WatchList::default(),
+            decoded: Mutex::default(),
+            typos: Typos::default(),
         }
     }
 
@@ -130,6 +173,10 @@ impl Engine {
     /// the snapshot's (see the module docs). An empty list turns it off.
     pub fn set_watch_list(&mut self, watch: WatchList) {
         self.watch = watch;
+        // Kept records and typo verdicts came from the old list too (its values are
+        // positions in it, reused by the new one).
+        self.decoded = Mutex::default();
+        self.typos = Typos::default();
     }
 
     /// The watch list in use.
@@ -146,6 +193,9 @@ impl Engine {
     /// Sets what the engine reports.
     pub fn set_options(&mut self, options: Options) {
         self.options = options;
+        // Kept records were filtered by the old options, and typo verdicts depend on them.
+        self.decoded = Mutex::default();
+        self.typos = Typos::default();
     }
 
     /// The snapshot the engine checks against.
@@ -248,8 +298,10 @@ impl Engine {
             .iter()
             .zip(&common)
             .map(|(c, common)| {
-                self.judge(c, common, &views, style, listing_classes, cache)
-                    .map(|(v, _)| v.severity)
+                self.judge(c, common, &views, style, listing_classes, cache, |_, a| {
+                    Some(a.severity)
+                })
+                .map(|(s, _)| s)
             })
             .collect();
         for (c, sev) in candidates.iter().zip(&first) {
@@ -260,13 +312,15 @@ impl Engine {
         }
         let mut cursor = Utf16Cursor::new(original);
         for (c, common) in candidates.iter().zip(&common) {
-            let Some((v, usage)) = self.judge(c, common, &views, style, listing_classes, cache)
+            // Records are cited only for findings that are reported.
+            let reported = |f: &risk::Facts<'_>, a: risk::Assessment<'_>| {
+                (a.severity > Severity::Low || self.options.show_low).then(|| a.verdict(f))
+            };
+            let Some((v, usage)) =
+                self.judge(c, common, &views, style, listing_classes, cache, reported)
             else {
                 continue;
             };
-            if v.severity == Severity::Low && !self.options.show_low {
-                continue;
-            }
             let (start, end) = (tokens[c.words.start].start, tokens[c.words.end - 1].end);
             out.push(Finding {
                 field,
@@ -285,8 +339,10 @@ impl Engine {
         }
     }
 
-    /// The verdict on one candidate given the words around it.
-    fn judge(
+    /// The assessment of one candidate given the words around it, passed to `decide`
+    /// with the facts it came from (to make a verdict of it or not).
+    #[allow(clippy::too_many_arguments)]
+    fn judge<T>(
         &self,
         c: &Candidate,
         common: &Option<(String, f32)>,
@@ -294,9 +350,16 @@ impl Engine {
         style: Style,
         listing_classes: &[u8],
         cache: &Cache,
-    ) -> Option<(risk::Verdict, Usage)> {
-        let records = self.records(c.value, &c.key, cache);
+        decide: impl for<'r> FnOnce(&risk::Facts<'r>, risk::Assessment<'r>) -> Option<T>,
+    ) -> Option<(T, Usage)> {
         let usage = ordinary::usage(views, c.words.clone(), style);
+        if common.is_some() && matches!(usage, Usage::Ordinary { .. }) && !self.options.show_low {
+            // A common word used as the word is at most low (see `risk::judge`), and low
+            // findings are not reported: its records (hundreds for "star" or "blue") need
+            // not be read.
+            return None;
+        }
+        let records = self.records(c.value, &c.key, cache);
         let facts = risk::Facts {
             key: &c.key,
             records: &records,
@@ -305,7 +368,8 @@ impl Engine {
             usage: &usage,
             disguise: c.disguise.clone(),
         };
-        risk::judge(&facts).map(|v| (v, usage))
+        let assessment = risk::assess(&facts)?;
+        decide(&facts, assessment).map(|t| (t, usage))
     }
 
     /// Register keys spelled by the words, leftmost-longest; spaced spellings of a
@@ -423,18 +487,18 @@ impl Engine {
             {
                 continue;
             }
-            let mut near = lookalike::near(self.snapshot.marks(), w);
-            if !self.watch.is_empty() {
-                near.extend(lookalike::near(self.watch.marks(), w));
-                near.sort_by_key(|n| n.distance);
-            }
-            // A plural or singular of a mark is the word itself, not a disguise of it.
-            let inflection =
-                |k: &str| w.strip_suffix('s') == Some(k) || k.strip_suffix('s') == Some(w);
-            if let Some(n) = near
-                .into_iter()
-                .find(|n| !inflection(&n.key) && self.distinctive(&n.key, cache))
-            {
+            let seen = self.typos.lock().ok().and_then(|t| t.get(*w).cloned());
+            let found = seen.unwrap_or_else(|| {
+                let found = self.typo_of(w, cache);
+                if let Ok(mut typos) = self.typos.lock() {
+                    if typos.len() >= KEPT_TYPOS {
+                        typos.clear();
+                    }
+                    typos.insert((*w).to_owned(), found.clone());
+                }
+                found
+            });
+            if let Some(n) = found {
                 let how = if n.distance == 1 {
                     "one letter changed, added, dropped or swapped"
                 } else {
@@ -450,6 +514,20 @@ impl Engine {
                 });
             }
         }
+    }
+
+    /// The closest distinctive mark `word` is a typo of, if any.
+    fn typo_of(&self, word: &str, cache: &Cache) -> Option<lookalike::Near> {
+        // A plural or singular of a mark is the word itself, not a disguise of it.
+        let inflection =
+            |k: &str| word.strip_suffix('s') == Some(k) || k.strip_suffix('s') == Some(word);
+        let mut near = lookalike::near(self.snapshot.marks(), word);
+        if !self.watch.is_empty() {
+            near.extend(lookalike::near(self.watch.marks(), word));
+            near.sort_by_key(|n| n.distance);
+        }
+        near.into_iter()
+            .find(|n| !inflection(&n.key) && self.distinctive(&n.key, cache))
     }
 
     /// A mark is distinctive (worth looking for in disguise) when none of its words is
@@ -538,33 +616,45 @@ impl Engine {
     }
 
     /// The records behind the index value of `key` that the options let count, decoded
-    /// once per check ("the" and "and" recur in every field). A key of both the
-    /// snapshot and the watch list has the records of both, whichever value names it.
-    fn records(&self, value: u64, key: &str, cache: &Cache) -> Rc<[Record]> {
+    /// once and kept for the rest of the check and for later ones ("the" and "and"
+    /// recur in every field and every listing). A key of both the snapshot and the
+    /// watch list has the records of both, whichever value names it.
+    fn records(&self, value: u64, key: &str, cache: &Cache) -> Arc<[Record]> {
         if let Some(r) = cache.borrow().get(&value) {
-            return Rc::clone(r);
+            return Arc::clone(r);
         }
-        let (snapshot_value, watched) = if WatchList::is_watch_value(value) {
-            (self.snapshot.marks().get(key), self.watch.records(value))
-        } else if self.watch.is_empty() {
-            (Some(value), &[][..])
-        } else {
-            (Some(value), self.watch.key_records(key))
-        };
-        let records: Rc<[Record]> = snapshot_value
-            .into_iter()
-            .flat_map(|v| self.snapshot.postings(v))
-            .map(|p| self.snapshot.posting_record(p, key))
-            .chain(watched.iter().cloned())
-            // A record the file cannot give back comes as an empty placeholder.
-            .filter(|r| !r.mark.is_empty())
-            .filter(|r| {
-                self.options.registers.is_empty()
-                    || matches!(r.register, Register::Famous | Register::Watch)
-                    || self.options.registers.contains(&r.register)
-            })
-            .collect();
-        cache.borrow_mut().insert(value, Rc::clone(&records));
+        let kept = self
+            .decoded
+            .lock()
+            .ok()
+            .and_then(|d| d.by_value.get(&value).cloned());
+        let records = kept.unwrap_or_else(|| {
+            let (snapshot_value, watched) = if WatchList::is_watch_value(value) {
+                (self.snapshot.marks().get(key), self.watch.records(value))
+            } else if self.watch.is_empty() {
+                (Some(value), &[][..])
+            } else {
+                (Some(value), self.watch.key_records(key))
+            };
+            let records: Arc<[Record]> = snapshot_value
+                .into_iter()
+                .flat_map(|v| self.snapshot.postings(v))
+                .map(|p| self.snapshot.posting_record(p, key))
+                .chain(watched.iter().cloned())
+                // A record the file cannot give back comes as an empty placeholder.
+                .filter(|r| !r.mark.is_empty())
+                .filter(|r| {
+                    self.options.registers.is_empty()
+                        || matches!(r.register, Register::Famous | Register::Watch)
+                        || self.options.registers.contains(&r.register)
+                })
+                .collect();
+            if let Ok(mut d) = self.decoded.lock() {
+                d.keep(value, &records);
+            }
+            records
+        });
+        cache.borrow_mut().insert(value, Arc::clone(&records));
         records
     }
 }

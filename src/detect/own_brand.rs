@@ -62,6 +62,9 @@ pub struct OwnBrands {
     /// Compact variants (no spaces, no link words), each with whether a one-letter typo
     /// of it still counts (long enough to be unambiguous).
     variants: Vec<String>,
+    /// Characters of the longest variant: a compact name two or more characters longer
+    /// is none of them (a plural or a typo changes the length by one at most).
+    longest: usize,
 }
 
 impl OwnBrands {
@@ -111,7 +114,12 @@ impl OwnBrands {
         variants.retain(|v| !v.is_empty());
         variants.sort();
         variants.dedup();
-        OwnBrands { variants }
+        let longest = variants
+            .iter()
+            .map(|v| v.chars().count())
+            .max()
+            .unwrap_or(0);
+        OwnBrands { variants, longest }
     }
 
     /// Whether no own brand is known.
@@ -127,7 +135,13 @@ impl OwnBrands {
             .map(AsRef::as_ref)
             .filter(|w| !LINK_WORDS.contains(w))
             .collect();
-        !compact.is_empty() && self.variants.iter().any(|v| same_name(v, &compact))
+        self.is_variant(&compact)
+    }
+
+    /// Whether a compact name (words concatenated, link words left out) is one of the
+    /// variants.
+    fn is_variant(&self, compact: &str) -> bool {
+        !compact.is_empty() && self.variants.iter().any(|v| same_name(v, compact))
     }
 
     /// The token ranges of `words` that mention an own brand, longest first at each
@@ -137,17 +151,39 @@ impl OwnBrands {
         if self.is_empty() {
             return out;
         }
+        // The compact name of words[i..i + n], grown one word at a time and given up as
+        // soon as it is longer than any variant could match: a field costs a few
+        // comparisons per word, not MAX_TOKENS allocations.
+        let mut compact = String::new();
         let mut i = 0;
         while i < words.len() {
-            let longest = (1..=MAX_TOKENS.min(words.len() - i)).rev().find(|&n| {
-                !LINK_WORDS.contains(&words[i + n - 1].as_ref()) && self.names(&words[i..i + n])
-            });
+            if LINK_WORDS.contains(&words[i].as_ref()) {
+                i += 1;
+                continue;
+            }
+            compact.clear();
+            let mut chars = 0;
+            let mut longest = None;
+            for n in 1..=MAX_TOKENS.min(words.len() - i) {
+                let w = words[i + n - 1].as_ref();
+                if LINK_WORDS.contains(&w) {
+                    continue;
+                }
+                compact.push_str(w);
+                chars += w.chars().count();
+                if chars > self.longest + 1 {
+                    break;
+                }
+                if self.is_variant(&compact) {
+                    longest = Some(n);
+                }
+            }
             match longest {
-                Some(n) if !LINK_WORDS.contains(&words[i].as_ref()) => {
+                Some(n) => {
                     out.push(i..i + n);
                     i += n;
                 }
-                _ => i += 1,
+                None => i += 1,
             }
         }
         out
@@ -160,11 +196,9 @@ fn same_name(own: &str, seen: &str) -> bool {
     if own == seen {
         return true;
     }
-    let strip = |s: &str| {
-        s.strip_suffix('s')
-            .map(str::to_owned)
-            .unwrap_or_else(|| s.to_owned())
-    };
+    fn strip(s: &str) -> &str {
+        s.strip_suffix('s').unwrap_or(s)
+    }
     if own.len() >= 3 && seen.len() >= 3 && strip(own) == strip(seen) {
         return true;
     }
@@ -174,28 +208,30 @@ fn same_name(own: &str, seen: &str) -> bool {
 /// Whether `a` becomes `b` with at most one insertion, deletion, substitution or swap of
 /// neighbouring letters.
 pub(crate) fn within_one_edit(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let (la, lb) = (a.len(), b.len());
+    let (la, lb) = (a.chars().count(), b.chars().count());
     if la.abs_diff(lb) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     if prefix == la && prefix == lb {
         return true;
     }
-    let suffix = a[prefix..]
-        .iter()
+    let after = |s: &str| s.char_indices().nth(prefix).map_or(s.len(), |(i, _)| i);
+    let (ra, rb) = (&a[after(a)..], &b[after(b)..]);
+    let suffix = ra
+        .chars()
         .rev()
-        .zip(b[prefix..].iter().rev())
+        .zip(rb.chars().rev())
         .take_while(|(x, y)| x == y)
         .count();
-    let (ra, rb) = (la - prefix - suffix, lb - prefix - suffix);
-    if ra <= 1 && rb <= 1 {
+    let (na, nb) = (la - prefix - suffix, lb - prefix - suffix);
+    if na <= 1 && nb <= 1 {
         return true;
     }
     // A swap of two neighbours: "Hubasn" / "Hubsan".
-    ra == 2 && rb == 2 && a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix]
+    let (mut x, mut y) = (ra.chars(), rb.chars());
+    let (a0, a1, b0, b1) = (x.next(), x.next(), y.next(), y.next());
+    na == 2 && nb == 2 && a0 == b1 && a1 == b0
 }
 
 #[cfg(test)]
@@ -242,6 +278,49 @@ mod tests {
         let own = OwnBrands::new(["Melissa & Doug"]);
         let w = words("Melissa & Doug Disney Cinderella by Melissa and Doug");
         assert_eq!(own.occurrences(&w), vec![0..2, 5..8]);
+    }
+
+    /// The definition `occurrences` implements: at each word that is not a link word,
+    /// the longest run of words ending on a non-link word that names an own brand.
+    fn occurrences_by_definition(own: &OwnBrands, w: &[String]) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < w.len() {
+            let n = (1..=MAX_TOKENS.min(w.len() - i))
+                .rev()
+                .find(|&n| !LINK_WORDS.contains(&w[i + n - 1].as_str()) && own.names(&w[i..i + n]));
+            match n {
+                Some(n) if !LINK_WORDS.contains(&w[i].as_str()) => {
+                    out.push(i..i + n);
+                    i += n;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn occurrences_follow_their_definition() {
+        let own = OwnBrands::new([
+            "Melissa & Doug",
+            "Patch Products Inc.",
+            "BePuzzled",
+            "Pfaltzgraff",
+        ]);
+        for text in [
+            "Melissa & Doug Disney Cinderella by Melissa and Doug",
+            "and Melissa and and Doug Be Puzzled be puzzle d patch products patches",
+            "pfaltz graf Pfaltzgraf pfaltzgraffs melissadoug melissa doug s and",
+            "a b c d e f g h i j k l m n o p be puzzled",
+        ] {
+            let w = words(text);
+            assert_eq!(
+                own.occurrences(&w),
+                occurrences_by_definition(&own, &w),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -70,6 +70,26 @@ pub struct Verdict {
 
 /// Judges one candidate; `None` when no live record protects the words.
 pub fn judge(f: &Facts<'_>) -> Option<Verdict> {
+    assess(f).map(|a| a.verdict(f))
+}
+
+/// Kind and severity of a candidate with the evidence that decided them, before the
+/// records are cited: what a caller needs to decide whether to report it at all.
+#[derive(Debug, Clone)]
+pub struct Assessment<'r> {
+    /// The finding's kind.
+    pub kind: FindingKind,
+    /// Its severity.
+    pub severity: Severity,
+    /// The evidence that decided, in words.
+    why: Vec<String>,
+    /// The records that protect the words.
+    live: Vec<&'r Record>,
+}
+
+/// Assesses one candidate like [`judge`] without citing its records (a common word can
+/// have hundreds); `None` when no live record protects the words.
+pub fn assess<'r>(f: &Facts<'r>) -> Option<Assessment<'r>> {
     let live: Vec<&Record> = f
         .records
         .iter()
@@ -191,28 +211,65 @@ pub fn judge(f: &Facts<'_>) -> Option<Verdict> {
         severity = Severity::Medium;
         why.push("only applied for, not yet registered".to_owned());
     }
-    let mut cited = live.clone();
-    cited.sort_by_key(|r| {
-        (
-            !r.classes.iter().any(|c| f.listing_classes.contains(c)),
-            r.register == Register::Famous,
-            r.status != Status::Registered,
-        )
-    });
-    let mark = cited[0].mark.clone();
-    let mut reason = match &f.disguise {
-        Some(d) => format!("Looks like {mark} ({d}): "),
-        None => format!("{mark}: "),
-    };
-    reason.push_str(&why.join("; "));
-    reason.push('.');
-    Some(Verdict {
+    Some(Assessment {
         kind,
         severity,
-        mark,
-        reason,
-        records: cited.iter().map(|r| record_ref(r)).collect(),
+        why,
+        live,
     })
+}
+
+/// The most records a finding cites. A common word can stand behind hundreds of
+/// registrations ("star", "eagle"); a seller reads the most relevant few, and the reason
+/// says how many there are.
+pub const CITED_RECORDS: usize = 10;
+
+impl Assessment<'_> {
+    /// The verdict: the mark as registered, the reason and the records cited, most
+    /// relevant first (at most [`CITED_RECORDS`]). `f` are the facts the assessment
+    /// came from.
+    pub fn verdict(mut self, f: &Facts<'_>) -> Verdict {
+        // Most relevant first: in the listing's classes, registered rather than on a
+        // brand list, registered rather than pending; ties in record order. Only the
+        // cited few are sorted.
+        let live = std::mem::take(&mut self.live);
+        let mut ranked: Vec<((bool, bool, bool), usize)> = live
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let rank = (
+                    !r.classes.iter().any(|c| f.listing_classes.contains(c)),
+                    r.register == Register::Famous,
+                    r.status != Status::Registered,
+                );
+                (rank, i)
+            })
+            .collect();
+        if ranked.len() > CITED_RECORDS {
+            self.why.push(format!(
+                "{} live records, the {CITED_RECORDS} most relevant cited",
+                ranked.len()
+            ));
+            ranked.select_nth_unstable(CITED_RECORDS);
+            ranked.truncate(CITED_RECORDS);
+        }
+        ranked.sort_unstable();
+        let cited: Vec<&Record> = ranked.iter().map(|&(_, i)| live[i]).collect();
+        let mark = cited[0].mark.clone();
+        let mut reason = match &f.disguise {
+            Some(d) => format!("Looks like {mark} ({d}): "),
+            None => format!("{mark}: "),
+        };
+        reason.push_str(&self.why.join("; "));
+        reason.push('.');
+        Verdict {
+            kind: self.kind,
+            severity: self.severity,
+            mark,
+            reason,
+            records: cited.iter().map(|r| record_ref(r)).collect(),
+        }
+    }
 }
 
 /// How the live records relate to the listing's classes.
@@ -275,6 +332,29 @@ mod tests {
             disguise: None,
         })
         .map(|v| v.severity)
+    }
+
+    #[test]
+    fn many_records_are_cited_most_relevant_first_and_counted() {
+        let mut records: Vec<Record> = (0..30).map(|_| rec("STAR", &[9])).collect();
+        records.push(rec("STAR", &[28]));
+        let usage = Usage::Neutral;
+        let v = judge(&Facts {
+            key: "star",
+            records: &records,
+            listing_classes: &[28],
+            common: None,
+            usage: &usage,
+            disguise: None,
+        })
+        .unwrap();
+        assert_eq!(v.records.len(), CITED_RECORDS);
+        assert_eq!(
+            v.records[0].classes,
+            [28],
+            "the record in the listing's class first"
+        );
+        assert!(v.reason.contains("31 live records"), "{}", v.reason);
     }
 
     #[test]

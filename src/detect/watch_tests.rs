@@ -150,3 +150,21 @@ fn replacing_the_list_forgets_the_old_marks() {
     assert!(flags(&e, &title("Zorblax toy")).is_empty());
     assert!(e.watch_list().is_empty());
 }
+
+#[test]
+fn a_new_watch_list_is_searched_by_the_same_engine_after_earlier_checks() {
+    // The engine keeps typo verdicts and decoded records between checks; a new list
+    // must not be hidden behind what the old one (or none) answered.
+    let mut e = engine();
+    assert!(e.check(&title("Zorblx toy")).findings.is_empty());
+    let first = watch_csv::parse("name,owner\nZorblax,Zorb Inc.\n".as_bytes()).unwrap();
+    e.set_watch_list(WatchList::new(first.records));
+    let got = flags(&e, &title("Zorblx toy"));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, FindingKind::Lookalike);
+    // A replacement list at the same positions cites its own records.
+    let second = watch_csv::parse("name,owner\nZorblax,Other Owner\n".as_bytes()).unwrap();
+    e.set_watch_list(WatchList::new(second.records));
+    let report = e.check(&title("Zorblax toy"));
+    assert_eq!(report.findings[0].records[0].owner, "Other Owner");
+}

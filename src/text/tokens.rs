@@ -264,10 +264,12 @@ pub(crate) fn fold_homoglyphs(chars: &mut Vec<NormChar>, spans: &mut [TokSpan]) 
 /// Fills in every token's text, offsets, shape, joiner and flags.
 pub(crate) fn finish(chars: &[NormChar], byte_starts: &[u32], spans: &[TokSpan]) -> Vec<Token> {
     let mut out = Vec::with_capacity(spans.len());
+    // (byte offset, case, is a digit) of each character of the token; one buffer for all.
+    let mut cases = Vec::new();
     for (i, span) in spans.iter().enumerate() {
         let slice = &chars[span.chars.clone()];
         let mut text = String::with_capacity(slice.len());
-        let mut cases = Vec::with_capacity(slice.len());
+        cases.clear();
         for nc in slice {
             if is_word_char(nc.c) || (is_combining_mark(nc.c) && !text.is_empty()) {
                 cases.push((text.len(), nc.case, nc.c.is_numeric()));
@@ -316,16 +318,19 @@ fn shape(cases: &[(usize, Case, bool)]) -> Shape {
     if digits && letters {
         return Shape::MixedDigit;
     }
-    let cased: Vec<Case> = cases
-        .iter()
-        .map(|c| c.1)
-        .filter(|&c| c != Case::None)
-        .collect();
-    match cased.as_slice() {
-        [] => Shape::Uncased,
-        all if all.iter().all(|&c| c == Case::Lower) => Shape::Lower,
-        [Case::Upper, rest @ ..] if rest.iter().all(|&c| c == Case::Lower) => Shape::Title,
-        all if all.iter().all(|&c| c == Case::Upper) => Shape::Upper,
+    let mut cased = cases.iter().map(|c| c.1).filter(|&c| c != Case::None);
+    let Some(first) = cased.next() else {
+        return Shape::Uncased;
+    };
+    let (mut rest_lower, mut rest_upper) = (true, true);
+    for c in cased {
+        rest_lower &= c == Case::Lower;
+        rest_upper &= c == Case::Upper;
+    }
+    match first {
+        Case::Lower if rest_lower => Shape::Lower,
+        Case::Upper if rest_lower => Shape::Title,
+        Case::Upper if rest_upper => Shape::Upper,
         _ => Shape::Camel,
     }
 }

