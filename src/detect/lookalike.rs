@@ -123,6 +123,11 @@ fn walk<D: AsRef<[u8]>>(
 pub fn distance(a: &str, b: &str) -> u8 {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    u8::try_from(osa_distance(&a, &b)).unwrap_or(u8::MAX)
+}
+
+/// The optimal-string-alignment distance between two sequences, by the full table.
+fn osa_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     let w = b.len() + 1;
     let mut d = vec![0usize; (a.len() + 1) * w];
     for (i, row) in d.chunks_mut(w).enumerate() {
@@ -143,7 +148,7 @@ pub fn distance(a: &str, b: &str) -> u8 {
             d[i * w + j] = v;
         }
     }
-    u8::try_from(d[a.len() * w + b.len()]).unwrap_or(u8::MAX)
+    d[a.len() * w + b.len()]
 }
 
 /// A Damerau–Levenshtein (optimal string alignment) automaton over bytes, small enough
@@ -314,35 +319,6 @@ mod tests {
         assert!(keys(&m, "ferrari").is_empty());
     }
 
-    /// Optimal-string-alignment distance over bytes: what the automaton must accept.
-    fn byte_distance(a: &[u8], b: &[u8]) -> usize {
-        let w = b.len() + 1;
-        let mut d: Vec<usize> = (0..(a.len() + 1) * w)
-            .map(|x| {
-                if x < w {
-                    x
-                } else if x % w == 0 {
-                    x / w
-                } else {
-                    0
-                }
-            })
-            .collect();
-        for i in 1..=a.len() {
-            for j in 1..=b.len() {
-                let cost = usize::from(a[i - 1] != b[j - 1]);
-                let mut v = (d[(i - 1) * w + j] + 1)
-                    .min(d[i * w + j - 1] + 1)
-                    .min(d[(i - 1) * w + j - 1] + cost);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    v = v.min(d[(i - 2) * w + j - 2] + 1);
-                }
-                d[i * w + j] = v;
-            }
-        }
-        d[a.len() * w + b.len()]
-    }
-
     #[test]
     fn the_automaton_finds_exactly_the_keys_within_reach() {
         // Words over a small alphabet (with a two-byte letter), so that many keys lie
@@ -378,7 +354,7 @@ mod tests {
                     *k != w
                         && anchored
                         && radius > 0
-                        && byte_distance(w.as_bytes(), k.as_bytes()) <= radius
+                        && osa_distance(w.as_bytes(), k.as_bytes()) <= radius
                         && d >= 1
                         && d <= allowed_edits(k.chars().count())
                 })
