@@ -1,11 +1,12 @@
 //! `clearmark check` and `clearmark eval brands` as a seller's script runs them: a real
 //! snapshot file built in the test, JSON lines in, one line out per line in.
 
+mod common;
+
 use clearmark::register::snapshot::SnapshotBuilder;
 use clearmark::register::{Record, Register};
-use std::io::Write;
+use common::clearmark;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 
 /// A snapshot file with two marks, unique to the calling test.
 fn snapshot_file(name: &str) -> PathBuf {
@@ -24,20 +25,6 @@ fn snapshot_file(name: &str) -> PathBuf {
     path
 }
 
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_clearmark"))
-        .args(args)
-        .env_remove("CLEARMARK_SNAPSHOT")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("clearmark runs");
-    // A run that fails early (no snapshot) may close its input before reading it.
-    let _ = child.stdin.take().expect("stdin").write_all(stdin);
-    child.wait_with_output().expect("clearmark finishes")
-}
-
 #[test]
 fn one_line_out_per_line_in_and_bad_lines_do_not_stop_the_run() {
     let snap = snapshot_file("lines");
@@ -51,7 +38,7 @@ fn one_line_out_per_line_in_and_bad_lines_do_not_stop_the_run() {
     input.extend_from_slice(
         b"{\"id\":\"b\",\"title\":\"Orange scarf\",\"category\":\"Clothing\"}\n",
     );
-    let out = run(
+    let out = clearmark(
         &["check", "--snapshot", snap.to_str().expect("utf-8 path")],
         &input,
     );
@@ -87,7 +74,7 @@ fn one_line_out_per_line_in_and_bad_lines_do_not_stop_the_run() {
 #[test]
 fn own_brands_from_the_command_line_are_never_flagged() {
     let snap = snapshot_file("own");
-    let out = run(
+    let out = clearmark(
         &[
             "check",
             "--snapshot",
@@ -106,7 +93,7 @@ fn own_brands_from_the_command_line_are_never_flagged() {
 
 #[test]
 fn a_missing_snapshot_is_a_clear_error() {
-    let out = run(
+    let out = clearmark(
         &["check", "--snapshot", "/nonexistent/clearmark.snap"],
         b"{}\n",
     );
@@ -134,7 +121,7 @@ fn eval_brands_scores_a_labelled_set() {
         ),
     )
     .expect("write set");
-    let out = run(
+    let out = clearmark(
         &[
             "eval",
             "brands",
@@ -176,7 +163,7 @@ fn a_damaged_snapshot_is_refused_by_check_lookup_and_inspect() {
         vec!["snapshot", "lookup", path, "HUBSAN"],
         vec!["snapshot", "inspect", path],
     ] {
-        let out = run(&args, b"{\"id\":\"a\",\"title\":\"Hubsan\"}\n");
+        let out = clearmark(&args, b"{\"id\":\"a\",\"title\":\"Hubsan\"}\n");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{args:?} must fail");
         assert!(stderr.contains("damaged"), "{args:?}: {stderr}");

@@ -4,17 +4,12 @@
 //! `check --corpus` reporting a copied bullet with its source, and `eval copy` scoring a
 //! small labelled set. Fixtures are written here; nothing comes from the dev sets.
 
+mod common;
+
 use clearmark::register::snapshot::SnapshotBuilder;
 use clearmark::register::{Record, Register};
+use common::clearmark;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn clearmark(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_clearmark"))
-        .args(args)
-        .output()
-        .expect("runs the clearmark binary")
-}
 
 fn dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("clearmark-copy-cli-{name}-{}", std::process::id()));
@@ -57,21 +52,24 @@ fn build_reports_bad_lines_keeps_the_rest_and_inspect_reads_the_file() {
     let d = dir("build");
     let (jsonl, csv) = write_corpus_inputs(&d);
     let out_file = d.join("corpus.bin");
-    let out = clearmark(&[
-        "corpus",
-        "build",
-        "--out",
-        out_file.to_str().unwrap(),
-        jsonl.to_str().unwrap(),
-        csv.to_str().unwrap(),
-    ]);
+    let out = clearmark(
+        &[
+            "corpus",
+            "build",
+            "--out",
+            out_file.to_str().unwrap(),
+            jsonl.to_str().unwrap(),
+            csv.to_str().unwrap(),
+        ],
+        "",
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         !out.status.success(),
         "a bad line makes the run fail: {stderr}"
     );
     assert!(stderr.contains("line 3"), "{stderr}");
-    let out = clearmark(&["corpus", "inspect", out_file.to_str().unwrap()]);
+    let out = clearmark(&["corpus", "inspect", out_file.to_str().unwrap()], "");
     assert!(out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("listings:        3"), "{stdout}");
@@ -82,13 +80,16 @@ fn damaged_corpus_files_are_refused_with_a_reason() {
     let d = dir("damaged");
     let (_, csv) = write_corpus_inputs(&d);
     let good = d.join("good.bin");
-    let out = clearmark(&[
-        "corpus",
-        "build",
-        "--out",
-        good.to_str().unwrap(),
-        csv.to_str().unwrap(),
-    ]);
+    let out = clearmark(
+        &[
+            "corpus",
+            "build",
+            "--out",
+            good.to_str().unwrap(),
+            csv.to_str().unwrap(),
+        ],
+        "",
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -111,7 +112,7 @@ fn damaged_corpus_files_are_refused_with_a_reason() {
     for (name, content, reason) in cases {
         let f = d.join(format!("{name}.bin"));
         std::fs::write(&f, content).unwrap();
-        let out = clearmark(&["corpus", "inspect", f.to_str().unwrap()]);
+        let out = clearmark(&["corpus", "inspect", f.to_str().unwrap()], "");
         assert!(!out.status.success());
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(reason), "{name}: {stderr}");
@@ -123,14 +124,17 @@ fn check_with_a_corpus_reports_the_copied_bullet_and_its_source() {
     let d = dir("check");
     let (jsonl, csv) = write_corpus_inputs(&d);
     let corpus = d.join("corpus.bin");
-    clearmark(&[
-        "corpus",
-        "build",
-        "--out",
-        corpus.to_str().unwrap(),
-        jsonl.to_str().unwrap(),
-        csv.to_str().unwrap(),
-    ]);
+    clearmark(
+        &[
+            "corpus",
+            "build",
+            "--out",
+            corpus.to_str().unwrap(),
+            jsonl.to_str().unwrap(),
+            csv.to_str().unwrap(),
+        ],
+        "",
+    );
     let mut b = SnapshotBuilder::new(20260101);
     let mut r = Record::new(Register::US, "HUBSAN", "Hubsan Inc.");
     r.classes = vec![28];
@@ -149,14 +153,17 @@ fn check_with_a_corpus_reports_the_copied_bullet_and_its_source() {
         ),
     )
     .unwrap();
-    let out = clearmark(&[
-        "check",
-        "--snapshot",
-        snapshot.to_str().unwrap(),
-        "--corpus",
-        corpus.to_str().unwrap(),
-        listings.to_str().unwrap(),
-    ]);
+    let out = clearmark(
+        &[
+            "check",
+            "--snapshot",
+            snapshot.to_str().unwrap(),
+            "--corpus",
+            corpus.to_str().unwrap(),
+            listings.to_str().unwrap(),
+        ],
+        "",
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -213,14 +220,17 @@ fn eval_copy_scores_recall_and_false_alarms() {
         ),
     )
     .unwrap();
-    let out = clearmark(&[
-        "eval",
-        "copy",
-        "--set",
-        set.to_str().unwrap(),
-        "--corpus",
-        jsonl.to_str().unwrap(),
-    ]);
+    let out = clearmark(
+        &[
+            "eval",
+            "copy",
+            "--set",
+            set.to_str().unwrap(),
+            "--corpus",
+            jsonl.to_str().unwrap(),
+        ],
+        "",
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains("verbatim recall:           100.0 % (1/1)"),

@@ -3,16 +3,18 @@
 //! reason, and `clearmark fetch` downloads USPTO bulk files from a real HTTP server on
 //! 127.0.0.1 (with misbehaviour) or from a folder.
 
+mod common;
+
 use clearmark::register::feed::{public_key_hex, FeedError, FeedManifest, Offer};
 use clearmark::register::snapshot::{SnapshotBuilder, SnapshotError};
 use clearmark::register::update::{accept_from_feed, accept_signed_file, UpdateError};
 use clearmark::register::{Record, Register};
+use common::clearmark;
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::{Arc, Mutex};
 
 const EXTENSION: &str = env!("CARGO_PKG_VERSION");
@@ -49,27 +51,23 @@ fn snapshot(version: u64, marks: &[&str], sign: Option<&SigningKey>) -> Vec<u8> 
     builder.finish(sign)
 }
 
-fn clearmark(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_clearmark"))
-        .args(args)
-        .output()
-        .expect("the clearmark binary runs")
-}
-
 /// Publishes `bytes` into `feed` with `key` through the CLI; returns the manifest.
 fn publish(dir: &Path, feed: &Path, key: &SigningKey, version: u64, bytes: &[u8]) -> FeedManifest {
     let file = dir.join(format!("built-{version}.snap"));
     std::fs::write(&file, bytes).unwrap();
     let key_file = write_key(dir, key);
-    let out = clearmark(&[
-        "snapshot",
-        "publish",
-        "--key",
-        key_file.to_str().unwrap(),
-        "--out",
-        feed.to_str().unwrap(),
-        file.to_str().unwrap(),
-    ]);
+    let out = clearmark(
+        &[
+            "snapshot",
+            "publish",
+            "--key",
+            key_file.to_str().unwrap(),
+            "--out",
+            feed.to_str().unwrap(),
+            file.to_str().unwrap(),
+        ],
+        "",
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -229,15 +227,18 @@ fn publish_only_moves_the_feed_forward_and_refuses_damaged_files() {
     let key_file = write_key(&dir, &key(1));
     let older = dir.join("older.snap");
     std::fs::write(&older, snapshot(4, &["Other"], None)).unwrap();
-    let out = clearmark(&[
-        "snapshot",
-        "publish",
-        "--key",
-        key_file.to_str().unwrap(),
-        "--out",
-        feed.to_str().unwrap(),
-        older.to_str().unwrap(),
-    ]);
+    let out = clearmark(
+        &[
+            "snapshot",
+            "publish",
+            "--key",
+            key_file.to_str().unwrap(),
+            "--out",
+            feed.to_str().unwrap(),
+            older.to_str().unwrap(),
+        ],
+        "",
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("only moves forward"));
 
@@ -246,15 +247,18 @@ fn publish_only_moves_the_feed_forward_and_refuses_damaged_files() {
     damaged[at] ^= 1;
     let damaged_file = dir.join("damaged.snap");
     std::fs::write(&damaged_file, damaged).unwrap();
-    let out = clearmark(&[
-        "snapshot",
-        "publish",
-        "--key",
-        key_file.to_str().unwrap(),
-        "--out",
-        feed.to_str().unwrap(),
-        damaged_file.to_str().unwrap(),
-    ]);
+    let out = clearmark(
+        &[
+            "snapshot",
+            "publish",
+            "--key",
+            key_file.to_str().unwrap(),
+            "--out",
+            feed.to_str().unwrap(),
+            damaged_file.to_str().unwrap(),
+        ],
+        "",
+    );
     assert!(!out.status.success());
     assert_eq!(
         std::fs::read_to_string(feed.join("latest.json")).unwrap(),
@@ -264,15 +268,18 @@ fn publish_only_moves_the_feed_forward_and_refuses_damaged_files() {
     // A snapshot signed at build time by another key is not published under this one.
     let foreign = dir.join("foreign.snap");
     std::fs::write(&foreign, snapshot(9, &["Zorblax"], Some(&key(2)))).unwrap();
-    let out = clearmark(&[
-        "snapshot",
-        "publish",
-        "--key",
-        key_file.to_str().unwrap(),
-        "--out",
-        feed.to_str().unwrap(),
-        foreign.to_str().unwrap(),
-    ]);
+    let out = clearmark(
+        &[
+            "snapshot",
+            "publish",
+            "--key",
+            key_file.to_str().unwrap(),
+            "--out",
+            feed.to_str().unwrap(),
+            foreign.to_str().unwrap(),
+        ],
+        "",
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("different key"));
     assert_eq!(
@@ -403,7 +410,7 @@ fn fetch(from: &str, out: &Path, since: Option<&str>) -> std::process::Output {
     if let Some(since) = since {
         args.extend(["--since", since]);
     }
-    clearmark(&args)
+    clearmark(&args, "")
 }
 
 fn names(dir: &Path) -> Vec<String> {

@@ -3,11 +3,12 @@
 //! line and still checks every listing, and the same file builds into a snapshot with
 //! `snapshot build --brands`.
 
+mod common;
+
 use clearmark::register::snapshot::SnapshotBuilder;
 use clearmark::register::{Record, Register};
-use std::io::Write;
+use common::clearmark;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 
 /// A folder unique to the calling test, with a one-mark snapshot and `watch.csv`.
 fn setup(name: &str, watch_csv: &str) -> PathBuf {
@@ -23,23 +24,6 @@ fn setup(name: &str, watch_csv: &str) -> PathBuf {
     std::fs::write(dir.join("test.snap"), b.finish(None)).expect("write snapshot");
     std::fs::write(dir.join("watch.csv"), watch_csv).expect("write watch list");
     dir
-}
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_clearmark"))
-        .args(args)
-        .env_remove("CLEARMARK_SNAPSHOT")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("clearmark runs");
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes());
-    child.wait_with_output().expect("clearmark finishes")
 }
 
 fn path(dir: &std::path::Path, file: &str) -> String {
@@ -85,7 +69,7 @@ fn watched_marks_are_flagged_and_a_bad_row_is_reported_with_its_line() {
     );
     let snap = path(&dir, "test.snap");
     let watch = path(&dir, "watch.csv");
-    let out = run(
+    let out = clearmark(
         &["check", "--snapshot", &snap, "--watch-list", &watch],
         LISTINGS,
     );
@@ -100,12 +84,12 @@ fn watched_marks_are_flagged_and_a_bad_row_is_reported_with_its_line() {
     assert_eq!(got[2], [(s("Hubsan"), s("registered_mark"), s("US"))]);
 
     // Without the list, the word is nobody's.
-    let out = run(&["check", "--snapshot", &snap], LISTINGS);
+    let out = clearmark(&["check", "--snapshot", &snap], LISTINGS);
     assert!(out.status.success());
     assert!(findings(&out.stdout)[0].is_empty());
 
     // The seller's own brand wins over the watch list.
-    let out = run(
+    let out = clearmark(
         &[
             "check",
             "--snapshot",
@@ -126,7 +110,7 @@ fn a_clean_list_succeeds_and_an_unusable_file_is_a_clear_error() {
     let dir = setup("clean", "Brand\nQuibbix\n");
     let snap = path(&dir, "test.snap");
     let watch = path(&dir, "watch.csv");
-    let out = run(
+    let out = clearmark(
         &["check", "--snapshot", &snap, "--watch-list", &watch],
         LISTINGS,
     );
@@ -138,7 +122,7 @@ fn a_clean_list_succeeds_and_an_unusable_file_is_a_clear_error() {
     assert_eq!(findings(&out.stdout)[0][0].0, "Quibbix");
 
     std::fs::write(dir.join("watch.csv"), "Quibbix,Quib Ltd\n").unwrap();
-    let out = run(
+    let out = clearmark(
         &["check", "--snapshot", &snap, "--watch-list", &watch],
         LISTINGS,
     );
@@ -153,7 +137,7 @@ fn a_clean_list_succeeds_and_an_unusable_file_is_a_clear_error() {
 fn the_same_file_builds_into_a_snapshot() {
     let dir = setup("build", "name,classes\nQuibbix,21\n,9\n");
     let built = path(&dir, "built.snap");
-    let out = run(
+    let out = clearmark(
         &[
             "snapshot",
             "build",
@@ -169,7 +153,7 @@ fn the_same_file_builds_into_a_snapshot() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = run(&["check", "--snapshot", &built], LISTINGS);
+    let out = clearmark(&["check", "--snapshot", &built], LISTINGS);
     assert_eq!(findings(&out.stdout)[0][0].2, "WATCH");
     std::fs::remove_dir_all(&dir).ok();
 }
