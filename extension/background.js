@@ -17,6 +17,7 @@ import { takeHandedOver } from "./store.js";
 import { Updater } from "./updater.js";
 import { ReferenceCorpus } from "./corpus.js";
 import { WatchList } from "./watchlist.js";
+import { errorText } from "./error-text.js";
 
 const P = globalThis.ClearmarkProtocol;
 const S = globalThis.ClearmarkSettings;
@@ -48,17 +49,6 @@ const updater = new Updater({
 updater.listen();
 
 /**
- * A thrown value as a sentence for the seller (the wasm facade throws strings).
- * @param {unknown} e
- * @returns {string}
- */
-function describe(e) {
-  if (typeof e === "string") return e;
-  if (e instanceof Error) return e.message;
-  return String(e);
-}
-
-/**
  * Answers one request; never throws.
  * @param {unknown} msg
  * @returns {Promise<ProtocolResponse>}
@@ -75,7 +65,7 @@ async function answer(msg) {
   try {
     e = await updater.engine();
   } catch (err) {
-    return P.failure(req.type, `Clearmark could not start its checker: ${describe(err)}`);
+    return P.failure(req.type, `Clearmark could not start its checker: ${errorText(err)}`);
   }
   try {
     switch (req.type) {
@@ -103,7 +93,7 @@ async function answer(msg) {
           const now = await updater.engine();
           return { v: 1, type: "importSnapshot", ok: true, snapshot: /** @type {SnapshotInfo} */ (now.snapshotInfo()), status };
         } catch (err) {
-          return { ...P.failure(req.type, describe(err)), status: await updater.getStatus() };
+          return { ...P.failure(req.type, errorText(err)), status: await updater.getStatus() };
         }
       }
       case "corpusAdd":
@@ -126,7 +116,7 @@ async function answer(msg) {
         return await watchList.answer(req, e, () => updater.engine());
     }
   } catch (err) {
-    return P.failure(req.type, describe(err));
+    return P.failure(req.type, errorText(err));
   }
 }
 
@@ -156,12 +146,12 @@ async function answerUpdate(req) {
             : await updater.getStatus();
     return { v: 1, type: req.type, ok: true, status };
   } catch (err) {
-    return { ...P.failure(req.type, describe(err)), status: await updater.getStatus() };
+    return { ...P.failure(req.type, errorText(err)), status: await updater.getStatus() };
   }
 }
 
 chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
-  answer(msg).then(sendResponse, (err) => sendResponse(P.failure("unknown", describe(err))));
+  answer(msg).then(sendResponse, (err) => sendResponse(P.failure("unknown", errorText(err))));
   return true;
 });
 
@@ -171,7 +161,7 @@ chrome.runtime.onConnect.addListener((port) => {
   port.onMessage.addListener((/** @type {any} */ m) => {
     const id = m && typeof m === "object" ? m.id : undefined;
     answer(m && typeof m === "object" ? m.request : m)
-      .catch((err) => P.failure("unknown", describe(err)))
+      .catch((err) => P.failure("unknown", errorText(err)))
       .then((response) => {
         try {
           port.postMessage({ id, response });

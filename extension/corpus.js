@@ -14,6 +14,7 @@
  * anything itself (content/collect.js does, and only on product pages).
  */
 import * as store from "./corpus-store.js";
+import { errorText } from "./error-text.js";
 
 /** Longest text kept per field (characters): a product page is not a book. */
 const MAX_FIELD = 20_000;
@@ -48,16 +49,6 @@ export function cleanListing(raw) {
   if (bullets.length) l.bullets = bullets;
   if (!l.title && !l.description && !bullets.length) return null;
   return l;
-}
-
-/**
- * A thrown value as a sentence (the wasm facade throws strings).
- * @param {unknown} e
- */
-function describe(e) {
-  if (typeof e === "string") return e;
-  if (e instanceof Error) return e.message;
-  return String(e);
 }
 
 export class ReferenceCorpus {
@@ -127,7 +118,7 @@ export class ReferenceCorpus {
             engine.addCorpusListing(l);
             accepted.push(l);
           } catch (e) {
-            rejected.push(`${l.id}: ${describe(e)}`);
+            rejected.push(`${l.id}: ${errorText(e)}`);
           }
         }
         const stored = accepted.length ? await store.put(accepted) : { count: await store.count(), evicted: [] };

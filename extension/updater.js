@@ -21,6 +21,7 @@
  */
 
 import * as store from "./store.js";
+import { errorText } from "./error-text.js";
 
 /** Where the bundled snapshot lives inside the extension. */
 export const BUNDLED_SNAPSHOT = "snapshot/default.snap";
@@ -64,16 +65,6 @@ const SETTINGS = {
 
 /** A failure whose message is already a sentence for the seller. */
 class UpdateFailure extends Error {}
-
-/**
- * A thrown value as a sentence (the wasm facade throws strings).
- * @param {unknown} e
- */
-function describe(e) {
-  if (typeof e === "string") return e;
-  if (e instanceof Error) return e.message;
-  return String(e);
-}
 
 /**
  * Whether a feed URL may be used: https anywhere, plain http only on this machine (a
@@ -174,7 +165,7 @@ export class Updater {
     try {
       slots = await store.loadSlots();
     } catch (e) {
-      this.status.last = { at: Date.now(), ok: false, message: `the installed snapshots could not be read (${describe(e)}); using the bundled snapshot` };
+      this.status.last = { at: Date.now(), ok: false, message: `the installed snapshots could not be read (${errorText(e)}); using the bundled snapshot` };
     }
     const { current, previous } = slots;
     this.status.previous = previous ? summary(previous) : null;
@@ -183,7 +174,7 @@ export class Updater {
         this.current = await this.load(new Uint8Array(current.bytes));
         this.status.active = summary(current);
       } catch (e) {
-        this.status.last = { at: Date.now(), ok: false, message: `the installed snapshot ${current.version} could not be loaded (${describe(e)}); using the bundled snapshot` };
+        this.status.last = { at: Date.now(), ok: false, message: `the installed snapshot ${current.version} could not be loaded (${errorText(e)}); using the bundled snapshot` };
       }
     }
     if (!this.current) {
@@ -303,7 +294,7 @@ export class Updater {
       try {
         engine = await this.load(bytes);
       } catch (e) {
-        throw new UpdateFailure(`the previous snapshot could not be loaded (${describe(e)}); the current one stays in use`);
+        throw new UpdateFailure(`the previous snapshot could not be loaded (${errorText(e)}); the current one stays in use`);
       }
       const active = /** @type {SnapshotSummary} */ (this.status.active);
       /** @type {store.StoredSnapshot} */
@@ -313,7 +304,7 @@ export class Updater {
         await store.install(arriving, leaving);
       } catch (e) {
         engine.free?.();
-        throw new UpdateFailure(`the snapshot store refused the change (${describe(e)}); the current snapshot stays in use`);
+        throw new UpdateFailure(`the snapshot store refused the change (${errorText(e)}); the current snapshot stays in use`);
       }
       // A rollback means the seller does not want that version: the feed must not bring
       // it (or an older one) straight back.
@@ -342,8 +333,8 @@ export class Updater {
       try {
         return await operation();
       } catch (e) {
-        await this.fail(describe(e));
-        throw e instanceof UpdateFailure ? e : new UpdateFailure(describe(e));
+        await this.fail(errorText(e));
+        throw e instanceof UpdateFailure ? e : new UpdateFailure(errorText(e));
       } finally {
         clearInterval(keepAlive);
         this.busy = null;
@@ -409,7 +400,7 @@ export class Updater {
     try {
       engine = await this.load(bytes);
     } catch (e) {
-      throw new UpdateFailure(`the new snapshot could not be loaded (${describe(e)}); the current snapshot stays in use`);
+      throw new UpdateFailure(`the new snapshot could not be loaded (${errorText(e)}); the current snapshot stays in use`);
     }
     /** @type {store.StoredSnapshot} */
     const next = {
@@ -427,7 +418,7 @@ export class Updater {
       await store.install(next, replacing);
     } catch (e) {
       engine.free?.();
-      throw new UpdateFailure(`the new snapshot could not be saved (${describe(e)}); the current snapshot stays in use`);
+      throw new UpdateFailure(`the new snapshot could not be saved (${errorText(e)}); the current snapshot stays in use`);
     }
     this.swapEngine(engine, summary(next), active);
     return this.succeed(`updated to snapshot ${next.version} (${next.date}); snapshot ${active.version} is kept for rollback`);
@@ -460,7 +451,7 @@ export class Updater {
     try {
       res = await fetch(url, { cache: "no-store", credentials: "omit", signal });
     } catch (e) {
-      throw new UpdateFailure(`could not reach ${what} at ${url} (${describe(e)}); the current snapshot stays in use`);
+      throw new UpdateFailure(`could not reach ${what} at ${url} (${errorText(e)}); the current snapshot stays in use`);
     }
     if (!res.ok) throw new UpdateFailure(`${what} answered HTTP ${res.status} at ${url}; the current snapshot stays in use`);
     return res;
@@ -515,7 +506,7 @@ export class Updater {
     } catch (e) {
       if (e instanceof UpdateFailure) throw e;
       if (stalled) throw new UpdateFailure(`the download stopped: nothing arrived for ${STALL_MS / 1000} s (${received} of ${size} bytes); the current snapshot stays in use`);
-      throw new UpdateFailure(`the download was interrupted after ${received} of ${size} bytes (${describe(e)}); the current snapshot stays in use`);
+      throw new UpdateFailure(`the download was interrupted after ${received} of ${size} bytes (${errorText(e)}); the current snapshot stays in use`);
     } finally {
       clearTimeout(timer);
     }
@@ -540,7 +531,7 @@ export class Updater {
     try {
       return fn();
     } catch (e) {
-      throw new UpdateFailure(describe(e));
+      throw new UpdateFailure(errorText(e));
     }
   }
 

@@ -13,6 +13,8 @@
  * or judge marks (the engine does: src/register/watch_csv.rs, src/detect/).
  */
 
+import { errorText } from "./error-text.js";
+
 /** The storage key. */
 const KEY = "watchList";
 /** Largest file accepted (characters): a watch list is a seller's own list, not a register. */
@@ -34,16 +36,6 @@ const MAX_ERRORS = 100;
  * @property {(csv: string) => {count: number, skipped: number, errors: WatchListLineError[]}} setWatchList
  * @property {() => void} clearWatchList
  */
-
-/**
- * A thrown value as a sentence (the wasm facade throws strings).
- * @param {unknown} e
- */
-function describe(e) {
-  if (typeof e === "string") return e;
-  if (e instanceof Error) return e.message;
-  return String(e);
-}
 
 /** @returns {Promise<StoredWatchList | undefined>} */
 async function load() {
@@ -101,7 +93,7 @@ export class WatchList {
         try {
           res = engine.setWatchList(req.csv);
         } catch (e) {
-          return { v: 1, type: req.type, ok: false, error: `${req.name}: ${describe(e)}` };
+          return { v: 1, type: req.type, ok: false, error: `${req.name}: ${errorText(e)}` };
         }
         /** @type {StoredWatchList} */
         const entry = { name: req.name, csv: req.csv, count: res.count, importedAt: Date.now() };
@@ -110,7 +102,7 @@ export class WatchList {
         } catch (e) {
           engine.clearWatchList();
           await this.prepare(engine);
-          return { v: 1, type: req.type, ok: false, error: `${req.name} could not be saved (${describe(e)}). The current watch list stays.` };
+          return { v: 1, type: req.type, ok: false, error: `${req.name} could not be saved (${errorText(e)}). The current watch list stays.` };
         }
         const now = await current();
         if (now !== engine) now.setWatchList(req.csv);
