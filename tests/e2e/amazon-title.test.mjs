@@ -8,12 +8,11 @@
  * the field's value exactly as typed and the page's text unchanged, and puts nothing in
  * the page's console. A screenshot per browser and variant goes to test-artifacts/.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { startServers } from "../../scripts/serve.mjs";
-import { ARTIFACTS, BROWSERS } from "./browsers.mjs";
+import { ARTIFACTS, BROWSERS, useBrowser } from "./browsers.mjs";
 import { focusEnd } from "./editor-page.mjs";
 import { measureSpan, readState } from "./page.mjs";
 import { waitFor } from "./wait.mjs";
@@ -29,46 +28,33 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 for (const [name, launch] of Object.entries(BROWSERS)) {
   describe(`${name}: Amazon listing title`, () => {
-    /** @type {Awaited<ReturnType<typeof startServers>>} */
-    let server;
-    /** @type {import("./browsers.mjs").Browser} */
-    let browser;
-
-    before(async () => {
-      server = await startServers();
-      browser = await launch(server);
-    });
-
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const session = useBrowser(launch);
 
     for (const csp of [null, "script"]) {
       const variant = csp ? "with CSP script-src 'self'" : "without CSP";
       it(`underlines exactly the brand in the title, ${variant}`, async () => {
-        const site = server.sites.find((s) => s.page === "amazon/listing.html");
+        const site = session.server.sites.find((s) => s.page === "amazon/listing.html");
         assert.ok(site, "www/sites.json has the Amazon listing editor");
-        const errorsBefore = browser.consoleErrors().length;
-        await browser.goto(server.real(site, csp ? `?csp=${csp}` : ""));
+        const errorsBefore = session.browser.consoleErrors().length;
+        await session.browser.goto(session.server.real(site, csp ? `?csp=${csp}` : ""));
         const arg = { host: HOST, inner: INNER };
-        const fresh = await browser.evaluate(readState, arg);
+        const fresh = await session.browser.evaluate(readState, arg);
         assert.equal(fresh.value, "", "the title field starts empty");
 
-        await browser.evaluate(focusEnd, [HOST, "shadow", INNER]);
-        await browser.type(TITLE);
+        await session.browser.evaluate(focusEnd, [HOST, "shadow", INNER]);
+        await session.browser.type(TITLE);
         const start = TITLE.indexOf(BRAND);
         const end = start + BRAND.length;
         const state = await waitFor(
-          () => browser.evaluate(readState, arg),
+          () => session.browser.evaluate(readState, arg),
           (s) => s.underlines.length > 0,
           15000,
         );
         // Let any late answers land before judging "nothing else".
         await new Promise((r) => setTimeout(r, 500));
-        const settled = await browser.evaluate(readState, arg);
+        const settled = await session.browser.evaluate(readState, arg);
         const shot = join(ARTIFACTS, `${name}-amazon-title${csp ? "-csp" : ""}.png`);
-        await browser.screenshot(shot);
+        await session.browser.screenshot(shot);
 
         assert.equal(settled.value, TITLE, "the field holds exactly what was typed");
         assert.equal(settled.bodyText, fresh.bodyText, "the page's text is unchanged");
@@ -78,7 +64,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
           [[start, end]],
           `exactly one underline, over "${BRAND}" (got ${JSON.stringify(settled.underlines)})`,
         );
-        const [word] = await browser.evaluate(measureSpan, { ...arg, start, end });
+        const [word] = await session.browser.evaluate(measureSpan, { ...arg, start, end });
         const box = settled.underlines[0].rect;
         for (const k of /** @type {const} */ (["left", "top", "width", "height"])) {
           assert.ok(
@@ -86,7 +72,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
             `underline ${k} ${box[k].toFixed(1)} vs word ${word[k].toFixed(1)} (±${TOLERANCE_PX} px)`,
           );
         }
-        assert.deepEqual(browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
+        assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
       });
     }
   });

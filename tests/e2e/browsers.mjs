@@ -22,6 +22,8 @@ import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { after, before } from "node:test";
+import { startServers } from "../../scripts/serve.mjs";
 
 export const REPO = resolve(fileURLToPath(import.meta.url), "../../..");
 export const ARTIFACTS = join(REPO, "test-artifacts");
@@ -308,3 +310,21 @@ export async function launchFirefox(server) {
 
 /** Every browser the e2e tests run in. */
 export const BROWSERS = /** @type {const} */ ({ chromium: launchChromium, firefox: launchFirefox });
+
+/**
+ * The fixture servers and one browser for the enclosing test suite: started in its
+ * `before` hook, closed in its `after` hook. Read `browser` and `server` inside tests.
+ * @param {(server: Awaited<ReturnType<typeof startServers>>) => Promise<Browser>} launch  one of BROWSERS
+ */
+export function useBrowser(launch) {
+  const session = /** @type {{server: Awaited<ReturnType<typeof startServers>>, browser: Browser}} */ ({});
+  before(async () => {
+    session.server = await startServers();
+    session.browser = await launch(session.server);
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}

@@ -25,15 +25,14 @@
  * fixture's listing) to be flagged as copied_copy and to hold no brand the default
  * snapshot flags.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import { startServers } from "../../scripts/serve.mjs";
 import { waitFor, sleep } from "./wait.mjs";
-import { ARTIFACTS, BROWSERS, REPO } from "./browsers.mjs";
+import { ARTIFACTS, BROWSERS, REPO, useBrowser } from "./browsers.mjs";
 import { fieldState, focusEnd, overlayState, reveal } from "./editor-page.mjs";
 
 const AMAZON_PRODUCT = { host: "www.amazon.com", path: "/dp/B0TEST0001/" };
@@ -128,22 +127,10 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 for (const [browserName, launch] of Object.entries(BROWSERS)) {
   describe(`${browserName}: reference corpus (copied copy)`, { timeout: 300_000 }, () => {
-    /** @type {Awaited<ReturnType<typeof startServers>>} */
-    let server;
-    /** @type {import("./browsers.mjs").Browser} */
-    let browser;
-
-    before(async () => {
-      server = await startServers();
-      browser = await launch(server);
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const session = useBrowser(launch);
 
     /** @param {{host: string, path: string}} p */
-    const url = (p) => `https://${p.host}:${server.httpsPort}${p.path}`;
+    const url = (p) => `https://${p.host}:${session.server.httpsPort}${p.path}`;
 
     /**
      * A fresh options tab, once it really shows the options page: Firefox's new tab is
@@ -151,7 +138,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
      * script run then fails or is cut off by the navigation.
      */
     async function optionsTab() {
-      const opts = await browser.extensionPage("options/options.html");
+      const opts = await session.browser.extensionPage("options/options.html");
       const ready = await waitFor(
         () => opts.evaluate(() => (/-extension:$/.test(location.protocol) && document.readyState === "complete" && !!document.getElementById("corpus-count") ? "ok" : ""), null).catch(() => ""),
         (v) => v === "ok",
@@ -191,24 +178,24 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
      * @param {string} text
      */
     async function typeBullet(text) {
-      await browser.goto(url(EDITOR));
-      await waitFor(() => browser.evaluate(overlayState, null), (s) => s.hosts === 1);
-      await browser.evaluate(focusEnd, BULLET);
-      await browser.type(text);
-      const value = (await browser.evaluate(fieldState, BULLET)).value;
+      await session.browser.goto(url(EDITOR));
+      await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.hosts === 1);
+      await session.browser.evaluate(focusEnd, BULLET);
+      await session.browser.type(text);
+      const value = (await session.browser.evaluate(fieldState, BULLET)).value;
       /** @param {{painted: string|null}} s */
       const answered = (s) => {
         const p = s.painted ? JSON.parse(s.painted) : null;
         return !!p && p.field === "bullets.0" && p.checked && p.length === value.length;
       };
-      const st = await waitFor(() => browser.evaluate(overlayState, null), answered);
+      const st = await waitFor(() => session.browser.evaluate(overlayState, null), answered);
       assert.ok(answered(st), `the engine's answer for the whole typed text is drawn (${st.painted})`);
       assert.equal(value, text, "the field holds what was typed");
       return { value, underlines: st.underlines.filter((u) => u.field === "bullets.0") };
     }
 
     it("collection switched off keeps nothing; on, product pages are kept once each", async () => {
-      const errorsBefore = browser.consoleErrors().length;
+      const errorsBefore = session.browser.consoleErrors().length;
       let c = await inOptions(readCorpus);
       assert.equal(c.count, 0, "a new profile has an empty corpus");
       assert.equal(c.collect, true, "collection is on by default");
@@ -222,7 +209,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         }
         return false;
       });
-      await browser.goto(url(AMAZON_PRODUCT));
+      await session.browser.goto(url(AMAZON_PRODUCT));
       await sleep(2500);
       c = await inOptions(readCorpus);
       assert.equal(c.collect, false, "the switch shows collection off");
@@ -238,7 +225,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         }
         return false;
       });
-      await browser.goto(url(AMAZON_PRODUCT));
+      await session.browser.goto(url(AMAZON_PRODUCT));
       assert.equal(await expectCount(1), 1, "the product page was kept");
       c = await inOptions(readCorpus);
       assert.equal(c.count, 1);
@@ -253,12 +240,12 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         "Includes two bridges, a tunnel and a turntable for endless layouts.",
       ]);
       assert.match(l.description, /^A classic wooden railway that grows with your child/);
-      assert.equal(l.url, `https://www.amazon.com:${server.httpsPort}/dp/B0TEST0001/`);
+      assert.equal(l.url, `https://www.amazon.com:${session.server.httpsPort}/dp/B0TEST0001/`);
       assert.match(l.date, /^\d{4}-\d{2}-\d{2}$/);
 
       // A second visit replaces the listing (it is the newest now), not adds one.
       const firstAdded = l.addedAt;
-      await browser.goto(url(AMAZON_PRODUCT));
+      await session.browser.goto(url(AMAZON_PRODUCT));
       const opts = await optionsTab();
       try {
         const again = await waitFor(() => opts.evaluate(readCorpus, null), (x) => x.listings.length > 0 && x.listings[0].addedAt > firstAdded);
@@ -268,7 +255,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         await opts.close();
       }
       // Another site's item page adds one.
-      await browser.goto(url(EBAY_ITEM));
+      await session.browser.goto(url(EBAY_ITEM));
       assert.equal(await expectCount(2), 2, "the eBay item was kept");
       c = await inOptions(readCorpus);
       const ebay = c.listings.find((x) => x.id === "ebay.com:204512345678");
@@ -280,7 +267,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       // The other marketplaces' product pages, by their own selectors.
       // (One at a time: a page left within milliseconds may not get its message out.)
       for (const [i, p] of OTHER_PRODUCTS.entries()) {
-        await browser.goto(url(p));
+        await session.browser.goto(url(p));
         assert.equal(await expectCount(3 + i), 3 + i, `${p.host}${p.path} kept`);
       }
       c = await inOptions(readCorpus);
@@ -290,11 +277,11 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         assert.equal(got.title, p.title);
         for (const [k, v] of Object.entries(p.expect)) assert.deepEqual(got[k], v, `${p.id}: ${k}`);
       }
-      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
+      assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
     });
 
     it("a bullet copying the product page is underlined over the copied run; the card shows the source", async () => {
-      const errorsBefore = browser.consoleErrors().length;
+      const errorsBefore = session.browser.consoleErrors().length;
       const { value, underlines } = await typeBullet(TYPED);
       const copied = underlines.filter((u) => u.kind === "copied_copy");
       assert.equal(copied.length > 0, true, `a copied_copy underline (drawn: ${JSON.stringify(underlines)})`);
@@ -303,26 +290,26 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       assert.equal(value.slice(copied[0].start, copied[0].end), COPIED, "the underline covers exactly the copied words");
       assert.deepEqual(underlines.filter((u) => u.kind !== "copied_copy"), [], "nothing else underlined");
 
-      await browser.evaluate(reveal, BULLET);
-      const st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.underlines.some((u) => u.kind === "copied_copy" && u.top > 0));
+      await session.browser.evaluate(reveal, BULLET);
+      const st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.underlines.some((u) => u.kind === "copied_copy" && u.top > 0));
       const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ (st.underlines.find((x) => x.kind === "copied_copy"));
-      await browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
-      const shown = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.card.visible);
+      await session.browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
+      const shown = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.card.visible);
       assert.ok(shown.card.visible, "card shown on hover");
       assert.match(shown.card.text, /Copied text/);
-      const card = await browser.evaluate(cardSource, null);
+      const card = await session.browser.evaluate(cardSource, null);
       assert.ok(card, "the card is there");
       assert.equal(card.title, "Copied from: Brookwell Wooden Train Track Set, 52 Pieces");
-      assert.equal(card.url, `https://www.amazon.com:${server.httpsPort}/dp/B0TEST0001/`);
+      assert.equal(card.url, `https://www.amazon.com:${session.server.httpsPort}/dp/B0TEST0001/`);
       assert.equal(card.copiedTag, "mark", "the copied words are marked with a <mark> element");
       assert.equal(card.copied.toLowerCase(), COPIED.toLowerCase(), "the source's copied words are marked");
       assert.ok(card.source.includes(SOURCE_BULLET.slice(0, 40)), `the source text is shown: ${card.source}`);
       assert.equal(card.yours, COPIED, "the seller's copied words beside it");
       assert.equal(card.ownBrand, false, "no \"This is my brand\" on a copied run (it names no mark)");
       assert.doesNotMatch(shown.card.html, /<(?!div|button|mark|\/div|\/button|\/mark)[a-z]/i, "card holds only div/button/mark elements");
-      await browser.screenshot(join(ARTIFACTS, `corpus-${browserName}-card.png`));
-      await browser.mouseMove(2, 2);
-      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
+      await session.browser.screenshot(join(ARTIFACTS, `corpus-${browserName}-card.png`));
+      await session.browser.mouseMove(2, 2);
+      assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
     });
 
     it("the seller's own brand is never a source", async () => {

@@ -28,13 +28,12 @@
  * snapshot to hold no other flagged word (the engine's own precision is tested by its
  * evaluation sets, not here).
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { startServers } from "../../scripts/serve.mjs";
 import { waitFor, sleep } from "./wait.mjs";
-import { ARTIFACTS, BROWSERS } from "./browsers.mjs";
+import { ARTIFACTS, BROWSERS, useBrowser } from "./browsers.mjs";
 import {
   cardButtonCenter, fieldState, focusEnd, overlayState, pageText, removeOverlay, rerender, reveal, setCaret, wordRects,
 } from "./editor-page.mjs";
@@ -191,19 +190,7 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 for (const [browserName, launch] of Object.entries(BROWSERS)) {
   describe(`${browserName}: listing editors`, { timeout: 600_000 }, () => {
-    /** @type {Awaited<ReturnType<typeof startServers>>} */
-    let server;
-    /** @type {import("./browsers.mjs").Browser} */
-    let browser;
-
-    before(async () => {
-      server = await startServers();
-      browser = await launch(server);
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const session = useBrowser(launch);
 
     /**
      * The browser's tab id of the fixture page. The extension's tabs API does not reveal
@@ -212,7 +199,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
      * @returns {Promise<number|null>}
      */
     async function tabOf(host) {
-      const probe = await browser.extensionPage("popup/popup.html?tab=0");
+      const probe = await session.browser.extensionPage("popup/popup.html?tab=0");
       const id = await probe.evaluate(async (/** @type {string} */ h) => {
         for (const t of await chrome.tabs.query({})) {
           if (t.id === undefined) continue;
@@ -233,9 +220,9 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
 
     /** @param {PageCase} page */
     async function open(page) {
-      await browser.goto(`https://${page.host}:${server.httpsPort}${page.path}`);
-      if (page.ready) assert.equal(await waitFor(() => browser.evaluate(page.ready || (() => null), null), (v) => v === "ok"), "ok", "fixture rendered");
-      const st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.hosts === 1);
+      await session.browser.goto(`https://${page.host}:${session.server.httpsPort}${page.path}`);
+      if (page.ready) assert.equal(await waitFor(() => session.browser.evaluate(page.ready || (() => null), null), (v) => v === "ok"), "ok", "fixture rendered");
+      const st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.hosts === 1);
       assert.equal(st.hosts, 1, "the content script ran (one <clearmark-overlay>) under the real host name");
     }
 
@@ -249,13 +236,13 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
      * @param {FieldCase} f
      */
     async function typeAndCheck(f) {
-      await browser.evaluate(focusEnd, f.path);
-      await browser.type(f.text);
+      await session.browser.evaluate(focusEnd, f.path);
+      await session.browser.type(f.text);
       /** @type {import("./editor-page.mjs").Rect[]} */
       let want = [];
       const st = await waitFor(async () => {
-        want = (await browser.evaluate(wordRects, { path: f.path, word: f.word }))[0] || [];
-        return browser.evaluate(overlayState, null);
+        want = (await session.browser.evaluate(wordRects, { path: f.path, word: f.word }))[0] || [];
+        return session.browser.evaluate(overlayState, null);
       }, (s) => want.length > 0 && want.every((w) => s.underlines.some((u) => u.field === f.key && near(u, w))));
       const mine = st.underlines.filter((u) => u.field === f.key);
       assert.ok(want.length > 0, `${f.key}: "${f.word}" is in the field`);
@@ -265,7 +252,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         assert.ok(best <= TOLERANCE_PX, `${f.key}: "${f.word}" at ${JSON.stringify(w)} underlined within ±${TOLERANCE_PX} px (closest off by ${best.toFixed(1)} px; drawn ${JSON.stringify(mine)})`);
       }
       // For inputs and textareas the offsets are the value's own (UTF-16): they must slice the word.
-      const { value, control } = await browser.evaluate(fieldState, f.path);
+      const { value, control } = await session.browser.evaluate(fieldState, f.path);
       if (control) {
         for (const u of mine) assert.equal(value.slice(u.start, u.end), f.word, `${f.key}: data-start/data-end slice the value to the word`);
       }
@@ -277,13 +264,13 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
      * @param {PageCase} page
      */
     async function nothingElse(page) {
-      const st = await browser.evaluate(overlayState, null);
+      const st = await session.browser.evaluate(overlayState, null);
       /** @type {Map<string, import("./editor-page.mjs").Rect[]>} */
       const words = new Map();
       for (const u of st.underlines) {
         const f = page.fields.find((x) => x.key === u.field);
         assert.ok(f, `underline in a field the test typed into (got ${u.field})`);
-        if (!words.has(f.key)) words.set(f.key, (await browser.evaluate(wordRects, { path: f.path, word: f.word })).flat());
+        if (!words.has(f.key)) words.set(f.key, (await session.browser.evaluate(wordRects, { path: f.path, word: f.word })).flat());
         const rects = /** @type {import("./editor-page.mjs").Rect[]} */ (words.get(f.key));
         assert.ok(rects.some((w) => near(u, w)), `${u.field}: underline ${JSON.stringify(u)} lies on a "${f.word}"`);
       }
@@ -300,13 +287,13 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
 
     for (const page of PAGES) {
       it(`${page.name}: brands underlined exactly, card, popup, 1,000 keystrokes, quiet console`, async () => {
-        const errorsBefore = browser.consoleErrors().length;
+        const errorsBefore = session.browser.consoleErrors().length;
         await open(page);
-        const textBefore = await browser.evaluate(pageText, null);
+        const textBefore = await session.browser.evaluate(pageText, null);
         for (const f of page.fields) await typeAndCheck(f);
         for (const q of page.quiet || []) {
-          await browser.evaluate(focusEnd, q);
-          await browser.type(`${page.fields[0].word} 123`);
+          await session.browser.evaluate(focusEnd, q);
+          await session.browser.type(`${page.fields[0].word} 123`);
         }
         await sleep(400);
         let st = await nothingElse(page);
@@ -315,32 +302,32 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         const first = page.fields[0];
         // After the scroll the overlay follows on its next frame: wait until an underline
         // lies on the word where the page now shows it, then hover that word.
-        await browser.evaluate(reveal, first.path);
+        await session.browser.evaluate(reveal, first.path);
         /** @type {import("./editor-page.mjs").Rect[]} */
         let wordNow = [];
         st = await waitFor(async () => {
-          wordNow = (await browser.evaluate(wordRects, { path: first.path, word: first.word }))[0] || [];
-          return browser.evaluate(overlayState, null);
+          wordNow = (await session.browser.evaluate(wordRects, { path: first.path, word: first.word }))[0] || [];
+          return session.browser.evaluate(overlayState, null);
         }, (s) => s.underlines.some((x) => x.field === first.key && inView(x, s.viewport) && wordNow.some((w) => near(x, w))));
         const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ (st.underlines.find((x) => x.field === first.key && inView(x, st.viewport) && wordNow.some((w) => near(x, w))));
         assert.ok(u, `an underline on "${first.word}" in view after scrolling it into view (word at ${JSON.stringify(wordNow)})`);
-        await browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
-        st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.card.visible);
+        await session.browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
+        st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.card.visible);
         assert.ok(st.card.visible, `card shown on hover at ${JSON.stringify(u)}`);
         assert.match(st.card.text, KIND_LABEL);
         assert.ok(st.card.text.toLowerCase().includes(first.word.toLowerCase()), `card names the flagged word: ${st.card.text}`);
         assert.doesNotMatch(st.card.html, /<(?!div|button|\/div|\/button)[a-z]/i, "card holds only its own div/button elements");
-        await browser.mouseMove(2, 2);
-        st = await waitFor(() => browser.evaluate(overlayState, null), (s) => !s.card.visible, 3000);
+        await session.browser.mouseMove(2, 2);
+        st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => !s.card.visible, 3000);
         assert.ok(!st.card.visible, "card hides when the pointer leaves");
 
         // Keyboard: the caret entering the flagged word shows the card; Escape hides it.
-        await browser.evaluate(setCaret, { path: first.path, offset: u.start + 1 });
-        await browser.press("ArrowRight");
-        st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.card.visible, 3000);
+        await session.browser.evaluate(setCaret, { path: first.path, offset: u.start + 1 });
+        await session.browser.press("ArrowRight");
+        st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.card.visible, 3000);
         assert.ok(st.card.visible, "card shown when the caret is inside the flagged word");
-        await browser.press("Escape");
-        st = await waitFor(() => browser.evaluate(overlayState, null), (s) => !s.card.visible, 3000);
+        await session.browser.press("Escape");
+        st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => !s.card.visible, 3000);
         assert.ok(!st.card.visible, "Escape hides the card");
 
         // The popup counts what is underlined, per field (each field scrolled into view in
@@ -348,13 +335,13 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         /** @type {Map<string, Set<string>>} */
         const perField = new Map();
         for (const f of page.fields) {
-          await browser.evaluate(reveal, f.path);
-          const s = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.underlines.some((x) => x.field === f.key));
+          await session.browser.evaluate(reveal, f.path);
+          const s = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.underlines.some((x) => x.field === f.key));
           perField.set(f.key, new Set(s.underlines.filter((x) => x.field === f.key).map((x) => `${x.start}:${x.end}`)));
         }
         const tabId = await tabOf(page.host);
         if (tabId !== null) {
-          const popup = await browser.extensionPage(`popup/popup.html?tab=${tabId}`);
+          const popup = await session.browser.extensionPage(`popup/popup.html?tab=${tabId}`);
           const counts = await waitFor(() => popup.evaluate(() => {
             const risk = document.getElementById("risk");
             return {
@@ -376,60 +363,60 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
 
         // 1,000 keystrokes with findings appearing and disappearing: value and caret are the seller's.
         const long = page.fields[page.long || 0];
-        await browser.evaluate(focusEnd, long.path);
-        const start = (await browser.evaluate(fieldState, long.path)).value;
+        await session.browser.evaluate(focusEnd, long.path);
+        const start = (await session.browser.evaluate(fieldState, long.path)).value;
         const { steps, value } = longTyping(long.word);
         for (const s of steps) {
-          if (typeof s === "string") await browser.type(s);
-          else for (let k = 0; k < s.back; k++) await browser.press("Backspace");
+          if (typeof s === "string") await session.browser.type(s);
+          else for (let k = 0; k < s.back; k++) await session.browser.press("Backspace");
         }
         const expected = start + value;
-        const typedState = await browser.evaluate(fieldState, long.path);
-        await waitFor(() => browser.evaluate(overlayState, null), (s) => {
+        const typedState = await session.browser.evaluate(fieldState, long.path);
+        await waitFor(() => session.browser.evaluate(overlayState, null), (s) => {
           const p = s.painted ? JSON.parse(s.painted) : null;
           return !!p && p.field === long.key && p.checked && p.length === typedState.value.length;
         });
         await sleep(300);
-        const settled = await browser.evaluate(fieldState, long.path);
+        const settled = await session.browser.evaluate(fieldState, long.path);
         const norm = (/** @type {string} */ s) => s.replace(/\u00a0/g, " ");
         assert.equal(norm(typedState.value), norm(expected), "the field holds exactly what was typed");
         assert.deepEqual(settled, typedState, "value and selection unchanged while findings were drawn");
         assert.equal(settled.selStart, expected.length, "caret where typing left it");
         await nothingElse(page);
-        assert.equal(await browser.evaluate(pageText, null), textBefore, "the page's own text is unchanged");
+        assert.equal(await session.browser.evaluate(pageText, null), textBefore, "the page's own text is unchanged");
 
-        await browser.screenshot(join(ARTIFACTS, `editor-${browserName}-${page.name}.png`));
-        assert.deepEqual(browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
+        await session.browser.screenshot(join(ARTIFACTS, `editor-${browserName}-${page.name}.png`));
+        assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
       });
     }
 
     it("amazon: the overlay comes back when the page removes it", async () => {
       const page = PAGES[0];
-      const errorsBefore = browser.consoleErrors().length;
+      const errorsBefore = session.browser.consoleErrors().length;
       await open(page);
       await typeAndCheck(page.fields[0]);
-      const before = (await browser.evaluate(overlayState, null)).underlines.length;
-      assert.ok(await browser.evaluate(removeOverlay, null));
-      const st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.hosts === 1 && s.underlines.length === before);
+      const before = (await session.browser.evaluate(overlayState, null)).underlines.length;
+      assert.ok(await session.browser.evaluate(removeOverlay, null));
+      const st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.hosts === 1 && s.underlines.length === before);
       assert.equal(st.hosts, 1, "overlay host re-attached");
       assert.equal(st.underlines.length, before, "underlines still drawn");
-      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), []);
+      assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), []);
     });
 
     it("amazon-spa: re-rendered fields are followed, stale underlines removed", async () => {
       const page = PAGES[3];
-      const errorsBefore = browser.consoleErrors().length;
+      const errorsBefore = session.browser.consoleErrors().length;
       await open(page);
       const f = page.fields[0];
       await typeAndCheck(f);
-      await browser.evaluate(rerender, null);
+      await session.browser.evaluate(rerender, null);
       // The new element carries the value; the old one is gone. The underline must sit on
       // the new one (its styles load a moment later: measure the word as it settles).
       /** @type {import("./editor-page.mjs").Rect[]} */
       let want = [];
       const st = await waitFor(async () => {
-        want = (await browser.evaluate(wordRects, { path: f.path, word: f.word }))[0] || [];
-        return browser.evaluate(overlayState, null);
+        want = (await session.browser.evaluate(wordRects, { path: f.path, word: f.word }))[0] || [];
+        return session.browser.evaluate(overlayState, null);
       }, (s) => {
         const mine = s.underlines.filter((u) => u.field === f.key);
         return want.length > 0 && mine.length === want.length
@@ -438,16 +425,16 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       const mine = st.underlines.filter((u) => u.field === f.key);
       assert.equal(mine.length, want.length, "one underline on the re-rendered field, none left behind");
       assert.ok(Math.abs(mine[0].left - want[0].left) <= TOLERANCE_PX && Math.abs(mine[0].bottom - want[0].bottom) <= TOLERANCE_PX, `on the new element's word: ${JSON.stringify(mine)} vs ${JSON.stringify(want)}`);
-      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), []);
+      assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), []);
     });
 
     it("etsy: resizing the textarea re-wraps the text and the underline follows", async () => {
       const page = PAGES[5];
-      const errorsBefore = browser.consoleErrors().length;
+      const errorsBefore = session.browser.consoleErrors().length;
       await open(page);
       const f = { ...page.fields[1], text: "Holds forty minifigures in neat rows, with a lid and a handle, and fits every LEGO set." };
       await typeAndCheck(f);
-      await browser.evaluate(() => {
+      await session.browser.evaluate(() => {
         const t = /** @type {HTMLTextAreaElement} */ (document.querySelector("#listing-description-textarea"));
         t.style.width = "320px";
         t.style.height = "240px";
@@ -456,24 +443,24 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       /** @type {import("./editor-page.mjs").Rect[]} */
       let want = [];
       const st = await waitFor(async () => {
-        want = (await browser.evaluate(wordRects, { path: f.path, word: f.word }))[0] || [];
-        return browser.evaluate(overlayState, null);
+        want = (await session.browser.evaluate(wordRects, { path: f.path, word: f.word }))[0] || [];
+        return session.browser.evaluate(overlayState, null);
       }, (s) => want.length > 0 && want.every((w) => s.underlines.some((u) => u.field === f.key && near(u, w))));
       assert.ok(want.every((w) => st.underlines.some((u) => u.field === f.key && near(u, w))),
         `underline follows the re-wrapped word: ${JSON.stringify(st.underlines)} vs ${JSON.stringify(want)}`);
-      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), []);
+      assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), []);
     });
 
     it("amazon: switching the site off in the popup removes everything; on again redraws", async () => {
       const page = PAGES[0];
-      const errorsBefore = browser.consoleErrors().length;
+      const errorsBefore = session.browser.consoleErrors().length;
       await open(page);
       await typeAndCheck(page.fields[0]);
       const tabId = await tabOf(page.host);
       assert.notEqual(tabId, null);
       /** Click the site switch and wait until the setting is stored. @param {boolean} off */
       const flip = async (off) => {
-        const popup = await browser.extensionPage(`popup/popup.html?tab=${tabId}`);
+        const popup = await session.browser.extensionPage(`popup/popup.html?tab=${tabId}`);
         await waitFor(() => popup.evaluate(() => !(/** @type {HTMLInputElement} */ (document.getElementById("site-enabled"))).disabled, null), (x) => x);
         await popup.evaluate(() => {
           /** @type {HTMLInputElement} */ (document.getElementById("site-enabled")).click();
@@ -486,16 +473,16 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         await popup.close();
       };
       await flip(true);
-      let st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.hosts === 0);
+      let st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.hosts === 0);
       assert.equal(st.hosts, 0, "no overlay once the seller switched the site off");
       await flip(false);
-      st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.underlines.some((u) => u.field === page.fields[0].key));
+      st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.underlines.some((u) => u.field === page.fields[0].key));
       assert.ok(st.underlines.some((u) => u.field === page.fields[0].key), "underlines back when switched on again");
-      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), []);
+      assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), []);
     });
 
     it("options: strings in place, settings and own brands saved", async () => {
-      const opts = await browser.extensionPage("options/options.html");
+      const opts = await session.browser.extensionPage("options/options.html");
       const r = await waitFor(() => opts.evaluate(() => ({
         title: document.querySelector("h1")?.textContent || "",
         low: /** @type {HTMLInputElement} */ (document.getElementById("show-low")).checked,
@@ -528,12 +515,12 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
 
     it("etsy: a field scrolled out of a scrolling panel draws nothing over the page around it", async () => {
       const page = /** @type {PageCase} */ (PAGES.find((p) => p.name === "etsy"));
-      const errorsBefore = browser.consoleErrors().length;
+      const errorsBefore = session.browser.consoleErrors().length;
       await open(page);
       const f = page.fields[0];
       await typeAndCheck(f);
       // The page turns its form into a 120 px scrolling panel and scrolls the title away.
-      const panel = await browser.evaluate(() => {
+      const panel = await session.browser.evaluate(() => {
         const p = /** @type {HTMLElement} */ (document.querySelector(".wt-panel"));
         const title = /** @type {HTMLElement} */ (document.getElementById("listing-title-input"));
         p.style.height = "120px";
@@ -543,61 +530,61 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         return { top: r.top, bottom: r.bottom, titleBottom: title.getBoundingClientRect().bottom };
       }, null);
       assert.ok(panel.titleBottom < panel.top, `the title is scrolled out of the panel (${JSON.stringify(panel)})`);
-      let st = await waitFor(() => browser.evaluate(overlayState, null), (s) => !s.underlines.some((x) => x.field === f.key));
+      let st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => !s.underlines.some((x) => x.field === f.key));
       assert.deepEqual(st.underlines.filter((x) => x.field === f.key), [], "no underline of the hidden title is drawn");
       // Scrolled back, the underline is on the word again.
-      await browser.evaluate(() => {
+      await session.browser.evaluate(() => {
         /** @type {HTMLElement} */ (document.querySelector(".wt-panel")).scrollTop = 0;
         return true;
       }, null);
       /** @type {import("./editor-page.mjs").Rect[]} */
       let want = [];
       st = await waitFor(async () => {
-        want = (await browser.evaluate(wordRects, { path: f.path, word: f.word }))[0] || [];
-        return browser.evaluate(overlayState, null);
+        want = (await session.browser.evaluate(wordRects, { path: f.path, word: f.word }))[0] || [];
+        return session.browser.evaluate(overlayState, null);
       }, (s) => want.length > 0 && want.every((w) => s.underlines.some((u) => u.field === f.key && near(u, w))));
       assert.ok(want.every((w) => st.underlines.some((u) => u.field === f.key && near(u, w))), `underline back on "${f.word}" (${JSON.stringify(st.underlines)})`);
-      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), []);
+      assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), []);
     });
 
     it("amazon: from the keyboard, Alt+Shift+I ignores the word here, and only on this page", async () => {
       const page = PAGES[0];
-      const errorsBefore = browser.consoleErrors().length;
+      const errorsBefore = session.browser.consoleErrors().length;
       await open(page);
       const f = page.fields[0];
       await typeAndCheck(f);
       const at = f.text.indexOf(f.word);
-      await browser.evaluate(setCaret, { path: f.path, offset: at + 1 });
-      await browser.press("ArrowRight");
-      let st = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.card.visible);
+      await session.browser.evaluate(setCaret, { path: f.path, offset: at + 1 });
+      await session.browser.press("ArrowRight");
+      let st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.card.visible);
       assert.ok(st.card.visible, "card shown with the caret inside the flagged word");
-      await browser.press("Alt+Shift+KeyI");
-      st = await waitFor(() => browser.evaluate(overlayState, null), (s) => !s.underlines.some((x) => x.field === f.key) && !s.card.visible);
+      await session.browser.press("Alt+Shift+KeyI");
+      st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => !s.underlines.some((x) => x.field === f.key) && !s.card.visible);
       assert.ok(!st.underlines.some((x) => x.field === f.key), "no underline once ignored here");
       assert.ok(!st.card.visible, "the card closes");
-      assert.equal((await browser.evaluate(fieldState, f.path)).value, f.text, "the shortcut typed nothing into the field");
+      assert.equal((await session.browser.evaluate(fieldState, f.path)).value, f.text, "the shortcut typed nothing into the field");
       // "Here" is this page: a fresh load flags the word again.
       await open(page);
       await typeAndCheck(f);
-      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), []);
+      assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), []);
     });
 
     // Last: it changes the seller's own brands for this profile.
     it("etsy: \"This is my brand\" stops flagging the brand", async () => {
       const page = PAGES[5];
-      const errorsBefore = browser.consoleErrors().length;
+      const errorsBefore = session.browser.consoleErrors().length;
       await open(page);
       const f = page.fields[0];
       await typeAndCheck(f);
-      const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ ((await browser.evaluate(overlayState, null)).underlines.find((x) => x.field === f.key));
-      await browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
-      await waitFor(() => browser.evaluate(overlayState, null), (s) => s.card.visible);
-      const btn = await browser.evaluate(cardButtonCenter, "own-brand");
+      const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ ((await session.browser.evaluate(overlayState, null)).underlines.find((x) => x.field === f.key));
+      await session.browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
+      await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.card.visible);
+      const btn = await session.browser.evaluate(cardButtonCenter, "own-brand");
       assert.ok(btn, "card has a 'This is my brand' button");
-      await browser.click(btn.x, btn.y);
-      const st = await waitFor(() => browser.evaluate(overlayState, null), (s) => !s.underlines.some((x) => x.field === f.key));
+      await session.browser.click(btn.x, btn.y);
+      const st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => !s.underlines.some((x) => x.field === f.key));
       assert.ok(!st.underlines.some((x) => x.field === f.key), "no underline once the brand is the seller's own");
-      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), []);
+      assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), []);
     });
   });
 }

@@ -4,10 +4,9 @@
  * engine loads in the page with the built default snapshot and reports a famous brand in a
  * title with its UTF-16 span, and nothing for a title of ordinary words.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { startServers } from "../../scripts/serve.mjs";
-import { BROWSERS } from "./browsers.mjs";
+import { BROWSERS, useBrowser } from "./browsers.mjs";
 
 /**
  * Sets the playground's title and returns what it shows once the engine has answered.
@@ -28,35 +27,22 @@ async function checkTitle(title) {
 
 for (const [name, launch] of Object.entries(BROWSERS)) {
   describe(`${name}: playground`, () => {
-    /** @type {Awaited<ReturnType<typeof startServers>>} */
-    let server;
-    /** @type {import("./browsers.mjs").Browser} */
-    let browser;
-
-    before(async () => {
-      server = await startServers();
-      browser = await launch(server);
-    });
-
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const session = useBrowser(launch);
 
     it("runs the engine in the page on the default snapshot", async () => {
-      const errorsBefore = browser.consoleErrors().length;
-      await browser.goto(server.local("/playground.html"));
+      const errorsBefore = session.browser.consoleErrors().length;
+      await session.browser.goto(session.server.local("/playground.html"));
       // "🧱" is two UTF-16 code units, so LEGO starts at 3.
-      const brand = await browser.evaluate(checkTitle, "🧱 LEGO compatible building blocks");
+      const brand = await session.browser.evaluate(checkTitle, "🧱 LEGO compatible building blocks");
       assert.equal(brand.error, false, brand.status);
       assert.match(brand.status, /^Engine ready/);
       assert.ok(
         brand.findings.some((f) => f.startsWith("3–7 “LEGO”: famous_brand")),
         `LEGO reported at 3–7: ${JSON.stringify(brand.findings)}`,
       );
-      const plain = await browser.evaluate(checkTitle, "Kids building blocks set, 500 pieces");
+      const plain = await session.browser.evaluate(checkTitle, "Kids building blocks set, 500 pieces");
       assert.deepEqual(plain.findings, [], "ordinary words are not reported");
-      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), [], "nothing in the console");
+      assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), [], "nothing in the console");
     });
   });
 }

@@ -15,13 +15,12 @@
  *   the add-on) the new background has the list: the word is underlined again;
  * - nothing in the page's console.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { startServers } from "../../scripts/serve.mjs";
 import { waitFor } from "./wait.mjs";
-import { ARTIFACTS, BROWSERS } from "./browsers.mjs";
+import { ARTIFACTS, BROWSERS, useBrowser } from "./browsers.mjs";
 import { fieldState, focusEnd, overlayState } from "./editor-page.mjs";
 
 const EDITOR = { host: "www.etsy.com", path: "/your/shops/me/listing-editor/create/" };
@@ -73,19 +72,7 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 for (const [browserName, launch] of Object.entries(BROWSERS)) {
   describe(`${browserName}: watch list`, { timeout: 240_000 }, () => {
-    /** @type {Awaited<ReturnType<typeof startServers>>} */
-    let server;
-    /** @type {import("./browsers.mjs").Browser} */
-    let browser;
-
-    before(async () => {
-      server = await startServers();
-      browser = await launch(server);
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const session = useBrowser(launch);
 
     /**
      * An options tab that really shows the options page (Firefox's new tab is
@@ -95,7 +82,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
      * @returns {Promise<R>}
      */
     async function inOptions(fn, arg = null) {
-      const opts = await browser.extensionPage("options/options.html");
+      const opts = await session.browser.extensionPage("options/options.html");
       try {
         const ready = await waitFor(
           () => opts.evaluate(() => (/-extension:$/.test(location.protocol) && document.readyState === "complete" && !!document.getElementById("watch-file") ? "ok" : ""), null).catch(() => ""),
@@ -115,27 +102,27 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
      * for the whole text is drawn; returns the title's underlines.
      */
     async function typeTitle() {
-      await browser.goto(`https://${EDITOR.host}:${server.httpsPort}${EDITOR.path}`);
-      await waitFor(() => browser.evaluate(overlayState, null), (s) => s.hosts === 1);
-      await browser.evaluate(focusEnd, TITLE);
-      await browser.type(TYPED);
-      const value = (await browser.evaluate(fieldState, TITLE)).value;
+      await session.browser.goto(`https://${EDITOR.host}:${session.server.httpsPort}${EDITOR.path}`);
+      await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.hosts === 1);
+      await session.browser.evaluate(focusEnd, TITLE);
+      await session.browser.type(TYPED);
+      const value = (await session.browser.evaluate(fieldState, TITLE)).value;
       assert.equal(value, TYPED, "the field holds what was typed");
       /** @param {{painted: string|null}} s */
       const answered = (s) => {
         const p = s.painted ? JSON.parse(s.painted) : null;
         return !!p && p.field === "title" && p.checked && p.length === value.length;
       };
-      const st = await waitFor(() => browser.evaluate(overlayState, null), answered);
+      const st = await waitFor(() => session.browser.evaluate(overlayState, null), answered);
       assert.ok(answered(st), `the engine's answer for the whole typed text is drawn (${st.painted})`);
       return st.underlines.filter((u) => u.field === "title");
     }
 
     it("before any watch list, the word is not underlined", async () => {
-      const errorsBefore = browser.consoleErrors().length;
+      const errorsBefore = session.browser.consoleErrors().length;
       assert.deepEqual(await typeTitle(), [], "nothing underlined in the title");
       assert.equal(await inOptions(currentInOptions), "No watch list in use.");
-      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
+      assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
     });
 
     it("a file that is not a watch list is refused; no list is in use", async () => {
@@ -157,29 +144,29 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
     });
 
     it("typing the watched word underlines it, and the card names the watch list", async () => {
-      const errorsBefore = browser.consoleErrors().length;
+      const errorsBefore = session.browser.consoleErrors().length;
       const underlines = await typeTitle();
       const spans = [...new Set(underlines.map((u) => `${u.start}:${u.end}:${u.kind}`))];
       assert.deepEqual(spans, [`0:${WORD.length}:registered_mark`], `exactly the watched word (${JSON.stringify(underlines)})`);
       const u = underlines[0];
-      await browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
-      const shown = await waitFor(() => browser.evaluate(overlayState, null), (s) => s.card.visible);
+      await session.browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
+      const shown = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.card.visible);
       assert.ok(shown.card.visible, "card shown on hover");
       assert.match(shown.card.text, /Your watch list/);
       assert.match(shown.card.text, /Quib Ltd/);
-      await browser.screenshot(join(ARTIFACTS, `watchlist-${browserName}-card.png`));
-      await browser.mouseMove(2, 2);
-      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
+      await session.browser.screenshot(join(ARTIFACTS, `watchlist-${browserName}-card.png`));
+      await session.browser.mouseMove(2, 2);
+      assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
     });
 
     it("the watch list survives a restart of the background", async () => {
-      const errorsBefore = browser.consoleErrors().length;
-      await browser.restartBackground();
+      const errorsBefore = session.browser.consoleErrors().length;
+      await session.browser.restartBackground();
       const underlines = await typeTitle();
       const spans = [...new Set(underlines.map((u) => `${u.start}:${u.end}:${u.kind}`))];
       assert.deepEqual(spans, [`0:${WORD.length}:registered_mark`], `still underlined (${JSON.stringify(underlines)})`);
       assert.equal(await inOptions(currentInOptions), "In use: 1 marks from watch.csv.");
-      assert.deepEqual(browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
+      assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
     });
 
     it("removing the watch list: the word is no longer underlined", async () => {
