@@ -63,13 +63,9 @@ use crate::register::{Record, Register};
 use crate::text::{self, Joiner, Normalized, Shape, Token};
 use ordinary::{Case, Gap, Style, Usage, Word};
 use own_brand::OwnBrands;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
-
-/// Records decoded during one check, by index value.
-type Cache = RefCell<HashMap<u64, Arc<[Record]>>>;
 
 /// The most words whose typo verdict the engine keeps between checks.
 const KEPT_TYPOS: usize = 10_000;
@@ -86,8 +82,6 @@ struct ListingContext {
     own: OwnBrands,
     /// The listing's Nice classes.
     classes: Vec<u8>,
-    /// Records decoded so far.
-    cache: Cache,
 }
 
 /// The most decoded records the engine keeps between checks (the 5-million-mark bench
@@ -97,8 +91,9 @@ const KEPT_RECORDS: usize = 20_000;
 /// Records decoded by earlier checks, by index value. A seller's words recur from one
 /// keystroke's check to the next and across listings, and a common word ("star",
 /// "blue") can stand behind hundreds of records, so decoding them again would dominate
-/// every check. Emptied when it would hold more than [`KEPT_RECORDS`] records and when
-/// the options change.
+/// every check. The one place decoded records are kept (within a check too). Emptied
+/// when it would hold more than [`KEPT_RECORDS`] records (the newest set is then kept
+/// alone, however large) and when the options or the watch list change.
 #[derive(Default)]
 struct DecodedRecords {
     by_value: HashMap<u64, Arc<[Record]>>,
@@ -111,10 +106,8 @@ impl DecodedRecords {
             self.by_value.clear();
             self.records = 0;
         }
-        if records.len() <= KEPT_RECORDS {
-            self.records += records.len();
-            self.by_value.insert(value, Arc::clone(records));
-        }
+        self.records += records.len();
+        self.by_value.insert(value, Arc::clone(records));
     }
 }
 
@@ -219,7 +212,6 @@ impl Engine {
         let ctx = ListingContext {
             own,
             classes: listing_classes,
-            cache: Cache::default(),
         };
         let mut findings = Vec::new();
         for (field, index, text) in listing.fields() {
@@ -248,7 +240,7 @@ impl Engine {
         ctx: &ListingContext,
         out: &mut Vec<Finding>,
     ) {
-        let (own, listing_classes, cache) = (&ctx.own, ctx.classes.as_slice(), &ctx.cache);
+        let (own, listing_classes) = (&ctx.own, ctx.classes.as_slice());
         let norm = text::normalize(original);
         let tokens = norm.tokens();
         if tokens.is_empty() {
@@ -263,13 +255,13 @@ impl Engine {
         }
 
         // Exact marks, then disguises of marks in the words left over.
-        let mut candidates = self.exact_candidates(&norm, &words, &blocked, cache);
+        let mut candidates = self.exact_candidates(&norm, &words, &blocked);
         let mut taken = blocked.clone();
         for c in &candidates {
             taken[c.words.clone()].iter_mut().for_each(|t| *t = true);
         }
-        self.leet_candidates(&norm, &mut taken, &mut candidates, cache);
-        self.typo_candidates(&words, &mut taken, &mut candidates, cache);
+        self.leet_candidates(&norm, &mut taken, &mut candidates);
+        self.typo_candidates(&words, &mut taken, &mut candidates);
         candidates.sort_by_key(|c| c.words.start);
         candidates.retain(|c| !own.names(&words[c.words.clone()]));
 
@@ -282,8 +274,8 @@ impl Engine {
             .iter()
             .map(|c| match &c.disguise {
                 // A disguise is itself the evidence: nobody hides an ordinary word.
-                Some(_) if !c.joined || self.distinctive(&c.key, cache) => None,
-                _ if self.famous_name(&c.key, cache) => None,
+                Some(_) if !c.joined || self.distinctive(&c.key) => None,
+                _ if self.famous_name(&c.key) => None,
                 _ => self.common_word(&c.key),
             })
             .collect();
@@ -298,7 +290,7 @@ impl Engine {
             .iter()
             .zip(&common)
             .map(|(c, common)| {
-                self.judge(c, common, &views, style, listing_classes, cache, |_, a| {
+                self.judge(c, common, &views, style, listing_classes, |_, a| {
                     Some(a.severity)
                 })
                 .map(|(s, _)| s)
@@ -316,8 +308,7 @@ impl Engine {
             let reported = |f: &risk::Facts<'_>, a: risk::Assessment<'_>| {
                 (a.severity > Severity::Low || self.options.show_low).then(|| a.verdict(f))
             };
-            let Some((v, usage)) =
-                self.judge(c, common, &views, style, listing_classes, cache, reported)
+            let Some((v, usage)) = self.judge(c, common, &views, style, listing_classes, reported)
             else {
                 continue;
             };
@@ -349,7 +340,6 @@ impl Engine {
         views: &[Word<'_>],
         style: Style,
         listing_classes: &[u8],
-        cache: &Cache,
         decide: impl for<'r> FnOnce(&risk::Facts<'r>, risk::Assessment<'r>) -> Option<T>,
     ) -> Option<(T, Usage)> {
         let usage = ordinary::usage(views, c.words.clone(), style);
@@ -359,7 +349,7 @@ impl Engine {
             // not be read.
             return None;
         }
-        let records = self.records(c.value, &c.key, cache);
+        let records = self.records(c.value, &c.key);
         let facts = risk::Facts {
             key: &c.key,
             records: &records,
@@ -380,7 +370,6 @@ impl Engine {
         norm: &Normalized,
         words: &[&str],
         blocked: &[bool],
-        cache: &Cache,
     ) -> Vec<Candidate> {
         let tokens = norm.tokens();
         // Words joined without their space read as one mark only when the seller
@@ -410,7 +399,7 @@ impl Engine {
         // behind wins over a name that is only on a brand list.
         marks::resolve(all, |m| {
             u8::from(
-                self.records(m.value, &m.key, cache)
+                self.records(m.value, &m.key)
                     .iter()
                     .any(|r| r.register != Register::Famous || r.famous),
             )
@@ -440,13 +429,7 @@ impl Engine {
 
     /// Leetspeak: runs where digits or symbols stand in for letters, looked up under
     /// each reading the normaliser proposes.
-    fn leet_candidates(
-        &self,
-        norm: &Normalized,
-        taken: &mut [bool],
-        out: &mut Vec<Candidate>,
-        cache: &Cache,
-    ) {
+    fn leet_candidates(&self, norm: &Normalized, taken: &mut [bool], out: &mut Vec<Candidate>) {
         for run in norm.leet_runs() {
             let r = run.tokens.clone();
             if r.is_empty() || taken.get(r.clone()).is_none_or(|t| t.iter().any(|b| *b)) {
@@ -454,7 +437,7 @@ impl Engine {
             }
             let hit = run.candidates.iter().find_map(|k| {
                 let v = self.mark_value(k)?;
-                self.distinctive(k, cache).then(|| (k.clone(), v))
+                self.distinctive(k).then(|| (k.clone(), v))
             });
             if let Some((key, value)) = hit {
                 taken[r.clone()].iter_mut().for_each(|t| *t = true);
@@ -471,13 +454,7 @@ impl Engine {
 
     /// Typos: single words that are not common words themselves and lie within the
     /// allowed edit distance of a distinctive mark.
-    fn typo_candidates(
-        &self,
-        words: &[&str],
-        taken: &mut [bool],
-        out: &mut Vec<Candidate>,
-        cache: &Cache,
-    ) {
+    fn typo_candidates(&self, words: &[&str], taken: &mut [bool], out: &mut Vec<Candidate>) {
         for (i, w) in words.iter().enumerate() {
             if taken[i]
                 || w.len() < 4
@@ -489,7 +466,7 @@ impl Engine {
             }
             let seen = self.typos.lock().ok().and_then(|t| t.get(*w).cloned());
             let found = seen.unwrap_or_else(|| {
-                let found = self.typo_of(w, cache);
+                let found = self.typo_of(w);
                 if let Ok(mut typos) = self.typos.lock() {
                     if typos.len() >= KEPT_TYPOS {
                         typos.clear();
@@ -517,7 +494,7 @@ impl Engine {
     }
 
     /// The closest distinctive mark `word` is a typo of, if any.
-    fn typo_of(&self, word: &str, cache: &Cache) -> Option<lookalike::Near> {
+    fn typo_of(&self, word: &str) -> Option<lookalike::Near> {
         // A plural or singular of a mark is the word itself, not a disguise of it.
         let inflection =
             |k: &str| word.strip_suffix('s') == Some(k) || k.strip_suffix('s') == Some(word);
@@ -527,18 +504,18 @@ impl Engine {
             near.sort_by_key(|n| n.distance);
         }
         near.into_iter()
-            .find(|n| !inflection(&n.key) && self.distinctive(&n.key, cache))
+            .find(|n| !inflection(&n.key) && self.distinctive(&n.key))
     }
 
     /// A mark is distinctive (worth looking for in disguise) when none of its words is
     /// an everyday word (Zipf below [`ordinary::EVERYDAY_ZIPF`]: "disney" and "ferrari"
     /// are, "orange" and "target" are not) and a live registration or a famous brand
     /// stands behind it (not only a name on a brand list).
-    fn distinctive(&self, key: &str, cache: &Cache) -> bool {
+    fn distinctive(&self, key: &str) -> bool {
         key.split(' ')
             .all(|w| self.zipf(w).is_none_or(|z| z < ordinary::EVERYDAY_ZIPF))
             && self.mark_value(key).is_some_and(|v| {
-                self.records(v, key, cache)
+                self.records(v, key)
                     .iter()
                     .any(|r| r.status.is_live() && (r.register != Register::Famous || r.famous))
             })
@@ -592,7 +569,7 @@ impl Engine {
     /// fame, not from ordinary use, so it is judged as coined. Ordinary words that are
     /// famous brands too ("apple", "dove", "target") are written lower-case and stay
     /// common; abbreviations ("HP") keep needing evidence of brand use.
-    fn famous_name(&self, key: &str, cache: &Cache) -> bool {
+    fn famous_name(&self, key: &str) -> bool {
         !key.contains(' ')
             && key.chars().count() > ordinary::ABBREVIATION_LETTERS
             && self
@@ -601,7 +578,7 @@ impl Engine {
                 .get(key)
                 .is_some_and(|v| v & WORD_IS_NAME != 0 && word_value_zipf(v) < ordinary::NAME_ZIPF)
             && self.mark_value(key).is_some_and(|v| {
-                self.records(v, key, cache)
+                self.records(v, key)
                     .iter()
                     .any(|r| r.status.is_live() && r.famous)
             })
@@ -616,19 +593,16 @@ impl Engine {
     }
 
     /// The records behind the index value of `key` that the options let count, decoded
-    /// once and kept for the rest of the check and for later ones ("the" and "and"
+    /// once and kept for the rest of the check and for later ones (see [`DecodedRecords`]) ("the" and "and"
     /// recur in every field and every listing). A key of both the snapshot and the
     /// watch list has the records of both, whichever value names it.
-    fn records(&self, value: u64, key: &str, cache: &Cache) -> Arc<[Record]> {
-        if let Some(r) = cache.borrow().get(&value) {
-            return Arc::clone(r);
-        }
+    fn records(&self, value: u64, key: &str) -> Arc<[Record]> {
         let kept = self
             .decoded
             .lock()
             .ok()
             .and_then(|d| d.by_value.get(&value).cloned());
-        let records = kept.unwrap_or_else(|| {
+        kept.unwrap_or_else(|| {
             let (snapshot_value, watched) = if WatchList::is_watch_value(value) {
                 (self.snapshot.marks().get(key), self.watch.records(value))
             } else if self.watch.is_empty() {
@@ -653,9 +627,7 @@ impl Engine {
                 d.keep(value, &records);
             }
             records
-        });
-        cache.borrow_mut().insert(value, Arc::clone(&records));
-        records
+        })
     }
 }
 
