@@ -39,9 +39,11 @@
  * A register record cited by a finding.
  * @typedef {object} RecordRef
  * @property {string} register      "US" | "EU" | "FAMOUS" | "WATCH"
- * @property {string} number
+ * @property {string} number        serial or application number; for "FAMOUS" the digits of
+ *                                   the brand's Wikidata id ("483915" for Q483915) or ""
  * @property {string} [registration]
- * @property {string} owner
+ * @property {string} owner         the owner; for "FAMOUS" the lists that name the brand and
+ *                                   its reach ("simple-icons; name-suggestion-index; worldwide")
  * @property {number[]} classes
  * @property {string} status        "registered" | "pending" | "dead"
  */

@@ -99,12 +99,13 @@ pub enum Severity {
 pub struct RecordRef {
     /// The register: `US`, `EU`, `FAMOUS` or `WATCH`.
     pub register: String,
-    /// Serial or application number (empty for brand lists).
+    /// Serial or application number; for `FAMOUS`, the digits of the brand's Wikidata
+    /// id (`483915` for Q483915) or empty; empty for `WATCH`.
     pub number: String,
     /// Registration number, when registered.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub registration: Option<String>,
-    /// The owner's name.
+    /// The owner's name; for `FAMOUS`, the lists that name the brand and its reach.
     pub owner: String,
     /// Nice classes of the record.
     pub classes: Vec<u8>,

@@ -320,9 +320,13 @@ mod brands {
 
         let fernwick = sink.mark("Fernwick");
         assert!(fernwick.famous, "two lists");
-        assert!(
-            fernwick.owner.contains("simple-icons")
-                && fernwick.owner.contains("name-suggestion-index")
+        assert_eq!(
+            fernwick.owner, "simple-icons; name-suggestion-index; 3 countries",
+            "the evidence: the lists that name it and its reach"
+        );
+        assert_eq!(
+            fernwick.number, "999",
+            "the lowest of its Wikidata ids (Q999, Q1000001), digits only"
         );
         assert!(
             fernwick.classes.is_empty(),
@@ -334,7 +338,13 @@ mod brands {
         );
         let tallowmere = sink.mark("Tallowmere");
         assert!(tallowmere.famous, "worldwide NSI brand with a Wikidata id");
-        assert!(tallowmere.owner.contains("Q1000002") && tallowmere.owner.contains("worldwide"));
+        assert_eq!(tallowmere.owner, "name-suggestion-index; worldwide");
+        assert_eq!(tallowmere.number, "1000002", "Q1000002");
+        assert_eq!(
+            sink.mark("Orbitly").number,
+            "",
+            "no Wikidata id: simple-icons only"
+        );
         let petrolux = sink.mark("Petrolux");
         assert!(petrolux.famous, "present in five countries");
         assert_eq!(

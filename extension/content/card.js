@@ -112,9 +112,14 @@ const ClearmarkCard = (() => {
       if (!copy && f.mark && f.mark.toLowerCase() !== f.text.toLowerCase()) rows.push(el('div', t('markLabel', [f.mark]), '', 'mark'));
       for (const r of (f.records || []).slice(0, 3)) {
         const reg = t('register_' + r.register.toLowerCase());
-        const number = r.registration ? `${r.number} (${t('registrationNo', [r.registration])})` : r.number;
-        rows.push(el('div', number ? `${reg} ${number}` : reg, '', 'register'));
-        if (r.owner) rows.push(el('div', t('owner', [r.owner]), '', 'owner'));
+        // A famous brand's "number" is its Wikidata item and its "owner" the lists that
+        // name it (protocol.js RecordRef).
+        const famous = r.register === 'FAMOUS';
+        const number = famous
+          ? r.number && t('wikidataId', [r.number])
+          : r.registration ? `${r.number} (${t('registrationNo', [r.registration])})` : r.number;
+        rows.push(el('div', number ? `${reg}${famous ? ' · ' : ' '}${number}` : reg, '', 'register'));
+        if (r.owner) rows.push(el('div', t(famous ? 'listedBy' : 'owner', [r.owner]), '', 'owner'));
         if (r.classes && r.classes.length) rows.push(el('div', t('classes', [r.classes.join(', ')]), '', 'classes'));
         if (r.status) rows.push(el('div', t('status', [t('status_' + r.status)]), '', 'status'));
       }

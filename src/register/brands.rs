@@ -8,7 +8,12 @@
 //! [`Register::Famous`] records, one per brand name (merged across the lists by
 //! [`mark_key`]); `famous` is set only on evidence, because the lists also hold obscure
 //! names and ordinary words (a regional bakery chain called "Bread"). The evidence is
-//! written into the record's owner field so a person can see why a name counts:
+//! written into the record so a person can see why a name counts: the owner field names
+//! the lists and the reach (`simple-icons; name-suggestion-index; worldwide`, a string
+//! shared by many records, so the snapshot stores it once), and the number field holds
+//! the digits of the brand's Wikidata id (`483915` for Q483915), where its owner can be
+//! looked up. The name-suggestion-index categories only give the Nice classes of names
+//! that are not famous; they are not kept as text. The rule:
 //!
 //! - listed by at least two of the three packages, or
 //! - a name-suggestion-index brand with a Wikidata id that is present worldwide (location
@@ -387,23 +392,35 @@ impl Brand {
         !self.wikidata.is_empty() && (self.worldwide || self.countries.len() >= BROAD_COUNTRIES)
     }
 
-    fn into_record(self) -> Record {
-        let famous = self.lists.len() >= 2 || self.broad();
+    /// The item number of the brand's Wikidata id (`Q483915` → 483915), the lowest when
+    /// the merged entries name several.
+    fn wikidata_item(&self) -> Option<u64> {
+        self.wikidata
+            .iter()
+            .filter_map(|q| q.strip_prefix('Q')?.parse::<u64>().ok())
+            .min()
+    }
+
+    /// The evidence a person reads: the lists that name the brand and, for a
+    /// name-suggestion-index brand with a Wikidata id, its reach.
+    fn evidence(&self) -> String {
         let mut evidence: Vec<String> = self.lists.iter().map(|l| l.name().to_string()).collect();
         if !self.wikidata.is_empty() {
-            let ids: Vec<&str> = self.wikidata.iter().map(String::as_str).take(3).collect();
-            let scope = if self.worldwide {
+            evidence.push(if self.worldwide {
                 "worldwide".to_string()
             } else {
                 format!("{} countries", self.countries.len())
-            };
-            let categories: Vec<&str> =
-                self.categories.iter().map(String::as_str).take(3).collect();
-            evidence.push(format!("wikidata {}", ids.join(" ")));
-            evidence.push(scope);
-            evidence.push(categories.join(" "));
+            });
         }
-        let mut record = Record::new(Register::Famous, self.display.clone(), evidence.join("; "));
+        evidence.join("; ")
+    }
+
+    fn into_record(self) -> Record {
+        let famous = self.lists.len() >= 2 || self.broad();
+        let mut record = Record::new(Register::Famous, self.display.clone(), self.evidence());
+        if let Some(item) = self.wikidata_item() {
+            record.number = item.to_string();
+        }
         record.famous = famous;
         record.status = Status::Registered;
         record.drawing = Drawing::Word;

@@ -79,13 +79,16 @@ pub type Date = u32;
 pub struct Record {
     /// The register or list.
     pub register: Register,
-    /// Serial (US) or application (EU) number; empty for brand lists.
+    /// Serial (US) or application (EU) number. For famous brands, the digits of the
+    /// brand's Wikidata id (`483915` for Q483915), empty when it has none; empty for
+    /// watch lists.
     pub number: String,
     /// Registration number, when registered.
     pub registration: Option<String>,
     /// The mark's words as registered (e.g. `LEGO`, `Hot Wheels`).
     pub mark: String,
-    /// The owner's name.
+    /// The owner's name. For famous brands, the evidence instead: the lists that name
+    /// the brand and its reach (`simple-icons; name-suggestion-index; worldwide`).
     pub owner: String,
     /// Nice classes (1..=45), sorted, without duplicates. Empty: any class (famous brands).
     pub classes: Vec<u8>,

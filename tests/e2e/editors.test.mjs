@@ -316,6 +316,10 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         assert.ok(st.card.visible, `card shown on hover at ${JSON.stringify(u)}`);
         assert.match(st.card.text, KIND_LABEL);
         assert.ok(st.card.text.toLowerCase().includes(first.word.toLowerCase()), `card names the flagged word: ${st.card.text}`);
+        // Every first word is a famous brand of the bundled lists: the card says which
+        // lists name it and cites its Wikidata item.
+        assert.match(st.card.text, /Wikidata Q\d+/, `card cites the Wikidata id: ${st.card.text}`);
+        assert.match(st.card.text, /Listed by: [^]*name-suggestion-index/, `card names the lists: ${st.card.text}`);
         assert.doesNotMatch(st.card.html, /<(?!div|button|\/div|\/button)[a-z]/i, "card holds only its own div/button elements");
         await session.browser.mouseMove(2, 2);
         st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => !s.card.visible, 3000);

@@ -15,7 +15,7 @@ use clearmark::register::snapshot::{
     date_to_days, days_to_date, KeyKind, Snapshot, SnapshotBuilder,
 };
 use clearmark::register::{
-    brands, euipo_xml, uspto_csv, uspto_xml, wordfreq, Record, RecordSink, Skipped,
+    brands, euipo_xml, uspto_csv, uspto_xml, wordfreq, Record, RecordSink, Register, Skipped,
 };
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -511,10 +511,16 @@ fn lookup(path: &Path, text: &str) -> Result<(), String> {
         } else {
             join(r.classes.iter().map(u8::to_string))
         };
+        // A famous brand's number is its Wikidata item (see Record::number).
+        let number = match (r.register, r.number.is_empty()) {
+            (_, true) => "-".to_string(),
+            (Register::Famous, false) => format!("Q{}", r.number),
+            _ => r.number.clone(),
+        };
         println!(
             "  {:<6} {:<12} reg {:<10} {:<11} classes {:<12} {}{} — {}{}",
             r.register.code(),
-            if r.number.is_empty() { "-" } else { &r.number },
+            number,
             r.registration.as_deref().unwrap_or("-"),
             r.status.as_str(),
             classes,

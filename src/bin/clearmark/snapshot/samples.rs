@@ -1,6 +1,8 @@
 //! `clearmark snapshot size`: bytes per mark of snapshots built from the real register
 //! samples (an EUIPO open-data JSON extract, a DPMAregister CSV export) and the
-//! famous-brand packages, all fields included.
+//! famous-brand packages, all fields included. Beside each, a lower bound for the index:
+//! the bytes per key of a bare `fst::Set` of the same keys (no values, no records) and of
+//! the keys' raw text.
 //!
 //! The two register samples are not in any official bulk format the builder reads, so
 //! this file converts them to records for the measurement only; it must not become a
@@ -29,8 +31,8 @@ pub struct SizeArgs {
 pub fn run(args: SizeArgs) -> Result<(), String> {
     let mut all = Vec::new();
     println!(
-        "{:<28} {:>8} {:>8} {:>10} {:>8}   bytes/record by section",
-        "input", "records", "keys", "bytes", "B/rec"
+        "{:<28} {:>8} {:>8} {:>10} {:>8} {:>10} {:>10}   bytes/record by section",
+        "input", "records", "keys", "bytes", "B/rec", "set B/key", "text B/key"
     );
     if let Some(p) = &args.euipo_json {
         let records = euipo_json(p)?;
@@ -90,16 +92,35 @@ fn report(label: &str, records: &[Record], words: &[(&str, f32)]) -> Result<(), 
         .filter(|(s, _)| *s != Section::Words)
         .map(|(s, l)| format!("{} {:.2}", s.name(), l as f64 / n))
         .collect();
+    let (set, text) = bare_keys(&snap)?;
+    let keys = snap.header().keys.max(1) as f64;
     println!(
-        "{:<28} {:>8} {:>8} {:>10} {:>8.2}   {} (rest: header, trailer)",
+        "{:<28} {:>8} {:>8} {:>10} {:>8.2} {:>10.2} {:>10.2}   {} (rest: header, trailer)",
         label,
         snap.header().records,
         snap.header().keys,
         len,
         len as f64 / n,
+        set as f64 / keys,
+        text as f64 / keys,
         sections.join(", ")
     );
     Ok(())
+}
+
+/// The bytes of a bare `fst::Set` of the snapshot's index keys, and of the keys' text:
+/// what the index costs before it holds a single value or record.
+fn bare_keys(snap: &Snapshot) -> Result<(usize, usize), String> {
+    use fst::Streamer;
+    let mut set = fst::SetBuilder::memory();
+    let mut text = 0;
+    let mut keys = snap.marks().stream();
+    while let Some((key, _)) = keys.next() {
+        set.insert(key).map_err(|e| e.to_string())?;
+        text += key.len();
+    }
+    let set = set.into_inner().map_err(|e| e.to_string())?;
+    Ok((set.len(), text))
 }
 
 /// `yyyy-mm-dd` → `yyyymmdd`, 0 when not a date.
