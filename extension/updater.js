@@ -16,6 +16,11 @@
  * be imported from the options page (it must carry a trusted signature itself); the
  * previous snapshot is kept for one-click rollback (and roll forward).
  *
+ * Every snapshot (bundled, downloaded, stored, imported) is read into a wasm
+ * `SnapshotBuffer` (src/wasm/buffer.rs) chunk by chunk as it arrives, checked there and
+ * made into the engine without another copy: the background never holds a second
+ * whole copy in JavaScript just to hand it to wasm.
+ *
  * It must not: trust anything it downloaded before verification, write partial state,
  * hold more than one download at a time, or talk to any server but the configured feed.
  */
@@ -40,6 +45,12 @@ const MAX_SNAPSHOT_BYTES = 1 << 30;
 const STALL_MS = 30_000;
 /** How often progress is broadcast while downloading. */
 const PROGRESS_EVERY_MS = 100;
+/**
+ * User Timing marks of the background's start: from loading the snapshot to the engine
+ * answering (read by scripts/bench-engine-start.mjs).
+ */
+export const MARK_LOAD_START = "clearmark:snapshot-load-start";
+export const MARK_ENGINE_READY = "clearmark:engine-ready";
 
 const SETTINGS = {
   feedUrl: "updateFeedUrl",
@@ -50,11 +61,24 @@ const SETTINGS = {
 /**
  * What the wasm module must offer (src/wasm/mod.rs and src/wasm/update.rs).
  * @typedef {object} UpdateWasm
- * @property {new (bytes: Uint8Array) => EngineLike} Engine
+ * @property {new (len: number) => SnapshotBufferLike} SnapshotBuffer
+ * @property {(prefix: Uint8Array) => number | undefined} snapshotFileLength
  * @property {(manifestJson: string, keys: string, extensionVersion: string, current?: number) => Offer} checkUpdateOffer
- * @property {(bytes: Uint8Array, manifestJson: string, keys: string, extensionVersion: string, current?: number) => Verified} verifyUpdate
- * @property {(bytes: Uint8Array, keys: string, current?: number) => Verified} verifySnapshotFile
- * @property {(bytes: Uint8Array) => Verified} snapshotHeader
+ */
+
+/**
+ * A snapshot being read into wasm memory (src/wasm/buffer.rs). `intoEngine` consumes it;
+ * a refused buffer is spent.
+ * @typedef {object} SnapshotBufferLike
+ * @property {number} len
+ * @property {number} received
+ * @property {(chunk: Uint8Array) => void} push
+ * @property {() => Verified} header
+ * @property {(manifestJson: string, keys: string, extensionVersion: string, current?: number) => Verified} verifyUpdate
+ * @property {(keys: string, current?: number) => Verified} verifySnapshotFile
+ * @property {() => Uint8Array} copy
+ * @property {() => EngineLike} intoEngine
+ * @property {() => void} free
  */
 
 /**
@@ -159,7 +183,12 @@ export class Updater {
     const settings = await chrome.storage.local.get([SETTINGS.feedUrl, SETTINGS.last]);
     this.setFeedStatus(settings[SETTINGS.feedUrl]);
     this.status.last = /** @type {UpdateStatus["last"]} */ (settings[SETTINGS.last] ?? null);
-    const bundled = await this.bundledSummary();
+    performance.mark(MARK_LOAD_START);
+    /** @type {SnapshotBufferLike | null} */
+    let bundledBuffer = await this.bundledBuffer();
+    const header = bundledBuffer.header();
+    /** @type {SnapshotSummary} */
+    const bundled = { version: header.snapshotVersion, date: header.date, source: "bundled" };
     /** @type {{current: store.StoredSnapshot | undefined, previous: store.StoredSnapshot | undefined}} */
     let slots = { current: undefined, previous: undefined };
     try {
@@ -170,28 +199,33 @@ export class Updater {
     const { current, previous } = slots;
     this.status.previous = previous ? summary(previous) : null;
     if (current?.bytes && (current.pinned || current.version > bundled.version)) {
+      // Free the bundled snapshot's memory first: the installed one can take its place.
+      release(bundledBuffer);
+      bundledBuffer = null;
       try {
-        this.current = await this.load(new Uint8Array(current.bytes));
+        this.current = await this.load(this.bufferOf(current.bytes));
         this.status.active = summary(current);
       } catch (e) {
         this.status.last = { at: Date.now(), ok: false, message: `the installed snapshot ${current.version} could not be loaded (${errorText(e)}); using the bundled snapshot` };
       }
     }
     if (!this.current) {
-      this.current = await this.load(await this.bundledBytes());
+      this.current = await this.load(bundledBuffer ?? (await this.bundledBuffer()));
       this.status.active = bundled;
     }
     this.status.phase = "idle";
+    performance.mark(MARK_ENGINE_READY);
     return this.current;
   }
 
   /**
-   * A ready engine for `bytes` (structure checked by the constructor; throws its reason).
-   * @param {Uint8Array} bytes
+   * A ready engine made of `buffer` (structure checked unless a verify call checked it
+   * already; throws the reason). The buffer is consumed.
+   * @param {SnapshotBufferLike} buffer
    * @returns {Promise<EngineLike>}
    */
-  async load(bytes) {
-    const engine = new this.wasm.Engine(bytes);
+  async load(buffer) {
+    const engine = buffer.intoEngine();
     try {
       await this.prepare(engine);
     } catch (e) {
@@ -201,19 +235,61 @@ export class Updater {
     return engine;
   }
 
-  /** @returns {Promise<Uint8Array>} */
-  async bundledBytes() {
+  /**
+   * The bundled snapshot, read from the extension package straight into wasm memory. The
+   * package does not say the file's length, so the first chunks are held until the
+   * snapshot's own section table tells it; the rest goes into place as it arrives.
+   * @returns {Promise<SnapshotBufferLike>}
+   */
+  async bundledBuffer() {
     const res = await fetch(chrome.runtime.getURL(BUNDLED_SNAPSHOT));
-    if (!res.ok) {
+    if (!res.ok || !res.body) {
       throw new UpdateFailure(`the bundled register snapshot is missing (${BUNDLED_SNAPSHOT}: HTTP ${res.status}); rebuild the extension with \`make run\``);
     }
-    return new Uint8Array(await res.arrayBuffer());
+    /** @type {SnapshotBufferLike | null} */
+    let buffer = null;
+    /** @type {Uint8Array} */
+    let head = new Uint8Array(0);
+    try {
+      for await (const value of chunks(res.body)) {
+        if (buffer) {
+          buffer.push(value);
+          continue;
+        }
+        const joined = new Uint8Array(head.byteLength + value.byteLength);
+        joined.set(head);
+        joined.set(value, head.byteLength);
+        head = joined;
+        const len = this.wasm.snapshotFileLength(head);
+        if (len === undefined) continue;
+        buffer = new this.wasm.SnapshotBuffer(len);
+        buffer.push(head);
+        head = new Uint8Array(0);
+      }
+    } catch (e) {
+      if (buffer) release(buffer);
+      throw new UpdateFailure(`the bundled register snapshot cannot be used (${errorText(e)}); rebuild the extension with \`make run\``);
+    }
+    if (!buffer) {
+      throw new UpdateFailure(`the bundled register snapshot is cut short (${head.byteLength} bytes); rebuild the extension with \`make run\``);
+    }
+    return buffer;
   }
 
-  /** @returns {Promise<SnapshotSummary>} */
-  async bundledSummary() {
-    const header = this.wasm.snapshotHeader(await this.bundledBytes());
-    return { version: header.snapshotVersion, date: header.date, source: "bundled" };
+  /**
+   * A stored or imported file in a wasm buffer (one copy, the file's own bytes stay JS's).
+   * @param {ArrayBuffer} bytes
+   * @returns {SnapshotBufferLike}
+   */
+  bufferOf(bytes) {
+    const buffer = new this.wasm.SnapshotBuffer(bytes.byteLength);
+    try {
+      buffer.push(new Uint8Array(bytes));
+    } catch (e) {
+      release(buffer);
+      throw e;
+    }
+    return buffer;
   }
 
   /** @param {unknown} url */
@@ -272,11 +348,16 @@ export class Updater {
    */
   importFile(file) {
     return this.exclusive(async () => {
-      const bytes = new Uint8Array(file);
       this.phase("verifying");
       const keys = await this.keys();
-      const verified = await this.verifyOr(() => this.wasm.verifySnapshotFile(bytes, keys, this.floorVersion()));
-      return this.installVerified(bytes, verified, "import");
+      const buffer = await this.verifyOr(() => this.bufferOf(file));
+      try {
+        const verified = await this.verifyOr(() => buffer.verifySnapshotFile(keys, this.floorVersion()));
+        // The imported file is already a JS copy of the bytes: store it as it is.
+        return await this.installVerified(buffer, verified, "import", file);
+      } finally {
+        release(buffer);
+      }
     }, "import");
   }
 
@@ -289,10 +370,9 @@ export class Updater {
       const { current, previous } = await store.loadSlots();
       if (!previous) throw new UpdateFailure("there is no previous snapshot to go back to");
       this.phase("rolling back");
-      const bytes = previous.bytes ? new Uint8Array(previous.bytes) : await this.bundledBytes();
       let engine;
       try {
-        engine = await this.load(bytes);
+        engine = await this.load(previous.bytes ? this.bufferOf(previous.bytes) : await this.bundledBuffer());
       } catch (e) {
         throw new UpdateFailure(`the previous snapshot could not be loaded (${errorText(e)}); the current one stays in use`);
       }
@@ -381,24 +461,32 @@ export class Updater {
       throw new UpdateFailure(`the feed announces a ${offer.size}-byte snapshot, more than Clearmark accepts; the current snapshot stays in use`);
     }
     const fileUrl = new URL(offer.file, feedUrl).href;
-    const bytes = await this.download(fileUrl, offer.size);
-    this.phase("verifying");
-    const verified = await this.verifyOr(() => this.wasm.verifyUpdate(bytes, manifestText, keys, extensionVersion(), this.floorVersion()));
-    return this.installVerified(bytes, verified, "feed");
+    const buffer = await this.download(fileUrl, offer.size);
+    try {
+      this.phase("verifying");
+      const verified = await this.verifyOr(() => buffer.verifyUpdate(manifestText, keys, extensionVersion(), this.floorVersion()));
+      return await this.installVerified(buffer, verified, "feed");
+    } finally {
+      release(buffer);
+    }
   }
 
   /**
-   * Builds an engine from verified bytes, commits the new pair to the store, then swaps.
-   * @param {Uint8Array} bytes
+   * Builds an engine from a verified buffer, commits the new pair to the store, then
+   * swaps. `stored` is a JS copy of the bytes to store, when the caller has one already.
+   * @param {SnapshotBufferLike} buffer
    * @param {Verified} verified
    * @param {"feed"|"import"} source
+   * @param {ArrayBuffer} [stored]
    * @returns {Promise<UpdateStatus>}
    */
-  async installVerified(bytes, verified, source) {
+  async installVerified(buffer, verified, source, stored) {
     this.phase("installing");
+    // The store needs the bytes in JavaScript: copy them out before the engine takes them.
+    const bytes = stored ?? /** @type {ArrayBuffer} */ (buffer.copy().buffer);
     let engine;
     try {
-      engine = await this.load(bytes);
+      engine = await this.load(buffer);
     } catch (e) {
       throw new UpdateFailure(`the new snapshot could not be loaded (${errorText(e)}); the current snapshot stays in use`);
     }
@@ -410,7 +498,7 @@ export class Updater {
       size: bytes.byteLength,
       sha256: verified.sha256,
       installedAt: Date.now(),
-      bytes: bytes.slice().buffer,
+      bytes,
     };
     const active = /** @type {SnapshotSummary} */ (this.status.active);
     const replacing = active.source === "bundled" ? { ...active, size: 0, installedAt: Date.now() } : undefined;
@@ -458,11 +546,13 @@ export class Updater {
   }
 
   /**
-   * Downloads `url`, expecting `size` bytes, broadcasting progress. Never keeps more than
-   * `size` bytes: a server that sends more is cut off (the size check then refuses it).
+   * Downloads `url` straight into a wasm buffer of the `size` bytes the signed manifest
+   * announced, broadcasting progress. Never keeps more than `size` bytes: a server that
+   * sends more is cut off; one that sends fewer leaves a short buffer, which the checks
+   * refuse.
    * @param {string} url
    * @param {number} size
-   * @returns {Promise<Uint8Array>}
+   * @returns {Promise<SnapshotBufferLike>}
    */
   async download(url, size) {
     const abort = new AbortController();
@@ -480,22 +570,19 @@ export class Updater {
     this.status.received = 0;
     this.status.total = size;
     this.phase("downloading");
-    const buffer = new Uint8Array(size);
+    const buffer = await this.verifyOr(() => new this.wasm.SnapshotBuffer(size));
     let received = 0;
     let lastSent = 0;
     try {
       const res = await this.get(url, "the snapshot file", abort.signal);
       if (!res.body) throw new UpdateFailure("the snapshot download has no body");
-      const reader = res.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
+      for await (const value of chunks(res.body)) {
         arm();
         if (received + value.byteLength > size) {
           abort.abort();
           throw new UpdateFailure(`the server sent more than the ${size} bytes the feed announced; the current snapshot stays in use`);
         }
-        buffer.set(value, received);
+        buffer.push(value);
         received += value.byteLength;
         this.status.received = received;
         if (Date.now() - lastSent >= PROGRESS_EVERY_MS) {
@@ -504,6 +591,7 @@ export class Updater {
         }
       }
     } catch (e) {
+      release(buffer);
       if (e instanceof UpdateFailure) throw e;
       if (stalled) throw new UpdateFailure(`the download stopped: nothing arrived for ${STALL_MS / 1000} s (${received} of ${size} bytes); the current snapshot stays in use`);
       throw new UpdateFailure(`the download was interrupted after ${received} of ${size} bytes (${errorText(e)}); the current snapshot stays in use`);
@@ -511,7 +599,7 @@ export class Updater {
       clearTimeout(timer);
     }
     this.publish();
-    return buffer.subarray(0, received);
+    return buffer;
   }
 
   /** @returns {Promise<string>} the trusted keys shipped in the extension */
@@ -566,6 +654,56 @@ export class Updater {
     this.status.last = { at: Date.now(), ok: false, message };
     await chrome.storage.local.set({ [SETTINGS.last]: this.status.last }).catch(() => {});
     this.publish();
+  }
+}
+
+/** Bytes of the one buffer a byte reader reads every chunk into. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * The chunks of a response body, each valid only until the next is read. Where the
+ * browser offers a byte reader (BYOB), every chunk is read into one reused buffer, so
+ * reading a 150 MB snapshot leaves no 150 MB of spent chunks for the collector; else
+ * the default reader's chunks.
+ * @param {ReadableStream<Uint8Array>} body
+ * @returns {AsyncGenerator<Uint8Array>}
+ */
+async function* chunks(body) {
+  /** @type {ReadableStreamBYOBReader | null} */
+  let byob = null;
+  try {
+    byob = body.getReader({ mode: "byob" });
+  } catch {
+    /* not a byte stream */
+  }
+  if (!byob) {
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  }
+  let scratch = new Uint8Array(CHUNK_BYTES);
+  for (;;) {
+    // The read transfers the buffer; the chunk it returns views the same memory.
+    const { done, value } = await byob.read(scratch);
+    if (done || !value) return;
+    yield value;
+    scratch = new Uint8Array(value.buffer);
+  }
+}
+
+/**
+ * Frees a snapshot buffer's wasm memory unless `intoEngine` consumed it already (then
+ * wasm-bindgen's `free` throws: the engine owns the bytes now).
+ * @param {SnapshotBufferLike} buffer
+ */
+function release(buffer) {
+  try {
+    buffer.free();
+  } catch {
+    /* consumed by intoEngine */
   }
 }
 

@@ -5,8 +5,9 @@
 
 use clearmark::register::snapshot::SnapshotBuilder;
 use clearmark::register::{Record, Register};
-use clearmark::wasm::Engine;
-use js_sys::{Array, Object, Reflect};
+use clearmark::wasm::buffer::snapshot_file_length;
+use clearmark::wasm::{Engine, SnapshotBuffer};
+use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -177,4 +178,91 @@ fn a_watch_list_csv_flags_its_marks_and_reports_bad_lines() {
     engine.clear_watch_list();
     assert!(titles(&engine, "Quibbix toy train").is_empty());
     assert_eq!(engine.watch_list_size(), 0);
+}
+
+/// `bytes` pushed into a new `SnapshotBuffer` of `len` bytes in chunks of `chunk` bytes,
+/// as the background pushes a response body's chunks.
+fn buffer(bytes: &[u8], len: usize, chunk: usize) -> Result<SnapshotBuffer, String> {
+    let mut b = SnapshotBuffer::new(len).map_err(|e| e.as_string().unwrap())?;
+    for c in bytes.chunks(chunk) {
+        b.push(&Uint8Array::from(c))
+            .map_err(|e| e.as_string().expect("the error is a string"))?;
+    }
+    Ok(b)
+}
+
+#[wasm_bindgen_test]
+fn a_snapshot_pushed_in_chunks_becomes_the_same_engine() {
+    let bytes = snapshot_bytes();
+    let mut b = buffer(&bytes, bytes.len(), 7).expect("chunks fit");
+    assert_eq!((b.received(), b.len()), (bytes.len(), bytes.len()));
+    let header = b.header().expect("a good snapshot");
+    assert_eq!(get(&header, "size").as_f64(), Some(bytes.len() as f64));
+    assert_eq!(
+        b.copy().unwrap().to_vec(),
+        bytes,
+        "the stored copy is the file"
+    );
+    let engine = b.into_engine().expect("a good snapshot loads");
+    let direct = Engine::new(bytes).unwrap();
+    let title = "Toy train set with LEGO bricks and Zorblax";
+    let via_buffer = engine.check(listing("a", title)).unwrap();
+    let via_bytes = direct.check(listing("a", title)).unwrap();
+    assert_eq!(
+        js_sys::JSON::stringify(&via_buffer).unwrap(),
+        js_sys::JSON::stringify(&via_bytes).unwrap()
+    );
+    let findings: Array = get(&via_buffer, "findings").dyn_into().unwrap();
+    assert_eq!(findings.length(), 2, "LEGO and Zorblax");
+}
+
+#[wasm_bindgen_test]
+fn a_short_long_or_bad_snapshot_never_becomes_an_engine() {
+    let bytes = snapshot_bytes();
+    let n = bytes.len();
+    let short = buffer(&bytes[..n - 1], n, 64).unwrap();
+    let msg = short.into_engine().err().unwrap().as_string().unwrap();
+    assert!(
+        msg.contains(&format!("ended after {} of the {n} bytes", n - 1)),
+        "{msg}"
+    );
+
+    let long = buffer(&bytes, n - 1, 64).err().expect("refused");
+    assert!(long.contains("longer than"), "{long}");
+
+    let mut flipped = bytes.clone();
+    flipped[20] ^= 0xff;
+    let mut bad = buffer(&flipped, n, 64).unwrap();
+    let msg = bad.header().err().unwrap().as_string().unwrap();
+    assert!(
+        msg.starts_with("The register snapshot cannot be used: "),
+        "{msg}"
+    );
+    let msg = bad.into_engine().err().unwrap().as_string().unwrap();
+    assert!(msg.contains("already refused or used"), "{msg}");
+
+    let msg = SnapshotBuffer::new(usize::MAX)
+        .err()
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(msg.contains("not enough memory"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn the_file_length_is_read_from_the_first_bytes() {
+    let bytes = snapshot_bytes();
+    assert_eq!(snapshot_file_length(&bytes[..10]).unwrap(), None);
+    assert_eq!(
+        snapshot_file_length(&bytes[..bytes.len().min(4096)]).unwrap(),
+        Some(bytes.len() as f64)
+    );
+    let msg = snapshot_file_length(b"<html>")
+        .unwrap_err()
+        .as_string()
+        .unwrap();
+    assert!(
+        msg.starts_with("The register snapshot cannot be used: "),
+        "{msg}"
+    );
 }

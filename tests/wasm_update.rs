@@ -10,6 +10,7 @@ use clearmark::register::{Record, Register};
 use clearmark::wasm::update::{
     check_update_offer, snapshot_header, verify_snapshot_file, verify_update,
 };
+use clearmark::wasm::SnapshotBuffer;
 use ed25519_dalek::SigningKey;
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
@@ -113,4 +114,58 @@ fn versions_that_are_not_whole_numbers_count_as_none() {
     for odd in [f64::NAN, -1.0, 6.5] {
         assert!(check_update_offer(&m, &keys(), EXTENSION, Some(odd)).is_ok());
     }
+}
+
+/// `bytes` in a `SnapshotBuffer`, pushed in two chunks.
+fn buffer(bytes: &[u8]) -> SnapshotBuffer {
+    let mut b = SnapshotBuffer::new(bytes.len()).unwrap();
+    let (a, z) = bytes.split_at(bytes.len() / 3);
+    b.push(&js_sys::Uint8Array::from(a)).unwrap();
+    b.push(&js_sys::Uint8Array::from(z)).unwrap();
+    b
+}
+
+#[wasm_bindgen_test]
+fn a_buffer_is_verified_in_place_and_becomes_the_engine() {
+    let bytes = snapshot(7, None);
+    let m = manifest(&bytes, 7, &key(1));
+    let mut b = buffer(&bytes);
+    let ok = b.verify_update(&m, &keys(), EXTENSION, Some(6.0)).unwrap();
+    assert_eq!(get(&ok, "snapshotVersion").as_f64(), Some(7.0));
+    assert_eq!(get(&ok, "sha256").as_string().unwrap().len(), 64);
+    assert_eq!(b.copy().unwrap().to_vec(), bytes);
+    let engine = b.into_engine().expect("the verified snapshot loads");
+    let info = engine.snapshot_info().unwrap();
+    assert_eq!(get(&info, "snapshot_version").as_f64(), Some(7.0));
+
+    let signed = snapshot(8, Some(&key(1)));
+    let mut b = buffer(&signed);
+    let ok = b.verify_snapshot_file(&keys(), Some(7.0)).unwrap();
+    assert_eq!(get(&ok, "snapshotVersion").as_f64(), Some(8.0));
+    assert!(b.into_engine().is_ok());
+}
+
+#[wasm_bindgen_test]
+fn a_refused_buffer_is_spent_and_never_becomes_an_engine() {
+    let bytes = snapshot(7, None);
+    let m = manifest(&bytes, 7, &key(1));
+    let mut flipped = bytes.clone();
+    flipped[bytes.len() / 2] ^= 1;
+    let mut b = buffer(&flipped);
+    assert!(thrown(b.verify_update(&m, &keys(), EXTENSION, None)).contains("SHA-256 mismatch"));
+    assert!(b.into_engine().is_err());
+
+    let mut b = buffer(&snapshot(8, None));
+    assert!(thrown(b.verify_snapshot_file(&keys(), None)).contains("not signed"));
+    assert!(b.into_engine().is_err());
+
+    let mut short = SnapshotBuffer::new(bytes.len()).unwrap();
+    short
+        .push(&js_sys::Uint8Array::from(&bytes[..100]))
+        .unwrap();
+    assert!(
+        thrown(short.verify_update(&m, &keys(), EXTENSION, None)).contains("was cut off"),
+        "a short download is refused in the feed check's words, as before"
+    );
+    assert!(short.into_engine().is_err());
 }

@@ -1,12 +1,15 @@
 //! The wasm-bindgen facade the extension's background (and the www/ playground) loads:
 //! `new Engine(snapshotBytes)`, `engine.check(listing)`, `engine.snapshotInfo()`,
-//! `engine.setOwnBrands([...])`, `engine.setWatchList(csv)`.
+//! `engine.setOwnBrands([...])`, `engine.setWatchList(csv)`; and `SnapshotBuffer`
+//! ([`buffer`]), which reads a snapshot into wasm memory as it arrives and makes the
+//! engine of it without a second copy.
 //!
 //! It converts only: JS objects in, the crate's types through the engine, plain JS objects
 //! out (the same JSON shapes `clearmark check` prints, `null` for absent values). Errors
 //! cross the boundary as strings a seller can read. No judgement lives here — detection
 //! is in [`crate::detect`], the snapshot format in [`crate::register`].
 
+pub mod buffer;
 mod corpus;
 pub mod update;
 mod watch;
@@ -14,6 +17,7 @@ mod watch;
 use crate::detect;
 use crate::register::snapshot::Snapshot;
 use crate::Listing;
+pub use buffer::SnapshotBuffer;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 

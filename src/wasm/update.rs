@@ -23,7 +23,7 @@ struct OfferView {
 /// An accepted (or bundled) snapshot, as the background stores and shows it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct SnapshotView {
+pub(super) struct SnapshotView {
     snapshot_version: f64,
     date: String,
     size: f64,
@@ -42,11 +42,13 @@ impl From<Accepted> for SnapshotView {
     }
 }
 
-fn refuse(e: impl std::fmt::Display) -> JsValue {
+/// A refusal as JavaScript sees it: the error's sentence as a string.
+pub(super) fn refuse(e: impl std::fmt::Display) -> JsValue {
     JsValue::from_str(&e.to_string())
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+/// A value as a plain JS object.
+pub(super) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     serde_wasm_bindgen::to_value(value).map_err(refuse)
 }
 
@@ -95,17 +97,36 @@ pub fn verify_update(
     extension_version: &str,
     current_version: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    verified_from_feed(
+        bytes.to_vec(),
+        manifest_json,
+        public_keys,
+        extension_version,
+        current_version,
+    )
+    .map(|(_, verified)| verified)
+}
+
+/// The checks of `verifyUpdate` on bytes already in wasm memory: the loaded snapshot and
+/// `{snapshotVersion, date, size, sha256}`, or the reason as a string.
+pub(super) fn verified_from_feed(
+    bytes: Vec<u8>,
+    manifest_json: &str,
+    public_keys: &str,
+    extension_version: &str,
+    current_version: Option<f64>,
+) -> Result<(Snapshot, JsValue), JsValue> {
     let manifest = FeedManifest::from_json(manifest_json).map_err(refuse)?;
     let keys = parse_public_keys(public_keys).map_err(refuse)?;
-    let (_, accepted) = accept_from_feed(
-        bytes.to_vec(),
+    let (snapshot, accepted) = accept_from_feed(
+        bytes,
         &manifest,
         &keys,
         extension_version,
         version(current_version),
     )
     .map_err(refuse)?;
-    to_js(&SnapshotView::from(accepted))
+    Ok((snapshot, to_js(&SnapshotView::from(accepted))?))
 }
 
 /// `verifySnapshotFile(bytes, publicKeys, currentVersion?)`: the checks for a snapshot
@@ -117,10 +138,20 @@ pub fn verify_snapshot_file(
     public_keys: &str,
     current_version: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    verified_signed_file(bytes.to_vec(), public_keys, current_version).map(|(_, v)| v)
+}
+
+/// The checks of `verifySnapshotFile` on bytes already in wasm memory: the loaded
+/// snapshot and `{snapshotVersion, date, size, sha256}`, or the reason as a string.
+pub(super) fn verified_signed_file(
+    bytes: Vec<u8>,
+    public_keys: &str,
+    current_version: Option<f64>,
+) -> Result<(Snapshot, JsValue), JsValue> {
     let keys = parse_public_keys(public_keys).map_err(refuse)?;
-    let (_, accepted) =
-        accept_signed_file(bytes.to_vec(), &keys, version(current_version)).map_err(refuse)?;
-    to_js(&SnapshotView::from(accepted))
+    let (snapshot, accepted) =
+        accept_signed_file(bytes, &keys, version(current_version)).map_err(refuse)?;
+    Ok((snapshot, to_js(&SnapshotView::from(accepted))?))
 }
 
 /// `snapshotHeader(bytes)`: the version and build date of a snapshot (structure checked,
@@ -128,11 +159,16 @@ pub fn verify_snapshot_file(
 #[wasm_bindgen(js_name = snapshotHeader)]
 pub fn snapshot_header(bytes: &[u8]) -> Result<JsValue, JsValue> {
     let snapshot = Snapshot::from_bytes(bytes.to_vec()).map_err(refuse)?;
+    to_js(&snapshot_view(&snapshot))
+}
+
+/// `{snapshotVersion, date, size}` of a structure-checked snapshot.
+pub(super) fn snapshot_view(snapshot: &Snapshot) -> SnapshotView {
     let header = snapshot.header();
-    to_js(&SnapshotView {
+    SnapshotView {
         snapshot_version: header.snapshot_version as f64,
         date: build_date(header.build_date),
-        size: bytes.len() as f64,
+        size: snapshot.as_bytes().len() as f64,
         sha256: None,
-    })
+    }
 }

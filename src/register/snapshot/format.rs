@@ -209,6 +209,46 @@ pub fn parse_layout(bytes: &[u8]) -> Result<Layout, SnapshotError> {
     Ok(Layout { header, sections })
 }
 
+/// The length of the whole file that starts with `prefix`, read from its section table
+/// (the last section's end plus the trailer), so a reader can reserve the file's memory
+/// once before the rest arrives. `Ok(None)` while `prefix` is too short to tell; an
+/// error when it is not the start of a snapshot of this format.
+pub fn file_len(prefix: &[u8]) -> Result<Option<usize>, SnapshotError> {
+    let known = prefix.len().min(MAGIC.len());
+    if prefix[..known] != MAGIC[..known] {
+        return Err(SnapshotError::BadMagic);
+    }
+    let (Some(version), Some(header_len)) = (u32_at(prefix, 8), u32_at(prefix, 12)) else {
+        return Ok(None);
+    };
+    if version != FORMAT_VERSION {
+        return Err(SnapshotError::Version {
+            found: version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    let corrupt_table = SnapshotError::Corrupt {
+        section: "section table",
+    };
+    let header_end = PREFIX_LEN + header_len as usize;
+    let count = Section::ALL.len();
+    let Some(found) = u32_at(prefix, header_end) else {
+        return Ok(None);
+    };
+    if found as usize != count {
+        return Err(corrupt_table);
+    }
+    let last = header_end + 4 + (count - 1) * SECTION_ENTRY_LEN;
+    let (Some(off), Some(len)) = (u64_at(prefix, last + 4), u64_at(prefix, last + 12)) else {
+        return Ok(None);
+    };
+    off.checked_add(len)
+        .and_then(|end| end.checked_add(TRAILER_LEN as u64))
+        .and_then(|total| usize::try_from(total).ok())
+        .map(Some)
+        .ok_or(corrupt_table)
+}
+
 /// Writes marker, version, header and section table in front of the section bodies;
 /// the caller appends the trailer.
 pub fn write_body(header: &Header, sections: &[Vec<u8>; 6]) -> Vec<u8> {
