@@ -169,3 +169,53 @@ fn a_damaged_snapshot_is_refused_by_check_lookup_and_inspect() {
         assert!(stderr.contains("damaged"), "{args:?}: {stderr}");
     }
 }
+
+/// A famous brand's card data survives the snapshot: `snapshot lookup` shows the lists
+/// and reach that make it famous and its Wikidata id, and `check` cites the same record
+/// (the id's digits as its number, protocol.js RecordRef).
+#[test]
+fn a_famous_brand_is_cited_with_its_lists_and_wikidata_id() {
+    let fixture = |p: &str| format!("{}/tests/fixtures/brands/{p}", env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::temp_dir().join(format!("clearmark-cli-{}-famous", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let snap = dir.join("famous.snap");
+    let snap = snap.to_str().expect("utf-8 path");
+    let (si, nsi) = (fixture("simple-icons"), fixture("name-suggestion-index"));
+    let out = clearmark(
+        &[
+            "snapshot", "build", "--out", snap, "--famous", &si, "--famous", &nsi,
+        ],
+        b"",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let out = clearmark(&["snapshot", "lookup", snap, "Fernwick"], b"");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("FAMOUS Q999 "), "{stdout}");
+    assert!(
+        stdout.contains("Fernwick [famous] — simple-icons; name-suggestion-index; 3 countries"),
+        "{stdout}"
+    );
+
+    let out = clearmark(
+        &["check", "--snapshot", snap],
+        b"{\"id\":\"a\",\"title\":\"Fernwick rain jacket\",\"category\":\"Clothing\"}\n",
+    );
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON line out");
+    let r = &line["findings"][0]["records"][0];
+    assert_eq!(
+        (&r["register"], &r["number"], &r["owner"]),
+        (
+            &serde_json::json!("FAMOUS"),
+            &serde_json::json!("999"),
+            &serde_json::json!("simple-icons; name-suggestion-index; 3 countries")
+        ),
+        "{line}"
+    );
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}

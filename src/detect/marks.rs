@@ -38,9 +38,10 @@ pub fn find_all<D: AsRef<[u8]>>(
     blocked: &[bool],
     accept_joined: &dyn Fn(&[&str]) -> bool,
 ) -> Vec<Candidate> {
+    let mut stack = Vec::new();
     (0..words.len())
         .filter(|&i| !blocked.get(i).copied().unwrap_or(false))
-        .filter_map(|i| longest_from(fst, words, blocked, i, accept_joined))
+        .filter_map(|i| longest_from(fst, words, blocked, i, accept_joined, &mut stack))
         .collect()
 }
 
@@ -80,30 +81,39 @@ pub fn resolve(all: Vec<Candidate>, weight: impl Fn(&Candidate) -> u8) -> Vec<Ca
     kept
 }
 
-/// The longest key spelled by the words starting at `start`.
-pub fn longest_from<D: AsRef<[u8]>>(
-    fst: &Fst<D>,
+/// One branch of the walk: the next word, the node and output reached, whether words
+/// were joined without the key's space, and whether the key differs from the words
+/// joined by single spaces (a join or an "and" link).
+type Branch<'f> = (usize, Node<'f>, Output, bool, bool);
+
+/// The longest key spelled by the words starting at `start`; `stack` is scratch space
+/// the caller keeps from one word start to the next.
+fn longest_from<'f, D: AsRef<[u8]>>(
+    fst: &'f Fst<D>,
     words: &[&str],
     blocked: &[bool],
     start: usize,
     accept_joined: &dyn Fn(&[&str]) -> bool,
+    stack: &mut Vec<Branch<'f>>,
 ) -> Option<Candidate> {
-    let mut best: Option<(usize, u64, bool)> = None;
-    // Depth-first over (next word, node, output, joined): at most two branches per word
-    // boundary, and the FST prunes dead ones at the first byte.
-    let mut stack: Vec<(usize, Node<'_>, Output, bool)> = Vec::new();
+    // The best so far: (end, value, joined, linked), where `linked` says the key
+    // differs from the words joined by single spaces (a join or an "and" link).
+    let mut best: Option<(usize, u64, bool, bool)> = None;
+    // Depth-first over branches: at most two per word boundary, and the FST prunes
+    // dead ones at the first byte.
+    stack.clear();
     if let Some((node, out)) = feed(fst, fst.root(), Output::zero(), words[start].as_bytes()) {
-        stack.push((start + 1, node, out, false));
+        stack.push((start + 1, node, out, false, false));
     }
-    while let Some((next, node, out, joined)) = stack.pop() {
+    while let Some((next, node, out, joined, linked)) = stack.pop() {
         if node.is_final() && (!joined || accept_joined(&words[start..next])) {
             let value = out.cat(node.final_output()).value();
             let better = match best {
                 None => true,
-                Some((end, _, j)) => next > end || (next == end && j && !joined),
+                Some((end, _, j, _)) => next > end || (next == end && j && !joined),
             };
             if better {
-                best = Some((next, value, joined));
+                best = Some((next, value, joined, linked));
             }
         }
         if next >= words.len()
@@ -114,17 +124,17 @@ pub fn longest_from<D: AsRef<[u8]>>(
         }
         let word = words[next].as_bytes();
         if let Some((n, o)) = feed(fst, node, out, word) {
-            stack.push((next + 1, n, o, true));
+            stack.push((next + 1, n, o, true, true));
         }
         if let Some((n, o)) = feed(fst, node, out, b" ") {
             if let Some((n, o)) = feed(fst, n, o, word) {
-                stack.push((next + 1, n, o, joined));
+                stack.push((next + 1, n, o, joined, linked));
             }
             // "&" and "and" are the same link: the key may have the word where the text
             // has a sign, and the other way round.
             if let Some((n, o)) = feed(fst, n, o, b"and ") {
                 if let Some((n, o)) = feed(fst, n, o, word) {
-                    stack.push((next + 1, n, o, joined));
+                    stack.push((next + 1, n, o, joined, true));
                 }
             }
             if word == b"and"
@@ -132,14 +142,14 @@ pub fn longest_from<D: AsRef<[u8]>>(
                 && !blocked.get(next + 1).copied().unwrap_or(false)
             {
                 if let Some((n, o)) = feed(fst, n, o, words[next + 1].as_bytes()) {
-                    stack.push((next + 2, n, o, joined));
+                    stack.push((next + 2, n, o, joined, true));
                 }
             }
         }
     }
-    let (end, value, joined) = best?;
+    let (end, value, joined, linked) = best?;
     let plain = words[start..end].join(" ");
-    let key = if fst.get(plain.as_bytes()).is_some() {
+    let key = if !linked || fst.get(plain.as_bytes()).is_some() {
         plain
     } else {
         // Rebuild the key as the FST holds it: re-walk to find where its spaces and

@@ -47,6 +47,7 @@ pub mod classes;
 pub mod copy;
 pub mod corpus;
 pub mod fingerprint;
+pub mod key_records;
 pub mod lookalike;
 pub mod marks;
 pub mod ordinary;
@@ -61,6 +62,7 @@ use crate::register::snapshot::{word_value_zipf, Snapshot, WORD_IS_NAME};
 use crate::register::watch_list::WatchList;
 use crate::register::{Record, Register};
 use crate::text::{self, Joiner, Normalized, Shape, Token};
+use key_records::{Keeper, KeyRecords, Registers};
 use ordinary::{Case, Gap, Style, Usage, Word};
 use own_brand::OwnBrands;
 use std::collections::HashMap;
@@ -70,46 +72,23 @@ use std::sync::{Arc, Mutex};
 /// The most words whose typo verdict the engine keeps between checks.
 const KEPT_TYPOS: usize = 10_000;
 
-/// The typo search's verdict on each word searched so far: a product's words recur in
-/// title, bullets and description and from one keystroke's check to the next, and the
-/// search is the costliest step per word. Emptied when it would hold more than
-/// [`KEPT_TYPOS`] words and when the options change.
+/// The typo search's verdict on each word searched so far (known words included, whose
+/// verdict is that they are no typo): a product's words recur in title, bullets and
+/// description and from one keystroke's check to the next, and the search is the
+/// costliest step per word. Emptied when it would hold more than [`KEPT_TYPOS`] words
+/// and when the options change.
 type Typos = Mutex<HashMap<String, Option<lookalike::Near>>>;
 
 /// What every field of one listing is checked with.
 struct ListingContext {
     /// The seller's own brands (engine-wide and the listing's `brand`).
     own: OwnBrands,
-    /// The listing's Nice classes.
-    classes: Vec<u8>,
+    /// The listing's Nice classes, as a [`risk::class_mask`].
+    classes: u64,
 }
 
-/// The most decoded records the engine keeps between checks (the 5-million-mark bench
-/// listing keeps well under this: its peak memory is the same with 20,000 or 50,000).
-const KEPT_RECORDS: usize = 20_000;
-
-/// Records decoded by earlier checks, by index value. A seller's words recur from one
-/// keystroke's check to the next and across listings, and a common word ("star",
-/// "blue") can stand behind hundreds of records, so decoding them again would dominate
-/// every check. The one place decoded records are kept (within a check too). Emptied
-/// when it would hold more than [`KEPT_RECORDS`] records (the newest set is then kept
-/// alone, however large) and when the options or the watch list change.
-#[derive(Default)]
-struct DecodedRecords {
-    by_value: HashMap<u64, Arc<[Record]>>,
-    records: usize,
-}
-
-impl DecodedRecords {
-    fn keep(&mut self, value: u64, records: &Arc<[Record]>) {
-        if self.records + records.len() > KEPT_RECORDS {
-            self.by_value.clear();
-            self.records = 0;
-        }
-        self.records += records.len();
-        self.by_value.insert(value, Arc::clone(records));
-    }
-}
+/// Gives the record a claim names, for citing (see [`KeyRecords::cite`]).
+type Cite<'a> = dyn Fn(u32) -> Option<Arc<Record>> + 'a;
 
 /// What the engine reports.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -131,8 +110,8 @@ pub struct Engine {
     corpus: Option<corpus::CorpusIndex>,
     /// The seller's watch list, searched beside the snapshot.
     watch: WatchList,
-    /// Records decoded by earlier checks.
-    decoded: Mutex<DecodedRecords>,
+    /// What earlier checks read of the records behind keys.
+    kept: Keeper,
     /// Words searched for typos by earlier checks.
     typos: Typos,
 }
@@ -157,7 +136,7 @@ impl Engine {
             options: Options::default(),
             corpus: None,
             watch: WatchList::default(),
-            decoded: Mutex::default(),
+            kept: Keeper::default(),
             typos: Typos::default(),
         }
     }
@@ -168,7 +147,7 @@ impl Engine {
         self.watch = watch;
         // Kept records and typo verdicts came from the old list too (its values are
         // positions in it, reused by the new one).
-        self.decoded = Mutex::default();
+        self.kept = Keeper::default();
         self.typos = Typos::default();
     }
 
@@ -187,7 +166,7 @@ impl Engine {
     pub fn set_options(&mut self, options: Options) {
         self.options = options;
         // Kept records were filtered by the old options, and typo verdicts depend on them.
-        self.decoded = Mutex::default();
+        self.kept = Keeper::default();
         self.typos = Typos::default();
     }
 
@@ -211,7 +190,7 @@ impl Engine {
 
         let ctx = ListingContext {
             own,
-            classes: listing_classes,
+            classes: risk::class_mask(&listing_classes),
         };
         let mut findings = Vec::new();
         for (field, index, text) in listing.fields() {
@@ -240,7 +219,7 @@ impl Engine {
         ctx: &ListingContext,
         out: &mut Vec<Finding>,
     ) {
-        let (own, listing_classes) = (&ctx.own, ctx.classes.as_slice());
+        let (own, listing_classes) = (&ctx.own, ctx.classes);
         let norm = text::normalize(original);
         let tokens = norm.tokens();
         if tokens.is_empty() {
@@ -290,7 +269,7 @@ impl Engine {
             .iter()
             .zip(&common)
             .map(|(c, common)| {
-                self.judge(c, common, &views, style, listing_classes, |_, a| {
+                self.judge(c, common, &views, style, listing_classes, |_, a, _| {
                     Some(a.severity)
                 })
                 .map(|(s, _)| s)
@@ -305,8 +284,8 @@ impl Engine {
         let mut cursor = Utf16Cursor::new(original);
         for (c, common) in candidates.iter().zip(&common) {
             // Records are cited only for findings that are reported.
-            let reported = |f: &risk::Facts<'_>, a: risk::Assessment<'_>| {
-                (a.severity > Severity::Low || self.options.show_low).then(|| a.verdict(f))
+            let reported = |f: &risk::Facts<'_>, a: risk::Assessment, cite: &Cite<'_>| {
+                (a.severity > Severity::Low || self.options.show_low).then(|| a.verdict(f, cite))
             };
             let Some((v, usage)) = self.judge(c, common, &views, style, listing_classes, reported)
             else {
@@ -339,8 +318,8 @@ impl Engine {
         common: &Option<(String, f32)>,
         views: &[Word<'_>],
         style: Style,
-        listing_classes: &[u8],
-        decide: impl for<'r> FnOnce(&risk::Facts<'r>, risk::Assessment<'r>) -> Option<T>,
+        listing_classes: u64,
+        decide: impl FnOnce(&risk::Facts<'_>, risk::Assessment, &Cite<'_>) -> Option<T>,
     ) -> Option<(T, Usage)> {
         let usage = ordinary::usage(views, c.words.clone(), style);
         if common.is_some() && matches!(usage, Usage::Ordinary { .. }) && !self.options.show_low {
@@ -349,17 +328,18 @@ impl Engine {
             // not be read.
             return None;
         }
-        let records = self.records(c.value, &c.key);
+        let kept = self.records(c.value, &c.key);
         let facts = risk::Facts {
             key: &c.key,
-            records: &records,
+            protection: &kept.protection,
             listing_classes,
             common: common.as_ref().map(|(w, z)| (w.as_str(), *z)),
             usage: &usage,
             disguise: c.disguise.clone(),
         };
         let assessment = risk::assess(&facts)?;
-        decide(&facts, assessment).map(|t| (t, usage))
+        let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);
+        decide(&facts, assessment, &cite).map(|t| (t, usage))
     }
 
     /// Register keys spelled by the words, leftmost-longest; spaced spellings of a
@@ -397,34 +377,28 @@ impl Engine {
         }
         // Where two matches overlap, the one a registration or a famous brand stands
         // behind wins over a name that is only on a brand list.
-        marks::resolve(all, |m| {
-            u8::from(
-                self.records(m.value, &m.key)
-                    .iter()
-                    .any(|r| r.register != Register::Famous || r.famous),
-            )
-        })
-        .into_iter()
-        .map(|m| {
-            let span = &tokens[m.words.clone()];
-            let disguise = if span.iter().any(|t| t.homoglyphs_folded) {
-                Some("letters of another script standing in for Latin ones".to_owned())
-            } else if span.iter().any(|t| t.invisible) {
-                Some("invisible characters inside the word".to_owned())
-            } else if m.joined {
-                Some(format!("{} split by spaces or hyphens", m.key))
-            } else {
-                None
-            };
-            Candidate {
-                words: m.words,
-                value: m.value,
-                key: m.key,
-                disguise,
-                joined: m.joined,
-            }
-        })
-        .collect()
+        marks::resolve(all, |m| u8::from(self.records(m.value, &m.key).backed))
+            .into_iter()
+            .map(|m| {
+                let span = &tokens[m.words.clone()];
+                let disguise = if span.iter().any(|t| t.homoglyphs_folded) {
+                    Some("letters of another script standing in for Latin ones".to_owned())
+                } else if span.iter().any(|t| t.invisible) {
+                    Some("invisible characters inside the word".to_owned())
+                } else if m.joined {
+                    Some(format!("{} split by spaces or hyphens", m.key))
+                } else {
+                    None
+                };
+                Candidate {
+                    words: m.words,
+                    value: m.value,
+                    key: m.key,
+                    disguise,
+                    joined: m.joined,
+                }
+            })
+            .collect()
     }
 
     /// Leetspeak: runs where digits or symbols stand in for letters, looked up under
@@ -460,7 +434,6 @@ impl Engine {
                 || w.len() < 4
                 || w.len() > lookalike::MAX_WORD_BYTES
                 || !w.chars().all(char::is_alphabetic)
-                || self.known_word(w)
             {
                 continue;
             }
@@ -493,8 +466,11 @@ impl Engine {
         }
     }
 
-    /// The closest distinctive mark `word` is a typo of, if any.
+    /// The closest distinctive mark `word` is a typo of, if any; never for a known word.
     fn typo_of(&self, word: &str) -> Option<lookalike::Near> {
+        if self.known_word(word) {
+            return None;
+        }
         // A plural or singular of a mark is the word itself, not a disguise of it.
         let inflection =
             |k: &str| word.strip_suffix('s') == Some(k) || k.strip_suffix('s') == Some(word);
@@ -514,11 +490,9 @@ impl Engine {
     fn distinctive(&self, key: &str) -> bool {
         key.split(' ')
             .all(|w| self.zipf(w).is_none_or(|z| z < ordinary::EVERYDAY_ZIPF))
-            && self.mark_value(key).is_some_and(|v| {
-                self.records(v, key)
-                    .iter()
-                    .any(|r| r.status.is_live() && (r.register != Register::Famous || r.famous))
-            })
+            && self
+                .mark_value(key)
+                .is_some_and(|v| self.records(v, key).live_backed)
     }
 
     /// When the mark is a common word or phrase: the word (or phrase) and its Zipf
@@ -577,11 +551,9 @@ impl Engine {
                 .words()
                 .get(key)
                 .is_some_and(|v| v & WORD_IS_NAME != 0 && word_value_zipf(v) < ordinary::NAME_ZIPF)
-            && self.mark_value(key).is_some_and(|v| {
-                self.records(v, key)
-                    .iter()
-                    .any(|r| r.status.is_live() && r.famous)
-            })
+            && self
+                .mark_value(key)
+                .is_some_and(|v| self.records(v, key).live_famous)
     }
 
     /// The index value of a mark key: the snapshot's, else the watch list's.
@@ -592,42 +564,15 @@ impl Engine {
             .or_else(|| self.watch.marks().get(key))
     }
 
-    /// The records behind the index value of `key` that the options let count, decoded
-    /// once and kept for the rest of the check and for later ones (see [`DecodedRecords`]) ("the" and "and"
-    /// recur in every field and every listing). A key of both the snapshot and the
-    /// watch list has the records of both, whichever value names it.
-    fn records(&self, value: u64, key: &str) -> Arc<[Record]> {
-        let kept = self
-            .decoded
-            .lock()
-            .ok()
-            .and_then(|d| d.by_value.get(&value).cloned());
-        kept.unwrap_or_else(|| {
-            let (snapshot_value, watched) = if WatchList::is_watch_value(value) {
-                (self.snapshot.marks().get(key), self.watch.records(value))
-            } else if self.watch.is_empty() {
-                (Some(value), &[][..])
-            } else {
-                (Some(value), self.watch.key_records(key))
-            };
-            let records: Arc<[Record]> = snapshot_value
-                .into_iter()
-                .flat_map(|v| self.snapshot.postings(v))
-                .map(|p| self.snapshot.posting_record(p, key))
-                .chain(watched.iter().cloned())
-                // A record the file cannot give back comes as an empty placeholder.
-                .filter(|r| !r.mark.is_empty())
-                .filter(|r| {
-                    self.options.registers.is_empty()
-                        || matches!(r.register, Register::Famous | Register::Watch)
-                        || self.options.registers.contains(&r.register)
-                })
-                .collect();
-            if let Ok(mut d) = self.decoded.lock() {
-                d.keep(value, &records);
-            }
-            records
-        })
+    /// The records behind the index value of `key` that the options let count, read
+    /// once and kept for the rest of the check and for later ones (see [`key_records`]).
+    fn records(&self, value: u64, key: &str) -> Arc<KeyRecords> {
+        let from = Registers {
+            snapshot: &self.snapshot,
+            watch: &self.watch,
+            only: &self.options.registers,
+        };
+        self.kept.get(value, key, &from)
     }
 }
 

@@ -23,6 +23,7 @@
 use super::ordinary::{self, Usage};
 use crate::listing::{FindingKind, RecordRef, Severity};
 use crate::register::{Drawing, Record, Register, Status};
+use std::sync::Arc;
 
 /// How the live records relate to the listing's goods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,15 +36,123 @@ pub enum Classes {
     Unrelated,
 }
 
+/// One record's claim on the words of its key: what judging needs to know of a record
+/// that protects them (live, not design-only, not disclaiming them). Read from the
+/// snapshot's columns without decoding the record; `record` says which record it is,
+/// for citing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Claim {
+    /// The caller's number for the record, handed back when it is cited.
+    pub record: u32,
+    /// Its register.
+    pub register: Register,
+    /// Registered or pending.
+    pub status: Status,
+    /// Registered in stylised form only.
+    pub stylised: bool,
+    /// On the famous-brand evidence.
+    pub famous: bool,
+    /// Its Nice classes as a [`class_mask`]; `None` when it names none.
+    pub classes: Option<u64>,
+}
+
+impl Claim {
+    /// The claim of a decoded record on `key`, numbered `record`; `None` when it
+    /// protects nothing.
+    pub fn of(record: u32, r: &Record, key: &str) -> Option<Claim> {
+        Claim::protecting(r.status, r.drawing, || disclaims(r, key)).then(|| Claim {
+            record,
+            register: r.register,
+            status: r.status,
+            stylised: r.drawing == Drawing::StylisedWords,
+            famous: r.famous,
+            classes: (!r.classes.is_empty()).then(|| class_mask(&r.classes)),
+        })
+    }
+
+    /// Whether a record of this status and drawing protects the words of its key;
+    /// `disclaimed` (asked last, it may need the whole record) says whether the owner
+    /// disclaimed them.
+    pub fn protecting(status: Status, drawing: Drawing, disclaimed: impl FnOnce() -> bool) -> bool {
+        status.is_live() && drawing != Drawing::DesignOnly && !disclaimed()
+    }
+}
+
+/// What the records of one key protect, worked out once for the key and kept with it:
+/// a common word can stand behind hundreds of records, and every check that meets the
+/// word asks the same questions of them.
+#[derive(Debug, Clone, Default)]
+pub struct Protection {
+    /// The claims, in the order they are cited when the listing's classes do not
+    /// decide: registrations before brand-list entries, registered before pending,
+    /// then in the order given.
+    claims: Vec<Claim>,
+    /// The classes named by any claim (`None`: none names one).
+    classes: Option<u64>,
+    /// The same for the registrations' claims (not brand-list entries).
+    registered_classes: Option<u64>,
+}
+
+impl Protection {
+    /// What these claims (of one key's records) protect together.
+    pub fn of(mut claims: Vec<Claim>) -> Protection {
+        claims.sort_by_key(|c| {
+            (
+                c.register == Register::Famous,
+                c.status != Status::Registered,
+            )
+        });
+        let union = |filter: &dyn Fn(&Claim) -> bool| {
+            claims
+                .iter()
+                .filter(|c| filter(c))
+                .filter_map(|c| c.classes)
+                .reduce(|a, b| a | b)
+        };
+        Protection {
+            classes: union(&|_| true),
+            registered_classes: union(&|c| c.register != Register::Famous),
+            claims,
+        }
+    }
+
+    /// The protection of decoded records of `key` (numbered by position).
+    pub fn of_records(records: &[Record], key: &str) -> Protection {
+        Protection::of(
+            (0..records.len() as u32)
+                .zip(records)
+                .filter_map(|(i, r)| Claim::of(i, r, key))
+                .collect(),
+        )
+    }
+
+    /// The claims, in the order they are cited when the listing's classes do not decide.
+    pub fn claims(&self) -> &[Claim] {
+        &self.claims
+    }
+
+    fn any(&self, f: impl Fn(&Claim) -> bool) -> bool {
+        self.claims.iter().any(f)
+    }
+}
+
+/// Nice classes as a bit mask: bit `c` for class `c` (classes run from 1 to 45).
+pub fn class_mask(classes: &[u8]) -> u64 {
+    classes
+        .iter()
+        .filter(|&&c| c < 64)
+        .fold(0, |mask, &c| mask | 1 << c)
+}
+
 /// The facts about one candidate.
 #[derive(Debug, Clone)]
 pub struct Facts<'a> {
     /// The mark key the span matched (or imitates).
     pub key: &'a str,
-    /// Every record of that key, live or not.
-    pub records: &'a [Record],
-    /// The listing's Nice classes (empty: unknown).
-    pub listing_classes: &'a [u8],
+    /// What the records of that key protect.
+    pub protection: &'a Protection,
+    /// The listing's Nice classes as a [`class_mask`] (0: unknown).
+    pub listing_classes: u64,
     /// The most common of the mark's words, when every word of it is common (or the
     /// mark is a short abbreviation): `(word, zipf)`. `None`: the mark is coined.
     pub common: Option<(&'a str, f32)>,
@@ -68,49 +177,42 @@ pub struct Verdict {
     pub records: Vec<RecordRef>,
 }
 
-/// Judges one candidate; `None` when no live record protects the words.
-pub fn judge(f: &Facts<'_>) -> Option<Verdict> {
-    assess(f).map(|a| a.verdict(f))
+/// Judges one candidate; `None` when no live record protects the words. `cite` gives
+/// the record a [`Claim`] names.
+pub fn judge(f: &Facts<'_>, cite: &dyn Fn(u32) -> Option<Arc<Record>>) -> Option<Verdict> {
+    assess(f).map(|a| a.verdict(f, cite))
 }
 
 /// Kind and severity of a candidate with the evidence that decided them, before the
 /// records are cited: what a caller needs to decide whether to report it at all.
 #[derive(Debug, Clone)]
-pub struct Assessment<'r> {
+pub struct Assessment {
     /// The finding's kind.
     pub kind: FindingKind,
     /// Its severity.
     pub severity: Severity,
     /// The evidence that decided, in words.
     why: Vec<String>,
-    /// The records that protect the words.
-    live: Vec<&'r Record>,
 }
 
 /// Assesses one candidate like [`judge`] without citing its records (a common word can
 /// have hundreds); `None` when no live record protects the words.
-pub fn assess<'r>(f: &Facts<'r>) -> Option<Assessment<'r>> {
-    let live: Vec<&Record> = f
-        .records
-        .iter()
-        .filter(|r| r.status.is_live() && r.drawing != Drawing::DesignOnly && !disclaims(r, f.key))
-        .collect();
-    if live.is_empty() {
+pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
+    let p = f.protection;
+    if p.claims.is_empty() {
         return None;
     }
     // Registrations (US, EU, a watch list) protect words; brand lists only say a name
     // is a brand, strongly when it is famous.
-    let registered_any = live.iter().any(|r| r.register != Register::Famous);
-    let famous = live.iter().any(|r| r.famous);
+    let registered_any = p.any(|c| c.register != Register::Famous);
+    let famous = p.any(|c| c.famous);
     if !f.key.chars().any(char::is_alphabetic) && !registered_any {
         // A number on a brand list ("76") is not a brand in a listing's text.
         return None;
     }
-    let registered = live
-        .iter()
-        .any(|r| r.status == Status::Registered && r.register != Register::Famous);
-    let stylised_only = live.iter().all(|r| r.drawing == Drawing::StylisedWords);
-    let classes = relate(&live, f.listing_classes);
+    let registered = p.any(|c| c.status == Status::Registered && c.register != Register::Famous);
+    let stylised_only = p.claims.iter().all(|c| c.stylised);
+    let classes = relate(p.classes, f.listing_classes);
 
     let mut why = Vec::new();
     let mut severity = match f.common {
@@ -136,12 +238,7 @@ pub fn assess<'r>(f: &Facts<'r>) -> Option<Assessment<'r>> {
             });
             // For a common word only registrations say which goods the word is a brand
             // for: brand lists hold too many ordinary words ("Outfit", "Bread").
-            let registrations: Vec<&Record> = live
-                .iter()
-                .copied()
-                .filter(|r| r.register != Register::Famous)
-                .collect();
-            let classes = relate(&registrations, f.listing_classes);
+            let classes = relate(p.registered_classes, f.listing_classes);
             match f.usage {
                 Usage::Ordinary { why: w } => {
                     why.push(format!("used as an ordinary word: {w}"));
@@ -168,14 +265,12 @@ pub fn assess<'r>(f: &Facts<'r>) -> Option<Assessment<'r>> {
         }
     };
     // A seller's watch list is not a register: say so rather than "registered".
-    let watch_only = live.iter().all(|r| r.register == Register::Watch);
+    let watch_only = p.claims.iter().all(|c| c.register == Register::Watch);
     why.push(
         match classes {
             Classes::Overlap if watch_only => "on your watch list for the goods of this listing",
             Classes::Overlap => "registered for the goods of this listing",
-            Classes::Unknown if f.listing_classes.is_empty() => {
-                "the listing's goods class is unknown"
-            }
+            Classes::Unknown if f.listing_classes == 0 => "the listing's goods class is unknown",
             Classes::Unknown if watch_only => "on your watch list for any goods",
             Classes::Unknown => "registered without a goods class",
             Classes::Unrelated if famous => "a famous brand, protected beyond its goods",
@@ -186,7 +281,7 @@ pub fn assess<'r>(f: &Facts<'r>) -> Option<Assessment<'r>> {
     );
     if watch_only && !why.iter().any(|w| w.contains("watch list")) {
         why.push("on your watch list".to_owned());
-    } else if !watch_only && live.iter().any(|r| r.register == Register::Watch) {
+    } else if !watch_only && p.any(|c| c.register == Register::Watch) {
         why.push("also on your watch list".to_owned());
     }
     if famous && !why.iter().any(|w| w.contains("famous")) {
@@ -202,7 +297,7 @@ pub fn assess<'r>(f: &Facts<'r>) -> Option<Assessment<'r>> {
         FindingKind::FamousBrand
     } else if registered {
         FindingKind::RegisteredMark
-    } else if live.iter().any(|r| r.status == Status::Pending) {
+    } else if p.any(|c| c.status == Status::Pending) {
         FindingKind::PendingMark
     } else {
         FindingKind::FamousBrand
@@ -215,7 +310,6 @@ pub fn assess<'r>(f: &Facts<'r>) -> Option<Assessment<'r>> {
         kind,
         severity,
         why,
-        live,
     })
 }
 
@@ -224,38 +318,35 @@ pub fn assess<'r>(f: &Facts<'r>) -> Option<Assessment<'r>> {
 /// says how many there are.
 pub const CITED_RECORDS: usize = 10;
 
-impl Assessment<'_> {
+impl Assessment {
     /// The verdict: the mark as registered, the reason and the records cited, most
     /// relevant first (at most [`CITED_RECORDS`]). `f` are the facts the assessment
-    /// came from.
-    pub fn verdict(mut self, f: &Facts<'_>) -> Verdict {
-        // Most relevant first: in the listing's classes, registered rather than on a
-        // brand list, registered rather than pending; ties in record order. Only the
-        // cited few are sorted.
-        let live = std::mem::take(&mut self.live);
-        let mut ranked: Vec<((bool, bool, bool), usize)> = live
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let rank = (
-                    !r.classes.iter().any(|c| f.listing_classes.contains(c)),
-                    r.register == Register::Famous,
-                    r.status != Status::Registered,
-                );
-                (rank, i)
-            })
-            .collect();
-        if ranked.len() > CITED_RECORDS {
+    /// came from; `cite` gives the record a [`Claim`] names (`None`: it cannot be read,
+    /// and is not cited).
+    pub fn verdict(mut self, f: &Facts<'_>, cite: &dyn Fn(u32) -> Option<Arc<Record>>) -> Verdict {
+        // Most relevant first: in the listing's classes, then in the order the
+        // protection keeps (registered rather than on a brand list, registered rather
+        // than pending, record order). Scanning stops at the cited few.
+        let p = f.protection;
+        if p.claims.len() > CITED_RECORDS {
             self.why.push(format!(
                 "{} live records, the {CITED_RECORDS} most relevant cited",
-                ranked.len()
+                p.claims.len()
             ));
-            ranked.select_nth_unstable(CITED_RECORDS);
-            ranked.truncate(CITED_RECORDS);
         }
-        ranked.sort_unstable();
-        let cited: Vec<&Record> = ranked.iter().map(|&(_, i)| live[i]).collect();
-        let mark = cited[0].mark.clone();
+        let in_classes = |wanted: bool| {
+            p.claims
+                .iter()
+                .filter(move |c| (c.classes.unwrap_or(0) & f.listing_classes != 0) == wanted)
+        };
+        let cited: Vec<Arc<Record>> = in_classes(true)
+            .chain(in_classes(false))
+            .filter_map(|c| cite(c.record))
+            .take(CITED_RECORDS)
+            .collect();
+        let mark = cited
+            .first()
+            .map_or_else(|| f.key.to_uppercase(), |r| r.mark.clone());
         let mut reason = match &f.disguise {
             Some(d) => format!("Looks like {mark} ({d}): "),
             None => format!("{mark}: "),
@@ -272,19 +363,14 @@ impl Assessment<'_> {
     }
 }
 
-/// How the live records relate to the listing's classes.
-fn relate(live: &[&Record], listing: &[u8]) -> Classes {
-    let with_classes: Vec<&&Record> = live.iter().filter(|r| !r.classes.is_empty()).collect();
-    if listing.is_empty() || with_classes.is_empty() {
-        return Classes::Unknown;
-    }
-    if with_classes
-        .iter()
-        .any(|r| r.classes.iter().any(|c| listing.contains(c)))
-    {
-        Classes::Overlap
-    } else {
-        Classes::Unrelated
+/// How records naming the classes `covered` (`None`: none names any) relate to the
+/// listing's classes.
+fn relate(covered: Option<u64>, listing: u64) -> Classes {
+    match covered {
+        _ if listing == 0 => Classes::Unknown,
+        None => Classes::Unknown,
+        Some(mask) if mask & listing != 0 => Classes::Overlap,
+        Some(_) => Classes::Unrelated,
     }
 }
 
@@ -311,6 +397,11 @@ pub fn record_ref(r: &Record) -> RecordRef {
 mod tests {
     use super::*;
 
+    /// Cites a test's records by position.
+    fn cite(records: &[Record]) -> impl Fn(u32) -> Option<Arc<Record>> + '_ {
+        |i| records.get(i as usize).cloned().map(Arc::new)
+    }
+
     fn rec(mark: &str, classes: &[u8]) -> Record {
         let mut r = Record::new(Register::US, mark, "Owner Inc.");
         r.classes = classes.to_vec();
@@ -323,14 +414,17 @@ mod tests {
         common: Option<(&str, f32)>,
         usage: Usage,
     ) -> Option<Severity> {
-        judge(&Facts {
-            key: "x",
-            records,
-            listing_classes: listing,
-            common,
-            usage: &usage,
-            disguise: None,
-        })
+        judge(
+            &Facts {
+                key: "x",
+                protection: &Protection::of_records(records, "x"),
+                listing_classes: class_mask(listing),
+                common,
+                usage: &usage,
+                disguise: None,
+            },
+            &cite(records),
+        )
         .map(|v| v.severity)
     }
 
@@ -339,14 +433,17 @@ mod tests {
         let mut records: Vec<Record> = (0..30).map(|_| rec("STAR", &[9])).collect();
         records.push(rec("STAR", &[28]));
         let usage = Usage::Neutral;
-        let v = judge(&Facts {
-            key: "star",
-            records: &records,
-            listing_classes: &[28],
-            common: None,
-            usage: &usage,
-            disguise: None,
-        })
+        let v = judge(
+            &Facts {
+                key: "star",
+                protection: &Protection::of_records(&records, "star"),
+                listing_classes: class_mask(&[28]),
+                common: None,
+                usage: &usage,
+                disguise: None,
+            },
+            &cite(&records),
+        )
         .unwrap();
         assert_eq!(v.records.len(), CITED_RECORDS);
         assert_eq!(
@@ -417,14 +514,18 @@ mod tests {
     fn famous_brands_are_high_anywhere_when_coined() {
         let mut f = Record::new(Register::Famous, "LEGO", "The LEGO Group");
         f.famous = true;
-        let v = judge(&Facts {
-            key: "lego",
-            records: &[f],
-            listing_classes: &[25],
-            common: None,
-            usage: &Usage::Neutral,
-            disguise: None,
-        })
+        let records = [f];
+        let v = judge(
+            &Facts {
+                key: "lego",
+                protection: &Protection::of_records(&records, "lego"),
+                listing_classes: class_mask(&[25]),
+                common: None,
+                usage: &Usage::Neutral,
+                disguise: None,
+            },
+            &cite(&records),
+        )
         .unwrap();
         assert_eq!(
             (v.kind, v.severity),

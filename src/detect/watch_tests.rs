@@ -153,7 +153,7 @@ fn replacing_the_list_forgets_the_old_marks() {
 
 #[test]
 fn a_new_watch_list_is_searched_by_the_same_engine_after_earlier_checks() {
-    // The engine keeps typo verdicts and decoded records between checks; a new list
+    // The engine keeps typo verdicts and what it read of records between checks; a new list
     // must not be hidden behind what the old one (or none) answered.
     let mut e = engine();
     assert!(e.check(&title("Zorblx toy")).findings.is_empty());

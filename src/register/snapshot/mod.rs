@@ -78,9 +78,9 @@ mod tests;
 
 pub use build::{BuildSummary, SnapshotBuilder};
 pub use error::SnapshotError;
-pub use format::{Header, Section, SourceInfo, FORMAT_VERSION};
+pub use format::{file_len, Header, Section, SourceInfo, FORMAT_VERSION};
 pub use index::{KeyKind, Posting, Postings};
-pub use records::{date_to_days, days_to_date};
+pub use records::{date_to_days, days_to_date, Standing};
 
 use crate::register::Record;
 use crate::text::mark_key;
@@ -354,6 +354,38 @@ impl Snapshot {
             widths: self.header.number_widths,
         };
         records::decode_row(&row, &lookup).ok_or(corrupt)
+    }
+
+    /// What each record a mark-index value leads to protects, read from the record
+    /// table's columns without decoding the records (a common word can lead to
+    /// hundreds; [`Snapshot::posting_record`] decodes the few a finding cites). A
+    /// record the file cannot give back is left out.
+    pub fn standings(&self, value: u64) -> Vec<(Posting, Standing)> {
+        // The block of the previous posting, its layout and heap entries: a key's
+        // records are neighbours.
+        let mut block: Option<(usize, records::BlockView<'_>, Vec<&[u8]>)> = None;
+        self.postings(value)
+            .filter_map(|p| {
+                let b = p.id as usize / records::BLOCK;
+                if block.as_ref().is_none_or(|(at, _, _)| *at != b) {
+                    let bytes = self.records.block(&self.bytes, b)?;
+                    let rows =
+                        (self.records.count as usize - b * records::BLOCK).min(records::BLOCK);
+                    let view = records::BlockView::parse(bytes, rows)?;
+                    let heap = view.heap_entries()?;
+                    block = Some((b, view, heap));
+                }
+                let (_, view, heap) = block.as_ref()?;
+                let standing = records::standing_of(view, heap, p.id as usize % records::BLOCK)?;
+                Some((p, standing))
+            })
+            .collect()
+    }
+
+    /// The Nice classes of a class-set id (a [`Standing`]'s `class_set`); `None` if the
+    /// file has no such set.
+    pub fn class_set(&self, id: u32) -> Option<Vec<u8>> {
+        self.classes.get(&self.bytes, usize::try_from(id).ok()?)
     }
 
     /// The record with this id. Ids come from [`Snapshot::record_ids`]; an id out of

@@ -639,46 +639,168 @@ pub struct RowView<'a> {
 
 /// Unpacks row `index` of a block; `None` if the block is inconsistent.
 pub fn read_row(block: &[u8], rows: usize, index: usize) -> Option<RowView<'_>> {
-    if index >= rows {
-        return None;
+    let view = BlockView::parse(block, rows)?;
+    let mut cols = [0u64; COLUMNS];
+    for (c, value) in cols.iter_mut().enumerate() {
+        *value = view.column(c, index)?;
     }
-    let mut pos = 0;
-    let mut mins = [0u64; COLUMNS];
-    let mut widths = [0u8; COLUMNS];
-    for c in 0..COLUMNS {
-        mins[c] = get_varint(block, &mut pos)?;
-        widths[c] = *block.get(pos)?;
-        if widths[c] > 64 {
+    let heap = if cols[col::HEAP] == 1 {
+        view.heap_entry(index)?
+    } else {
+        &[]
+    };
+    Some(RowView { cols, heap })
+}
+
+/// A block's column layout, parsed once to read single columns of many of its rows
+/// (what the detector asks of every record of a common word) without unpacking them.
+pub struct BlockView<'a> {
+    rows: usize,
+    mins: [u64; COLUMNS],
+    widths: [u8; COLUMNS],
+    /// Bit offset of each column in `data`.
+    starts: [u64; COLUMNS],
+    data: &'a [u8],
+    heap: &'a [u8],
+}
+
+impl<'a> BlockView<'a> {
+    /// The layout of a block of `rows` rows; `None` if its header is inconsistent.
+    pub fn parse(block: &'a [u8], rows: usize) -> Option<BlockView<'a>> {
+        let mut pos = 0;
+        let mut mins = [0u64; COLUMNS];
+        let mut widths = [0u8; COLUMNS];
+        let mut starts = [0u64; COLUMNS];
+        let mut at = 0u64;
+        for c in 0..COLUMNS {
+            mins[c] = get_varint(block, &mut pos)?;
+            widths[c] = *block.get(pos)?;
+            if widths[c] > 64 {
+                return None;
+            }
+            pos += 1;
+            starts[c] = at;
+            at += u64::from(widths[c]) * rows as u64;
+        }
+        let data = block.get(pos..)?;
+        let heap = data.get(usize::try_from(at.div_ceil(8)).ok()?..)?;
+        Some(BlockView {
+            rows,
+            mins,
+            widths,
+            starts,
+            data,
+            heap,
+        })
+    }
+
+    /// Column `c` of row `row`; `None` past the block's rows or if the block is damaged.
+    pub fn column(&self, c: usize, row: usize) -> Option<u64> {
+        if row >= self.rows || c >= COLUMNS {
             return None;
         }
-        pos += 1;
+        let w = self.widths[c];
+        let bits = get_bits(self.data, self.starts[c] + row as u64 * u64::from(w), w)?;
+        self.mins[c].checked_add(bits)
     }
-    let total_bits: u64 = widths.iter().map(|&w| u64::from(w) * rows as u64).sum();
-    let data = block.get(pos..)?;
-    let mut heap = data.get(usize::try_from(total_bits.div_ceil(8)).ok()?..)?;
-    let mut cols = [0u64; COLUMNS];
-    let mut at = 0u64;
-    for c in 0..COLUMNS {
-        let w = widths[c];
-        let column = |row: usize| -> Option<u64> {
-            mins[c].checked_add(get_bits(data, at + row as u64 * u64::from(w), w)?)
-        };
-        cols[c] = column(index)?;
-        if c == col::HEAP && cols[c] == 1 {
-            // Skip the entries of the rows before this one.
-            let mut p = 0;
-            for row in 0..index {
-                if column(row)? == 1 {
-                    let len = usize::try_from(get_varint(heap, &mut p)?).ok()?;
-                    p = p.checked_add(len)?;
-                }
+
+    /// The heap entry of `row` (which must have one): the entries of the rows before
+    /// it are skipped.
+    pub fn heap_entry(&self, row: usize) -> Option<&'a [u8]> {
+        let mut p = 0;
+        for before in 0..row {
+            if self.column(col::HEAP, before)? == 1 {
+                let len = usize::try_from(get_varint(self.heap, &mut p)?).ok()?;
+                p = p.checked_add(len)?;
             }
-            let len = usize::try_from(get_varint(heap, &mut p)?).ok()?;
-            heap = heap.get(p..p.checked_add(len)?)?;
         }
-        at += u64::from(w) * rows as u64;
+        let len = usize::try_from(get_varint(self.heap, &mut p)?).ok()?;
+        self.heap.get(p..p.checked_add(len)?)
     }
-    Some(RowView { cols, heap })
+
+    /// Every row's heap entry (empty for a row without one), in one pass over the heap:
+    /// for reading many rows of the block.
+    pub fn heap_entries(&self) -> Option<Vec<&'a [u8]>> {
+        let mut p = 0;
+        (0..self.rows)
+            .map(|row| {
+                if self.column(col::HEAP, row)? != 1 {
+                    return Some(&[][..]);
+                }
+                let len = usize::try_from(get_varint(self.heap, &mut p)?).ok()?;
+                let entry = self.heap.get(p..p.checked_add(len)?)?;
+                p += len;
+                Some(entry)
+            })
+            .collect()
+    }
+}
+
+/// What a record protects, read from its row without decoding it: what the detector
+/// asks of every record behind a common word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Standing {
+    /// The register.
+    pub register: Register,
+    /// Live or dead.
+    pub status: Status,
+    /// Word mark or design.
+    pub drawing: Drawing,
+    /// On the famous-brand evidence.
+    pub famous: bool,
+    /// The class-set id (see `Snapshot::class_set`).
+    pub class_set: u32,
+    /// The record disclaims some words (read the record to see which).
+    pub disclaims: bool,
+}
+
+/// The [`Standing`] of row `row` of a block whose heap entries are `heap` (see
+/// [`BlockView::heap_entries`]); `None` if the row is inconsistent.
+pub fn standing_of(view: &BlockView<'_>, heap: &[&[u8]], row: usize) -> Option<Standing> {
+    let column = |c: usize| view.column(c, row);
+    let disclaims = match column(col::HEAP)? {
+        0 => false,
+        1 => {
+            let mut pos = 0;
+            get_varint(heap.get(row)?, &mut pos)? & heap_bit::DISCLAIMERS != 0
+        }
+        _ => return None,
+    };
+    Some(Standing {
+        register: register_of(column(col::REGISTER)?)?,
+        status: status_of(column(col::STATUS)?)?,
+        drawing: drawing_of(column(col::DRAWING)?)?,
+        famous: famous_of(column(col::FAMOUS)?)?,
+        class_set: u32::try_from(column(col::CLASSES)?).ok()?,
+        disclaims,
+    })
+}
+
+fn status_of(v: u64) -> Option<Status> {
+    match v {
+        0 => Some(Status::Registered),
+        1 => Some(Status::Pending),
+        2 => Some(Status::Dead),
+        _ => None,
+    }
+}
+
+fn drawing_of(v: u64) -> Option<Drawing> {
+    match v {
+        0 => Some(Drawing::Word),
+        1 => Some(Drawing::StylisedWords),
+        2 => Some(Drawing::DesignOnly),
+        3 => Some(Drawing::Other),
+        _ => None,
+    }
+}
+
+fn famous_of(v: u64) -> Option<bool> {
+    match v {
+        0 => Some(false),
+        1 => Some(true),
+        _ => None,
+    }
 }
 
 /// What a row needs from the rest of the snapshot to become a record.
@@ -698,24 +820,9 @@ pub fn decode_row(row: &RowView<'_>, lookup: &RowLookup<'_>) -> Option<Record> {
     let c = &row.cols;
     let register = register_of(c[col::REGISTER])?;
     let width = lookup.widths[c[col::REGISTER] as usize];
-    let status = match c[col::STATUS] {
-        0 => Status::Registered,
-        1 => Status::Pending,
-        2 => Status::Dead,
-        _ => return None,
-    };
-    let drawing = match c[col::DRAWING] {
-        0 => Drawing::Word,
-        1 => Drawing::StylisedWords,
-        2 => Drawing::DesignOnly,
-        3 => Drawing::Other,
-        _ => return None,
-    };
-    let famous = match c[col::FAMOUS] {
-        0 => false,
-        1 => true,
-        _ => return None,
-    };
+    let status = status_of(c[col::STATUS])?;
+    let drawing = drawing_of(c[col::DRAWING])?;
+    let famous = famous_of(c[col::FAMOUS])?;
     let mut heap_pos = match c[col::HEAP] {
         0 => None,
         1 => Some(0),

@@ -245,3 +245,62 @@ fn error_messages_speak_to_the_seller() {
         "the snapshot file is damaged (checksum mismatch); the previous snapshot is still in use"
     );
 }
+
+#[test]
+fn standings_agree_with_the_decoded_records() {
+    // Enough records under one key to span several blocks, with heap entries between.
+    let mut records = sample();
+    for i in 0..150u32 {
+        let mut r = us("Star", &format!("7{i:07}"), "Owner", &[(i % 45 + 1) as u8]);
+        r.status = [Status::Registered, Status::Pending, Status::Dead][i as usize % 3];
+        r.drawing = [Drawing::Word, Drawing::StylisedWords][i as usize % 2];
+        if i % 7 == 0 {
+            r.disclaimers = vec!["STAR".into()];
+        }
+        if i % 5 == 0 {
+            r.mark = "S-T-A-R".into();
+        }
+        records.push(r);
+    }
+    let snap = Snapshot::from_bytes(build(&records, true, None)).unwrap();
+    let mut keys = snap.marks().stream();
+    let mut seen = 0;
+    while let Some((key, value)) = fst::Streamer::next(&mut keys) {
+        let key = String::from_utf8(key.to_vec()).unwrap();
+        let standings = snap.standings(value);
+        assert_eq!(standings.len(), snap.postings(value).count(), "{key}");
+        for (posting, st) in standings {
+            let r = snap.posting_record(posting, &key);
+            assert_eq!(
+                (st.register, st.status, st.drawing, st.famous),
+                (r.register, r.status, r.drawing, r.famous),
+                "{key} #{}",
+                posting.id
+            );
+            assert_eq!(snap.class_set(st.class_set), Some(r.classes.clone()));
+            assert_eq!(st.disclaims, !r.disclaimers.is_empty(), "{key}");
+            seen += 1;
+        }
+    }
+    assert!(seen > 150, "{seen}");
+}
+
+#[test]
+fn the_file_length_is_known_from_its_first_bytes() {
+    let bytes = build(&sample(), false, None);
+    let table_end = (0..=bytes.len())
+        .find(|&n| format::file_len(&bytes[..n]).unwrap().is_some())
+        .expect("the whole file tells its length");
+    assert!(table_end < 1024, "the header and section table are enough");
+    for n in table_end..=bytes.len() {
+        assert_eq!(format::file_len(&bytes[..n]), Ok(Some(bytes.len())));
+    }
+    assert_eq!(format::file_len(b"CLMK"), Ok(None), "too short to tell");
+    assert_eq!(format::file_len(b"GIF89a"), Err(SnapshotError::BadMagic));
+    let mut future = bytes.clone();
+    future[8] = 9;
+    assert!(matches!(
+        format::file_len(&future),
+        Err(SnapshotError::Version { found: 9, .. })
+    ));
+}
