@@ -96,9 +96,13 @@ typecheck: ## type-check the // @ts-check JavaScript (extension, scripts, e2e)
 lint: ## web-ext lint of the assembled Firefox add-on
 	web-ext lint --source-dir dist/firefox --self-hosted --warnings-as-errors --no-input --output text
 
+# A test file whose tests had passed but whose process stayed alive (something a browser
+# or its driver left open) once held CI for 90 minutes after its "ok":
+# --test-force-exit ends each file when its tests end, and --test-timeout fails a test
+# that hangs instead of waiting for it forever.
 e2e: ## real-browser tests, Chromium and Firefox, extension loaded (tests/e2e/)
 	@mkdir -p test-artifacts
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=1 --test-force-exit --test-timeout=600000 tests/e2e/
 
 bench-keystroke: build ## benchmark: keystroke → underline painted in Chromium (p50/p95 vs frame baseline)
 	node tests/e2e/bench-keystroke.mjs
