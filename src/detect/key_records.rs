@@ -44,20 +44,23 @@ pub struct KeyRecords {
     pub live_backed: bool,
     /// Some live record is a famous brand.
     pub live_famous: bool,
-    /// What the records protect; claims are numbered by position in `sources`.
+    /// What the records protect; claims are numbered in the order the records were read.
     pub protection: Protection,
-    sources: Vec<Source>,
+    /// Where the records the protection can cite are, by claim number (ascending).
+    sources: Vec<(u32, Source)>,
     /// Records decoded for citing, by claim number.
     cited: Mutex<HashMap<u32, Arc<Record>>>,
 }
 
 impl KeyRecords {
-    /// The record claim `n` names, decoded once (`None`: the file cannot give it back).
+    /// The record claim `n` names, decoded once (`None`: the file cannot give it back,
+    /// or the protection cannot cite it).
     pub fn cite(&self, n: u32, key: &str, snapshot: &Snapshot) -> Option<Arc<Record>> {
         if let Some(r) = self.cited.lock().ok().and_then(|c| c.get(&n).cloned()) {
             return Some(r);
         }
-        let record = match self.sources.get(n as usize)? {
+        let at = self.sources.binary_search_by_key(&n, |(m, _)| *m).ok()?;
+        let record = match &self.sources[at].1 {
             Source::Snapshot(p) => Arc::new(snapshot.posting_record(*p, key)),
             Source::Watch(r) => Arc::clone(r),
         };
@@ -172,6 +175,8 @@ impl Keeper {
             cited: Mutex::default(),
         };
         let mut claims = Vec::new();
+        // Where each claiming record is, by claim number; kept for those citable.
+        let mut sources = Vec::new();
         let mut masks = self.class_masks.lock().ok();
         let standings = snapshot_value.map(|v| from.snapshot.standings(v));
         for (posting, st) in standings.into_iter().flatten() {
@@ -179,7 +184,7 @@ impl Keeper {
                 continue;
             }
             records.note(st.register, st.status, st.famous);
-            let n = records.sources.len() as u32;
+            let n = sources.len() as u32;
             let claim = if st.disclaims {
                 // Which words it disclaims is in the record itself.
                 let whole = Arc::new(from.snapshot.posting_record(posting, key));
@@ -200,17 +205,31 @@ impl Keeper {
             };
             if let Some(claim) = claim {
                 claims.push(claim);
-                records.sources.push(Source::Snapshot(posting));
+                sources.push(Some(Source::Snapshot(posting)));
             }
         }
         for r in watched {
             records.note(r.register, r.status, r.famous);
-            if let Some(claim) = Claim::of(records.sources.len() as u32, r, key) {
+            if let Some(claim) = Claim::of(sources.len() as u32, r, key) {
                 claims.push(claim);
-                records.sources.push(Source::Watch(Arc::new(r.clone())));
+                sources.push(Some(Source::Watch(Arc::new(r.clone()))));
             }
         }
         records.protection = Protection::of(claims);
+        let mut citable: Vec<u32> = records
+            .protection
+            .claims()
+            .iter()
+            .map(|c| c.record)
+            .collect();
+        citable.sort_unstable();
+        records.sources = citable
+            .iter()
+            .filter_map(|&n| Some((n, sources.get_mut(n as usize)?.take()?)))
+            .collect();
+        if let Ok(cited) = records.cited.get_mut() {
+            cited.retain(|n, _| citable.binary_search(n).is_ok());
+        }
         records
     }
 }

@@ -81,20 +81,67 @@ impl Claim {
 /// What the records of one key protect, worked out once for the key and kept with it:
 /// a common word can stand behind hundreds of records, and every check that meets the
 /// word asks the same questions of them.
+///
+/// Of the claims it keeps only those a verdict can cite: the first [`CITED_RECORDS`]
+/// in citing order, and the first [`CITED_RECORDS`] naming each class. That is enough
+/// for any listing's classes: a claim among the first cited in the listing's classes is
+/// among the first naming one of them, and when fewer than [`CITED_RECORDS`] are in
+/// the listing's classes, the others cited are among the first of all. So "the", with
+/// 1,352 records in a 5M-mark register, keeps at most 460.
 #[derive(Debug, Clone, Default)]
 pub struct Protection {
-    /// The claims, in the order they are cited when the listing's classes do not
-    /// decide: registrations before brand-list entries, registered before pending,
-    /// then in the order given.
+    /// The claims a verdict can cite, in the order they are cited when the listing's
+    /// classes do not decide: registrations before brand-list entries, registered
+    /// before pending, then in the order given.
     claims: Vec<Claim>,
+    /// How many claims there are.
+    count: usize,
+    /// What holds of the claims, all of them.
+    kinds: Kinds,
     /// The classes named by any claim (`None`: none names one).
     classes: Option<u64>,
     /// The same for the registrations' claims (not brand-list entries).
     registered_classes: Option<u64>,
 }
 
+/// What holds of a key's claims, for [`assess`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Kinds {
+    /// Some claim is a registration (US, EU, a watch list), not a brand-list entry.
+    registered_any: bool,
+    /// Some registration is registered, not pending.
+    registered: bool,
+    /// Some claim is pending.
+    pending: bool,
+    /// Some claim is on the famous-brand evidence.
+    famous: bool,
+    /// Some claim is from the seller's watch list.
+    watch: bool,
+    /// Every claim is from the seller's watch list.
+    watch_only: bool,
+    /// Every claim is registered in stylised form only.
+    stylised_only: bool,
+}
+
+impl Kinds {
+    fn of(claims: &[Claim]) -> Kinds {
+        let any = |f: &dyn Fn(&Claim) -> bool| claims.iter().any(f);
+        let all = |f: &dyn Fn(&Claim) -> bool| claims.iter().all(f);
+        Kinds {
+            registered_any: any(&|c| c.register != Register::Famous),
+            registered: any(&|c| c.status == Status::Registered && c.register != Register::Famous),
+            pending: any(&|c| c.status == Status::Pending),
+            famous: any(&|c| c.famous),
+            watch: any(&|c| c.register == Register::Watch),
+            watch_only: all(&|c| c.register == Register::Watch),
+            stylised_only: all(&|c| c.stylised),
+        }
+    }
+}
+
 impl Protection {
-    /// What these claims (of one key's records) protect together.
+    /// What these claims (of one key's records) protect together. The caller's record
+    /// numbers must rise in the order the claims are given.
     pub fn of(mut claims: Vec<Claim>) -> Protection {
         claims.sort_by_key(|c| {
             (
@@ -109,10 +156,30 @@ impl Protection {
                 .filter_map(|c| c.classes)
                 .reduce(|a, b| a | b)
         };
+        let (classes, registered_classes) =
+            (union(&|_| true), union(&|c| c.register != Register::Famous));
+        let (count, kinds) = (claims.len(), Kinds::of(&claims));
+        // Claims met so far naming each class.
+        let mut naming = [0usize; 64];
+        let mut position = 0;
+        claims.retain(|c| {
+            let mut citable = position < CITED_RECORDS;
+            position += 1;
+            let mut mask = c.classes.unwrap_or(0);
+            while mask != 0 {
+                let class = mask.trailing_zeros() as usize;
+                citable |= naming[class] < CITED_RECORDS;
+                naming[class] += 1;
+                mask &= mask - 1;
+            }
+            citable
+        });
         Protection {
-            classes: union(&|_| true),
-            registered_classes: union(&|c| c.register != Register::Famous),
             claims,
+            count,
+            kinds,
+            classes,
+            registered_classes,
         }
     }
 
@@ -126,13 +193,10 @@ impl Protection {
         )
     }
 
-    /// The claims, in the order they are cited when the listing's classes do not decide.
+    /// The claims a verdict can cite, in the order they are cited when the listing's
+    /// classes do not decide.
     pub fn claims(&self) -> &[Claim] {
         &self.claims
-    }
-
-    fn any(&self, f: impl Fn(&Claim) -> bool) -> bool {
-        self.claims.iter().any(f)
     }
 }
 
@@ -199,19 +263,24 @@ pub struct Assessment {
 /// have hundreds); `None` when no live record protects the words.
 pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     let p = f.protection;
-    if p.claims.is_empty() {
+    if p.count == 0 {
         return None;
     }
     // Registrations (US, EU, a watch list) protect words; brand lists only say a name
     // is a brand, strongly when it is famous.
-    let registered_any = p.any(|c| c.register != Register::Famous);
-    let famous = p.any(|c| c.famous);
+    let Kinds {
+        registered_any,
+        registered,
+        pending,
+        famous,
+        watch,
+        watch_only,
+        stylised_only,
+    } = p.kinds;
     if !f.key.chars().any(char::is_alphabetic) && !registered_any {
         // A number on a brand list ("76") is not a brand in a listing's text.
         return None;
     }
-    let registered = p.any(|c| c.status == Status::Registered && c.register != Register::Famous);
-    let stylised_only = p.claims.iter().all(|c| c.stylised);
     let classes = relate(p.classes, f.listing_classes);
 
     let mut why = Vec::new();
@@ -265,7 +334,6 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
         }
     };
     // A seller's watch list is not a register: say so rather than "registered".
-    let watch_only = p.claims.iter().all(|c| c.register == Register::Watch);
     why.push(
         match classes {
             Classes::Overlap if watch_only => "on your watch list for the goods of this listing",
@@ -281,7 +349,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     );
     if watch_only && !why.iter().any(|w| w.contains("watch list")) {
         why.push("on your watch list".to_owned());
-    } else if !watch_only && p.any(|c| c.register == Register::Watch) {
+    } else if !watch_only && watch {
         why.push("also on your watch list".to_owned());
     }
     if famous && !why.iter().any(|w| w.contains("famous")) {
@@ -297,7 +365,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
         FindingKind::FamousBrand
     } else if registered {
         FindingKind::RegisteredMark
-    } else if p.any(|c| c.status == Status::Pending) {
+    } else if pending {
         FindingKind::PendingMark
     } else {
         FindingKind::FamousBrand
@@ -328,10 +396,10 @@ impl Assessment {
         // protection keeps (registered rather than on a brand list, registered rather
         // than pending, record order). Scanning stops at the cited few.
         let p = f.protection;
-        if p.claims.len() > CITED_RECORDS {
+        if p.count > CITED_RECORDS {
             self.why.push(format!(
                 "{} live records, the {CITED_RECORDS} most relevant cited",
-                p.claims.len()
+                p.count
             ));
         }
         let in_classes = |wanted: bool| {
@@ -452,6 +520,78 @@ mod tests {
             "the record in the listing's class first"
         );
         assert!(v.reason.contains("31 live records"), "{}", v.reason);
+    }
+
+    #[test]
+    fn keeping_only_citable_claims_cites_what_all_of_them_would() {
+        // 600 records over scattered classes, registers and statuses.
+        let records: Vec<Record> = (0..600u32)
+            .map(|i| {
+                let classes: Vec<u8> = match i % 7 {
+                    0 => vec![],
+                    1 => vec![(i % 45 + 1) as u8, ((i * 7) % 45 + 1) as u8],
+                    _ => vec![((i * 13) % 45 + 1) as u8],
+                };
+                let mut r = rec("STAR", &classes);
+                r.register = [Register::US, Register::EU, Register::Famous][(i % 3) as usize];
+                r.status = [Status::Registered, Status::Pending][(i % 5 / 4) as usize];
+                r.registration = Some(i.to_string());
+                r
+            })
+            .collect();
+        let protection = Protection::of_records(&records, "star");
+        assert!(
+            protection.claims().len() < 460,
+            "kept {}",
+            protection.claims().len()
+        );
+        // What citing every claim gives: in the listing's classes first, then the rest,
+        // each in citing order.
+        let order = |r: &Record| {
+            (
+                r.register == Register::Famous,
+                r.status != Status::Registered,
+            )
+        };
+        let mut all: Vec<usize> = (0..records.len()).collect();
+        all.sort_by_key(|&i| order(&records[i]));
+        for listing in [
+            &[][..],
+            &[9],
+            &[28, 3],
+            &[45],
+            &[1, 2, 3, 4, 5, 6],
+            &[44, 17],
+        ] {
+            let mask = class_mask(listing);
+            let overlaps = |i: &usize| class_mask(&records[*i].classes) & mask != 0;
+            let expected: Vec<String> = all
+                .iter()
+                .filter(|i| overlaps(i))
+                .chain(all.iter().filter(|i| !overlaps(i)))
+                .take(CITED_RECORDS)
+                .map(|&i| i.to_string())
+                .collect();
+            let v = judge(
+                &Facts {
+                    key: "star",
+                    protection: &protection,
+                    listing_classes: mask,
+                    common: None,
+                    usage: &Usage::Neutral,
+                    disguise: None,
+                },
+                &cite(&records),
+            )
+            .unwrap();
+            let cited: Vec<String> = v
+                .records
+                .iter()
+                .filter_map(|r| r.registration.clone())
+                .collect();
+            assert_eq!(cited, expected, "listing classes {listing:?}");
+            assert!(v.reason.contains("600 live records"), "{}", v.reason);
+        }
     }
 
     #[test]
