@@ -156,12 +156,14 @@ fn text_of(rng: &mut Rng, chars: usize, v: &Vocabulary) -> String {
             }
         }
     }
-    // Marks may hold letters of more than one byte: cut at a character boundary.
-    let cut = (0..=chars.min(out.len()))
-        .rev()
-        .find(|&i| out.is_char_boundary(i))
-        .unwrap_or(0);
-    out.truncate(cut);
+    // Cut after the last whole word that fits: a word cut short ("anniversar") is no
+    // ordinary word but an unknown one, which `--rare` measures on purpose.
+    if out.len() > chars {
+        let boundary = (0..=chars).rev().find(|&i| out.is_char_boundary(i));
+        let cut = out[..boundary.unwrap_or(0)].rfind([' ', ',']).unwrap_or(0);
+        out.truncate(cut);
+        out.truncate(out.trim_end_matches([' ', ',']).len());
+    }
     out
 }
 
