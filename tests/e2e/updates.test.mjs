@@ -40,9 +40,14 @@ const MARKS = {
   3: ["Zorblax", "Quixotron", "Velmorak"],
 };
 
+/** Scratch folders this file made (feeds, extension copies, browser profiles). */
+const scratchDirs = /** @type {string[]} */ ([]);
+
 /** @param {string} prefix */
 function scratch(prefix) {
-  return mkdtempSync(join(tmpdir(), `clearmark-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `clearmark-${prefix}-`));
+  scratchDirs.push(dir);
+  return dir;
 }
 
 /** @param {string[]} args */
@@ -461,6 +466,6 @@ describe("snapshot updates", () => {
   }
 
   after(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });
   });
 });
