@@ -1,10 +1,11 @@
 // @ts-check
 /**
- * Measures what an update costs the background, in Node with the built wasm (dist/pkg):
- * `verifyUpdate` (copy into wasm, size, SHA-256, signature, structure, header) and
- * `new Engine` (the swap's load) on a real snapshot file, against two baselines run in the
- * same process — `snapshotHeader` (copy + structure only, what a load without verification
- * costs) and Node's native SHA-256 of the same bytes — and prints the ratios.
+ * Measures what an update costs the background, in Node with the built wasm (dist/pkg),
+ * as extension/updater.js does it: the file pushed into a `SnapshotBuffer`, then
+ * `verifyUpdate` (size, SHA-256, signature, structure, header) or `intoEngine` (the
+ * swap's load) on a real snapshot file, against two baselines run in the same process —
+ * `header` (copy + structure only, what a load without verification costs) and Node's
+ * native SHA-256 of the same bytes — and prints the ratios.
  *
  * Usage: node scripts/bench-update.mjs SNAPSHOT [ROUNDS]
  *   e.g. target/debug/clearmark snapshot synth --marks 1000000 --out tmp/synth.snap
@@ -54,15 +55,30 @@ function time(fn) {
   return ms[Math.floor(ms.length / 2)];
 }
 
-const header = time(() => pkg.snapshotHeader(bytes));
+/** The file in a wasm `SnapshotBuffer`, as the updater reads it. */
+function buffered() {
+  const b = new pkg.SnapshotBuffer(bytes.length);
+  b.push(bytes);
+  return b;
+}
+
+const header = time(() => {
+  const b = buffered();
+  b.header();
+  return b;
+});
 const sha = time(() => createHash("sha256").update(bytes).digest());
-const verify = time(() => pkg.verifyUpdate(bytes, manifest, keys, "0.1.0", undefined));
-const load = time(() => new pkg.Engine(bytes));
+const verify = time(() => {
+  const b = buffered();
+  b.verifyUpdate(manifest, keys, "0.1.0", undefined);
+  return b;
+});
+const load = time(() => buffered().intoEngine());
 const mb = statSync(file).size / (1 << 20);
 const row = (/** @type {string} */ name, /** @type {number} */ ms) =>
-  console.log(`${name.padEnd(42)} ${ms.toFixed(1).padStart(8)} ms  ${(ms / header).toFixed(1).padStart(6)}× header  ${(ms / sha).toFixed(1).padStart(6)}× node sha256`);
+  console.log(`${name.padEnd(50)} ${ms.toFixed(1).padStart(8)} ms  ${(ms / header).toFixed(1).padStart(6)}× header  ${(ms / sha).toFixed(1).padStart(6)}× node sha256`);
 console.log(`${file}: ${mb.toFixed(1)} MB, median of ${rounds} rounds`);
-row("snapshotHeader (baseline: copy + structure)", header);
+row("header (baseline: copy + structure)", header);
 row("node crypto sha256 (baseline: native hash)", sha);
-row("verifyUpdate (size, sha256, signature, ...)", verify);
-row("new Engine (load for the swap)", load);
+row("verifyUpdate (copy, size, sha256, signature, ...)", verify);
+row("intoEngine (copy, load for the swap)", load);

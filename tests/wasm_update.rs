@@ -1,15 +1,13 @@
 //! The updater's wasm functions as extension/updater.js calls them (`cargo test --target
 //! wasm32-unknown-unknown --test wasm_update`, in Node): manifests and keys as strings,
-//! bytes as `Uint8Array`, versions as JS numbers, plain objects back, refusals thrown as
-//! sentences for the seller.
+//! bytes pushed into a `SnapshotBuffer` as `Uint8Array` chunks, versions as JS numbers,
+//! plain objects back, refusals thrown as sentences for the seller.
 #![cfg(target_arch = "wasm32")]
 
 use clearmark::register::feed::{public_key_hex, FeedManifest, Offer};
 use clearmark::register::snapshot::SnapshotBuilder;
 use clearmark::register::{Record, Register};
-use clearmark::wasm::update::{
-    check_update_offer, snapshot_header, verify_snapshot_file, verify_update,
-};
+use clearmark::wasm::update::check_update_offer;
 use clearmark::wasm::SnapshotBuffer;
 use ed25519_dalek::SigningKey;
 use js_sys::Reflect;
@@ -57,66 +55,7 @@ fn thrown(r: Result<JsValue, JsValue>) -> String {
         .expect("a string is thrown")
 }
 
-#[wasm_bindgen_test]
-fn a_good_update_verifies_and_describes_itself() {
-    let bytes = snapshot(7, None);
-    let m = manifest(&bytes, 7, &key(1));
-    let offer = check_update_offer(&m, &keys(), EXTENSION, Some(6.0)).unwrap();
-    assert_eq!(get(&offer, "file").as_string().unwrap(), "clearmark-7.snap");
-    assert_eq!(get(&offer, "size").as_f64().unwrap(), bytes.len() as f64);
-    let ok = verify_update(&bytes, &m, &keys(), EXTENSION, Some(6.0)).unwrap();
-    assert_eq!(get(&ok, "snapshotVersion").as_f64(), Some(7.0));
-    assert_eq!(get(&ok, "date").as_string().unwrap(), "2026-11-23");
-    assert_eq!(get(&ok, "sha256").as_string().unwrap().len(), 64);
-    let header = snapshot_header(&bytes).unwrap();
-    assert_eq!(get(&header, "snapshotVersion").as_f64(), Some(7.0));
-}
-
-#[wasm_bindgen_test]
-fn refusals_are_thrown_as_sentences() {
-    let bytes = snapshot(7, None);
-    let m = manifest(&bytes, 7, &key(1));
-    let mut flipped = bytes.clone();
-    flipped[bytes.len() / 2] ^= 1;
-    assert!(
-        thrown(verify_update(&flipped, &m, &keys(), EXTENSION, None)).contains("SHA-256 mismatch")
-    );
-    let forged = manifest(&bytes, 7, &key(2));
-    assert!(
-        thrown(verify_update(&bytes, &forged, &keys(), EXTENSION, None))
-            .contains("not signed by a trusted")
-    );
-    assert!(
-        thrown(verify_update(&bytes[..100], &m, &keys(), EXTENSION, None)).contains("was cut off")
-    );
-    assert!(thrown(check_update_offer(&m, &keys(), EXTENSION, Some(7.0))).contains("not newer"));
-    assert!(
-        thrown(check_update_offer("{not json", &keys(), EXTENSION, None))
-            .contains("latest.json is not valid")
-    );
-    assert!(thrown(verify_update(&bytes, &m, "zz", EXTENSION, None)).contains("not valid"));
-    assert!(thrown(snapshot_header(b"garbage")).contains("snapshot"));
-}
-
-#[wasm_bindgen_test]
-fn a_file_without_manifest_needs_its_own_trusted_signature() {
-    let signed = snapshot(8, Some(&key(1)));
-    let ok = verify_snapshot_file(&signed, &keys(), Some(7.0)).unwrap();
-    assert_eq!(get(&ok, "snapshotVersion").as_f64(), Some(8.0));
-    assert!(thrown(verify_snapshot_file(&snapshot(8, None), &keys(), None)).contains("not signed"));
-    assert!(thrown(verify_snapshot_file(&signed, &keys(), Some(8.0))).contains("not newer"));
-}
-
-#[wasm_bindgen_test]
-fn versions_that_are_not_whole_numbers_count_as_none() {
-    let bytes = snapshot(7, None);
-    let m = manifest(&bytes, 7, &key(1));
-    for odd in [f64::NAN, -1.0, 6.5] {
-        assert!(check_update_offer(&m, &keys(), EXTENSION, Some(odd)).is_ok());
-    }
-}
-
-/// `bytes` in a `SnapshotBuffer`, pushed in two chunks.
+/// `bytes` in a `SnapshotBuffer` of their length, pushed in two chunks.
 fn buffer(bytes: &[u8]) -> SnapshotBuffer {
     let mut b = SnapshotBuffer::new(bytes.len()).unwrap();
     let (a, z) = bytes.split_at(bytes.len() / 3);
@@ -126,27 +65,27 @@ fn buffer(bytes: &[u8]) -> SnapshotBuffer {
 }
 
 #[wasm_bindgen_test]
-fn a_buffer_is_verified_in_place_and_becomes_the_engine() {
+fn a_good_update_verifies_in_place_describes_itself_and_becomes_the_engine() {
     let bytes = snapshot(7, None);
     let m = manifest(&bytes, 7, &key(1));
+    let offer = check_update_offer(&m, &keys(), EXTENSION, Some(6.0)).unwrap();
+    assert_eq!(get(&offer, "file").as_string().unwrap(), "clearmark-7.snap");
+    assert_eq!(get(&offer, "size").as_f64().unwrap(), bytes.len() as f64);
     let mut b = buffer(&bytes);
     let ok = b.verify_update(&m, &keys(), EXTENSION, Some(6.0)).unwrap();
     assert_eq!(get(&ok, "snapshotVersion").as_f64(), Some(7.0));
+    assert_eq!(get(&ok, "date").as_string().unwrap(), "2026-11-23");
     assert_eq!(get(&ok, "sha256").as_string().unwrap().len(), 64);
     assert_eq!(b.copy().unwrap().to_vec(), bytes);
     let engine = b.into_engine().expect("the verified snapshot loads");
     let info = engine.snapshot_info().unwrap();
     assert_eq!(get(&info, "snapshot_version").as_f64(), Some(7.0));
-
-    let signed = snapshot(8, Some(&key(1)));
-    let mut b = buffer(&signed);
-    let ok = b.verify_snapshot_file(&keys(), Some(7.0)).unwrap();
-    assert_eq!(get(&ok, "snapshotVersion").as_f64(), Some(8.0));
-    assert!(b.into_engine().is_ok());
+    let header = buffer(&bytes).header().unwrap();
+    assert_eq!(get(&header, "snapshotVersion").as_f64(), Some(7.0));
 }
 
 #[wasm_bindgen_test]
-fn a_refused_buffer_is_spent_and_never_becomes_an_engine() {
+fn refusals_are_thrown_as_sentences_and_the_buffer_never_becomes_an_engine() {
     let bytes = snapshot(7, None);
     let m = manifest(&bytes, 7, &key(1));
     let mut flipped = bytes.clone();
@@ -154,18 +93,47 @@ fn a_refused_buffer_is_spent_and_never_becomes_an_engine() {
     let mut b = buffer(&flipped);
     assert!(thrown(b.verify_update(&m, &keys(), EXTENSION, None)).contains("SHA-256 mismatch"));
     assert!(b.into_engine().is_err());
-
-    let mut b = buffer(&snapshot(8, None));
-    assert!(thrown(b.verify_snapshot_file(&keys(), None)).contains("not signed"));
-    assert!(b.into_engine().is_err());
-
+    let forged = manifest(&bytes, 7, &key(2));
+    assert!(
+        thrown(buffer(&bytes).verify_update(&forged, &keys(), EXTENSION, None))
+            .contains("not signed by a trusted")
+    );
     let mut short = SnapshotBuffer::new(bytes.len()).unwrap();
     short
         .push(&js_sys::Uint8Array::from(&bytes[..100]))
         .unwrap();
     assert!(
         thrown(short.verify_update(&m, &keys(), EXTENSION, None)).contains("was cut off"),
-        "a short download is refused in the feed check's words, as before"
+        "a short download is refused in the feed check's words"
     );
     assert!(short.into_engine().is_err());
+    assert!(thrown(check_update_offer(&m, &keys(), EXTENSION, Some(7.0))).contains("not newer"));
+    assert!(
+        thrown(check_update_offer("{not json", &keys(), EXTENSION, None))
+            .contains("latest.json is not valid")
+    );
+    assert!(thrown(buffer(&bytes).verify_update(&m, "zz", EXTENSION, None)).contains("not valid"));
+    assert!(thrown(buffer(b"garbage").header()).contains("snapshot"));
+}
+
+#[wasm_bindgen_test]
+fn a_file_without_manifest_needs_its_own_trusted_signature() {
+    let signed = snapshot(8, Some(&key(1)));
+    let mut b = buffer(&signed);
+    let ok = b.verify_snapshot_file(&keys(), Some(7.0)).unwrap();
+    assert_eq!(get(&ok, "snapshotVersion").as_f64(), Some(8.0));
+    assert!(b.into_engine().is_ok());
+    let mut unsigned = buffer(&snapshot(8, None));
+    assert!(thrown(unsigned.verify_snapshot_file(&keys(), None)).contains("not signed"));
+    assert!(unsigned.into_engine().is_err());
+    assert!(thrown(buffer(&signed).verify_snapshot_file(&keys(), Some(8.0))).contains("not newer"));
+}
+
+#[wasm_bindgen_test]
+fn versions_that_are_not_whole_numbers_count_as_none() {
+    let bytes = snapshot(7, None);
+    let m = manifest(&bytes, 7, &key(1));
+    for odd in [f64::NAN, -1.0, 6.5] {
+        assert!(check_update_offer(&m, &keys(), EXTENSION, Some(odd)).is_ok());
+    }
 }

@@ -1,8 +1,10 @@
-//! The updater's wasm functions: the background's extension/updater.js calls these to
-//! check a feed offer before downloading and to verify a downloaded or imported snapshot,
+//! The updater's wasm functions: the background's extension/updater.js calls
+//! `checkUpdateOffer` to check a feed offer before downloading, and a
+//! [`SnapshotBuffer`](super::SnapshotBuffer)'s `verifyUpdate` / `verifySnapshotFile`
+//! (which call the checks here) to verify a downloaded or imported snapshot in place,
 //! with the same Rust code as `clearmark snapshot publish` ([`crate::register::feed`],
-//! [`crate::register::update`]). Only conversion lives here: JS strings and bytes in,
-//! plain objects out, a sentence for the seller thrown as a string on refusal.
+//! [`crate::register::update`]). Only conversion lives here: JS strings in, plain
+//! objects out, a sentence for the seller thrown as a string on refusal.
 
 use crate::register::feed::{parse_public_keys, FeedManifest};
 use crate::register::snapshot::{Snapshot, FORMAT_VERSION};
@@ -85,30 +87,10 @@ pub fn check_update_offer(
     })
 }
 
-/// `verifyUpdate(bytes, manifestJson, publicKeys, extensionVersion, currentVersion?)`:
-/// every check a feed download must pass (see `register::update::accept_from_feed`);
-/// `publicKeys` is the text of update-keys.txt. Returns `{snapshotVersion, date, size,
-/// sha256}`; throws the reason as a string.
-#[wasm_bindgen(js_name = verifyUpdate)]
-pub fn verify_update(
-    bytes: &[u8],
-    manifest_json: &str,
-    public_keys: &str,
-    extension_version: &str,
-    current_version: Option<f64>,
-) -> Result<JsValue, JsValue> {
-    verified_from_feed(
-        bytes.to_vec(),
-        manifest_json,
-        public_keys,
-        extension_version,
-        current_version,
-    )
-    .map(|(_, verified)| verified)
-}
-
-/// The checks of `verifyUpdate` on bytes already in wasm memory: the loaded snapshot and
-/// `{snapshotVersion, date, size, sha256}`, or the reason as a string.
+/// Every check a feed download must pass (see `register::update::accept_from_feed`), on
+/// bytes already in wasm memory (`SnapshotBuffer.verifyUpdate`); `public_keys` is the
+/// text of update-keys.txt. The loaded snapshot and `{snapshotVersion, date, size,
+/// sha256}`, or the reason as a string.
 pub(super) fn verified_from_feed(
     bytes: Vec<u8>,
     manifest_json: &str,
@@ -129,20 +111,10 @@ pub(super) fn verified_from_feed(
     Ok((snapshot, to_js(&SnapshotView::from(accepted))?))
 }
 
-/// `verifySnapshotFile(bytes, publicKeys, currentVersion?)`: the checks for a snapshot
-/// file imported without its manifest — intact, signed by a trusted key, strictly newer.
-/// Returns `{snapshotVersion, date, size, sha256}`; throws the reason as a string.
-#[wasm_bindgen(js_name = verifySnapshotFile)]
-pub fn verify_snapshot_file(
-    bytes: &[u8],
-    public_keys: &str,
-    current_version: Option<f64>,
-) -> Result<JsValue, JsValue> {
-    verified_signed_file(bytes.to_vec(), public_keys, current_version).map(|(_, v)| v)
-}
-
-/// The checks of `verifySnapshotFile` on bytes already in wasm memory: the loaded
-/// snapshot and `{snapshotVersion, date, size, sha256}`, or the reason as a string.
+/// The checks for a snapshot file imported without its manifest — intact, signed by a
+/// trusted key, strictly newer — on bytes already in wasm memory
+/// (`SnapshotBuffer.verifySnapshotFile`). The loaded snapshot and `{snapshotVersion,
+/// date, size, sha256}`, or the reason as a string.
 pub(super) fn verified_signed_file(
     bytes: Vec<u8>,
     public_keys: &str,
@@ -152,14 +124,6 @@ pub(super) fn verified_signed_file(
     let (snapshot, accepted) =
         accept_signed_file(bytes, &keys, version(current_version)).map_err(refuse)?;
     Ok((snapshot, to_js(&SnapshotView::from(accepted))?))
-}
-
-/// `snapshotHeader(bytes)`: the version and build date of a snapshot (structure checked,
-/// checksum not), e.g. of the bundled one. Returns `{snapshotVersion, date, size}`.
-#[wasm_bindgen(js_name = snapshotHeader)]
-pub fn snapshot_header(bytes: &[u8]) -> Result<JsValue, JsValue> {
-    let snapshot = Snapshot::from_bytes(bytes.to_vec()).map_err(refuse)?;
-    to_js(&snapshot_view(&snapshot))
 }
 
 /// `{snapshotVersion, date, size}` of a structure-checked snapshot.
