@@ -476,43 +476,41 @@ mod tests {
         r
     }
 
+    /// The verdict on `key` with these records, in a listing of these classes.
+    fn verdict(
+        records: &[Record],
+        key: &str,
+        listing: &[u8],
+        common: Option<(&str, f32)>,
+        usage: &Usage,
+    ) -> Option<Verdict> {
+        judge(
+            &Facts {
+                key,
+                protection: &Protection::of_records(records, key),
+                listing_classes: class_mask(listing),
+                common,
+                usage,
+                disguise: None,
+            },
+            &cite(records),
+        )
+    }
+
     fn sev(
         records: &[Record],
         listing: &[u8],
         common: Option<(&str, f32)>,
         usage: Usage,
     ) -> Option<Severity> {
-        judge(
-            &Facts {
-                key: "x",
-                protection: &Protection::of_records(records, "x"),
-                listing_classes: class_mask(listing),
-                common,
-                usage: &usage,
-                disguise: None,
-            },
-            &cite(records),
-        )
-        .map(|v| v.severity)
+        verdict(records, "x", listing, common, &usage).map(|v| v.severity)
     }
 
     #[test]
     fn many_records_are_cited_most_relevant_first_and_counted() {
         let mut records: Vec<Record> = (0..30).map(|_| rec("STAR", &[9])).collect();
         records.push(rec("STAR", &[28]));
-        let usage = Usage::Neutral;
-        let v = judge(
-            &Facts {
-                key: "star",
-                protection: &Protection::of_records(&records, "star"),
-                listing_classes: class_mask(&[28]),
-                common: None,
-                usage: &usage,
-                disguise: None,
-            },
-            &cite(&records),
-        )
-        .unwrap();
+        let v = verdict(&records, "star", &[28], None, &Usage::Neutral).unwrap();
         assert_eq!(v.records.len(), CITED_RECORDS);
         assert_eq!(
             v.records[0].classes,
@@ -572,18 +570,7 @@ mod tests {
                 .take(CITED_RECORDS)
                 .map(|&i| i.to_string())
                 .collect();
-            let v = judge(
-                &Facts {
-                    key: "star",
-                    protection: &protection,
-                    listing_classes: mask,
-                    common: None,
-                    usage: &Usage::Neutral,
-                    disguise: None,
-                },
-                &cite(&records),
-            )
-            .unwrap();
+            let v = verdict(&records, "star", listing, None, &Usage::Neutral).unwrap();
             let cited: Vec<String> = v
                 .records
                 .iter()
@@ -654,19 +641,7 @@ mod tests {
     fn famous_brands_are_high_anywhere_when_coined() {
         let mut f = Record::new(Register::Famous, "LEGO", "The LEGO Group");
         f.famous = true;
-        let records = [f];
-        let v = judge(
-            &Facts {
-                key: "lego",
-                protection: &Protection::of_records(&records, "lego"),
-                listing_classes: class_mask(&[25]),
-                common: None,
-                usage: &Usage::Neutral,
-                disguise: None,
-            },
-            &cite(&records),
-        )
-        .unwrap();
+        let v = verdict(&[f], "lego", &[25], None, &Usage::Neutral).unwrap();
         assert_eq!(
             (v.kind, v.severity),
             (FindingKind::FamousBrand, Severity::High)
