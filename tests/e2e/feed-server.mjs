@@ -89,6 +89,8 @@ export class FeedServer {
     return new Promise((resolve) => {
       for (const s of this.sockets) s.destroy();
       this.server.close(() => resolve(undefined));
+      // close() waits for every connection to end, one opened after the loop above too.
+      this.server.closeAllConnections();
     });
   }
 

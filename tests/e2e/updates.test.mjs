@@ -26,7 +26,7 @@ import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { startFeedServer } from "./feed-server.mjs";
-import { waitFor } from "./wait.mjs";
+import { bounded, waitFor } from "./wait.mjs";
 
 const REPO = resolve(fileURLToPath(import.meta.url), "../../..");
 const CLI = join(REPO, "target", "debug", "clearmark");
@@ -52,7 +52,7 @@ function scratch(prefix) {
 
 /** @param {string[]} args */
 function clearmark(args) {
-  return execFileSync(CLI, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync(CLI, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 });
 }
 
 /**
@@ -177,11 +177,11 @@ async function chromium(ext) {
       await cdp.detach();
       await open();
     },
-    run: (body) => page.evaluate(`(async () => { ${body} })()`),
+    run: (body) => bounded(`chromium: ${body.trim().split("\n")[0]}`, page.evaluate(`(async () => { ${body} })()`)),
     click: (selector) => page.click(selector),
     fill: (selector, text) => page.fill(selector, text),
     chooseFiles: (selector, files) => page.setInputFiles(selector, files),
-    close: () => ctx.close(),
+    close: () => bounded("closing chromium", ctx.close()),
   };
 }
 
@@ -222,7 +222,7 @@ async function firefox(ext) {
       await new Promise((r) => setTimeout(r, 2000));
       await open();
     },
-    run: (body) => driver.executeScript(`return (async () => { ${body} })();`),
+    run: (body) => bounded(`firefox: ${body.trim().split("\n")[0]}`, driver.executeScript(`return (async () => { ${body} })();`)),
     click: async (selector) => {
       await driver.findElement(By.css(selector)).click();
     },
@@ -234,7 +234,7 @@ async function firefox(ext) {
     chooseFiles: async (selector, files) => {
       await driver.findElement(By.css(selector)).sendKeys(files.join("\n"));
     },
-    close: () => driver.quit(),
+    close: () => bounded("closing firefox", driver.quit()),
   };
 }
 

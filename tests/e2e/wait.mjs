@@ -24,3 +24,22 @@ export async function waitFor(fn, ok, ms = 8000) {
 
 /** @param {number} ms */
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * `promise`, or a rejection naming `what` after `ms`: for browser calls that have no
+ * timeout of their own (page.evaluate, WebDriver scripts, closing a browser), so a
+ * browser that stops answering fails the test at that step instead of holding the run.
+ * @template T
+ * @param {string} what
+ * @param {Promise<T>} promise
+ * @param {number} [ms]
+ * @returns {Promise<T>}
+ */
+export function bounded(what, promise, ms = 60_000) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s: ${what}`)), ms);
+  });
+  return /** @type {Promise<T>} */ (Promise.race([promise, late]).finally(() => clearTimeout(timer)));
+}
