@@ -215,7 +215,9 @@ def traps_for(rec, gold):
 
 
 def cmd_label(a):
-    """Spec lines: {"id", "brand": inferred or as given, "spans": [[text, kind], ...]} ; "drop": reason."""
+    """Spec lines: {"id", "brand": inferred or as given, "nice_class": "0NN",
+    "spans": [[text, kind], ...]}, or {"id", "drop": reason}. Every whole-word occurrence of a
+    span text is labelled; every trap-vocabulary word outside a gold span becomes a trap."""
     specs = [json.loads(l) for l in open(a.spec, encoding='utf-8') if l.strip()]
     sources = sorted({s['id'].split(':')[0] for s in specs})
     recs = load_sources(a.listings, sources)
@@ -233,6 +235,7 @@ def cmd_label(a):
                              'end': u16(g[6], g[3]), 'text': g[4], 'kind': g[5]} for g in gold],
                    'generic_traps': [{'field': t[0], 'index': t[1], 'start': u16(t[5], t[2]),
                                       'end': u16(t[5], t[3]), 'text': t[4]} for t in traps]}
+            lab['nice_class'] = sp['nice_class']   # the listing's goods, for the register
             if sp.get('note'):
                 lab['note'] = sp['note']
             f.write(json.dumps(lab, ensure_ascii=False) + '\n')
@@ -296,6 +299,110 @@ def cmd_stats(a):
     print('empty brand after inference:', sum(1 for l in labels if not l['brand']))
 
 
+# ---------------------------------------------------------------- register
+
+# Real home classes of the well-known brands behind the 47 trap words (Nice classes).
+TRAP_HOME = {
+    'APPLE': ['009'], 'ORANGE': ['009', '038'], 'DOVE': ['003'], 'GAP': ['025'], 'SHELL': ['004'],
+    'PUMA': ['018', '025', '028'], 'JAGUAR': ['012'], 'TIDE': ['003'], 'CROCS': ['025'],
+    'POLO': ['025'], 'SHARP': ['009'], 'TARGET': ['035'], 'CHROME': ['009'], 'WINDOWS': ['009'],
+    'GALAXY': ['009'], 'MARS': ['030'], 'BOUNTY': ['016'], 'FAIRY': ['003'], 'BROTHER': ['007', '009'],
+    'CANON': ['009'], 'PILOT': ['016'], 'MONSTER': ['032'], 'CHAMPION': ['025'], 'AMAZON': ['035'],
+    'CORONA': ['032'], 'MUSTANG': ['012'], 'PIONEER': ['009'], 'IVORY': ['003'], 'ECHO': ['009'],
+    'KINDLE': ['009'], 'BLACKBERRY': ['009'], 'LOTUS': ['012'], 'MERCURY': ['007', '012'],
+    'FOSSIL': ['014'], 'BOOTS': ['003', '035'], 'DIESEL': ['025'], 'TITAN': ['014'], 'CREST': ['003'],
+    'RAID': ['005'], 'AXE': ['003'], 'LUX': ['003'], 'ANCHOR': ['029'], 'PENGUIN': ['016'],
+    'WOODLAND': ['025'], 'SWIFT': ['012'], 'HP': ['009'],
+}
+# A mark is registered once, in its singular, when a listing writes the plural of a line name.
+MARK_FORM = {'BIGFIGS': 'BIGFIG'}
+STOP = set('and for with the of in to from by or a an at on up as is are set pack inch cm mm ml gb '
+           'x w new not'.split())
+UNRELATED = ['001', '004', '005', '006', '007', '013', '015', '017', '019', '022', '023', '026', '027',
+             '029', '030', '032', '033', '034', '036', '037', '039', '040', '042', '043', '044', '045']
+
+
+def cmd_register(a):
+    rng = random.Random(a.seed)
+    labels = [json.loads(l) for l in open(a.labels, encoding='utf-8') if l.strip()]
+    marks = collections.OrderedDict()          # mark text -> set of classes
+
+    def add(mark, classes):
+        marks.setdefault(mark, set()).update(classes)
+
+    # 1. every labelled brand mention, own and third party, in the class of its listing
+    gold_words = set()
+    for l in labels:
+        for g in l['gold']:
+            m = g['text'].upper()
+            add(MARK_FORM.get(m, m), [l['nice_class']])
+            gold_words.update(re.findall(r'[a-z]+', g['text'].lower()))
+        gold_words.update(re.findall(r'[a-z]+', l['brand'].lower()))
+    n_gold = len(marks)
+    # 2. the famous brands behind the trap words, in their home classes
+    for m, cl in TRAP_HOME.items():
+        add(m, cl)
+    # 3. the 60 most frequent ordinary title words, in classes none of their listings is in
+    recs = load_sources(a.listings, sorted({l['source'] for l in labels}))
+    df, word_classes = collections.Counter(), collections.defaultdict(set)
+    trap_words = set(TRAP_WORDS)
+    for l in labels:
+        words = set(re.findall(r"[a-z]+", recs[l['id']]['title'].lower()))
+        for w in words:
+            if len(w) < 3 or not re.search('[aeiouy]', w) or w in STOP or w in gold_words or w in trap_words or w.rstrip('s') in trap_words:
+                continue
+            df[w] += 1
+            word_classes[w].add(l['nice_class'])
+    ordinary = [w for w, _ in sorted(df.items(), key=lambda kv: (-kv[1], kv[0]))][:60]
+    for w in ordinary:
+        free = [c for c in UNRELATED if c not in word_classes[w]]
+        add(w.upper(), [rng.choice(free)])
+    # 4. serials, dates, owners (made up); about 15% of marks also get an older dead record
+    rows, classes, owners = [], [], []
+    serial = a.first_serial
+    reg_nos = set()
+    names = sorted(marks)
+    dead = set(rng.sample(names, round(0.15 * len(names))))
+    for m in names:
+        while True:
+            reg = rng.randrange(1000000, 9999999)
+            if reg not in reg_nos:
+                reg_nos.add(reg)
+                break
+        filed = f'{rng.randrange(1985, 2021)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}'
+        recs_m = [(serial, f'{reg:07d}', '700', filed, filed, sorted(marks[m]))]
+        serial += 1
+        if m in dead:
+            old = f'{rng.randrange(1970, int(filed[:4]))}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}'
+            recs_m.append((serial, '0000000', rng.choice(['602', '710', '900']), old, '',
+                           sorted(marks[m])[:1]))
+            serial += 1
+        owner = ' '.join(w.capitalize() for w in m.split()) + ' Holdings Inc.'
+        for sn, regno, status, fdt, rdt, cl in recs_m:
+            rows.append([sn, m, regno, status, '4000', fdt, rdt, '1', '1', '0'])
+            for i, c in enumerate(cl, 1):
+                classes.append([sn, i, c])
+            owners.append([sn, 1, 10, owner, 'US', sn])
+    os.makedirs(a.out, exist_ok=True)
+
+    def write(name, header, data):
+        with open(os.path.join(a.out, name), 'w', newline='', encoding='utf-8') as f:
+            w = csv.writer(f, lineterminator='\n')
+            w.writerow(header)
+            w.writerows(data)
+    write('case_file.csv', ['serial_no', 'mark_id_char', 'registration_no', 'cfh_status_cd', 'mark_draw_cd',
+                            'filing_dt', 'registration_dt', 'std_char_claim_in', 'trade_mark_in',
+                            'serv_mark_in'], rows)
+    write('intl_class.csv', ['serial_no', 'class_id', 'intl_class_cd'], classes)
+    write('owner.csv', ['serial_no', 'own_seq', 'own_type_cd', 'own_name', 'own_addr_country_cd', 'own_id'],
+          owners)
+    st = collections.Counter(r[3] for r in rows)
+    print(f'{len(names)} marks ({n_gold} labelled mentions, {len(TRAP_HOME)} trap brands, '
+          f'{len(ordinary)} ordinary words; overlaps merged), {len(rows)} records, status {dict(st)}',
+          file=sys.stderr)
+    print('ordinary words:', ' '.join(ordinary), file=sys.stderr)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest='cmd', required=True)
@@ -321,6 +428,13 @@ def main():
     s = sub.add_parser('stats')
     s.add_argument('--labels', default='eval/real-holdout/labels.jsonl')
     s.set_defaults(f=cmd_stats)
+    s = sub.add_parser('register')
+    s.add_argument('--labels', default='eval/real-holdout/labels.jsonl')
+    s.add_argument('--listings', default='/work/shared/data/listings')
+    s.add_argument('--seed', type=int, default=20261202)
+    s.add_argument('--first-serial', type=int, default=98300001, help='made-up serial numbers start here')
+    s.add_argument('--out', default='eval/real-holdout/register')
+    s.set_defaults(f=cmd_register)
     a = p.parse_args()
     a.f(a)
 
