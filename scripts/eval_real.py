@@ -291,12 +291,31 @@ def cmd_stats(a):
         trl = sum(1 for l in ls if l['generic_traps'])
         print(f'| {name} | {len(ls)} | {len(g)} | {sum(s["kind"] == "own" for s in g)} | '
               f'{sum(s["kind"] == "third_party" for s in g)} | {tr} ({trl}) | {sum(1 for l in ls if not l["gold"])} |')
+    n = len(labels)
     tp = sum(1 for l in labels if any(s['kind'] == 'third_party' for s in l['gold']))
-    own = sum(1 for l in labels if l['gold'] and all(s['kind'] == 'own' for s in l['gold']))
-    print(f'\nlistings with a third_party span: {tp}; all spans own: {own}; no span: '
-          f'{sum(1 for l in labels if not l["gold"])}')
-    print('trap words:', collections.Counter(t['text'].lower().rstrip('s') if t['text'].lower() not in ('boots', 'crocs', 'windows') else t['text'].lower() for l in labels for t in l['generic_traps']).most_common())
-    print('empty brand after inference:', sum(1 for l in labels if not l['brand']))
+    own_only = sum(1 for l in labels if l['gold'] and all(s['kind'] == 'own' for s in l['gold']))
+    none = sum(1 for l in labels if not l['gold'])
+    with_traps = sum(1 for l in labels if l['generic_traps'])
+    print(f'\n- Gold spans in bullets: {sum(s["field"] == "bullets" for l in labels for s in l["gold"])}. '
+          f'Traps in bullets: {sum(t["field"] == "bullets" for l in labels for t in l["generic_traps"])}.')
+    print(f'- Listings with at least one third_party span: {tp} ({100 * tp / n:.0f}%); all spans own: '
+          f'{own_only} ({100 * own_only / n:.0f}%); no span: {none} ({100 * none / n:.0f}%); '
+          f'with a trap: {with_traps} ({100 * with_traps / n:.0f}%).')
+    if a.listings:
+        recs = load_sources(a.listings, sorted({l['source'] for l in labels}))
+        given = collections.Counter()
+        for l in labels:
+            b = recs[l['id']]['brand']
+            given['empty' if not b.strip() else 'as is' if b == l['brand'] else 'not a brand name'] += 1
+        print(f'- Brand field (after own-brand inference): {dict(given)}; brand still empty: '
+              f'{sum(1 for l in labels if not l["brand"])}.')
+    words = collections.Counter()
+    for l in labels:
+        for t in l['generic_traps']:
+            w = t['text'].lower()
+            words[w if w[:-1] not in TRAP_WORDS else w[:-1]] += 1
+    print('- Trap words used:', ', '.join(f'{w} {c}' for w, c in words.most_common()),
+          f'({len(words)} distinct).')
 
 
 # ---------------------------------------------------------------- register
@@ -427,6 +446,7 @@ def main():
     s.set_defaults(f=cmd_join)
     s = sub.add_parser('stats')
     s.add_argument('--labels', default='eval/real-holdout/labels.jsonl')
+    s.add_argument('--listings', default='/work/shared/data/listings', help="'' to skip the brand-field count")
     s.set_defaults(f=cmd_stats)
     s = sub.add_parser('register')
     s.add_argument('--labels', default='eval/real-holdout/labels.jsonl')
