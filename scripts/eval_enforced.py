@@ -241,7 +241,7 @@ def stats(name, records, groups):
     rows.append(row("all", records))
     for g, recs in by.items():
         rows.append(row(g, recs))
-    words = collections.Counter(t["text"].lower().rstrip("s") if t["text"].lower() not in ("vans", "cars", "boots", "crocs") else t["text"].lower()
+    words = collections.Counter(VOCAB_RE.fullmatch(t["text"]).group(1).lower()
                                 for r in records for t in r["generic_traps"])
     rows.append("")
     rows.append("Trap words: " + ", ".join(f"{w} {c}" for w, c in sorted(words.items(), key=lambda x: (-x[1], x[0]))))
