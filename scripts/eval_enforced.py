@@ -46,7 +46,7 @@ anchor penguin woodland swift hp""".split()
 # ... extended for this set with famous brands that are also ordinary words in the
 # categories covered here (see eval/enforced/README.md).
 EXTRA_VOCAB = """vans coach ram beetle fox mango coral patagonia columbia stitch frozen cars
-sonic supreme hunter bronco guess""".split()
+sonic supreme hunter bronco guess chelsea pixel surface switch""".split()
 VOCAB = DEV_VOCAB + EXTRA_VOCAB
 VOCAB_RE = re.compile(r"(?<![\w])(" + "|".join(sorted(VOCAB, key=len, reverse=True))
                       + r")(?:e?s)?(?![\w])", re.IGNORECASE)
