@@ -147,6 +147,44 @@ fn flip(
     out
 }
 
+/// The byte range of the `n`th section (file order: marks, postings, records, owners,
+/// classes, words) of a fresh snapshot.
+fn section_range(bytes: &[u8], n: usize) -> std::ops::Range<usize> {
+    let sizes = Snapshot::from_bytes(bytes.to_vec())
+        .unwrap()
+        .section_sizes();
+    let body_end = bytes.len() - TRAILER;
+    let first = body_end - sizes.iter().map(|s| s.1).sum::<usize>();
+    let start = first + sizes[..n].iter().map(|s| s.1).sum::<usize>();
+    start..start + sizes[n].1
+}
+
+/// Bytes of the snapshot trailer (SHA-256, signed flag, signature, end marker).
+const TRAILER: usize = 32 + 1 + 64 + 7;
+
+/// `bytes` with its SHA-256 recomputed, as someone who damaged it on purpose would.
+fn reseal(mut bytes: Vec<u8>) -> Vec<u8> {
+    use sha2::Digest;
+    let body_end = bytes.len() - TRAILER;
+    let digest = sha2::Sha256::digest(&bytes[..body_end]);
+    bytes[body_end..body_end + 32].copy_from_slice(&digest);
+    bytes
+}
+
+#[test]
+fn a_root_address_past_the_index_is_refused_even_with_a_recomputed_checksum() {
+    let bytes = finish(&[Record::new(Register::US, "LEGO", "LEGO Juris A/S")]);
+    let marks = section_range(&bytes, 0);
+    let mut damaged = bytes.clone();
+    // The fst footer: key count, root address, CRC32.
+    let root = marks.end - 12;
+    damaged[root..root + 8].copy_from_slice(&0xFFFFu64.to_le_bytes());
+    assert_eq!(
+        Snapshot::from_bytes(reseal(damaged)).err(),
+        Some(SnapshotError::Corrupt { section: "marks" })
+    );
+}
+
 fn has_key(r: &Record) -> bool {
     !clearmark::text::mark_key(&r.mark).is_empty()
 }
@@ -224,6 +262,39 @@ proptest! {
             for r in &records {
                 let _ = snap.lookup(&r.mark);
             }
+        }
+    }
+
+    #[test]
+    fn damaged_indexes_with_a_recomputed_checksum_are_refused_or_read_safely(
+        records in records(),
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), 1u8..=255), 1..4),
+        words_index in any::<bool>(),
+    ) {
+        // Someone who damages a file can recompute its SHA-256: the checksum then
+        // passes, and only the structure checks stand between the bytes and `fst`.
+        let mut b = SnapshotBuilder::new(20261123);
+        for r in &records {
+            b.add(r.clone());
+        }
+        b.add_word_frequency("apple", 5.2);
+        b.add_word_frequency("lego", 2.1);
+        let bytes = b.finish(None);
+        let range = section_range(&bytes, if words_index { 5 } else { 0 });
+        prop_assume!(!range.is_empty());
+        let damaged = reseal(flip(&bytes, &flips, range));
+        let Ok(snap) = Snapshot::from_bytes(damaged) else { return Ok(()) };
+        if snap.verify(None).is_ok() {
+            let mut keys = snap.marks().stream();
+            while let Some((key, _)) = fst::Streamer::next(&mut keys) {
+                let key = String::from_utf8_lossy(key).into_owned();
+                let _ = snap.lookup(&key);
+            }
+            for r in &records {
+                let _ = snap.lookup(&r.mark);
+                let _ = snap.word_zipf(&r.mark);
+            }
+            let _ = snap.word_zipf("apple");
         }
     }
 

@@ -135,11 +135,15 @@ impl Layout {
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+    Some(u32::from_le_bytes(
+        bytes.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
 }
 
 fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
-    Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
+    Some(u64::from_le_bytes(
+        bytes.get(at..at.checked_add(8)?)?.try_into().ok()?,
+    ))
 }
 
 /// Checks marker, version, header, section table and trailer marker: work proportional to
@@ -167,7 +171,11 @@ pub fn parse_layout(bytes: &[u8]) -> Result<Layout, SnapshotError> {
     let header_end = PREFIX_LEN
         .checked_add(header_len)
         .ok_or(truncated.clone())?;
-    if bytes.len() < header_end + 4 + TRAILER_LEN {
+    // Checked: a header length near u32::MAX wraps on 32-bit targets.
+    let least = header_end
+        .checked_add(4 + TRAILER_LEN)
+        .ok_or(truncated.clone())?;
+    if bytes.len() < least {
         return Err(truncated);
     }
     if &bytes[bytes.len() - END_MAGIC.len()..] != END_MAGIC {
@@ -230,7 +238,9 @@ pub fn file_len(prefix: &[u8]) -> Result<Option<usize>, SnapshotError> {
     let corrupt_table = SnapshotError::Corrupt {
         section: "section table",
     };
-    let header_end = PREFIX_LEN + header_len as usize;
+    let header_end = PREFIX_LEN
+        .checked_add(header_len as usize)
+        .ok_or(corrupt_table.clone())?;
     let count = Section::ALL.len();
     let Some(found) = u32_at(prefix, header_end) else {
         return Ok(None);
@@ -238,7 +248,9 @@ pub fn file_len(prefix: &[u8]) -> Result<Option<usize>, SnapshotError> {
     if found as usize != count {
         return Err(corrupt_table);
     }
-    let last = header_end + 4 + (count - 1) * SECTION_ENTRY_LEN;
+    let last = header_end
+        .checked_add(4 + (count - 1) * SECTION_ENTRY_LEN)
+        .ok_or(corrupt_table.clone())?;
     let (Some(off), Some(len)) = (u64_at(prefix, last + 4), u64_at(prefix, last + 12)) else {
         return Ok(None);
     };

@@ -17,9 +17,12 @@
 //! loaded with `from_bytes` alone; [`Snapshot::open`] does both for files of unknown
 //! provenance. `from_bytes` and `verify` never panic on any input (fuzzed: see
 //! `fuzz/`), and the record table, owners, class sets and posting lists are read
-//! defensively. The fst walk behind `record`, `lookup` and `marks()` trusts bytes that
-//! passed `verify` once: `fst` does not check its own structure when opened, and a
-//! damaged fst can make it panic — so never read from a file that failed verification.
+//! defensively. `fst` does not check its own structure when opened, and a damaged fst
+//! can make it panic; a SHA-256 recomputed after the damage passes the checksum. So
+//! `from_bytes` checks both indexes' footers (what `fst::Map::new` reads), and `verify`
+//! also decodes every node of both indexes once with checked sizes (`fst_check`): the
+//! fst walk behind `record`, `lookup` and `marks()` trusts bytes that passed `verify` —
+//! never read from a file that failed verification.
 //!
 //! ```
 //! use clearmark::register::{Record, Register, snapshot::{Snapshot, SnapshotBuilder}};
@@ -69,6 +72,7 @@
 mod build;
 mod error;
 mod format;
+mod fst_check;
 mod index;
 mod records;
 mod sign;
@@ -190,6 +194,12 @@ impl Snapshot {
             bytes: Arc::clone(&bytes),
             range: layout.section(s),
         };
+        // fst reads its footer unchecked (and panics on 32-bit targets for addresses
+        // past 4 GiB): check it first.
+        for s in [Section::Marks, Section::Words] {
+            fst_check::footer(&bytes[layout.section(s)])
+                .map_err(|_| SnapshotError::Corrupt { section: s.name() })?;
+        }
         let marks = fst::Map::new(section(Section::Marks))
             .map_err(|_| SnapshotError::Corrupt { section: "marks" })?;
         let words = fst::Map::new(section(Section::Words))
@@ -225,10 +235,18 @@ impl Snapshot {
         Ok(snapshot)
     }
 
-    /// Checks the SHA-256 of the file and, given the publisher's key, its signature.
-    /// Proportional to the file size; see the module docs for when to call it.
+    /// Checks the SHA-256 of the file, given the publisher's key its signature, then the
+    /// structure of both indexes. Proportional to the file size; see the module docs for
+    /// when to call it.
     pub fn verify(&self, key: Option<&VerifyingKey>) -> Result<(), SnapshotError> {
-        sign::verify(&self.bytes, key)
+        sign::verify(&self.bytes, key)?;
+        // A checksum recomputed after damage passes the line above: walk both indexes
+        // once, so nothing `fst` reads later can lie outside them.
+        for (section, fst) in [("marks", &self.marks), ("words", &self.words)] {
+            fst_check::walk(fst.as_fst().as_bytes())
+                .map_err(|_| SnapshotError::Corrupt { section })?;
+        }
+        Ok(())
     }
 
     /// Whether the file carries a signature (checked only by [`Snapshot::verify`]).

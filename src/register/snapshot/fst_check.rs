@@ -1,0 +1,388 @@
+//! Structure checks of the two `fst` sections, so a damaged or crafted index is refused
+//! instead of crashing the process (natively) or the worker (wasm).
+//!
+//! The `fst` crate trusts its bytes: `fst::Map::new` reads the footer without bounds
+//! checks on 32-bit targets (a root address above 4 GiB panics in its `u64_to_usize`)
+//! and checks the root address only for empty maps, and every node it decodes indexes
+//! the bytes with the sizes the node declares. A file whose SHA-256 was recomputed after
+//! a bit flip passes the checksum, so the checksum is no defence; these checks are.
+//!
+//! - [`footer`] — cheap, at every load, before `fst::Map::new`: the version and type
+//!   words, a root address where the builder puts it, a key count that fits the
+//!   section.
+//! - [`walk`] — proportional to the section, at verification: decodes every node
+//!   reachable from the root exactly as `fst` 0.4 decodes it (state byte, pack sizes,
+//!   transition count, inputs, outputs, transition index) with checked arithmetic, and
+//!   requires every transition to lead to a node at a lower address (the builder writes
+//!   children before parents), so every read `fst` will make stays inside the section
+//!   and every walk ends.
+//!
+//! This module mirrors the node layout of `fst` 0.4 (`src/raw/node.rs`); it must not
+//! decide what the keys or values mean (that is `index`).
+
+/// The `fst` format version our builder writes (the one with a CRC32 in the footer).
+const FST_VERSION: u64 = 3;
+/// Bytes of the `fst` header: version and type, one `u64` each.
+const HEADER_LEN: usize = 16;
+/// Bytes of the `fst` footer: key count, root address (one `u64` each), CRC32.
+const FOOTER_LEN: usize = 8 + 8 + 4;
+/// The address of the empty final node, which is never written.
+const EMPTY_ADDRESS: usize = 0;
+/// A node with more transitions than this carries a 256-byte index of its inputs.
+const TRANS_INDEX_THRESHOLD: usize = 32;
+
+/// Why an `fst` section cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FstDamage {
+    /// Shorter than an empty map.
+    #[error("{len} bytes is shorter than the smallest index")]
+    TooShort {
+        /// The section's length.
+        len: usize,
+    },
+    /// The version or type word is not what the builder writes.
+    #[error("index version {version}, type {kind}: not written by Clearmark's builder")]
+    Version {
+        /// The version word.
+        version: u64,
+        /// The type word.
+        kind: u64,
+    },
+    /// The root address is not where the builder puts the root node.
+    #[error("the root address {root} does not fit the {len}-byte index")]
+    Root {
+        /// The root address read from the footer.
+        root: u64,
+        /// The section's length.
+        len: usize,
+    },
+    /// The key count cannot be right for an index of this size.
+    #[error("the index claims {keys} keys in {len} bytes")]
+    KeyCount {
+        /// The key count read from the footer.
+        keys: u64,
+        /// The section's length.
+        len: usize,
+    },
+    /// A node's declared sizes reach outside the index, or a transition does not lead
+    /// to a lower address.
+    #[error("the index node at byte {addr} is damaged")]
+    Node {
+        /// The node's address.
+        addr: usize,
+    },
+}
+
+/// The footer of an `fst` section, checked: what `fst::Map::new` will read, so that it
+/// cannot panic, and a root address where the builder puts it.
+pub fn footer(bytes: &[u8]) -> Result<(), FstDamage> {
+    let len = bytes.len();
+    if len < HEADER_LEN + FOOTER_LEN {
+        return Err(FstDamage::TooShort { len });
+    }
+    let (version, kind) = (u64_at(bytes, 0), u64_at(bytes, 8));
+    if version != FST_VERSION || kind != 0 {
+        return Err(FstDamage::Version { version, kind });
+    }
+    let keys = u64_at(bytes, len - FOOTER_LEN);
+    let root = u64_at(bytes, len - FOOTER_LEN + 8);
+    // The root node's last byte sits right before the footer, unless the map is empty
+    // (its root is the empty final node, never written).
+    let empty = len == HEADER_LEN + FOOTER_LEN;
+    let expected = if empty {
+        EMPTY_ADDRESS as u64
+    } else {
+        (len - FOOTER_LEN - 1) as u64
+    };
+    if root != expected {
+        return Err(FstDamage::Root { root, len });
+    }
+    // Every key ends at a final node and nodes take at least one byte; an empty map
+    // has no key (the empty key would need a final root).
+    if keys > len as u64 || (empty && keys != 0) {
+        return Err(FstDamage::KeyCount { keys, len });
+    }
+    Ok(())
+}
+
+/// Decodes every node reachable from the root as `fst` does, with every size checked.
+/// Call after [`footer`] succeeded.
+pub fn walk(bytes: &[u8]) -> Result<(), FstDamage> {
+    footer(bytes)?;
+    let len = bytes.len();
+    let root = len - FOOTER_LEN - 1;
+    if len == HEADER_LEN + FOOTER_LEN {
+        return Ok(());
+    }
+    // Nodes live between the header and the footer.
+    let nodes = &bytes[..len - FOOTER_LEN];
+    let mut seen = vec![0u64; nodes.len().div_ceil(64)];
+    let mut todo = vec![root];
+    while let Some(addr) = todo.pop() {
+        if addr == EMPTY_ADDRESS {
+            continue;
+        }
+        let (word, bit) = (addr / 64, 1u64 << (addr % 64));
+        if seen[word] & bit != 0 {
+            continue;
+        }
+        seen[word] |= bit;
+        let node = Node::decode(nodes, addr).ok_or(FstDamage::Node { addr })?;
+        for child in node.children(nodes) {
+            let child = child.ok_or(FstDamage::Node { addr })?;
+            todo.push(child);
+        }
+    }
+    Ok(())
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
+}
+
+/// A little-endian unsigned integer of `size` bytes (1 to 8) at `at`.
+fn uint_at(bytes: &[u8], at: usize, size: usize) -> Option<u64> {
+    let slice = bytes.get(at..at.checked_add(size)?)?;
+    Some(
+        slice
+            .iter()
+            .rev()
+            .fold(0u64, |n, &b| (n << 8) | u64::from(b)),
+    )
+}
+
+/// A decoded node: where its transitions' addresses are, and how they are packed.
+struct Node {
+    /// The node's address (its state byte).
+    addr: usize,
+    /// Its lowest byte: transitions lead to addresses below it.
+    end: usize,
+    kind: Kind,
+}
+
+enum Kind {
+    /// One transition to the node right below this one.
+    Next,
+    /// One transition whose address delta is `size` bytes at `at`.
+    One { at: usize, size: usize },
+    /// `count` transitions whose address deltas are `size` bytes each, the first
+    /// (the last transition) at `at`.
+    Any {
+        at: usize,
+        size: usize,
+        count: usize,
+    },
+}
+
+impl Node {
+    /// Decodes the node at `addr` the way `fst` 0.4 does, `None` where `fst` would read
+    /// outside the bytes, underflow, or fail an assertion.
+    fn decode(bytes: &[u8], addr: usize) -> Option<Node> {
+        let state = *bytes.get(addr)?;
+        // Common inputs are encoded in the state byte; others take a byte below it.
+        let input_len = |low6: u8| usize::from(low6 == 0);
+        match state >> 6 {
+            0b11 => {
+                let end = addr.checked_sub(input_len(state & 0b11_1111))?;
+                // The transition leads to `end - 1`; the header sits below every node.
+                (end > HEADER_LEN).then_some(Node {
+                    addr,
+                    end,
+                    kind: Kind::Next,
+                })
+            }
+            0b10 => {
+                let sizes_at = addr.checked_sub(input_len(state & 0b11_1111) + 1)?;
+                let (tsize, osize) = pack_sizes(*bytes.get(sizes_at)?)?;
+                if tsize == 0 {
+                    return None;
+                }
+                let at = sizes_at.checked_sub(tsize)?;
+                let end = at.checked_sub(osize)?;
+                (end >= HEADER_LEN).then_some(Node {
+                    addr,
+                    end,
+                    kind: Kind::One { at, size: tsize },
+                })
+            }
+            _ => {
+                let ntrans_in_state = usize::from(state & 0b11_1111);
+                let ntrans_len = usize::from(ntrans_in_state == 0);
+                let count = if ntrans_in_state != 0 {
+                    ntrans_in_state
+                } else {
+                    match *bytes.get(addr.checked_sub(1)?)? {
+                        1 => 256,
+                        n => usize::from(n),
+                    }
+                };
+                let sizes_at = addr.checked_sub(ntrans_len + 1)?;
+                let (tsize, osize) = pack_sizes(*bytes.get(sizes_at)?)?;
+                if count > 0 && tsize == 0 {
+                    return None;
+                }
+                let index = if count > TRANS_INDEX_THRESHOLD {
+                    256
+                } else {
+                    0
+                };
+                let inputs_end = sizes_at.checked_sub(index)?;
+                let deltas_end = inputs_end.checked_sub(count)?;
+                let at = deltas_end.checked_sub(tsize)?;
+                let final_osize = if state & 0b0100_0000 != 0 { osize } else { 0 };
+                let end = deltas_end
+                    .checked_sub(count.checked_mul(tsize)?)?
+                    .checked_sub(count.checked_mul(osize)?)?
+                    .checked_sub(final_osize)?;
+                (end >= HEADER_LEN).then_some(Node {
+                    addr,
+                    end,
+                    kind: Kind::Any {
+                        at,
+                        size: tsize,
+                        count,
+                    },
+                })
+            }
+        }
+    }
+
+    /// The addresses the node's transitions lead to; `None` for one that does not lead
+    /// below the node.
+    fn children<'a>(&'a self, bytes: &'a [u8]) -> impl Iterator<Item = Option<usize>> + 'a {
+        let (count, size, first) = match self.kind {
+            Kind::Next => (1, 0, 0),
+            Kind::One { at, size } => (1, size, at),
+            Kind::Any { at, size, count } => (count, size, at),
+        };
+        (0..count).map(move |i| match self.kind {
+            Kind::Next => Some(self.end - 1),
+            _ => {
+                let delta = uint_at(bytes, first.checked_sub(i.checked_mul(size)?)?, size)?;
+                self.target(delta)
+            }
+        })
+    }
+
+    /// Where an address delta leads: nowhere (the empty final node) for 0, else to a
+    /// node at a lower address inside the bytes.
+    fn target(&self, delta: u64) -> Option<usize> {
+        if delta == 0 {
+            return Some(EMPTY_ADDRESS);
+        }
+        let delta = usize::try_from(delta).ok()?;
+        let child = self.end.checked_sub(delta)?;
+        (child < self.addr && (child == EMPTY_ADDRESS || child >= HEADER_LEN)).then_some(child)
+    }
+}
+
+/// The transition and output pack sizes of a node's pack-size byte; `None` when either
+/// is above 8 (`fst` asserts on it).
+fn pack_sizes(byte: u8) -> Option<(usize, usize)> {
+    let (tsize, osize) = (usize::from(byte >> 4), usize::from(byte & 0b1111));
+    (tsize <= 8 && osize <= 8).then_some((tsize, osize))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(keys: &[(&str, u64)]) -> Vec<u8> {
+        fst::Map::from_iter(keys.iter().map(|&(k, v)| (k, v)))
+            .unwrap()
+            .into_fst()
+            .into_inner()
+    }
+
+    /// Enough keys that the root has more than 32 transitions (the 256-byte index),
+    /// long shared suffixes (one-transition nodes) and multi-byte outputs.
+    fn big_map() -> Vec<u8> {
+        let mut keys: Vec<String> = (0u32..600)
+            .map(|i| format!("{}{}word{}", char::from(b'!' + (i % 90) as u8), i, i % 7))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        fst::Map::from_iter(
+            keys.iter()
+                .enumerate()
+                .map(|(i, k)| (k, i as u64 * 1_000_003)),
+        )
+        .unwrap()
+        .into_fst()
+        .into_inner()
+    }
+
+    #[test]
+    fn maps_the_builder_writes_pass() {
+        for bytes in [
+            map(&[]),
+            map(&[("", 7)]),
+            map(&[("lego", 1), ("nike", 300)]),
+            big_map(),
+        ] {
+            assert_eq!(footer(&bytes), Ok(()));
+            assert_eq!(walk(&bytes), Ok(()));
+        }
+    }
+
+    #[test]
+    fn a_root_address_elsewhere_is_refused() {
+        let mut bytes = map(&[("lego", 1), ("nike", 2)]);
+        let at = bytes.len() - 12;
+        bytes[at..at + 8].copy_from_slice(&0xFFFFu64.to_le_bytes());
+        assert!(matches!(
+            footer(&bytes),
+            Err(FstDamage::Root { root: 0xFFFF, .. })
+        ));
+        bytes[at..at + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert!(matches!(footer(&bytes), Err(FstDamage::Root { .. })));
+    }
+
+    #[test]
+    fn versions_and_short_sections_are_refused() {
+        let mut bytes = map(&[("lego", 1)]);
+        assert_eq!(footer(&bytes[..35]), Err(FstDamage::TooShort { len: 35 }));
+        bytes[0] = 2;
+        assert!(matches!(
+            footer(&bytes),
+            Err(FstDamage::Version { version: 2, .. })
+        ));
+    }
+
+    #[test]
+    fn a_key_count_larger_than_the_section_is_refused() {
+        let mut bytes = map(&[("lego", 1)]);
+        let at = bytes.len() - 20;
+        let too_many = bytes.len() as u64 + 1;
+        bytes[at..at + 8].copy_from_slice(&too_many.to_le_bytes());
+        assert!(matches!(footer(&bytes), Err(FstDamage::KeyCount { .. })));
+    }
+
+    /// Every single-bit flip in the nodes either is refused by the walk or leaves an
+    /// index `fst` can stream to the end without panicking.
+    #[test]
+    fn no_flipped_bit_that_passes_the_walk_makes_fst_panic() {
+        let original = big_map();
+        let nodes_end = original.len() - FOOTER_LEN;
+        let mut refused = 0;
+        for at in (HEADER_LEN..nodes_end).step_by(5) {
+            for bit in 0..8 {
+                let mut bytes = original.clone();
+                bytes[at] ^= 1 << bit;
+                if walk(&bytes).is_err() {
+                    refused += 1;
+                    continue;
+                }
+                let fst = fst::Map::new(bytes).unwrap();
+                let mut stream = fst.stream();
+                while fst::Streamer::next(&mut stream).is_some() {}
+                for key in ["!0word0", "a45word3x", "zzz", ""] {
+                    let _ = fst.get(key);
+                }
+            }
+        }
+        assert!(refused > 0, "some flips must be refused");
+    }
+}
