@@ -7,6 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod limits;
+pub use limits::{LimitError, MAX_BULLETS, MAX_FIELD_UNITS, MAX_FINDINGS_PER_FIELD};
+
 /// One marketplace listing as the seller writes it. Every field but `id` is optional and
 /// unknown JSON fields are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

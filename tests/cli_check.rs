@@ -219,3 +219,38 @@ fn a_famous_brand_is_cited_with_its_lists_and_wikidata_id() {
     );
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
+
+#[test]
+fn a_listing_past_the_caps_gets_a_line_error_and_the_run_goes_on() {
+    let snap = snapshot_file("caps");
+    let mut input = Vec::new();
+    // A 5 MB title: past the 4 MiB line cap, never held whole.
+    input.extend_from_slice(b"{\"id\":\"huge\",\"title\":\"");
+    input.extend(std::iter::repeat_n(b'a', 5_000_000));
+    input.extend_from_slice(b"\"}\n");
+    // A title one unit past the field cap, in a line well within the line cap.
+    input.extend_from_slice(
+        format!("{{\"id\":\"long\",\"title\":\"{}\"}}\n", "b".repeat(20_001)).as_bytes(),
+    );
+    input.extend_from_slice(b"{\"id\":\"ok\",\"title\":\"Blades for Hubsan X4\"}\n");
+    let out = clearmark(&["check", "--snapshot", snap.to_str().unwrap()], &input);
+    assert!(!out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert_eq!(lines[0]["line"], 1);
+    assert!(lines[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("may have at most 4194304"));
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(
+        lines[1]["error"],
+        "the title is 20001 characters long; Clearmark checks at most 20000 per field"
+    );
+    assert_eq!(lines[2]["id"], "ok");
+    assert_eq!(lines[2]["findings"][0]["text"], "Hubsan");
+}

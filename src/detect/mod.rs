@@ -176,8 +176,12 @@ impl Engine {
     }
 
     /// Checks one listing: every finding in every field, ordered by field, bullet index
-    /// and start. Never panics on any input text.
+    /// and start. Never panics on any input text; checks only what
+    /// [`Listing::clipped`] keeps, and reports at most
+    /// [`MAX_FINDINGS_PER_FIELD`](crate::listing::MAX_FINDINGS_PER_FIELD) findings a field.
     pub fn check(&self, listing: &Listing) -> Report {
+        // Bounded work for any input: past the documented caps nothing is checked.
+        let listing = &*listing.clipped();
         let own = OwnBrands::new(
             self.own_brands
                 .iter()
@@ -194,7 +198,9 @@ impl Engine {
         };
         let mut findings = Vec::new();
         for (field, index, text) in listing.fields() {
+            let before = findings.len();
             self.check_field(field, index, text, &ctx, &mut findings);
+            findings.truncate(before + crate::listing::MAX_FINDINGS_PER_FIELD);
         }
         if let Some(corpus) = &self.corpus {
             let copied = copy::find_with_own_brands(corpus, listing, &self.own_brands);

@@ -42,10 +42,14 @@ impl Engine {
     }
 
     /// Checks one listing (`{id, title, bullets, ...}`, DESIGN.md's Listing) and returns
-    /// its report `{id, findings}`. Throws a string when the value is not a listing.
+    /// its report `{id, findings}`. Throws a string when the value is not a listing or
+    /// is over the caps of [`crate::listing::MAX_FIELD_UNITS`] and [`crate::listing::MAX_BULLETS`].
     pub fn check(&self, listing: JsValue) -> Result<JsValue, JsValue> {
         let listing: Listing = serde_wasm_bindgen::from_value(listing)
             .map_err(|e| JsValue::from_str(&format!("Not a listing: {e}")))?;
+        listing
+            .check_limits()
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
         to_js(&self.inner.check(&listing))
     }
 

@@ -235,13 +235,21 @@ fn check_lines(
     let mut line_no = 0;
     loop {
         buf.clear();
-        if input.read_until(b'\n', &mut buf)? == 0 {
+        let read = read_line_capped(&mut input, &mut buf, MAX_LINE_BYTES)?;
+        if read == 0 {
             break;
         }
         line_no += 1;
         let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        match parse_listing(line) {
+        let parsed = if read > MAX_LINE_BYTES {
+            Err(format!(
+                "the line is {read} bytes long; a listing line may have at most {MAX_LINE_BYTES}"
+            ))
+        } else {
+            parse_listing(line)
+        };
+        match parsed {
             Ok(mut listing) => {
                 if listing.marketplace.is_none() {
                     listing.marketplace = marketplace.map(str::to_owned);
@@ -273,14 +281,45 @@ fn check_lines(
     Ok(bad)
 }
 
-/// One input line as a listing, or what is wrong with it.
+/// The longest input line read as a listing: every field at its cap
+/// ([`clearmark::listing::MAX_FIELD_UNITS`] UTF-16 units, up to 3 bytes each in UTF-8,
+/// more once escaped in JSON) fits many times over.
+pub const MAX_LINE_BYTES: usize = 4 << 20;
+
+/// Reads one line (with its `\n`) into `buf`, keeping at most `cap + 1` bytes of it;
+/// returns the line's whole length, so a caller can tell a line past the cap without
+/// holding it in memory.
+fn read_line_capped(input: &mut impl BufRead, buf: &mut Vec<u8>, cap: usize) -> io::Result<usize> {
+    let mut total = 0;
+    loop {
+        let chunk = input.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(total);
+        }
+        let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        let room = (cap + 1).saturating_sub(buf.len());
+        buf.extend_from_slice(&chunk[..take.min(room)]);
+        total += take;
+        input.consume(take);
+        if done {
+            return Ok(total);
+        }
+    }
+}
+
+/// One input line as a listing within the caps, or what is wrong with it.
 fn parse_listing(line: &[u8]) -> Result<Listing, String> {
     let text =
         std::str::from_utf8(line).map_err(|e| format!("the line is not valid UTF-8 ({e})"))?;
     if text.trim().is_empty() {
         return Err("empty line: expected one JSON listing object".to_owned());
     }
-    serde_json::from_str(text).map_err(|e| format!("not a listing: {e}"))
+    let listing: Listing = serde_json::from_str(text).map_err(|e| format!("not a listing: {e}"))?;
+    listing.check_limits().map_err(|e| e.to_string())?;
+    Ok(listing)
 }
 
 fn write_table(out: &mut impl Write, line_no: usize, report: &Report) -> io::Result<()> {
