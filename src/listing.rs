@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-mod limits;
+pub mod limits;
 pub use limits::{LimitError, MAX_BULLETS, MAX_FIELD_UNITS, MAX_FINDINGS_PER_FIELD};
 
 /// One marketplace listing as the seller writes it. Every field but `id` is optional and

@@ -16,7 +16,7 @@ use std::collections::{HashMap, VecDeque};
 use std::hash::BuildHasherDefault;
 
 use super::fingerprint::{self, MINHASHES};
-use crate::listing::Field;
+use crate::listing::{limits, Field};
 use crate::text;
 
 /// A deterministic hasher for the index's own maps (FNV-1a; never `RandomState`, so
@@ -824,6 +824,13 @@ impl CorpusIndex {
         let capacity = u32::from_le_bytes(bytes[14..18].try_into().unwrap_or_default()) as usize;
         let count = u32::from_le_bytes(bytes[18..22].try_into().unwrap_or_default()) as usize;
         let next_seq = read_u64(bytes, 22).unwrap_or(0);
+        // Every listing takes at least one byte: a count past the section's length is
+        // a lie that would reserve memory for it (0xFFFFFFFF reserved 64 GB).
+        if count as u64 > listings_len {
+            return Err(CorpusError::Corrupt(
+                "it claims more listings than it holds".into(),
+            ));
+        }
         let listings_end = HEADER_LEN + listings_len as usize;
         let mut r = Reader {
             b: &bytes[HEADER_LEN..listings_end],
@@ -960,7 +967,7 @@ pub fn parse_json_listing(line: &str) -> Result<CorpusListing, String> {
     if id.is_empty() {
         return Err("it has no id".into());
     }
-    Ok(CorpusListing {
+    within_caps(CorpusListing {
         id,
         url: input.url,
         brand: l.brand,
@@ -969,6 +976,24 @@ pub fn parse_json_listing(line: &str) -> Result<CorpusListing, String> {
         bullets: l.bullets,
         description: l.description,
     })
+}
+
+/// The listing, if its text is within the caps the engine checks
+/// ([`crate::listing::MAX_FIELD_UNITS`], [`crate::listing::MAX_BULLETS`]): a corpus
+/// built from a file with a 50 MB cell would otherwise fingerprint all of it.
+fn within_caps(l: CorpusListing) -> Result<CorpusListing, String> {
+    let field = |f, i, t: &Option<String>| limits::check_field(f, i, t.as_deref().unwrap_or(""));
+    limits::check_bullet_count(l.bullets.len())
+        .and_then(|()| field(Field::Title, None, &l.title))
+        .and_then(|()| field(Field::Description, None, &l.description))
+        .and_then(|()| {
+            l.bullets
+                .iter()
+                .enumerate()
+                .try_for_each(|(i, b)| limits::check_field(Field::Bullets, Some(i), b))
+        })
+        .map_err(|e| e.to_string())?;
+    Ok(l)
 }
 
 /// Reads listings from a JSON-lines or CSV file (by extension: `.csv` is CSV, anything
@@ -1073,7 +1098,7 @@ fn csv_listing(headers: &[String], rec: &csv::StringRecord) -> Result<CorpusList
             }
         }
     }
-    Ok(CorpusListing {
+    within_caps(CorpusListing {
         id,
         url: get("url"),
         brand: get("brand"),
@@ -1243,6 +1268,22 @@ mod tests {
     }
 
     #[test]
+    fn a_listing_count_past_the_section_is_refused_even_with_a_recomputed_checksum() {
+        let mut c = CorpusIndex::new(10);
+        c.add(listing("a", "one two three four five six"));
+        let mut bytes = c.to_bytes();
+        // The count sits after the marker, version, parameters and capacity.
+        bytes[18..22].copy_from_slice(&u32::MAX.to_le_bytes());
+        let body_end = bytes.len() - 32;
+        let digest = Sha256::digest(&bytes[..body_end]);
+        bytes[body_end..].copy_from_slice(&digest);
+        assert!(matches!(
+            CorpusIndex::from_bytes(&bytes),
+            Err(CorpusError::Corrupt(why)) if why.contains("more listings")
+        ));
+    }
+
+    #[test]
     fn json_lines_accept_the_listing_shape_with_extras() {
         let l = parse_json_listing(
             r#"{"product_id":"p1","url":"u","date":"2020","title":"T","bullets":["b"],"extra":1}"#,
@@ -1251,5 +1292,16 @@ mod tests {
         assert_eq!((l.id.as_str(), l.url.as_deref()), ("p1", Some("u")));
         assert!(parse_json_listing(r#"{"title":"no id"}"#).is_err());
         assert!(parse_json_listing("not json").is_err());
+    }
+
+    #[test]
+    fn a_listing_past_the_field_cap_is_a_bad_line_not_a_fingerprinted_one() {
+        let at_cap = format!(r#"{{"id":"a","title":"{}"}}"#, "t".repeat(20_000));
+        assert!(parse_json_listing(&at_cap).is_ok());
+        let past = format!(r#"{{"id":"a","bullets":["ok","{}"]}}"#, "t".repeat(20_001));
+        assert_eq!(
+            parse_json_listing(&past).unwrap_err(),
+            "the bullet point 2 is 20001 characters long; Clearmark checks at most 20000 per field"
+        );
     }
 }

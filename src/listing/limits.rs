@@ -78,29 +78,35 @@ fn clip(text: &str) -> &str {
     text
 }
 
+/// Whether one field's text is within [`MAX_FIELD_UNITS`].
+pub fn check_field(field: Field, index: Option<usize>, text: &str) -> Result<(), LimitError> {
+    // A UTF-16 unit takes at least one UTF-8 byte: skip the count when the bytes alone
+    // show the text is short enough.
+    if text.len() > MAX_FIELD_UNITS && units_up_to(text, MAX_FIELD_UNITS) > MAX_FIELD_UNITS {
+        return Err(LimitError::FieldTooLong {
+            field,
+            index,
+            units: text.encode_utf16().count(),
+        });
+    }
+    Ok(())
+}
+
+/// Whether `count` bullets are within [`MAX_BULLETS`].
+pub fn check_bullet_count(count: usize) -> Result<(), LimitError> {
+    if count > MAX_BULLETS {
+        return Err(LimitError::TooManyBullets { count });
+    }
+    Ok(())
+}
+
 impl Listing {
     /// Whether the listing is within the caps; the first cap it exceeds otherwise.
     pub fn check_limits(&self) -> Result<(), LimitError> {
-        if self.bullets.len() > MAX_BULLETS {
-            return Err(LimitError::TooManyBullets {
-                count: self.bullets.len(),
-            });
-        }
-        for (field, index, text) in self.fields() {
-            // Two UTF-8 bytes per unit at least, except for ASCII: skip the count when
-            // the bytes alone show the text is short enough.
-            if text.len() > MAX_FIELD_UNITS {
-                let units = units_up_to(text, MAX_FIELD_UNITS);
-                if units > MAX_FIELD_UNITS {
-                    return Err(LimitError::FieldTooLong {
-                        field,
-                        index,
-                        units: text.encode_utf16().count(),
-                    });
-                }
-            }
-        }
-        Ok(())
+        check_bullet_count(self.bullets.len())?;
+        self.fields()
+            .into_iter()
+            .try_for_each(|(field, index, text)| check_field(field, index, text))
     }
 
     /// The part of the listing that is checked: each field cut after
