@@ -1,4 +1,4 @@
-//! `clearmark snapshot build|inspect|verify|lookup|synth|size|bench` and `clearmark keygen`:
+//! `clearmark snapshot build|inspect|verify|lookup|synth|background|size|bench` and `clearmark keygen`:
 //! making, examining and measuring register snapshots.
 //!
 //! This file parses arguments, drives the source readers into the builder with progress
@@ -6,6 +6,7 @@
 //! synthetic register and the sample converters used for measurements live beside this
 //! file (`snapshot/synth.rs`, `snapshot/samples.rs`, `snapshot/bench.rs`).
 
+mod background;
 mod bench;
 mod samples;
 mod synth;
@@ -49,6 +50,9 @@ pub enum SnapshotCommand {
     },
     /// Write a realistic synthetic snapshot (deterministic by seed) for measurements.
     Synth(synth::SynthArgs),
+    /// Write a register background (ordinary words, phrases, coined words) in the USPTO
+    /// case-file CSV layout, deterministic by seed, to measure precision at scale.
+    Background(background::BackgroundArgs),
     /// Measure bytes per mark on real register samples and brand lists.
     Size(samples::SizeArgs),
     /// Time loading and lookups against baselines run in the same process.
@@ -113,6 +117,7 @@ pub fn run(cmd: SnapshotCommand) -> Result<(), String> {
         SnapshotCommand::Verify { file, public_key } => verify(&file, public_key.as_deref()),
         SnapshotCommand::Lookup { file, text } => lookup(&file, &text),
         SnapshotCommand::Synth(args) => synth::run(args),
+        SnapshotCommand::Background(args) => background::run(args),
         SnapshotCommand::Size(args) => samples::run(args),
         SnapshotCommand::Bench(args) => bench::run(args),
         SnapshotCommand::Publish(args) => crate::publish::run(args),
