@@ -134,12 +134,14 @@ fn ordinary_words_need_evidence() {
     // is the fruit: nothing high or medium.
     assert!(e.check(&l).findings.is_empty(), "{:?}", e.check(&l));
 
+    // A known word named as what the product fits, registered for these goods: medium
+    // (high would take a famous mark or a coined spelling too; see risk.rs's table).
     let mut l = title("Phone case for Galaxy S21");
     l.category = Some("Electronics > Phone cases".into());
     let r = e.check(&l);
     assert_eq!(
         flagged(&r),
-        vec![("Galaxy", FindingKind::RegisteredMark, Severity::High)]
+        vec![("Galaxy", FindingKind::RegisteredMark, Severity::Medium)]
     );
     assert!(
         r.findings[0].reason.contains("compatibility"),

@@ -125,6 +125,9 @@ struct Candidate {
     disguise: Option<String>,
     /// The words were joined without the key's spaces (`Play Station`).
     joined: bool,
+    /// Written with a capital inside a word (`LeapFrog`, `iPad`): see
+    /// [`risk::Facts::coined_spelling`].
+    coined_spelling: bool,
 }
 
 impl Engine {
@@ -249,6 +252,10 @@ impl Engine {
         self.typo_candidates(&words, &mut taken, &mut candidates);
         candidates.sort_by_key(|c| c.words.start);
         candidates.retain(|c| !own.names(&words[c.words.clone()]));
+        for c in &mut candidates {
+            let span = tokens[c.words.start].start..tokens[c.words.end - 1].end;
+            c.coined_spelling = text::slice_utf16(original, span).is_some_and(coined_spelling);
+        }
 
         // Evidence about each span's use, then the verdict. Neighbouring brands are
         // evidence too, so judge twice: first with only coined neighbours counting as
@@ -342,6 +349,18 @@ impl Engine {
             common: common.as_ref().map(|(w, z)| (w.as_str(), *z)),
             usage: &usage,
             disguise: c.disguise.clone(),
+            // A capitalised word used as often as an everyday one is mostly a title or
+            // a sentence's first word ("Sheriff", "No"), not a name.
+            name: !c.key.contains(' ')
+                && self.snapshot.word_is_name(&c.key)
+                && self
+                    .zipf(&c.key)
+                    .is_some_and(|z| z < ordinary::EVERYDAY_ZIPF),
+            vocabulary: c
+                .key
+                .split(' ')
+                .all(|w| self.snapshot.word_is_listing_vocabulary(w)),
+            coined_spelling: c.coined_spelling,
         };
         let assessment = risk::assess(&facts)?;
         let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);
@@ -402,6 +421,7 @@ impl Engine {
                     key: m.key,
                     disguise,
                     joined: m.joined,
+                    coined_spelling: false,
                 }
             })
             .collect()
@@ -427,6 +447,7 @@ impl Engine {
                     key,
                     disguise: Some("digits or symbols standing in for letters".to_owned()),
                     joined: false,
+                    coined_spelling: false,
                 });
             }
         }
@@ -467,6 +488,7 @@ impl Engine {
                     key: n.key,
                     disguise: Some(how.to_owned()),
                     joined: false,
+                    coined_spelling: false,
                 });
             }
         }
@@ -491,14 +513,25 @@ impl Engine {
 
     /// A mark is distinctive (worth looking for in disguise) when none of its words is
     /// an everyday word (Zipf below [`ordinary::EVERYDAY_ZIPF`]: "disney" and "ferrari"
-    /// are, "orange" and "target" are not) and a live registration or a famous brand
-    /// stands behind it (not only a name on a brand list).
+    /// are, "orange" and "target" are not), a one-word mark is no ordinary known word
+    /// (unless famous or a name), and a live registration or a famous brand stands
+    /// behind it (not only a name on a brand list).
     fn distinctive(&self, key: &str) -> bool {
-        key.split(' ')
-            .all(|w| self.zipf(w).is_none_or(|z| z < ordinary::EVERYDAY_ZIPF))
-            && self
-                .mark_value(key)
-                .is_some_and(|v| self.records(v, key).live_backed)
+        let Some(records) = self.mark_value(key).map(|v| self.records(v, key)) else {
+            return false;
+        };
+        // A one-word mark that is itself an ordinary word ("joined", "pajama") is
+        // registered as that word: a word near it is a word or a typo of the word, not
+        // a disguise of a brand, unless the mark is famous or the word a name.
+        let ordinary_word = !key.contains(' ')
+            && self.zipf(key).is_some_and(|z| z >= ordinary::KNOWN_ZIPF)
+            && !self.snapshot.word_is_name(key)
+            && !records.live_famous;
+        !ordinary_word
+            && key
+                .split(' ')
+                .all(|w| self.zipf(w).is_none_or(|z| z < ordinary::EVERYDAY_ZIPF))
+            && records.live_backed
     }
 
     /// When the mark is a common word or phrase: the word (or phrase) and its Zipf
@@ -621,6 +654,19 @@ impl<'s> Utf16Cursor<'s> {
         let b = self.seek(end);
         self.text.get(a..b).unwrap_or_default()
     }
+}
+
+/// Whether `written` has a capital right after a small letter ("LeapFrog", "iPad"): a
+/// spelling brands are coined in and ordinary words are not ("DVDs" is no such thing).
+fn coined_spelling(written: &str) -> bool {
+    let mut lower = false;
+    for c in written.chars() {
+        if lower && c.is_uppercase() {
+            return true;
+        }
+        lower = c.is_lowercase();
+    }
+    false
 }
 
 /// The words of a field as the ordinary-use evidence reads them.

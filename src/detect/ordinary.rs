@@ -119,6 +119,15 @@ impl Style {
 /// Where a candidate stands in its field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Usage {
+    /// Named as what the product fits, after compatibility wording ("for", "fits",
+    /// "compatible with"): a brand by the seller's own words, whatever the goods.
+    Compatibility {
+        /// What was seen.
+        why: &'static str,
+        /// A bare "for" right before the words: it names a purpose ("for kids") as
+        /// often as what the product fits, so it says little about a known word.
+        purpose: bool,
+    },
     /// Brand position; `strong` when the context says so unambiguously (compatibility
     /// wording, another brand, a model code, capitals in running text).
     Brand {
@@ -189,12 +198,17 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         .filter(|p| p.gap == Gap::Tight);
 
     if compat_before(words, span.start) {
-        return Usage::Brand {
-            strong: true,
+        // A bare "for" names a purpose ("for kids") unless a model code or another
+        // brand follows ("for Galaxy S21", "for Apple iPhone").
+        let purpose = span.start > 0
+            && words[span.start - 1].text == "for"
+            && !next.is_some_and(|n| n.case == Case::Code || n.in_mark);
+        return Usage::Compatibility {
             why: "it follows compatibility wording (\"for\", \"fits\", \"compatible with\")",
+            purpose,
         };
     }
-    if prev.is_some_and(|p| p.in_mark) {
+    if brand_before(words, span.start) {
         return Usage::Brand {
             strong: true,
             why: "it follows another brand name",
@@ -248,6 +262,27 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         };
     }
     Usage::Neutral
+}
+
+/// Whether another brand name stands right before `start`, possibly across link words
+/// ("Suzuki New Swift"). The seller's own brand does not count: what follows it is
+/// mostly the product's description ("Acme Binoculars", "Acme Flip Cover").
+fn brand_before(words: &[Word<'_>], start: usize) -> bool {
+    let mut i = start;
+    while i > 0 && start - i < 3 {
+        let w = &words[i - 1];
+        if w.gap != Gap::Tight {
+            return false;
+        }
+        if w.in_mark {
+            return true;
+        }
+        if !LINKS.contains(&w.text) {
+            return false;
+        }
+        i -= 1;
+    }
+    false
 }
 
 /// Whether a compatibility word stands before `start`, possibly across other brand
@@ -330,7 +365,15 @@ mod tests {
     fn brand_positions() {
         assert!(matches!(
             at("!Samsung Pouch for !Samsung Galaxy Note 510", 4),
-            Usage::Brand { strong: true, .. }
+            Usage::Compatibility { purpose: false, .. }
+        ));
+        assert!(matches!(
+            at("Fancy Dress for Kids", 3),
+            Usage::Compatibility { purpose: true, .. }
+        ));
+        assert!(matches!(
+            at("Phone case for Galaxy S21", 3),
+            Usage::Compatibility { purpose: false, .. }
         ));
         assert!(matches!(
             at("blue crane introduction to the canon 50d volume", 5),
@@ -351,6 +394,28 @@ mod tests {
             at("Cars Rip Stick Racers - Sheriff", 4),
             Usage::Brand { strong: false, .. }
         ));
+    }
+
+    #[test]
+    fn a_word_after_another_brand_across_link_words_is_a_name_but_not_after_the_own_brand() {
+        assert_eq!(
+            at("Car Mat *Suzuki new Swift", 4),
+            Usage::Brand {
+                strong: true,
+                why: "it follows another brand name"
+            }
+        );
+        for text in ["Car Mat Suzuki new Swift", "!Acme Binoculars"] {
+            let w = words(text);
+            let last = w.len() - 1;
+            assert!(
+                !matches!(
+                    usage(&w, last..last + 1, Style::of(&w)),
+                    Usage::Brand { strong: true, .. }
+                ),
+                "{text}"
+            );
+        }
     }
 
     #[test]

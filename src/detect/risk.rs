@@ -9,12 +9,41 @@
 //! |---|---|---|---|
 //! | coined word, registered or famous | high | high | medium (high if famous) |
 //! | coined word, only on a brand list | high | medium | low |
-//! | common word, brand position (strong) | high | medium if registered | low |
-//! | common word, brand position (weak) or no evidence | medium | low | low |
-//! | common word, ordinary use | low | low | low |
+//! | name or abbreviation, brand position (strong) | high | medium if registered | low |
+//! | name or abbreviation, brand position (weak) or no evidence | medium | low | low |
+//! | known word, used as a name, famous or in a coined spelling | high | medium if registered or "for"-compatibility | medium if famous and compatibility |
+//! | known word (below everyday), used as a name | medium | low | low |
+//! | known word otherwise | low | low | low |
 //!
-//! A famous brand that is also a common word ("Shell", "Target") is judged like any
-//! common word: fame does not make "target disc" a brand.
+//! For names, abbreviations and known words the classes are those of registrations:
+//! brand lists hold too many ordinary words to say which goods such a word is a brand for.
+//!
+//! A **known word** is one the word lists know (Zipf ≥ `ordinary::COMMON_ZIPF`, or in
+//! the listing vocabulary) and do not write as a name; a **name** is a word they write
+//! mostly capitalised and less often than an everyday word ("Disney", "Raphael"); an
+//! **abbreviation** is a word of at most `ordinary::ABBREVIATION_LETTERS` letters they do
+//! not know ("HP"). No known word is an abbreviation ("the", "for", "set").
+//!
+//! A known word is its ordinary sense — a colour, a quantity, the product itself, a
+//! descriptive word — however many records register it for the listing's goods. It is
+//! **used as a name** only on strong evidence of the text: after compatibility wording
+//! with a brand between ("for Samsung Galaxy", "fits Holmes, Sunbeam"; a bare "for"
+//! names a purpose as often: "for kids"), right after another brand ("Suzuki New
+//! Swift"), before a model code ("canon 50d"), capitalised in running text. Opening a
+//! title or segment, following a model number, or standing alone are positional cues,
+//! too weak to lift it. Even used as a name:
+//!
+//! - an **everyday word** (Zipf ≥ `ordinary::EVERYDAY_ZIPF`: "back", "thing", "great")
+//!   needs a famous mark or a coined spelling ("LeapFrog");
+//! - **sense from context**: a word of the listing vocabulary (colours, materials,
+//!   units, quantities, product nouns, plants, animals) keeps its ordinary sense unless
+//!   the seller names it as what the product fits, or it is a famous brand whose goods
+//!   are the listing's (its Nice classes, inferred from the category and product
+//!   nouns): "Jaguar" on a floral decoration or a plush toy is the animal; and a famous
+//!   brand that is a known word is read in its ordinary sense where the listing's goods
+//!   are none of the brand's, unless named after compatibility wording;
+//! - brand lists hold ordinary words ("Free", "Gas"): a famous entry alone makes a
+//!   known word a brand only within its goods or after compatibility wording.
 //!
 //! Lookalikes of coined marks follow the coined row; a pending application is at most
 //! medium; a word the owner disclaimed, a design-only record and a dead record protect
@@ -224,6 +253,15 @@ pub struct Facts<'a> {
     pub usage: &'a Usage,
     /// The span disguises the mark (typo, spacing, homoglyphs, leetspeak): how.
     pub disguise: Option<String>,
+    /// The word list writes the (one-word) mark mostly capitalised, as a name ("Disney",
+    /// "Raphael"): not an ordinary word, judged like an abbreviation.
+    pub name: bool,
+    /// Every word of the mark is listing vocabulary (a colour, material, unit, quantity,
+    /// product noun, plant or animal), whose ordinary sense is what listings mean.
+    pub vocabulary: bool,
+    /// The span is written in a coined spelling of its words (capitals inside a word:
+    /// "LeapFrog", "iPad"), as brands are and ordinary words are not.
+    pub coined_spelling: bool,
 }
 
 /// The verdict on one candidate.
@@ -299,30 +337,39 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 Classes::Unrelated => Severity::Low,
             }
         }
-        Some((word, zipf)) => {
-            why.push(if word.chars().count() <= ordinary::ABBREVIATION_LETTERS {
-                format!("\"{word}\" is short enough to be an abbreviation")
+        Some((word, zipf)) if f.name || is_abbreviation(word, zipf) => {
+            why.push(if f.name {
+                format!("\"{word}\" is mostly written as a name (Zipf {zipf:.1})")
             } else {
-                format!("\"{word}\" is also a common word (Zipf {zipf:.1})")
+                format!("\"{word}\" is short enough to be an abbreviation")
             });
-            // For a common word only registrations say which goods the word is a brand
-            // for: brand lists hold too many ordinary words ("Outfit", "Bread").
+            // Only registrations say which goods an abbreviation is a brand for: brand
+            // lists hold too many of them.
             let classes = relate(p.registered_classes, f.listing_classes);
             match f.usage {
                 Usage::Ordinary { why: w } => {
                     why.push(format!("used as an ordinary word: {w}"));
                     Severity::Low
                 }
-                Usage::Brand { strong, why: w } => {
-                    why.push(if *strong {
-                        format!("in brand position: {w}")
-                    } else {
-                        format!("possibly in brand position: {w}")
-                    });
+                Usage::Compatibility { why: w, .. }
+                | Usage::Brand {
+                    strong: true,
+                    why: w,
+                } => {
+                    why.push(format!("in brand position: {w}"));
                     match classes {
-                        Classes::Overlap if *strong => Severity::High,
+                        Classes::Overlap => Severity::High,
+                        Classes::Unknown if registered_any => Severity::Medium,
+                        _ => Severity::Low,
+                    }
+                }
+                Usage::Brand {
+                    strong: false,
+                    why: w,
+                } => {
+                    why.push(format!("possibly in brand position: {w}"));
+                    match classes {
                         Classes::Overlap => Severity::Medium,
-                        Classes::Unknown if *strong && registered_any => Severity::Medium,
                         _ => Severity::Low,
                     }
                 }
@@ -331,6 +378,10 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                     _ => Severity::Low,
                 },
             }
+        }
+        Some((word, zipf)) => {
+            why.push(format!("\"{word}\" is also a common word (Zipf {zipf:.1})"));
+            known_word(f, &mut why)
         }
     };
     // A seller's watch list is not a register: say so rather than "registered".
@@ -442,6 +493,93 @@ fn relate(covered: Option<u64>, listing: u64) -> Classes {
     }
 }
 
+/// Whether a mark held to be common is an abbreviation: a single word of at most
+/// [`ordinary::ABBREVIATION_LETTERS`] letters that the word lists do not know as a word
+/// ("HP", "JBL"). A known word ("the", "for", "set") is never one.
+fn is_abbreviation(word: &str, zipf: f32) -> bool {
+    !word.contains(' ')
+        && word.chars().count() <= ordinary::ABBREVIATION_LETTERS
+        && zipf < ordinary::KNOWN_ZIPF
+}
+
+/// The severity of a known word or phrase (the last two rows of the table), pushing the
+/// evidence that decided it. Its ordinary sense is the default, however many records
+/// register it for the listing's goods: only the word used as a name (not merely
+/// opening a segment) together with brand evidence of its own — a famous mark, or a
+/// coined spelling as written — makes it a finding. A famous mark's ordinary sense wins
+/// when the listing's goods are none of the brand's, unless the seller names it as what
+/// the product fits.
+fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
+    let p = f.protection;
+    let (famous, registered_any) = (p.kinds.famous, p.kinds.registered_any);
+    let (name, compat) = match f.usage {
+        Usage::Ordinary { why: w } => {
+            why.push(format!("used as an ordinary word: {w}"));
+            return Severity::Low;
+        }
+        Usage::Brand {
+            strong: false,
+            why: w,
+        }
+        | Usage::Compatibility {
+            why: w,
+            purpose: true,
+        } => {
+            why.push(format!(
+                "its position alone ({w}) does not make an ordinary word a brand"
+            ));
+            return Severity::Low;
+        }
+        Usage::Neutral => {
+            why.push("nothing in the text uses it as a name".to_owned());
+            return Severity::Low;
+        }
+        Usage::Compatibility { why: w, .. } => (w, true),
+        Usage::Brand {
+            strong: true,
+            why: w,
+        } => (w, false),
+    };
+    why.push(format!("used as a name: {name}"));
+    let goods = relate(p.classes, f.listing_classes);
+    if f.vocabulary && !compat && !(famous && goods == Classes::Overlap) {
+        why.push(
+            "but it is listing vocabulary (a colour, material, unit, product, plant or animal), \
+             read in its ordinary sense"
+                .to_owned(),
+        );
+        return Severity::Low;
+    }
+    let evidence = famous || f.coined_spelling;
+    if f.coined_spelling {
+        why.push("written in a coined spelling".to_owned());
+    }
+    if famous && !f.coined_spelling && !compat && goods == Classes::Unrelated {
+        why.push(
+            "the listing's goods are none of the famous brand's: read in its ordinary sense"
+                .to_owned(),
+        );
+        return Severity::Low;
+    }
+    let everyday = f.common.is_some_and(|(_, z)| z >= ordinary::EVERYDAY_ZIPF);
+    if everyday && !evidence {
+        why.push(
+            "an everyday word, which only a famous mark or a coined spelling makes a brand"
+                .to_owned(),
+        );
+        return Severity::Low;
+    }
+    match relate(p.registered_classes, f.listing_classes) {
+        Classes::Overlap if evidence => Severity::High,
+        Classes::Overlap => Severity::Medium,
+        // Brand lists hold ordinary words ("Free", "Gas"): without a registration only
+        // the seller's own compatibility wording makes one a brand.
+        Classes::Unknown if evidence && (registered_any || compat) => Severity::Medium,
+        Classes::Unrelated if famous && compat => Severity::Medium,
+        _ => Severity::Low,
+    }
+}
+
 /// Whether the owner disclaimed the matched words (no exclusive right to them alone).
 fn disclaims(r: &Record, key: &str) -> bool {
     r.disclaimers
@@ -492,6 +630,9 @@ mod tests {
                 common,
                 usage,
                 disguise: None,
+                name: false,
+                vocabulary: false,
+                coined_spelling: false,
             },
             &cite(records),
         )
@@ -591,35 +732,188 @@ mod tests {
         assert_eq!(sev(&r, &[25], None, Usage::Neutral), Some(Severity::Medium));
     }
 
+    /// What a known word's verdict depends on besides its records and usage.
+    #[derive(Default, Clone, Copy)]
+    struct Known {
+        zipf: f32,
+        name: bool,
+        vocabulary: bool,
+        coined_spelling: bool,
+    }
+
+    /// The severity of the known word "x" (Zipf `k.zipf`) with these records.
+    fn known(records: &[Record], listing: &[u8], usage: Usage, k: Known) -> Option<Severity> {
+        judge(
+            &Facts {
+                key: "x",
+                protection: &Protection::of_records(records, "x"),
+                listing_classes: class_mask(listing),
+                common: Some(("word", k.zipf)),
+                usage: &usage,
+                disguise: None,
+                name: k.name,
+                vocabulary: k.vocabulary,
+                coined_spelling: k.coined_spelling,
+            },
+            &cite(records),
+        )
+        .map(|v| v.severity)
+    }
+
+    fn word(zipf: f32) -> Known {
+        Known {
+            zipf,
+            ..Known::default()
+        }
+    }
+
+    fn famous(mark: &str, classes: &[u8]) -> Record {
+        let mut r = Record::new(Register::Famous, mark, "Brand Co.");
+        r.famous = true;
+        r.classes = classes.to_vec();
+        r
+    }
+
+    const NAME: Usage = Usage::Brand {
+        strong: true,
+        why: "it follows another brand name",
+    };
+    const SEGMENT: Usage = Usage::Brand {
+        strong: false,
+        why: "it opens the title",
+    };
+    const FITS: Usage = Usage::Compatibility {
+        why: "it follows compatibility wording",
+        purpose: false,
+    };
+    const FOR: Usage = Usage::Compatibility {
+        why: "it follows compatibility wording",
+        purpose: true,
+    };
+
     #[test]
-    fn common_words_need_evidence() {
-        let r = [rec("ORANGE", &[38])];
-        let common = Some(("orange", 4.4));
-        assert_eq!(sev(&r, &[24], common, Usage::Neutral), Some(Severity::Low));
+    fn a_known_word_in_ordinary_use_is_low_however_many_records_hold_it_in_class() {
+        let records: Vec<Record> = (0..40).map(|_| rec("PACK", &[28])).collect();
+        for usage in [
+            Usage::Ordinary { why: "lower case" },
+            Usage::Neutral,
+            SEGMENT,
+            FOR,
+        ] {
+            assert_eq!(
+                known(&records, &[28], usage.clone(), word(4.0)),
+                Some(Severity::Low),
+                "{usage:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_known_word_used_as_a_name_is_medium_in_class_only_below_everyday() {
         let r = [rec("GALAXY", &[9])];
-        let brand = Usage::Brand {
-            strong: true,
-            why: "w",
+        let below = ordinary::EVERYDAY_ZIPF - 0.01;
+        assert_eq!(known(&r, &[9], NAME, word(below)), Some(Severity::Medium));
+        assert_eq!(known(&r, &[9], FITS, word(below)), Some(Severity::Medium));
+        assert_eq!(
+            known(&r, &[9], NAME, word(ordinary::EVERYDAY_ZIPF)),
+            Some(Severity::Low)
+        );
+        assert_eq!(known(&r, &[25], NAME, word(below)), Some(Severity::Low));
+        assert_eq!(known(&r, &[], NAME, word(below)), Some(Severity::Low));
+    }
+
+    #[test]
+    fn a_famous_mark_or_a_coined_spelling_makes_a_known_word_used_as_a_name_high_in_class() {
+        let everyday = word(ordinary::EVERYDAY_ZIPF + 1.0);
+        let r = [rec("APPLE", &[9]), famous("APPLE", &[9])];
+        assert_eq!(known(&r, &[9], NAME, everyday), Some(Severity::High));
+        let r = [rec("LEAPFROG", &[28])];
+        let coined = Known {
+            coined_spelling: true,
+            ..everyday
+        };
+        assert_eq!(known(&r, &[28], NAME, coined), Some(Severity::High));
+        assert_eq!(known(&r, &[28], SEGMENT, coined), Some(Severity::Low));
+    }
+
+    #[test]
+    fn brand_lists_alone_lift_a_known_word_only_after_compatibility_wording() {
+        let r = [famous("FREE", &[])];
+        assert_eq!(known(&r, &[28], NAME, word(3.0)), Some(Severity::Low));
+        assert_eq!(known(&r, &[28], FITS, word(3.0)), Some(Severity::Medium));
+    }
+
+    #[test]
+    fn listing_vocabulary_keeps_its_ordinary_sense_unless_named_as_fitting_or_in_the_famous_goods()
+    {
+        let animal = Known {
+            vocabulary: true,
+            ..word(3.4)
+        };
+        // A flower or animal name that is also a car maker, on a floral decoration.
+        let r = [rec("JAGUAR", &[12]), famous("JAGUAR", &[12])];
+        assert_eq!(known(&r, &[26], NAME, animal), Some(Severity::Low));
+        assert_eq!(known(&r, &[26], FITS, animal), Some(Severity::Medium));
+        // On car parts, the car maker.
+        assert_eq!(known(&r, &[12], NAME, animal), Some(Severity::High));
+        // Not famous: the colour stays a colour even in class.
+        let r = [rec("BLACK", &[28])];
+        assert_eq!(known(&r, &[28], NAME, animal), Some(Severity::Low));
+    }
+
+    #[test]
+    fn a_famous_known_word_on_other_goods_is_read_in_its_ordinary_sense() {
+        let r = [rec("SHELL", &[4, 28]), famous("SHELL", &[4])];
+        assert_eq!(known(&r, &[28], NAME, word(4.0)), Some(Severity::High));
+        let r = [famous("SHELL", &[4])];
+        assert_eq!(known(&r, &[28], NAME, word(4.0)), Some(Severity::Low));
+        assert_eq!(known(&r, &[28], FITS, word(4.0)), Some(Severity::Medium));
+    }
+
+    #[test]
+    fn no_known_word_is_an_abbreviation() {
+        let r = [rec("SET", &[28])];
+        // Below the known-word line a short word is an abbreviation: registered in
+        // class, it needs no more than that.
+        let unknown = word(ordinary::KNOWN_ZIPF - 0.01);
+        assert_eq!(
+            verdict(&r, "x", &[28], Some(("set", unknown.zipf)), &Usage::Neutral)
+                .map(|v| v.severity),
+            Some(Severity::Medium)
+        );
+        let v = verdict(
+            &r,
+            "x",
+            &[28],
+            Some(("set", ordinary::KNOWN_ZIPF)),
+            &Usage::Neutral,
+        )
+        .unwrap();
+        assert_eq!(v.severity, Severity::Low);
+        assert!(!v.reason.contains("abbreviation"), "{}", v.reason);
+        assert_eq!(
+            verdict(&r, "x", &[28], Some(("sets", 1.0)), &Usage::Neutral).map(|v| v.severity),
+            Some(Severity::Low),
+            "four letters: a rare word, not an abbreviation"
+        );
+    }
+
+    #[test]
+    fn names_are_judged_like_abbreviations() {
+        let r = [rec("DISNEY", &[28])];
+        let name = Known {
+            name: true,
+            ..word(3.4)
         };
         assert_eq!(
-            sev(&r, &[9], Some(("galaxy", 3.8)), brand.clone()),
-            Some(Severity::High)
+            known(&r, &[28], Usage::Neutral, name),
+            Some(Severity::Medium)
         );
+        assert_eq!(known(&r, &[28], SEGMENT, name), Some(Severity::Medium));
+        assert_eq!(known(&r, &[28], NAME, name), Some(Severity::High));
+        assert_eq!(known(&r, &[25], NAME, name), Some(Severity::Low));
         assert_eq!(
-            sev(
-                &r,
-                &[9],
-                Some(("galaxy", 3.8)),
-                Usage::Ordinary { why: "w" }
-            ),
-            Some(Severity::Low)
-        );
-        assert_eq!(
-            sev(&r, &[25], Some(("galaxy", 3.8)), brand),
-            Some(Severity::Low)
-        );
-        assert_eq!(
-            sev(&r, &[25], Some(("galaxy", 3.8)), Usage::Neutral),
+            known(&r, &[28], Usage::Ordinary { why: "lower case" }, name),
             Some(Severity::Low)
         );
     }

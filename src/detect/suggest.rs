@@ -63,10 +63,8 @@ const GENERIC: &[(&str, &str)] = &[
 
 /// The suggestion for a span that matched `key`, standing where `usage` says.
 pub fn suggest(key: &str, usage: &Usage) -> String {
-    if let Usage::Brand { why, .. } = usage {
-        if why.contains("compatibility") {
-            return "keep the brand only as a compatibility statement (\"compatible with …\"), never as the product's brand; Amazon and eBay allow a third-party brand only to state compatibility".to_owned();
-        }
+    if let Usage::Compatibility { .. } = usage {
+        return "keep the brand only as a compatibility statement (\"compatible with …\"), never as the product's brand; Amazon and eBay allow a third-party brand only to state compatibility".to_owned();
     }
     match GENERIC.iter().find(|(k, _)| *k == key) {
         Some((_, generic)) => format!("use the generic term \"{generic}\""),
@@ -88,9 +86,9 @@ mod tests {
             suggest("crock pot", &Usage::Neutral),
             "use the generic term \"slow cooker\""
         );
-        let compat = Usage::Brand {
-            strong: true,
+        let compat = Usage::Compatibility {
             why: "it follows compatibility wording (\"for\")",
+            purpose: true,
         };
         assert!(suggest("iphone", &compat).starts_with("keep the brand only as a compatibility"));
         assert_eq!(suggest("hubsan", &Usage::Neutral), "remove");

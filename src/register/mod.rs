@@ -17,6 +17,8 @@ pub mod brands;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod euipo_xml;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod lexicon;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod uspto_codes;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod uspto_csv;

@@ -8,6 +8,7 @@
 
 use crate::check::load_engine;
 use clap::Args;
+use clearmark::detect::Options;
 use clearmark::{Field, Finding, FindingKind, Listing, Severity};
 use serde::Deserialize;
 use std::io::BufRead;
@@ -23,7 +24,10 @@ pub struct EvalBrandsArgs {
     /// The register snapshot (default: $CLEARMARK_SNAPSHOT, else dist/snapshot/default.snap).
     #[arg(long)]
     snapshot: Option<PathBuf>,
-    /// Also list every miss, trap hit, own-brand flag and unlabelled finding.
+    /// Also list every miss, trap hit, own-brand flag and unlabelled finding with the
+    /// evidence that decided it: the finding's kind, severity and reason (its usage,
+    /// word frequency and how its records' classes meet the listing's); for a miss, the
+    /// low finding the engine made of the span, or that it made none.
     #[arg(long)]
     details: bool,
 }
@@ -108,13 +112,20 @@ fn ratio(n: usize, d: usize) -> String {
 
 /// Runs `clearmark eval brands`.
 pub fn run(args: EvalBrandsArgs) -> ExitCode {
-    let engine = match load_engine(args.snapshot.as_deref()) {
+    let mut engine = match load_engine(args.snapshot.as_deref()) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("clearmark eval brands: {e}");
             return ExitCode::FAILURE;
         }
     };
+    if args.details {
+        // Low findings are not counted; they explain the misses.
+        engine.set_options(Options {
+            show_low: true,
+            ..Options::default()
+        });
+    }
     let file = match std::fs::File::open(&args.set) {
         Ok(f) => f,
         Err(e) => {
@@ -166,7 +177,10 @@ pub fn run(args: EvalBrandsArgs) -> ExitCode {
                         "{what:<12} {:<28} {:?} {:?} {:?}: {}",
                         labelled.id, text, f.kind, f.severity, f.reason
                     ),
-                    None => println!("{what:<12} {:<28} {text:?}", labelled.id),
+                    None => println!(
+                        "{what:<12} {:<28} {text:?}: no candidate (not in the snapshot, or not searched)",
+                        labelled.id
+                    ),
                 }
             }
         };
@@ -191,7 +205,7 @@ pub fn run(args: EvalBrandsArgs) -> ExitCode {
                             "MISS"
                         },
                         &g.text,
-                        None,
+                        report.findings.iter().find(|f| hits(f, g)),
                     ),
                 }
             } else {

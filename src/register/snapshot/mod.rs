@@ -63,7 +63,9 @@
 //!   dates are days since 1800. Whatever does not fit goes to a per-record heap entry.
 //! - **owners**, **classes** — deduplicated, sorted, front-coded tables.
 //! - **words** — `fst::Map` from word to Zipf frequency × 100, with
-//!   [`WORD_IS_NAME`] set for words mostly written capitalised, as names.
+//!   [`WORD_IS_NAME`] set for words mostly written capitalised, as names, and
+//!   [`WORD_IS_LISTING_VOCABULARY`] for the listing vocabulary (colours, materials,
+//!   units, product nouns: see `register::lexicon`).
 //!
 //! This module owns loading and reading; building is in `build`, the byte layout in
 //! `format`, the record codec in `records`, the index values in `index`, the trailer in
@@ -95,6 +97,11 @@ use tables::Table;
 
 /// The bit of a words-index value that says the word is mostly written as a name.
 pub const WORD_IS_NAME: u64 = 1 << 32;
+
+/// The bit of a words-index value that says the word is listing vocabulary: a colour,
+/// material, unit, quantity, product noun, plant or animal, whose ordinary sense is what
+/// a listing means by it.
+pub const WORD_IS_LISTING_VOCABULARY: u64 = 1 << 33;
 
 /// The Zipf frequency held in a words-index value.
 pub fn word_value_zipf(value: u64) -> f32 {
@@ -448,6 +455,13 @@ impl Snapshot {
         self.words
             .get(mark_key(word))
             .is_some_and(|v| v & WORD_IS_NAME != 0)
+    }
+
+    /// Whether `word` is listing vocabulary (see [`WORD_IS_LISTING_VOCABULARY`]).
+    pub fn word_is_listing_vocabulary(&self, word: &str) -> bool {
+        self.words
+            .get(mark_key(word))
+            .is_some_and(|v| v & WORD_IS_LISTING_VOCABULARY != 0)
     }
 
     /// The word-frequency index (word key → Zipf × 100, plus [`WORD_IS_NAME`]; read the

@@ -142,10 +142,10 @@ fn add_common_words(b: &mut SnapshotBuilder) {
 }
 
 /// splitmix64: small, fast, and the same everywhere.
-struct Rng(u64);
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e3779b97f4a7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
@@ -153,32 +153,32 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: u64) -> u64 {
+    pub(super) fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
     }
 
-    fn unit(&mut self) -> f64 {
+    pub(super) fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
 
-    fn chance(&mut self, p: f64) -> bool {
+    pub(super) fn chance(&mut self, p: f64) -> bool {
         self.unit() < p
     }
 
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+    pub(super) fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len() as u64) as usize]
     }
 }
 
-const ONSETS: &[&str] = &[
+pub(super) const ONSETS: &[&str] = &[
     "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br",
     "cr", "dr", "fl", "gr", "pl", "pr", "st", "tr", "sh", "ch", "th", "sk", "sp", "bl", "cl", "gl",
     "sn", "qu", "",
 ];
-const VOWELS: &[&str] = &[
+pub(super) const VOWELS: &[&str] = &[
     "a", "e", "i", "o", "u", "a", "e", "o", "ai", "ea", "ee", "oo", "ou", "y", "io", "ia",
 ];
-const CODAS: &[&str] = &[
+pub(super) const CODAS: &[&str] = &[
     "", "", "", "", "n", "r", "s", "x", "k", "l", "m", "t", "ck", "st", "nd", "rt", "sh", "z",
 ];
 /// Common words that marks are built from (and get word frequencies).
@@ -216,7 +216,7 @@ const SUFFIXES: &[&str] = &[
     "",
 ];
 /// Nice classes roughly by how often they are claimed.
-const CLASS_WEIGHTS: &[(u8, u32)] = &[
+pub(super) const CLASS_WEIGHTS: &[(u8, u32)] = &[
     (9, 120),
     (35, 110),
     (25, 90),
