@@ -371,7 +371,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       assert.ok(bundled > 0, `the bundled snapshot's version: ${info}`);
       writeFileSync(join(dir, "watch.csv"), "name,owner,classes\nZorblax,Test Owner Inc.,28\n");
       const snap = join(dir, "newer.snap");
-      execFileSync(cli, ["snapshot", "build", "--out", snap, "--brands", join(dir, "watch.csv"), "--snapshot-version", String(bundled + 1),
+      execFileSync(cli, ["snapshot", "build", "--no-defaults", "--out", snap, "--brands", join(dir, "watch.csv"), "--snapshot-version", String(bundled + 1),
         "--signing-key", join(REPO, "target", "dev-update-key", "feed.key")], { encoding: "utf8" });
       const res = await inOptions(async (/** @type {string} */ b64) => {
         const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));

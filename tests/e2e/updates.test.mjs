@@ -81,7 +81,7 @@ function buildSnapshot(dir, version, marks, key) {
   const csv = join(dir, `watch-${version}.csv`);
   writeFileSync(csv, "name,owner,classes\n" + marks.map((m) => `${m},Test Owner Inc.,25`).join("\n") + "\n");
   const out = join(dir, `built-${version}${key ? "-signed" : ""}.snap`);
-  const args = ["snapshot", "build", "--out", out, "--brands", csv, "--snapshot-version", String(version), "--build-date", String(20261110 + version)];
+  const args = ["snapshot", "build", "--no-defaults", "--out", out, "--brands", csv, "--snapshot-version", String(version), "--build-date", String(20261110 + version)];
   if (key) args.push("--signing-key", key);
   clearmark(args);
   return out;
