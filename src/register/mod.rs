@@ -15,6 +15,8 @@ pub mod watch_list;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod brands;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod enforced;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod euipo_xml;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod uspto_codes;
@@ -29,5 +31,5 @@ mod xml_records;
 #[cfg(not(target_arch = "wasm32"))]
 pub use xml_records::XmlSourceError;
 
-pub use record::{Date, Drawing, Record, Register, Status};
+pub use record::{Date, Drawing, Enforcement, Record, Register, Status};
 pub use source::{RecordSink, SkipReason, Skipped};

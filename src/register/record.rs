@@ -108,6 +108,32 @@ pub struct Record {
     pub translations: Vec<String>,
     /// Famous brand: protected beyond its own classes.
     pub famous: bool,
+    /// The owner's enforcement evidence, for marks on the project's curated list of
+    /// enforced marks (`data/enforced-marks/`); `None` for every other record.
+    pub enforcement: Option<Enforcement>,
+}
+
+/// What is publicly known of how a mark's owner enforces it against marketplace sellers:
+/// the litigation layer of a curated record (see `register::enforced`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Enforcement {
+    /// The owner (or its licensing arm) is a documented plaintiff of "Schedule A" / TRO
+    /// lawsuits against marketplace sellers.
+    pub schedule_a: bool,
+    /// The owner takes part in eBay's VeRO programme.
+    pub vero: bool,
+    /// Case numbers of such lawsuits, only where certain.
+    pub cases: Vec<String>,
+    /// The franchise or house mark the mark belongs to (`Pokémon` for `Pikachu`).
+    pub franchise: Option<String>,
+}
+
+impl Enforcement {
+    /// Whether the owner has sued marketplace sellers: a Schedule A plaintiff, or a case
+    /// on record.
+    pub fn sues_sellers(&self) -> bool {
+        self.schedule_a || !self.cases.is_empty()
+    }
 }
 
 impl Record {
@@ -129,6 +155,7 @@ impl Record {
             pseudo_marks: Vec::new(),
             translations: Vec::new(),
             famous: false,
+            enforcement: None,
         }
     }
 }

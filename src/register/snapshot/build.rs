@@ -11,7 +11,9 @@ use super::format::{self, Header, SourceInfo, FORMAT_VERSION};
 use super::index::{self, KeyKind, Posting};
 use super::records::{self, MarkForm, RowContext, BLOCK};
 use super::{sign, tables};
-use crate::register::{Date, Drawing, Record, RecordSink, Register, SkipReason, Skipped, Status};
+use crate::register::{
+    Date, Drawing, Enforcement, Record, RecordSink, Register, SkipReason, Skipped, Status,
+};
 use crate::text::mark_key;
 use ed25519_dalek::SigningKey;
 use std::collections::{BTreeMap, HashMap};
@@ -58,6 +60,7 @@ struct Pending {
     status: Status,
     drawing: Drawing,
     famous: bool,
+    enforcement: Option<Box<Enforcement>>,
 }
 
 impl Pending {
@@ -83,6 +86,7 @@ impl Pending {
             pseudo_marks,
             translations,
             famous: self.famous,
+            enforcement: self.enforcement.as_deref().cloned(),
         }
     }
 }
@@ -248,6 +252,7 @@ impl SnapshotBuilder {
             status: record.status,
             drawing: record.drawing,
             famous: record.famous,
+            enforcement: record.enforcement.map(Box::new),
         };
         self.pending.push(pending);
     }
