@@ -113,6 +113,24 @@ pub struct RecordRef {
     pub status: String,
 }
 
+/// What is publicly known of how a mark's owner enforces it against marketplace sellers
+/// (marks on the curated list of enforced marks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnforcementRef {
+    /// The owner is a documented plaintiff of "Schedule A" / TRO lawsuits against
+    /// marketplace sellers.
+    pub schedule_a: bool,
+    /// The owner takes part in eBay's VeRO programme.
+    pub vero: bool,
+    /// Case numbers, where certain.
+    pub cases: Vec<String>,
+    /// The owner.
+    pub owner: String,
+    /// The franchise or house mark the mark belongs to, if any.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub franchise: Option<String>,
+}
+
 /// The listing a copied run was taken from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CopySource {
@@ -162,6 +180,10 @@ pub struct Finding {
     /// For copied copy: the listing the run was taken from.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub source: Option<CopySource>,
+    /// For a mark on the curated list of enforced marks: its owner's enforcement
+    /// evidence (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub enforcement: Option<EnforcementRef>,
 }
 
 /// The findings for one listing: one line of `clearmark check` output.
@@ -220,6 +242,7 @@ mod tests {
             records: vec![],
             suggestion: "remove".into(),
             source: None,
+            enforcement: None,
         };
         let v = serde_json::to_value(&f).unwrap();
         assert_eq!(v["field"], "title");

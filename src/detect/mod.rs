@@ -305,6 +305,7 @@ impl Engine {
                 records: v.records,
                 suggestion: suggest::suggest(&c.key, &usage),
                 source: None,
+                enforcement: v.enforcement,
             });
         }
     }
@@ -540,20 +541,29 @@ impl Engine {
     /// A one-word famous brand that the frequency list mostly writes capitalised, as a
     /// name ("Nike", "Disney", "Barbie"), and not so often that it is mostly a person,
     /// place or people ([`ordinary::NAME_ZIPF`]): its frequency comes from the brand's
-    /// fame, not from ordinary use, so it is judged as coined. Ordinary words that are
-    /// famous brands too ("apple", "dove", "target") are written lower-case and stay
-    /// common; abbreviations ("HP") keep needing evidence of brand use.
+    /// fame, not from ordinary use, so it is judged as coined. A name on the curated list
+    /// of enforced marks is judged as coined however often it is written: the list is
+    /// the evidence that the name is the brand, and the more famous the brand, the more
+    /// often its name is written. Ordinary words that are famous brands too ("apple",
+    /// "dove", "target") are written lower-case and stay common; abbreviations ("HP")
+    /// keep needing evidence of brand use.
     fn famous_name(&self, key: &str) -> bool {
-        !key.contains(' ')
-            && key.chars().count() > ordinary::ABBREVIATION_LETTERS
-            && self
-                .snapshot
-                .words()
-                .get(key)
-                .is_some_and(|v| v & WORD_IS_NAME != 0 && word_value_zipf(v) < ordinary::NAME_ZIPF)
-            && self
-                .mark_value(key)
-                .is_some_and(|v| self.records(v, key).live_famous)
+        if key.contains(' ') || key.chars().count() <= ordinary::ABBREVIATION_LETTERS {
+            return false;
+        }
+        let Some(name_zipf) = self
+            .snapshot
+            .words()
+            .get(key)
+            .filter(|v| v & WORD_IS_NAME != 0)
+            .map(word_value_zipf)
+        else {
+            return false;
+        };
+        self.mark_value(key).is_some_and(|v| {
+            let records = self.records(v, key);
+            records.live_famous && (name_zipf < ordinary::NAME_ZIPF || records.live_enforced)
+        })
     }
 
     /// The index value of a mark key: the snapshot's, else the watch list's.

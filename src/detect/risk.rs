@@ -16,12 +16,27 @@
 //! A famous brand that is also a common word ("Shell", "Target") is judged like any
 //! common word: fame does not make "target disc" a brand.
 //!
+//! **The litigation layer.** A mark on the curated list of enforced marks says which
+//! goods it is a brand for (its classes count like a registration's), and a mark whose
+//! owner has sued marketplace sellers (a Schedule A / TRO plaintiff, or a case on record)
+//! is high wherever it is used as a brand:
+//!
+//! | owner sues sellers, common word or short name | in the listing's classes | classes unknown | other classes only |
+//! |---|---|---|---|
+//! | brand position (strong) | high | high | high |
+//! | brand position (weak) | high | medium | low |
+//! | nothing either way | medium | low | low |
+//! | ordinary use | low | low | low |
+//!
+//! Coined marks of the curated list are famous, so high anywhere; the reason says the
+//! owner sues.
+//!
 //! Lookalikes of coined marks follow the coined row; a pending application is at most
 //! medium; a word the owner disclaimed, a design-only record and a dead record protect
 //! nothing. This module owns that table; it must not search text or the index.
 
 use super::ordinary::{self, Usage};
-use crate::listing::{FindingKind, RecordRef, Severity};
+use crate::listing::{EnforcementRef, FindingKind, RecordRef, Severity};
 use crate::register::{Drawing, Record, Register, Status};
 use std::sync::Arc;
 
@@ -52,6 +67,11 @@ pub struct Claim {
     pub stylised: bool,
     /// On the famous-brand evidence.
     pub famous: bool,
+    /// Carries enforcement evidence (the curated list): its classes say which goods the
+    /// words are a brand for.
+    pub enforced: bool,
+    /// Its owner has sued marketplace sellers.
+    pub sues_sellers: bool,
     /// Its Nice classes as a [`class_mask`]; `None` when it names none.
     pub classes: Option<u64>,
 }
@@ -66,6 +86,8 @@ impl Claim {
             status: r.status,
             stylised: r.drawing == Drawing::StylisedWords,
             famous: r.famous,
+            enforced: r.enforcement.is_some(),
+            sues_sellers: r.enforcement.as_ref().is_some_and(|e| e.sues_sellers()),
             classes: (!r.classes.is_empty()).then(|| class_mask(&r.classes)),
         })
     }
@@ -100,8 +122,9 @@ pub struct Protection {
     kinds: Kinds,
     /// The classes named by any claim (`None`: none names one).
     classes: Option<u64>,
-    /// The same for the registrations' claims (not brand-list entries).
-    registered_classes: Option<u64>,
+    /// The same for the claims that say which goods the words are a brand for:
+    /// registrations and curated records (not other brand-list entries).
+    goods_classes: Option<u64>,
 }
 
 /// What holds of a key's claims, for [`assess`].
@@ -121,6 +144,8 @@ struct Kinds {
     watch_only: bool,
     /// Every claim is registered in stylised form only.
     stylised_only: bool,
+    /// Some claim's owner has sued marketplace sellers.
+    sues_sellers: bool,
 }
 
 impl Kinds {
@@ -135,6 +160,7 @@ impl Kinds {
             watch: any(&|c| c.register == Register::Watch),
             watch_only: all(&|c| c.register == Register::Watch),
             stylised_only: all(&|c| c.stylised),
+            sues_sellers: any(&|c| c.sues_sellers),
         }
     }
 }
@@ -156,8 +182,10 @@ impl Protection {
                 .filter_map(|c| c.classes)
                 .reduce(|a, b| a | b)
         };
-        let (classes, registered_classes) =
-            (union(&|_| true), union(&|c| c.register != Register::Famous));
+        let (classes, goods_classes) = (
+            union(&|_| true),
+            union(&|c| c.register != Register::Famous || c.enforced),
+        );
         let (count, kinds) = (claims.len(), Kinds::of(&claims));
         // Claims met so far naming each class.
         let mut naming = [0usize; 64];
@@ -179,7 +207,7 @@ impl Protection {
             count,
             kinds,
             classes,
-            registered_classes,
+            goods_classes,
         }
     }
 
@@ -239,6 +267,8 @@ pub struct Verdict {
     pub reason: String,
     /// The records cited, most relevant first.
     pub records: Vec<RecordRef>,
+    /// The owner's enforcement evidence, from the first cited record that carries it.
+    pub enforcement: Option<EnforcementRef>,
 }
 
 /// Judges one candidate; `None` when no live record protects the words. `cite` gives
@@ -276,6 +306,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
         watch,
         watch_only,
         stylised_only,
+        sues_sellers,
     } = p.kinds;
     if !f.key.chars().any(char::is_alphabetic) && !registered_any {
         // A number on a brand list ("76") is not a brand in a listing's text.
@@ -305,9 +336,10 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
             } else {
                 format!("\"{word}\" is also a common word (Zipf {zipf:.1})")
             });
-            // For a common word only registrations say which goods the word is a brand
-            // for: brand lists hold too many ordinary words ("Outfit", "Bread").
-            let classes = relate(p.registered_classes, f.listing_classes);
+            // For a common word only registrations and curated records say which goods
+            // the word is a brand for: brand lists hold too many ordinary words
+            // ("Outfit", "Bread").
+            let classes = relate(p.goods_classes, f.listing_classes);
             match f.usage {
                 Usage::Ordinary { why: w } => {
                     why.push(format!("used as an ordinary word: {w}"));
@@ -320,8 +352,10 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                         format!("possibly in brand position: {w}")
                     });
                     match classes {
-                        Classes::Overlap if *strong => Severity::High,
+                        _ if *strong && sues_sellers => Severity::High,
+                        Classes::Overlap if *strong || sues_sellers => Severity::High,
                         Classes::Overlap => Severity::Medium,
+                        Classes::Unknown if sues_sellers => Severity::Medium,
                         Classes::Unknown if *strong && registered_any => Severity::Medium,
                         _ => Severity::Low,
                     }
@@ -355,6 +389,9 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     if famous && !why.iter().any(|w| w.contains("famous")) {
         why.push("a famous brand".to_owned());
     }
+    if sues_sellers {
+        why.push(SUES_SELLERS.to_owned());
+    }
     if stylised_only && f.common.is_some() && severity > Severity::Low {
         severity = Severity::Medium;
         why.push("registered only in stylised form".to_owned());
@@ -380,6 +417,9 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
         why,
     })
 }
+
+/// What the reason says of a mark whose owner has sued marketplace sellers.
+pub const SUES_SELLERS: &str = "its owner files Schedule A lawsuits against marketplace sellers";
 
 /// The most records a finding cites. A common word can stand behind hundreds of
 /// registrations ("star", "eagle"); a seller reads the most relevant few, and the reason
@@ -427,6 +467,7 @@ impl Assessment {
             mark,
             reason,
             records: cited.iter().map(|r| record_ref(r)).collect(),
+            enforcement: cited.iter().find_map(|r| enforcement_ref(r)),
         }
     }
 }
@@ -447,6 +488,18 @@ fn disclaims(r: &Record, key: &str) -> bool {
     r.disclaimers
         .iter()
         .any(|d| crate::text::mark_key(d) == key)
+}
+
+/// A record's enforcement evidence in the shape findings carry it.
+pub fn enforcement_ref(r: &Record) -> Option<EnforcementRef> {
+    let e = r.enforcement.as_ref()?;
+    Some(EnforcementRef {
+        schedule_a: e.schedule_a,
+        vero: e.vero,
+        cases: e.cases.clone(),
+        owner: r.owner.clone(),
+        franchise: e.franchise.clone(),
+    })
 }
 
 /// A record in the shape findings cite it.
@@ -635,6 +688,112 @@ mod tests {
         let mut disclaimed = rec("X TOYS", &[28]);
         disclaimed.disclaimers = vec!["X".into()];
         assert_eq!(sev(&[disclaimed], &[28], None, Usage::Neutral), None);
+    }
+
+    /// A record of the curated list of enforced marks; `sues`: its owner is a Schedule
+    /// A plaintiff.
+    fn curated(mark: &str, classes: &[u8], sues: bool) -> Record {
+        let mut r = Record::new(Register::Famous, mark, "Owner Co.");
+        r.famous = true;
+        r.classes = classes.to_vec();
+        r.enforcement = Some(crate::register::Enforcement {
+            schedule_a: sues,
+            vero: true,
+            cases: Vec::new(),
+            franchise: Some("House".into()),
+        });
+        r
+    }
+
+    const STRONG: Usage = Usage::Brand {
+        strong: true,
+        why: "w",
+    };
+    const WEAK: Usage = Usage::Brand {
+        strong: false,
+        why: "w",
+    };
+
+    #[test]
+    fn a_common_word_whose_owner_sues_sellers_is_high_in_strong_brand_position_in_any_class() {
+        let r = [curated("Stitch", &[28], true)];
+        let common = Some(("stitch", 3.5));
+        for listing in [&[28][..], &[25], &[]] {
+            let v = verdict(&r, "stitch", listing, common, &STRONG).unwrap();
+            assert_eq!(v.severity, Severity::High, "listing classes {listing:?}");
+            assert!(v.reason.contains(SUES_SELLERS), "{}", v.reason);
+        }
+    }
+
+    #[test]
+    fn a_common_word_whose_owner_sues_sellers_is_high_in_weak_brand_position_only_in_its_classes() {
+        let r = [curated("Stitch", &[28], true)];
+        let common = Some(("stitch", 3.5));
+        assert_eq!(sev(&r, &[28], common, WEAK), Some(Severity::High));
+        assert_eq!(sev(&r, &[], common, WEAK), Some(Severity::Medium));
+        assert_eq!(sev(&r, &[25], common, WEAK), Some(Severity::Low));
+        assert_eq!(
+            sev(&r, &[28], common, Usage::Neutral),
+            Some(Severity::Medium)
+        );
+        assert_eq!(sev(&r, &[25], common, Usage::Neutral), Some(Severity::Low));
+    }
+
+    #[test]
+    fn a_mark_whose_owner_sues_sellers_stays_low_in_its_ordinary_sense() {
+        let r = [curated("Stitch", &[28], true)];
+        let ordinary = Usage::Ordinary { why: "w" };
+        assert_eq!(
+            sev(&r, &[28], Some(("stitch", 3.5)), ordinary),
+            Some(Severity::Low)
+        );
+    }
+
+    #[test]
+    fn curated_classes_say_which_goods_a_short_name_is_a_brand_for() {
+        // A curated short name whose owner is not known to sue: like a registration.
+        let r = [curated("JBL", &[9], false)];
+        let short = Some(("jbl", 0.0));
+        assert_eq!(sev(&r, &[9], short, WEAK), Some(Severity::Medium));
+        assert_eq!(sev(&r, &[9], short, STRONG), Some(Severity::High));
+        assert_eq!(sev(&r, &[25], short, WEAK), Some(Severity::Low));
+        let v = verdict(&r, "jbl", &[9], short, &WEAK).unwrap();
+        assert!(!v.reason.contains(SUES_SELLERS), "{}", v.reason);
+    }
+
+    #[test]
+    fn a_short_name_only_on_a_brand_list_needs_more_than_brand_position() {
+        let mut usb = Record::new(Register::Famous, "USB", "simple-icons");
+        usb.famous = true;
+        let short = Some(("usb", 0.0));
+        assert_eq!(sev(&[usb.clone()], &[9], short, WEAK), Some(Severity::Low));
+        assert_eq!(
+            sev(&[usb], &[9], short, Usage::Neutral),
+            Some(Severity::Low)
+        );
+    }
+
+    #[test]
+    fn a_verdict_carries_the_enforcement_evidence_of_its_records() {
+        let mut r = curated("Disney", &[9, 28], true);
+        r.owner = "The Walt Disney Company".into();
+        r.enforcement.as_mut().unwrap().cases = vec!["1:24-cv-00001".into()];
+        let v = verdict(&[r], "disney", &[28], None, &Usage::Neutral).unwrap();
+        assert_eq!(v.severity, Severity::High);
+        assert!(v.reason.contains(SUES_SELLERS), "{}", v.reason);
+        let e = v.enforcement.unwrap();
+        assert!(e.schedule_a && e.vero);
+        assert_eq!(e.owner, "The Walt Disney Company");
+        assert_eq!(e.cases, ["1:24-cv-00001"]);
+        assert_eq!(e.franchise.as_deref(), Some("House"));
+        let plain = verdict(
+            &[rec("HUBSAN", &[9])],
+            "hubsan",
+            &[9],
+            None,
+            &Usage::Neutral,
+        );
+        assert_eq!(plain.unwrap().enforcement, None);
     }
 
     #[test]
