@@ -1,12 +1,17 @@
 //! The Pokémon names of the npm package `pokemon` (MIT): every Pokémon's English name,
-//! with its names in the package's other languages (German, Spanish, French, Japanese,
-//! Korean, Russian, Thai, simplified and traditional Chinese) as pseudo-marks.
+//! with its names in the package's other languages written in other scripts (Japanese,
+//! Korean, Russian, Thai, simplified and traditional Chinese) as pseudo-marks. Names in
+//! Latin script other than the English one (German, French, Spanish) are left out: most
+//! are the English name, and the others are local puns that read as typos of English
+//! words ("Selfe", German for Uxie, is one letter from "selfie").
 //!
 //! Each name becomes one [`Register::Famous`] record under the Pokémon franchise: the
 //! franchise's owner as owner, its classes, and its enforcement evidence with the
 //! franchise named — taken from the curated row named [`FRANCHISE`] when the curated
 //! data has one ([`Franchise::from_curated`]). A name the curated data already holds is
-//! left to its curated row. The package's data is never committed: the build installs it.
+//! left to its curated row. The package is not curated: some names are ordinary words
+//! ("Ditto", "Golem", "Electrode", "Iron Hands"), so a name whose every word is a common
+//! word (the caller's word-frequency evidence) is left out. The package's data is never committed: the build installs it.
 //!
 //! This module only reads; it must not decide how findings are scored.
 
@@ -136,26 +141,31 @@ impl PokemonNames {
     }
 
     /// Delivers one record per name under `franchise`, leaving out the names `curated`
-    /// already holds.
+    /// already holds and those whose every word `common` says is a common word (it is
+    /// given the words of the name's mark key).
     pub fn deliver(
         &self,
         franchise: &Franchise,
         curated: &EnforcedMarks,
+        common: &dyn Fn(&str) -> bool,
         sink: &mut dyn RecordSink,
     ) {
         let total = self.names.len() as u64;
         for (done, (name, aliases)) in self.names.iter().enumerate() {
-            if curated.get(name).is_some() {
+            let key = mark_key(name);
+            if curated.get(name).is_some() || key.split(' ').all(common) {
                 continue;
             }
-            let key = mark_key(name);
             let mut r = Record::new(Register::Famous, name.clone(), franchise.owner.clone());
             r.classes = franchise.classes.clone();
             r.status = Status::Registered;
             r.drawing = Drawing::Word;
             r.famous = true;
             let mut pseudo: Vec<String> = Vec::new();
-            for a in aliases {
+            for a in aliases
+                .iter()
+                .filter(|a| !a.chars().any(|c| c.is_ascii_alphabetic()))
+            {
                 let k = mark_key(a);
                 if !k.is_empty() && k != key && !pseudo.iter().any(|p| mark_key(p) == k) {
                     pseudo.push(a.clone());
@@ -223,7 +233,16 @@ mod tests {
     #[test]
     fn names_become_records_under_the_curated_franchise_with_other_languages_as_aliases() {
         let dir = scratch("ok");
-        package(&dir, &["Zubblix", "Pikachu"], &["祖布", "皮卡丘"]);
+        package(
+            &dir,
+            &["Zubblix", "Pikachu", "Ditto", "Iron Hands"],
+            &["祖布", "皮卡丘", "百变怪", "铁臂膀"],
+        );
+        std::fs::write(
+            dir.join("data/de.json"),
+            r#"["Zublix","Pikachu","Ditto","Eisenhand"]"#,
+        )
+        .unwrap();
         let names = PokemonNames::read(&dir).unwrap();
         assert_eq!(names.package, "pokemon@9.9.9");
         assert_eq!(names.license, "MIT");
@@ -237,8 +256,9 @@ mod tests {
             .unwrap();
         let franchise = Franchise::from_curated(&curated);
         let mut sink = Collect(Vec::new());
-        names.deliver(&franchise, &curated, &mut sink);
-        // Pikachu is left to its curated row.
+        let common = |w: &str| matches!(w, "ditto" | "iron" | "hands");
+        names.deliver(&franchise, &curated, &common, &mut sink);
+        // Pikachu is left to its curated row; Ditto and Iron Hands are ordinary words.
         assert_eq!(sink.0.len(), 1);
         let r = &sink.0[0];
         assert_eq!(
@@ -246,7 +266,11 @@ mod tests {
             ("Zubblix", "Nintendo Test Co.")
         );
         assert_eq!(r.classes, [9, 28]);
-        assert_eq!(r.pseudo_marks, ["祖布"]);
+        assert_eq!(
+            r.pseudo_marks,
+            ["祖布"],
+            "no Latin-script name but the English one"
+        );
         let e = r.enforcement.as_ref().unwrap();
         assert_eq!(e.franchise.as_deref(), Some("Pokémon"));
         assert!(e.schedule_a);

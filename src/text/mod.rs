@@ -279,8 +279,6 @@ mod tests {
         // Latin next to ideographs is a word of its own.
         assert_eq!(words("Disney迪士尼"), ["disney", "迪", "士", "尼"]);
         let n = normalize("迪士尼公主");
-        assert!(n.tokens()[..4]
-            .iter()
-            .all(|t| t.joiner == Joiner::Space));
+        assert!(n.tokens()[..4].iter().all(|t| t.joiner == Joiner::Space));
     }
 }

@@ -22,7 +22,7 @@ use clearmark::register::{
 };
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use indicatif::{ProgressBar, ProgressStyle};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Build, inspect, verify and measure register snapshots.
@@ -311,6 +311,9 @@ fn build(args: BuildArgs) -> Result<(), String> {
             bar.finish_and_clear();
         }
     }
+    for path in &args.word_freq {
+        add_word_freq(&mut builder, path)?;
+    }
     let curated = match &args.enforced {
         Some(dir) => {
             let curated = EnforcedMarks::read_dir(dir).map_err(|e| e.to_string())?;
@@ -327,7 +330,27 @@ fn build(args: BuildArgs) -> Result<(), String> {
             &format!("{} ({})", names.package, names.license),
             0,
         );
-        names.deliver(&Franchise::from_curated(&curated), &curated, &mut builder);
+        // Word frequencies are read first (above), so the package's ordinary words
+        // ("Ditto") can be left out.
+        let common_words: HashMap<String, bool> = names
+            .names
+            .iter()
+            .flat_map(|(name, _)| {
+                let key = clearmark::text::mark_key(name);
+                key.split(' ').map(str::to_string).collect::<Vec<_>>()
+            })
+            .map(|w| {
+                let zipf = builder.word_zipf(&w).unwrap_or(0.0);
+                (w, zipf >= clearmark::detect::ordinary::COMMON_ZIPF)
+            })
+            .collect();
+        let common = |w: &str| common_words.get(w).copied().unwrap_or(false);
+        names.deliver(
+            &Franchise::from_curated(&curated),
+            &curated,
+            &common,
+            &mut builder,
+        );
     }
     if !args.famous.is_empty() {
         let names: Vec<String> = args.famous.iter().map(|p| famous_name(p)).collect();
@@ -338,9 +361,6 @@ fn build(args: BuildArgs) -> Result<(), String> {
             bar: ProgressBar::hidden(),
         };
         brands::read_famous(&paths, &mut sink).map_err(|e| e.to_string())?;
-    }
-    for path in &args.word_freq {
-        add_word_freq(&mut builder, path)?;
     }
     let read_secs = start.elapsed().as_secs_f64();
     let spinner = ProgressBar::new_spinner();

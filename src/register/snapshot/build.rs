@@ -272,6 +272,14 @@ impl SnapshotBuilder {
         self.source().records += 1;
     }
 
+    /// The Zipf frequency given so far for `word` (keyed like marks), if any: lets a
+    /// reader read later in the build leave out ordinary words.
+    pub fn word_zipf(&self, word: &str) -> Option<f32> {
+        self.words
+            .get(&mark_key(word))
+            .map(|&v| super::word_value_zipf(v))
+    }
+
     /// Records that the frequency source writes `word` mostly capitalised, as a name
     /// (see [`Snapshot::word_is_name`](super::Snapshot::word_is_name)). Call it after
     /// [`SnapshotBuilder::add_word_frequency`] for the same word; unknown words are ignored.
