@@ -49,6 +49,18 @@
  */
 
 /**
+ * What is publicly known of how a mark's owner enforces it against marketplace sellers:
+ * present on findings of marks on the curated list of enforced marks (data/enforced-marks).
+ * @typedef {object} EnforcementRef
+ * @property {boolean} schedule_a   the owner is a documented plaintiff of "Schedule A" / TRO
+ *                                   lawsuits against marketplace sellers
+ * @property {boolean} vero         the owner takes part in eBay's VeRO programme
+ * @property {string[]} cases       case numbers, where certain
+ * @property {string} owner
+ * @property {string} [franchise]   the franchise or house mark ("Pokémon" for Pikachu)
+ */
+
+/**
  * The listing a copied run was taken from.
  * @typedef {object} CopySource
  * @property {string} id
@@ -75,6 +87,7 @@
  * @property {RecordRef[]} records
  * @property {string} suggestion
  * @property {CopySource} [source]
+ * @property {EnforcementRef} [enforcement]  its owner's enforcement evidence (curated marks)
  */
 
 /**
@@ -300,7 +313,7 @@
  * @property {"title"|"bullets"|"description"|"keywords"} field
  * @property {number|null} index
  * @property {string} error      the last check's error, or ""
- * @property {Array<{text: string, kind: string, severity: string, mark: string}>} findings
+ * @property {Array<{text: string, kind: string, severity: string, mark: string, enforcement?: EnforcementRef}>} findings
  */
 
 /**
