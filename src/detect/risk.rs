@@ -146,6 +146,8 @@ struct Kinds {
     stylised_only: bool,
     /// Some claim's owner has sued marketplace sellers.
     sues_sellers: bool,
+    /// Some claim carries enforcement evidence (the curated list).
+    enforced: bool,
 }
 
 impl Kinds {
@@ -161,6 +163,7 @@ impl Kinds {
             watch_only: all(&|c| c.register == Register::Watch),
             stylised_only: all(&|c| c.stylised),
             sues_sellers: any(&|c| c.sues_sellers),
+            enforced: any(&|c| c.enforced),
         }
     }
 }
@@ -307,6 +310,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
         watch_only,
         stylised_only,
         sues_sellers,
+        enforced,
     } = p.kinds;
     if !f.key.chars().any(char::is_alphabetic) && !registered_any {
         // A number on a brand list ("76") is not a brand in a listing's text.
@@ -371,6 +375,9 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     why.push(
         match classes {
             Classes::Overlap if watch_only => "on your watch list for the goods of this listing",
+            Classes::Overlap if enforced && !registered_any => {
+                "its owner's marks cover the goods of this listing"
+            }
             Classes::Overlap => "registered for the goods of this listing",
             Classes::Unknown if f.listing_classes == 0 => "the listing's goods class is unknown",
             Classes::Unknown if watch_only => "on your watch list for any goods",
@@ -759,6 +766,12 @@ mod tests {
         assert_eq!(sev(&r, &[25], short, WEAK), Some(Severity::Low));
         let v = verdict(&r, "jbl", &[9], short, &WEAK).unwrap();
         assert!(!v.reason.contains(SUES_SELLERS), "{}", v.reason);
+        assert!(
+            v.reason.contains("its owner's marks cover the goods of this listing")
+                && !v.reason.contains("registered"),
+            "a curated record is not a registration: {}",
+            v.reason
+        );
     }
 
     #[test]
