@@ -767,7 +767,8 @@ mod tests {
         let v = verdict(&r, "jbl", &[9], short, &WEAK).unwrap();
         assert!(!v.reason.contains(SUES_SELLERS), "{}", v.reason);
         assert!(
-            v.reason.contains("its owner's marks cover the goods of this listing")
+            v.reason
+                .contains("its owner's marks cover the goods of this listing")
                 && !v.reason.contains("registered"),
             "a curated record is not a registration: {}",
             v.reason

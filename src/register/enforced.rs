@@ -613,7 +613,9 @@ mod tests {
 
     #[test]
     fn a_malformed_row_fails_with_its_file_and_line() {
-        let cases: [(&str, fn(&RowProblem) -> bool); 9] = [
+        /// Whether a problem is the one expected.
+        type Expect = fn(&RowProblem) -> bool;
+        let cases: [(&str, Expect); 9] = [
             (",Owner,9,,,toys,,,,,", |p| {
                 matches!(p, RowProblem::Missing { column: "name" })
             }),
