@@ -161,7 +161,10 @@ fn lookup_and_inspect_show_the_evidence_and_the_packages_licence() {
     let out = clearmark(&["snapshot", "inspect", &snap], b"");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("pokemon@0.0.0-fixture (MIT)"), "{stdout}");
-    assert!(stdout.contains("characters.csv, tech.csv"), "{stdout}");
+    assert!(
+        stdout.contains("enforced/good (2 files, 7 rows)"),
+        "{stdout}"
+    );
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
 

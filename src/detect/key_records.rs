@@ -44,8 +44,9 @@ pub struct KeyRecords {
     pub live_backed: bool,
     /// Some live record is a famous brand.
     pub live_famous: bool,
-    /// Some live record carries enforcement evidence (the curated list).
-    pub live_enforced: bool,
+    /// Some live record's owner has sued marketplace sellers (the curated list's
+    /// evidence).
+    pub live_sues_sellers: bool,
     /// What the records protect; claims are numbered in the order the records were read.
     pub protection: Protection,
     /// Where the records the protection can cite are, by claim number (ascending).
@@ -172,7 +173,7 @@ impl Keeper {
             backed: false,
             live_backed: false,
             live_famous: false,
-            live_enforced: false,
+            live_sues_sellers: false,
             protection: Protection::default(),
             sources: Vec::new(),
             cited: Mutex::default(),
@@ -187,7 +188,7 @@ impl Keeper {
                 continue;
             }
             records.note(st.register, st.status, st.famous);
-            records.live_enforced |= st.status.is_live() && st.enforced;
+            records.live_sues_sellers |= st.status.is_live() && st.sues_sellers;
             let n = sources.len() as u32;
             let claim = if st.disclaims {
                 // Which words it disclaims is in the record itself.
@@ -216,7 +217,8 @@ impl Keeper {
         }
         for r in watched {
             records.note(r.register, r.status, r.famous);
-            records.live_enforced |= r.status.is_live() && r.enforcement.is_some();
+            records.live_sues_sellers |=
+                r.status.is_live() && r.enforcement.as_ref().is_some_and(|e| e.sues_sellers());
             if let Some(claim) = Claim::of(sources.len() as u32, r, key) {
                 claims.push(claim);
                 sources.push(Some(Source::Watch(Arc::new(r.clone()))));

@@ -414,10 +414,15 @@ fn add_word_freq(builder: &mut SnapshotBuilder, path: &Path) -> Result<(), Strin
     Ok(())
 }
 
-/// The curated data's folder and files, as the header names the source.
+/// The curated data's folder, with how many files and rows it has, as the header names
+/// the source.
 fn curated_name(dir: &Path, curated: &EnforcedMarks) -> String {
-    let files: Vec<String> = curated.files().iter().map(|f| file_name(f)).collect();
-    format!("{} ({})", dir.display(), files.join(", "))
+    format!(
+        "{} ({} files, {} rows)",
+        dir.display(),
+        curated.files().len(),
+        curated.marks().len()
+    )
 }
 
 fn famous_name(path: &Path) -> String {

@@ -319,10 +319,13 @@ impl SnapshotBuilder {
                 .then_with(|| a.key.cmp(&b.key))
                 .then(a.register.cmp(&b.register))
                 .then_with(|| a.number.cmp(&b.number))
+                .then(a.enforcement.is_some().cmp(&b.enforcement.is_some()))
                 .then(a.seq.cmp(&b.seq))
         });
         let before = pending.len();
-        // The later delivery of the same filing wins: keep the last of each run.
+        // The later delivery of the same filing wins: keep the last of each run. A record
+        // with enforcement evidence sorts after one without, so a curated brand wins over
+        // a brand list's entry with the same Wikidata id, whatever the input order.
         pending.reverse();
         pending.dedup_by(|later_in_vec, kept| {
             !kept.number.is_empty()

@@ -321,3 +321,24 @@ fn the_file_length_is_known_from_its_first_bytes() {
         Err(SnapshotError::Version { found: 9, .. })
     ));
 }
+
+#[test]
+fn a_curated_record_wins_over_a_brand_list_entry_of_the_same_brand_in_any_order() {
+    let mut listed = Record::new(Register::Famous, "Barbie", "simple-icons; worldwide");
+    listed.number = "167208".into();
+    listed.famous = true;
+    let mut curated = Record::new(Register::Famous, "Barbie", "Mattel, Inc.");
+    curated.number = "167208".into();
+    curated.famous = true;
+    curated.enforcement = Some(Enforcement {
+        schedule_a: true,
+        ..Enforcement::default()
+    });
+    for order in [
+        vec![listed.clone(), curated.clone()],
+        vec![curated.clone(), listed.clone()],
+    ] {
+        let snap = Snapshot::from_bytes(build(&order, false, None)).unwrap();
+        assert_eq!(snap.lookup("barbie"), vec![curated.clone()]);
+    }
+}
