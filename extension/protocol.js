@@ -42,8 +42,9 @@
  * @property {string} number        serial or application number; for "FAMOUS" the digits of
  *                                   the brand's Wikidata id ("483915" for Q483915) or ""
  * @property {string} [registration]
- * @property {string} owner         the owner; for "FAMOUS" the lists that name the brand and
- *                                   its reach ("simple-icons; name-suggestion-index; worldwide")
+ * @property {string} owner         the owner; for "FAMOUS" from the brand lists, the lists that
+ *                                   name the brand and its reach ("simple-icons; name-suggestion-index;
+ *                                   worldwide"); for a curated record (the finding has `enforcement`), the owner
  * @property {number[]} classes
  * @property {string} status        "registered" | "pending" | "dead"
  */

@@ -105,7 +105,9 @@ pub struct RecordRef {
     /// Registration number, when registered.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub registration: Option<String>,
-    /// The owner's name; for `FAMOUS`, the lists that name the brand and its reach.
+    /// The owner's name; for a `FAMOUS` record of the brand lists, the lists that name
+    /// the brand and its reach (a curated record, cited with the finding's
+    /// `enforcement`, names its owner).
     pub owner: String,
     /// Nice classes of the record.
     pub classes: Vec<u8>,

@@ -87,8 +87,9 @@ pub struct Record {
     pub registration: Option<String>,
     /// The mark's words as registered (e.g. `LEGO`, `Hot Wheels`).
     pub mark: String,
-    /// The owner's name. For famous brands, the evidence instead: the lists that name
-    /// the brand and its reach (`simple-icons; name-suggestion-index; worldwide`).
+    /// The owner's name. For famous brands of the brand lists, the evidence instead: the
+    /// lists that name the brand and its reach (`simple-icons; name-suggestion-index;
+    /// worldwide`); for curated records (with [`Record::enforcement`]), the owner.
     pub owner: String,
     /// Nice classes (1..=45), sorted, without duplicates. Empty: any class (famous brands).
     pub classes: Vec<u8>,
