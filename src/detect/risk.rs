@@ -17,9 +17,12 @@
 //! common word: fame does not make "target disc" a brand.
 //!
 //! **The litigation layer.** A mark on the curated list of enforced marks says which
-//! goods it is a brand for (its classes count like a registration's), and a mark whose
-//! owner has sued marketplace sellers (a Schedule A / TRO plaintiff, or a case on record)
-//! is high wherever it is used as a brand:
+//! goods it is a brand for: its classes count like a registration's for a common word or
+//! short name in brand position (weak brand position in its classes: medium); with
+//! nothing either way, a curated short name that is no word at all ("JBL", "UGG") is
+//! medium in its classes, while a curated everyday word ("Puma", "Champion") stays low.
+//! A mark whose owner has sued marketplace sellers (a Schedule A / TRO
+//! plaintiff, or a case on record) is high wherever it is used as a brand:
 //!
 //! | owner sues sellers, common word or short name | in the listing's classes | classes unknown | other classes only |
 //! |---|---|---|---|
@@ -365,7 +368,13 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                     }
                 }
                 Usage::Neutral => match classes {
-                    Classes::Overlap => Severity::Medium,
+                    Classes::Overlap
+                        if registered_any
+                            || sues_sellers
+                            || (enforced && zipf < ordinary::COMMON_ZIPF) =>
+                    {
+                        Severity::Medium
+                    }
                     _ => Severity::Low,
                 },
             }
@@ -764,6 +773,14 @@ mod tests {
         assert_eq!(sev(&r, &[9], short, WEAK), Some(Severity::Medium));
         assert_eq!(sev(&r, &[9], short, STRONG), Some(Severity::High));
         assert_eq!(sev(&r, &[25], short, WEAK), Some(Severity::Low));
+        // With nothing either way: a short name that is no word is medium in its
+        // classes; a curated everyday word is not.
+        assert_eq!(sev(&r, &[9], short, Usage::Neutral), Some(Severity::Medium));
+        assert_eq!(sev(&r, &[25], short, Usage::Neutral), Some(Severity::Low));
+        let puma = [curated("Puma", &[25, 28], false)];
+        let word = Some(("puma", ordinary::COMMON_ZIPF));
+        assert_eq!(sev(&puma, &[28], word, Usage::Neutral), Some(Severity::Low));
+        assert_eq!(sev(&puma, &[28], word, WEAK), Some(Severity::Medium));
         let v = verdict(&r, "jbl", &[9], short, &WEAK).unwrap();
         assert!(!v.reason.contains(SUES_SELLERS), "{}", v.reason);
         assert!(
