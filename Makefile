@@ -16,9 +16,12 @@ export TMPDIR := $(CURDIR)/tmp
 # fast enough on the brand lists).
 CLI := target/debug/clearmark
 SNAPSHOT := dist/snapshot/default.snap
-# The famous-brand sources of the default snapshot, from the npm packages `make tools`
-# installs. Adjust here when the snapshot command's flags change.
+# The sources of the default snapshot: the curated enforced-marks data
+# (data/enforced-marks/*.csv) and the npm packages `make tools` installs. Adjust here
+# when the snapshot command's flags change.
 SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
+	--enforced data/enforced-marks \
+	--pokemon node_modules/pokemon \
 	--famous node_modules/simple-icons \
 	--famous node_modules/name-suggestion-index \
 	--famous node_modules/@cspell/dict-companies \
@@ -54,11 +57,11 @@ wasm: ## build the wasm engine into dist/pkg/ (cargo, wasm-bindgen, wasm-opt)
 cli: ## build the native clearmark CLI (debug)
 	cargo build -q --bin clearmark
 
-snapshot: cli ## build the default register snapshot from the npm brand lists
+snapshot: cli ## build the default register snapshot (curated enforced marks, npm brand lists)
 	@$(MAKE) $(SNAPSHOT)
 
-# Rebuilt when the CLI or the npm data packages change.
-$(SNAPSHOT): $(CLI) package-lock.json Makefile
+# Rebuilt when the CLI, the npm data packages or the curated data change.
+$(SNAPSHOT): $(CLI) package-lock.json Makefile $(wildcard data/enforced-marks/*.csv)
 	@mkdir -p $(dir $@)
 	$(CLI) $(SNAPSHOT_ARGS)
 

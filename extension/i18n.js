@@ -36,6 +36,23 @@ var ClearmarkI18n = (() => {
     }
   }
 
-  return { t, localize };
+  /**
+   * The lines a card or the popup shows for a finding's enforcement evidence
+   * (protocol.js EnforcementRef): whether the owner sues marketplace sellers, the case
+   * numbers, VeRO, the franchise. Empty for a finding without evidence.
+   * @param {{schedule_a: boolean, vero: boolean, cases: string[], owner: string, franchise?: string}|undefined} e
+   * @returns {string[]}
+   */
+  function enforcementLines(e) {
+    if (!e) return [];
+    const lines = [];
+    if (e.schedule_a || (e.cases && e.cases.length)) lines.push(t('enforcementSues'));
+    if (e.cases && e.cases.length) lines.push(t('enforcementCases', [e.cases.join(', ')]));
+    if (e.vero) lines.push(t('enforcementVero'));
+    if (e.franchise) lines.push(t('enforcementFranchise', [e.franchise]));
+    return lines;
+  }
+
+  return { t, localize, enforcementLines };
 })();
 globalThis.ClearmarkI18n = ClearmarkI18n;

@@ -42,10 +42,23 @@
  * @property {string} number        serial or application number; for "FAMOUS" the digits of
  *                                   the brand's Wikidata id ("483915" for Q483915) or ""
  * @property {string} [registration]
- * @property {string} owner         the owner; for "FAMOUS" the lists that name the brand and
- *                                   its reach ("simple-icons; name-suggestion-index; worldwide")
+ * @property {string} owner         the owner; for "FAMOUS" from the brand lists, the lists that
+ *                                   name the brand and its reach ("simple-icons; name-suggestion-index;
+ *                                   worldwide"); for a curated record (the finding has `enforcement`), the owner
  * @property {number[]} classes
  * @property {string} status        "registered" | "pending" | "dead"
+ */
+
+/**
+ * What is publicly known of how a mark's owner enforces it against marketplace sellers:
+ * present on findings of marks on the curated list of enforced marks (data/enforced-marks).
+ * @typedef {object} EnforcementRef
+ * @property {boolean} schedule_a   the owner is a documented plaintiff of "Schedule A" / TRO
+ *                                   lawsuits against marketplace sellers
+ * @property {boolean} vero         the owner takes part in eBay's VeRO programme
+ * @property {string[]} cases       case numbers, where certain
+ * @property {string} owner
+ * @property {string} [franchise]   the franchise or house mark ("Pokémon" for Pikachu)
  */
 
 /**
@@ -75,6 +88,7 @@
  * @property {RecordRef[]} records
  * @property {string} suggestion
  * @property {CopySource} [source]
+ * @property {EnforcementRef} [enforcement]  its owner's enforcement evidence (curated marks)
  */
 
 /**
@@ -300,7 +314,7 @@
  * @property {"title"|"bullets"|"description"|"keywords"} field
  * @property {number|null} index
  * @property {string} error      the last check's error, or ""
- * @property {Array<{text: string, kind: string, severity: string, mark: string}>} findings
+ * @property {Array<{text: string, kind: string, severity: string, mark: string, enforcement?: EnforcementRef}>} findings
  */
 
 /**

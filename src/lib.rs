@@ -19,4 +19,6 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use listing::{CopySource, Field, Finding, FindingKind, Listing, RecordRef, Report, Severity};
+pub use listing::{
+    CopySource, EnforcementRef, Field, Finding, FindingKind, Listing, RecordRef, Report, Severity,
+};

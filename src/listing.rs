@@ -108,12 +108,32 @@ pub struct RecordRef {
     /// Registration number, when registered.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub registration: Option<String>,
-    /// The owner's name; for `FAMOUS`, the lists that name the brand and its reach.
+    /// The owner's name; for a `FAMOUS` record of the brand lists, the lists that name
+    /// the brand and its reach (a curated record, cited with the finding's
+    /// `enforcement`, names its owner).
     pub owner: String,
     /// Nice classes of the record.
     pub classes: Vec<u8>,
     /// `registered`, `pending` or `dead`.
     pub status: String,
+}
+
+/// What is publicly known of how a mark's owner enforces it against marketplace sellers
+/// (marks on the curated list of enforced marks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnforcementRef {
+    /// The owner is a documented plaintiff of "Schedule A" / TRO lawsuits against
+    /// marketplace sellers.
+    pub schedule_a: bool,
+    /// The owner takes part in eBay's VeRO programme.
+    pub vero: bool,
+    /// Case numbers, where certain.
+    pub cases: Vec<String>,
+    /// The owner.
+    pub owner: String,
+    /// The franchise or house mark the mark belongs to, if any.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub franchise: Option<String>,
 }
 
 /// The listing a copied run was taken from.
@@ -165,6 +185,10 @@ pub struct Finding {
     /// For copied copy: the listing the run was taken from.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub source: Option<CopySource>,
+    /// For a mark on the curated list of enforced marks: its owner's enforcement
+    /// evidence (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub enforcement: Option<EnforcementRef>,
 }
 
 /// The findings for one listing: one line of `clearmark check` output.
@@ -223,6 +247,7 @@ mod tests {
             records: vec![],
             suggestion: "remove".into(),
             source: None,
+            enforcement: None,
         };
         let v = serde_json::to_value(&f).unwrap();
         assert_eq!(v["field"], "title");

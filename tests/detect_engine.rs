@@ -263,3 +263,81 @@ fn famous_names_are_brands_but_famous_ordinary_words_stay_words() {
         .collect();
     assert_eq!(high, ["Nike"]);
 }
+
+/// A curated record (the enforced-marks data): famous, with its classes, and the owner's
+/// evidence.
+fn curated(mark: &str, classes: &[u8], sues: bool) -> Record {
+    let mut r = Record::new(Register::Famous, mark, format!("{mark} Owner Co."));
+    r.famous = true;
+    r.classes = classes.to_vec();
+    r.enforcement = Some(clearmark::register::Enforcement {
+        schedule_a: sues,
+        ..Default::default()
+    });
+    r
+}
+
+/// The name threshold (a capitalised word used more often than a brand's fame explains
+/// is a person or place) does not hold against an owner who sues sellers; other curated
+/// names written that often are judged as common words, by their curated classes.
+#[test]
+fn a_frequent_name_is_the_brand_when_its_owner_sues_sellers() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Stanley", &[21], true));
+    b.add(curated("Echo", &[9], false));
+    for (w, z) in [
+        ("stanley", 4.3),
+        ("echo", 3.8),
+        ("poster", 3.5),
+        ("sandals", 3.0),
+        ("women", 5.0),
+    ] {
+        b.add_word_frequency(w, z);
+        if w == "stanley" || w == "echo" {
+            b.mark_name(w);
+        }
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let r = e.check(&title("Stanley poster"));
+    assert_eq!(
+        flagged(&r),
+        vec![("Stanley", FindingKind::FamousBrand, Severity::High)]
+    );
+    let mut sandals = title("Fila Echo women sandals");
+    sandals.category = Some("Shoes".into());
+    assert_eq!(flagged(&e.check(&sandals)), vec![]);
+}
+
+/// Two letters from a mark is no disguise when the word is two known words written
+/// together; one letter still is.
+#[test]
+fn a_compound_of_two_known_words_is_not_a_two_letter_typo() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Keychron", &[9], false));
+    b.add(famous("SAMSUNG"));
+    for (w, z) in [("key", 5.0), ("chain", 4.0), ("sum", 3.5), ("sung", 3.0)] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(flagged(&e.check(&title("Leather keychain ring"))), vec![]);
+    let r = e.check(&title("Sumsung charger"));
+    assert_eq!(r.findings[0].kind, FindingKind::Lookalike, "{r:?}");
+    assert_eq!(r.findings[0].mark, "SAMSUNG");
+}
+
+/// A list's punctuation ends a mark's words: "fast, furious" is no "Fast & Furious".
+#[test]
+fn a_mark_never_spans_a_comma() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Fast & Furious", &[28], true));
+    for (w, z) in [("fast", 5.0), ("furious", 3.9), ("and", 7.0)] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flagged(&e.check(&title("Air powered racer: fast, furious fun"))),
+        vec![]
+    );
+    let r = e.check(&title("Toy car for Fast & Furious fans"));
+    assert_eq!(r.findings[0].text, "Fast & Furious", "{r:?}");
+}

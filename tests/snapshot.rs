@@ -3,7 +3,7 @@
 //! a panic.
 
 use clearmark::register::snapshot::{Snapshot, SnapshotBuilder, SnapshotError};
-use clearmark::register::{Drawing, Record, Register, Status};
+use clearmark::register::{Drawing, Enforcement, Record, Register, Status};
 use proptest::prelude::*;
 
 fn register() -> impl Strategy<Value = Register> {
@@ -79,8 +79,9 @@ fn record() -> impl Strategy<Value = Record> {
             proptest::collection::vec(mark(), 0..2),
             proptest::collection::vec(mark(), 0..2),
         ),
+        enforcement(),
     )
-        .prop_map(|(a, b, c)| {
+        .prop_map(|(a, b, c, enforcement)| {
             let (register, mark, owner, number, registration) = a;
             let (mut classes, status, filed, registered, drawing, famous) = b;
             let (disclaimers, pseudo_marks, translations) = c;
@@ -101,8 +102,28 @@ fn record() -> impl Strategy<Value = Record> {
                 pseudo_marks,
                 translations,
                 famous,
+                enforcement,
             }
         })
+}
+
+/// Enforcement evidence: none, flags only, or with a franchise and case numbers.
+fn enforcement() -> impl Strategy<Value = Option<Enforcement>> {
+    proptest::option::of(
+        (
+            any::<bool>(),
+            any::<bool>(),
+            proptest::collection::vec("[0-9]:[0-9]{2}-cv-[0-9]{5}", 0..3),
+            proptest::option::of(mark()),
+        )
+            .prop_map(|(schedule_a, vero, cases, franchise)| Enforcement {
+                schedule_a,
+                vero,
+                cases,
+                // An empty franchise is no franchise.
+                franchise: franchise.filter(|f| !f.is_empty()),
+            }),
+    )
 }
 
 /// Records with unique numbers (the builder keeps only the last delivery of a filing).

@@ -308,13 +308,18 @@ mod brands {
             [
                 "Bread",
                 "Fernwick",
+                "Kestrel Dynamics",
                 "Orbitly",
                 "Petrolux",
                 "Quasarbyte",
                 "Tallowmere"
             ],
-            "no single letters, no NSI brand without Wikidata id, no operators, nothing only \
-             the company dictionary lists (Kestrel Dynamics, and, of)"
+            "no single letters, no NSI brand without Wikidata id, no operators, no lower-case \
+             connectives of the company dictionary (and, of)"
+        );
+        assert!(
+            !sink.mark("Kestrel Dynamics").famous,
+            "a name only the company dictionary lists is kept, not famous"
         );
         assert!(sink.records.iter().all(|r| r.register == Register::Famous));
 

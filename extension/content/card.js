@@ -110,16 +110,25 @@ const ClearmarkCard = (() => {
       // (A copied run's "mark" is the source listing's id: the source block names it.)
       const copy = f.kind === 'copied_copy';
       if (!copy && f.mark && f.mark.toLowerCase() !== f.text.toLowerCase()) rows.push(el('div', t('markLabel', [f.mark]), '', 'mark'));
+      // The owner's enforcement evidence first: it is why the finding is high.
+      const enforcement = ClearmarkI18n.enforcementLines(f.enforcement);
+      if (enforcement.length) {
+        const box = el('div', '', 'margin: 4px 0; padding: 4px 6px; border-left: 3px solid #d0021b; background: #fff4f4;', 'enforcement');
+        enforcement.forEach((line, i) => box.append(el('div', line, i ? 'font-size: 12px;' : 'font-weight: 600;')));
+        rows.push(box);
+      }
       for (const r of (f.records || []).slice(0, 3)) {
         const reg = t('register_' + r.register.toLowerCase());
         // A famous brand's "number" is its Wikidata item and its "owner" the lists that
-        // name it (protocol.js RecordRef).
+        // name it (protocol.js RecordRef) — unless it is a curated record, whose owner is
+        // the owner the enforcement evidence names.
         const famous = r.register === 'FAMOUS';
+        const listed = famous && !(f.enforcement && f.enforcement.owner === r.owner);
         const number = famous
           ? r.number && t('wikidataId', [r.number])
           : r.registration ? `${r.number} (${t('registrationNo', [r.registration])})` : r.number;
         rows.push(el('div', number ? `${reg}${famous ? ' · ' : ' '}${number}` : reg, '', 'register'));
-        if (r.owner) rows.push(el('div', t(famous ? 'listedBy' : 'owner', [r.owner]), '', 'owner'));
+        if (r.owner) rows.push(el('div', t(listed ? 'listedBy' : 'owner', [r.owner]), '', 'owner'));
         if (r.classes && r.classes.length) rows.push(el('div', t('classes', [r.classes.join(', ')]), '', 'classes'));
         if (r.status) rows.push(el('div', t('status', [t('status_' + r.status)]), '', 'status'));
       }

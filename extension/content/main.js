@@ -450,7 +450,7 @@
           const shown = visibleFindings(t);
           out.push({
             key: t.key, field: t.role.field, index: t.role.index, error: t.error,
-            findings: shown.map((f) => ({ text: f.text, kind: f.kind, severity: f.severity, mark: f.mark })),
+            findings: shown.map((f) => ({ text: f.text, kind: f.kind, severity: f.severity, mark: f.mark, enforcement: f.enforcement })),
           });
         }
         // Listing order: title, bullets in order, description, search terms.

@@ -15,7 +15,7 @@
   const fieldName = (field, index) => (field === 'bullets' ? t('field_bullet', [String((index || 0) + 1)]) : t('field_' + field));
 
   /**
-   * @param {Array<{key: string, field: string, index: number|null, error: string, findings: Array<{text: string, kind: string, severity: string, mark: string}>}>} fields
+   * @param {Array<{key: string, field: string, index: number|null, error: string, findings: Array<{text: string, kind: string, severity: string, mark: string, enforcement?: any}>}>} fields
    * @param {number} tabId
    */
   function render(fields, tabId) {
@@ -57,6 +57,14 @@
           const li = document.createElement('li');
           li.className = 'sev-' + x.severity;
           li.textContent = `${x.text} — ${t('kind_' + x.kind)} (${t('severity_' + x.severity)})`;
+          // The owner's enforcement evidence, one line under the finding.
+          const evidence = ClearmarkI18n.enforcementLines(x.enforcement);
+          if (evidence.length) {
+            const why = document.createElement('div');
+            why.className = 'enforcement';
+            why.textContent = evidence.join(' · ');
+            li.append(why);
+          }
           ul.append(li);
         }
         div.append(ul);

@@ -282,6 +282,7 @@ pub fn find_with_own_brands(
                 end: c.source_span.1,
                 similarity,
             }),
+            enforcement: None,
         });
     }
     findings.sort_by_key(|f| (f.field, f.index, f.start));

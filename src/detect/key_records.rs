@@ -44,6 +44,9 @@ pub struct KeyRecords {
     pub live_backed: bool,
     /// Some live record is a famous brand.
     pub live_famous: bool,
+    /// Some live record's owner has sued marketplace sellers (the curated list's
+    /// evidence).
+    pub live_sues_sellers: bool,
     /// What the records protect; claims are numbered in the order the records were read.
     pub protection: Protection,
     /// Where the records the protection can cite are, by claim number (ascending).
@@ -170,6 +173,7 @@ impl Keeper {
             backed: false,
             live_backed: false,
             live_famous: false,
+            live_sues_sellers: false,
             protection: Protection::default(),
             sources: Vec::new(),
             cited: Mutex::default(),
@@ -184,6 +188,7 @@ impl Keeper {
                 continue;
             }
             records.note(st.register, st.status, st.famous);
+            records.live_sues_sellers |= st.status.is_live() && st.sues_sellers;
             let n = sources.len() as u32;
             let claim = if st.disclaims {
                 // Which words it disclaims is in the record itself.
@@ -200,6 +205,8 @@ impl Keeper {
                     status: st.status,
                     stylised: st.drawing == Drawing::StylisedWords,
                     famous: st.famous,
+                    enforced: st.enforced,
+                    sues_sellers: st.sues_sellers,
                     classes: class_mask(masks.as_deref_mut(), from.snapshot, &st),
                 })
             };
@@ -210,6 +217,8 @@ impl Keeper {
         }
         for r in watched {
             records.note(r.register, r.status, r.famous);
+            records.live_sues_sellers |=
+                r.status.is_live() && r.enforcement.as_ref().is_some_and(|e| e.sues_sellers());
             if let Some(claim) = Claim::of(sources.len() as u32, r, key) {
                 claims.push(claim);
                 sources.push(Some(Source::Watch(Arc::new(r.clone()))));
@@ -301,6 +310,13 @@ mod tests {
         let mut famous = record(Register::Famous, "Star", &[]);
         famous.famous = true;
         records.push(famous);
+        let mut enforced = record(Register::Famous, "Star", &[28]);
+        enforced.famous = true;
+        enforced.enforcement = Some(crate::register::Enforcement {
+            schedule_a: true,
+            ..Default::default()
+        });
+        records.push(enforced);
         records.push(record(Register::Famous, "Nimbus", &[9]));
         let mut dead = record(Register::US, "Zorbix", &[25]);
         dead.status = Status::Dead;

@@ -69,6 +69,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
+/// The shortest part of a compound word ("key" in "keychain") that makes it two known
+/// words rather than a two-letter typo of a mark.
+const COMPOUND_PART_LETTERS: usize = 3;
+
 /// The most words whose typo verdict the engine keeps between checks.
 const KEPT_TYPOS: usize = 10_000;
 
@@ -318,6 +322,7 @@ impl Engine {
                 records: v.records,
                 suggestion: suggest::suggest(&c.key, &usage),
                 source: None,
+                enforcement: v.enforcement,
             });
         }
     }
@@ -400,6 +405,13 @@ impl Engine {
             let fst = self.watch.marks().as_fst();
             all.extend(marks::find_all(fst, words, blocked, &accept_joined));
         }
+        // A mark's words are not split by a list's punctuation: "fast, furious" is two
+        // words of a description, not Fast & Furious.
+        all.retain(|m| {
+            tokens[m.words.clone()]
+                .windows(2)
+                .all(|pair| !ends_segment(&norm.text()[pair[0].norm.end..pair[1].norm.start]))
+        });
         // Where two matches overlap, the one a registration or a famous brand stands
         // behind wins over a name that is only on a brand list.
         marks::resolve(all, |m| u8::from(self.records(m.value, &m.key).backed))
@@ -509,6 +521,21 @@ impl Engine {
         }
         near.into_iter()
             .find(|n| !inflection(&n.key) && self.distinctive(&n.key))
+            // Two letters from a mark is weak evidence against a word made of two
+            // known words ("keychain", "fairytale"): that is a compound, not a disguise.
+            .filter(|n| n.distance < 2 || !self.compound(word))
+    }
+
+    /// Whether `word` is two known words written together, each of at least
+    /// [`COMPOUND_PART_LETTERS`] letters ("key" + "chain").
+    fn compound(&self, word: &str) -> bool {
+        let known = |w: &str| self.zipf(w).is_some_and(|z| z >= ordinary::KNOWN_ZIPF);
+        word.char_indices()
+            .skip(COMPOUND_PART_LETTERS)
+            .any(|(at, _)| {
+                let (head, tail) = word.split_at(at);
+                tail.chars().count() >= COMPOUND_PART_LETTERS && known(head) && known(tail)
+            })
     }
 
     /// A mark is distinctive (worth looking for in disguise) when none of its words is
@@ -579,20 +606,30 @@ impl Engine {
     /// A one-word famous brand that the frequency list mostly writes capitalised, as a
     /// name ("Nike", "Disney", "Barbie"), and not so often that it is mostly a person,
     /// place or people ([`ordinary::NAME_ZIPF`]): its frequency comes from the brand's
-    /// fame, not from ordinary use, so it is judged as coined. Ordinary words that are
-    /// famous brands too ("apple", "dove", "target") are written lower-case and stay
-    /// common; abbreviations ("HP") keep needing evidence of brand use.
+    /// fame, not from ordinary use, so it is judged as coined. A name whose owner has sued
+    /// marketplace sellers (the curated list's evidence) is judged as coined however often
+    /// it is written: the more famous the brand, the more often its name is written
+    /// ("Stanley", "Stitch"). Other curated names that are often written ("Echo") are
+    /// judged as common words, by their curated classes. Ordinary words that are famous brands too ("apple",
+    /// "dove", "target") are written lower-case and stay common; abbreviations ("HP")
+    /// keep needing evidence of brand use.
     fn famous_name(&self, key: &str) -> bool {
-        !key.contains(' ')
-            && key.chars().count() > ordinary::ABBREVIATION_LETTERS
-            && self
-                .snapshot
-                .words()
-                .get(key)
-                .is_some_and(|v| v & WORD_IS_NAME != 0 && word_value_zipf(v) < ordinary::NAME_ZIPF)
-            && self
-                .mark_value(key)
-                .is_some_and(|v| self.records(v, key).live_famous)
+        if key.contains(' ') || key.chars().count() <= ordinary::ABBREVIATION_LETTERS {
+            return false;
+        }
+        let Some(name_zipf) = self
+            .snapshot
+            .words()
+            .get(key)
+            .filter(|v| v & WORD_IS_NAME != 0)
+            .map(word_value_zipf)
+        else {
+            return false;
+        };
+        self.mark_value(key).is_some_and(|v| {
+            let records = self.records(v, key);
+            records.live_famous && (name_zipf < ordinary::NAME_ZIPF || records.live_sues_sellers)
+        })
     }
 
     /// The index value of a mark key: the snapshot's, else the watch list's.
@@ -667,6 +704,12 @@ fn coined_spelling(written: &str) -> bool {
         lower = c.is_lowercase();
     }
     false
+}
+
+/// Whether the text between two words holds punctuation that ends a list item or an
+/// aside (`,` `;` `|` brackets), which never stands inside a mark's words.
+fn ends_segment(between: &str) -> bool {
+    between.contains([',', ';', '|', '(', ')', '[', ']', '，', '；', '、'])
 }
 
 /// The words of a field as the ordinary-use evidence reads them.

@@ -45,12 +45,32 @@
 //! - brand lists hold ordinary words ("Free", "Gas"): a famous entry alone makes a
 //!   known word a brand only within its goods or after compatibility wording.
 //!
+//! **The litigation layer.** A mark on the curated list of enforced marks says which
+//! goods it is a brand for: its classes count like a registration's (for names, short
+//! names and known words alike); with nothing either way, a curated short name that is
+//! no word at all ("JBL", "UGG") is medium in its classes, while a curated known word
+//! ("Puma", "Champion") stays low. A mark whose owner has sued marketplace sellers (a
+//! Schedule A / TRO plaintiff, or a case on record) is high wherever it is used as a
+//! brand. For a known word ("Stitch", "Frozen") that still needs the text to use it as a
+//! name — position alone only makes it worth a look, and only on goods its marks cover:
+//!
+//! | owner sues sellers | in the listing's classes | classes unknown | other classes only |
+//! |---|---|---|---|
+//! | name or short name, brand position (strong) | high | high | high |
+//! | name or short name, brand position (weak) | high | medium | low |
+//! | known word, used as a name (not listing vocabulary in its ordinary sense) | high | high | high |
+//! | known word, brand position (weak) | medium | low | low |
+//! | nothing either way, or ordinary use | low (names: medium in their classes) | low | low |
+//!
+//! Coined marks of the curated list are famous, so high anywhere; the reason says the
+//! owner sues.
+//!
 //! Lookalikes of coined marks follow the coined row; a pending application is at most
 //! medium; a word the owner disclaimed, a design-only record and a dead record protect
 //! nothing. This module owns that table; it must not search text or the index.
 
 use super::ordinary::{self, Usage};
-use crate::listing::{FindingKind, RecordRef, Severity};
+use crate::listing::{EnforcementRef, FindingKind, RecordRef, Severity};
 use crate::register::{Drawing, Record, Register, Status};
 use std::sync::Arc;
 
@@ -81,6 +101,11 @@ pub struct Claim {
     pub stylised: bool,
     /// On the famous-brand evidence.
     pub famous: bool,
+    /// Carries enforcement evidence (the curated list): its classes say which goods the
+    /// words are a brand for.
+    pub enforced: bool,
+    /// Its owner has sued marketplace sellers.
+    pub sues_sellers: bool,
     /// Its Nice classes as a [`class_mask`]; `None` when it names none.
     pub classes: Option<u64>,
 }
@@ -95,6 +120,8 @@ impl Claim {
             status: r.status,
             stylised: r.drawing == Drawing::StylisedWords,
             famous: r.famous,
+            enforced: r.enforcement.is_some(),
+            sues_sellers: r.enforcement.as_ref().is_some_and(|e| e.sues_sellers()),
             classes: (!r.classes.is_empty()).then(|| class_mask(&r.classes)),
         })
     }
@@ -129,8 +156,9 @@ pub struct Protection {
     kinds: Kinds,
     /// The classes named by any claim (`None`: none names one).
     classes: Option<u64>,
-    /// The same for the registrations' claims (not brand-list entries).
-    registered_classes: Option<u64>,
+    /// The same for the claims that say which goods the words are a brand for:
+    /// registrations and curated records (not other brand-list entries).
+    goods_classes: Option<u64>,
 }
 
 /// What holds of a key's claims, for [`assess`].
@@ -150,6 +178,10 @@ struct Kinds {
     watch_only: bool,
     /// Every claim is registered in stylised form only.
     stylised_only: bool,
+    /// Some claim's owner has sued marketplace sellers.
+    sues_sellers: bool,
+    /// Some claim carries enforcement evidence (the curated list).
+    enforced: bool,
 }
 
 impl Kinds {
@@ -164,6 +196,8 @@ impl Kinds {
             watch: any(&|c| c.register == Register::Watch),
             watch_only: all(&|c| c.register == Register::Watch),
             stylised_only: all(&|c| c.stylised),
+            sues_sellers: any(&|c| c.sues_sellers),
+            enforced: any(&|c| c.enforced),
         }
     }
 }
@@ -185,8 +219,10 @@ impl Protection {
                 .filter_map(|c| c.classes)
                 .reduce(|a, b| a | b)
         };
-        let (classes, registered_classes) =
-            (union(&|_| true), union(&|c| c.register != Register::Famous));
+        let (classes, goods_classes) = (
+            union(&|_| true),
+            union(&|c| c.register != Register::Famous || c.enforced),
+        );
         let (count, kinds) = (claims.len(), Kinds::of(&claims));
         // Claims met so far naming each class.
         let mut naming = [0usize; 64];
@@ -208,7 +244,7 @@ impl Protection {
             count,
             kinds,
             classes,
-            registered_classes,
+            goods_classes,
         }
     }
 
@@ -277,6 +313,8 @@ pub struct Verdict {
     pub reason: String,
     /// The records cited, most relevant first.
     pub records: Vec<RecordRef>,
+    /// The owner's enforcement evidence, from the first cited record that carries it.
+    pub enforcement: Option<EnforcementRef>,
 }
 
 /// Judges one candidate; `None` when no live record protects the words. `cite` gives
@@ -314,6 +352,8 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
         watch,
         watch_only,
         stylised_only,
+        sues_sellers,
+        enforced,
     } = p.kinds;
     if !f.key.chars().any(char::is_alphabetic) && !registered_any {
         // A number on a brand list ("76") is not a brand in a listing's text.
@@ -343,9 +383,9 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
             } else {
                 format!("\"{word}\" is short enough to be an abbreviation")
             });
-            // Only registrations say which goods an abbreviation is a brand for: brand
-            // lists hold too many of them.
-            let classes = relate(p.registered_classes, f.listing_classes);
+            // Only registrations and curated records say which goods a name or an
+            // abbreviation is a brand for: brand lists hold too many of them.
+            let classes = relate(p.goods_classes, f.listing_classes);
             match f.usage {
                 Usage::Ordinary { why: w } => {
                     why.push(format!("used as an ordinary word: {w}"));
@@ -358,6 +398,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 } => {
                     why.push(format!("in brand position: {w}"));
                     match classes {
+                        _ if sues_sellers => Severity::High,
                         Classes::Overlap => Severity::High,
                         Classes::Unknown if registered_any => Severity::Medium,
                         _ => Severity::Low,
@@ -369,12 +410,20 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 } => {
                     why.push(format!("possibly in brand position: {w}"));
                     match classes {
+                        Classes::Overlap if sues_sellers => Severity::High,
                         Classes::Overlap => Severity::Medium,
+                        Classes::Unknown if sues_sellers => Severity::Medium,
                         _ => Severity::Low,
                     }
                 }
                 Usage::Neutral => match classes {
-                    Classes::Overlap => Severity::Medium,
+                    Classes::Overlap
+                        if registered_any
+                            || sues_sellers
+                            || (enforced && zipf < ordinary::COMMON_ZIPF) =>
+                    {
+                        Severity::Medium
+                    }
                     _ => Severity::Low,
                 },
             }
@@ -388,6 +437,9 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     why.push(
         match classes {
             Classes::Overlap if watch_only => "on your watch list for the goods of this listing",
+            Classes::Overlap if enforced && !registered_any => {
+                "its owner's marks cover the goods of this listing"
+            }
             Classes::Overlap => "registered for the goods of this listing",
             Classes::Unknown if f.listing_classes == 0 => "the listing's goods class is unknown",
             Classes::Unknown if watch_only => "on your watch list for any goods",
@@ -405,6 +457,9 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     }
     if famous && !why.iter().any(|w| w.contains("famous")) {
         why.push("a famous brand".to_owned());
+    }
+    if sues_sellers {
+        why.push(SUES_SELLERS.to_owned());
     }
     if stylised_only && f.common.is_some() && severity > Severity::Low {
         severity = Severity::Medium;
@@ -431,6 +486,9 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
         why,
     })
 }
+
+/// What the reason says of a mark whose owner has sued marketplace sellers.
+pub const SUES_SELLERS: &str = "its owner files Schedule A lawsuits against marketplace sellers";
 
 /// The most records a finding cites. A common word can stand behind hundreds of
 /// registrations ("star", "eagle"); a seller reads the most relevant few, and the reason
@@ -478,6 +536,7 @@ impl Assessment {
             mark,
             reason,
             records: cited.iter().map(|r| record_ref(r)).collect(),
+            enforcement: cited.iter().find_map(|r| enforcement_ref(r)),
         }
     }
 }
@@ -525,6 +584,15 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
             why: w,
             purpose: true,
         } => {
+            // A mark whose owner sues sellers, in a segment's brand slot of goods its
+            // marks cover ("Stitch Plush Toy"), is worth a look; anywhere else position
+            // alone does not make an ordinary word a brand.
+            if p.kinds.sues_sellers
+                && relate(p.goods_classes, f.listing_classes) == Classes::Overlap
+            {
+                why.push(format!("possibly in brand position: {w}"));
+                return Severity::Medium;
+            }
             why.push(format!(
                 "its position alone ({w}) does not make an ordinary word a brand"
             ));
@@ -550,6 +618,11 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         );
         return Severity::Low;
     }
+    if p.kinds.sues_sellers {
+        // Used as a name, a mark whose owner sues marketplace sellers is high for any
+        // goods (the reason says why).
+        return Severity::High;
+    }
     let evidence = famous || f.coined_spelling;
     if f.coined_spelling {
         why.push("written in a coined spelling".to_owned());
@@ -569,7 +642,7 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         );
         return Severity::Low;
     }
-    match relate(p.registered_classes, f.listing_classes) {
+    match relate(p.goods_classes, f.listing_classes) {
         Classes::Overlap if evidence => Severity::High,
         Classes::Overlap => Severity::Medium,
         // Brand lists hold ordinary words ("Free", "Gas"): without a registration only
@@ -585,6 +658,18 @@ fn disclaims(r: &Record, key: &str) -> bool {
     r.disclaimers
         .iter()
         .any(|d| crate::text::mark_key(d) == key)
+}
+
+/// A record's enforcement evidence in the shape findings carry it.
+pub fn enforcement_ref(r: &Record) -> Option<EnforcementRef> {
+    let e = r.enforcement.as_ref()?;
+    Some(EnforcementRef {
+        schedule_a: e.schedule_a,
+        vero: e.vero,
+        cases: e.cases.clone(),
+        owner: r.owner.clone(),
+        franchise: e.franchise.clone(),
+    })
 }
 
 /// A record in the shape findings cite it.
@@ -929,6 +1014,132 @@ mod tests {
         let mut disclaimed = rec("X TOYS", &[28]);
         disclaimed.disclaimers = vec!["X".into()];
         assert_eq!(sev(&[disclaimed], &[28], None, Usage::Neutral), None);
+    }
+
+    /// A record of the curated list of enforced marks; `sues`: its owner is a Schedule
+    /// A plaintiff.
+    fn curated(mark: &str, classes: &[u8], sues: bool) -> Record {
+        let mut r = Record::new(Register::Famous, mark, "Owner Co.");
+        r.famous = true;
+        r.classes = classes.to_vec();
+        r.enforcement = Some(crate::register::Enforcement {
+            schedule_a: sues,
+            vero: true,
+            cases: Vec::new(),
+            franchise: Some("House".into()),
+        });
+        r
+    }
+
+    const STRONG: Usage = Usage::Brand {
+        strong: true,
+        why: "w",
+    };
+    const WEAK: Usage = Usage::Brand {
+        strong: false,
+        why: "w",
+    };
+
+    #[test]
+    fn a_common_word_whose_owner_sues_sellers_is_high_in_strong_brand_position_in_any_class() {
+        let r = [curated("Stitch", &[28], true)];
+        let common = Some(("stitch", 3.5));
+        for listing in [&[28][..], &[25], &[]] {
+            let v = verdict(&r, "stitch", listing, common, &STRONG).unwrap();
+            assert_eq!(v.severity, Severity::High, "listing classes {listing:?}");
+            assert!(v.reason.contains(SUES_SELLERS), "{}", v.reason);
+        }
+    }
+
+    #[test]
+    fn a_known_word_whose_owner_sues_sellers_is_medium_in_weak_brand_position_only_in_its_classes(
+    ) {
+        // Position alone never lifts a known word, except to "worth a look" for a mark
+        // whose owner sues sellers, on goods its marks cover.
+        let r = [curated("Stitch", &[28], true)];
+        let common = Some(("stitch", 3.5));
+        assert_eq!(sev(&r, &[28], common, WEAK), Some(Severity::Medium));
+        assert_eq!(sev(&r, &[], common, WEAK), Some(Severity::Low));
+        assert_eq!(sev(&r, &[25], common, WEAK), Some(Severity::Low));
+        assert_eq!(sev(&r, &[28], common, Usage::Neutral), Some(Severity::Low));
+        assert_eq!(sev(&r, &[25], common, Usage::Neutral), Some(Severity::Low));
+        // A mark whose owner is not known to sue stays low in the same slot.
+        let quiet = [curated("Stitch", &[28], false)];
+        assert_eq!(sev(&quiet, &[28], common, WEAK), Some(Severity::Low));
+    }
+
+    #[test]
+    fn a_mark_whose_owner_sues_sellers_stays_low_in_its_ordinary_sense() {
+        let r = [curated("Stitch", &[28], true)];
+        let ordinary = Usage::Ordinary { why: "w" };
+        assert_eq!(
+            sev(&r, &[28], Some(("stitch", 3.5)), ordinary),
+            Some(Severity::Low)
+        );
+    }
+
+    #[test]
+    fn curated_classes_say_which_goods_a_short_name_is_a_brand_for() {
+        // A curated short name whose owner is not known to sue: like a registration.
+        let r = [curated("JBL", &[9], false)];
+        let short = Some(("jbl", 0.0));
+        assert_eq!(sev(&r, &[9], short, WEAK), Some(Severity::Medium));
+        assert_eq!(sev(&r, &[9], short, STRONG), Some(Severity::High));
+        assert_eq!(sev(&r, &[25], short, WEAK), Some(Severity::Low));
+        // With nothing either way: a short name that is no word is medium in its
+        // classes; a curated everyday word is not.
+        assert_eq!(sev(&r, &[9], short, Usage::Neutral), Some(Severity::Medium));
+        assert_eq!(sev(&r, &[25], short, Usage::Neutral), Some(Severity::Low));
+        let puma = [curated("Puma", &[25, 28], false)];
+        let word = Some(("puma", ordinary::COMMON_ZIPF));
+        assert_eq!(sev(&puma, &[28], word, Usage::Neutral), Some(Severity::Low));
+        // A known word: position alone does not make it a brand, curated or not.
+        assert_eq!(sev(&puma, &[28], word, WEAK), Some(Severity::Low));
+        assert_eq!(sev(&puma, &[28], word, STRONG), Some(Severity::High));
+        let v = verdict(&r, "jbl", &[9], short, &WEAK).unwrap();
+        assert!(!v.reason.contains(SUES_SELLERS), "{}", v.reason);
+        assert!(
+            v.reason
+                .contains("its owner's marks cover the goods of this listing")
+                && !v.reason.contains("registered"),
+            "a curated record is not a registration: {}",
+            v.reason
+        );
+    }
+
+    #[test]
+    fn a_short_name_only_on_a_brand_list_needs_more_than_brand_position() {
+        let mut usb = Record::new(Register::Famous, "USB", "simple-icons");
+        usb.famous = true;
+        let short = Some(("usb", 0.0));
+        assert_eq!(sev(&[usb.clone()], &[9], short, WEAK), Some(Severity::Low));
+        assert_eq!(
+            sev(&[usb], &[9], short, Usage::Neutral),
+            Some(Severity::Low)
+        );
+    }
+
+    #[test]
+    fn a_verdict_carries_the_enforcement_evidence_of_its_records() {
+        let mut r = curated("Disney", &[9, 28], true);
+        r.owner = "The Walt Disney Company".into();
+        r.enforcement.as_mut().unwrap().cases = vec!["1:24-cv-00001".into()];
+        let v = verdict(&[r], "disney", &[28], None, &Usage::Neutral).unwrap();
+        assert_eq!(v.severity, Severity::High);
+        assert!(v.reason.contains(SUES_SELLERS), "{}", v.reason);
+        let e = v.enforcement.unwrap();
+        assert!(e.schedule_a && e.vero);
+        assert_eq!(e.owner, "The Walt Disney Company");
+        assert_eq!(e.cases, ["1:24-cv-00001"]);
+        assert_eq!(e.franchise.as_deref(), Some("House"));
+        let plain = verdict(
+            &[rec("HUBSAN", &[9])],
+            "hubsan",
+            &[9],
+            None,
+            &Usage::Neutral,
+        );
+        assert_eq!(plain.unwrap().enforcement, None);
     }
 
     #[test]

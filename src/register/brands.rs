@@ -19,11 +19,14 @@
 //! - a name-suggestion-index brand with a Wikidata id that is present worldwide (location
 //!   set `001`) or in at least [`BROAD_COUNTRIES`] countries.
 //!
-//! Other names of simple-icons and name-suggestion-index are kept with `famous: false` (a
-//! known brand name, weaker evidence). The company dictionary only corroborates: it holds
-//! fragments of names ("Jerry's", "Häagen"), tickers and the lower-case connectives of
-//! company names ("and", "of"), so a name only it lists is not delivered, and its
-//! lower-case entries are not read. Names shorter than two characters are dropped. A
+//! Other names are kept with `famous: false`: a known brand name, weaker evidence, judged
+//! by the engine from the listing (position, case, the product) like any brand-list
+//! entry. That includes names only the company dictionary lists (Disney, Nintendo and
+//! Stanley are among them): word frequency is no evidence against a brand, so a name is
+//! not dropped for being on one list. The company dictionary also holds the lower-case
+//! connectives of company names ("and", "of"); its lower-case entries are not read.
+//! Names shorter than two characters are dropped. Fame beyond these lists comes from the
+//! curated data of enforced marks (`register::enforced`), read separately. A
 //! name-suggestion-index brand with an English name (`brand:en`) is filed under it, its
 //! local name an alias, so "شل" joins "Shell". Famous records have no classes (any class); the others carry the Nice classes
 //! their name-suggestion-index categories imply, when the mapping is obvious.
@@ -375,9 +378,6 @@ impl FamousLists {
         brands.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let total = brands.len() as u64;
         for (done, (_, brand)) in brands.into_iter().enumerate() {
-            if brand.lists.iter().all(|l| *l == BrandList::CspellCompanies) {
-                continue;
-            }
             sink.record(brand.into_record());
             if done % 1024 == 0 {
                 sink.progress(done as u64, total);

@@ -15,9 +15,13 @@ pub mod watch_list;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod brands;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod enforced;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod euipo_xml;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod lexicon;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pokemon;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod uspto_codes;
 #[cfg(not(target_arch = "wasm32"))]
@@ -31,5 +35,5 @@ mod xml_records;
 #[cfg(not(target_arch = "wasm32"))]
 pub use xml_records::XmlSourceError;
 
-pub use record::{Date, Drawing, Record, Register, Status};
+pub use record::{Date, Drawing, Enforcement, Record, Register, Status};
 pub use source::{RecordSink, SkipReason, Skipped};

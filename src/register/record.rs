@@ -87,8 +87,9 @@ pub struct Record {
     pub registration: Option<String>,
     /// The mark's words as registered (e.g. `LEGO`, `Hot Wheels`).
     pub mark: String,
-    /// The owner's name. For famous brands, the evidence instead: the lists that name
-    /// the brand and its reach (`simple-icons; name-suggestion-index; worldwide`).
+    /// The owner's name. For famous brands of the brand lists, the evidence instead: the
+    /// lists that name the brand and its reach (`simple-icons; name-suggestion-index;
+    /// worldwide`); for curated records (with [`Record::enforcement`]), the owner.
     pub owner: String,
     /// Nice classes (1..=45), sorted, without duplicates. Empty: any class (famous brands).
     pub classes: Vec<u8>,
@@ -108,6 +109,32 @@ pub struct Record {
     pub translations: Vec<String>,
     /// Famous brand: protected beyond its own classes.
     pub famous: bool,
+    /// The owner's enforcement evidence, for marks on the project's curated list of
+    /// enforced marks (`data/enforced-marks/`); `None` for every other record.
+    pub enforcement: Option<Enforcement>,
+}
+
+/// What is publicly known of how a mark's owner enforces it against marketplace sellers:
+/// the litigation layer of a curated record (see `register::enforced`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Enforcement {
+    /// The owner (or its licensing arm) is a documented plaintiff of "Schedule A" / TRO
+    /// lawsuits against marketplace sellers.
+    pub schedule_a: bool,
+    /// The owner takes part in eBay's VeRO programme.
+    pub vero: bool,
+    /// Case numbers of such lawsuits, only where certain.
+    pub cases: Vec<String>,
+    /// The franchise or house mark the mark belongs to (`Pokémon` for `Pikachu`).
+    pub franchise: Option<String>,
+}
+
+impl Enforcement {
+    /// Whether the owner has sued marketplace sellers: a Schedule A plaintiff, or a case
+    /// on record.
+    pub fn sues_sellers(&self) -> bool {
+        self.schedule_a || !self.cases.is_empty()
+    }
 }
 
 impl Record {
@@ -129,6 +156,7 @@ impl Record {
             pseudo_marks: Vec::new(),
             translations: Vec::new(),
             famous: false,
+            enforcement: None,
         }
     }
 }

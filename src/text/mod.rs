@@ -261,10 +261,24 @@ mod tests {
         assert_eq!(
             spans,
             [
-                ("家具", Some("家具")),
+                ("家", Some("家")),
+                ("具", Some("具")),
                 ("café", Some("Cafe\u{301}")),
                 ("ok", Some("ok"))
             ]
         );
+    }
+
+    #[test]
+    fn each_ideograph_and_kana_is_a_word_of_its_own_joined_as_by_a_space() {
+        assert_eq!(words("宝可梦皮卡丘"), ["宝", "可", "梦", "皮", "卡", "丘"]);
+        assert_eq!(words("ピカチュウ"), ["ピ", "カ", "チ", "ュ", "ウ"]);
+        assert_eq!(mark_key("迪士尼"), "迪 士 尼");
+        // Hangul is written with spaces between words: a word stays one token.
+        assert_eq!(words("피카츄 인형"), ["피카츄", "인형"]);
+        // Latin next to ideographs is a word of its own.
+        assert_eq!(words("Disney迪士尼"), ["disney", "迪", "士", "尼"]);
+        let n = normalize("迪士尼公主");
+        assert!(n.tokens()[..4].iter().all(|t| t.joiner == Joiner::Space));
     }
 }

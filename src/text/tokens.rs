@@ -3,7 +3,10 @@
 //! disguised (mixed scripts, invisible characters).
 //!
 //! A token is a run of letters and digits (with the combining marks on them). Everything
-//! else separates tokens, with three refinements: a possessive `'s` stays outside the
+//! else separates tokens, with four refinements: each Han ideograph and each kana is a
+//! token of its own (Chinese and Japanese write words without spaces, so "迪士尼公主"
+//! is the words 迪 士 尼 公 主, and the mark 迪士尼 is found in it, keyed `迪 士 尼`;
+//! the tokens join each other as if by a space), a possessive `'s` stays outside the
 //! token (`Disney's` → `disney`), camel case stays one token with its case breaks
 //! recorded (`PlayStation` → `playstation`, break at 4), and characters that NFKC
 //! expands out of one original character never split (`½` → `12`), so token spans
@@ -119,6 +122,21 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && c != 'ʼ'
 }
 
+/// A character of a script written without spaces between words, each a token of its
+/// own: Han ideographs (CJK Unified Ideographs and their extensions, compatibility
+/// ideographs), hiragana, katakana (with the prolonged sound mark).
+pub(crate) fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3005}' | '\u{3007}' // 々 〇
+        | '\u{3040}'..='\u{30FF}' // hiragana, katakana
+        | '\u{31F0}'..='\u{31FF}' // katakana phonetic extensions
+        | '\u{3400}'..='\u{4DBF}' // extension A
+        | '\u{4E00}'..='\u{9FFF}' // unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // compatibility ideographs
+        | '\u{20000}'..='\u{3134F}' // extensions B–G
+    )
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‛')
 }
@@ -139,8 +157,18 @@ pub(crate) fn split(chars: &[NormChar]) -> Vec<TokSpan> {
         }
         let start = i;
         i += 1;
-        while i < chars.len() && (is_word_char(chars[i].c) || is_combining_mark(chars[i].c)) {
-            i += 1;
+        if is_unspaced(chars[start].c) {
+            // One ideograph or kana, with the combining marks on it.
+            while i < chars.len() && is_combining_mark(chars[i].c) {
+                i += 1;
+            }
+        } else {
+            while i < chars.len()
+                && !is_unspaced(chars[i].c)
+                && (is_word_char(chars[i].c) || is_combining_mark(chars[i].c))
+            {
+                i += 1;
+            }
         }
         match raw.last_mut() {
             // One original character expanded into two words: keep them one token.
@@ -352,7 +380,8 @@ fn case_breaks(cases: &[(usize, Case, bool)]) -> Vec<usize> {
 
 fn joiner(sep: &[NormChar]) -> Joiner {
     match sep {
-        [] => Joiner::Other,
+        // Only tokens of scripts written without spaces touch: they join like words.
+        [] => Joiner::Space,
         [one] if is_hyphen(one.c) => Joiner::Hyphen,
         [one] if is_apostrophe(one.c) => Joiner::Apostrophe,
         [one] if !one.c.is_whitespace() => Joiner::Symbol(one.c),

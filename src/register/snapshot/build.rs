@@ -11,7 +11,9 @@ use super::format::{self, Header, SourceInfo, FORMAT_VERSION};
 use super::index::{self, KeyKind, Posting};
 use super::records::{self, MarkForm, RowContext, BLOCK};
 use super::{sign, tables};
-use crate::register::{Date, Drawing, Record, RecordSink, Register, SkipReason, Skipped, Status};
+use crate::register::{
+    Date, Drawing, Enforcement, Record, RecordSink, Register, SkipReason, Skipped, Status,
+};
 use crate::text::mark_key;
 use ed25519_dalek::SigningKey;
 use std::collections::{BTreeMap, HashMap};
@@ -58,6 +60,7 @@ struct Pending {
     status: Status,
     drawing: Drawing,
     famous: bool,
+    enforcement: Option<Box<Enforcement>>,
 }
 
 impl Pending {
@@ -83,6 +86,7 @@ impl Pending {
             pseudo_marks,
             translations,
             famous: self.famous,
+            enforcement: self.enforcement.as_deref().cloned(),
         }
     }
 }
@@ -248,6 +252,7 @@ impl SnapshotBuilder {
             status: record.status,
             drawing: record.drawing,
             famous: record.famous,
+            enforcement: record.enforcement.map(Box::new),
         };
         self.pending.push(pending);
     }
@@ -265,6 +270,14 @@ impl SnapshotBuilder {
             *e = v;
         }
         self.source().records += 1;
+    }
+
+    /// The Zipf frequency given so far for `word` (keyed like marks), if any: lets a
+    /// reader read later in the build leave out ordinary words.
+    pub fn word_zipf(&self, word: &str) -> Option<f32> {
+        self.words
+            .get(&mark_key(word))
+            .map(|&v| super::word_value_zipf(v))
     }
 
     /// Records that the frequency source writes `word` mostly capitalised, as a name
@@ -324,10 +337,13 @@ impl SnapshotBuilder {
                 .then_with(|| a.key.cmp(&b.key))
                 .then(a.register.cmp(&b.register))
                 .then_with(|| a.number.cmp(&b.number))
+                .then(a.enforcement.is_some().cmp(&b.enforcement.is_some()))
                 .then(a.seq.cmp(&b.seq))
         });
         let before = pending.len();
-        // The later delivery of the same filing wins: keep the last of each run.
+        // The later delivery of the same filing wins: keep the last of each run. A record
+        // with enforcement evidence sorts after one without, so a curated brand wins over
+        // a brand list's entry with the same Wikidata id, whatever the input order.
         pending.reverse();
         pending.dedup_by(|later_in_vec, kept| {
             !kept.number.is_empty()

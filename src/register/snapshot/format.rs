@@ -27,7 +27,9 @@ pub const MAGIC: &[u8; 8] = b"CLMKSNAP";
 /// The marker every snapshot ends with.
 pub const END_MAGIC: &[u8; 7] = b"CLMKEND";
 /// The format version this code writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 added the enforcement evidence of curated records (a column and a heap
+/// entry of the record table); version 1 files are refused.
+pub const FORMAT_VERSION: u32 = 2;
 /// Bytes of the trailer: SHA-256, signed flag, signature, end marker.
 pub const TRAILER_LEN: usize = 32 + 1 + 64 + 7;
 /// Bytes before the header JSON.

@@ -56,7 +56,8 @@
 //!   [`KeyKind`]).
 //! - **records** — blocks of 64 records, each column (register, status, drawing,
 //!   famous, spelling form, number, registration, owner id, class-set id, filing date,
-//!   registration date, heap flag) frame-of-reference bit-packed, so constant columns
+//!   registration date, heap flag, enforcement evidence of curated records)
+//!   frame-of-reference bit-packed, so constant columns
 //!   cost nothing; mark text is rebuilt from the key (walked back from the id through
 //!   the run values) plus, when needed, per-word case and the text between words.
 //!   Numbers are integers (zero-padded to the register's usual width when needed),

@@ -17,7 +17,7 @@
 //! which records exist or how marks are keyed (that is `build`).
 
 use super::format::{get_varint, put_varint};
-use crate::register::{Date, Drawing, Record, Register, Status};
+use crate::register::{Date, Drawing, Enforcement, Record, Register, Status};
 
 /// Rows per block: larger blocks amortise the column headers, smaller ones keep columns
 /// narrow.
@@ -55,10 +55,27 @@ pub mod col {
     /// prefixed with its length, so a row's entry is found by skipping the entries of
     /// the rows before it.
     pub const HEAP: usize = 13;
+    /// Enforcement evidence of a curated record: see [`super::enforcement_bits`]
+    /// (0: not on the curated list).
+    pub const ENFORCEMENT: usize = 14;
 }
 
 /// Number of columns in a row.
-pub const COLUMNS: usize = 14;
+pub const COLUMNS: usize = 15;
+
+/// Bits of the ENFORCEMENT column: the record is on the curated list, its owner has
+/// sued marketplace sellers (Schedule A or a case on record), its owner is a VeRO
+/// participant, and the heap holds the franchise and case numbers.
+pub mod enforcement_bits {
+    /// Carries enforcement evidence.
+    pub const CURATED: u64 = 1;
+    /// The owner has sued marketplace sellers.
+    pub const SUES: u64 = 2;
+    /// A Schedule A / TRO plaintiff.
+    pub const SCHEDULE_A: u64 = 4;
+    /// An eBay VeRO participant.
+    pub const VERO: u64 = 8;
+}
 
 /// How a record's mark text relates to its key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -352,6 +369,7 @@ mod heap_bit {
     pub const FILED: u64 = 64;
     pub const REGISTERED: u64 = 128;
     pub const SPELLING: u64 = 256;
+    pub const ENFORCEMENT: u64 = 512;
 }
 
 /// One record reduced to a row plus its heap entry, ready to be packed.
@@ -465,6 +483,16 @@ pub fn encode_row(r: &Record, key: &str, ctx: &RowContext) -> Row {
         strings.push(r.registration.as_deref().unwrap_or(""));
     }
     cols[col::OWNER] = ctx.owner;
+    if let Some(e) = &r.enforcement {
+        use enforcement_bits::*;
+        cols[col::ENFORCEMENT] = CURATED
+            | if e.sues_sellers() { SUES } else { 0 }
+            | if e.schedule_a { SCHEDULE_A } else { 0 }
+            | if e.vero { VERO } else { 0 };
+        if e.franchise.is_some() || !e.cases.is_empty() {
+            mask |= heap_bit::ENFORCEMENT;
+        }
+    }
     cols[col::CLASSES] = ctx.classes;
     let filed_days = date_to_days(r.filed);
     cols[col::FILED] = match (r.filed, filed_days) {
@@ -514,6 +542,14 @@ pub fn encode_row(r: &Record, key: &str, ctx: &RowContext) -> Row {
         }
         if mask & heap_bit::REGISTERED != 0 {
             put_varint(&mut heap, u64::from(r.registered));
+        }
+        if let Some(e) = r
+            .enforcement
+            .as_ref()
+            .filter(|_| mask & heap_bit::ENFORCEMENT != 0)
+        {
+            put_str(&mut heap, e.franchise.as_deref().unwrap_or(""));
+            put_list(&mut heap, &e.cases);
         }
     }
     Row { cols, heap }
@@ -752,12 +788,21 @@ pub struct Standing {
     pub class_set: u32,
     /// The record disclaims some words (read the record to see which).
     pub disclaims: bool,
+    /// Carries enforcement evidence (a curated record, or a franchise package's name
+    /// under a curated franchise).
+    pub enforced: bool,
+    /// Its owner has sued marketplace sellers (see [`Enforcement::sues_sellers`]).
+    pub sues_sellers: bool,
 }
 
 /// The [`Standing`] of row `row` of a block whose heap entries are `heap` (see
 /// [`BlockView::heap_entries`]); `None` if the row is inconsistent.
 pub fn standing_of(view: &BlockView<'_>, heap: &[&[u8]], row: usize) -> Option<Standing> {
     let column = |c: usize| view.column(c, row);
+    let enforcement = column(col::ENFORCEMENT)?;
+    if enforcement > 15 {
+        return None;
+    }
     let disclaims = match column(col::HEAP)? {
         0 => false,
         1 => {
@@ -773,6 +818,8 @@ pub fn standing_of(view: &BlockView<'_>, heap: &[&[u8]], row: usize) -> Option<S
         famous: famous_of(column(col::FAMOUS)?)?,
         class_set: u32::try_from(column(col::CLASSES)?).ok()?,
         disclaims,
+        enforced: enforcement & enforcement_bits::CURATED != 0,
+        sues_sellers: enforcement & enforcement_bits::SUES != 0,
     })
 }
 
@@ -896,6 +943,26 @@ pub fn decode_row(row: &RowView<'_>, lookup: &RowLookup<'_>) -> Option<Record> {
     if filed_days >= 400 * 366 {
         return None;
     }
+    let bits = c[col::ENFORCEMENT];
+    let enforcement = match bits {
+        0 if mask & heap_bit::ENFORCEMENT != 0 => return None,
+        0 => None,
+        16.. => return None,
+        _ => {
+            let (franchise, cases) = if mask & heap_bit::ENFORCEMENT != 0 {
+                let pos = heap_pos.as_mut()?;
+                (get_str(row.heap, pos)?, get_list(row.heap, pos)?)
+            } else {
+                (String::new(), Vec::new())
+            };
+            Some(Enforcement {
+                schedule_a: bits & enforcement_bits::SCHEDULE_A != 0,
+                vero: bits & enforcement_bits::VERO != 0,
+                cases,
+                franchise: (!franchise.is_empty()).then_some(franchise),
+            })
+        }
+    };
     Some(Record {
         register,
         number,
@@ -911,6 +978,7 @@ pub fn decode_row(row: &RowView<'_>, lookup: &RowLookup<'_>) -> Option<Record> {
         pseudo_marks,
         translations,
         famous,
+        enforcement,
     })
 }
 

@@ -1,7 +1,7 @@
 //! What goes into a snapshot comes out; what is damaged is refused with the right error.
 
 use super::*;
-use crate::register::{Drawing, Register, Status};
+use crate::register::{Drawing, Enforcement, Register, Status};
 use ed25519_dalek::SigningKey;
 
 fn us(mark: &str, number: &str, owner: &str, classes: &[u8]) -> Record {
@@ -33,9 +33,23 @@ fn sample() -> Vec<Record> {
     dead.status = Status::Dead;
     let mut famous = Record::new(Register::Famous, "Hot Wheels", "Mattel");
     famous.famous = true;
+    // Enforcement evidence with a heap entry (franchise, cases) and without one.
+    famous.enforcement = Some(Enforcement {
+        schedule_a: true,
+        vero: false,
+        cases: vec!["1:24-cv-01234".into(), "1:25-cv-00042".into()],
+        franchise: Some("Mattel".into()),
+    });
+    let mut barbie = Record::new(Register::Famous, "Barbie", "Mattel");
+    barbie.famous = true;
+    barbie.classes = vec![28];
+    barbie.enforcement = Some(Enforcement {
+        vero: true,
+        ..Enforcement::default()
+    });
     let mut odd = us("forever", "DD647392", "", &[]);
     odd.filed = 20231345; // not a date: kept as given
-    vec![lego, eu, ben, forever, dead, famous, odd]
+    vec![lego, eu, ben, forever, dead, famous, barbie, odd]
 }
 
 fn build(records: &[Record], include_dead: bool, key: Option<&SigningKey>) -> Vec<u8> {
@@ -68,8 +82,8 @@ fn every_live_record_comes_back_by_its_mark() {
         "dead marks are left out by default"
     );
     assert_eq!(snap.lookup("lego").len(), 2);
-    assert_eq!(snap.header().records, 6);
-    assert_eq!(snap.header().sources[0].records, 7);
+    assert_eq!(snap.header().records, 7);
+    assert_eq!(snap.header().sources[0].records, 8);
     assert_eq!(snap.header().sources[1].records, 2);
 }
 
@@ -128,7 +142,7 @@ fn the_index_and_record_ids_agree() {
     assert!(seen >= 6);
     assert_eq!(
         snap.try_record(99),
-        Err(SnapshotError::NoSuchRecord { id: 99, records: 6 })
+        Err(SnapshotError::NoSuchRecord { id: 99, records: 7 })
     );
 }
 
@@ -193,15 +207,18 @@ fn damaged_files_are_refused_with_the_right_error() {
         SnapshotError::BadMagic
     );
 
-    let mut version = good.clone();
-    version[8..12].copy_from_slice(&2u32.to_le_bytes());
-    assert_eq!(
-        Snapshot::from_bytes(version).unwrap_err(),
-        SnapshotError::Version {
-            found: 2,
-            supported: FORMAT_VERSION
-        }
-    );
+    // Version 1 files (before the enforcement evidence) and files of a later version.
+    for found in [1u32, FORMAT_VERSION + 1] {
+        let mut version = good.clone();
+        version[8..12].copy_from_slice(&found.to_le_bytes());
+        assert_eq!(
+            Snapshot::from_bytes(version).unwrap_err(),
+            SnapshotError::Version {
+                found,
+                supported: FORMAT_VERSION
+            }
+        );
+    }
 
     // One flipped byte in the records: the structure still loads, verification refuses it.
     let records_at = {
@@ -303,4 +320,25 @@ fn the_file_length_is_known_from_its_first_bytes() {
         format::file_len(&future),
         Err(SnapshotError::Version { found: 9, .. })
     ));
+}
+
+#[test]
+fn a_curated_record_wins_over_a_brand_list_entry_of_the_same_brand_in_any_order() {
+    let mut listed = Record::new(Register::Famous, "Barbie", "simple-icons; worldwide");
+    listed.number = "167208".into();
+    listed.famous = true;
+    let mut curated = Record::new(Register::Famous, "Barbie", "Mattel, Inc.");
+    curated.number = "167208".into();
+    curated.famous = true;
+    curated.enforcement = Some(Enforcement {
+        schedule_a: true,
+        ..Enforcement::default()
+    });
+    for order in [
+        vec![listed.clone(), curated.clone()],
+        vec![curated.clone(), listed.clone()],
+    ] {
+        let snap = Snapshot::from_bytes(build(&order, false, None)).unwrap();
+        assert_eq!(snap.lookup("barbie"), vec![curated.clone()]);
+    }
 }
