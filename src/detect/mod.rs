@@ -271,7 +271,11 @@ impl Engine {
             .map(|c| match &c.disguise {
                 // A disguise is itself the evidence: nobody hides an ordinary word.
                 Some(_) if !c.joined || self.distinctive(&c.key) => None,
-                _ if self.famous_name(&c.key) => None,
+                _ if self.famous_name(&c.key)
+                    && !self.snapshot.word_is_listing_vocabulary(&c.key) =>
+                {
+                    None
+                }
                 _ => self.common_word(&c.key),
             })
             .collect();

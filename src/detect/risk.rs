@@ -1052,8 +1052,8 @@ mod tests {
     }
 
     #[test]
-    fn a_known_word_whose_owner_sues_sellers_is_medium_in_weak_brand_position_only_in_its_classes(
-    ) {
+    fn a_known_word_whose_owner_sues_sellers_is_medium_in_weak_brand_position_only_in_its_classes()
+    {
         // Position alone never lifts a known word, except to "worth a look" for a mark
         // whose owner sues sellers, on goods its marks cover.
         let r = [curated("Stitch", &[28], true)];

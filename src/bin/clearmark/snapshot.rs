@@ -19,8 +19,7 @@ use clearmark::register::snapshot::{
 };
 use clearmark::register::{
     brands, euipo_xml, lexicon, uspto_csv, uspto_xml, wordfreq, Enforcement, Record, RecordSink,
-    Register,
-    Skipped,
+    Register, Skipped,
 };
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use indicatif::{ProgressBar, ProgressStyle};
