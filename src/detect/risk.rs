@@ -59,8 +59,9 @@
 //! | name or short name, brand position (strong) | high | high | high |
 //! | name or short name, brand position (weak) | high | medium | low |
 //! | known word, used as a name (not listing vocabulary in its ordinary sense) | high | high | high |
-//! | known word, brand position (weak) | medium | low | low |
-//! | nothing either way, or ordinary use | low (names: medium in their classes) | low | low |
+//! | name or short name, nothing either way | medium | low | low |
+//! | known word, brand position (weak) or nothing either way | medium | low | low |
+//! | ordinary use | low | low | low |
 //!
 //! Coined marks of the curated list are famous, so high anywhere; the reason says the
 //! owner sues.
@@ -600,7 +601,15 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         }
         Usage::Neutral => {
             why.push("nothing in the text uses it as a name".to_owned());
-            return Severity::Low;
+            // Nor as a word: a suing owner's mark on goods its marks cover is worth a
+            // look ("Stitch plush").
+            let suing_owners_goods = p.kinds.sues_sellers
+                && relate(p.goods_classes, f.listing_classes) == Classes::Overlap;
+            return if suing_owners_goods {
+                Severity::Medium
+            } else {
+                Severity::Low
+            };
         }
         Usage::Compatibility { why: w, .. } => (w, true),
         Usage::Brand {
@@ -1061,7 +1070,12 @@ mod tests {
         assert_eq!(sev(&r, &[28], common, WEAK), Some(Severity::Medium));
         assert_eq!(sev(&r, &[], common, WEAK), Some(Severity::Low));
         assert_eq!(sev(&r, &[25], common, WEAK), Some(Severity::Low));
-        assert_eq!(sev(&r, &[28], common, Usage::Neutral), Some(Severity::Low));
+        // Nothing either way: the same as weak brand position.
+        assert_eq!(
+            sev(&r, &[28], common, Usage::Neutral),
+            Some(Severity::Medium)
+        );
+        assert_eq!(sev(&r, &[], common, Usage::Neutral), Some(Severity::Low));
         assert_eq!(sev(&r, &[25], common, Usage::Neutral), Some(Severity::Low));
         // A mark whose owner is not known to sue stays low in the same slot.
         let quiet = [curated("Stitch", &[28], false)];
