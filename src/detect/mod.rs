@@ -496,27 +496,35 @@ impl Engine {
     /// mark only by accents ("Citroen") is the mark itself, not a disguise of it.
     fn typo_candidates(&self, tokens: &[Token], taken: &mut [bool], out: &mut Vec<Candidate>) {
         let word = |i: usize| tokens[i].text.as_str();
-        let searchable = |taken: &[bool], i: usize| {
-            !taken[i]
-                && word(i).len() <= lookalike::MAX_WORD_BYTES
+        let searchable = |free: bool, i: usize| {
+            free && word(i).len() <= lookalike::MAX_WORD_BYTES
                 && word(i).chars().all(char::is_alphabetic)
         };
+        // A word that only a name on a brand list spells ("Hub" of "Hub-asn") gives way
+        // to a hyphenated disguise of a mark worth the search.
+        let mut weak = vec![false; tokens.len()];
+        for c in out.iter() {
+            if c.words.len() == 1 && c.disguise.is_none() && !self.records(c.value, &c.key).backed {
+                weak[c.words.start] = true;
+            }
+        }
         for i in 0..tokens.len() {
             let pair = i + 1 < tokens.len()
                 && tokens[i].joiner == Joiner::Hyphen
-                && searchable(taken, i)
-                && searchable(taken, i + 1);
+                && searchable(!taken[i] || weak[i], i)
+                && searchable(!taken[i + 1] || weak[i + 1], i + 1);
             let joined = pair
                 .then(|| format!("{}{}", word(i), word(i + 1)))
                 .and_then(|text| Some((i..i + 2, self.cached_typo_of(&text)?, text)));
             let single = || {
-                (searchable(taken, i) && word(i).len() >= 4)
+                (searchable(!taken[i], i) && word(i).len() >= 4)
                     .then(|| Some((i..i + 1, self.cached_typo_of(word(i))?, word(i).to_owned())))
                     .flatten()
             };
             let Some((span, n, text)) = joined.or_else(single) else {
                 continue;
             };
+            out.retain(|c| c.words.end <= span.start || span.end <= c.words.start);
             let disguise = if lookalike::same_but_accents(&text, &n.key) {
                 None
             } else if span.len() == 2 {

@@ -240,16 +240,20 @@ impl OwnBrands {
             .filter(|w| !LINK_WORDS.contains(w))
             .copied()
             .collect();
-        let by_variant = [compact.as_str(), core.as_str()]
-            .into_iter()
-            .filter(|c| !c.is_empty())
-            .flat_map(|c| {
-                self.variants
-                    .iter()
-                    .filter(move |v| same_name(&v.compact, c))
+        let last = |n: usize| n.checked_sub(1).map_or("", |i| words[i]);
+        let by_variant = [
+            (compact.as_str(), last(words.len())),
+            (core.as_str(), last(core_end)),
+        ]
+        .into_iter()
+        .filter(|(c, _)| !c.is_empty())
+        .flat_map(|(c, last_word)| {
+            self.variants.iter().filter(move |v| {
+                same_name(&v.compact, c) || with_model_code(&v.compact, c, last_word)
             })
-            .map(|v| v.partial)
-            .min();
+        })
+        .map(|v| v.partial)
+        .min();
         by_variant.or_else(|| {
             self.spelled_by_initials(&words[..core_end])
                 .then_some(false)
@@ -411,9 +415,21 @@ fn is_model_code(s: &str) -> bool {
         && n - last - 1 <= CODE_LETTERS
 }
 
-/// Two compact names are the same brand: equal, equal but for a plural `s`, (when both
-/// are long enough to be unambiguous) one typo apart, or the own name with a model code
-/// glued on (`model_code_glued`: "ab777" for "ab").
+/// `model_code_glued`: the seen words are the own name with a model code glued on —
+/// inside the last word ("ab777" for "ab"), or as a word of its own that starts with a
+/// letter ("yokiva x12"; "kites 3m" is a measurement). After a name of fewer than three
+/// letters the code starts with a digit ("abc12" is another name).
+fn with_model_code(own: &str, seen: &str, last_word: &str) -> bool {
+    seen.strip_prefix(own).is_some_and(|code| {
+        let starts_with_digit = code.starts_with(|c: char| c.is_ascii_digit());
+        is_model_code(code)
+            && (starts_with_digit || own.len() >= 3)
+            && (code.len() < last_word.len() || !starts_with_digit)
+    })
+}
+
+/// Two compact names are the same brand: equal, equal but for a plural `s`, or (when
+/// both are long enough to be unambiguous) one typo apart.
 fn same_name(own: &str, seen: &str) -> bool {
     if own == seen {
         return true;
@@ -424,13 +440,9 @@ fn same_name(own: &str, seen: &str) -> bool {
     if own.len() >= 3 && seen.len() >= 3 && strip(own) == strip(seen) {
         return true;
     }
-    if seen.strip_prefix(own).is_some_and(|code| {
-        code.starts_with(|c: char| c.is_ascii_digit() || own.len() >= 3) && is_model_code(code)
-    }) {
-        return true;
-    }
     own.chars().count() >= 6 && seen.chars().count() >= 6 && within_one_edit(own, seen)
 }
+
 /// Whether `a` becomes `b` with at most one insertion, deletion, substitution or swap of
 /// neighbouring letters.
 pub(crate) fn within_one_edit(a: &str, b: &str) -> bool {
