@@ -237,11 +237,15 @@ impl Engine {
         // Exact marks, then disguises of marks in the words left over.
         let mut candidates = self.exact_candidates(&norm, &words, &blocked);
         if occurrences.iter().any(|o| o.partial) {
-            self.give_way_to_longer_marks(&norm, &words, own, &occurrences, &mut blocked)
-                .into_iter()
-                .for_each(|c| candidates.push(c));
+            let longer =
+                self.give_way_to_longer_marks(&norm, &words, own, &occurrences, &mut blocked);
+            candidates.retain(|c| {
+                longer
+                    .iter()
+                    .all(|l| c.words.end <= l.words.start || l.words.end <= c.words.start)
+            });
+            candidates.extend(longer);
             candidates.sort_by_key(|c| c.words.start);
-            candidates.dedup_by(|b, a| a.words.end > b.words.start);
         }
         let mut taken = blocked.clone();
         for c in &candidates {
@@ -319,8 +323,8 @@ impl Engine {
 
     /// Marks that contain a partial mention of the seller's own brand and go beyond it
     /// ("Star Wars" where the brand is "Star Toys"): somebody else's, so they are
-    /// candidates and their words are no longer blocked. A longer mark comes first in
-    /// text order among the candidates that overlap it, so the caller keeps it.
+    /// candidates (in place of those that overlap them) and their words are no longer
+    /// blocked.
     fn give_way_to_longer_marks(
         &self,
         norm: &Normalized,
@@ -517,7 +521,7 @@ impl Engine {
                 .then(|| format!("{}{}", word(i), word(i + 1)))
                 .and_then(|text| Some((i..i + 2, self.cached_typo_of(&text)?, text)));
             let single = || {
-                (searchable(!taken[i], i) && word(i).len() >= 4)
+                (searchable(!taken[i], i) && word(i).chars().count() >= lookalike::MIN_WORD_LETTERS)
                     .then(|| Some((i..i + 1, self.cached_typo_of(word(i))?, word(i).to_owned())))
                     .flatten()
             };
