@@ -63,12 +63,14 @@ fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
+// Re-pinned when ideographs became one word each (so "家具" is two words): the
+// k-grams over it and the corpus file changed, natively and in wasm alike.
 const WORD_APPLE: u64 = 0xba8e_799d_ceb3_bcb1;
 const WINNOWED: &[u32] = &[
-    2186593107, 447801504, 196446932, 403495932, 373943388, 198282938,
+    2186593107, 447801504, 196446932, 1192811295, 209635270, 198282938,
 ];
 const SIGNATURE_HEAD: [u32; 4] = [52025449, 257389838, 149947370, 795240233];
 const BANDS_HEAD: [u32; 3] = [51287978, 3490672084, 1927168103];
-const CORPUS_SHA256: &str = "6bae913d5aef9fcbd47765084592685b4fac3c566c4f86f3eecca551ed46d33b";
+const CORPUS_SHA256: &str = "9fc1615fb0cc2419e2f6fbf1db9e5bdef0e478c578c4476769da06be7a627acf";
 /// After "😀 " (three UTF-16 units), up to the last copied word.
 const FINDING_SPAN: (usize, usize) = (3, 122);

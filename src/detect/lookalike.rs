@@ -4,11 +4,15 @@
 //!
 //! The search is a Damerau–Levenshtein automaton (fst's `Automaton` trait) walked over
 //! the FST's nodes, so only the index paths within reach are visited: distance 1 for
-//! marks of at least 5 letters, 2 for marks of at least 8, with the first letter kept
-//! (or swapped with the second): a lookalike has to read as the mark at a glance, and
-//! readers anchor a word on its first letter ("Gisney" reads as another word, "Disny"
-//! and "Idsney" as Disney). The anchor also keeps the search to one or two branches of
-//! the index's root, which is what makes it affordable on millions of marks. Homoglyph,
+//! marks of at least 5 letters, 2 for marks of at least 10 ([`allowed_edits`]), with
+//! the first letter kept (or swapped with the second) and the last letter kept (or
+//! swapped with the one before): a lookalike has to read as the mark at a glance, and
+//! readers anchor a word on its outer letters ("Gisney" and "Darty" read as other
+//! words, "Disny", "Idsney" and "Nikee" as the mark; a changed ending is how names
+//! differ: "Sonia" and "Sonic", "Mikey" and "Mikel"). The head anchor also keeps the
+//! search to one or two branches of the index's root, which is what makes it
+//! affordable on millions of marks. Two changed letters make another word of all but
+//! the longest marks ("Eurostar" and "Europcar"), hence 10 letters for two. Homoglyph,
 //! leetspeak and spacing disguises are caught earlier, by the exact walk over normalised
 //! words (see [`marks`](super::marks) and the text normaliser); this module only
 //! measures how far a word is from the index. It must not decide whether the mark is distinctive or how
@@ -20,6 +24,10 @@ use fst::Automaton;
 /// Words longer than this (in bytes) are not searched for: no mark is that long, and the
 /// automaton's cost grows with the word.
 pub const MAX_WORD_BYTES: usize = 48;
+
+/// Words shorter than this are not searched for: a word of four letters has as many
+/// neighbours as a mark of four ("Leia" and "Leica", "Koon" and "Koton").
+pub const MIN_WORD_LETTERS: usize = 5;
 
 /// A mark key near a word of the listing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,22 +41,42 @@ pub struct Near {
 }
 
 /// The most edits allowed between a word and a mark of `mark_letters` letters: 1 from
-/// 5 letters, 2 from 8, none below 5 (short marks have too many neighbours).
+/// 5 letters, 2 from 10, none below 5 (short marks have too many neighbours).
 pub fn allowed_edits(mark_letters: usize) -> u8 {
     match mark_letters {
         0..=4 => 0,
-        5..=7 => 1,
+        5..=9 => 1,
         _ => 2,
     }
 }
 
-/// Mark keys (single words, no spaces) within the allowed distance of `word` that start
-/// with its first letter (or with its first two letters swapped), closest first. `word` is a normalised token; identical keys are not returned.
+/// Whether `word` keeps the last letter of `key`, or swaps the last two ("Disnye").
+fn keeps_the_end(word: &str, key: &str) -> bool {
+    let (mut w, mut k) = (word.chars().rev(), key.chars().rev());
+    let (w0, w1, k0, k1) = (w.next(), w.next(), k.next(), k.next());
+    w0 == k0 || (w0 == k1 && w1 == k0)
+}
+
+/// Whether two words differ only by accents and other combining marks ("citroen",
+/// "citroën"): the same word, not a disguise.
+pub fn same_but_accents(a: &str, b: &str) -> bool {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    a.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .eq(b.nfd().filter(|c| !is_combining_mark(*c)))
+}
+
+/// Mark keys (single words, no spaces) within the allowed distance of `word` (of at
+/// least [`MIN_WORD_LETTERS`] letters) that start
+/// with its first letter (or with its first two letters swapped) and end with its last
+/// (or its last two swapped), closest first. `word` is a normalised token; identical
+/// keys are not returned.
 pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
-    if word.len() > MAX_WORD_BYTES {
+    let letters = word.chars().count();
+    if word.len() > MAX_WORD_BYTES || letters < MIN_WORD_LETTERS {
         return Vec::new();
     }
-    let letters = word.chars().count();
     // A mark may be one letter longer than the word (a dropped letter), so the search
     // radius follows the longest mark the word could be a typo of.
     let radius = allowed_edits(letters + 1);
@@ -76,7 +104,10 @@ pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
             continue;
         };
         let distance = distance(word, &key);
-        if distance >= 1 && distance <= allowed_edits(key.chars().count()) {
+        if distance >= 1
+            && distance <= allowed_edits(key.chars().count())
+            && keeps_the_end(word, &key)
+        {
             out.push(Near {
                 key,
                 value,
@@ -341,22 +372,30 @@ mod tests {
         all.dedup();
         let refs: Vec<&str> = all.iter().map(String::as_str).collect();
         let m = index(&refs);
+        // The edit limit per mark length, written out (independent of `allowed_edits`).
+        let limit = |letters: usize| [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2][letters.min(10)];
         for _ in 0..300 {
             let w = word(&mut next);
-            let radius = usize::from(allowed_edits(w.chars().count() + 1));
             let mut expected: Vec<&str> = refs
                 .iter()
                 .copied()
                 .filter(|k| {
-                    let d = distance(&w, k);
-                    let (kb, wb) = (k.as_bytes(), w.as_bytes());
-                    let anchored = kb[0] == wb[0] || (kb.get(..2) == Some(&[wb[1], wb[0]][..]));
+                    let (kc, wc): (Vec<char>, Vec<char>) =
+                        (k.chars().collect(), w.chars().collect());
+                    let head = kc[0] == wc[0] || (kc[0] == wc[1] && kc[1] == wc[0]);
+                    let (kl, wl) = (kc.len() - 1, wc.len() - 1);
+                    let tail = kc[kl] == wc[wl] || (kc[kl] == wc[wl - 1] && kc[kl - 1] == wc[wl]);
+                    let d = osa_distance(&wc, &kc);
+                    // The automaton walks bytes, within the limit of a mark one letter
+                    // longer than the word: a two-byte letter changed costs two.
+                    let bytes = osa_distance(w.as_bytes(), k.as_bytes());
                     *k != w
-                        && anchored
-                        && radius > 0
-                        && osa_distance(w.as_bytes(), k.as_bytes()) <= radius
+                        && wc.len() >= 5
+                        && head
+                        && tail
                         && d >= 1
-                        && d <= allowed_edits(k.chars().count())
+                        && d <= limit(kc.len())
+                        && bytes <= limit(wc.len() + 1)
                 })
                 .collect();
             expected.sort();
@@ -364,6 +403,48 @@ mod tests {
             got.sort();
             assert_eq!(got, expected, "near {w}");
         }
+    }
+
+    #[test]
+    fn edit_limits_per_length_are_pinned_at_each_boundary() {
+        for (letters, edits) in [(0, 0), (4, 0), (5, 1), (9, 1), (10, 2), (11, 2), (40, 2)] {
+            assert_eq!(allowed_edits(letters), edits, "{letters} letters");
+        }
+    }
+
+    #[test]
+    fn the_last_letter_is_kept_or_swapped() {
+        let m = index(&["darty", "sonic", "leica", "disney", "nautica"]);
+        assert!(keys(&m, "darth").is_empty(), "Darth is no typo of Darty");
+        assert!(keys(&m, "sonia").is_empty());
+        assert!(keys(&m, "nautic").is_empty(), "a dropped last letter");
+        assert_eq!(keys(&m, "disnye"), ["disney"], "the last two swapped");
+        assert_eq!(keys(&m, "disneey"), ["disney"]);
+        assert_eq!(
+            keys(&m, "leia"),
+            Vec::<String>::new(),
+            "4 letters: too short"
+        );
+    }
+
+    #[test]
+    fn two_edits_only_from_ten_letters() {
+        let m = index(&["europcar", "minichamps", "playstation"]);
+        assert!(keys(&m, "eurostar").is_empty(), "8 letters allow one edit");
+        assert_eq!(
+            keys(&m, "mimichrmps"),
+            ["minichamps"],
+            "10 letters allow two"
+        );
+        assert_eq!(keys(&m, "plaistaton"), ["playstation"]);
+        assert!(keys(&m, "mimichrmpz").is_empty());
+    }
+
+    #[test]
+    fn accents_alone_make_no_other_word() {
+        assert!(same_but_accents("citroen", "citroën"));
+        assert!(same_but_accents("pokemon", "pokémon"));
+        assert!(!same_but_accents("citroen", "citroan"));
     }
 
     #[test]

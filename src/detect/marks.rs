@@ -31,12 +31,13 @@ pub struct Candidate {
 /// field, as the mark index keys them); they may overlap — see [`resolve`].
 /// `blocked[i]` is true for words that must not be part of any candidate (the seller's
 /// own brand). A match that joins words without the key's space is kept only when
-/// `accept_joined` accepts its words ("dai mler" yes, "in a" for "ina" no).
+/// `accept_joined` accepts its words, given as their range in `words` ("dai mler" yes,
+/// "in a" for "ina" no).
 pub fn find_all<D: AsRef<[u8]>>(
     fst: &Fst<D>,
     words: &[&str],
     blocked: &[bool],
-    accept_joined: &dyn Fn(&[&str]) -> bool,
+    accept_joined: &dyn Fn(Range<usize>) -> bool,
 ) -> Vec<Candidate> {
     let mut stack = Vec::new();
     (0..words.len())
@@ -93,7 +94,7 @@ fn longest_from<'f, D: AsRef<[u8]>>(
     words: &[&str],
     blocked: &[bool],
     start: usize,
-    accept_joined: &dyn Fn(&[&str]) -> bool,
+    accept_joined: &dyn Fn(Range<usize>) -> bool,
     stack: &mut Vec<Branch<'f>>,
 ) -> Option<Candidate> {
     // The best so far: (end, value, joined, linked), where `linked` says the key
@@ -106,7 +107,7 @@ fn longest_from<'f, D: AsRef<[u8]>>(
         stack.push((start + 1, node, out, false, false));
     }
     while let Some((next, node, out, joined, linked)) = stack.pop() {
-        if node.is_final() && (!joined || accept_joined(&words[start..next])) {
+        if node.is_final() && (!joined || accept_joined(start..next)) {
             let value = out.cat(node.final_output()).value();
             let better = match best {
                 None => true,

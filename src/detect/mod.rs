@@ -241,19 +241,31 @@ impl Engine {
         let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
 
         // The seller's own brand is never a candidate.
+        let occurrences = own.occurrences(&words);
         let mut blocked = vec![false; words.len()];
-        for r in own.occurrences(&words) {
-            blocked[r].iter_mut().for_each(|b| *b = true);
+        for o in &occurrences {
+            blocked[o.words.clone()].iter_mut().for_each(|b| *b = true);
         }
 
         // Exact marks, then disguises of marks in the words left over.
         let mut candidates = self.exact_candidates(&norm, &words, &blocked);
+        if occurrences.iter().any(|o| o.partial) {
+            let longer =
+                self.give_way_to_longer_marks(&norm, &words, own, &occurrences, &mut blocked);
+            candidates.retain(|c| {
+                longer
+                    .iter()
+                    .all(|l| c.words.end <= l.words.start || l.words.end <= c.words.start)
+            });
+            candidates.extend(longer);
+            candidates.sort_by_key(|c| c.words.start);
+        }
         let mut taken = blocked.clone();
         for c in &candidates {
             taken[c.words.clone()].iter_mut().for_each(|t| *t = true);
         }
         self.leet_candidates(&norm, &mut taken, &mut candidates);
-        self.typo_candidates(&words, &mut taken, &mut candidates);
+        self.typo_candidates(tokens, &mut taken, &mut candidates);
         candidates.sort_by_key(|c| c.words.start);
         candidates.retain(|c| !own.names(&words[c.words.clone()]));
         for c in &mut candidates {
@@ -331,6 +343,40 @@ impl Engine {
         }
     }
 
+    /// Marks that contain a partial mention of the seller's own brand and go beyond it
+    /// ("Star Wars" where the brand is "Star Toys"): somebody else's, so they are
+    /// candidates (in place of those that overlap them) and their words are no longer
+    /// blocked.
+    fn give_way_to_longer_marks(
+        &self,
+        norm: &Normalized,
+        words: &[&str],
+        own: &OwnBrands,
+        occurrences: &[own_brand::Occurrence],
+        blocked: &mut [bool],
+    ) -> Vec<Candidate> {
+        let mut firm = vec![false; words.len()];
+        for o in occurrences.iter().filter(|o| !o.partial) {
+            firm[o.words.clone()].iter_mut().for_each(|b| *b = true);
+        }
+        let longer: Vec<Candidate> = self
+            .exact_candidates(norm, words, &firm)
+            .into_iter()
+            .filter(|c| {
+                occurrences.iter().any(|o| {
+                    o.partial
+                        && c.words.start <= o.words.start
+                        && o.words.end <= c.words.end
+                        && c.words.len() > o.words.len()
+                }) && !own.names(&words[c.words.clone()])
+            })
+            .collect();
+        for c in &longer {
+            blocked[c.words.clone()].iter_mut().for_each(|b| *b = false);
+        }
+        longer
+    }
+
     /// The assessment of one candidate given the words around it, passed to `decide`
     /// with the facts it came from (to make a verdict of it or not).
     #[allow(clippy::too_many_arguments)]
@@ -387,17 +433,24 @@ impl Engine {
     ) -> Vec<Candidate> {
         let tokens = norm.tokens();
         // Words joined without their space read as one mark only when the seller
-        // split a word ("dai-mler", "Ad idas": a piece is no word of its own) or the
-        // joined spelling is itself a familiar word ("Play Station"); "in a" is not INA.
-        let accept_joined = |span: &[&str]| {
+        // split a word ("dai-mler", "Ad idas": a piece is no word of its own), the
+        // joined spelling is itself a familiar word ("Play Station"), or hyphens split a
+        // distinctive mark into words ("Star-bucks", "Pika-chu"); "in a" is not INA.
+        let accept_joined = |r: Range<usize>| {
+            let span = &words[r.clone()];
             let joined: String = span.concat();
+            let hyphenated = tokens[r.start..r.end - 1]
+                .iter()
+                .all(|t| t.joiner == Joiner::Hyphen);
             joined.chars().filter(|c| c.is_alphabetic()).count() >= 5
-                && (span
-                    .iter()
-                    .any(|w| self.zipf(w).is_none_or(|z| z < ordinary::KNOWN_ZIPF))
-                    || self
-                        .zipf(&joined)
-                        .is_some_and(|z| z >= ordinary::COMMON_ZIPF))
+                && (span.iter().any(|w| {
+                    // A number is a word of its own ("Round 1" is not "Round1").
+                    !w.chars().all(|c| c.is_ascii_digit())
+                        && self.zipf(w).is_none_or(|z| z < ordinary::KNOWN_ZIPF)
+                }) || self
+                    .zipf(&joined)
+                    .is_some_and(|z| z >= ordinary::COMMON_ZIPF)
+                    || (hyphenated && self.typo_target(&joined)))
         };
         let mut all = marks::find_all(
             self.snapshot.marks().as_fst(),
@@ -444,17 +497,32 @@ impl Engine {
     }
 
     /// Leetspeak: runs where digits or symbols stand in for letters, looked up under
-    /// each reading the normaliser proposes.
+    /// each reading the normaliser proposes, then searched for typos (a digit inside a
+    /// misspelt word: "Sams0ng"). A reading that only replaces digits ending a word
+    /// ("Nik3") counts only when the letters before them are no word ("Model3").
     fn leet_candidates(&self, norm: &Normalized, taken: &mut [bool], out: &mut Vec<Candidate>) {
         for run in norm.leet_runs() {
             let r = run.tokens.clone();
             if r.is_empty() || taken.get(r.clone()).is_none_or(|t| t.iter().any(|b| *b)) {
                 continue;
             }
-            let hit = run.candidates.iter().find_map(|k| {
-                let v = self.mark_value(k)?;
-                self.distinctive(k).then(|| (k.clone(), v))
-            });
+            if run.tail_only && self.known_word(run.stem.as_str()) {
+                continue;
+            }
+            let hit = run
+                .candidates
+                .iter()
+                .find_map(|k| {
+                    let v = self.mark_value(k)?;
+                    self.distinctive(k).then(|| (k.clone(), v))
+                })
+                .or_else(|| {
+                    run.candidates
+                        .iter()
+                        .filter(|k| !k.contains(' '))
+                        .find_map(|k| self.cached_typo_of(k))
+                        .map(|n| (n.key, n.value))
+                });
             if let Some((key, value)) = hit {
                 taken[r.clone()].iter_mut().for_each(|t| *t = true);
                 out.push(Candidate {
@@ -469,50 +537,82 @@ impl Engine {
         }
     }
 
-    /// Typos: single words that are not common words themselves and lie within the
-    /// allowed edit distance of a distinctive mark.
-    fn typo_candidates(&self, words: &[&str], taken: &mut [bool], out: &mut Vec<Candidate>) {
-        for (i, w) in words.iter().enumerate() {
-            if taken[i]
-                || w.len() < 4
-                || w.len() > lookalike::MAX_WORD_BYTES
-                || !w.chars().all(char::is_alphabetic)
-            {
+    /// Typos: single words, and two words joined by a hyphen ("Hub-asn", "Len-ovvo"),
+    /// that are no known word and lie within the allowed edit distance of a mark worth
+    /// looking for in disguise ([`Engine::typo_target`]). A word that differs from a
+    /// mark only by accents ("Citroen") is the mark itself, not a disguise of it.
+    fn typo_candidates(&self, tokens: &[Token], taken: &mut [bool], out: &mut Vec<Candidate>) {
+        let word = |i: usize| tokens[i].text.as_str();
+        let searchable = |free: bool, i: usize| {
+            free && word(i).len() <= lookalike::MAX_WORD_BYTES
+                && word(i).chars().all(char::is_alphabetic)
+        };
+        // A word that only a name on a brand list spells ("Hub" of "Hub-asn") gives way
+        // to a hyphenated disguise of a mark worth the search.
+        let mut weak = vec![false; tokens.len()];
+        for c in out.iter() {
+            if c.words.len() == 1 && c.disguise.is_none() && !self.records(c.value, &c.key).backed {
+                weak[c.words.start] = true;
+            }
+        }
+        for i in 0..tokens.len() {
+            let pair = i + 1 < tokens.len()
+                && tokens[i].joiner == Joiner::Hyphen
+                && searchable(!taken[i] || weak[i], i)
+                && searchable(!taken[i + 1] || weak[i + 1], i + 1);
+            let joined = pair
+                .then(|| format!("{}{}", word(i), word(i + 1)))
+                .and_then(|text| Some((i..i + 2, self.cached_typo_of(&text)?, text)));
+            let single = || {
+                (searchable(!taken[i], i) && word(i).chars().count() >= lookalike::MIN_WORD_LETTERS)
+                    .then(|| Some((i..i + 1, self.cached_typo_of(word(i))?, word(i).to_owned())))
+                    .flatten()
+            };
+            let Some((span, n, text)) = joined.or_else(single) else {
                 continue;
-            }
-            let seen = self.typos.lock().ok().and_then(|t| t.get(*w).cloned());
-            let found = seen.unwrap_or_else(|| {
-                let found = self.typo_of(w);
-                if let Ok(mut typos) = self.typos.lock() {
-                    if typos.len() >= KEPT_TYPOS {
-                        typos.clear();
-                    }
-                    typos.insert((*w).to_owned(), found.clone());
-                }
-                found
+            };
+            out.retain(|c| c.words.end <= span.start || span.end <= c.words.start);
+            let disguise = if lookalike::same_but_accents(&text, &n.key) {
+                None
+            } else if span.len() == 2 {
+                Some(format!("{} split by a hyphen and misspelt", n.key))
+            } else if n.distance == 1 {
+                Some("one letter changed, added, dropped or swapped".to_owned())
+            } else {
+                Some("two letters changed".to_owned())
+            };
+            taken[span.clone()].iter_mut().for_each(|t| *t = true);
+            out.push(Candidate {
+                words: span,
+                value: n.value,
+                key: n.key,
+                disguise,
+                joined: false,
+                coined_spelling: false,
             });
-            if let Some(n) = found {
-                let how = if n.distance == 1 {
-                    "one letter changed, added, dropped or swapped"
-                } else {
-                    "two letters changed"
-                };
-                taken[i] = true;
-                out.push(Candidate {
-                    words: i..i + 1,
-                    value: n.value,
-                    key: n.key,
-                    disguise: Some(how.to_owned()),
-                    joined: false,
-                    coined_spelling: false,
-                });
-            }
         }
     }
 
-    /// The closest distinctive mark `word` is a typo of, if any; never for a known word.
+    /// [`Engine::typo_of`], through the verdicts kept from earlier checks.
+    fn cached_typo_of(&self, word: &str) -> Option<lookalike::Near> {
+        let seen = self.typos.lock().ok().and_then(|t| t.get(word).cloned());
+        seen.unwrap_or_else(|| {
+            let found = self.typo_of(word);
+            if let Ok(mut typos) = self.typos.lock() {
+                if typos.len() >= KEPT_TYPOS {
+                    typos.clear();
+                }
+                typos.insert(word.to_owned(), found.clone());
+            }
+            found
+        })
+    }
+
+    /// The closest mark `word` is a typo of, if any. A word that is itself a word, a
+    /// name or a brand is nobody's typo: never a known word (the snapshot's lexicon) nor
+    /// a key of the index ("Tamiya" is not a typo of "Tamika").
     fn typo_of(&self, word: &str) -> Option<lookalike::Near> {
-        if self.known_word(word) {
+        if self.known_word(word) || self.mark_value(word).is_some() {
             return None;
         }
         // A plural or singular of a mark is the word itself, not a disguise of it.
@@ -524,7 +624,7 @@ impl Engine {
             near.sort_by_key(|n| n.distance);
         }
         near.into_iter()
-            .find(|n| !inflection(&n.key) && self.distinctive(&n.key))
+            .find(|n| !inflection(&n.key) && self.typo_target(&n.key))
             // Two letters from a mark is weak evidence against a word made of two
             // known words ("keychain", "fairytale"): that is a compound, not a disguise.
             .filter(|n| n.distance < 2 || !self.compound(word))
@@ -540,6 +640,27 @@ impl Engine {
                 let (head, tail) = word.split_at(at);
                 tail.chars().count() >= COMPOUND_PART_LETTERS && known(head) && known(tail)
             })
+    }
+
+    /// A mark worth a typo search: distinctive ([`Engine::distinctive`]) and coined:
+    /// each of its words unknown to the lexicon or known only as a name, and not so
+    /// often that it is mostly a person or place ([`ordinary::NAME_ZIPF`]: "Disney",
+    /// "Raphael"). "champion", "penny", "motto" are words, so "Champron" or "Peony" is
+    /// no typo of them.
+    fn typo_target(&self, key: &str) -> bool {
+        self.distinctive(key)
+            && key
+                .split(' ')
+                .all(|w| !self.known_word(w) || self.written_as_a_name(w))
+    }
+
+    /// The lexicon writes the word mostly capitalised, as a name, less often than
+    /// [`ordinary::NAME_ZIPF`]: its frequency is owed to the name, not to ordinary use.
+    fn written_as_a_name(&self, word: &str) -> bool {
+        self.snapshot
+            .words()
+            .get(word)
+            .is_some_and(|v| v & WORD_IS_NAME != 0 && word_value_zipf(v) < ordinary::NAME_ZIPF)
     }
 
     /// A mark is distinctive (worth looking for in disguise) when none of its words is

@@ -3,11 +3,19 @@
 //! The tokenizer splits `Adid@s` at `@` (a symbol) and keeps `N1ke` whole, so leetspeak
 //! is read here, over the normalised stream between white space: a *leet run* is a
 //! stretch of letters, digits and the symbols `@ $ ! |` with at least two letters in
-//! which a substitute sits before a letter (`N1ke`, `Adid@s`, `4didas`) — never at the
-//! end (`Model3`, `PS5`, `Nike!`) and never after a plain digit (`24pcs`). For each run
-//! this module produces the candidate keys (in [`mark_key`](super::mark_key) form) of
-//! what the seller may have disguised; the detector looks them up. It must not judge
-//! whether a candidate is a mark.
+//! which a substitute sits before a letter (`N1ke`, `Adid@s`, `4didas`), never after a
+//! plain digit (`24pcs`). Two rules bound it at the ends of a word:
+//! - `a_digit_ending_a_word_is_a_letter`: one digit after three letters or more ends
+//!   the run (`Nik3`, `Adida5`); such a *tail-only* run carries its stem (`nik`,
+//!   `model`) so that the detector can leave a real word with a number (`Model3`)
+//!   alone. Two letters (`PS5`) or a symbol (`Nike!`) never make one.
+//! - `a_number_and_a_unit_are_no_leetspeak`: digits opening a word are a quantity, not
+//!   letters, when there are two of them or fewer than [`WORD_AFTER_DIGIT`] letters follow
+//!   (`12oz`, `40mm`, `3pcs`, `2XL`); one digit before a longer word is read (`4didas`).
+//!
+//! For each run this module produces the candidate keys (in [`mark_key`](super::mark_key)
+//! form) of what the seller may have disguised; the detector looks them up. It must not
+//! judge whether a candidate is a mark.
 
 use std::ops::Range;
 
@@ -17,6 +25,14 @@ use super::tokens::{is_word_char, TokSpan};
 /// Most candidate keys produced for one run (`1` reads as `i` or `l`, so ambiguity
 /// multiplies; past this the first reading is used).
 const MAX_CANDIDATES: usize = 8;
+
+/// The fewest letters after a digit opening a word for the digit to be read as a letter
+/// (`4didas`); fewer make a unit (`3pcs`, `5kg`).
+pub const WORD_AFTER_DIGIT: usize = 4;
+
+/// The fewest letters before a digit ending a word for the digit to be read as a letter
+/// (`Nik3`); fewer make a code (`PS5`).
+pub const LETTERS_BEFORE_FINAL_DIGIT: usize = 3;
 
 /// A stretch of a field where digits or symbols stand in for letters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +47,11 @@ pub struct LeetRun {
     /// Candidate keys with the substitutes read as letters, in `mark_key` form
     /// (`N1ke` → `nike`, `nlke`), most likely reading first.
     pub candidates: Vec<String>,
+    /// The only substitute is a digit ending the word (`Nik3`, `Model3`).
+    pub tail_only: bool,
+    /// The run without that digit, in `mark_key` form (`nik`, `model`); empty unless
+    /// `tail_only`.
+    pub stem: String,
 }
 
 /// The letters a digit or symbol can stand for, most likely first.
@@ -60,12 +81,16 @@ fn in_run(c: char) -> bool {
 
 /// Positions (within `run`) of the substitutes that stand for letters.
 fn substitutes(run: &[char]) -> Vec<usize> {
-    if run.iter().filter(|c| c.is_alphabetic()).count() < 2 {
+    let letters = run.iter().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 {
         return Vec::new();
     }
+    // A number opening the word is a quantity with its unit (`40mm`, `3pcs`).
+    let opening = run.iter().take_while(|c| c.is_ascii_digit()).count();
+    let quantity = opening >= 2 || (opening == 1 && letters < WORD_AFTER_DIGIT);
     let mut out: Vec<usize> = Vec::new();
     for i in 0..run.len() {
-        if !is_substitute(run[i]) {
+        if !is_substitute(run[i]) || (quantity && i < opening) {
             continue;
         }
         let after_ok = run[i + 1..]
@@ -88,7 +113,24 @@ fn substitutes(run: &[char]) -> Vec<usize> {
             out.extend((last_letter + 1..).zip(tail).map(|(i, _)| i));
         }
     }
+    if out.is_empty() {
+        if let Some(last) = final_digit(run) {
+            out.push(last);
+        }
+    }
     out
+}
+
+/// The position of a digit that ends a run of letters and stands for a letter (`Nik3`):
+/// a substitute digit after at least [`LETTERS_BEFORE_FINAL_DIGIT`] letters and nothing
+/// else.
+fn final_digit(run: &[char]) -> Option<usize> {
+    let (&last, before) = run.split_last()?;
+    (last.is_ascii_digit()
+        && is_substitute(last)
+        && before.len() >= LETTERS_BEFORE_FINAL_DIGIT
+        && before.iter().all(|c| c.is_alphabetic()))
+    .then_some(before.len())
 }
 
 /// Each run of `chars` (as a range) with the absolute positions of its substitutes.
@@ -165,11 +207,19 @@ pub(crate) fn runs(chars: &[NormChar], spans: &[TokSpan]) -> Vec<LeetRun> {
         let subs: Vec<usize> = subs.into_iter().map(|s| s - start).collect();
         let first = spans.partition_point(|s| s.chars.end <= start);
         let last = spans.partition_point(|s| s.chars.start < i);
+        let tail_only = subs.len() == 1 && final_digit(&plain[start..i]) == Some(subs[0]);
+        let stem = if tail_only {
+            super::mark_key(&plain[start..i - 1].iter().collect::<String>())
+        } else {
+            String::new()
+        };
         out.push(LeetRun {
             start: chars[start].start16 as usize,
             end: chars[i - 1].end16 as usize,
             tokens: first..last.max(first),
             candidates: readings_of(&plain[start..i], &subs),
+            tail_only,
+            stem,
         });
     }
     out
@@ -202,10 +252,58 @@ mod tests {
     #[test]
     fn ordinary_numbers_and_models_are_left_alone() {
         for w in [
-            "Model3", "PS5", "4K", "3M", "24pcs", "Nike!", "1080p", "2024", "apple",
+            "PS5", "4K", "3M", "24pcs", "Nike!", "1080p", "2024", "apple", "X4", "A369i",
         ] {
             assert_eq!(leet_candidates(w), Vec::<String>::new(), "{w}");
         }
+    }
+
+    #[test]
+    fn a_number_and_a_unit_are_no_leetspeak() {
+        for w in [
+            "12oz", "40mm", "3pcs", "2XL", "5kg", "4pk", "10pcs", "3mm", "1set", "00gauge",
+        ] {
+            assert_eq!(leet_candidates(w), Vec::<String>::new(), "{w}");
+        }
+        // One digit before a word of WORD_AFTER_DIGIT letters or more is a letter.
+        assert_eq!(leet_candidates("4dids"), vec!["adids"]);
+        assert_eq!(
+            leet_candidates("4pcs"),
+            Vec::<String>::new(),
+            "3 letters: a unit"
+        );
+    }
+
+    #[test]
+    fn a_digit_ending_a_word_is_a_letter() {
+        assert_eq!(leet_candidates("Nik3"), vec!["nike"]);
+        assert_eq!(leet_candidates("Adida5"), vec!["adidas"]);
+        assert_eq!(
+            leet_candidates("Model3"),
+            vec!["modele"],
+            "the detector checks the stem"
+        );
+        assert_eq!(leet_candidates("Leg0"), vec!["lego"]);
+        // LETTERS_BEFORE_FINAL_DIGIT letters at least, one digit only, a digit only.
+        assert_eq!(leet_candidates("Ab3"), Vec::<String>::new());
+        assert_eq!(leet_candidates("Nike33"), Vec::<String>::new());
+        assert_eq!(leet_candidates("Nike!"), Vec::<String>::new());
+        assert_eq!(
+            leet_candidates("Nike2"),
+            Vec::<String>::new(),
+            "2 reads as no letter"
+        );
+    }
+
+    #[test]
+    fn tail_only_runs_carry_their_stem() {
+        let n = super::super::normalize("Nik3 Model3 N1ke");
+        let runs: Vec<(bool, &str)> = n
+            .leet_runs()
+            .iter()
+            .map(|r| (r.tail_only, r.stem.as_str()))
+            .collect();
+        assert_eq!(runs, [(true, "nik"), (true, "model"), (false, "")]);
     }
 
     #[test]

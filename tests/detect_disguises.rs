@@ -1,0 +1,239 @@
+//! Lookalikes and own brands as a seller meets them: each disguise rule finds its
+//! disguise, each discipline rule keeps a real word or name quiet, and the seller's own
+//! brand variants stay unflagged without silencing somebody else's mark. The register
+//! is built here from hand-written records; for every "stays quiet" case it holds the
+//! mark the word would wrongly be read as, so each test can fail.
+
+use clearmark::detect::Engine;
+use clearmark::register::snapshot::{Snapshot, SnapshotBuilder};
+use clearmark::register::{Record, Register};
+use clearmark::{FindingKind, Listing};
+
+fn registered(mark: &str) -> Record {
+    let mut r = Record::new(Register::US, mark, format!("{mark} Holdings Inc."));
+    r.classes = vec![9, 25, 28];
+    r
+}
+
+fn famous(mark: &str) -> Record {
+    let mut r = Record::new(Register::Famous, mark, mark);
+    r.famous = true;
+    r
+}
+
+/// A name on a brand list without the evidence of fame.
+fn listed(mark: &str) -> Record {
+    Record::new(Register::Famous, mark, mark)
+}
+
+fn engine() -> Engine {
+    let mut b = SnapshotBuilder::new(20260101);
+    for r in [
+        famous("Nike"),
+        famous("Adidas"),
+        famous("Samsung"),
+        famous("Lenovo"),
+        famous("Starbucks"),
+        famous("Pikachu"),
+        famous("Darty"),
+        famous("Leica"),
+        famous("Europcar"),
+        famous("Champion"),
+        famous("Tamika"),
+        listed("Tamiya"),
+        listed("Kiabi"),
+        listed("Hub"),
+        famous("Star Wars"),
+        registered("HUBSAN"),
+        registered("MODELE"),
+        registered("AOMM"),
+        registered("EPCS"),
+        registered("ROUND1"),
+        registered("ACME HOME"),
+        registered("MARKS AND SPENCER"),
+    ] {
+        b.add(r);
+    }
+    for (w, z) in [
+        ("model", 4.6),
+        ("champion", 4.3),
+        ("round", 4.9),
+        ("star", 4.9),
+        ("bucks", 4.0),
+        ("wars", 4.0),
+        ("sam", 3.9),
+        ("snug", 3.0),
+        ("toys", 4.0),
+        ("shoes", 4.5),
+        ("the", 7.5),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"))
+}
+
+fn listing(brand: &str, title: &str) -> Listing {
+    Listing {
+        id: "t".into(),
+        brand: (!brand.is_empty()).then(|| brand.into()),
+        title: Some(title.into()),
+        category: Some("Toys & Games".into()),
+        ..Default::default()
+    }
+}
+
+/// The flagged text and the mark it was read as, for findings of any severity above low.
+fn flags(e: &Engine, brand: &str, title: &str) -> Vec<(String, String, FindingKind)> {
+    e.check(&listing(brand, title))
+        .findings
+        .into_iter()
+        .map(|f| (f.text, f.mark, f.kind))
+        .collect()
+}
+
+fn lookalike(text: &str, mark: &str) -> Vec<(String, String, FindingKind)> {
+    vec![(text.into(), mark.into(), FindingKind::Lookalike)]
+}
+
+#[test]
+fn a_digit_for_a_letter_at_the_end_of_a_word() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "Nik3 running shoes"),
+        lookalike("Nik3", "Nike")
+    );
+    assert_eq!(flags(&e, "", "Adida5 shoes"), lookalike("Adida5", "Adidas"));
+    // The stem is a word: a model number, not a disguise of MODELE.
+    assert_eq!(flags(&e, "", "Model3 shoes"), vec![]);
+}
+
+#[test]
+fn a_digit_inside_a_misspelt_word() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "Sams0ng charger"),
+        lookalike("Sams0ng", "Samsung")
+    );
+    assert_eq!(
+        flags(&e, "", "Adi1das shoes"),
+        lookalike("Adi1das", "Adidas")
+    );
+}
+
+#[test]
+fn a_letter_swap_with_an_inserted_hyphen() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "Hub-asn X4 blades"),
+        lookalike("Hub-asn", "HUBSAN")
+    );
+    assert_eq!(
+        flags(&e, "", "Sam-snug charger"),
+        lookalike("Sam-snug", "Samsung"),
+        "both halves are words"
+    );
+}
+
+#[test]
+fn a_hyphen_splitting_a_two_syllable_mark() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "Pika-chu plush"),
+        lookalike("Pika-chu", "Pikachu")
+    );
+    assert_eq!(
+        flags(&e, "", "Star-bucks mug"),
+        lookalike("Star-bucks", "Starbucks"),
+        "both halves are words"
+    );
+    assert_eq!(
+        flags(&e, "", "star bucks mug"),
+        vec![],
+        "a space is no disguise"
+    );
+}
+
+#[test]
+fn a_doubled_letter_with_a_hyphen() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "Len-ovvo laptop"),
+        lookalike("Len-ovvo", "Lenovo")
+    );
+}
+
+#[test]
+fn a_number_and_a_unit_are_never_leetspeak() {
+    let e = engine();
+    // AOMM and EPCS are registered: 40mm and 3pcs would read as them in leetspeak.
+    assert_eq!(flags(&e, "", "Rods 40mm, 3pcs, 12oz, 2XL"), vec![]);
+    // ROUND1 is registered: "Round 1" is a word and a number, not a split mark.
+    assert_eq!(flags(&e, "", "Yomi Round 1 card game"), vec![]);
+}
+
+#[test]
+fn a_word_is_nobodys_typo_unless_it_keeps_the_marks_ends() {
+    let e = engine();
+    // A changed ending makes another name.
+    assert_eq!(flags(&e, "", "Darth Vader helmet"), vec![], "Darty");
+    // Four letters are too short to read as a typo.
+    assert_eq!(flags(&e, "", "Princess Leia figure"), vec![], "Leica");
+    // Two changed letters make another word of an 8-letter mark.
+    assert_eq!(flags(&e, "", "Eurostar train set"), vec![], "Europcar");
+    // The real disguises still are.
+    assert_eq!(
+        flags(&e, "", "Addidas shoes"),
+        lookalike("Addidas", "Adidas")
+    );
+    assert_eq!(
+        flags(&e, "", "Dartty speaker"),
+        lookalike("Dartty", "Darty")
+    );
+}
+
+#[test]
+fn typo_search_belongs_to_famous_coined_marks() {
+    let e = engine();
+    // CHAMPION is famous but a word: "Champron" is no typo of it.
+    assert_eq!(flags(&e, "", "Horse Champron armour"), vec![]);
+    // Kiabi is only a name on a brand list, without the evidence of fame.
+    assert_eq!(flags(&e, "", "Krabi beach puzzle"), vec![]);
+    // Tamiya is a brand of the index itself (only listed, so not worth a disguise
+    // search), not a typo of the famous Tamika, however it is written.
+    for title in ["Tamiya model kit", "T4miya model kit", "Tam-iya model kit"] {
+        let found = flags(&e, "", title);
+        assert!(
+            found.iter().all(|(_, mark, _)| mark != "Tamika"),
+            "{title}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn own_brand_variants_are_never_flagged() {
+    let e = engine();
+    assert_eq!(flags(&e, "Acme", "Acme Home storage box"), vec![]);
+    assert_eq!(flags(&e, "Hubsan", "HUBSAN-H107C spare blades"), vec![]);
+    assert_eq!(flags(&e, "M&S", "Marks and Spencer socks"), vec![]);
+    assert_eq!(
+        flags(&e, "Samsung Electronics Co., Ltd.", "Samsung charger"),
+        vec![]
+    );
+    assert_eq!(flags(&e, "Nike Spielwaren GmbH", "Nike shoes"), vec![]);
+    // ACME HOME is somebody's registration: without the brand it is flagged.
+    assert_eq!(flags(&e, "", "Acme Home storage box").len(), 1);
+}
+
+#[test]
+fn an_own_brand_variant_never_silences_a_longer_mark() {
+    let e = engine();
+    let found = flags(&e, "Star Toys", "Star Wars lightsaber by Star Toys");
+    assert_eq!(
+        found,
+        vec![(
+            "Star Wars".to_owned(),
+            "Star Wars".to_owned(),
+            FindingKind::FamousBrand
+        )]
+    );
+}
