@@ -211,6 +211,17 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       });
       await session.browser.goto(url(AMAZON_PRODUCT));
       assert.equal(await expectCount(1), 1, "the product page was kept");
+      // A buyer's page gets collection only: no editor, no overlay marking the visitor as a
+      // seller, and its search box ("field-keywords") is not taken for listing search terms.
+      assert.equal(await session.browser.evaluate(() => document.querySelectorAll("clearmark-overlay").length, null), 0, "no overlay on a buyer's page");
+      const editor = await session.browser.inExtension(async () => {
+        const answers = [];
+        for (const t of await chrome.tabs.query({})) {
+          if (t.id !== undefined) answers.push(await chrome.tabs.sendMessage(t.id, { v: 1, type: "tabFindings" }, { frameId: 0 }).catch(() => null));
+        }
+        return answers.filter((a) => a && a.ok);
+      }, null);
+      assert.deepEqual(editor, [], "no editor content script answers on a buyer's page");
       c = await inOptions(readCorpus);
       assert.equal(c.count, 1);
       assert.equal(c.shown, "1", "the options page shows the count");
