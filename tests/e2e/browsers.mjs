@@ -120,9 +120,10 @@ const profileDir = (prefix) => mkdtempSync(join(tmpdir(), `clearmark-${prefix}-`
 /**
  * @param {{hosts: string[], httpsPort: number}} server
  * @param {string} [ext]  the unpacked extension to load (default dist/chrome)
+ * @param {{proxyPort?: number}} [opts]  send every request through this proxy on 127.0.0.1
  * @returns {Promise<Browser>}
  */
-export async function launchChromium(server, ext = join(REPO, "dist", "chrome")) {
+export async function launchChromium(server, ext = join(REPO, "dist", "chrome"), opts = {}) {
   const { chromium } = await import("playwright-core");
   if (!existsSync(join(ext, "manifest.json"))) throw new Error(`${ext} holds no assembled extension: run make build`);
   const executablePath = which(["/usr/bin/chromium", "chromium"], "install it: apt-get install -y chromium (or make tools-test)");
@@ -145,6 +146,8 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"))
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      // Every request through the recording proxy, loopback included (privacy test).
+      ...(opts.proxyPort ? [`--proxy-server=http://127.0.0.1:${opts.proxyPort}`, "--proxy-bypass-list=<-loopback>"] : []),
     ],
   });
   const sw = ctx.serviceWorkers()[0] || (await ctx.waitForEvent("serviceworker", { timeout: 15000 }));
@@ -236,9 +239,10 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"))
 
 /**
  * @param {{hosts: string[], httpsPort: number}} server
+ * @param {{proxyPort?: number}} [opts]  send every request through this proxy on 127.0.0.1
  * @returns {Promise<Browser>}
  */
-export async function launchFirefox(server) {
+export async function launchFirefox(server, opts = {}) {
   const { Builder, Key, Origin } = await import("selenium-webdriver");
   const firefox = await import("selenium-webdriver/firefox.js");
   // The assembled folder, not the zip: `make build` adds the development update key to
@@ -261,6 +265,14 @@ export async function launchFirefox(server) {
     .setPreference("browser.shell.checkDefaultBrowser", false)
     .setPreference("extensions.update.enabled", false)
     .setAcceptInsecureCerts(true);
+  if (opts.proxyPort) {
+    // Every request through the recording proxy, localhost included (privacy test).
+    for (const [k, v] of /** @type {Array<[string, string|number|boolean]>} */ ([
+      ["network.proxy.type", 1], ["network.proxy.http", "127.0.0.1"], ["network.proxy.http_port", opts.proxyPort],
+      ["network.proxy.ssl", "127.0.0.1"], ["network.proxy.ssl_port", opts.proxyPort], ["network.proxy.no_proxies_on", ""],
+      ["network.proxy.allow_hijacking_localhost", true], ["network.proxy.share_proxy_settings", false],
+    ])) options.setPreference(k, v);
+  }
   options.enableBidi();
   // --allow-system-access: the chrome context opens the extension's pages (extensionPage).
   const service = new firefox.ServiceBuilder(geckodriver).addArguments("--allow-system-access").setStdio("ignore");
