@@ -610,7 +610,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         return { found: !!b, text };
       }, null);
       assert.ok(clicked.found, "the popup lists the pending brand with a confirm button");
-      assert.match(clicked.text, /LEGO/);
+      assert.match(clicked.text, /“Lego” as your own brand \(from www\.etsy\.com\)/i);
       await popup.close();
       const confirmed = await waitFor(brands, (r) => r.ok && r.brands.length > 0);
       assert.deepEqual(confirmed.brands.map((/** @type {string} */ b) => b.toLowerCase()), ["lego"], "the seller's own brand once confirmed");
