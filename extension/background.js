@@ -9,6 +9,12 @@
  * in service workers), there is no top-level `await` (Chromium would drop message
  * responses), the onMessage listener is registered synchronously and answers through
  * `sendResponse` after `return true`.
+ *
+ * Who may ask what: a content script runs on pages Clearmark does not control, so a tab
+ * may send only P.TAB_REQUESTS (check, corpusAdd, proposeOwnBrand — a proposal the seller
+ * confirms in the popup); every other request is answered only to the extension's own
+ * pages (protocol.js `mayAsk`). The seller's own brands and pending proposals live in the
+ * private store (private-store.js), never in storage a content script can read.
  */
 import init, * as wasm from "./pkg/clearmark.js";
 import "./protocol.js";
@@ -18,12 +24,42 @@ import { Updater } from "./updater.js";
 import { ReferenceCorpus } from "./corpus.js";
 import { WatchList } from "./watchlist.js";
 import { errorText } from "./error-text.js";
+import * as privateStore from "./private-store.js";
 
 const P = globalThis.ClearmarkProtocol;
 const S = globalThis.ClearmarkSettings;
 
 /** The reference corpus for copied copy (extension/corpus.js): given to every new engine. */
 const corpus = new ReferenceCorpus(() => S.load().catch(() => S.defaults()));
+
+/** Most own-brand proposals kept waiting for confirmation (the oldest are dropped). */
+const MAX_PENDING = 20;
+
+/** The seller's own brands (private store). @returns {Promise<string[]>} */
+async function ownBrands() {
+  const v = await privateStore.get("ownBrands");
+  return Array.isArray(v) ? v.filter((b) => typeof b === "string" && b.trim()) : [];
+}
+
+/** The own brands proposed from pages, waiting for the seller. @returns {Promise<PendingOwnBrand[]>} */
+async function pendingOwnBrands() {
+  const v = await privateStore.get("pendingOwnBrands");
+  return Array.isArray(v) ? v.filter((p) => p && typeof p.brand === "string") : [];
+}
+
+/**
+ * Store the own brands, apply them to `engine`, and bump the revision content scripts
+ * watch (so open editors check again).
+ * @param {{setOwnBrands: (b: string[]) => void}} engine @param {string[]} brands
+ */
+async function saveOwnBrands(engine, brands) {
+  await privateStore.set("ownBrands", brands);
+  engine.setOwnBrands(brands);
+  await S.update((s) => { s.ownBrandsRevision++; });
+}
+
+/** @param {string} a @param {string} b */
+const sameBrand = (a, b) => a.toLowerCase() === b.toLowerCase();
 
 /** The seller's watch list (extension/watchlist.js): given to every new engine. */
 const watchList = new WatchList();
@@ -38,8 +74,8 @@ const updater = new Updater({
   wasm: /** @type {any} */ (wasm),
   // The seller's own brands survive restarts and updates: they live with the settings.
   prepare: async (engine) => {
-    const stored = await S.load().catch(() => S.defaults());
-    if (stored.ownBrands.length) engine.setOwnBrands(stored.ownBrands);
+    const brands = await ownBrands().catch(() => []);
+    if (brands.length) engine.setOwnBrands(brands);
     // So are the other sellers' listings the seller collected or imported.
     await corpus.prepare(engine);
     // And the seller's watch list.
@@ -51,15 +87,19 @@ updater.listen();
 /**
  * Answers one request; never throws.
  * @param {unknown} msg
+ * @param {chrome.runtime.MessageSender | undefined} sender
  * @returns {Promise<ProtocolResponse>}
  */
-async function answer(msg) {
+async function answer(msg, sender) {
   const parsed = P.parseRequest(msg);
   if (!parsed.ok) {
     const type = typeof msg === "object" && msg !== null ? String(/** @type {{type?: unknown}} */ (msg).type) : "unknown";
     return P.failure(type, parsed.error);
   }
   const req = parsed.request;
+  if (!P.mayAsk(req.type, sender, { id: chrome.runtime.id, base: chrome.runtime.getURL("") })) {
+    return P.failure(req.type, `Clearmark: a web page may not send ${req.type}; only Clearmark's own pages may.`);
+  }
   if (isUpdateRequest(req)) return answerUpdate(req);
   let e;
   try {
@@ -74,16 +114,36 @@ async function answer(msg) {
       case "info":
         return { v: 1, type: "info", ok: true, snapshot: /** @type {SnapshotInfo} */ (e.snapshotInfo()) };
       case "setOwnBrands":
-        e.setOwnBrands(req.brands);
-        await S.update((s) => { s.ownBrands = req.brands; });
+        await saveOwnBrands(e, req.brands);
         return { v: 1, type: "setOwnBrands", ok: true, brands: req.brands };
-      case "addOwnBrand": {
+      case "ownBrandsStatus":
+        return { v: 1, type: req.type, ok: true, brands: await ownBrands(), pending: await pendingOwnBrands() };
+      case "proposeOwnBrand": {
+        // Only waits for the seller: nothing is applied, and the tab learns nothing back.
         const brand = req.brand.trim();
-        const s = await S.update((s) => {
-          if (!s.ownBrands.some((b) => b.toLowerCase() === brand.toLowerCase())) s.ownBrands.push(brand);
-        });
-        e.setOwnBrands(s.ownBrands);
-        return { v: 1, type: "addOwnBrand", ok: true, brands: s.ownBrands };
+        if (!(await ownBrands()).some((b) => sameBrand(b, brand))) {
+          const host = sender && sender.url ? new URL(sender.url).hostname : "";
+          const pending = (await pendingOwnBrands()).filter((p) => !sameBrand(p.brand, brand));
+          pending.push({ brand, host, at: Date.now() });
+          await privateStore.set("pendingOwnBrands", pending.slice(-MAX_PENDING));
+        }
+        return { v: 1, type: req.type, ok: true };
+      }
+      case "confirmOwnBrand":
+      case "discardOwnBrand": {
+        const brand = req.brand.trim();
+        const pending = await pendingOwnBrands();
+        if (!pending.some((p) => sameBrand(p.brand, brand))) {
+          return P.failure(req.type, `Clearmark: "${brand}" is not waiting for confirmation.`);
+        }
+        const rest = pending.filter((p) => !sameBrand(p.brand, brand));
+        let brands = await ownBrands();
+        if (req.type === "confirmOwnBrand" && !brands.some((b) => sameBrand(b, brand))) {
+          brands = [...brands, brand];
+          await saveOwnBrands(e, brands);
+        }
+        await privateStore.set("pendingOwnBrands", rest);
+        return { v: 1, type: req.type, ok: true, brands, pending: rest };
       }
       case "importSnapshot": {
         const file = await takeHandedOver(P.IMPORT_DB, P.IMPORT_STORE, req.key);
@@ -150,8 +210,8 @@ async function answerUpdate(req) {
   }
 }
 
-chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
-  answer(msg).then(sendResponse, (err) => sendResponse(P.failure("unknown", errorText(err))));
+chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  answer(msg, sender).then(sendResponse, (err) => sendResponse(P.failure("unknown", errorText(err))));
   return true;
 });
 
@@ -160,7 +220,7 @@ chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== P.PORT_NAME) return;
   port.onMessage.addListener((/** @type {any} */ m) => {
     const id = m && typeof m === "object" ? m.id : undefined;
-    answer(m && typeof m === "object" ? m.request : m)
+    answer(m && typeof m === "object" ? m.request : m, port.sender)
       .catch((err) => P.failure("unknown", errorText(err)))
       .then((response) => {
         try {

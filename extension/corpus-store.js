@@ -39,16 +39,20 @@ const db = database({
 });
 
 /**
- * Every stored listing, oldest first.
- * @returns {Promise<StoredListing[]>}
+ * Calls `fn` with every stored listing, oldest first, one at a time through a cursor, so
+ * the store (up to CAPACITY listings) is never held in memory whole. `fn` must not throw.
+ * @param {(listing: StoredListing) => void} fn
+ * @returns {Promise<void>}
  */
-export async function all() {
-  return db.transact("readonly", (s) => {
-    /** @type {StoredListing[]} */
-    const out = [];
-    const req = s.index(BY_ADDED).getAll();
-    req.onsuccess = () => out.push(...req.result);
-    return out;
+export async function forEach(fn) {
+  await db.transact("readonly", (s) => {
+    const req = s.index(BY_ADDED).openCursor();
+    req.onsuccess = () => {
+      const c = req.result;
+      if (!c) return;
+      fn(/** @type {StoredListing} */ (c.value));
+      c.continue();
+    };
   });
 }
 
@@ -92,6 +96,17 @@ export function put(listings) {
       };
     };
     return r;
+  });
+}
+
+/**
+ * Forgets the listings with these ids.
+ * @param {string[]} ids
+ * @returns {Promise<void>}
+ */
+export async function remove(ids) {
+  await db.transact("readwrite", (s) => {
+    for (const id of ids) s.delete(id);
   });
 }
 

@@ -6,20 +6,33 @@
  * page, corpusStatus, corpusClear).
  *
  * Every engine the background builds (at start and after a snapshot update) gets the
- * stored listings through `prepare` before it answers a check. A listing is given to the
- * engine first (which refuses one it cannot read) and stored only then, so engine and store
- * agree; evictions from the store are removed from the engine. Collection from product
+ * stored listings through `prepare` (read with a cursor, one listing at a time) before it
+ * answers a check. A listing is stored first and given to the engine only once the store
+ * has committed it, so the engine never holds a listing the store lost (a full disk, a
+ * failed transaction); one the engine then refuses is removed from the store again, so
+ * engine and store agree; evictions from the store are removed from the engine. Collection from product
  * pages obeys the seller's switch (settings `collectCorpus`); imports are the seller's own
  * act and always go through. It must not judge copying (the engine does) nor collect
  * anything itself (content/collect.js does, and only on product pages).
  */
-import * as store from "./corpus-store.js";
+import * as corpusStore from "./corpus-store.js";
 import { errorText } from "./error-text.js";
 
-/** Longest text kept per field (characters): a product page is not a book. */
+/** Longest text kept per field (characters): the engine's field cap (src/listing/limits.rs, protocol.js LIMITS). */
 const MAX_FIELD = 20_000;
-/** Most bullets kept per listing. */
+/** Most bullets kept per listing: the engine's bullet cap (src/listing/limits.rs, protocol.js LIMITS). */
 const MAX_BULLETS = 20;
+
+/**
+ * Where the listings are kept: extension/corpus-store.js (a stand-in in tests/js/).
+ * @typedef {object} CorpusStore
+ * @property {number} CAPACITY
+ * @property {(fn: (l: CorpusListing) => void) => Promise<void>} forEach
+ * @property {() => Promise<number>} count
+ * @property {(listings: CorpusListing[]) => Promise<{count: number, evicted: string[]}>} put
+ * @property {(ids: string[]) => Promise<void>} remove
+ * @property {() => Promise<void>} clear
+ */
 
 /**
  * @typedef {object} CorpusEngine
@@ -54,9 +67,11 @@ export function cleanListing(raw) {
 export class ReferenceCorpus {
   /**
    * @param {() => Promise<{collectCorpus: boolean}>} settings  the seller's current settings
+   * @param {CorpusStore} [store]  where listings are kept (default: extension/corpus-store.js)
    */
-  constructor(settings) {
+  constructor(settings, store = corpusStore) {
     this.settings = settings;
+    this.store = store;
   }
 
   /**
@@ -66,20 +81,18 @@ export class ReferenceCorpus {
    * @param {CorpusEngine} engine
    */
   async prepare(engine) {
-    let listings;
     try {
-      listings = await store.all();
+      await this.store.forEach((l) => {
+        const clean = cleanListing(/** @type {Record<string, unknown>} */ (l));
+        if (!clean) return;
+        try {
+          engine.addCorpusListing(clean);
+        } catch {
+          /* a listing the engine cannot read is skipped; the rest load */
+        }
+      });
     } catch {
-      return;
-    }
-    for (const l of listings) {
-      const clean = cleanListing(l);
-      if (!clean) continue;
-      try {
-        engine.addCorpusListing(clean);
-      } catch {
-        /* a listing the engine cannot read is skipped; the rest load */
-      }
+      /* the store cannot be read: checks run without the listings not given yet */
     }
   }
 
@@ -90,6 +103,7 @@ export class ReferenceCorpus {
    * @returns {Promise<CorpusResponse>}
    */
   async answer(req, engine) {
+    const store = this.store;
     const base = /** @type {const} */ ({ v: 1, ok: true, capacity: store.CAPACITY });
     switch (req.type) {
       case "corpusStatus":
@@ -105,24 +119,39 @@ export class ReferenceCorpus {
         }
         const raw = req.type === "corpusAdd" ? [req.listing] : req.listings;
         /** @type {CorpusListing[]} */
-        const accepted = [];
+        const clean = [];
         /** @type {string[]} */
         const rejected = [];
         for (const r of raw) {
           const l = cleanListing(/** @type {Record<string, unknown>} */ (r));
-          if (!l) {
-            rejected.push(`${String(r.id)}: no title, bullet or description to compare`);
-            continue;
-          }
+          if (l) clean.push(l);
+          else rejected.push(`${String(r.id)}: no title, bullet or description to compare`);
+        }
+        // Stored first: if the store fails, this throws and the engine has not changed.
+        const stored = clean.length ? await store.put(clean) : { count: await store.count(), evicted: [] };
+        for (const id of stored.evicted) engine.removeCorpusListing(id);
+        const evicted = new Set(stored.evicted);
+        /** @type {CorpusListing[]} */
+        const accepted = [];
+        /** @type {string[]} */
+        const refused = [];
+        for (const l of clean) {
+          if (evicted.has(l.id)) continue;
           try {
             engine.addCorpusListing(l);
             accepted.push(l);
           } catch (e) {
             rejected.push(`${l.id}: ${errorText(e)}`);
+            refused.push(l.id);
           }
         }
-        const stored = accepted.length ? await store.put(accepted) : { count: await store.count(), evicted: [] };
-        for (const id of stored.evicted) engine.removeCorpusListing(id);
+        if (refused.length) {
+          // Engine and store agree: what the engine refused leaves the store (and an older
+          // version with the same id leaves the engine).
+          for (const id of refused) engine.removeCorpusListing(id);
+          await store.remove(refused);
+          stored.count -= refused.length;
+        }
         if (req.type === "corpusAdd" && rejected.length) {
           return { v: 1, type: req.type, ok: false, error: `This product page could not be kept: ${rejected[0]}` };
         }

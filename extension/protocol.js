@@ -128,14 +128,48 @@
  */
 
 /**
- * Add one brand to the seller's own brands ("This is my brand" on the card). The
- * background stores it with the settings and applies the whole list to the engine before
- * answering, so a check sent after the answer already honours it. Answered with
- * OwnBrandsResponse (with the full list). Added in version 1 (editor).
- * @typedef {object} AddOwnBrandRequest
+ * Propose one brand as the seller's own ("This is my brand" on a page's card). A page is
+ * not trusted to change the seller's settings: the background only keeps the proposal in
+ * a pending list (with the page's host), and nothing is applied until the seller confirms
+ * it in the popup or the options page (ConfirmOwnBrandRequest). Answered with
+ * OwnBrandsResponse (`pending`: the pending list). The one settings request a tab may send.
+ * @typedef {object} ProposeOwnBrandRequest
  * @property {1} v
- * @property {"addOwnBrand"} type
+ * @property {"proposeOwnBrand"} type
  * @property {string} brand
+ */
+
+/**
+ * Confirm a pending own brand (extension pages only): it joins the own brands and leaves
+ * the pending list; the background applies the whole list to the engine before answering,
+ * so a check sent after the answer already honours it. Answered with OwnBrandsResponse.
+ * @typedef {object} ConfirmOwnBrandRequest
+ * @property {1} v
+ * @property {"confirmOwnBrand"} type
+ * @property {string} brand
+ */
+
+/**
+ * Discard a pending own brand (extension pages only): it leaves the pending list and
+ * nothing else changes. Answered with OwnBrandsResponse.
+ * @typedef {object} DiscardOwnBrandRequest
+ * @property {1} v
+ * @property {"discardOwnBrand"} type
+ * @property {string} brand
+ */
+
+/**
+ * The seller's own brands and the pending proposals (extension pages only). Answered
+ * with OwnBrandsResponse.
+ * @typedef {{v: 1, type: "ownBrandsStatus"}} OwnBrandsStatusRequest
+ */
+
+/**
+ * A proposed own brand waiting for the seller's confirmation.
+ * @typedef {object} PendingOwnBrand
+ * @property {string} brand
+ * @property {string} host   the page's host name it was proposed on ("" when unknown)
+ * @property {number} at     ms since the epoch
  */
 
 /**
@@ -298,13 +332,31 @@
 
 /** @typedef {CorpusAddRequest | CorpusImportRequest | CorpusStatusRequest | CorpusClearRequest} CorpusRequest */
 
-/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | AddOwnBrandRequest | ImportWatchListRequest | WatchListStatusRequest | WatchListClearRequest | ImportSnapshotRequest | UpdateRequest | CorpusRequest} ProtocolRequest */
+/** @typedef {ProposeOwnBrandRequest | ConfirmOwnBrandRequest | DiscardOwnBrandRequest | OwnBrandsStatusRequest} OwnBrandRequest */
+
+/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | OwnBrandRequest | ImportWatchListRequest | WatchListStatusRequest | WatchListClearRequest | ImportSnapshotRequest | UpdateRequest | CorpusRequest} ProtocolRequest */
 
 /**
- * Requests the popup sends to a tab's content script (chrome.tabs.sendMessage); not
- * parsed by the background. `tabFindings` is answered with TabFindingsResponse,
- * `focusField` (scroll to and focus the field `key`) with `{v, type, ok}`.
- * @typedef {{v: 1, type: "tabFindings"} | {v: 1, type: "focusField", key: string}} TabRequest
+ * Requests extension pages send to a tab's content script (chrome.tabs.sendMessage, which
+ * only extension contexts can do: a page cannot reach them); not parsed by the background.
+ * `tabFindings` is answered with TabFindingsResponse, `focusField` (scroll to and focus the
+ * field `key`) with `{v, type, ok}`, `inspectOverlay` with InspectOverlayResponse.
+ * @typedef {{v: 1, type: "tabFindings"} | {v: 1, type: "focusField", key: string} | {v: 1, type: "inspectOverlay"}} TabRequest
+ */
+
+/**
+ * What the overlay draws, for the e2e tests and the keystroke benchmark: the page sees
+ * only pixels (a closed shadow root, no attributes that tell anything), so they ask the
+ * content script through the extension. Rectangles are viewport CSS pixels.
+ * @typedef {object} InspectOverlayResponse
+ * @property {1} v
+ * @property {"inspectOverlay"} type
+ * @property {boolean} ok
+ * @property {number} hosts   `<clearmark-overlay>` elements on the page
+ * @property {{width: number, height: number}} viewport  the page's viewport
+ * @property {Array<{field: string, start: number, end: number, kind: string, severity: string, left: number, top: number, right: number, bottom: number}>} underlines  one per drawn box
+ * @property {{visible: boolean, text: string, html: string, rect: {left: number, top: number, right: number, bottom: number}|null, buttons: Record<string, {x: number, y: number}>}} card
+ * @property {Array<{field: string, version: number, length: number, checked: boolean, inputAt: number, rtt: number, at: number}>} paints  the latest paints, oldest first (at most 4,096)
  */
 
 /**
@@ -314,6 +366,7 @@
  * @property {"title"|"bullets"|"description"|"keywords"} field
  * @property {number|null} index
  * @property {string} error      the last check's error, or ""
+ * @property {number} unchecked  UTF-16 units past LIMITS.MAX_FIELD_UNITS that were not checked (0 for most fields)
  * @property {Array<{text: string, kind: string, severity: string, mark: string, enforcement?: EnforcementRef}>} findings
  */
 
@@ -358,9 +411,10 @@
 /**
  * @typedef {object} OwnBrandsOk
  * @property {1} v
- * @property {"setOwnBrands" | "addOwnBrand"} type
+ * @property {"setOwnBrands" | OwnBrandRequest["type"]} type
  * @property {true} ok
- * @property {string[]} [brands]  the full list now in force (added for addOwnBrand)
+ * @property {string[]} [brands]  the full list now in force (not for proposeOwnBrand: a tab does not learn it)
+ * @property {PendingOwnBrand[]} [pending]  the proposals waiting for confirmation (extension pages only)
  */
 /** @typedef {OwnBrandsOk | ErrorResponse} OwnBrandsResponse */
 
@@ -416,12 +470,80 @@
 
 /** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | ImportResponse | WatchListResponse | UpdateResponse | CorpusResponse} ProtocolResponse */
 
+/** The longest brand name accepted (own brands): far above any real brand. */
+const MAX_BRAND_UNITS = 200;
+/** The text fields of a corpus listing. */
+const CORPUS_TEXT_FIELDS = ["id", "url", "brand", "date", "title", "description"];
+
+/**
+ * Why a listing is over the caps (LIMITS) or malformed, or "" when it is not: each named
+ * field absent or a string of at most MAX_FIELD_UNITS UTF-16 units; `bullets` absent or a
+ * list of at most MAX_BULLETS such strings. The engine refuses the same listings
+ * (src/listing/limits.rs); refusing here keeps a page's megabytes out of the engine.
+ * @param {Record<string, unknown>} l
+ * @param {string[]} textFields
+ */
+function listingProblem(l, textFields) {
+  const { MAX_FIELD_UNITS, MAX_BULLETS } = ClearmarkProtocol.LIMITS;
+  for (const k of textFields) {
+    const v = l[k];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== "string") return `the listing's ${k} must be text.`;
+    if (v.length > MAX_FIELD_UNITS) return `the listing's ${k} is ${v.length} characters long; Clearmark checks at most ${MAX_FIELD_UNITS} per field.`;
+  }
+  const b = l.bullets;
+  if (b === undefined || b === null) return "";
+  if (!Array.isArray(b) || !b.every((x) => typeof x === "string")) return "the listing's bullets must be a list of texts.";
+  if (b.length > MAX_BULLETS) return `the listing has ${b.length} bullet points; Clearmark checks at most ${MAX_BULLETS}.`;
+  const long = b.findIndex((x) => x.length > MAX_FIELD_UNITS);
+  if (long >= 0) return `bullet point ${long + 1} is ${b[long].length} characters long; Clearmark checks at most ${MAX_FIELD_UNITS} per field.`;
+  return "";
+}
+
 // `var` makes it a global of the classic content script and gives the type checker the
 // global's type; the assignment below makes it global when imported as a module.
 // eslint-disable-next-line no-var
 var ClearmarkProtocol = Object.freeze({
   /** The version every message carries. */
   PROTOCOL_VERSION: /** @type {1} */ (1),
+
+  /**
+   * How much of a listing is checked: the engine's own caps, mirrored here so a content
+   * script never sends more and the background refuses a request past them before the
+   * engine sees it. They are `MAX_FIELD_UNITS`, `MAX_BULLETS` and `MAX_FINDINGS_PER_FIELD`
+   * of src/listing/limits.rs (a node test, tests/js/limits.test.mjs, pins them equal).
+   */
+  LIMITS: Object.freeze({
+    /** UTF-16 code units of one field (JavaScript's `String.length`) that are checked. */
+    MAX_FIELD_UNITS: 20_000,
+    /** Bullet points checked: bullet indexes 0 … MAX_BULLETS - 1. */
+    MAX_BULLETS: 20,
+    /** Findings shown for one field (the first, in text order). */
+    MAX_FINDINGS_PER_FIELD: 200,
+  }),
+
+  /**
+   * The requests a tab (a content script, on a page Clearmark does not control) may send;
+   * every other request is answered only to the extension's own pages (`mayAsk`).
+   */
+  TAB_REQUESTS: Object.freeze(["check", "corpusAdd", "proposeOwnBrand"]),
+
+  /**
+   * Whether the sender of a message may make a request of `type`: TAB_REQUESTS from
+   * anyone of this extension, the rest only from its own pages (popup, options, an
+   * extension page opened in a tab). Both browsers give a content script's messages the
+   * page's URL as `sender.url`, and an extension page's its own origin
+   * (`chrome-extension://<id>/…`, `moz-extension://<uuid>/…`); an extension page opened in
+   * a tab has `sender.tab` too, so the URL decides, not the tab.
+   * @param {string} type
+   * @param {{id?: string, url?: string} | undefined} sender  chrome.runtime.MessageSender
+   * @param {{id: string, base: string}} self  chrome.runtime.id and chrome.runtime.getURL("")
+   */
+  mayAsk(type, sender, self) {
+    if (!sender || sender.id !== self.id) return false;
+    if (ClearmarkProtocol.TAB_REQUESTS.includes(type)) return true;
+    return typeof sender.url === "string" && self.base.length > 0 && sender.url.startsWith(self.base);
+  },
 
   /**
    * @param {Listing} listing
@@ -446,10 +568,31 @@ var ClearmarkProtocol = Object.freeze({
 
   /**
    * @param {string} brand
-   * @returns {AddOwnBrandRequest}
+   * @returns {ProposeOwnBrandRequest}
    */
-  addOwnBrand(brand) {
-    return { v: 1, type: "addOwnBrand", brand };
+  proposeOwnBrand(brand) {
+    return { v: 1, type: "proposeOwnBrand", brand };
+  },
+
+  /**
+   * @param {string} brand
+   * @returns {ConfirmOwnBrandRequest}
+   */
+  confirmOwnBrand(brand) {
+    return { v: 1, type: "confirmOwnBrand", brand };
+  },
+
+  /**
+   * @param {string} brand
+   * @returns {DiscardOwnBrandRequest}
+   */
+  discardOwnBrand(brand) {
+    return { v: 1, type: "discardOwnBrand", brand };
+  },
+
+  /** @returns {OwnBrandsStatusRequest} */
+  ownBrandsStatus() {
+    return { v: 1, type: "ownBrandsStatus" };
   },
 
   /**
@@ -575,6 +718,8 @@ var ClearmarkProtocol = Object.freeze({
         if (typeof l !== "object" || l === null || typeof l.id !== "string") {
           return { ok: false, error: "Clearmark: a check needs a listing with a string id." };
         }
+        const bad = listingProblem(l, ["id", "marketplace", "category", "brand", "title", "description", "keywords"]);
+        if (bad) return { ok: false, error: `Clearmark: ${bad}` };
         return { ok: true, request: /** @type {CheckRequest} */ (msg) };
       }
       case "info":
@@ -584,11 +729,15 @@ var ClearmarkProtocol = Object.freeze({
           return { ok: false, error: "Clearmark: own brands must be a list of strings." };
         }
         return { ok: true, request: /** @type {OwnBrandsRequest} */ (msg) };
-      case "addOwnBrand":
-        if (typeof m.brand !== "string" || !m.brand.trim()) {
-          return { ok: false, error: "Clearmark: the brand to add must be a non-empty string." };
+      case "proposeOwnBrand":
+      case "confirmOwnBrand":
+      case "discardOwnBrand":
+        if (typeof m.brand !== "string" || !m.brand.trim() || m.brand.length > MAX_BRAND_UNITS) {
+          return { ok: false, error: `Clearmark: a brand must be a non-empty string of at most ${MAX_BRAND_UNITS} characters.` };
         }
-        return { ok: true, request: /** @type {AddOwnBrandRequest} */ (msg) };
+        return { ok: true, request: /** @type {OwnBrandRequest} */ (msg) };
+      case "ownBrandsStatus":
+        return { ok: true, request: /** @type {OwnBrandsStatusRequest} */ (msg) };
       case "importWatchList":
         if (typeof m.csv !== "string" || typeof m.name !== "string") {
           return { ok: false, error: "Clearmark: a watch list import needs the file's name and text." };
@@ -617,11 +766,17 @@ var ClearmarkProtocol = Object.freeze({
         if (typeof l !== "object" || l === null || typeof l.id !== "string" || !l.id) {
           return { ok: false, error: "Clearmark: a corpus listing needs a string id." };
         }
+        const bad = listingProblem(l, CORPUS_TEXT_FIELDS);
+        if (bad) return { ok: false, error: `Clearmark: ${bad}` };
         return { ok: true, request: /** @type {CorpusAddRequest} */ (msg) };
       }
       case "corpusImport":
         if (!Array.isArray(m.listings) || !m.listings.every((l) => typeof l === "object" && l !== null && typeof l.id === "string" && l.id)) {
           return { ok: false, error: "Clearmark: a corpus import needs a list of listings, each with a string id." };
+        }
+        for (const l of m.listings) {
+          const bad = listingProblem(l, CORPUS_TEXT_FIELDS);
+          if (bad) return { ok: false, error: `Clearmark: listing ${JSON.stringify(String(l.id).slice(0, 80))}: ${bad}` };
         }
         return { ok: true, request: /** @type {CorpusImportRequest} */ (msg) };
       case "corpusStatus":

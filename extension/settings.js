@@ -1,16 +1,18 @@
 // @ts-check
 /**
- * The seller's settings and where they are kept: one key per setting in the extension's
- * local storage (ownBrands, registers, showLow, disabledHosts, collectCorpus), so pages and the
- * background changing different settings at once never overwrite each other; read by the
- * content script, the popup, the options page and the background. Own brands are owned by the background (it applies them to the
- * engine); the pages change them through the protocol's setOwnBrands/addOwnBrand so the
- * engine and storage never disagree. Loaded as a classic script; defines one global.
+ * The seller's display settings and where they are kept: one key per setting in the
+ * extension's local storage (registers, showLow, disabledHosts, collectCorpus,
+ * ownBrandsRevision), so pages and the background changing different settings at once
+ * never overwrite each other; read by the content script, the popup, the options page and
+ * the background. Content scripts can read this storage, so it holds nothing private: the
+ * own brands and the watch list live in the extension's IndexedDB (private-store.js),
+ * owned by the background; `ownBrandsRevision` only counts their changes so content
+ * scripts know to check again. Loaded as a classic script; defines one global.
  */
 
 /**
  * @typedef {object} Settings
- * @property {string[]} ownBrands      brands of the seller: never flagged
+ * @property {number} ownBrandsRevision  bumped by the background whenever the own brands change
  * @property {{US: boolean, EU: boolean}} registers  which official registers to show findings from
  * @property {boolean} showLow         underline low-severity (informational) findings too
  * @property {string[]} disabledHosts  host names where the seller switched Clearmark off
@@ -20,9 +22,9 @@
 // eslint-disable-next-line no-var
 var ClearmarkSettings = (() => {
   /** The storage keys, one per setting. */
-  const KEYS = /** @type {const} */ (['ownBrands', 'registers', 'showLow', 'disabledHosts', 'collectCorpus']);
+  const KEYS = /** @type {const} */ (['ownBrandsRevision', 'registers', 'showLow', 'disabledHosts', 'collectCorpus']);
   /** @returns {Settings} */
-  const defaults = () => ({ ownBrands: [], registers: { US: true, EU: true }, showLow: false, disabledHosts: [], collectCorpus: true });
+  const defaults = () => ({ ownBrandsRevision: 0, registers: { US: true, EU: true }, showLow: false, disabledHosts: [], collectCorpus: true });
 
   /**
    * Fill missing or malformed fields with defaults.
@@ -34,7 +36,7 @@ var ClearmarkSettings = (() => {
     if (typeof raw !== 'object' || raw === null) return d;
     const r = /** @type {Record<string, any>} */ (raw);
     return {
-      ownBrands: Array.isArray(r.ownBrands) ? r.ownBrands.filter((b) => typeof b === 'string' && b.trim()) : d.ownBrands,
+      ownBrandsRevision: Number.isSafeInteger(r.ownBrandsRevision) ? r.ownBrandsRevision : d.ownBrandsRevision,
       registers: {
         US: r.registers?.US !== false,
         EU: r.registers?.EU !== false,

@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The seller's watch list in the background: keeps the CSV the seller imported in the
- * extension's local storage (key `watchList`: file name, text, mark count, when) and gives
+ * extension's private store (extension/private-store.js, key `watchList`: file name, text,
+ * mark count, when; out of content scripts' reach: its notes are the seller's) and gives
  * it to every engine the background builds (at start, after a restart of the service
  * worker, after a snapshot update) through `prepare`; answers the protocol's
  * importWatchList, watchListStatus and watchListClear.
@@ -14,6 +15,7 @@
  */
 
 import { errorText } from "./error-text.js";
+import * as privateStore from "./private-store.js";
 
 /** The storage key. */
 const KEY = "watchList";
@@ -39,8 +41,7 @@ const MAX_ERRORS = 100;
 
 /** @returns {Promise<StoredWatchList | undefined>} */
 async function load() {
-  const got = await chrome.storage.local.get(KEY);
-  const v = /** @type {Partial<StoredWatchList> | undefined} */ (got[KEY]);
+  const v = /** @type {Partial<StoredWatchList> | undefined} */ (await privateStore.get(KEY));
   return v && typeof v === "object" && typeof v.csv === "string" ? /** @type {StoredWatchList} */ (v) : undefined;
 }
 
@@ -74,7 +75,7 @@ export class WatchList {
         return { v: 1, type: req.type, ok: true, count: saved?.count ?? 0, name: saved?.name ?? "", importedAt: saved?.importedAt ?? 0 };
       }
       case "watchListClear": {
-        await chrome.storage.local.remove(KEY);
+        await privateStore.remove(KEY);
         engine.clearWatchList();
         const now = await current();
         if (now !== engine) now.clearWatchList();
@@ -98,7 +99,7 @@ export class WatchList {
         /** @type {StoredWatchList} */
         const entry = { name: req.name, csv: req.csv, count: res.count, importedAt: Date.now() };
         try {
-          await chrome.storage.local.set({ [KEY]: entry });
+          await privateStore.set(KEY, entry);
         } catch (e) {
           engine.clearWatchList();
           await this.prepare(engine);

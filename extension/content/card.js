@@ -5,11 +5,12 @@
  * "Ignore here" and "This is my brand". Shown on mouse hover over an underline and when
  * the caret enters a flagged span (keyboard); Escape hides it; Alt+Shift+I and Alt+Shift+B
  * run the actions from the keyboard while the caret card is open. Every register text is
- * set with textContent, never as HTML. It lives in the overlay's shadow root and is the only
- * part of the overlay that takes pointer events.
+ * set with textContent, never as HTML. It lives in the overlay's closed shadow root and is
+ * the only part of the overlay that takes pointer events; its buttons act only on the
+ * person's own clicks (`isTrusted`).
  */
 
-/** @typedef {{ignore: (f: Finding, field: string) => void, ownBrand: (f: Finding) => void}} CardActions */
+/** @typedef {{ignore: (f: Finding, field: string) => void, ownBrand: (f: Finding, field: string) => void}} CardActions */
 
 const ClearmarkCard = (() => {
   const t = ClearmarkI18n.t;
@@ -49,6 +50,7 @@ const ClearmarkCard = (() => {
       b.type = 'button';
       b.addEventListener('click', (ev) => {
         ev.stopPropagation();
+        if (!ev.isTrusted) return;
         try {
           run();
         } catch {
@@ -98,8 +100,9 @@ const ClearmarkCard = (() => {
     /**
      * @param {Finding} f
      * @param {string} field
+     * @param {string} note  a line about the field (part of it not checked), or ""
      */
-    function fill(f, field) {
+    function fill(f, field, note) {
       card.style.maxWidth = f.kind === 'copied_copy' && f.source ? '560px' : '360px';
       const colour = ClearmarkOverlay.KIND_COLOUR[f.kind] || '#d0021b';
       const rows = [
@@ -135,11 +138,12 @@ const ClearmarkCard = (() => {
       if (copy && f.source) rows.push(copySource(f, f.source));
       if (f.reason) rows.push(el('div', f.reason, 'margin-top: 6px;', 'reason'));
       if (f.suggestion) rows.push(el('div', t('suggestion', [f.suggestion]), 'margin-top: 4px; font-style: italic;', 'suggestion'));
+      if (note) rows.push(el('div', note, 'margin-top: 4px; color: #6e6e73; font-size: 12px;', 'unchecked'));
       const bar = el('div', '', 'margin-top: 2px;');
       bar.append(button(t('actionIgnore'), () => { actions.ignore(f, field); hide(); }, 'ignore'));
       // "This is my brand" names a mark; a copied run has none (its source's brand, when it
       // is the seller's own, is never reported in the first place).
-      if (!copy) bar.append(button(t('actionOwnBrand'), () => { actions.ownBrand(f); hide(); }, 'own-brand'));
+      if (!copy) bar.append(button(t('actionOwnBrand'), () => { actions.ownBrand(f, field); hide(); }, 'own-brand'));
       rows.push(bar);
       card.replaceChildren(...rows);
     }
@@ -150,10 +154,11 @@ const ClearmarkCard = (() => {
      * @param {string} field
      * @param {{left: number, top: number, right: number, bottom: number}} box
      * @param {'mouse'|'caret'} via
+     * @param {string} [note]  a line about the field (part of it not checked)
      */
-    function show(finding, field, box, via) {
+    function show(finding, field, box, via, note = '') {
       clearTimeout(hideTimer);
-      if (!current || current.finding !== finding) fill(finding, field);
+      if (!current || current.finding !== finding) fill(finding, field, note);
       current = { finding, field, via };
       card.style.display = 'block';
       const view = doc.defaultView;
@@ -203,8 +208,31 @@ const ClearmarkCard = (() => {
         if (!current) return;
         const { finding, field } = current;
         if (which === 'ignore') actions.ignore(finding, field);
-        else actions.ownBrand(finding);
+        else actions.ownBrand(finding, field);
         hide();
+      },
+      /**
+       * What the card shows, with the centre of each button by role (for extension pages
+       * only: main.js `inspectOverlay`).
+       */
+      inspect() {
+        const visible = card.style.display !== 'none' && card.getBoundingClientRect().width > 0;
+        const r = visible ? card.getBoundingClientRect() : null;
+        /** @type {Record<string, {x: number, y: number}>} */
+        const buttons = {};
+        if (visible) {
+          for (const b of Array.from(card.querySelectorAll('button[data-role]'))) {
+            const q = b.getBoundingClientRect();
+            buttons[/** @type {string} */ (b.getAttribute('data-role'))] = { x: (q.left + q.right) / 2, y: (q.top + q.bottom) / 2 };
+          }
+        }
+        return {
+          visible,
+          text: visible ? card.innerText : '',
+          html: visible ? card.innerHTML : '',
+          rect: r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null,
+          buttons,
+        };
       },
       destroy() {
         clearTimeout(hideTimer);

@@ -5,9 +5,11 @@
  * product's title, bullets, description and brand, and sends them once to the background
  * (`corpusAdd`, extension/protocol.js), which keeps them on this machine only.
  *
- * It reads and never writes: no element, attribute or text of the page is changed. It
- * does nothing on any other page (the editor's seller pages share this content-script
- * entry), when the seller switched collection off, or on a site switched off. Per-site
+ * It reads and never writes: no element, attribute or text of the page is changed. It has
+ * its own content-script entry in the manifest, on buyers' product pages only (the editor,
+ * content/main.js, runs on seller hosts only: a buyer page gets no overlay and no field
+ * is taken for listing copy there); it does nothing when the seller switched collection
+ * off, or on a site switched off. Per-site
  * selectors first, then the page's own structured data (JSON-LD Product, Open Graph) as
  * the fallback.
  */

@@ -11,6 +11,14 @@
  * Rules: never write into a field or change page text (fields are read, the overlay is
  * our own element); never throw into the page console (every entry point is guarded);
  * every listener and observer registered here is removed by `stop()`.
+ *
+ * The page is not trusted: only events the browser marks `isTrusted` (the person's own
+ * keys, clicks and pointer) open cards or run their actions — a page's synthetic
+ * keyup/focusin/mousemove/keydown does nothing; "This is my brand" only proposes the brand
+ * (the seller confirms it in the popup); at most P.LIMITS.MAX_FIELD_UNITS of a field are
+ * sent (the rest is named in the card and the popup), bullets past P.LIMITS.MAX_BULLETS
+ * are not followed, and at most P.LIMITS.MAX_FINDINGS_PER_FIELD findings a field are kept.
+ * What is drawn is read by extension pages only (`inspectOverlay`), never from the DOM.
  */
 (() => {
   const P = globalThis.ClearmarkProtocol;
@@ -34,6 +42,7 @@
    * @property {number} inputAt        performance.now() of the last input event
    * @property {number} checkedVersion the text version the findings came from the engine for
    * @property {number} rtt            the last check's round trip to the background, ms
+ * @property {number} unchecked      UTF-16 units past the cap, not sent (0 for most fields)
    * @property {ReturnType<typeof ClearmarkMirror.createMirror>|null} mirror
    * @property {() => void} detach
    */
@@ -64,6 +73,21 @@
   /** @type {ReturnType<typeof start>|null} */
   let session = null;
 
+  const { MAX_FIELD_UNITS, MAX_BULLETS, MAX_FINDINGS_PER_FIELD } = P.LIMITS;
+  /** The latest paints, for `inspectOverlay` (the benchmark and tests): never on the page. */
+  const PAINT_LOG = 4096;
+
+  /**
+   * The part of a field's text that is checked: its first MAX_FIELD_UNITS UTF-16 units,
+   * one fewer when the cut would split a surrogate pair.
+   * @param {string} text
+   */
+  function checkedPart(text) {
+    if (text.length <= MAX_FIELD_UNITS) return text;
+    const last = text.charCodeAt(MAX_FIELD_UNITS - 1);
+    return text.slice(0, last >= 0xd800 && last <= 0xdbff ? MAX_FIELD_UNITS - 1 : MAX_FIELD_UNITS);
+  }
+
   function start() {
     const overlay = ClearmarkOverlay.create(document);
     const channel = ClearmarkChannel.create(P.PORT_NAME, () => teardown());
@@ -86,16 +110,20 @@
       return false;
     };
     const watcher = ClearmarkObserve.createWatcher(guard(rediscover), (n) => isOurs(n) || insideField(n));
+    /** @type {Array<{field: string, version: number, length: number, checked: boolean, inputAt: number, rtt: number, at: number}>} */
+    const paints = [];
+    /** Hide a mark in one field on this page (only this page's state). @param {Finding} f @param {string} field */
+    const ignoreHere = (f, field) => {
+      ignored.add(`${field}|${f.mark.toLowerCase()}`);
+      for (const t of fields.values()) if (t.key === field) schedulePaint(t);
+    };
     const card = ClearmarkCard.create(overlay.cardSlot, {
-      ignore: guard((f, field) => {
-        ignored.add(`${field}|${f.mark.toLowerCase()}`);
-        for (const t of fields.values()) if (t.key === field) schedulePaint(t);
-      }),
-      ownBrand: guard((f) => {
-        channel.request(P.addOwnBrand(f.mark)).then(guard((/** @type {any} */ res) => {
-          if (!res || !res.ok || !alive) return;
-          for (const t of fields.values()) check(t);
-        }), () => {});
+      ignore: guard(ignoreHere),
+      // Hidden here at once; the brand becomes the seller's own only once the seller
+      // confirms it in the popup (the background keeps it pending until then).
+      ownBrand: guard((f, field) => {
+        ignoreHere(f, field);
+        channel.request(P.proposeOwnBrand(f.mark)).catch(() => {});
       }),
     });
 
@@ -114,6 +142,8 @@
         const role = adapter.classify(ctx);
         if (!role) continue;
         if (role.field === 'bullets' && role.index === null) role.index = unnumbered++;
+        // Bullets past the engine's cap are not checked (a page can number a field 10⁹).
+        if (role.field === 'bullets' && !(Number.isSafeInteger(role.index) && /** @type {number} */ (role.index) < MAX_BULLETS)) continue;
         now.set(ctx.el, { ctx, role });
       }
       for (const [el, t] of fields) {
@@ -168,6 +198,7 @@
         inputAt: 0,
         checkedVersion: 0,
         rtt: 0,
+        unchecked: 0,
         mirror: isControl ? ClearmarkMirror.createMirror(overlay.mirrors) : null,
         detach: () => {},
       };
@@ -206,11 +237,14 @@
         const t = fieldOf(e);
         if (t) changed(t, e.timeStamp);
       });
+      // Only the person's own keys, clicks and pointer open cards or act (`isTrusted`).
       const onCaret = guard((/** @type {Event} */ e) => {
+        if (!e.isTrusted) return;
         const t = fieldOf(e);
         if (t) caretCard(t);
       });
       const onKey = guard((/** @type {KeyboardEvent} */ e) => {
+        if (!e.isTrusted) return;
         if (e.key === 'Escape') {
           // Stays hidden until the caret leaves this span (keyup would reopen it).
           if (card.current) dismissed = card.current.finding;
@@ -226,6 +260,7 @@
         }
       });
       const onMove = guard((/** @type {MouseEvent} */ e) => {
+        if (!e.isTrusted) return;
         const o = ClearmarkGeometry.frameOffset(d);
         const x = e.clientX + o.x;
         const y = e.clientY + o.y;
@@ -234,7 +269,7 @@
         const t = u && [...fields.values()].find((f) => f.key === u.field);
         if (u && t) {
           const f = visibleFindings(t)[u.finding];
-          if (f) return card.show(f, t.key, u.boxes[0], 'mouse');
+          if (f) return card.show(f, t.key, u.boxes[0], 'mouse', uncheckedNote(t));
         }
         if (card.current && card.current.via === 'mouse') card.hideSoon();
       });
@@ -301,20 +336,32 @@
       return out;
     }
 
-    /** The listing sent for one field: only that field, with the page's context. @param {TrackedField} t */
+    /**
+     * The listing sent for one field: only that field (its first MAX_FIELD_UNITS units),
+     * with the page's context (category cut to the same cap).
+     * @param {TrackedField} t
+     */
     function listingFor(t) {
       /** @type {Listing} */
       const l = { id: t.key, marketplace };
       const cat = adapter.category(document);
-      if (cat) l.category = cat;
+      if (cat) l.category = checkedPart(cat);
+      const text = checkedPart(t.text);
+      t.unchecked = t.text.length - text.length;
       if (t.role.field === 'bullets') {
+        // rediscover() follows bullets 0 … MAX_BULLETS - 1 only.
         const b = new Array(/** @type {number} */ (t.role.index) + 1).fill('');
-        b[/** @type {number} */ (t.role.index)] = t.text;
+        b[/** @type {number} */ (t.role.index)] = text;
         l.bullets = b;
       } else {
-        l[t.role.field] = t.text;
+        l[t.role.field] = text;
       }
       return l;
+    }
+
+    /** The card's line for a field checked in part, or "". @param {TrackedField} t */
+    function uncheckedNote(t) {
+      return t.unchecked ? ClearmarkI18n.t('uncheckedRest', [String(MAX_FIELD_UNITS), String(t.unchecked)]) : '';
     }
 
     /** One check in flight per field; a newer text waits for it and then supersedes. @param {TrackedField} t */
@@ -337,7 +384,7 @@
           if (res && res.ok) {
             t.error = '';
             t.findings = (res.report.findings || []).filter((/** @type {Finding} */ f) => f.field === t.role.field
-              && (t.role.field !== 'bullets' || f.index === t.role.index));
+              && (t.role.field !== 'bullets' || f.index === t.role.index)).slice(0, MAX_FINDINGS_PER_FIELD);
           } else {
             t.error = (res && res.error) || 'no answer';
           }
@@ -407,12 +454,14 @@
           boxes: ClearmarkGeometry.clip(boxes[i].map((b) => ({ left: b.left + o.x, top: b.top + o.y, right: b.right + o.x, bottom: b.bottom + o.y })), visible),
         }));
         overlay.draw(t.key, lines);
-        // A non-invasive signal for the benchmark and tests: which text version is drawn,
-        // and whether it is the engine's answer for it (checked) or shifted old findings.
-        overlay.signal(JSON.stringify({
+        // For the benchmark and tests (inspectOverlay, extension pages only): which text
+        // version is drawn, and whether it is the engine's answer for it (checked) or
+        // shifted old findings.
+        paints.push({
           field: t.key, version: t.version, length: t.text.length, checked: t.checkedVersion === t.version,
           inputAt: t.inputAt, rtt: t.rtt, at: performance.now(),
-        }));
+        });
+        if (paints.length > PAINT_LOG) paints.splice(0, paints.length - PAINT_LOG);
       }
       toPaint.clear();
     }
@@ -435,9 +484,8 @@
         if (i < 0 && card.current && card.current.via === 'caret') card.hide();
         return;
       }
-      const g = overlay.host.shadowRoot?.querySelector(`[data-field="${CSS.escape(t.key)}"][data-start="${shown[i].start}"]`);
-      const r = g ? g.getBoundingClientRect() : t.el.getBoundingClientRect();
-      card.show(shown[i], t.key, r, 'caret');
+      const r = overlay.firstBox(t.key, shown[i].start) || t.el.getBoundingClientRect();
+      card.show(shown[i], t.key, r, 'caret', uncheckedNote(t));
     }
 
     rediscover();
@@ -449,7 +497,7 @@
         for (const t of fields.values()) {
           const shown = visibleFindings(t);
           out.push({
-            key: t.key, field: t.role.field, index: t.role.index, error: t.error,
+            key: t.key, field: t.role.field, index: t.role.index, error: t.error, unchecked: t.unchecked,
             findings: shown.map((f) => ({ text: f.text, kind: f.kind, severity: f.severity, mark: f.mark, enforcement: f.enforcement })),
           });
         }
@@ -467,6 +515,16 @@
         return true;
       },
       repaint: paintAll,
+      /** What is drawn (InspectOverlayResponse without v/type/ok). */
+      inspect() {
+        return {
+          hosts: document.querySelectorAll('clearmark-overlay').length,
+          viewport: { width: window.innerWidth, height: window.innerHeight },
+          underlines: overlay.inspect(),
+          card: card.inspect(),
+          paints: [...paints],
+        };
+      },
       recheck() {
         for (const t of fields.values()) check(t);
       },
@@ -496,7 +554,7 @@
   }
 
   const stopSettings = ClearmarkSettings.onChange(guard((s) => {
-    const brandsChanged = s.ownBrands.join('\n') !== settings.ownBrands.join('\n');
+    const brandsChanged = s.ownBrandsRevision !== settings.ownBrandsRevision;
     settings = s;
     apply();
     if (brandsChanged && session) session.recheck();
@@ -510,6 +568,10 @@
         reply({ v: 1, type: 'tabFindings', ok: true, host, enabled: !!session, fields: session ? session.summary() : [], error: lastError });
       } else if (msg.type === 'focusField') {
         reply({ v: 1, type: 'focusField', ok: !!session && session.focus(String(msg.key)) });
+      } else if (msg.type === 'inspectOverlay') {
+        reply(session ? { v: 1, type: 'inspectOverlay', ok: true, ...session.inspect() }
+          : { v: 1, type: 'inspectOverlay', ok: true, hosts: 0, viewport: { width: window.innerWidth, height: window.innerHeight }, underlines: [],
+            card: { visible: false, text: '', html: '', rect: null, buttons: {} }, paints: [] });
       }
     } catch (e) {
       reply({ v: 1, type: String(msg && msg.type), ok: false, error: String(e) });

@@ -1,15 +1,18 @@
 // @ts-check
 /**
- * The overlay: one `<clearmark-overlay>` element on the top document's <html>, with an
- * OPEN shadow root (tests measure it), fixed at the viewport origin, pointer-events none,
+ * The overlay: one `<clearmark-overlay>` element on the top document's <html>, with a
+ * CLOSED shadow root (the page sees pixels only: not the underlines, not the card's text,
+ * which names the seller's watch-list marks, own brands and browsed listings), fixed at
+ * the viewport origin, pointer-events none,
  * above the page. It draws underline boxes from viewport rectangles it is given and holds
  * the mirrors and the hover card. Styles are set through the CSSOM (element.style), so a
  * page's strict style-src CSP cannot block them. If the page removes the host or tampers
  * with its style, it is put back. It draws only; it never reads or writes page fields.
  *
- * Underline elements carry data-clearmark-underline, data-field, data-start, data-end,
- * data-kind and data-severity; their box is the flagged text's box, the line is drawn at
- * its bottom edge.
+ * Underline elements carry no attributes that describe them (what they mark is kept in
+ * this module's own maps); their box is the flagged text's box, the line is drawn at its
+ * bottom edge. Tests and the benchmark read what is drawn through `inspect()`, which only
+ * the extension can reach (main.js `inspectOverlay`).
  */
 
 /**
@@ -45,9 +48,8 @@ const ClearmarkOverlay = (() => {
   function create(doc) {
     const host = doc.createElement('clearmark-overlay');
     host.setAttribute('style', HOST_STYLE);
-    const root = host.attachShadow({ mode: 'open' });
+    const root = host.attachShadow({ mode: 'closed' });
     const layer = doc.createElement('div');
-    layer.setAttribute('part', 'underlines');
     const mirrors = doc.createElement('div');
     mirrors.style.cssText = 'position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: hidden; visibility: hidden;';
     const cardSlot = doc.createElement('div');
@@ -56,6 +58,8 @@ const ClearmarkOverlay = (() => {
     const groups = new Map();
     /** @type {Map<string, Underline[]>} */
     const drawn = new Map();
+    /** The elements drawn for each underline, for inspect(). @type {Map<string, Array<{u: Underline, els: HTMLElement[]}>>} */
+    const elements = new Map();
 
     const attach = () => {
       const html = doc.documentElement;
@@ -83,7 +87,6 @@ const ClearmarkOverlay = (() => {
       let g = groups.get(field);
       if (!g) {
         g = doc.createElement('div');
-        g.dataset.fieldGroup = field;
         layer.append(g);
         groups.set(field, g);
       }
@@ -110,15 +113,14 @@ const ClearmarkOverlay = (() => {
         const g = group(field);
         /** @type {HTMLElement[]} */
         const els = [];
+        /** @type {Array<{u: Underline, els: HTMLElement[]}>} */
+        const made = [];
         for (const u of lines) {
+          const mine = { u, els: /** @type {HTMLElement[]} */ ([]) };
+          made.push(mine);
           for (const b of u.boxes) {
             const e = doc.createElement('div');
-            e.setAttribute('data-clearmark-underline', '');
-            e.setAttribute('data-field', u.field);
-            e.setAttribute('data-start', String(u.start));
-            e.setAttribute('data-end', String(u.end));
-            e.setAttribute('data-kind', u.kind);
-            e.setAttribute('data-severity', u.severity);
+            mine.els.push(e);
             const s = e.style;
             s.position = 'fixed';
             s.boxSizing = 'border-box';
@@ -134,12 +136,14 @@ const ClearmarkOverlay = (() => {
         }
         g.replaceChildren(...els);
         drawn.set(field, lines);
+        elements.set(field, made);
       },
       /** @param {string} field */
       clear(field) {
         groups.get(field)?.remove();
         groups.delete(field);
         drawn.delete(field);
+        elements.delete(field);
       },
       /**
        * The underline under a viewport point, if any.
@@ -154,15 +158,38 @@ const ClearmarkOverlay = (() => {
         }
         return null;
       },
-      /** Mark the moment underlines were painted, for the benchmark (a non-invasive signal). @param {string} value */
-      signal(value) {
-        host.setAttribute('data-clearmark-painted', value);
+      /**
+       * The first box drawn for the underline of `field` starting at `start`, if any.
+       * @param {string} field @param {number} start
+       * @returns {Box|null}
+       */
+      firstBox(field, start) {
+        const u = (drawn.get(field) || []).find((x) => x.start === start);
+        return u && u.boxes.length ? u.boxes[0] : null;
+      },
+      /**
+       * What is drawn, one entry per underline element with its laid-out rectangle (for
+       * extension pages only: main.js `inspectOverlay`).
+       */
+      inspect() {
+        const out = [];
+        for (const made of elements.values()) {
+          for (const { u, els } of made) {
+            for (const e of els) {
+              if (!e.isConnected) continue;
+              const r = e.getBoundingClientRect();
+              out.push({ field: u.field, start: u.start, end: u.end, kind: u.kind, severity: u.severity, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+            }
+          }
+        }
+        return out;
       },
       destroy() {
         guard.disconnect();
         host.remove();
         groups.clear();
         drawn.clear();
+        elements.clear();
       },
     };
   }

@@ -46,7 +46,6 @@
 
   /** @param {Settings} s */
   function show(s) {
-    /** @type {HTMLTextAreaElement} */ ($('own-brands')).value = s.ownBrands.join('\n');
     input('reg-us').checked = s.registers.US;
     input('reg-eu').checked = s.registers.EU;
     input('show-low').checked = s.showLow;
@@ -64,6 +63,13 @@
       return li;
     }));
     $('no-disabled').hidden = s.disabledHosts.length > 0;
+  }
+
+  /** Show the own brands (kept by the background, out of content scripts' reach). */
+  function showOwnBrands() {
+    chrome.runtime.sendMessage(P.ownBrandsStatus()).then((/** @type {any} */ res) => {
+      if (res && res.ok) /** @type {HTMLTextAreaElement} */ ($('own-brands')).value = (res.brands || []).join('\n');
+    }, () => {});
   }
 
   /** Show which watch list is in use (and offer to remove it). */
@@ -99,6 +105,7 @@
     ClearmarkI18n.localize(document);
     show(await ClearmarkSettings.load());
     ClearmarkSettings.onChange(show);
+    showOwnBrands();
 
     chrome.runtime.sendMessage(P.info()).then((/** @type {any} */ res) => {
       $('snapshot-current').textContent = res && res.ok ? t('optSnapshotCurrent', [JSON.stringify(res.snapshot)]) : t('snapshotUnavailable');

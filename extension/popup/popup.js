@@ -2,20 +2,48 @@
 /**
  * The toolbar popup: the findings of the current tab grouped by field, an overall risk
  * line, a button to jump to each field, the register snapshot's version and date, and the
- * on/off switch for the site. It asks the tab's content script (tabFindings, focusField)
- * and the background (info) through extension/protocol.js and changes only the settings;
- * all text is set with textContent.
+ * on/off switch for the site, and the own brands proposed from pages' cards, waiting for
+ * the seller to confirm or discard them (a page cannot: only this extension page can send
+ * confirmOwnBrand). It asks the tab's content script (tabFindings, focusField) and the
+ * background (info, ownBrandsStatus) through extension/protocol.js and changes only the
+ * settings; all text is set with textContent.
  */
 (() => {
   const P = globalThis.ClearmarkProtocol;
   const t = ClearmarkI18n.t;
   const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
+  /** Show the own brands proposed from pages, each with "It is mine" and "Discard". */
+  async function showPending() {
+    const res = /** @type {any} */ (await chrome.runtime.sendMessage(P.ownBrandsStatus()).catch(() => null));
+    const pending = res && res.ok && Array.isArray(res.pending) ? res.pending : [];
+    $('pending').hidden = pending.length === 0;
+    $('pending-list').replaceChildren(...pending.map((/** @type {PendingOwnBrand} */ p) => {
+      const li = document.createElement('li');
+      li.dataset.brand = p.brand;
+      const text = document.createElement('span');
+      text.textContent = t('popupPendingItem', [p.brand, p.host || '?']) + ' ';
+      /** @param {string} label @param {string} role @param {ProtocolRequest} req */
+      const act = (label, role, req) => {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.dataset.role = role;
+        b.textContent = label;
+        b.addEventListener('click', () => {
+          chrome.runtime.sendMessage(req).then(() => showPending(), () => {});
+        });
+        return b;
+      };
+      li.append(text, act(t('popupConfirm'), 'confirm', P.confirmOwnBrand(p.brand)), act(t('popupDiscard'), 'discard', P.discardOwnBrand(p.brand)));
+      return li;
+    }));
+  }
+
   /** @param {string} field @param {number|null} index */
   const fieldName = (field, index) => (field === 'bullets' ? t('field_bullet', [String((index || 0) + 1)]) : t('field_' + field));
 
   /**
-   * @param {Array<{key: string, field: string, index: number|null, error: string, findings: Array<{text: string, kind: string, severity: string, mark: string, enforcement?: any}>}>} fields
+   * @param {Array<{key: string, field: string, index: number|null, error: string, unchecked?: number, findings: Array<{text: string, kind: string, severity: string, mark: string, enforcement?: any}>}>} fields
    * @param {number} tabId
    */
   function render(fields, tabId) {
@@ -36,7 +64,8 @@
       div.dataset.count = String(f.findings.length);
       const h = document.createElement('h2');
       const name = document.createElement('span');
-      name.textContent = `${fieldName(f.field, f.index)} — ${t('findingsCount', [f.findings.length])}`;
+      name.textContent = `${fieldName(f.field, f.index)} — ${t('findingsCount', [f.findings.length])}`
+        + (f.unchecked ? ` (${t('popupUnchecked', [String(P.LIMITS.MAX_FIELD_UNITS)])})` : '');
       const go = document.createElement('button');
       go.type = 'button';
       go.textContent = t('popupJump');
@@ -92,6 +121,7 @@
       e.preventDefault();
       chrome.runtime.openOptionsPage();
     });
+    showPending().catch(() => {});
     chrome.runtime.sendMessage(P.info()).then((/** @type {any} */ res) => {
       $('snapshot').textContent = res && res.ok ? snapshotLine(res.snapshot || {}) : t('snapshotUnavailable');
     }, () => { $('snapshot').textContent = t('snapshotUnavailable'); });

@@ -38,7 +38,16 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
         const errorsBefore = session.browser.consoleErrors().length;
         await session.browser.goto(session.server.real(site, csp ? `?csp=${csp}` : ""));
         const arg = { host: HOST, inner: INNER };
-        const fresh = await session.browser.evaluate(readState, arg);
+        // The field as the page has it, and the underlines as the extension drew them.
+        const read = async () => {
+          const page = await session.browser.evaluate(readState, arg);
+          const drawn = await session.browser.inspect();
+          const underlines = drawn.underlines.map((u) => ({
+            rect: { left: u.left, top: u.top, width: u.right - u.left, height: u.bottom - u.top }, start: u.start, end: u.end, kind: u.kind,
+          }));
+          return { ...page, underlines };
+        };
+        const fresh = await read();
         assert.equal(fresh.value, "", "the title field starts empty");
 
         await session.browser.evaluate(focusEnd, [HOST, "shadow", INNER]);
@@ -46,13 +55,13 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
         const start = TITLE.indexOf(BRAND);
         const end = start + BRAND.length;
         const state = await waitFor(
-          () => session.browser.evaluate(readState, arg),
+          read,
           (s) => s.underlines.length > 0,
           15000,
         );
         // Let any late answers land before judging "nothing else".
         await new Promise((r) => setTimeout(r, 500));
-        const settled = await session.browser.evaluate(readState, arg);
+        const settled = await read();
         const shot = join(ARTIFACTS, `${name}-amazon-title${csp ? "-csp" : ""}.png`);
         await session.browser.screenshot(shot);
 

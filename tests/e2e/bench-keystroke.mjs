@@ -6,10 +6,11 @@
  *
  * A person-like cadence of key presses goes into the title; brand names appear in the
  * text, so the engine's answers add and move underlines. For every key press the page
- * records its keydown time (main world, `event.timeStamp`), and a MutationObserver in the
- * page records when the overlay's `data-clearmark-painted` signal names that text length
- * with `checked: true` — the first frame that drew the engine's answer for the text the key
- * produced. Latency = that time − keydown. Printed: p50/p95/max over the key presses, and
+ * records its keydown time (main world, `event.timeStamp`); the content script keeps a log
+ * of its paints (text length, `checked: true` when it drew the engine's answer, time on the
+ * same document clock), read at the end through the extension (browsers.mjs `inspect`: the
+ * page cannot read it) — the first paint that drew the engine's answer for the text the
+ * key produced. Latency = that time − keydown. Printed: p50/p95/max over the key presses, and
  * as the baseline, in the same page and process, keydown → the page's own next animation
  * frame (the browser's floor for anything drawn in response to a key), with the ratio.
  *
@@ -48,17 +49,11 @@ function record() {
   const w = /** @type {any} */ (window);
   w.__keys = [];
   w.__frames = [];
-  w.__paints = [];
   document.addEventListener("keydown", (e) => {
     w.__keys.push(e.timeStamp);
     requestAnimationFrame(() => w.__frames.push(performance.now()));
   }, true);
-  const host = document.querySelector("clearmark-overlay");
-  if (!host) throw new Error("no overlay: the extension did not run");
-  new MutationObserver(() => {
-    const v = host.getAttribute("data-clearmark-painted");
-    if (v) w.__paints.push({ at: performance.now(), ...JSON.parse(v) });
-  }).observe(host, { attributes: true, attributeFilter: ["data-clearmark-painted"] });
+  if (!document.querySelector("clearmark-overlay")) throw new Error("no overlay: the extension did not run");
   return true;
 }
 
@@ -87,10 +82,11 @@ try {
     await new Promise((r) => setTimeout(r, DELAY));
   }
   await new Promise((r) => setTimeout(r, 500));
-  const data = await browser.evaluate(() => {
+  const page = await browser.evaluate(() => {
     const w = /** @type {any} */ (window);
-    return { keys: w.__keys, frames: w.__frames, paints: w.__paints };
+    return { keys: w.__keys, frames: w.__frames };
   }, null);
+  const data = { ...page, paints: (await browser.inspect()).paints };
   /** @type {number[]} */
   const lat = [];
   /** @type {number[]} */

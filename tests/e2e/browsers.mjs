@@ -15,6 +15,12 @@
  * has focus (so fields inside shadow roots and iframes get typed into as a person would),
  * real mouse moves, screenshots, the page's console errors (content script's included),
  * and the extension's own pages (popup, options) opened in a second tab.
+ *
+ * What the extension draws is not readable from the page (a closed shadow root, no
+ * attributes): `inExtension` runs a function in an extension page kept open beside the
+ * page (Chromium: a background tab; Firefox: a second window, reached through WebDriver
+ * BiDi so the page's window keeps focus), and `inspect` asks the page's content script
+ * through it (protocol.js `inspectOverlay`), as only the extension can.
  */
 import { mkdtempSync, existsSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -29,6 +35,33 @@ export const REPO = resolve(fileURLToPath(import.meta.url), "../../..");
 export const ARTIFACTS = join(REPO, "test-artifacts");
 /** The Firefox add-on id scripts/assemble.mjs writes into the Firefox manifest. */
 const GECKO_ID = "clearmark@clearmark.app";
+
+/**
+ * What the extension draws on the page (protocol.js InspectOverlayResponse).
+ * @typedef {object} Inspection
+ * @property {number} hosts
+ * @property {{width: number, height: number}} viewport
+ * @property {Array<{field: string, start: number, end: number, kind: string, severity: string, left: number, top: number, right: number, bottom: number}>} underlines
+ * @property {{visible: boolean, text: string, html: string, rect: {left: number, top: number, right: number, bottom: number}|null, buttons: Record<string, {x: number, y: number}>}} card
+ * @property {Array<{field: string, version: number, length: number, checked: boolean, inputAt: number, rtt: number, at: number}>} paints
+ */
+
+/**
+ * Runs in an extension page: asks every tab's content script what it draws; the first
+ * that answers is the page's (the tests keep one page with a content script).
+ * @returns {Promise<Inspection|null>}
+ */
+async function inspectTabs() {
+  for (const t of await chrome.tabs.query({})) {
+    if (t.id === undefined) continue;
+    const r = await chrome.tabs.sendMessage(t.id, { v: 1, type: "inspectOverlay" }, { frameId: 0 }).catch(() => null);
+    if (r && r.ok) return r;
+  }
+  return null;
+}
+
+/** Nothing drawn: what `inspect` answers when no content script runs on the page. */
+const NOTHING = { hosts: 0, viewport: { width: 0, height: 0 }, underlines: [], card: { visible: false, text: "", html: "", rect: null, buttons: {} }, paints: [] };
 
 /** Keys the tests press, by their Playwright names. @typedef {"Backspace"|"ArrowLeft"|"ArrowRight"|"Home"|"End"|"Escape"|"Alt+Shift+KeyI"|"Alt+Shift+KeyB"} Key */
 
@@ -51,6 +84,11 @@ const GECKO_ID = "clearmark@clearmark.app";
  * @property {(x: number, y: number) => Promise<void>} click
  * @property {(file: string) => Promise<void>} screenshot
  * @property {(path: string) => Promise<ExtensionTab>} extensionPage  e.g. "popup/popup.html?tab=3"
+ * @property {<A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>} inExtension  runs `fn` in an
+ *   extension page kept open beside the page (the page keeps focus); `fn` is serialised
+ * @property {() => Promise<Inspection>} inspect  what the extension draws on the page, asked of its content script
+ * @property {(expression: string) => Promise<any>} [inContentScript]  Chromium only: evaluates `expression` (awaited,
+ *   returned by value) in the extension's content-script world of the page, through the DevTools protocol
  * @property {() => string[]} consoleErrors  errors and warnings of the page's console since launch (tests compare counts before and after)
  * @property {() => Promise<void>} restartBackground  stops the extension's background as the
  *   browser does (Chromium: closes the idle service worker; Firefox: reloads the add-on, its
@@ -82,9 +120,10 @@ const profileDir = (prefix) => mkdtempSync(join(tmpdir(), `clearmark-${prefix}-`
 /**
  * @param {{hosts: string[], httpsPort: number}} server
  * @param {string} [ext]  the unpacked extension to load (default dist/chrome)
+ * @param {{proxyPort?: number}} [opts]  send every request through this proxy on 127.0.0.1
  * @returns {Promise<Browser>}
  */
-export async function launchChromium(server, ext = join(REPO, "dist", "chrome")) {
+export async function launchChromium(server, ext = join(REPO, "dist", "chrome"), opts = {}) {
   const { chromium } = await import("playwright-core");
   if (!existsSync(join(ext, "manifest.json"))) throw new Error(`${ext} holds no assembled extension: run make build`);
   const executablePath = which(["/usr/bin/chromium", "chromium"], "install it: apt-get install -y chromium (or make tools-test)");
@@ -107,6 +146,8 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"))
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      // Every request through the recording proxy, loopback included (privacy test).
+      ...(opts.proxyPort ? [`--proxy-server=http://127.0.0.1:${opts.proxyPort}`, "--proxy-bypass-list=<-loopback>"] : []),
     ],
   });
   const sw = ctx.serviceWorkers()[0] || (await ctx.waitForEvent("serviceworker", { timeout: 15000 }));
@@ -118,6 +159,17 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"))
     if (m.type() === "error" || m.type() === "warning") errors.push(`${m.type()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  /** The extension page `inExtension` runs in (opened on first use). @type {import("playwright-core").Page | null} */
+  let inspector = null;
+  /** @type {Browser["inExtension"]} */
+  const inExtension = async (fn, arg) => {
+    if (!inspector || inspector.isClosed()) {
+      inspector = await ctx.newPage();
+      await inspector.goto(`${extBase}/popup/popup.html?tab=-1`, { waitUntil: "load" });
+      await page.bringToFront();
+    }
+    return /** @type {any} */ (inspector.evaluate(/** @type {any} */ (fn), arg));
+  };
   return {
     name: "chromium",
     goto: async (url) => {
@@ -145,6 +197,24 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"))
         },
       };
     },
+    inExtension,
+    inspect: async () => /** @type {Inspection|null} */ (await inExtension(inspectTabs, null)) || NOTHING,
+    async inContentScript(expression) {
+      const cdp = await ctx.newCDPSession(page);
+      try {
+        /** @type {Array<{id: number, origin: string, auxData?: {type?: string, frameId?: string, isDefault?: boolean}}>} */
+        const contexts = [];
+        cdp.on("Runtime.executionContextCreated", (e) => contexts.push(/** @type {any} */ (e.context)));
+        await cdp.send("Runtime.enable");
+        const mine = contexts.find((c) => c.auxData?.type === "isolated" && c.origin === extBase);
+        if (!mine) throw new Error(`no content-script world of ${extBase} in the page (${contexts.map((c) => c.origin).join(", ")})`);
+        const r = /** @type {any} */ (await cdp.send("Runtime.evaluate", { expression, contextId: mine.id, awaitPromise: true, returnByValue: true }));
+        if (r.exceptionDetails) throw new Error(`in the content script: ${r.exceptionDetails.exception?.description || r.exceptionDetails.text}`);
+        return r.result.value;
+      } finally {
+        await cdp.detach();
+      }
+    },
     consoleErrors: () => [...errors],
     async restartBackground() {
       // As Chromium does after 30 s idle. (Reloading an extension loaded with
@@ -169,9 +239,10 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"))
 
 /**
  * @param {{hosts: string[], httpsPort: number}} server
+ * @param {{proxyPort?: number}} [opts]  send every request through this proxy on 127.0.0.1
  * @returns {Promise<Browser>}
  */
-export async function launchFirefox(server) {
+export async function launchFirefox(server, opts = {}) {
   const { Builder, Key, Origin } = await import("selenium-webdriver");
   const firefox = await import("selenium-webdriver/firefox.js");
   // The assembled folder, not the zip: `make build` adds the development update key to
@@ -194,6 +265,14 @@ export async function launchFirefox(server) {
     .setPreference("browser.shell.checkDefaultBrowser", false)
     .setPreference("extensions.update.enabled", false)
     .setAcceptInsecureCerts(true);
+  if (opts.proxyPort) {
+    // Every request through the recording proxy, localhost included (privacy test).
+    for (const [k, v] of /** @type {Array<[string, string|number|boolean]>} */ ([
+      ["network.proxy.type", 1], ["network.proxy.http", "127.0.0.1"], ["network.proxy.http_port", opts.proxyPort],
+      ["network.proxy.ssl", "127.0.0.1"], ["network.proxy.ssl_port", opts.proxyPort], ["network.proxy.no_proxies_on", ""],
+      ["network.proxy.allow_hijacking_localhost", true], ["network.proxy.share_proxy_settings", false],
+    ])) options.setPreference(k, v);
+  }
   options.enableBidi();
   // --allow-system-access: the chrome context opens the extension's pages (extensionPage).
   const service = new firefox.ServiceBuilder(geckodriver).addArguments("--allow-system-access").setStdio("ignore");
@@ -215,6 +294,53 @@ export async function launchFirefox(server) {
   await driver.installAddon(ext, true);
   await driver.manage().setTimeouts({ script: 30000 });
   const main = await driver.getWindowHandle();
+  const bidi = await driver.getBidi();
+  /** The browsing context of the extension page `inExtension` runs in (opened on first use). @type {string|null} */
+  let inspector = null;
+  /**
+   * Opens an extension page in a second browser window (the page's tab stays the selected
+   * tab of its window, so it keeps painting) and gives the focus back to the page.
+   * @returns {Promise<string>} its browsing context (= WebDriver window handle)
+   */
+  async function openInspector() {
+    const before = new Set(await driver.getAllWindowHandles());
+    await driver.setContext("chrome");
+    await driver.executeScript(`
+      const w = Services.wm.getMostRecentWindow("navigator:browser");
+      w.openTrustedLinkIn(arguments[0], "window", { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`,
+    `moz-extension://${uuid}/popup/popup.html?tab=-1`);
+    await driver.setContext("content");
+    let handle = null;
+    for (let i = 0; i < 50 && !handle; i++) {
+      handle = (await driver.getAllWindowHandles()).find((/** @type {string} */ h) => !before.has(h)) || null;
+      if (!handle) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!handle) throw new Error("Firefox did not open the extension page for inExtension");
+    await driver.switchTo().window(handle);
+    const loaded = 'return location.protocol === "moz-extension:" && document.readyState === "complete"';
+    for (let i = 0; i < 100 && !(await driver.executeScript(loaded)); i++) await new Promise((r) => setTimeout(r, 100));
+    await driver.switchTo().window(main);
+    return handle;
+  }
+  /** @type {Browser["inExtension"]} */
+  const inExtension = async (fn, arg) => {
+    if (!inspector) inspector = await openInspector();
+    const res = /** @type {any} */ (await bidi.send({
+      method: "script.callFunction",
+      params: {
+        functionDeclaration: `async (arg) => JSON.stringify(await (${fn.toString()})(JSON.parse(arg)))`,
+        arguments: [{ type: "string", value: JSON.stringify(arg === undefined ? null : arg) }],
+        awaitPromise: true,
+        target: { context: inspector },
+      },
+    }));
+    if (res.type !== "success" || res.result.type !== "success") {
+      throw new Error(`in the extension page: ${JSON.stringify(res.error ? res : res.result.exceptionDetails?.text)}`);
+    }
+    const v = res.result.result.value;
+    return v === undefined ? undefined : JSON.parse(v);
+  };
+
   /** @type {Record<string, string>} */
   const KEYS = {
     Backspace: Key.BACK_SPACE, ArrowLeft: Key.ARROW_LEFT, ArrowRight: Key.ARROW_RIGHT, Home: Key.HOME, End: Key.END, Escape: Key.ESCAPE,
@@ -287,8 +413,12 @@ export async function launchFirefox(server) {
         },
       };
     },
+    inExtension,
+    inspect: async () => /** @type {Inspection|null} */ (await inExtension(inspectTabs, null)) || NOTHING,
     consoleErrors: () => [...errors],
     async restartBackground() {
+      // The reload closes the extension page inExtension uses.
+      inspector = null;
       // An extension page reloads the add-on (a temporary add-on keeps its storage over a
       // reload); the reload closes the extension's pages; the session returns to the page.
       const tab = await /** @type {Browser} */ (/** @type {unknown} */ (this)).extensionPage("options/options.html");

@@ -106,22 +106,6 @@ async function statusCount() {
   return r && r.ok ? r.count : -1;
 }
 
-/** In the page: what the copied-copy part of the open card shows. */
-function cardSource() {
-  const o = document.querySelector("clearmark-overlay");
-  const card = o && o.shadowRoot ? o.shadowRoot.querySelector("[data-clearmark-card]") : null;
-  if (!card) return null;
-  const q = (/** @type {string} */ role) => card.querySelector(`[data-role="${role}"]`);
-  return {
-    title: q("source-title")?.textContent || "",
-    url: q("source-url")?.textContent || "",
-    copied: q("copied")?.textContent || "",
-    copiedTag: q("copied")?.localName || "",
-    source: q("copy-source")?.textContent || "",
-    yours: q("copy-yours")?.querySelector("mark")?.textContent || "",
-    ownBrand: !!q("own-brand"),
-  };
-}
 
 mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -179,7 +163,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
      */
     async function typeBullet(text) {
       await session.browser.goto(url(EDITOR));
-      await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.hosts === 1);
+      await waitFor(() => overlayState(session.browser), (s) => s.hosts === 1);
       await session.browser.evaluate(focusEnd, BULLET);
       await session.browser.type(text);
       const value = (await session.browser.evaluate(fieldState, BULLET)).value;
@@ -188,7 +172,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         const p = s.painted ? JSON.parse(s.painted) : null;
         return !!p && p.field === "bullets.0" && p.checked && p.length === value.length;
       };
-      const st = await waitFor(() => session.browser.evaluate(overlayState, null), answered);
+      const st = await waitFor(() => overlayState(session.browser), answered);
       assert.ok(answered(st), `the engine's answer for the whole typed text is drawn (${st.painted})`);
       assert.equal(value, text, "the field holds what was typed");
       return { value, underlines: st.underlines.filter((u) => u.field === "bullets.0") };
@@ -227,6 +211,17 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       });
       await session.browser.goto(url(AMAZON_PRODUCT));
       assert.equal(await expectCount(1), 1, "the product page was kept");
+      // A buyer's page gets collection only: no editor, no overlay marking the visitor as a
+      // seller, and its search box ("field-keywords") is not taken for listing search terms.
+      assert.equal(await session.browser.evaluate(() => document.querySelectorAll("clearmark-overlay").length, null), 0, "no overlay on a buyer's page");
+      const editor = await session.browser.inExtension(async () => {
+        const answers = [];
+        for (const t of await chrome.tabs.query({})) {
+          if (t.id !== undefined) answers.push(await chrome.tabs.sendMessage(t.id, { v: 1, type: "tabFindings" }, { frameId: 0 }).catch(() => null));
+        }
+        return answers.filter((a) => a && a.ok);
+      }, null);
+      assert.deepEqual(editor, [], "no editor content script answers on a buyer's page");
       c = await inOptions(readCorpus);
       assert.equal(c.count, 1);
       assert.equal(c.shown, "1", "the options page shows the count");
@@ -291,21 +286,22 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       assert.deepEqual(underlines.filter((u) => u.kind !== "copied_copy"), [], "nothing else underlined");
 
       await session.browser.evaluate(reveal, BULLET);
-      const st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.underlines.some((u) => u.kind === "copied_copy" && u.top > 0));
+      const st = await waitFor(() => overlayState(session.browser), (s) => s.underlines.some((u) => u.kind === "copied_copy" && u.top > 0));
       const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ (st.underlines.find((x) => x.kind === "copied_copy"));
       await session.browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
-      const shown = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.card.visible);
+      const shown = await waitFor(() => overlayState(session.browser), (s) => s.card.visible);
       assert.ok(shown.card.visible, "card shown on hover");
       assert.match(shown.card.text, /Copied text/);
-      const card = await session.browser.evaluate(cardSource, null);
-      assert.ok(card, "the card is there");
-      assert.equal(card.title, "Copied from: Brookwell Wooden Train Track Set, 52 Pieces");
-      assert.equal(card.url, `https://www.amazon.com:${session.server.httpsPort}/dp/B0TEST0001/`);
-      assert.equal(card.copiedTag, "mark", "the copied words are marked with a <mark> element");
-      assert.equal(card.copied.toLowerCase(), COPIED.toLowerCase(), "the source's copied words are marked");
-      assert.ok(card.source.includes(SOURCE_BULLET.slice(0, 40)), `the source text is shown: ${card.source}`);
-      assert.equal(card.yours, COPIED, "the seller's copied words beside it");
-      assert.equal(card.ownBrand, false, "no \"This is my brand\" on a copied run (it names no mark)");
+      // The card's contents, as the extension reads them (the page cannot: closed shadow root).
+      const text = shown.card.text;
+      assert.ok(text.includes("Copied from: Brookwell Wooden Train Track Set, 52 Pieces"), `the source's title: ${text}`);
+      assert.ok(text.includes(`https://www.amazon.com:${session.server.httpsPort}/dp/B0TEST0001/`), `the source's address: ${text}`);
+      const marked = [...shown.card.html.matchAll(/<mark[^>]*>([^<]*)<\/mark>/g)].map((m) => m[1]);
+      assert.equal(marked.length, 2, `the copied words are marked with <mark> elements on both sides: ${shown.card.html}`);
+      assert.equal(marked[0], COPIED, "the seller's copied words beside it");
+      assert.equal(marked[1].toLowerCase(), COPIED.toLowerCase(), "the source's copied words are marked");
+      assert.ok(text.includes(SOURCE_BULLET.slice(0, 40)), `the source text is shown: ${text}`);
+      assert.equal("own-brand" in shown.card.buttons, false, "no \"This is my brand\" on a copied run (it names no mark)");
       assert.doesNotMatch(shown.card.html, /<(?!div|button|mark|\/div|\/button|\/mark)[a-z]/i, "card holds only div/button/mark elements");
       await session.browser.screenshot(join(ARTIFACTS, `corpus-${browserName}-card.png`));
       await session.browser.mouseMove(2, 2);

@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Functions the editor e2e tests run inside the page's main world (either browser). Each
- * is self-contained (serialised into the page). A field is named by a path of steps:
+ * is self-contained (serialised into the page) — except `overlayState`, which asks the
+ * extension. A field is named by a path of steps:
  * CSS selectors, "shadow" (enter the element's open shadow root) and "frame" (enter the
  * iframe's document), e.g. ['kat-textarea[name="item_name-0-value"]', 'shadow', 'textarea']
  * or ['#se-rte-frame__summary', 'frame', 'body'].
@@ -171,40 +172,18 @@ export function wordRects({ path, word }) {
 }
 
 /**
- * What the extension drew: its overlay hosts, underlines and card.
- * @returns {{hosts: number, viewport: {width: number, height: number}, painted: string|null, underlines: DrawnUnderline[], card: {visible: boolean, text: string, html: string, rect: Rect|null}}}
+ * What the extension drew — its overlay hosts, underlines (with their laid-out boxes), card
+ * and latest paint — asked of the content script through an extension page: the page
+ * itself cannot read any of it (closed shadow root, no attributes). `painted` is the
+ * latest paint as JSON (field, text version and length, whether it is the engine's answer).
+ * Runs in the test process, not in the page.
+ * @param {import("./browsers.mjs").Browser} browser
+ * @returns {Promise<{hosts: number, viewport: {width: number, height: number}, painted: string|null, underlines: DrawnUnderline[], card: {visible: boolean, text: string, html: string, rect: Rect|null, buttons: Record<string, {x: number, y: number}>}}>}
  */
-export function overlayState() {
-  const hosts = document.querySelectorAll("clearmark-overlay");
-  const o = hosts[0];
-  const root = o ? o.shadowRoot : null;
-  /** @type {DrawnUnderline[]} */
-  const underlines = [];
-  if (root) {
-    for (const u of Array.from(root.querySelectorAll("[data-clearmark-underline]"))) {
-      const r = u.getBoundingClientRect();
-      const d = /** @type {HTMLElement} */ (u).dataset;
-      underlines.push({
-        field: d.field || "", start: Number(d.start), end: Number(d.end), kind: d.kind || "", severity: d.severity || "",
-        left: r.left, top: r.top, right: r.right, bottom: r.bottom,
-      });
-    }
-  }
-  const card = root ? /** @type {HTMLElement|null} */ (root.querySelector("[data-clearmark-card]")) : null;
-  const visible = !!card && card.style.display !== "none" && card.getBoundingClientRect().width > 0;
-  const cr = card && visible ? card.getBoundingClientRect() : null;
-  return {
-    hosts: hosts.length,
-    viewport: { width: window.innerWidth, height: window.innerHeight },
-    painted: o ? o.getAttribute("data-clearmark-painted") : null,
-    underlines,
-    card: {
-      visible,
-      text: visible && card ? card.innerText : "",
-      html: visible && card ? card.innerHTML : "",
-      rect: cr ? { left: cr.left, top: cr.top, right: cr.right, bottom: cr.bottom } : null,
-    },
-  };
+export async function overlayState(browser) {
+  const s = await browser.inspect();
+  const last = s.paints.length ? s.paints[s.paints.length - 1] : null;
+  return { hosts: s.hosts, viewport: s.viewport, painted: last ? JSON.stringify(last) : null, underlines: s.underlines, card: s.card };
 }
 
 /** The page's visible text outside the extension's overlay (to prove it never changes). */
@@ -235,19 +214,6 @@ export function removeOverlay() {
 export function rerender() {
   /** @type {HTMLButtonElement} */ (document.getElementById("rerender")).click();
   return Number(document.body.dataset.renders || 0);
-}
-
-/**
- * Centre of a card button by its data-role ("ignore", "own-brand"), for a real click.
- * @param {string} role
- * @returns {{x: number, y: number}|null}
- */
-export function cardButtonCenter(role) {
-  const o = document.querySelector("clearmark-overlay");
-  const b = o && o.shadowRoot ? o.shadowRoot.querySelector(`[data-clearmark-card] [data-role="${role}"]`) : null;
-  if (!b) return null;
-  const r = b.getBoundingClientRect();
-  return { x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2 };
 }
 
 /**

@@ -35,7 +35,7 @@ import { join } from "node:path";
 import { waitFor, sleep } from "./wait.mjs";
 import { ARTIFACTS, BROWSERS, useBrowser } from "./browsers.mjs";
 import {
-  cardButtonCenter, fieldState, focusEnd, overlayState, pageText, removeOverlay, rerender, reveal, setCaret, wordRects,
+  fieldState, focusEnd, overlayState, pageText, removeOverlay, rerender, reveal, setCaret, wordRects,
 } from "./editor-page.mjs";
 
 const TOLERANCE_PX = 2;
@@ -222,7 +222,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
     async function open(page) {
       await session.browser.goto(`https://${page.host}:${session.server.httpsPort}${page.path}`);
       if (page.ready) assert.equal(await waitFor(() => session.browser.evaluate(page.ready || (() => null), null), (v) => v === "ok"), "ok", "fixture rendered");
-      const st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.hosts === 1);
+      const st = await waitFor(() => overlayState(session.browser), (s) => s.hosts === 1);
       assert.equal(st.hosts, 1, "the content script ran (one <clearmark-overlay>) under the real host name");
     }
 
@@ -242,7 +242,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       let want = [];
       const st = await waitFor(async () => {
         want = (await session.browser.evaluate(wordRects, { path: f.path, word: f.word }))[0] || [];
-        return session.browser.evaluate(overlayState, null);
+        return overlayState(session.browser);
       }, (s) => want.length > 0 && want.every((w) => s.underlines.some((u) => u.field === f.key && near(u, w))));
       const mine = st.underlines.filter((u) => u.field === f.key);
       assert.ok(want.length > 0, `${f.key}: "${f.word}" is in the field`);
@@ -264,7 +264,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
      * @param {PageCase} page
      */
     async function nothingElse(page) {
-      const st = await session.browser.evaluate(overlayState, null);
+      const st = await overlayState(session.browser);
       /** @type {Map<string, import("./editor-page.mjs").Rect[]>} */
       const words = new Map();
       for (const u of st.underlines) {
@@ -307,12 +307,12 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         let wordNow = [];
         st = await waitFor(async () => {
           wordNow = (await session.browser.evaluate(wordRects, { path: first.path, word: first.word }))[0] || [];
-          return session.browser.evaluate(overlayState, null);
+          return overlayState(session.browser);
         }, (s) => s.underlines.some((x) => x.field === first.key && inView(x, s.viewport) && wordNow.some((w) => near(x, w))));
         const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ (st.underlines.find((x) => x.field === first.key && inView(x, st.viewport) && wordNow.some((w) => near(x, w))));
         assert.ok(u, `an underline on "${first.word}" in view after scrolling it into view (word at ${JSON.stringify(wordNow)})`);
         await session.browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
-        st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.card.visible);
+        st = await waitFor(() => overlayState(session.browser), (s) => s.card.visible);
         assert.ok(st.card.visible, `card shown on hover at ${JSON.stringify(u)}`);
         assert.match(st.card.text, KIND_LABEL);
         assert.ok(st.card.text.toLowerCase().includes(first.word.toLowerCase()), `card names the flagged word: ${st.card.text}`);
@@ -322,16 +322,16 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         assert.match(st.card.text, /Listed by: [^]*name-suggestion-index/, `card names the lists: ${st.card.text}`);
         assert.doesNotMatch(st.card.html, /<(?!div|button|\/div|\/button)[a-z]/i, "card holds only its own div/button elements");
         await session.browser.mouseMove(2, 2);
-        st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => !s.card.visible, 3000);
+        st = await waitFor(() => overlayState(session.browser), (s) => !s.card.visible, 3000);
         assert.ok(!st.card.visible, "card hides when the pointer leaves");
 
         // Keyboard: the caret entering the flagged word shows the card; Escape hides it.
         await session.browser.evaluate(setCaret, { path: first.path, offset: u.start + 1 });
         await session.browser.press("ArrowRight");
-        st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.card.visible, 3000);
+        st = await waitFor(() => overlayState(session.browser), (s) => s.card.visible, 3000);
         assert.ok(st.card.visible, "card shown when the caret is inside the flagged word");
         await session.browser.press("Escape");
-        st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => !s.card.visible, 3000);
+        st = await waitFor(() => overlayState(session.browser), (s) => !s.card.visible, 3000);
         assert.ok(!st.card.visible, "Escape hides the card");
 
         // The popup counts what is underlined, per field (each field scrolled into view in
@@ -340,7 +340,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         const perField = new Map();
         for (const f of page.fields) {
           await session.browser.evaluate(reveal, f.path);
-          const s = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.underlines.some((x) => x.field === f.key));
+          const s = await waitFor(() => overlayState(session.browser), (s) => s.underlines.some((x) => x.field === f.key));
           perField.set(f.key, new Set(s.underlines.filter((x) => x.field === f.key).map((x) => `${x.start}:${x.end}`)));
         }
         const tabId = await tabOf(page.host);
@@ -376,7 +376,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         }
         const expected = start + value;
         const typedState = await session.browser.evaluate(fieldState, long.path);
-        await waitFor(() => session.browser.evaluate(overlayState, null), (s) => {
+        await waitFor(() => overlayState(session.browser), (s) => {
           const p = s.painted ? JSON.parse(s.painted) : null;
           return !!p && p.field === long.key && p.checked && p.length === typedState.value.length;
         });
@@ -399,9 +399,9 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       const errorsBefore = session.browser.consoleErrors().length;
       await open(page);
       await typeAndCheck(page.fields[0]);
-      const before = (await session.browser.evaluate(overlayState, null)).underlines.length;
+      const before = (await overlayState(session.browser)).underlines.length;
       assert.ok(await session.browser.evaluate(removeOverlay, null));
-      const st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.hosts === 1 && s.underlines.length === before);
+      const st = await waitFor(() => overlayState(session.browser), (s) => s.hosts === 1 && s.underlines.length === before);
       assert.equal(st.hosts, 1, "overlay host re-attached");
       assert.equal(st.underlines.length, before, "underlines still drawn");
       assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), []);
@@ -420,7 +420,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       let want = [];
       const st = await waitFor(async () => {
         want = (await session.browser.evaluate(wordRects, { path: f.path, word: f.word }))[0] || [];
-        return session.browser.evaluate(overlayState, null);
+        return overlayState(session.browser);
       }, (s) => {
         const mine = s.underlines.filter((u) => u.field === f.key);
         return want.length > 0 && mine.length === want.length
@@ -448,7 +448,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       let want = [];
       const st = await waitFor(async () => {
         want = (await session.browser.evaluate(wordRects, { path: f.path, word: f.word }))[0] || [];
-        return session.browser.evaluate(overlayState, null);
+        return overlayState(session.browser);
       }, (s) => want.length > 0 && want.every((w) => s.underlines.some((u) => u.field === f.key && near(u, w))));
       assert.ok(want.every((w) => st.underlines.some((u) => u.field === f.key && near(u, w))),
         `underline follows the re-wrapped word: ${JSON.stringify(st.underlines)} vs ${JSON.stringify(want)}`);
@@ -477,15 +477,15 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         await popup.close();
       };
       await flip(true);
-      let st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.hosts === 0);
+      let st = await waitFor(() => overlayState(session.browser), (s) => s.hosts === 0);
       assert.equal(st.hosts, 0, "no overlay once the seller switched the site off");
       await flip(false);
-      st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.underlines.some((u) => u.field === page.fields[0].key));
+      st = await waitFor(() => overlayState(session.browser), (s) => s.underlines.some((u) => u.field === page.fields[0].key));
       assert.ok(st.underlines.some((u) => u.field === page.fields[0].key), "underlines back when switched on again");
       assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), []);
     });
 
-    it("options: strings in place, settings and own brands saved", async () => {
+    it("options: strings in place, settings and own brands saved (own brands out of content scripts' storage)", async () => {
       const opts = await session.browser.extensionPage("options/options.html");
       const r = await waitFor(() => opts.evaluate(() => ({
         title: document.querySelector("h1")?.textContent || "",
@@ -501,12 +501,14 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
           if (st && st.dataset.ok) break;
           await new Promise((res) => setTimeout(res, 100));
         }
-        const got = await chrome.storage.local.get(["ownBrands", "showLow"]);
-        return { status: document.getElementById("brands-status")?.dataset.ok, settings: /** @type {any} */ (got) };
+        const got = await chrome.storage.local.get(null);
+        const kept = await chrome.runtime.sendMessage({ v: 1, type: "ownBrandsStatus" });
+        return { status: document.getElementById("brands-status")?.dataset.ok, settings: /** @type {any} */ (got), brands: kept.brands };
       }, null);
       assert.equal(saved.status, "true", "the background accepted the own brands");
-      assert.deepEqual(saved.settings.ownBrands, ["Acme Bricks"]);
+      assert.deepEqual(saved.brands, ["Acme Bricks"]);
       assert.equal(saved.settings.showLow, !r.low, "show-low switched");
+      assert.equal("ownBrands" in saved.settings, false, "own brands are not in storage content scripts can read");
       // Back to the defaults for the tests that follow.
       await opts.evaluate(async () => {
         /** @type {HTMLInputElement} */ (document.getElementById("show-low")).click();
@@ -534,7 +536,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         return { top: r.top, bottom: r.bottom, titleBottom: title.getBoundingClientRect().bottom };
       }, null);
       assert.ok(panel.titleBottom < panel.top, `the title is scrolled out of the panel (${JSON.stringify(panel)})`);
-      let st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => !s.underlines.some((x) => x.field === f.key));
+      let st = await waitFor(() => overlayState(session.browser), (s) => !s.underlines.some((x) => x.field === f.key));
       assert.deepEqual(st.underlines.filter((x) => x.field === f.key), [], "no underline of the hidden title is drawn");
       // Scrolled back, the underline is on the word again.
       await session.browser.evaluate(() => {
@@ -545,7 +547,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       let want = [];
       st = await waitFor(async () => {
         want = (await session.browser.evaluate(wordRects, { path: f.path, word: f.word }))[0] || [];
-        return session.browser.evaluate(overlayState, null);
+        return overlayState(session.browser);
       }, (s) => want.length > 0 && want.every((w) => s.underlines.some((u) => u.field === f.key && near(u, w))));
       assert.ok(want.every((w) => st.underlines.some((u) => u.field === f.key && near(u, w))), `underline back on "${f.word}" (${JSON.stringify(st.underlines)})`);
       assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), []);
@@ -560,10 +562,10 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       const at = f.text.indexOf(f.word);
       await session.browser.evaluate(setCaret, { path: f.path, offset: at + 1 });
       await session.browser.press("ArrowRight");
-      let st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.card.visible);
+      let st = await waitFor(() => overlayState(session.browser), (s) => s.card.visible);
       assert.ok(st.card.visible, "card shown with the caret inside the flagged word");
       await session.browser.press("Alt+Shift+KeyI");
-      st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => !s.underlines.some((x) => x.field === f.key) && !s.card.visible);
+      st = await waitFor(() => overlayState(session.browser), (s) => !s.underlines.some((x) => x.field === f.key) && !s.card.visible);
       assert.ok(!st.underlines.some((x) => x.field === f.key), "no underline once ignored here");
       assert.ok(!st.card.visible, "the card closes");
       assert.equal((await session.browser.evaluate(fieldState, f.path)).value, f.text, "the shortcut typed nothing into the field");
@@ -574,20 +576,55 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
     });
 
     // Last: it changes the seller's own brands for this profile.
-    it("etsy: \"This is my brand\" stops flagging the brand", async () => {
+    it("etsy: \"This is my brand\" hides the flag here, and stops it everywhere only once the seller confirms it in the popup", async () => {
       const page = PAGES[5];
       const errorsBefore = session.browser.consoleErrors().length;
+      const brands = () => session.browser.inExtension(() => chrome.runtime.sendMessage({ v: 1, type: "ownBrandsStatus" }), null);
       await open(page);
       const f = page.fields[0];
       await typeAndCheck(f);
-      const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ ((await session.browser.evaluate(overlayState, null)).underlines.find((x) => x.field === f.key));
+      const u = /** @type {import("./editor-page.mjs").DrawnUnderline} */ ((await overlayState(session.browser)).underlines.find((x) => x.field === f.key));
       await session.browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
-      await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.card.visible);
-      const btn = await session.browser.evaluate(cardButtonCenter, "own-brand");
+      const shown = await waitFor(() => overlayState(session.browser), (s) => s.card.visible);
+      const btn = shown.card.buttons["own-brand"];
       assert.ok(btn, "card has a 'This is my brand' button");
       await session.browser.click(btn.x, btn.y);
-      const st = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => !s.underlines.some((x) => x.field === f.key));
-      assert.ok(!st.underlines.some((x) => x.field === f.key), "no underline once the brand is the seller's own");
+      let st = await waitFor(() => overlayState(session.browser), (s) => !s.underlines.some((x) => x.field === f.key));
+      assert.ok(!st.underlines.some((x) => x.field === f.key), "the flag is hidden on this page at once");
+      const proposed = await waitFor(brands, (r) => r.ok && r.pending.length > 0);
+      assert.deepEqual(proposed.brands, [], "not the seller's own brand yet");
+      // The card's mark as the register spells it ("Lego" or "LEGO").
+      assert.deepEqual(proposed.pending.map((/** @type {{brand: string, host: string}} */ p) => [p.brand.toLowerCase(), p.host]), [["lego", page.host]], "waiting for the seller, with the site it came from");
+
+      // Not applied: a fresh load flags it again.
+      await open(page);
+      await typeAndCheck(f);
+
+      // The seller confirms in the popup (an extension page: a web page cannot send this).
+      const popup = await session.browser.extensionPage("popup/popup.html?tab=-1");
+      const clicked = await popup.evaluate(async () => {
+        for (let i = 0; i < 100 && !document.querySelector('#pending [data-role="confirm"]'); i++) await new Promise((r) => setTimeout(r, 50));
+        const b = /** @type {HTMLButtonElement|null} */ (document.querySelector('#pending [data-role="confirm"]'));
+        const text = document.getElementById("pending")?.textContent || "";
+        b?.click();
+        return { found: !!b, text };
+      }, null);
+      assert.ok(clicked.found, "the popup lists the pending brand with a confirm button");
+      assert.match(clicked.text, /“Lego” as your own brand \(from www\.etsy\.com\)/i);
+      await popup.close();
+      const confirmed = await waitFor(brands, (r) => r.ok && r.brands.length > 0);
+      assert.deepEqual(confirmed.brands.map((/** @type {string} */ b) => b.toLowerCase()), ["lego"], "the seller's own brand once confirmed");
+      assert.deepEqual(confirmed.pending, [], "nothing waits any more");
+
+      // Applied: a fresh load does not flag it; the engine's answer for the whole text is drawn.
+      await open(page);
+      await session.browser.evaluate(focusEnd, f.path);
+      await session.browser.type(f.text);
+      st = await waitFor(() => overlayState(session.browser), (s) => {
+        const p = s.painted ? JSON.parse(s.painted) : null;
+        return !!p && p.field === f.key && p.checked && p.length === f.text.length;
+      });
+      assert.ok(!st.underlines.some((x) => x.field === f.key), `no underline once the brand is the seller's own (${st.painted})`);
       assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), []);
     });
   });

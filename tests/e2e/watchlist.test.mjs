@@ -103,7 +103,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
      */
     async function typeTitle() {
       await session.browser.goto(`https://${EDITOR.host}:${session.server.httpsPort}${EDITOR.path}`);
-      await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.hosts === 1);
+      await waitFor(() => overlayState(session.browser), (s) => s.hosts === 1);
       await session.browser.evaluate(focusEnd, TITLE);
       await session.browser.type(TYPED);
       const value = (await session.browser.evaluate(fieldState, TITLE)).value;
@@ -113,7 +113,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         const p = s.painted ? JSON.parse(s.painted) : null;
         return !!p && p.field === "title" && p.checked && p.length === value.length;
       };
-      const st = await waitFor(() => session.browser.evaluate(overlayState, null), answered);
+      const st = await waitFor(() => overlayState(session.browser), answered);
       assert.ok(answered(st), `the engine's answer for the whole typed text is drawn (${st.painted})`);
       return st.underlines.filter((u) => u.field === "title");
     }
@@ -150,7 +150,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       assert.deepEqual(spans, [`0:${WORD.length}:registered_mark`], `exactly the watched word (${JSON.stringify(underlines)})`);
       const u = underlines[0];
       await session.browser.mouseMove((u.left + u.right) / 2, (u.top + u.bottom) / 2);
-      const shown = await waitFor(() => session.browser.evaluate(overlayState, null), (s) => s.card.visible);
+      const shown = await waitFor(() => overlayState(session.browser), (s) => s.card.visible);
       assert.ok(shown.card.visible, "card shown on hover");
       assert.match(shown.card.text, /Your watch list/);
       assert.match(shown.card.text, /Quib Ltd/);
