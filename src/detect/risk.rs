@@ -12,7 +12,8 @@
 //! | name or abbreviation, brand position (strong) | high | medium if registered | low |
 //! | name or abbreviation, brand position (weak) or no evidence | medium | low | low |
 //! | known word, used as a name, famous or in a coined spelling | high | medium if registered or "for"-compatibility | medium if famous and compatibility |
-//! | known word (below everyday), used as a name | medium | low | low |
+//! | exact phrase of known words (below everyday), used as a name | medium | low | low |
+//! | single known word, used as a name, no other evidence | low | low | low |
 //! | known word otherwise | low | low | low |
 //!
 //! For names, abbreviations and known words the classes are those of registrations:
@@ -643,10 +644,22 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         );
         return Severity::Low;
     }
+    // An exact multi-word mark is evidence of its own: nobody writes "Hot Wheels" for
+    // hot wheels. A single registered word used as a name is not: listings capitalise
+    // ordinary words ("Gift for Fans", "PRINT"), and a register holds them all.
+    let phrase = f.key.contains(' ');
     let everyday = f.common.is_some_and(|(_, z)| z >= ordinary::EVERYDAY_ZIPF);
     if everyday && !evidence {
         why.push(
             "an everyday word, which only a famous mark or a coined spelling makes a brand"
+                .to_owned(),
+        );
+        return Severity::Low;
+    }
+    if !evidence && !phrase {
+        why.push(
+            "an ordinary word registered as a mark: only a famous mark, an exact phrase or \
+             a coined spelling makes it a brand"
                 .to_owned(),
         );
         return Severity::Low;
@@ -837,10 +850,21 @@ mod tests {
 
     /// The severity of the known word "x" (Zipf `k.zipf`) with these records.
     fn known(records: &[Record], listing: &[u8], usage: Usage, k: Known) -> Option<Severity> {
+        known_key(records, "x", listing, usage, k)
+    }
+
+    /// [`known`] for a mark key of its own (a phrase has a space).
+    fn known_key(
+        records: &[Record],
+        key: &str,
+        listing: &[u8],
+        usage: Usage,
+        k: Known,
+    ) -> Option<Severity> {
         judge(
             &Facts {
-                key: "x",
-                protection: &Protection::of_records(records, "x"),
+                key,
+                protection: &Protection::of_records(records, key),
                 listing_classes: class_mask(listing),
                 common: Some(("word", k.zipf)),
                 usage: &usage,
@@ -903,11 +927,23 @@ mod tests {
     }
 
     #[test]
-    fn a_known_word_used_as_a_name_is_medium_in_class_only_below_everyday() {
+    fn a_registered_known_word_used_as_a_name_needs_fame_a_phrase_or_a_coined_spelling() {
+        // A single registered word, even used as a name, is low: listings capitalise
+        // ordinary words, and a real register holds them all.
         let r = [rec("GALAXY", &[9])];
         let below = ordinary::EVERYDAY_ZIPF - 0.01;
-        assert_eq!(known(&r, &[9], NAME, word(below)), Some(Severity::Medium));
-        assert_eq!(known(&r, &[9], FITS, word(below)), Some(Severity::Medium));
+        assert_eq!(known(&r, &[9], NAME, word(below)), Some(Severity::Low));
+        assert_eq!(known(&r, &[9], FITS, word(below)), Some(Severity::Low));
+        // An exact phrase of known words is evidence of its own, in class, below everyday.
+        let phrase = [rec("BLUE GALAXY", &[9])];
+        assert_eq!(
+            known_key(&phrase, "blue galaxy", &[9], NAME, word(below)),
+            Some(Severity::Medium)
+        );
+        assert_eq!(
+            known_key(&phrase, "blue galaxy", &[25], NAME, word(below)),
+            Some(Severity::Low)
+        );
         assert_eq!(
             known(&r, &[9], NAME, word(ordinary::EVERYDAY_ZIPF)),
             Some(Severity::Low)
