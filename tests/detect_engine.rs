@@ -118,7 +118,9 @@ fn own_brand_and_its_variants_are_never_flagged() {
     l.category = Some("Toys & Games > Puzzles".into());
     let r = e.check(&l);
     let texts: Vec<&str> = r.findings.iter().map(|f| f.text.as_str()).collect();
-    assert_eq!(texts, ["Disney", "Tangled"]);
+    // "Tangled" is registered here but is a single ordinary word with no fame behind
+    // it: named after Disney, it is still no finding (risk.rs's table).
+    assert_eq!(texts, ["Disney"]);
 
     let mut e = engine();
     e.set_own_brands(vec!["Hubsan Inc.".into()]);
@@ -134,21 +136,12 @@ fn ordinary_words_need_evidence() {
     // is the fruit: nothing high or medium.
     assert!(e.check(&l).findings.is_empty(), "{:?}", e.check(&l));
 
-    // A known word named as what the product fits, registered for these goods: medium
-    // (high would take a famous mark or a coined spelling too; see risk.rs's table).
+    // A single known word named as what the product fits, registered for these goods
+    // but with no fame, phrase or coined spelling behind it: shown only as low.
     let mut l = title("Phone case for Galaxy S21");
     l.category = Some("Electronics > Phone cases".into());
     let r = e.check(&l);
-    assert_eq!(
-        flagged(&r),
-        vec![("Galaxy", FindingKind::RegisteredMark, Severity::Medium)]
-    );
-    assert!(
-        r.findings[0].reason.contains("compatibility"),
-        "{}",
-        r.findings[0].reason
-    );
-    assert!(r.findings[0].suggestion.contains("compatib"));
+    assert_eq!(flagged(&r), vec![]);
 }
 
 #[test]
