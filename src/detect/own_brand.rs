@@ -426,19 +426,16 @@ fn distinctive_parts(words: &[&str]) -> Vec<String> {
 }
 
 /// `first_distinctive_word`: the first word of a brand of several words that is no
-/// filler, company or trade word and has at least [`FIRST_WORD_LETTERS`] letters
-/// ("Yokiva" of "Yokiva Spielzeug Set").
+/// filler, company or trade word, when it has at least [`FIRST_WORD_LETTERS`] letters
+/// ("Yokiva" of "Yokiva Spielzeug Set"; "My Tiny World" has none).
 fn first_distinctive_word(words: &[&str]) -> Option<String> {
     if words.len() < 2 {
         return None;
     }
     words
         .iter()
-        .find(|w| {
-            !FILLER_WORDS.contains(w)
-                && !COMPANY_WORDS.contains(w)
-                && w.chars().filter(|c| c.is_alphabetic()).count() >= FIRST_WORD_LETTERS
-        })
+        .find(|w| !FILLER_WORDS.contains(w) && !COMPANY_WORDS.contains(w))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= FIRST_WORD_LETTERS)
         .map(|w| (*w).to_owned())
 }
 
@@ -570,6 +567,8 @@ mod tests {
             !is_own("Lego", "Legs"),
             "a typo of a short name is another word"
         );
+        assert!(is_own("Hubsan", "Hubasn"), "TYPO_LETTERS letters");
+        assert!(!is_own("Toobs", "Tooobs"), "one letter fewer");
     }
 
     #[test]
@@ -599,6 +598,13 @@ mod tests {
             !is_own("My Tiny World", "My"),
             "too short to stand for the brand"
         );
+        assert!(!is_own("My Tiny World", "Tiny"), "only the first word");
+        assert!(
+            is_own("Zapf Creation", "Zapf"),
+            "FIRST_WORD_LETTERS letters"
+        );
+        assert!(!is_own("Zap Creation", "Zap"));
+        assert!(!is_own("Zap Creation", "Creation"));
         assert!(!is_own("Yokiva Spielzeug", "Spielzeug"));
         assert_eq!(
             mentions("Schleich Figuren Welt", "Schleich horse"),
@@ -634,7 +640,17 @@ mod tests {
             !is_own("AB", "ABC12"),
             "letters glued to a short name make another name"
         );
+        assert!(is_own("AB", "AB77777777"), "MODEL_CODE_CHARS characters");
         assert!(!is_own("AB", "AB777777777"), "a model code is short");
+        assert!(
+            is_own("Hubsan", "Hubsan HX107C"),
+            "CODE_LETTERS letters before"
+        );
+        assert!(
+            is_own("Hubsan", "Hubsan107CX"),
+            "CODE_LETTERS letters after"
+        );
+        assert!(!is_own("Hubsan", "Hubsan107CXY"));
         assert!(
             !is_own("Yokiva", "YOKIVA X12drone"),
             "a word glued after the code"
