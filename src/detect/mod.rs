@@ -547,19 +547,20 @@ impl Engine {
             free && word(i).len() <= lookalike::MAX_WORD_BYTES
                 && word(i).chars().all(char::is_alphabetic)
         };
-        // A word that only a name on a brand list spells ("Hub" of "Hub-asn") gives way
-        // to a hyphenated disguise of a mark worth the search.
-        let mut weak = vec![false; tokens.len()];
-        for c in out.iter() {
-            if c.words.len() == 1 && c.disguise.is_none() && !self.records(c.value, &c.key).backed {
-                weak[c.words.start] = true;
-            }
-        }
         for i in 0..tokens.len() {
+            // A word that only a name on a brand list spells ("Hub" of "Hub-asn") gives
+            // way to a hyphenated disguise of a mark worth the search.
+            let weak = |i: usize| {
+                out.iter().any(|c| {
+                    c.words == (i..i + 1)
+                        && c.disguise.is_none()
+                        && !self.records(c.value, &c.key).backed
+                })
+            };
             let pair = i + 1 < tokens.len()
                 && tokens[i].joiner == Joiner::Hyphen
-                && searchable(!taken[i] || weak[i], i)
-                && searchable(!taken[i + 1] || weak[i + 1], i + 1);
+                && searchable(!taken[i] || weak(i), i)
+                && searchable(!taken[i + 1] || weak(i + 1), i + 1);
             let joined = pair
                 .then(|| format!("{}{}", word(i), word(i + 1)))
                 .and_then(|text| Some((i..i + 2, self.cached_typo_of(&text)?, text)));

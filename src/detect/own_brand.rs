@@ -119,6 +119,9 @@ const FIRST_WORD_LETTERS: usize = 4;
 /// The longest model code glued to a brand ("777" of "AB777", "x12" of "YOKIVA-X12").
 const MODEL_CODE_CHARS: usize = 8;
 
+/// The fewest letters of two names one typo apart that still count as the same.
+const TYPO_LETTERS: usize = 6;
+
 /// The most letters a model code has before its first digit and after its last.
 const CODE_LETTERS: usize = 2;
 
@@ -223,27 +226,16 @@ impl OwnBrands {
     /// [`Occurrence::partial`]). Trade words after the name are part of the mention
     /// ("Acme Official Store").
     fn naming<S: AsRef<str>>(&self, words: &[S]) -> Option<bool> {
-        let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
-        let compact: String = words
-            .iter()
-            .filter(|w| !LINK_WORDS.contains(w))
-            .copied()
-            .collect();
-        let core_end = words.len()
-            - words
-                .iter()
-                .rev()
-                .take_while(|w| COMPANY_WORDS.contains(w))
-                .count();
-        let core: String = words[..core_end]
-            .iter()
-            .filter(|w| !LINK_WORDS.contains(w))
-            .copied()
-            .collect();
-        let last = |n: usize| n.checked_sub(1).map_or("", |i| words[i]);
+        let mut mention = Mention::default();
+        words.iter().for_each(|w| mention.push(w.as_ref()));
+        self.named_by(&mention, words)
+    }
+
+    /// [`OwnBrands::naming`] of the words `mention` was built from.
+    fn named_by<S: AsRef<str>>(&self, mention: &Mention<'_>, words: &[S]) -> Option<bool> {
         let by_variant = [
-            (compact.as_str(), last(words.len())),
-            (core.as_str(), last(core_end)),
+            (mention.compact.as_str(), mention.last),
+            (mention.core(), mention.core_last),
         ]
         .into_iter()
         .filter(|(c, _)| !c.is_empty())
@@ -255,8 +247,17 @@ impl OwnBrands {
         .map(|v| v.partial)
         .min();
         by_variant.or_else(|| {
-            self.spelled_by_initials(&words[..core_end])
-                .then_some(false)
+            if self.initials.is_empty() {
+                return None;
+            }
+            let core_end = words.len()
+                - words
+                    .iter()
+                    .rev()
+                    .take_while(|w| COMPANY_WORDS.contains(&w.as_ref()))
+                    .count();
+            let core: Vec<&str> = words[..core_end].iter().map(AsRef::as_ref).collect();
+            self.spelled_by_initials(&core).then_some(false)
         })
     }
 
@@ -297,20 +298,26 @@ impl OwnBrands {
             // Grown one word at a time and given up once the words before any trade
             // word are longer than a variant with a model code glued on could be (and
             // more words than any initials have).
+            if !self.may_start(words[i..].iter().map(AsRef::as_ref)) {
+                i += 1;
+                continue;
+            }
+            // The mention is built up in place, so a field costs a few comparisons per
+            // word, not MAX_TOKENS allocations.
             let mut longest = None;
-            let mut core_chars = 0;
+            let mut mention = Mention::default();
             for n in 1..=MAX_TOKENS.min(words.len() - i) {
                 let w = words[i + n - 1].as_ref();
-                if !COMPANY_WORDS.contains(&w) && !LINK_WORDS.contains(&w) {
-                    core_chars += w.chars().count();
-                }
+                mention.push(w);
                 if LINK_WORDS.contains(&w) {
                     continue;
                 }
-                if core_chars > self.longest + MODEL_CODE_CHARS && n > self.max_initials() {
+                if mention.core().chars().count() > self.longest + MODEL_CODE_CHARS
+                    && n > self.max_initials()
+                {
                     break;
                 }
-                if let Some(partial) = self.naming(&words[i..i + n]) {
+                if let Some(partial) = self.named_by(&mention, &words[i..i + n]) {
                     longest = Some((n, partial));
                 }
             }
@@ -328,12 +335,62 @@ impl OwnBrands {
         out
     }
 
+    /// Whether a mention can start with these words: its first letter is that of a
+    /// variant, or its first two letters are one edit away from those of a variant long
+    /// enough for a typo ([`TYPO_LETTERS`]), or it starts with the first of some
+    /// initials. A cheap test that spares
+    /// most words of a field the comparisons.
+    fn may_start<'a>(&self, words: impl Iterator<Item = &'a str>) -> bool {
+        let mut letters = words
+            .filter(|w| !LINK_WORDS.contains(w))
+            .flat_map(str::chars);
+        let (c0, c1) = (letters.next(), letters.next());
+        let initial = |i: &String| i.chars().next() == c0;
+        self.initials.iter().any(initial)
+            || self.variants.iter().any(|v| {
+                let mut own = v.compact.chars();
+                let (v0, v1) = (own.next(), own.next());
+                let typo_allowed = v.compact.chars().count() >= TYPO_LETTERS;
+                c0 == v0 || (typo_allowed && c1.is_some() && (c1 == v1 || c0 == v1 || c1 == v0))
+            })
+    }
+
     fn max_initials(&self) -> usize {
         self.initials
             .iter()
             .map(|i| 2 * i.chars().count())
             .max()
             .unwrap_or(0)
+    }
+}
+
+/// The words of a possible mention as [`OwnBrands::naming`] compares them: all of them
+/// run together without link words, and the same up to the trade and company words at
+/// the end ("acme official store" → core "acme"), with the last word of each.
+#[derive(Default)]
+struct Mention<'w> {
+    compact: String,
+    /// Bytes of `compact` before the trailing company words.
+    core_len: usize,
+    last: &'w str,
+    core_last: &'w str,
+}
+
+impl<'w> Mention<'w> {
+    fn push(&mut self, word: &'w str) {
+        if LINK_WORDS.contains(&word) {
+            return;
+        }
+        self.compact.push_str(word);
+        self.last = word;
+        if !COMPANY_WORDS.contains(&word) {
+            self.core_len = self.compact.len();
+            self.core_last = word;
+        }
+    }
+
+    fn core(&self) -> &str {
+        &self.compact[..self.core_len]
     }
 }
 
@@ -369,19 +426,16 @@ fn distinctive_parts(words: &[&str]) -> Vec<String> {
 }
 
 /// `first_distinctive_word`: the first word of a brand of several words that is no
-/// filler, company or trade word and has at least [`FIRST_WORD_LETTERS`] letters
-/// ("Yokiva" of "Yokiva Spielzeug Set").
+/// filler, company or trade word, when it has at least [`FIRST_WORD_LETTERS`] letters
+/// ("Yokiva" of "Yokiva Spielzeug Set"; "My Tiny World" has none).
 fn first_distinctive_word(words: &[&str]) -> Option<String> {
     if words.len() < 2 {
         return None;
     }
     words
         .iter()
-        .find(|w| {
-            !FILLER_WORDS.contains(w)
-                && !COMPANY_WORDS.contains(w)
-                && w.chars().filter(|c| c.is_alphabetic()).count() >= FIRST_WORD_LETTERS
-        })
+        .find(|w| !FILLER_WORDS.contains(w) && !COMPANY_WORDS.contains(w))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= FIRST_WORD_LETTERS)
         .map(|w| (*w).to_owned())
 }
 
@@ -440,7 +494,9 @@ fn same_name(own: &str, seen: &str) -> bool {
     if own.len() >= 3 && seen.len() >= 3 && strip(own) == strip(seen) {
         return true;
     }
-    own.chars().count() >= 6 && seen.chars().count() >= 6 && within_one_edit(own, seen)
+    own.chars().count() >= TYPO_LETTERS
+        && seen.chars().count() >= TYPO_LETTERS
+        && within_one_edit(own, seen)
 }
 
 /// Whether `a` becomes `b` with at most one insertion, deletion, substitution or swap of
@@ -511,6 +567,8 @@ mod tests {
             !is_own("Lego", "Legs"),
             "a typo of a short name is another word"
         );
+        assert!(is_own("Hubsan", "Hubasn"), "TYPO_LETTERS letters");
+        assert!(!is_own("Toobs", "Tooobs"), "one letter fewer");
     }
 
     #[test]
@@ -540,6 +598,13 @@ mod tests {
             !is_own("My Tiny World", "My"),
             "too short to stand for the brand"
         );
+        assert!(!is_own("My Tiny World", "Tiny"), "only the first word");
+        assert!(
+            is_own("Zapf Creation", "Zapf"),
+            "FIRST_WORD_LETTERS letters"
+        );
+        assert!(!is_own("Zap Creation", "Zap"));
+        assert!(!is_own("Zap Creation", "Creation"));
         assert!(!is_own("Yokiva Spielzeug", "Spielzeug"));
         assert_eq!(
             mentions("Schleich Figuren Welt", "Schleich horse"),
@@ -575,7 +640,17 @@ mod tests {
             !is_own("AB", "ABC12"),
             "letters glued to a short name make another name"
         );
+        assert!(is_own("AB", "AB77777777"), "MODEL_CODE_CHARS characters");
         assert!(!is_own("AB", "AB777777777"), "a model code is short");
+        assert!(
+            is_own("Hubsan", "Hubsan HX107C"),
+            "CODE_LETTERS letters before"
+        );
+        assert!(
+            is_own("Hubsan", "Hubsan107CX"),
+            "CODE_LETTERS letters after"
+        );
+        assert!(!is_own("Hubsan", "Hubsan107CXY"));
         assert!(
             !is_own("Yokiva", "YOKIVA X12drone"),
             "a word glued after the code"
@@ -688,6 +763,7 @@ mod tests {
             "pfaltz graf Pfaltzgraf pfaltzgraffs melissadoug melissa doug s and",
             "a b c d e f g h i j k l m n o p be puzzled",
             "Marks and Spencer Yokiva-X12 official store toys Patch toys uk the m s",
+            "fpaltzgraff aplatzgraff ffaltzgraff paltzgraff xpfaltzgraff m and s spencer",
         ] {
             let w = words(text);
             let got: Vec<Range<usize>> = own.occurrences(&w).into_iter().map(|o| o.words).collect();
