@@ -93,6 +93,18 @@ use std::ops::Range;
 use std::sync::Arc;
 use tables::Table;
 
+/// Refuses a file that does not start with the snapshot marker, before its trailer is
+/// read as one (so a stray file is "not a snapshot", not "damaged").
+fn check_marker(bytes: &[u8]) -> Result<(), SnapshotError> {
+    if bytes.starts_with(format::MAGIC) {
+        Ok(())
+    } else if format::MAGIC.starts_with(bytes) {
+        Err(SnapshotError::Truncated { len: bytes.len() })
+    } else {
+        Err(SnapshotError::BadMagic)
+    }
+}
+
 /// The bit of a words-index value that says the word is mostly written as a name.
 pub const WORD_IS_NAME: u64 = 1 << 32;
 
@@ -227,11 +239,26 @@ impl Snapshot {
         })
     }
 
-    /// Loads a file of unknown provenance: [`Snapshot::from_bytes`], then
-    /// [`Snapshot::verify`] (with the publisher's key, a signature is required).
+    /// Loads a file of unknown provenance: the checksum and, given the publisher's key,
+    /// the signature are checked on the raw bytes before anything else is parsed, then
+    /// [`Snapshot::from_bytes`] and [`Snapshot::check_structure`]. With a key, an
+    /// unsigned or wrongly signed file is refused unread.
     pub fn open(bytes: Vec<u8>, key: Option<&VerifyingKey>) -> Result<Snapshot, SnapshotError> {
+        check_marker(&bytes)?;
+        sign::verify(&bytes, key)?;
         let snapshot = Snapshot::from_bytes(bytes)?;
-        snapshot.verify(key)?;
+        snapshot.check_structure()?;
+        Ok(snapshot)
+    }
+
+    /// Loads a file that must be signed by one of `keys` (an imported update): checksum
+    /// and signature first, on the raw bytes, so a file no trusted key signed is never
+    /// parsed; then [`Snapshot::from_bytes`] and [`Snapshot::check_structure`].
+    pub fn open_signed(bytes: Vec<u8>, keys: &[VerifyingKey]) -> Result<Snapshot, SnapshotError> {
+        check_marker(&bytes)?;
+        sign::verify_signed(&bytes, keys)?;
+        let snapshot = Snapshot::from_bytes(bytes)?;
+        snapshot.check_structure()?;
         Ok(snapshot)
     }
 
@@ -240,8 +267,14 @@ impl Snapshot {
     /// when to call it.
     pub fn verify(&self, key: Option<&VerifyingKey>) -> Result<(), SnapshotError> {
         sign::verify(&self.bytes, key)?;
-        // A checksum recomputed after damage passes the line above: walk both indexes
-        // once, so nothing `fst` reads later can lie outside them.
+        self.check_structure()
+    }
+
+    /// Decodes every node of both indexes once, with checked sizes (no hashing): what a
+    /// file whose bytes are vouched for otherwise (a feed download, whose signed manifest
+    /// gives its SHA-256) must still pass before its indexes are walked. A checksum
+    /// recomputed after damage passes the checksum: this is what refuses such a file.
+    pub fn check_structure(&self) -> Result<(), SnapshotError> {
         for (section, fst) in [("marks", &self.marks), ("words", &self.words)] {
             fst_check::walk(fst.as_fst().as_bytes())
                 .map_err(|_| SnapshotError::Corrupt { section })?;
