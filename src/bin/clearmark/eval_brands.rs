@@ -108,7 +108,7 @@ fn ratio(n: usize, d: usize) -> String {
 
 /// Runs `clearmark eval brands`.
 pub fn run(args: EvalBrandsArgs) -> ExitCode {
-    let engine = match load_engine(args.snapshot.as_deref()) {
+    let engine = match load_engine(args.snapshot.as_deref(), None) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("clearmark eval brands: {e}");
