@@ -180,10 +180,15 @@ mod records_table {
 
         /// The bytes of block `b`.
         pub fn block<'a>(&self, bytes: &'a [u8], b: usize) -> Option<&'a [u8]> {
+            // Offsets are u32 from the file: on 32-bit targets `start + offset` can pass
+            // usize::MAX, so every sum is checked.
             let at = |i: usize| -> Option<usize> {
-                let p = self.offsets.start + i * 4;
-                let v = u32::from_le_bytes(bytes.get(p..p + 4)?.try_into().ok()?);
-                Some(self.blocks.start + v as usize)
+                let p = i.checked_mul(4)?.checked_add(self.offsets.start)?;
+                if p >= self.offsets.end {
+                    return None;
+                }
+                let v = u32::from_le_bytes(bytes.get(p..p.checked_add(4)?)?.try_into().ok()?);
+                self.blocks.start.checked_add(usize::try_from(v).ok()?)
             };
             let (start, end) = (at(b)?, at(b + 1)?);
             if start > end || end > self.blocks.end {
