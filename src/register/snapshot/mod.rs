@@ -13,9 +13,12 @@
 //! every section; its cost does not grow with the number of marks. It does **not** hash
 //! the file: [`Snapshot::verify`] checks the SHA-256 and, given the publisher's key, the
 //! ed25519 signature — work proportional to the file size, done once when a file arrives
-//! (update, import, `clearmark snapshot verify`). A file stored after verification is
-//! loaded with `from_bytes` alone; [`Snapshot::open`] does both for files of unknown
-//! provenance. `from_bytes` and `verify` never panic on any input (fuzzed: see
+//! (update, import, `clearmark snapshot verify`). Only the bundled snapshot, shipped
+//! inside the extension, is loaded with `from_bytes` alone; [`Snapshot::open`] checks a
+//! file of unknown provenance (and a stored one, read back at start) and
+//! [`Snapshot::open_signed`] one that must carry a trusted signature — both check the
+//! checksum and signature on the raw bytes before anything is parsed. A file whose bytes
+//! a signed manifest vouches for still gets [`Snapshot::check_structure`]. `from_bytes` and `verify` never panic on any input (fuzzed: see
 //! `fuzz/`), and the record table, owners, class sets and posting lists are read
 //! defensively. `fst` does not check its own structure when opened, and a damaged fst
 //! can make it panic; a SHA-256 recomputed after the damage passes the checksum. So
