@@ -365,12 +365,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Seconds since 1970 as `yyyy-mm-ddThh:mm:ssZ` (UTC), the form of `expires`.
+/// Times past 2199-12-31 are written as that day's.
 pub fn utc_timestamp(secs: u64) -> String {
+    let last = date_to_days(21_991_231).expect("2199-12-31 is in range");
     let days = u32::try_from(secs / 86_400).unwrap_or(u32::MAX);
-    let date = epoch_days()
-        .checked_add(days)
-        .map(days_to_date)
-        .unwrap_or(21_991_231);
+    let date = days_to_date(epoch_days().saturating_add(days).min(last));
     let s = secs % 86_400;
     format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
@@ -595,6 +594,7 @@ mod tests {
     #[test]
     fn utc_timestamps_round_trip_and_garbage_is_refused() {
         assert_eq!(utc_timestamp(0), "1970-01-01T00:00:00Z");
+        assert!(utc_timestamp(u64::MAX).starts_with("2199-12-31T"));
         assert_eq!(utc_timestamp(EXPIRES_AT), EXPIRES);
         assert_eq!(utc_timestamp(EXPIRES_AT - 1), "2026-12-06T13:59:59Z");
         assert_eq!(parse_utc_timestamp("1970-01-01T00:00:00Z"), Some(0));
