@@ -21,6 +21,14 @@
  * made into the engine without another copy: the background never holds a second
  * whole copy in JavaScript just to hand it to wasm.
  *
+ * Freshness: the manifest carries a signed `expires` (src/register/feed.rs); one read
+ * past it (a feed no longer republished, or an old `latest.json` replayed) is refused and
+ * the status says "updates are stale" (`status.stale`) until a fresh manifest is read.
+ * The manifest is read with a timeout and a size cap, and the seller's own import or
+ * rollback stops a running feed check instead of waiting behind it. A snapshot read back
+ * from the store is hashed and structure-checked again (`verifyStored`) before it
+ * answers: a damaged one is skipped with a message and the bundled one answers.
+ *
  * It must not: trust anything it downloaded before verification, write partial state,
  * hold more than one download at a time, or talk to any server but the configured feed.
  */
@@ -43,6 +51,12 @@ export const ALARM = "clearmark-snapshot-update";
 const MAX_SNAPSHOT_BYTES = 1 << 30;
 /** Give up on a download that receives nothing for this long. */
 const STALL_MS = 30_000;
+/** Give up on latest.json when it has not fully arrived within this time. */
+export const MANIFEST_TIMEOUT_MS = 10_000;
+/** Refuse a latest.json longer than this (a manifest is a few hundred bytes). */
+export const MAX_MANIFEST_BYTES = 64 * 1024;
+/** How a refusal of an expired manifest starts (src/register/feed.rs, FeedError::Expired). */
+const STALE_PREFIX = "updates are stale";
 /** How often progress is broadcast while downloading. */
 const PROGRESS_EVERY_MS = 100;
 /**
@@ -56,6 +70,7 @@ const SETTINGS = {
   feedUrl: "updateFeedUrl",
   last: "updateLast",
   rolledBack: "updateRolledBack",
+  stale: "updateStale",
 };
 
 /**
@@ -63,7 +78,7 @@ const SETTINGS = {
  * @typedef {object} UpdateWasm
  * @property {new (len: number) => SnapshotBufferLike} SnapshotBuffer
  * @property {(prefix: Uint8Array) => number | undefined} snapshotFileLength
- * @property {(manifestJson: string, keys: string, extensionVersion: string, current?: number) => Offer} checkUpdateOffer
+ * @property {(manifestJson: string, keys: string, extensionVersion: string, nowMs: number, current?: number) => Offer} checkUpdateOffer
  */
 
 /**
@@ -74,7 +89,8 @@ const SETTINGS = {
  * @property {number} received
  * @property {(chunk: Uint8Array) => void} push
  * @property {() => Verified} header
- * @property {(manifestJson: string, keys: string, extensionVersion: string, current?: number) => Verified} verifyUpdate
+ * @property {(manifestJson: string, keys: string, extensionVersion: string, nowMs: number, current?: number) => Verified} verifyUpdate
+ * @property {() => Verified} verifyStored
  * @property {(keys: string, current?: number) => Verified} verifySnapshotFile
  * @property {() => Uint8Array} copy
  * @property {() => EngineLike} intoEngine
@@ -83,8 +99,10 @@ const SETTINGS = {
 
 /**
  * @typedef {{free?: () => void}} EngineLike
- * @typedef {{file: string, size: number, snapshotVersion: number, date: string}} Offer
+ * @typedef {{file: string, size: number, snapshotVersion: number, date: string, expires: string}} Offer
  * @typedef {{snapshotVersion: number, date: string, size: number, sha256?: string}} Verified
+ * @typedef {{at: number, message: string}} StaleFeed  when a manifest past its expiry was read, and the reason
+ * @typedef {UpdateStatus & {stale: StaleFeed | null}} UpdaterStatus  `stale`: set while the feed's newest manifest is expired
  */
 
 /** A failure whose message is already a sentence for the seller. */
@@ -127,7 +145,7 @@ export class Updater {
         // No page listening is normal; nothing to report.
         chrome.runtime.sendMessage(msg).catch(() => {});
       });
-    /** @type {UpdateStatus} */
+    /** @type {UpdaterStatus} */
     this.status = {
       feedUrl: PLACEHOLDER_FEED,
       feedConfigured: false,
@@ -137,6 +155,7 @@ export class Updater {
       active: null,
       previous: null,
       last: null,
+      stale: null,
     };
     /** @type {EngineLike | null} */
     this.current = null;
@@ -144,6 +163,8 @@ export class Updater {
     this.busy = null;
     /** @type {string} */
     this.busyKind = "";
+    /** @type {AbortController | null} stops the running feed check */
+    this.checkAbort = null;
     /** @type {Promise<EngineLike>} */
     this.started = this.start();
     this.started.catch(() => {});
@@ -180,9 +201,22 @@ export class Updater {
    */
   async start() {
     await this.ready;
-    const settings = await chrome.storage.local.get([SETTINGS.feedUrl, SETTINGS.last]);
-    this.setFeedStatus(settings[SETTINGS.feedUrl]);
+    const settings = await chrome.storage.local.get([SETTINGS.feedUrl, SETTINGS.last, SETTINGS.stale]);
     this.status.last = /** @type {UpdateStatus["last"]} */ (settings[SETTINGS.last] ?? null);
+    this.status.stale = /** @type {StaleFeed | null} */ (settings[SETTINGS.stale] ?? null);
+    // The stored address is checked again as setFeed checks it: storage written by
+    // anything else (an older build, another script) must not point the updater at an
+    // http:// server on the network.
+    /** @type {string[]} what went wrong while starting, shown together */
+    const problems = [];
+    const storedFeed = settings[SETTINGS.feedUrl];
+    const feedProblem = typeof storedFeed === "string" && storedFeed !== "" ? feedUrlProblem(storedFeed) : null;
+    if (feedProblem) {
+      this.setFeedStatus("");
+      problems.push(`the stored update feed address was ignored: ${feedProblem}; enter the feed address again`);
+    } else {
+      this.setFeedStatus(storedFeed);
+    }
     performance.mark(MARK_LOAD_START);
     /** @type {SnapshotBufferLike | null} */
     let bundledBuffer = await this.bundledBuffer();
@@ -194,7 +228,7 @@ export class Updater {
     try {
       slots = await store.loadSlots();
     } catch (e) {
-      this.status.last = { at: Date.now(), ok: false, message: `the installed snapshots could not be read (${errorText(e)}); using the bundled snapshot` };
+      problems.push(`the installed snapshots could not be read (${errorText(e)}); using the bundled snapshot`);
     }
     const { current, previous } = slots;
     this.status.previous = previous ? summary(previous) : null;
@@ -203,16 +237,17 @@ export class Updater {
       release(bundledBuffer);
       bundledBuffer = null;
       try {
-        this.current = await this.load(this.bufferOf(current.bytes));
+        this.current = await this.load(this.storedBuffer(current.bytes));
         this.status.active = summary(current);
       } catch (e) {
-        this.status.last = { at: Date.now(), ok: false, message: `the installed snapshot ${current.version} could not be loaded (${errorText(e)}); using the bundled snapshot` };
+        problems.push(`the installed snapshot ${current.version} could not be loaded (${errorText(e)}); using the bundled snapshot`);
       }
     }
     if (!this.current) {
       this.current = await this.load(bundledBuffer ?? (await this.bundledBuffer()));
       this.status.active = bundled;
     }
+    if (problems.length > 0) this.status.last = { at: Date.now(), ok: false, message: problems.join("; ") };
     this.status.phase = "idle";
     performance.mark(MARK_ENGINE_READY);
     return this.current;
@@ -292,6 +327,23 @@ export class Updater {
     return buffer;
   }
 
+  /**
+   * A snapshot read back from the store, hashed and structure-checked again (it may have
+   * been damaged since it was verified): throws the reason, the buffer freed.
+   * @param {ArrayBuffer} bytes
+   * @returns {SnapshotBufferLike}
+   */
+  storedBuffer(bytes) {
+    const buffer = this.bufferOf(bytes);
+    try {
+      buffer.verifyStored();
+    } catch (e) {
+      release(buffer);
+      throw e;
+    }
+    return buffer;
+  }
+
   /** @param {unknown} url */
   setFeedStatus(url) {
     const configured = typeof url === "string" && url !== "" && url !== PLACEHOLDER_FEED;
@@ -299,7 +351,7 @@ export class Updater {
     this.status.feedConfigured = configured;
   }
 
-  /** @returns {Promise<UpdateStatus>} */
+  /** @returns {Promise<UpdaterStatus>} */
   async getStatus() {
     await this.started.catch(() => {});
     return { ...this.status };
@@ -372,7 +424,7 @@ export class Updater {
       this.phase("rolling back");
       let engine;
       try {
-        engine = await this.load(previous.bytes ? this.bufferOf(previous.bytes) : await this.bundledBuffer());
+        engine = await this.load(previous.bytes ? this.storedBuffer(previous.bytes) : await this.bundledBuffer());
       } catch (e) {
         throw new UpdateFailure(`the previous snapshot could not be loaded (${errorText(e)}); the current one stays in use`);
       }
@@ -396,15 +448,21 @@ export class Updater {
 
   /**
    * Runs one operation at a time; a second request of the same kind joins the running
-   * one, another kind is refused (nothing is queued behind the seller's back).
+   * one. The seller's import or rollback stops a running feed check (a stalled feed must
+   * not hold them) and then runs; otherwise another kind is refused (nothing is queued
+   * behind the seller's back).
    * @param {() => Promise<UpdateStatus>} operation
    * @param {"check"|"import"|"rollback"} [kind]
    * @returns {Promise<UpdateStatus>}
    */
-  exclusive(operation, kind = "check") {
-    if (this.busy) {
+  async exclusive(operation, kind = "check") {
+    while (this.busy) {
       if (this.busyKind === kind) return /** @type {Promise<UpdateStatus>} */ (this.busy);
-      return Promise.reject(new UpdateFailure(`Clearmark is busy (${this.status.phase}); try again when it has finished`));
+      if (this.busyKind !== "check" || !this.checkAbort) {
+        throw new UpdateFailure(`Clearmark is busy (${this.status.phase}); try again when it has finished`);
+      }
+      this.checkAbort.abort(new UpdateFailure(`the update check was stopped for your ${kind}; the current snapshot stays in use`));
+      await this.busy.catch(() => {});
     }
     this.busyKind = kind;
     const run = (async () => {
@@ -442,17 +500,36 @@ export class Updater {
    * @returns {Promise<UpdateStatus>}
    */
   async fromFeed(feedUrl) {
+    const abort = new AbortController();
+    this.checkAbort = abort;
+    try {
+      return await this.fromFeedUntil(feedUrl, abort.signal);
+    } catch (e) {
+      // Stopped for the seller's import or rollback: say so, not "could not reach".
+      if (abort.signal.aborted && abort.signal.reason instanceof UpdateFailure) throw abort.signal.reason;
+      throw e;
+    } finally {
+      this.checkAbort = null;
+    }
+  }
+
+  /**
+   * @param {string} feedUrl
+   * @param {AbortSignal} signal  aborted when the seller's import or rollback stops the check
+   * @returns {Promise<UpdateStatus>}
+   */
+  async fromFeedUntil(feedUrl, signal) {
     this.phase("checking");
-    const manifestText = await this.get(feedUrl, "the update feed").then((r) => r.text());
-    // The manifest's signature is checked before anything is downloaded. The same version
-    // is the everyday answer ("up to date"); an older one is refused below as a possible
-    // replay of an old feed.
+    const manifestText = await this.manifest(feedUrl, signal);
+    // The manifest's signature and expiry are checked before anything is downloaded. The
+    // same version is the everyday answer ("up to date"); an older one is refused below
+    // as a possible replay of an old feed; an expired one says "updates are stale".
     const keys = await this.keys();
-    const offered = await this.verifyOr(() => this.wasm.checkUpdateOffer(manifestText, keys, extensionVersion()));
+    const offered = await this.offer(manifestText, keys);
     if (offered.snapshotVersion === this.floorVersion()) {
       return this.succeed(`the snapshot in use (${offered.snapshotVersion}, ${offered.date}) is the newest the feed offers`);
     }
-    const offer = await this.verifyOr(() => this.wasm.checkUpdateOffer(manifestText, keys, extensionVersion(), this.floorVersion()));
+    const offer = await this.offer(manifestText, keys, this.floorVersion());
     const refused = await this.rolledBack();
     if (offer.snapshotVersion <= refused) {
       return this.succeed(`snapshot ${offer.snapshotVersion} is the one you rolled back from; it will not be installed again (a newer one will)`);
@@ -461,14 +538,85 @@ export class Updater {
       throw new UpdateFailure(`the feed announces a ${offer.size}-byte snapshot, more than Clearmark accepts; the current snapshot stays in use`);
     }
     const fileUrl = new URL(offer.file, feedUrl).href;
-    const buffer = await this.download(fileUrl, offer.size);
+    const buffer = await this.download(fileUrl, offer.size, signal);
     try {
       this.phase("verifying");
-      const verified = await this.verifyOr(() => buffer.verifyUpdate(manifestText, keys, extensionVersion(), this.floorVersion()));
+      const verified = await this.verifyOr(() => buffer.verifyUpdate(manifestText, keys, extensionVersion(), Date.now(), this.floorVersion()));
       return await this.installVerified(buffer, verified, "feed");
     } finally {
       release(buffer);
     }
+  }
+
+  /**
+   * Reads latest.json: at most MAX_MANIFEST_BYTES, within MANIFEST_TIMEOUT_MS.
+   * @param {string} feedUrl
+   * @param {AbortSignal} signal
+   * @returns {Promise<string>}
+   */
+  async manifest(feedUrl, signal) {
+    const abort = new AbortController();
+    const stop = () => abort.abort();
+    signal.addEventListener("abort", stop);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, MANIFEST_TIMEOUT_MS);
+    const tooLong = `the update feed's latest.json is longer than ${MAX_MANIFEST_BYTES / 1024} KiB, which no manifest is; the current snapshot stays in use`;
+    try {
+      const res = await this.get(feedUrl, "the update feed", abort.signal);
+      if (Number(res.headers.get("content-length") ?? 0) > MAX_MANIFEST_BYTES) {
+        abort.abort();
+        throw new UpdateFailure(tooLong);
+      }
+      if (!res.body) return "";
+      const decoder = new TextDecoder();
+      let text = "";
+      let length = 0;
+      for await (const value of chunks(res.body)) {
+        length += value.byteLength;
+        if (length > MAX_MANIFEST_BYTES) {
+          abort.abort();
+          throw new UpdateFailure(tooLong);
+        }
+        text += decoder.decode(value, { stream: true });
+      }
+      return text + decoder.decode();
+    } catch (e) {
+      if (timedOut) throw new UpdateFailure(`the update feed did not send latest.json within ${MANIFEST_TIMEOUT_MS / 1000} s; the current snapshot stays in use`);
+      throw e;
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", stop);
+    }
+  }
+
+  /**
+   * Checks an offer (signature, expiry, then the offer itself) and keeps the freshness
+   * state: an expired manifest sets `stale` (and throws); a fresh one clears it.
+   * @param {string} manifestText
+   * @param {string} keys
+   * @param {number} [floor]
+   * @returns {Promise<Offer>}
+   */
+  async offer(manifestText, keys, floor) {
+    try {
+      const offer = this.wasm.checkUpdateOffer(manifestText, keys, extensionVersion(), Date.now(), floor);
+      await this.setStale(null);
+      return offer;
+    } catch (e) {
+      const message = errorText(e);
+      if (message.startsWith(STALE_PREFIX)) await this.setStale({ at: Date.now(), message });
+      throw new UpdateFailure(message);
+    }
+  }
+
+  /** @param {StaleFeed | null} stale */
+  async setStale(stale) {
+    if (stale === null && this.status.stale === null) return;
+    this.status.stale = stale;
+    await chrome.storage.local.set({ [SETTINGS.stale]: stale });
   }
 
   /**
@@ -552,10 +700,12 @@ export class Updater {
    * refuse.
    * @param {string} url
    * @param {number} size
+   * @param {AbortSignal} signal  stops the download (the seller's import or rollback)
    * @returns {Promise<SnapshotBufferLike>}
    */
-  async download(url, size) {
+  async download(url, size, signal) {
     const abort = new AbortController();
+    signal.addEventListener("abort", () => abort.abort(), { once: true });
     let stalled = false;
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     let timer;

@@ -70,7 +70,7 @@ const header = time(() => {
 const sha = time(() => createHash("sha256").update(bytes).digest());
 const verify = time(() => {
   const b = buffered();
-  b.verifyUpdate(manifest, keys, "0.1.0", undefined);
+  b.verifyUpdate(manifest, keys, "0.1.0", Date.now(), undefined);
   return b;
 });
 const load = time(() => buffered().intoEngine());

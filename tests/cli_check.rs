@@ -254,3 +254,66 @@ fn a_listing_past_the_caps_gets_a_line_error_and_the_run_goes_on() {
     assert_eq!(lines[2]["id"], "ok");
     assert_eq!(lines[2]["findings"][0]["text"], "Hubsan");
 }
+
+/// A two-mark snapshot file signed by `signer` (unsigned when `None`), and the public key
+/// file of key seed 1, in a folder unique to `name`.
+fn signed_snapshot_file(name: &str, signer: Option<u8>) -> (PathBuf, PathBuf) {
+    use ed25519_dalek::SigningKey;
+    let key = |seed: u8| SigningKey::from_bytes(&[seed; 32]);
+    let mut b = SnapshotBuilder::new(20260101);
+    let mut r = Record::new(Register::US, "HUBSAN", "Owner Inc.");
+    r.number = "97000001".into();
+    r.classes = vec![9];
+    b.add(r);
+    let dir = std::env::temp_dir().join(format!("clearmark-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("test.snap");
+    std::fs::write(&path, b.finish(signer.map(key).as_ref())).expect("write snapshot");
+    let public = dir.join("trusted.pub");
+    let hex: String = key(1)
+        .verifying_key()
+        .as_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    std::fs::write(&public, hex + "\n").expect("write key");
+    (path, public)
+}
+
+#[test]
+fn with_a_public_key_check_inspect_and_lookup_refuse_unsigned_and_foreign_snapshots() {
+    let listing = "{\"id\":\"a\",\"title\":\"Hubsan blades\"}\n";
+    for (name, signer, refusal) in [
+        ("unsigned", None, Some("not signed")),
+        ("foreign", Some(2), Some("signature is not valid")),
+        ("trusted", Some(1), None),
+    ] {
+        let (snap, public) = signed_snapshot_file(&format!("pk-{name}"), signer);
+        let (snap, public) = (snap.to_str().unwrap(), public.to_str().unwrap());
+        let runs = [
+            clearmark(
+                &["check", "--snapshot", snap, "--public-key", public],
+                listing,
+            ),
+            clearmark(&["snapshot", "inspect", "--public-key", public, snap], ""),
+            clearmark(
+                &["snapshot", "lookup", "--public-key", public, snap, "hubsan"],
+                "",
+            ),
+        ];
+        for out in runs {
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            match refusal {
+                Some(words) => {
+                    assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+                    assert!(stderr.contains(words), "{name}: {stderr}");
+                    assert!(
+                        out.stdout.is_empty(),
+                        "{name}: nothing is read from a refused file"
+                    );
+                }
+                None => assert!(out.status.success(), "{name}: {stderr}"),
+            }
+        }
+    }
+}

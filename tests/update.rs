@@ -4,8 +4,11 @@
 //! 127.0.0.1 (with misbehaviour) or from a folder.
 
 mod common;
+mod damage;
 
-use clearmark::register::feed::{public_key_hex, FeedError, FeedManifest, Offer};
+use clearmark::register::feed::{
+    parse_utc_timestamp, public_key_hex, utc_timestamp, FeedError, FeedManifest, Offer,
+};
 use clearmark::register::snapshot::{SnapshotBuilder, SnapshotError};
 use clearmark::register::update::{accept_from_feed, accept_signed_file, UpdateError};
 use clearmark::register::{Record, Register};
@@ -76,6 +79,14 @@ fn publish(dir: &Path, feed: &Path, key: &SigningKey, version: u64, bytes: &[u8]
     FeedManifest::from_json(&std::fs::read_to_string(feed.join("latest.json")).unwrap()).unwrap()
 }
 
+/// Seconds since 1970: `publish` signs an expiry counted from the real clock.
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
 fn trusted() -> Vec<VerifyingKey> {
     vec![key(1).verifying_key()]
 }
@@ -91,7 +102,7 @@ fn a_published_feed_is_accepted_by_the_extension_checks() {
     let served = std::fs::read(feed.join(&manifest.file)).unwrap();
     assert_eq!(served, bytes);
     let (snapshot, accepted) =
-        accept_from_feed(served, &manifest, &trusted(), EXTENSION, Some(1)).unwrap();
+        accept_from_feed(served, &manifest, &trusted(), EXTENSION, Some(1), now()).unwrap();
     assert_eq!(accepted.snapshot_version, 2);
     assert_eq!(accepted.size, bytes.len() as u64);
     assert_eq!(snapshot.lookup("quixotron").len(), 1);
@@ -107,13 +118,13 @@ fn damaged_forged_short_and_old_downloads_are_refused_with_their_reason() {
     let mut flipped = bytes.clone();
     flipped[bytes.len() / 2] ^= 1;
     assert_eq!(
-        accept_from_feed(flipped, &manifest, &trusted(), EXTENSION, Some(1)).unwrap_err(),
+        accept_from_feed(flipped, &manifest, &trusted(), EXTENSION, Some(1), now()).unwrap_err(),
         UpdateError::Feed(FeedError::Checksum)
     );
 
     let short = bytes[..bytes.len() - 100].to_vec();
     assert_eq!(
-        accept_from_feed(short, &manifest, &trusted(), EXTENSION, Some(1)).unwrap_err(),
+        accept_from_feed(short, &manifest, &trusted(), EXTENSION, Some(1), now()).unwrap_err(),
         UpdateError::Feed(FeedError::Size {
             expected: bytes.len() as u64,
             found: bytes.len() as u64 - 100
@@ -122,11 +133,19 @@ fn damaged_forged_short_and_old_downloads_are_refused_with_their_reason() {
 
     let strangers = vec![key(2).verifying_key()];
     assert_eq!(
-        accept_from_feed(bytes.clone(), &manifest, &strangers, EXTENSION, Some(1)).unwrap_err(),
+        accept_from_feed(
+            bytes.clone(),
+            &manifest,
+            &strangers,
+            EXTENSION,
+            Some(1),
+            now()
+        )
+        .unwrap_err(),
         UpdateError::Feed(FeedError::Signature)
     );
     assert_eq!(
-        accept_from_feed(bytes.clone(), &manifest, &[], EXTENSION, Some(1)).unwrap_err(),
+        accept_from_feed(bytes.clone(), &manifest, &[], EXTENSION, Some(1), now()).unwrap_err(),
         UpdateError::Feed(FeedError::NoTrustedKeys)
     );
 
@@ -137,7 +156,8 @@ fn damaged_forged_short_and_old_downloads_are_refused_with_their_reason() {
                 &manifest,
                 &trusted(),
                 EXTENSION,
-                Some(current)
+                Some(current),
+                now()
             )
             .unwrap_err(),
             UpdateError::Feed(FeedError::NotNewer {
@@ -155,13 +175,14 @@ fn damaged_forged_short_and_old_downloads_are_refused_with_their_reason() {
             date: manifest.date.clone(),
             file: manifest.file.clone(),
             min_extension_version: "0.0.1".into(),
+            expires: manifest.expires.clone(),
         },
         &bytes,
         &key(1),
     )
     .unwrap();
     assert!(matches!(
-        accept_from_feed(bytes.clone(), &lying, &trusted(), EXTENSION, Some(1)).unwrap_err(),
+        accept_from_feed(bytes.clone(), &lying, &trusted(), EXTENSION, Some(1), now()).unwrap_err(),
         UpdateError::Mismatch {
             field: "snapshot version",
             ..
@@ -177,13 +198,14 @@ fn damaged_forged_short_and_old_downloads_are_refused_with_their_reason() {
             date: manifest.date.clone(),
             file: "junk.snap".into(),
             min_extension_version: "0.0.1".into(),
+            expires: manifest.expires.clone(),
         },
         &junk,
         &key(1),
     )
     .unwrap();
     assert!(matches!(
-        accept_from_feed(junk, &signed_junk, &trusted(), EXTENSION, Some(1)).unwrap_err(),
+        accept_from_feed(junk, &signed_junk, &trusted(), EXTENSION, Some(1), now()).unwrap_err(),
         UpdateError::Snapshot(_)
     ));
 }
@@ -196,17 +218,34 @@ fn every_refusal_message_says_the_current_snapshot_stays() {
     let mut flipped = bytes.clone();
     flipped[10] ^= 1;
     let errors = [
-        accept_from_feed(flipped, &manifest, &trusted(), EXTENSION, None).unwrap_err(),
+        accept_from_feed(flipped, &manifest, &trusted(), EXTENSION, None, now()).unwrap_err(),
         accept_from_feed(
             bytes.clone(),
             &manifest,
             &[key(3).verifying_key()],
             EXTENSION,
             None,
+            now(),
         )
         .unwrap_err(),
-        accept_from_feed(bytes[..50].to_vec(), &manifest, &trusted(), EXTENSION, None).unwrap_err(),
-        accept_from_feed(bytes.clone(), &manifest, &trusted(), EXTENSION, Some(3)).unwrap_err(),
+        accept_from_feed(
+            bytes[..50].to_vec(),
+            &manifest,
+            &trusted(),
+            EXTENSION,
+            None,
+            now(),
+        )
+        .unwrap_err(),
+        accept_from_feed(
+            bytes.clone(),
+            &manifest,
+            &trusted(),
+            EXTENSION,
+            Some(3),
+            now(),
+        )
+        .unwrap_err(),
     ];
     for e in errors {
         let text = e.to_string();
@@ -312,6 +351,160 @@ fn an_imported_file_without_manifest_must_carry_a_trusted_signature() {
     let at = flipped.len() / 3;
     flipped[at] ^= 1;
     assert!(accept_signed_file(flipped, &trusted(), None).is_err());
+}
+
+#[test]
+fn an_unsigned_or_foreign_file_is_refused_before_any_of_it_is_parsed() {
+    // Damage that the parser would report first: a wrong header length (unsigned file)
+    // and an index only the structure walk refuses (file signed by a stranger). The
+    // signature check comes first, so both are refused for their signature.
+    let mut unsigned = snapshot(6, &["Zorblax"], None);
+    unsigned[12] ^= 0x40;
+    let unsigned = damage::reseal(unsigned);
+    assert!(clearmark::register::snapshot::Snapshot::from_bytes(unsigned.clone()).is_err());
+    assert_eq!(
+        accept_signed_file(unsigned, &trusted(), None).unwrap_err(),
+        UpdateError::Snapshot(SnapshotError::Unsigned)
+    );
+    let foreign = damage::damaged_past_loading(&snapshot(6, &["Zorblax"], Some(&key(2))));
+    assert_eq!(
+        accept_signed_file(foreign, &trusted(), None).unwrap_err(),
+        UpdateError::Snapshot(SnapshotError::Signature)
+    );
+    assert_eq!(
+        accept_signed_file(b"PK\x03\x04 a zip".to_vec(), &trusted(), None).unwrap_err(),
+        UpdateError::Snapshot(SnapshotError::BadMagic)
+    );
+}
+
+#[test]
+fn a_signed_download_whose_index_is_damaged_is_refused_not_walked() {
+    // The publisher's own checks were skipped (or older): the manifest vouches for the
+    // bytes, but the marks index in them is broken.
+    let damaged = damage::damaged_past_loading(&snapshot(7, &["Zorblax", "Quixotron"], None));
+    let manifest = FeedManifest::sign(
+        Offer {
+            format_version: 1,
+            snapshot_version: 7,
+            date: "2026-11-08".into(),
+            file: "clearmark-7.snap".into(),
+            min_extension_version: "0.0.1".into(),
+            expires: utc_timestamp(now() + 86_400),
+        },
+        &damaged,
+        &key(1),
+    )
+    .unwrap();
+    assert_eq!(
+        accept_from_feed(damaged, &manifest, &trusted(), EXTENSION, None, now()).unwrap_err(),
+        UpdateError::Snapshot(SnapshotError::Corrupt { section: "marks" })
+    );
+}
+
+/// Publishes `file` into `feed` with extra arguments; returns the CLI's output.
+fn publish_with(dir: &Path, feed: &Path, file: &Path, extra: &[&str]) -> std::process::Output {
+    let key_file = write_key(dir, &key(1));
+    let mut args = vec![
+        "snapshot",
+        "publish",
+        "--key",
+        key_file.to_str().unwrap(),
+        "--out",
+        feed.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    args.push(file.to_str().unwrap());
+    clearmark(&args, "")
+}
+
+fn read_manifest(feed: &Path) -> FeedManifest {
+    FeedManifest::from_json(&std::fs::read_to_string(feed.join("latest.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn publish_signs_an_expiry_and_a_manifest_replayed_past_it_reads_as_stale() {
+    let dir = scratch("expiry");
+    let feed = dir.join("feed");
+    let bytes = snapshot(4, &["Zorblax"], None);
+    let before = now();
+    let manifest = publish(&dir, &feed, &key(1), 4, &bytes);
+    let expires = parse_utc_timestamp(&manifest.expires).unwrap();
+    assert!(
+        (before + 14 * 86_400..=now() + 14 * 86_400).contains(&expires),
+        "default expiry is 14 days: {}",
+        manifest.expires
+    );
+    // Up to the second before it expires the manifest is good; from then on it is stale,
+    // even though its signature still holds and it offers a newer snapshot.
+    assert!(accept_from_feed(
+        bytes.clone(),
+        &manifest,
+        &trusted(),
+        EXTENSION,
+        Some(1),
+        expires - 1
+    )
+    .is_ok());
+    assert_eq!(
+        accept_from_feed(
+            bytes.clone(),
+            &manifest,
+            &trusted(),
+            EXTENSION,
+            Some(1),
+            expires
+        )
+        .unwrap_err(),
+        UpdateError::Feed(FeedError::Expired {
+            expires: manifest.expires.clone()
+        })
+    );
+
+    // A heartbeat: the same snapshot re-signed with a later expiry needs --refresh.
+    let file = dir.join("built-4.snap");
+    let out = publish_with(&dir, &feed, &file, &["--expires-days", "3"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("only moves forward"));
+    let out = publish_with(&dir, &feed, &file, &["--expires-days", "3", "--refresh"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let refreshed = read_manifest(&feed);
+    assert_eq!(refreshed.snapshot_version, 4);
+    let expires = parse_utc_timestamp(&refreshed.expires).unwrap();
+    assert!((before + 3 * 86_400..=now() + 3 * 86_400).contains(&expires));
+    for days in ["0", "367"] {
+        let out = publish_with(&dir, &feed, &file, &["--expires-days", days, "--refresh"]);
+        assert!(!out.status.success(), "--expires-days {days} was accepted");
+    }
+}
+
+#[test]
+fn a_v1_manifest_in_the_feed_folder_still_sets_the_floor_for_publish() {
+    let dir = scratch("v1-floor");
+    let feed = dir.join("feed");
+    std::fs::create_dir_all(&feed).unwrap();
+    // What publish wrote before `expires` existed (its signature is of no account here).
+    std::fs::write(
+        feed.join("latest.json"),
+        r#"{"format_version":1,"snapshot_version":9,"date":"2026-11-10","file":"clearmark-9.snap","size":1,"sha256":"00","min_extension_version":"0.1.0","signature":"00"}"#,
+    )
+    .unwrap();
+    let file = dir.join("old.snap");
+    std::fs::write(&file, snapshot(8, &["Zorblax"], None)).unwrap();
+    let out = publish_with(&dir, &feed, &file, &[]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already offers snapshot 9"));
+    std::fs::write(&file, snapshot(10, &["Zorblax"], None)).unwrap();
+    let out = publish_with(&dir, &feed, &file, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(read_manifest(&feed).snapshot_version, 10);
 }
 
 #[test]

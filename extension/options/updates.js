@@ -11,6 +11,8 @@
 
 import "../protocol.js";
 
+/** @typedef {import("../updater.js").UpdaterStatus} UpdaterStatus */
+
 const P = globalThis.ClearmarkProtocol;
 
 /**
@@ -66,6 +68,9 @@ export function mountUpdates(root) {
   const progress = /** @type {HTMLProgressElement} */ (el("progress", { id: "update-progress", max: "1", value: "0" }));
   const phase = el("output", { id: "update-phase" });
   const message = el("p", { id: "update-message", role: "status" });
+  // Shown while the feed's newest signed manifest is past its expiry (frozen or replayed).
+  const stale = el("p", { id: "update-stale", role: "alert", class: "error" });
+  stale.hidden = true;
 
   root.append(
     el("h2", {}, [t("updateHeading", "Register snapshot updates")]),
@@ -73,13 +78,18 @@ export function mountUpdates(root) {
     el("p", {}, [t("updatePrevious", "Previous: "), previous, " ", rollback]),
     el("p", {}, [el("label", { for: "update-feed" }, [t("updateFeedLabel", "Update feed (latest.json): ")]), feed, " ", save, el("br"), feedNote]),
     el("p", {}, [check, " ", progress, " ", phase]),
+    stale,
     message,
   );
 
   let busy = false;
 
-  /** @param {UpdateStatus} s */
+  /** @param {UpdaterStatus} s */
   function show(s) {
+    stale.hidden = !s.stale;
+    stale.textContent = s.stale
+      ? t("updateStale", "Updates are stale since $1: the feed's signed manifest has expired, so Clearmark cannot tell whether a newer snapshot exists.", [new Date(s.stale.at).toLocaleString()])
+      : "";
     active.textContent = describeSnapshot(s.active);
     previous.textContent = describeSnapshot(s.previous);
     rollback.disabled = !s.previous || s.phase !== "idle";

@@ -3,16 +3,22 @@
 //!
 //! A feed is a folder on a web server holding one snapshot file and a [`FeedManifest`]
 //! (`latest.json`) that names it and gives its snapshot format, snapshot version, build
-//! date, size, SHA-256 and the lowest extension version that can read it, with an
-//! ed25519 signature over all of those ([`FeedManifest::signed_message`]). The publisher
-//! signs ([`FeedManifest::sign`]); the extension checks in this order: the offer itself
-//! ([`FeedManifest::check_offer`]: readable format, extension new enough, strictly newer
-//! than the snapshot in use — never a downgrade) before downloading, then the body
+//! date, size, SHA-256, the lowest extension version that can read it and the moment the
+//! manifest expires, with an ed25519 signature over all of those
+//! ([`FeedManifest::signed_message`]). The publisher signs ([`FeedManifest::sign`]) and
+//! republishes before `expires` (`clearmark snapshot publish --expires-days N`); the
+//! extension checks in this order: the signature ([`FeedManifest::check_signature`]),
+//! freshness ([`FeedManifest::check_fresh`]: a manifest past its `expires` is a frozen or
+//! replayed feed — TUF's timestamp role — and reads as "updates are stale", never as "up
+//! to date"), the offer itself ([`FeedManifest::check_offer`]: readable format, extension
+//! new enough, strictly newer than the snapshot in use — never a downgrade) before
+//! downloading, then the body
 //! ([`FeedManifest::check_body`]: size and SHA-256) and the signature
 //! ([`FeedManifest::check_signature`]) after. This module owns only those rules; it does
 //! no I/O, knows nothing of HTTP, IndexedDB or the browser, and never decides to keep or
 //! drop a snapshot — callers keep the current one whenever a check fails.
 
+use super::snapshot::{date_to_days, days_to_date};
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -24,7 +30,13 @@ pub const MANIFEST_FILE: &str = "latest.json";
 
 /// The first line of every signed message: names the manifest schema, so a signature made
 /// for another purpose (or another schema version) can never verify as a feed manifest.
-const SIGNED_PREFIX: &str = "clearmark-feed-v1";
+/// v2 added `expires`; a v1 manifest (no expiry) is refused, since accepting it would
+/// keep open the replay of an old feed that v2 closes.
+const SIGNED_PREFIX: &str = "clearmark-feed-v2";
+
+/// The largest `latest.json` a client reads (the extension stops reading past it): a
+/// manifest is a few hundred bytes, and a feed must not make a client hold megabytes.
+pub const MAX_MANIFEST_BYTES: usize = 64 * 1024;
 
 /// Why an update was refused. Every message says what happened and that the snapshot in
 /// use stays in use, in words a seller understands.
@@ -74,6 +86,13 @@ pub enum FeedError {
         "the downloaded snapshot is damaged (SHA-256 mismatch); the current snapshot stays in use"
     )]
     Checksum,
+    /// The signed manifest is past its `expires`: the feed is frozen, or an old manifest
+    /// is being replayed. Nothing newer can be known until the feed is republished.
+    #[error("updates are stale: the update feed's signed manifest expired at {expires} (the feed was not republished, or an old one is being replayed); the current snapshot stays in use")]
+    Expired {
+        /// When the manifest expired, `yyyy-mm-ddThh:mm:ssZ`.
+        expires: String,
+    },
     /// No trusted key verifies the manifest's signature.
     #[error("the update is not signed by a trusted Clearmark key and was refused; the current snapshot stays in use")]
     Signature,
@@ -105,6 +124,11 @@ pub struct FeedManifest {
     pub sha256: String,
     /// The lowest extension version that may install it (dotted numbers, `0.1.0`).
     pub min_extension_version: String,
+    /// When this manifest stops being trusted, UTC, `yyyy-mm-ddThh:mm:ssZ`: a client that
+    /// reads it later says "updates are stale" instead of "up to date". Empty only when
+    /// read from a v1 manifest, which [`FeedManifest::from_json`] refuses.
+    #[serde(default)]
+    pub expires: String,
     /// The ed25519 signature over [`FeedManifest::signed_message`], lower-case hex.
     pub signature: String,
 }
@@ -123,6 +147,8 @@ pub struct Offer {
     pub file: String,
     /// The lowest extension version that may install it.
     pub min_extension_version: String,
+    /// When the manifest expires, `yyyy-mm-ddThh:mm:ssZ` ([`utc_timestamp`]).
+    pub expires: String,
 }
 
 impl FeedManifest {
@@ -137,6 +163,7 @@ impl FeedManifest {
             size: bytes.len() as u64,
             sha256: sha256_hex(bytes),
             min_extension_version: offer.min_extension_version,
+            expires: offer.expires,
             signature: String::new(),
         };
         manifest.validate()?;
@@ -168,14 +195,15 @@ impl FeedManifest {
     /// message is unambiguous.
     pub fn signed_message(&self) -> Vec<u8> {
         format!(
-            "{SIGNED_PREFIX}\nformat_version={}\nsnapshot_version={}\ndate={}\nfile={}\nsize={}\nsha256={}\nmin_extension_version={}\n",
+            "{SIGNED_PREFIX}\nformat_version={}\nsnapshot_version={}\ndate={}\nfile={}\nsize={}\nsha256={}\nmin_extension_version={}\nexpires={}\n",
             self.format_version,
             self.snapshot_version,
             self.date,
             self.file,
             self.size,
             self.sha256,
-            self.min_extension_version
+            self.min_extension_version,
+            self.expires
         )
         .into_bytes()
     }
@@ -212,6 +240,16 @@ impl FeedManifest {
         Ok(())
     }
 
+    /// Checks that the manifest has not expired at `now` (seconds since 1970, UTC).
+    pub fn check_fresh(&self, now: u64) -> Result<(), FeedError> {
+        match parse_utc_timestamp(&self.expires) {
+            Some(expires) if now < expires => Ok(()),
+            _ => Err(FeedError::Expired {
+                expires: self.expires.clone(),
+            }),
+        }
+    }
+
     /// Checks the downloaded file against the announced size and SHA-256.
     pub fn check_body(&self, bytes: &[u8]) -> Result<(), FeedError> {
         if bytes.len() as u64 != self.size {
@@ -245,7 +283,8 @@ impl FeedManifest {
         }
     }
 
-    /// Runs every check in order: offer, body, signature.
+    /// Runs every check in order: signature, freshness at `now` (seconds since 1970),
+    /// offer, body.
     pub fn check_all(
         &self,
         bytes: &[u8],
@@ -253,10 +292,12 @@ impl FeedManifest {
         supported_format: u32,
         extension_version: &str,
         current: Option<u64>,
+        now: u64,
     ) -> Result<(), FeedError> {
+        self.check_signature(keys)?;
+        self.check_fresh(now)?;
         self.check_offer(supported_format, extension_version, current)?;
-        self.check_body(bytes)?;
-        self.check_signature(keys)
+        self.check_body(bytes)
     }
 
     fn validate(&self) -> Result<(), FeedError> {
@@ -276,6 +317,16 @@ impl FeedManifest {
         if parse_version(&self.min_extension_version).is_none() {
             return Err(manifest_error(
                 "`min_extension_version` is not a dotted version like 0.1.0",
+            ));
+        }
+        if self.expires.is_empty() {
+            return Err(manifest_error(
+                "it has no `expires`: it was written by an older publisher (feed format v1), which cannot say when it goes stale; republish the feed with `clearmark snapshot publish`",
+            ));
+        }
+        if parse_utc_timestamp(&self.expires).is_none() {
+            return Err(manifest_error(
+                "`expires` is not a UTC time like 2026-12-16T14:00:00Z",
             ));
         }
         Ok(())
@@ -311,6 +362,57 @@ pub fn public_key_hex(key: &VerifyingKey) -> String {
 /// The SHA-256 of `bytes` as lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
+}
+
+/// Seconds since 1970 as `yyyy-mm-ddThh:mm:ssZ` (UTC), the form of `expires`.
+/// Times past 2199-12-31 are written as that day's.
+pub fn utc_timestamp(secs: u64) -> String {
+    let last = date_to_days(21_991_231).expect("2199-12-31 is in range");
+    let days = u32::try_from(secs / 86_400).unwrap_or(u32::MAX);
+    let date = days_to_date(epoch_days().saturating_add(days).min(last));
+    let s = secs % 86_400;
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        date / 10_000,
+        date / 100 % 100,
+        date % 100,
+        s / 3600,
+        s / 60 % 60,
+        s % 60
+    )
+}
+
+/// Reads `yyyy-mm-ddThh:mm:ssZ` (UTC, years 1970–2199) as seconds since 1970.
+pub fn parse_utc_timestamp(text: &str) -> Option<u64> {
+    let b = text.as_bytes();
+    let shape = b.len() == 20
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && b[19] == b'Z';
+    if !shape || !is_date(&text[..10]) {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = &text[r];
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let date = number(0..4)? * 10_000 + number(5..7)? * 100 + number(8..10)?;
+    let (h, m, s) = (number(11..13)?, number(14..16)?, number(17..19)?);
+    if h > 23 || m > 59 || s > 59 {
+        return None;
+    }
+    let days = date_to_days(date)?.checked_sub(epoch_days())?;
+    Some(u64::from(days) * 86_400 + u64::from(h * 3600 + m * 60 + s))
+}
+
+/// 1970-01-01 in the snapshot's day count.
+fn epoch_days() -> u32 {
+    date_to_days(19_700_101).expect("1970-01-01 is in range")
 }
 
 /// Compares dotted numeric versions (`0.10.2` > `0.9`); missing parts count as 0 and an
@@ -407,8 +509,16 @@ mod tests {
             date: "2026-11-23".into(),
             file: format!("clearmark-{version}.snap"),
             min_extension_version: "0.1.0".into(),
+            expires: EXPIRES.into(),
         }
     }
+
+    /// When the test manifests expire, and that moment in seconds since 1970 (computed
+    /// with Python's datetime: 20,793 days from 1970-01-01 to 2026-12-06, plus 14 h).
+    const EXPIRES: &str = "2026-12-06T14:00:00Z";
+    const EXPIRES_AT: u64 = 20_793 * 86_400 + 14 * 3600;
+    /// A moment before the test manifests expire.
+    const NOW: u64 = EXPIRES_AT - 86_400;
 
     fn published(version: u64, body: &[u8]) -> FeedManifest {
         FeedManifest::sign(offer(version), body, &key(7)).unwrap()
@@ -421,8 +531,11 @@ mod tests {
         let read = FeedManifest::from_json(&manifest.to_json()).unwrap();
         assert_eq!(read, manifest);
         let keys = [key(7).verifying_key()];
-        assert_eq!(read.check_all(body, &keys, 1, "0.1.0", Some(4)), Ok(()));
-        assert_eq!(read.check_all(body, &keys, 1, "0.1.0", None), Ok(()));
+        assert_eq!(
+            read.check_all(body, &keys, 1, "0.1.0", Some(4), NOW),
+            Ok(())
+        );
+        assert_eq!(read.check_all(body, &keys, 1, "0.1.0", None, NOW), Ok(()));
     }
 
     #[test]
@@ -437,12 +550,76 @@ mod tests {
             |m| m.size += 1,
             |m| m.sha256 = sha256_hex(b"y"),
             |m| m.min_extension_version = "0.0.1".into(),
+            |m| m.expires = "2099-01-01T00:00:00Z".into(),
         ];
         for change in changes {
             let mut forged = manifest.clone();
             change(&mut forged);
             assert_eq!(forged.check_signature(&keys), Err(FeedError::Signature));
         }
+    }
+
+    #[test]
+    fn a_manifest_is_stale_from_the_second_it_expires() {
+        let manifest = published(5, b"x");
+        assert_eq!(parse_utc_timestamp(EXPIRES), Some(EXPIRES_AT));
+        assert_eq!(manifest.check_fresh(EXPIRES_AT - 1), Ok(()));
+        let stale = Err(FeedError::Expired {
+            expires: EXPIRES.into(),
+        });
+        assert_eq!(manifest.check_fresh(EXPIRES_AT), stale);
+        assert_eq!(manifest.check_fresh(EXPIRES_AT + 86_400 * 365), stale);
+        let keys = [key(7).verifying_key()];
+        // A replayed old manifest offering a newer snapshot is stale too, not installed.
+        assert_eq!(
+            manifest.check_all(b"x", &keys, 1, "0.1.0", Some(4), EXPIRES_AT),
+            stale
+        );
+        let message = manifest.check_fresh(EXPIRES_AT).unwrap_err().to_string();
+        assert!(message.starts_with("updates are stale"), "{message}");
+    }
+
+    #[test]
+    fn a_v1_manifest_without_expiry_is_refused_with_the_reason() {
+        let mut json: serde_json::Value =
+            serde_json::from_str(&published(5, b"x").to_json()).unwrap();
+        json.as_object_mut().unwrap().remove("expires");
+        let err = FeedManifest::from_json(&json.to_string())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("no `expires`"), "{err}");
+        assert!(err.contains("republish"), "{err}");
+    }
+
+    #[test]
+    fn utc_timestamps_round_trip_and_garbage_is_refused() {
+        assert_eq!(utc_timestamp(0), "1970-01-01T00:00:00Z");
+        assert!(utc_timestamp(u64::MAX).starts_with("2199-12-31T"));
+        assert_eq!(utc_timestamp(EXPIRES_AT), EXPIRES);
+        assert_eq!(utc_timestamp(EXPIRES_AT - 1), "2026-12-06T13:59:59Z");
+        assert_eq!(parse_utc_timestamp("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(
+            parse_utc_timestamp("2024-02-29T23:59:59Z"),
+            Some(19_782 * 86_400 + 86_399)
+        );
+        for bad in [
+            "2023-02-29T00:00:00Z",
+            "2026-12-06T24:00:00Z",
+            "2026-12-06T14:60:00Z",
+            "2026-12-06 14:00:00Z",
+            "2026-12-06T14:00:00",
+            "2026-12-06T14:00:00+01:00",
+            "1969-12-31T23:59:59Z",
+            "",
+        ] {
+            assert_eq!(parse_utc_timestamp(bad), None, "{bad}");
+        }
+        let mut bad = published(5, b"x");
+        bad.expires = "tomorrow".into();
+        assert!(FeedManifest::from_json(&bad.to_json())
+            .unwrap_err()
+            .to_string()
+            .contains("`expires`"));
     }
 
     #[test]

@@ -48,20 +48,32 @@ pub struct Accepted {
 }
 
 /// Checks a file downloaded from a feed against its manifest and the trusted keys; returns
-/// the loaded snapshot. `current` is the version in use (`None` when nothing is).
+/// the loaded snapshot. `current` is the version in use (`None` when nothing is); `now`
+/// is the time in seconds since 1970, for the manifest's expiry.
 pub fn accept_from_feed(
     bytes: Vec<u8>,
     manifest: &FeedManifest,
     keys: &[VerifyingKey],
     extension_version: &str,
     current: Option<u64>,
+    now: u64,
 ) -> Result<(Snapshot, Accepted), UpdateError> {
-    manifest.check_all(&bytes, keys, FORMAT_VERSION, extension_version, current)?;
+    manifest.check_all(
+        &bytes,
+        keys,
+        FORMAT_VERSION,
+        extension_version,
+        current,
+        now,
+    )?;
     let sha256 = manifest.sha256.clone();
     // The snapshot's own checksum is not hashed again: the signed SHA-256 above covers
     // every byte, and `clearmark snapshot publish` refuses to sign a file whose own
     // checksum fails. Hashing twice doubled the time an update takes in the browser.
+    // Its structure is: the publisher's checks could have been skipped or be older than
+    // this build's, and a damaged index must never be walked.
     let snapshot = Snapshot::from_bytes(bytes)?;
+    snapshot.check_structure()?;
     let header = snapshot.header();
     let mismatch = |field, manifest: String, snapshot: String| UpdateError::Mismatch {
         field,
@@ -102,19 +114,14 @@ pub fn accept_signed_file(
     keys: &[VerifyingKey],
     current: Option<u64>,
 ) -> Result<(Snapshot, Accepted), UpdateError> {
-    let size = bytes.len() as u64;
-    let sha256 = super::feed::sha256_hex(&bytes);
-    let snapshot = Snapshot::from_bytes(bytes)?;
-    snapshot.verify(None)?;
     if keys.is_empty() {
         return Err(FeedError::NoTrustedKeys.into());
     }
-    if !snapshot.is_signed() {
-        return Err(SnapshotError::Unsigned.into());
-    }
-    if !keys.iter().any(|key| snapshot.verify(Some(key)).is_ok()) {
-        return Err(SnapshotError::Signature.into());
-    }
+    let size = bytes.len() as u64;
+    let sha256 = super::feed::sha256_hex(&bytes);
+    // Checksum and signature on the raw bytes first: a file no trusted key signed is
+    // refused before any of it is parsed.
+    let snapshot = Snapshot::open_signed(bytes, keys)?;
     let header = snapshot.header();
     if let Some(current) = current {
         if header.snapshot_version <= current {

@@ -211,8 +211,9 @@ impl SnapshotBuffer {
         to_js(&snapshot_view(snapshot))
     }
 
-    /// `verifyUpdate(manifestJson, publicKeys, extensionVersion, currentVersion?)`: the
-    /// checks of the module function `verifyUpdate` on the bytes in this buffer, without
+    /// `verifyUpdate(manifestJson, publicKeys, extensionVersion, nowMs, currentVersion?)`:
+    /// every check a feed download must pass (`register::update::accept_from_feed`; the
+    /// manifest's expiry at `nowMs`, `Date.now()`) on the bytes in this buffer, without
     /// copying them. Returns `{snapshotVersion, date, size, sha256}`; throws the reason.
     #[wasm_bindgen(js_name = verifyUpdate)]
     pub fn verify_update(
@@ -220,6 +221,7 @@ impl SnapshotBuffer {
         manifest_json: &str,
         public_keys: &str,
         extension_version: &str,
+        now_ms: f64,
         current_version: Option<f64>,
     ) -> Result<JsValue, JsValue> {
         self.check_update(|bytes| {
@@ -228,8 +230,23 @@ impl SnapshotBuffer {
                 manifest_json,
                 public_keys,
                 extension_version,
+                now_ms,
                 current_version,
             )
+        })
+    }
+
+    /// `verifyStored()`: checks a snapshot read back from the extension's own store
+    /// before it is used again (at start and on rollback): its SHA-256 is computed again
+    /// and both indexes are walked ([`Snapshot::open`]), so a stored file damaged since it
+    /// was verified is refused with the reason instead of being walked. Returns
+    /// `{snapshotVersion, date, size}`; a refused buffer is spent.
+    #[wasm_bindgen(js_name = verifyStored)]
+    pub fn verify_stored(&mut self) -> Result<JsValue, JsValue> {
+        self.check_update(|bytes| {
+            let snapshot = Snapshot::open(bytes, None).map_err(|e| refuse(BufferError::from(e)))?;
+            let view = to_js(&snapshot_view(&snapshot))?;
+            Ok((snapshot, view))
         })
     }
 

@@ -20,6 +20,7 @@ struct OfferView {
     size: f64,
     snapshot_version: f64,
     date: String,
+    expires: String,
 }
 
 /// An accepted (or bundled) snapshot, as the background stores and shows it.
@@ -61,21 +62,36 @@ fn version(value: Option<f64>) -> Option<u64> {
         .map(|v| v as u64)
 }
 
-/// `checkUpdateOffer(manifestJson, publicKeys, extensionVersion, currentVersion?)`: reads
-/// a feed's `latest.json` and checks, before anything is downloaded, that a trusted key
-/// signed it (so a forged manifest costs no download) and that its snapshot can be
-/// installed (format, extension version, strictly newer than `currentVersion`). Returns
-/// `{file, size, snapshotVersion, date}`; throws the reason as a string.
+/// A time from JS (`Date.now()`, milliseconds since 1970) as seconds; a time that is not
+/// one (NaN, negative) counts as the far future, so every manifest reads as expired:
+/// fail closed.
+fn seconds(now_ms: f64) -> u64 {
+    if now_ms.is_finite() && now_ms >= 0.0 {
+        (now_ms / 1000.0) as u64
+    } else {
+        u64::MAX
+    }
+}
+
+/// `checkUpdateOffer(manifestJson, publicKeys, extensionVersion, nowMs, currentVersion?)`:
+/// reads a feed's `latest.json` and checks, before anything is downloaded, that a trusted
+/// key signed it (so a forged manifest costs no download), that it has not expired at
+/// `nowMs` (`Date.now()`; an expired one throws a sentence starting "updates are
+/// stale") and that its snapshot can be installed (format, extension version, strictly
+/// newer than `currentVersion`). Returns `{file, size, snapshotVersion, date, expires}`;
+/// throws the reason as a string.
 #[wasm_bindgen(js_name = checkUpdateOffer)]
 pub fn check_update_offer(
     manifest_json: &str,
     public_keys: &str,
     extension_version: &str,
+    now_ms: f64,
     current_version: Option<f64>,
 ) -> Result<JsValue, JsValue> {
     let manifest = FeedManifest::from_json(manifest_json).map_err(refuse)?;
     let keys = parse_public_keys(public_keys).map_err(refuse)?;
     manifest.check_signature(&keys).map_err(refuse)?;
+    manifest.check_fresh(seconds(now_ms)).map_err(refuse)?;
     manifest
         .check_offer(FORMAT_VERSION, extension_version, version(current_version))
         .map_err(refuse)?;
@@ -84,6 +100,7 @@ pub fn check_update_offer(
         size: manifest.size as f64,
         snapshot_version: manifest.snapshot_version as f64,
         date: manifest.date,
+        expires: manifest.expires,
     })
 }
 
@@ -96,6 +113,7 @@ pub(super) fn verified_from_feed(
     manifest_json: &str,
     public_keys: &str,
     extension_version: &str,
+    now_ms: f64,
     current_version: Option<f64>,
 ) -> Result<(Snapshot, JsValue), JsValue> {
     let manifest = FeedManifest::from_json(manifest_json).map_err(refuse)?;
@@ -106,6 +124,7 @@ pub(super) fn verified_from_feed(
         &keys,
         extension_version,
         version(current_version),
+        seconds(now_ms),
     )
     .map_err(refuse)?;
     Ok((snapshot, to_js(&SnapshotView::from(accepted))?))

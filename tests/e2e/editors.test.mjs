@@ -114,8 +114,8 @@ const PAGES = [
     host: "www.etsy.com",
     path: "/your/shops/me/listing-editor/create/",
     fields: [
-      { key: "title", path: ["#listing-title-input"], text: "Handmade storage tray for LEGO minifigures", word: "LEGO" },
-      { key: "description", path: ["#listing-description-textarea"], text: "Holds up to 40 LEGO minifigures.\nMade from oak.", word: "LEGO" },
+      { key: "title", path: ["#listing-title-input"], text: "Handmade storage tray for LEGO pieces", word: "LEGO" },
+      { key: "description", path: ["#listing-description-textarea"], text: "Holds up to 40 LEGO pieces.\nMade from oak.", word: "LEGO" },
     ],
     long: 1,
     quiet: [["#listing-sku"]],
@@ -316,10 +316,11 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         assert.ok(st.card.visible, `card shown on hover at ${JSON.stringify(u)}`);
         assert.match(st.card.text, KIND_LABEL);
         assert.ok(st.card.text.toLowerCase().includes(first.word.toLowerCase()), `card names the flagged word: ${st.card.text}`);
-        // Every first word is a famous brand of the bundled lists: the card says which
-        // lists name it and cites its Wikidata item.
+        // Every first word is a famous brand of the bundled snapshot: the card cites its
+        // Wikidata item and says who owns it (the curated enforced-marks data) or which
+        // brand lists name it.
         assert.match(st.card.text, /Wikidata Q\d+/, `card cites the Wikidata id: ${st.card.text}`);
-        assert.match(st.card.text, /Listed by: [^]*name-suggestion-index/, `card names the lists: ${st.card.text}`);
+        assert.match(st.card.text, /Owner: \S|Listed by: [^]*name-suggestion-index/, `card names the owner or the lists: ${st.card.text}`);
         assert.doesNotMatch(st.card.html, /<(?!div|button|\/div|\/button)[a-z]/i, "card holds only its own div/button elements");
         await session.browser.mouseMove(2, 2);
         st = await waitFor(() => overlayState(session.browser), (s) => !s.card.visible, 3000);

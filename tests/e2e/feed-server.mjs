@@ -3,7 +3,8 @@
  * A real update feed on 127.0.0.1 for the updater's e2e tests, with misbehaviour the
  * test controls: it serves a feed folder written by `clearmark snapshot publish`
  * (latest.json + the snapshot file) and can flip a byte, truncate the body, drop the
- * connection mid-download, trickle the body slowly or fail with an HTTP status. Stopping
+ * connection mid-download, trickle the body slowly or fail with an HTTP status; or, for
+ * latest.json itself, never answer (a stalled feed) or send one far too long. Stopping
  * it (`close()`) makes the next request meet a refused connection: "server down".
  *
  * It answers with `Access-Control-Allow-Origin: *`, as a static feed host (GitHub Pages,
@@ -22,7 +23,9 @@ import path from "node:path";
  *   | {kind: "truncate", by?: number}
  *   | {kind: "drop", after?: number}
  *   | {kind: "slow", chunk?: number, everyMs?: number}
- *   | {kind: "status", code: number}} Mode
+ *   | {kind: "status", code: number}
+ *   | {kind: "stall-manifest"}
+ *   | {kind: "huge-manifest"}} Mode
  */
 
 /**
@@ -114,6 +117,18 @@ export class FeedServer {
       res.writeHead(404, cors).end("not found");
       return;
     }
+    if (name === "latest.json" && this.mode.kind === "stall-manifest") {
+      // Headers and never a body: the request stays open until the client gives up.
+      res.writeHead(200, { ...cors, "content-type": "application/json" });
+      res.flushHeaders();
+      return;
+    }
+    if (name === "latest.json" && this.mode.kind === "huge-manifest") {
+      // Valid JSON to its end, 1 MiB long, sent without a length so only counting stops it.
+      res.writeHead(200, { ...cors, "content-type": "application/json" });
+      res.end(`{"padding": "${"x".repeat(1 << 20)}"}`);
+      return;
+    }
     if (name === "latest.json") {
       res.writeHead(200, { ...cors, "content-type": "application/json", "content-length": body.length });
       res.end(body);
@@ -161,6 +176,10 @@ export class FeedServer {
       }
       case "status":
         res.writeHead(mode.code, cors).end("feed error");
+        return;
+      case "stall-manifest":
+      case "huge-manifest":
+        res.writeHead(200, { ...octet, "content-length": body.length }).end(body);
         return;
     }
   }

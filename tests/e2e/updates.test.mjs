@@ -12,19 +12,23 @@
  * refused. A failure after an update keeps the updated snapshot (nothing lost). Rollback
  * goes back (and the rolled-back version is not reinstalled), a second click goes
  * forward; the installed snapshot survives an extension restart; a signed snapshot file
- * can be imported, an unsigned one cannot.
+ * can be imported, an unsigned one cannot. A replayed manifest past its signed expiry
+ * reads as "updates are stale" (status and page), a stalled feed gives up after the
+ * manifest timeout and never holds the seller's rollback, a huge latest.json is refused,
+ * a stored snapshot damaged in IndexedDB is skipped for the bundled one with a message,
+ * and a stored feed address setFeed would refuse is ignored at start.
  *
  * Each browser runs on a copy of the assembled extension whose bundled snapshot and
  * trusted key are the test's own (generated here; the private key never leaves tmp/).
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
+import { generateKeyPairSync, sign } from "node:crypto";
 import { startFeedServer } from "./feed-server.mjs";
 import { bounded, waitFor } from "./wait.mjs";
 
@@ -66,7 +70,27 @@ function keyPair(dir, name) {
   const hex = (/** @type {string | undefined} */ b64url) => Buffer.from(b64url ?? "", "base64url").toString("hex");
   const file = join(dir, `${name}.key`);
   writeFileSync(file, hex(privateKey.export({ format: "jwk" }).d) + "\n", { mode: 0o600 });
-  return { file, publicHex: hex(publicKey.export({ format: "jwk" }).x) };
+  return { file, publicHex: hex(publicKey.export({ format: "jwk" }).x), privateKey };
+}
+
+/**
+ * A copy of a published feed whose latest.json expired at `expires`, re-signed by the
+ * same key: what an attacker replaying an old manifest serves (the signed message as the
+ * README's "Update feed" section gives it).
+ * @param {string} feed
+ * @param {string} out
+ * @param {import("node:crypto").KeyObject} privateKey
+ * @param {string} expires
+ */
+function expiredCopy(feed, out, privateKey, expires) {
+  cpSync(feed, out, { recursive: true });
+  const m = JSON.parse(readFileSync(join(feed, "latest.json"), "utf8"));
+  m.expires = expires;
+  const fields = ["format_version", "snapshot_version", "date", "file", "size", "sha256", "min_extension_version", "expires"];
+  const message = "clearmark-feed-v2\n" + fields.map((f) => `${f}=${m[f]}\n`).join("");
+  m.signature = sign(null, Buffer.from(message), privateKey).toString("hex");
+  writeFileSync(join(out, "latest.json"), JSON.stringify(m, null, 2) + "\n");
+  return out;
 }
 
 /**
@@ -247,7 +271,7 @@ const BROWSERS = /** @type {const} */ ([
 describe("snapshot updates", () => {
   /** @type {string} */
   let dir;
-  /** @type {{file: string, publicHex: string}} */
+  /** @type {{file: string, publicHex: string, privateKey: import("node:crypto").KeyObject}} */
   let trusted;
   /** @type {Record<string, string>} feed folders by scenario */
   const feeds = {};
@@ -264,6 +288,8 @@ describe("snapshot updates", () => {
     feeds.v2 = publish(dir, "feed-v2", snaps[2], trusted.file);
     feeds.v3 = publish(dir, "feed-v3", snaps[3], trusted.file);
     feeds.forged = publish(dir, "feed-forged", snaps[2], stranger.file);
+    feeds.expired3 = expiredCopy(feeds.v3, join(dir, "feed-v3-expired"), trusted.privateKey, "2026-01-01T00:00:00Z");
+    feeds.fresh3 = expiredCopy(feeds.v3, join(dir, "feed-v3-fresh"), trusted.privateKey, "2199-01-01T00:00:00Z");
   });
 
   for (const [name, dist, launch] of BROWSERS) {
@@ -445,6 +471,56 @@ describe("snapshot updates", () => {
         await expectAnswering(2);
       });
 
+      it("a replayed manifest past its expiry reads as stale, in the status and on the page, and installs nothing", async () => {
+        const requests = server.requests.length;
+        server.serve(feeds.expired3);
+        const m = await checkNow();
+        assert.equal(m.kind, "error");
+        assert.match(m.text, /^updates are stale: .*expired at 2026-01-01T00:00:00Z/);
+        assert.deepEqual(server.requests.slice(requests).map((r) => r.url), ["/feed/latest.json"], "refused before downloading");
+        const s = await status();
+        assert.match(s.stale?.message ?? "", /^updates are stale/);
+        assert.equal(s.active.version, 2);
+        const shown = await page.run(`const e = document.querySelector("#update-stale"); return {hidden: e.hidden, text: e.textContent};`);
+        assert.equal(shown.hidden, false);
+        assert.match(shown.text, /stale/i);
+        await expectAnswering(2);
+        // The same version, freshly signed: up to date, and no longer stale.
+        server.serve(feeds.v2);
+        const fresh = await checkNow();
+        assert.equal(fresh.kind, "ok", fresh.text);
+        assert.equal((await status()).stale, null);
+        assert.equal(await page.run(`return document.querySelector("#update-stale").hidden;`), true);
+      });
+
+      it("a stalled feed never holds the seller's rollback, and a check alone gives up after the manifest timeout", async () => {
+        server.serve(feeds.v2, { kind: "stall-manifest" });
+        await page.click("#update-check");
+        await waitFor(status, (s) => s.phase === "checking", 5000);
+        // Rollback is the seller's own action: it stops the check instead of "busy".
+        const res = await page.run(`return await chrome.runtime.sendMessage({v: 1, type: "updateRollback"});`);
+        assert.equal(res.ok, true, res.error);
+        assert.equal(res.status.active.version, 1);
+        const forward = await page.run(`return await chrome.runtime.sendMessage({v: 1, type: "updateRollback"});`);
+        assert.equal(forward.ok, true, forward.error);
+        assert.equal(forward.status.active.version, 2);
+        await expectAnswering(2);
+        const started = Date.now();
+        const m = await checkNow();
+        assert.equal(m.kind, "error");
+        assert.match(m.text, /did not send latest\.json within 10 s/);
+        assert.ok(Date.now() - started < 20000, `the check gave up after ${Date.now() - started} ms`);
+        await expectAnswering(2);
+      });
+
+      it("a latest.json far longer than any manifest is refused", async () => {
+        server.serve(feeds.v2, { kind: "huge-manifest" });
+        const m = await checkNow();
+        assert.equal(m.kind, "error");
+        assert.match(m.text, /longer than 64 KiB/);
+        await expectAnswering(2);
+      });
+
       it("importing a file in the options page: an unsigned one is refused, a signed newer one is installed", async () => {
         const importStatus = () => page.run(`const s = document.querySelector("#snapshot-status"); return {text: s.textContent, ok: s.dataset.ok};`);
         await page.chooseFiles("#snapshot-file", [snaps[3]]);
@@ -461,6 +537,41 @@ describe("snapshot updates", () => {
         assert.deepEqual(s.active, { version: 3, date: "2026-11-13", source: "import" });
         assert.equal(s.previous.version, 2);
         await expectAnswering(3);
+      });
+
+      it("a stored snapshot damaged in IndexedDB is skipped at start: the bundled one answers, with a message", async () => {
+        // Flip one byte of the installed snapshot (3) where it is stored.
+        await page.run(`
+          const db = await new Promise((ok, ko) => { const r = indexedDB.open("clearmark-snapshots", 1); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+          await new Promise((ok, ko) => {
+            const tx = db.transaction("slots", "readwrite");
+            const slots = tx.objectStore("slots");
+            const get = slots.get("current");
+            get.onsuccess = () => {
+              const bytes = new Uint8Array(get.result.bytes.slice(0));
+              bytes[Math.floor(bytes.length / 2)] ^= 1;
+              slots.put({ ...get.result, bytes: bytes.buffer }, "current");
+            };
+            tx.oncomplete = ok;
+            tx.onerror = () => ko(tx.error);
+          });
+          db.close();
+        `);
+        await page.restart();
+        const s = await status();
+        assert.deepEqual(s.active, { version: 1, date: "2026-11-11", source: "bundled" });
+        assert.equal(s.last.ok, false);
+        assert.match(s.last.message, /installed snapshot 3 could not be loaded .*checksum mismatch.*using the bundled snapshot/);
+        await expectAnswering(1);
+      });
+
+      it("a stored feed address that setFeed would refuse is ignored at start, with a message", async () => {
+        await page.run(`await chrome.storage.local.set({updateFeedUrl: "http://feed.example/latest.json"});`);
+        await page.restart();
+        const s = await status();
+        assert.equal(s.feedConfigured, false);
+        assert.match(s.last.message, /stored update feed address was ignored: the update feed must be an https:/);
+        await expectAnswering(1);
       });
     });
   }

@@ -203,7 +203,7 @@ fn time(runs: usize, mut f: impl FnMut()) -> Duration {
 
 /// Runs `clearmark bench check`.
 pub fn run(args: BenchCheckArgs) -> ExitCode {
-    let engine = match load_engine(args.snapshot.as_deref()) {
+    let engine = match load_engine(args.snapshot.as_deref(), None) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("clearmark bench check: {e}");

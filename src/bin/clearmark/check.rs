@@ -26,6 +26,10 @@ pub struct CheckArgs {
     /// The register snapshot (default: $CLEARMARK_SNAPSHOT, else dist/snapshot/default.snap).
     #[arg(long)]
     snapshot: Option<PathBuf>,
+    /// The publisher's public key (hex file from `clearmark keygen`): the snapshot must be
+    /// signed by it, checked before the file is read.
+    #[arg(long, value_name = "KEY")]
+    public_key: Option<PathBuf>,
     /// A brand of the seller, never flagged (repeatable); each listing's `brand` counts too.
     #[arg(long = "own-brand", value_name = "NAME")]
     own_brand: Vec<String>,
@@ -86,6 +90,9 @@ pub enum LoadError {
         /// The I/O error.
         source: io::Error,
     },
+    /// The public key file could not be read.
+    #[error("{0}")]
+    Key(String),
     /// The file is not a usable snapshot.
     #[error("{path}: {source}")]
     Snapshot {
@@ -103,8 +110,13 @@ pub fn snapshot_path(arg: Option<&Path>) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(DEFAULT_SNAPSHOT))
 }
 
-/// Loads and checks the snapshot (checksum) and builds an engine over it.
-pub fn load_engine(arg: Option<&Path>) -> Result<Engine, LoadError> {
+/// Loads and checks the snapshot (checksum, the signature when `public_key` names the
+/// publisher's key file, the structure of its indexes) and builds an engine over it.
+pub fn load_engine(arg: Option<&Path>, public_key: Option<&Path>) -> Result<Engine, LoadError> {
+    let key = public_key
+        .map(crate::snapshot::verifying_key)
+        .transpose()
+        .map_err(LoadError::Key)?;
     let path = snapshot_path(arg);
     let bytes = std::fs::read(&path).map_err(|source| {
         if source.kind() == io::ErrorKind::NotFound {
@@ -116,19 +128,14 @@ pub fn load_engine(arg: Option<&Path>) -> Result<Engine, LoadError> {
             }
         }
     })?;
-    let snapshot = Snapshot::from_bytes(bytes).map_err(|source| LoadError::Snapshot {
-        path: path.clone(),
-        source,
-    })?;
-    snapshot
-        .verify(None)
+    let snapshot = Snapshot::open(bytes, key.as_ref())
         .map_err(|source| LoadError::Snapshot { path, source })?;
     Ok(Engine::new(snapshot))
 }
 
 /// Runs `clearmark check`.
 pub fn run(args: CheckArgs) -> ExitCode {
-    let mut engine = match load_engine(args.snapshot.as_deref()) {
+    let mut engine = match load_engine(args.snapshot.as_deref(), args.public_key.as_deref()) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("clearmark check: {e}");

@@ -112,7 +112,7 @@ fn ratio(n: usize, d: usize) -> String {
 
 /// Runs `clearmark eval brands`.
 pub fn run(args: EvalBrandsArgs) -> ExitCode {
-    let mut engine = match load_engine(args.snapshot.as_deref()) {
+    let mut engine = match load_engine(args.snapshot.as_deref(), None) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("clearmark eval brands: {e}");

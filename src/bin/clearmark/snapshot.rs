@@ -35,6 +35,10 @@ pub enum SnapshotCommand {
     Inspect {
         /// The snapshot file.
         file: PathBuf,
+        /// The publisher's public key (hex file from `clearmark keygen`): an unsigned or
+        /// wrongly signed file is refused before it is read.
+        #[arg(long)]
+        public_key: Option<PathBuf>,
     },
     /// Check a snapshot's checksum and, with a public key, its signature.
     Verify {
@@ -48,6 +52,10 @@ pub enum SnapshotCommand {
     Lookup {
         /// The snapshot file.
         file: PathBuf,
+        /// The publisher's public key (hex file from `clearmark keygen`): an unsigned or
+        /// wrongly signed file is refused before it is read.
+        #[arg(long)]
+        public_key: Option<PathBuf>,
         /// The phrase (normalised like marks).
         text: String,
     },
@@ -133,9 +141,13 @@ pub struct KeygenArgs {
 pub fn run(cmd: SnapshotCommand) -> Result<(), String> {
     match cmd {
         SnapshotCommand::Build(args) => build(args),
-        SnapshotCommand::Inspect { file } => inspect(&file),
+        SnapshotCommand::Inspect { file, public_key } => inspect(&file, public_key.as_deref()),
         SnapshotCommand::Verify { file, public_key } => verify(&file, public_key.as_deref()),
-        SnapshotCommand::Lookup { file, text } => lookup(&file, &text),
+        SnapshotCommand::Lookup {
+            file,
+            public_key,
+            text,
+        } => lookup(&file, public_key.as_deref(), &text),
         SnapshotCommand::Synth(args) => synth::run(args),
         SnapshotCommand::Background(args) => background::run(args),
         SnapshotCommand::Size(args) => samples::run(args),
@@ -160,13 +172,13 @@ pub fn load(path: &Path) -> Result<Snapshot, String> {
     Snapshot::from_bytes(bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Loads a snapshot file and checks its checksum before anything reads its records: a
-/// damaged index must be refused, not walked.
-fn load_verified(path: &Path) -> Result<Snapshot, String> {
-    let snap = load(path)?;
-    snap.verify(None)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(snap)
+/// Loads a snapshot file and checks its checksum (and, with the publisher's key file,
+/// its signature, before anything else is parsed) and the structure of its indexes
+/// before anything reads its records: a damaged index must be refused, not walked.
+fn load_verified(path: &Path, public_key: Option<&Path>) -> Result<Snapshot, String> {
+    let key = public_key.map(verifying_key).transpose()?;
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Snapshot::open(bytes, key.as_ref()).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn read_hex_key(path: &Path) -> Result<[u8; 32], String> {
@@ -198,7 +210,8 @@ pub fn signing_key(path: &Path) -> Result<SigningKey, String> {
     read_hex_key(path).map(|k| SigningKey::from_bytes(&k))
 }
 
-fn verifying_key(path: &Path) -> Result<VerifyingKey, String> {
+/// Reads a public key file (from `clearmark keygen`).
+pub fn verifying_key(path: &Path) -> Result<VerifyingKey, String> {
     let k = read_hex_key(path)?;
     VerifyingKey::from_bytes(&k)
         .map_err(|_| format!("{} is not a valid ed25519 public key", path.display()))
@@ -564,8 +577,8 @@ fn famous_name(path: &Path) -> String {
     version.unwrap_or_else(|| file_name(path))
 }
 
-fn inspect(path: &Path) -> Result<(), String> {
-    let snap = load_verified(path)?;
+fn inspect(path: &Path, public_key: Option<&Path>) -> Result<(), String> {
+    let snap = load_verified(path, public_key)?;
     let h = snap.header();
     println!(
         "file:             {} ({} bytes)",
@@ -692,11 +705,8 @@ fn join(items: impl Iterator<Item = String>) -> String {
 }
 
 fn verify(path: &Path, public_key: Option<&Path>) -> Result<(), String> {
-    let key = public_key.map(verifying_key).transpose()?;
-    let snap = load(path)?;
-    snap.verify(key.as_ref())
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    let how = match (&key, snap.is_signed()) {
+    let snap = load_verified(path, public_key)?;
+    let how = match (public_key, snap.is_signed()) {
         (Some(_), _) => "checksum and signature valid",
         (None, true) => "checksum valid; signed, but no --public-key given to check the signature",
         (None, false) => "checksum valid; not signed",
@@ -705,8 +715,8 @@ fn verify(path: &Path, public_key: Option<&Path>) -> Result<(), String> {
     Ok(())
 }
 
-fn lookup(path: &Path, text: &str) -> Result<(), String> {
-    let snap = load_verified(path)?;
+fn lookup(path: &Path, public_key: Option<&Path>, text: &str) -> Result<(), String> {
+    let snap = load_verified(path, public_key)?;
     let key = clearmark::text::mark_key(text);
     let postings = snap.lookup_postings(text);
     if postings.is_empty() {

@@ -15,7 +15,9 @@
 //!   transition count, inputs, outputs, transition index) with checked arithmetic, and
 //!   requires every transition to lead to a node at a lower address (the builder writes
 //!   children before parents), so every read `fst` will make stays inside the section
-//!   and every walk ends.
+//!   and every walk ends; then, from the lowest node up, the largest sum of outputs on
+//!   any path, with checked additions, so the sums `fst` adds along a key (unchecked
+//!   `u64` additions, a panic in debug builds) cannot overflow.
 //!
 //! This module mirrors the node layout of `fst` 0.4 (`src/raw/node.rs`); it must not
 //! decide what the keys or values mean (that is `index`).
@@ -133,7 +135,41 @@ pub fn walk(bytes: &[u8]) -> Result<(), FstDamage> {
             todo.push(child);
         }
     }
-    Ok(())
+    largest_output_sum(nodes, &seen).map(|_| ())
+}
+
+/// The largest sum of outputs on any path from the root to a final state, over the
+/// nodes `seen` (every node reachable from the root, already decoded once): children
+/// sit below their parents, so visiting addresses upwards finds every child's sum
+/// before its parents need it. An overflowing sum is damage.
+fn largest_output_sum(nodes: &[u8], seen: &[u64]) -> Result<u64, FstDamage> {
+    // (address, largest sum from it), in ascending address order.
+    let mut sums: Vec<(usize, u64)> = Vec::new();
+    let reachable = seen.iter().enumerate().flat_map(|(word, &bits)| {
+        (0..64)
+            .filter(move |bit| bits & (1u64 << bit) != 0)
+            .map(move |bit| word * 64 + bit)
+    });
+    for addr in reachable {
+        let damaged = FstDamage::Node { addr };
+        let node = Node::decode(nodes, addr).ok_or(damaged.clone())?;
+        let mut best = node.final_output(nodes).ok_or(damaged.clone())?;
+        for (i, child) in node.children(nodes).enumerate() {
+            let child = child.ok_or(damaged.clone())?;
+            let below = if child == EMPTY_ADDRESS {
+                0
+            } else {
+                let at = sums
+                    .binary_search_by_key(&child, |&(a, _)| a)
+                    .map_err(|_| damaged.clone())?;
+                sums[at].1
+            };
+            let out = node.output(nodes, i).ok_or(damaged.clone())?;
+            best = best.max(out.checked_add(below).ok_or(damaged.clone())?);
+        }
+        sums.push((addr, best));
+    }
+    Ok(sums.last().map_or(0, |&(_, sum)| sum))
 }
 
 fn u64_at(bytes: &[u8], at: usize) -> u64 {
@@ -165,14 +201,22 @@ struct Node {
 enum Kind {
     /// One transition to the node right below this one.
     Next,
-    /// One transition whose address delta is `size` bytes at `at`.
-    One { at: usize, size: usize },
+    /// One transition whose address delta is `size` bytes at `at`, its output the
+    /// `osize` bytes below.
+    One {
+        at: usize,
+        size: usize,
+        osize: usize,
+    },
     /// `count` transitions whose address deltas are `size` bytes each, the first
-    /// (the last transition) at `at`.
+    /// (the last transition) at `at`; below the deltas, `count` outputs of `osize`
+    /// bytes each, then the final output when `is_final`.
     Any {
         at: usize,
         size: usize,
         count: usize,
+        osize: usize,
+        is_final: bool,
     },
 }
 
@@ -204,7 +248,11 @@ impl Node {
                 (end >= HEADER_LEN).then_some(Node {
                     addr,
                     end,
-                    kind: Kind::One { at, size: tsize },
+                    kind: Kind::One {
+                        at,
+                        size: tsize,
+                        osize,
+                    },
                 })
             }
             _ => {
@@ -243,6 +291,8 @@ impl Node {
                         at,
                         size: tsize,
                         count,
+                        osize,
+                        is_final: state & 0b0100_0000 != 0,
                     },
                 })
             }
@@ -254,8 +304,10 @@ impl Node {
     fn children<'a>(&'a self, bytes: &'a [u8]) -> impl Iterator<Item = Option<usize>> + 'a {
         let (count, size, first) = match self.kind {
             Kind::Next => (1, 0, 0),
-            Kind::One { at, size } => (1, size, at),
-            Kind::Any { at, size, count } => (count, size, at),
+            Kind::One { at, size, .. } => (1, size, at),
+            Kind::Any {
+                at, size, count, ..
+            } => (count, size, at),
         };
         (0..count).map(move |i| match self.kind {
             Kind::Next => Some(self.end - 1),
@@ -264,6 +316,43 @@ impl Node {
                 self.target(delta)
             }
         })
+    }
+
+    /// The output of transition `i` (in [`Node::children`] order), read where `fst` 0.4
+    /// reads it.
+    fn output(&self, bytes: &[u8], i: usize) -> Option<u64> {
+        match self.kind {
+            Kind::Next => Some(0),
+            Kind::One { osize: 0, .. } | Kind::Any { osize: 0, .. } => Some(0),
+            Kind::One { at, osize, .. } => uint_at(bytes, at.checked_sub(osize)?, osize),
+            Kind::Any {
+                at,
+                size,
+                count,
+                osize,
+                ..
+            } => {
+                // The deltas span `at + size - count * size .. at + size`; outputs
+                // are packed below them, the first transition's highest.
+                let outputs_top = at
+                    .checked_add(size)?
+                    .checked_sub(count.checked_mul(size)?)?;
+                let offset = i.checked_add(1)?.checked_mul(osize)?;
+                uint_at(bytes, outputs_top.checked_sub(offset)?, osize)
+            }
+        }
+    }
+
+    /// The output of reaching this node as a final state (0 for a node that is not).
+    fn final_output(&self, bytes: &[u8]) -> Option<u64> {
+        match self.kind {
+            Kind::Any {
+                osize,
+                is_final: true,
+                ..
+            } if osize > 0 => uint_at(bytes, self.end, osize),
+            _ => Some(0),
+        }
     }
 
     /// Where an address delta leads: nowhere (the empty final node) for 0, else to a
@@ -384,5 +473,47 @@ mod tests {
             }
         }
         assert!(refused > 0, "some flips must be refused");
+    }
+
+    #[test]
+    fn outputs_that_sum_past_u64_on_a_path_are_refused() {
+        // Values near u64::MAX: the shared prefix's output is huge, the rest small. Any
+        // output byte raised to 0xFF makes some path's sum overflow, which `fst` adds
+        // unchecked (a panic in debug builds, this test's).
+        let original = map(&[("aa", u64::MAX - 1), ("ab", u64::MAX), ("b", 5)]);
+        let nodes_end = original.len() - FOOTER_LEN;
+        let mut refused = 0;
+        for at in HEADER_LEN..nodes_end {
+            let mut bytes = original.clone();
+            bytes[at] = 0xFF;
+            if walk(&bytes).is_err() {
+                refused += 1;
+                continue;
+            }
+            let fst = fst::Map::new(bytes).unwrap();
+            let mut stream = fst.stream();
+            while fst::Streamer::next(&mut stream).is_some() {}
+            for key in ["aa", "ab", "b", "a"] {
+                let _ = fst.get(key);
+            }
+        }
+        assert!(refused > 0, "some raised bytes must be refused");
+        assert_eq!(largest_output_sum_of(&original), Some(u64::MAX));
+    }
+
+    /// The largest output sum of an undamaged map's paths.
+    fn largest_output_sum_of(bytes: &[u8]) -> Option<u64> {
+        let nodes = &bytes[..bytes.len() - FOOTER_LEN];
+        walk(bytes).ok()?;
+        let mut reach = vec![0u64; nodes.len().div_ceil(64)];
+        let mut todo = vec![nodes.len() - 1];
+        while let Some(addr) = todo.pop() {
+            if addr == EMPTY_ADDRESS || reach[addr / 64] & (1 << (addr % 64)) != 0 {
+                continue;
+            }
+            reach[addr / 64] |= 1 << (addr % 64);
+            todo.extend(Node::decode(nodes, addr)?.children(nodes).flatten());
+        }
+        largest_output_sum(nodes, &reach).ok()
     }
 }

@@ -111,7 +111,11 @@ impl<'a> Postings<'a> {
             }
         } else {
             let mut pos = usize::try_from(value & !POSTINGS).unwrap_or(usize::MAX);
-            let left = get_varint(postings, &mut pos).unwrap_or(0);
+            // Every posting takes at least one byte: a count is bounded by the bytes
+            // left in the section, whatever the file claims.
+            let left = get_varint(postings, &mut pos)
+                .unwrap_or(0)
+                .min(postings.len().saturating_sub(pos) as u64);
             Inner::List {
                 bytes: postings,
                 pos,

@@ -13,9 +13,12 @@
 //! every section; its cost does not grow with the number of marks. It does **not** hash
 //! the file: [`Snapshot::verify`] checks the SHA-256 and, given the publisher's key, the
 //! ed25519 signature — work proportional to the file size, done once when a file arrives
-//! (update, import, `clearmark snapshot verify`). A file stored after verification is
-//! loaded with `from_bytes` alone; [`Snapshot::open`] does both for files of unknown
-//! provenance. `from_bytes` and `verify` never panic on any input (fuzzed: see
+//! (update, import, `clearmark snapshot verify`). Only the bundled snapshot, shipped
+//! inside the extension, is loaded with `from_bytes` alone; [`Snapshot::open`] checks a
+//! file of unknown provenance (and a stored one, read back at start) and
+//! [`Snapshot::open_signed`] one that must carry a trusted signature — both check the
+//! checksum and signature on the raw bytes before anything is parsed. A file whose bytes
+//! a signed manifest vouches for still gets [`Snapshot::check_structure`]. `from_bytes` and `verify` never panic on any input (fuzzed: see
 //! `fuzz/`), and the record table, owners, class sets and posting lists are read
 //! defensively. `fst` does not check its own structure when opened, and a damaged fst
 //! can make it panic; a SHA-256 recomputed after the damage passes the checksum. So
@@ -95,6 +98,18 @@ use ed25519_dalek::VerifyingKey;
 use std::ops::Range;
 use std::sync::Arc;
 use tables::Table;
+
+/// Refuses a file that does not start with the snapshot marker, before its trailer is
+/// read as one (so a stray file is "not a snapshot", not "damaged").
+fn check_marker(bytes: &[u8]) -> Result<(), SnapshotError> {
+    if bytes.starts_with(format::MAGIC) {
+        Ok(())
+    } else if format::MAGIC.starts_with(bytes) {
+        Err(SnapshotError::Truncated { len: bytes.len() })
+    } else {
+        Err(SnapshotError::BadMagic)
+    }
+}
 
 /// The bit of a words-index value that says the word is mostly written as a name.
 pub const WORD_IS_NAME: u64 = 1 << 32;
@@ -176,10 +191,15 @@ mod records_table {
 
         /// The bytes of block `b`.
         pub fn block<'a>(&self, bytes: &'a [u8], b: usize) -> Option<&'a [u8]> {
+            // Offsets are u32 from the file: on 32-bit targets `start + offset` can pass
+            // usize::MAX, so every sum is checked.
             let at = |i: usize| -> Option<usize> {
-                let p = self.offsets.start + i * 4;
-                let v = u32::from_le_bytes(bytes.get(p..p + 4)?.try_into().ok()?);
-                Some(self.blocks.start + v as usize)
+                let p = i.checked_mul(4)?.checked_add(self.offsets.start)?;
+                if p >= self.offsets.end {
+                    return None;
+                }
+                let v = u32::from_le_bytes(bytes.get(p..p.checked_add(4)?)?.try_into().ok()?);
+                self.blocks.start.checked_add(usize::try_from(v).ok()?)
             };
             let (start, end) = (at(b)?, at(b + 1)?);
             if start > end || end > self.blocks.end {
@@ -235,11 +255,26 @@ impl Snapshot {
         })
     }
 
-    /// Loads a file of unknown provenance: [`Snapshot::from_bytes`], then
-    /// [`Snapshot::verify`] (with the publisher's key, a signature is required).
+    /// Loads a file of unknown provenance: the checksum and, given the publisher's key,
+    /// the signature are checked on the raw bytes before anything else is parsed, then
+    /// [`Snapshot::from_bytes`] and [`Snapshot::check_structure`]. With a key, an
+    /// unsigned or wrongly signed file is refused unread.
     pub fn open(bytes: Vec<u8>, key: Option<&VerifyingKey>) -> Result<Snapshot, SnapshotError> {
+        check_marker(&bytes)?;
+        sign::verify(&bytes, key)?;
         let snapshot = Snapshot::from_bytes(bytes)?;
-        snapshot.verify(key)?;
+        snapshot.check_structure()?;
+        Ok(snapshot)
+    }
+
+    /// Loads a file that must be signed by one of `keys` (an imported update): checksum
+    /// and signature first, on the raw bytes, so a file no trusted key signed is never
+    /// parsed; then [`Snapshot::from_bytes`] and [`Snapshot::check_structure`].
+    pub fn open_signed(bytes: Vec<u8>, keys: &[VerifyingKey]) -> Result<Snapshot, SnapshotError> {
+        check_marker(&bytes)?;
+        sign::verify_signed(&bytes, keys)?;
+        let snapshot = Snapshot::from_bytes(bytes)?;
+        snapshot.check_structure()?;
         Ok(snapshot)
     }
 
@@ -248,8 +283,14 @@ impl Snapshot {
     /// when to call it.
     pub fn verify(&self, key: Option<&VerifyingKey>) -> Result<(), SnapshotError> {
         sign::verify(&self.bytes, key)?;
-        // A checksum recomputed after damage passes the line above: walk both indexes
-        // once, so nothing `fst` reads later can lie outside them.
+        self.check_structure()
+    }
+
+    /// Decodes every node of both indexes once, with checked sizes (no hashing): what a
+    /// file whose bytes are vouched for otherwise (a feed download, whose signed manifest
+    /// gives its SHA-256) must still pass before its indexes are walked. A checksum
+    /// recomputed after damage passes the checksum: this is what refuses such a file.
+    pub fn check_structure(&self) -> Result<(), SnapshotError> {
         for (section, fst) in [("marks", &self.marks), ("words", &self.words)] {
             fst_check::walk(fst.as_fst().as_bytes())
                 .map_err(|_| SnapshotError::Corrupt { section })?;

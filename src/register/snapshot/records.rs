@@ -316,7 +316,8 @@ pub fn date_to_days(date: Date) -> Option<u32> {
     Some(civil_to_days(y, m, d) - civil_to_days(1800, 1, 1))
 }
 
-/// `yyyymmdd` of a day count from [`date_to_days`].
+/// `yyyymmdd` of a day count from [`date_to_days`] (callers bound counts read from a
+/// file first: past about 400 × 366 days the arithmetic overflows).
 pub fn days_to_date(days: u32) -> Date {
     // H. Hinnant's civil_from_days, on days counted from 0000-03-01.
     let z = days + civil_to_days(1800, 1, 1);
@@ -927,6 +928,9 @@ pub fn decode_row(row: &RowView<'_>, lookup: &RowLookup<'_>) -> Option<Record> {
         .checked_sub(2)
         .map(|d| u32::try_from(d).ok())
         .unwrap_or(Some(0))?;
+    if filed_days >= 400 * 366 {
+        return None;
+    }
     let filed = match c[col::FILED] {
         0 => 0,
         1 => u32::try_from(get_varint(row.heap, heap_pos.as_mut()?)?).ok()?,
@@ -940,9 +944,6 @@ pub fn decode_row(row: &RowView<'_>, lookup: &RowLookup<'_>) -> Option<Record> {
             days_to_date(u32::try_from(days).ok().filter(|d| *d < 400 * 366)?)
         }
     };
-    if filed_days >= 400 * 366 {
-        return None;
-    }
     let bits = c[col::ENFORCEMENT];
     let enforcement = match bits {
         0 if mask & heap_bit::ENFORCEMENT != 0 => return None,
@@ -1000,6 +1001,23 @@ mod tests {
         assert_eq!(date_to_days(20230229), None);
         assert_eq!(date_to_days(20241301), None);
         assert_eq!(date_to_days(17991231), None);
+    }
+
+    #[test]
+    fn a_filing_date_past_the_day_range_is_refused_before_it_is_converted() {
+        // Column FILED holds days + 2; a damaged block can hold any u64 there.
+        let mut cols = [0u64; COLUMNS];
+        cols[col::REGISTER] = register_code(Register::US);
+        cols[col::STATUS] = 0;
+        cols[col::FILED] = u64::from(u32::MAX);
+        let row = RowView { cols, heap: &[] };
+        let lookup = RowLookup {
+            key: Some("zorblax"),
+            owner: &|_| Some(String::new()),
+            classes: &|_| Some(Vec::new()),
+            widths: [8; 4],
+        };
+        assert!(decode_row(&row, &lookup).is_none());
     }
 
     #[test]

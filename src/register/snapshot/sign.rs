@@ -73,15 +73,32 @@ pub fn trailer(bytes: &[u8]) -> Result<Trailer, SnapshotError> {
 /// Checks the checksum, then the signature: with a key, the file must be signed by it;
 /// without one, a signature present is not checked (nothing to check it against).
 pub fn verify(bytes: &[u8], key: Option<&VerifyingKey>) -> Result<(), SnapshotError> {
+    match key {
+        Some(key) => verify_signed(bytes, std::slice::from_ref(key)),
+        None => verify_checksum(bytes).map(|_| ()),
+    }
+}
+
+/// Checks the checksum, then that one of `keys` signed the file (`Unsigned` when it
+/// carries no signature, `Signature` when none of the keys made it, none given included).
+/// Reads only the trailer: callers run it before parsing anything else.
+pub fn verify_signed(bytes: &[u8], keys: &[VerifyingKey]) -> Result<(), SnapshotError> {
+    let t = verify_checksum(bytes)?;
+    let sig = Signature::from_bytes(&t.signature.ok_or(SnapshotError::Unsigned)?);
+    let message = signed_message(&t.digest);
+    if keys.iter().any(|key| key.verify(&message, &sig).is_ok()) {
+        Ok(())
+    } else {
+        Err(SnapshotError::Signature)
+    }
+}
+
+/// Checks the SHA-256 of everything before the trailer; returns the trailer.
+fn verify_checksum(bytes: &[u8]) -> Result<Trailer, SnapshotError> {
     let t = trailer(bytes)?;
     let body = &bytes[..bytes.len() - TRAILER_LEN];
     if sha256(body) != t.digest {
         return Err(SnapshotError::Checksum);
     }
-    if let Some(key) = key {
-        let sig = t.signature.ok_or(SnapshotError::Unsigned)?;
-        key.verify(&signed_message(&t.digest), &Signature::from_bytes(&sig))
-            .map_err(|_| SnapshotError::Signature)?;
-    }
-    Ok(())
+    Ok(t)
 }

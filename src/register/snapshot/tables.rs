@@ -63,14 +63,14 @@ impl Table {
             return None;
         }
         let bucket = id / BUCKET;
+        // Offsets are u32 from the file: on 32-bit targets `start + offset` can pass
+        // usize::MAX, so every sum is checked.
         let at = |i: usize| -> Option<usize> {
-            let p = self.offsets + i * 4;
-            Some(u32::from_le_bytes(bytes.get(p..p + 4)?.try_into().ok()?) as usize)
+            let p = i.checked_mul(4)?.checked_add(self.offsets)?;
+            let offset = u32::from_le_bytes(bytes.get(p..p.checked_add(4)?)?.try_into().ok()?);
+            self.data.start.checked_add(usize::try_from(offset).ok()?)
         };
-        let (start, end) = (
-            self.data.start + at(bucket)?,
-            self.data.start + at(bucket + 1)?,
-        );
+        let (start, end) = (at(bucket)?, at(bucket + 1)?);
         if start > end || end > self.data.end {
             return None;
         }
