@@ -9,7 +9,7 @@ mod damage;
 use clearmark::register::feed::{
     parse_utc_timestamp, public_key_hex, utc_timestamp, FeedError, FeedManifest, Offer,
 };
-use clearmark::register::snapshot::{SnapshotBuilder, SnapshotError};
+use clearmark::register::snapshot::{SnapshotBuilder, SnapshotError, FORMAT_VERSION};
 use clearmark::register::update::{accept_from_feed, accept_signed_file, UpdateError};
 use clearmark::register::{Record, Register};
 use common::clearmark;
@@ -384,7 +384,7 @@ fn a_signed_download_whose_index_is_damaged_is_refused_not_walked() {
     let damaged = damage::damaged_past_loading(&snapshot(7, &["Zorblax", "Quixotron"], None));
     let manifest = FeedManifest::sign(
         Offer {
-            format_version: 1,
+            format_version: FORMAT_VERSION,
             snapshot_version: 7,
             date: "2026-11-08".into(),
             file: "clearmark-7.snap".into(),
