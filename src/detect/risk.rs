@@ -59,9 +59,9 @@
 //! |---|---|---|---|
 //! | name or short name, brand position (strong) | high | high | high |
 //! | name or short name, brand position (weak) | high | medium | low |
-//! | known word, used as a name (not listing vocabulary in its ordinary sense) | high | high | high |
+//! | known word, used as a name (not listing vocabulary in its ordinary sense) | high | high | low (high after "for"/"fits") |
 //! | name or short name, nothing either way | medium | low | low |
-//! | known word, brand position (weak) or nothing either way | medium | low | low |
+//! | known word (not listing vocabulary), brand position (weak) or nothing either way | medium | low | low |
 //! | ordinary use | low | low | low |
 //!
 //! Coined marks of the curated list are famous, so high anywhere; the reason says the
@@ -590,6 +590,7 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
             // marks cover ("Stitch Plush Toy"), is worth a look; anywhere else position
             // alone does not make an ordinary word a brand.
             if p.kinds.sues_sellers
+                && !f.vocabulary
                 && relate(p.goods_classes, f.listing_classes) == Classes::Overlap
             {
                 why.push(format!("possibly in brand position: {w}"));
@@ -605,6 +606,7 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
             // Nor as a word: a suing owner's mark on goods its marks cover is worth a
             // look ("Stitch plush").
             let suing_owners_goods = p.kinds.sues_sellers
+                && !f.vocabulary
                 && relate(p.goods_classes, f.listing_classes) == Classes::Overlap;
             return if suing_owners_goods {
                 Severity::Medium
@@ -628,11 +630,6 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         );
         return Severity::Low;
     }
-    if p.kinds.sues_sellers {
-        // Used as a name, a mark whose owner sues marketplace sellers is high for any
-        // goods (the reason says why).
-        return Severity::High;
-    }
     let evidence = famous || f.coined_spelling;
     if f.coined_spelling {
         why.push("written in a coined spelling".to_owned());
@@ -648,6 +645,12 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     // hot wheels. A single registered word used as a name is not: listings capitalise
     // ordinary words ("Gift for Fans", "PRINT"), and a register holds them all.
     let phrase = f.key.contains(' ');
+    if p.kinds.sues_sellers {
+        // Used as a name, a mark whose owner sues marketplace sellers is high on its
+        // goods, on unknown goods and wherever the seller names it as what the product
+        // fits (the reason says why); on other goods its ordinary sense won above.
+        return Severity::High;
+    }
     let everyday = f.common.is_some_and(|(_, z)| z >= ordinary::EVERYDAY_ZIPF);
     if everyday && !evidence {
         why.push(
@@ -1086,14 +1089,32 @@ mod tests {
     };
 
     #[test]
-    fn a_common_word_whose_owner_sues_sellers_is_high_in_strong_brand_position_in_any_class() {
+    fn a_known_word_whose_owner_sues_sellers_used_as_a_name_is_high_unless_other_goods_say_otherwise(
+    ) {
         let r = [curated("Stitch", &[28], true)];
         let common = Some(("stitch", 3.5));
-        for listing in [&[28][..], &[25], &[]] {
+        for listing in [&[28][..], &[]] {
             let v = verdict(&r, "stitch", listing, common, &STRONG).unwrap();
             assert_eq!(v.severity, Severity::High, "listing classes {listing:?}");
             assert!(v.reason.contains(SUES_SELLERS), "{}", v.reason);
         }
+        // On goods none of its marks cover, the ordinary sense wins ("RAM" in a memory
+        // listing, "Stitch" on embroidery) unless the seller names it as what the
+        // product fits.
+        assert_eq!(sev(&r, &[25], common, STRONG), Some(Severity::Low));
+        assert_eq!(sev(&r, &[25], common, FITS), Some(Severity::High));
+        // A word of the listing vocabulary in a brand slot keeps its ordinary sense.
+        let mustang = [curated("Mustang", &[12, 28], true)];
+        let animal = Known {
+            zipf: 3.5,
+            vocabulary: true,
+            ..Known::default()
+        };
+        assert_eq!(known(&mustang, &[28], WEAK, animal), Some(Severity::Low));
+        assert_eq!(
+            known(&mustang, &[28], Usage::Neutral, animal),
+            Some(Severity::Low)
+        );
     }
 
     #[test]
