@@ -268,9 +268,11 @@ impl Engine {
         self.typo_candidates(tokens, &mut taken, &mut candidates);
         candidates.sort_by_key(|c| c.words.start);
         candidates.retain(|c| !own.names(&words[c.words.clone()]));
+        // Candidates are in text order: one cursor walks the field once.
+        let mut spelling = Utf16Cursor::new(original);
         for c in &mut candidates {
-            let span = tokens[c.words.start].start..tokens[c.words.end - 1].end;
-            c.coined_spelling = text::slice_utf16(original, span).is_some_and(coined_spelling);
+            let written = spelling.slice(tokens[c.words.start].start, tokens[c.words.end - 1].end);
+            c.coined_spelling = coined_spelling(written);
         }
 
         // Evidence about each span's use, then the verdict. Neighbouring brands are
@@ -795,12 +797,16 @@ impl<'s> Utf16Cursor<'s> {
         }
     }
 
-    /// The byte offset of UTF-16 offset `unit` (not before the previous one), or the
-    /// end of the string when `unit` lies beyond it or inside a character.
+    /// The byte offset of UTF-16 offset `unit`, or the end of the string when `unit`
+    /// lies beyond it or inside a character. Costs the distance from the previous
+    /// offset, backwards (overlapping spans) as forwards.
     fn seek(&mut self, unit: usize) -> usize {
-        if unit < self.unit {
-            self.byte = 0;
-            self.unit = 0;
+        for c in self.text[..self.byte].chars().rev() {
+            if self.unit <= unit {
+                break;
+            }
+            self.unit -= c.len_utf16();
+            self.byte -= c.len_utf8();
         }
         for c in self.text[self.byte..].chars() {
             if self.unit >= unit {
