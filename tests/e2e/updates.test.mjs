@@ -190,15 +190,15 @@ async function chromium(ext) {
       // Stop the service worker, as Chromium does after 30 s idle; the next message starts
       // a fresh one, which must load the installed snapshot from IndexedDB. (Reloading an
       // extension loaded with --load-extension unloads it in Chromium 156.)
-      const cdp = await ctx.newCDPSession(page);
+      const cdp = await bounded("chromium: opening a CDP session", ctx.newCDPSession(page));
       const background = async () =>
-        (await cdp.send("Target.getTargets")).targetInfos.find((t) => t.type === "service_worker" && t.url.startsWith(`chrome-extension://${id}/`));
+        (await bounded("chromium: CDP Target.getTargets", cdp.send("Target.getTargets"))).targetInfos.find((t) => t.type === "service_worker" && t.url.startsWith(`chrome-extension://${id}/`));
       const running = await background();
       if (!running) throw new Error("the extension's service worker is not running");
-      await cdp.send("Target.closeTarget", { targetId: running.targetId });
+      await bounded("chromium: CDP Target.closeTarget", cdp.send("Target.closeTarget", { targetId: running.targetId }));
       const stopped = await waitFor(background, (t) => !t, 5000);
       if (stopped) throw new Error("the extension's service worker did not stop");
-      await cdp.detach();
+      await bounded("chromium: CDP detach", cdp.detach());
       await open();
     },
     run: (body) => bounded(`chromium: ${body.trim().split("\n")[0]}`, page.evaluate(`(async () => { ${body} })()`)),
@@ -226,23 +226,25 @@ async function firefox(ext) {
     .setPreference("extensions.update.enabled", false);
   // Firefox 153 lets WebDriver navigate to moz-extension:// pages only with system access.
   const service = new firefox.ServiceBuilder(join(process.env.HOME || "", ".cargo/bin/geckodriver")).addArguments("--allow-system-access").setStdio("ignore");
-  const driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();
-  await driver.installAddon(ext, true);
+  // Seen taking 28 s with both cores busy: twice the worst seen, and still a failure
+  // that names its step instead of a run held until the file's timeout.
+  const driver = await bounded("firefox: starting geckodriver and Firefox", new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build(), 120_000);
+  await bounded("firefox: installing the add-on", driver.installAddon(ext, true));
   const url = `moz-extension://${FIREFOX_UUID}/options/options.html`;
   // The first tab stays on about:blank: reloading the extension closes its pages, and the
   // session must keep a window.
-  const home = await driver.getWindowHandle();
+  const home = await bounded("firefox: getWindowHandle", driver.getWindowHandle());
   const open = async () => {
-    await driver.switchTo().window(home);
-    await driver.switchTo().newWindow("tab");
-    await driver.get(url);
+    await bounded("firefox: switching to the first tab", driver.switchTo().window(home));
+    await bounded("firefox: opening a tab", driver.switchTo().newWindow("tab"));
+    await bounded("firefox: loading the options page", driver.get(url));
     await driver.wait(async () => (await driver.findElement(By.css("#update-active")).getText()) !== "", 15000);
   };
   return {
     name: "firefox",
     open,
     async restart() {
-      await driver.executeScript(`setTimeout(() => chrome.runtime.reload(), 50);`);
+      await bounded("firefox: reloading the add-on", driver.executeScript(`setTimeout(() => chrome.runtime.reload(), 50);`));
       await new Promise((r) => setTimeout(r, 2000));
       await open();
     },
