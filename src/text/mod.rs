@@ -90,6 +90,16 @@ mod tests {
     }
 
     #[test]
+    fn a_character_nfkc_spells_as_several_ideographs_is_no_word() {
+        // Found by the idempotence property: "㋿" keyed to "令和", which keyed to "令 和".
+        for c in ["㋿", "🈀", "㍿"] {
+            assert_eq!(mark_key(c), "", "{c}");
+        }
+        assert_eq!(mark_key("令和"), "令 和");
+        assert_eq!(mark_key("迪士尼㋿公主"), "迪 士 尼 公 主");
+    }
+
+    #[test]
     fn mark_key_is_a_fixed_point_for_every_greek_cyrillic_and_armenian_letter() {
         // Found by the idempotence property: "ՕA" keyed to "օa", which keyed to "oa".
         for c in ('\u{0370}'..='\u{058F}').filter(|c| c.is_alphabetic()) {

@@ -149,6 +149,8 @@ fn is_hyphen(c: char) -> bool {
 /// character produced both sides, possessive `'s` dropped.
 pub(crate) fn split(chars: &[NormChar]) -> Vec<TokSpan> {
     let mut raw: Vec<Range<usize>> = Vec::new();
+    // The original character whose expansion is being left out (see below).
+    let mut dropped = None;
     let mut i = 0;
     while i < chars.len() {
         if !is_word_char(chars[i].c) {
@@ -170,7 +172,21 @@ pub(crate) fn split(chars: &[NormChar]) -> Vec<TokSpan> {
                 i += 1;
             }
         }
+        if dropped == Some(chars[start].chunk) {
+            continue;
+        }
         match raw.last_mut() {
+            // One original character NFKC spells as several ideographs or kana ("㋿" →
+            // 令和, "🈀" → ほか): as one token it would key unlike the same ideographs
+            // typed, as several it could not slice its original. It is no word.
+            Some(prev)
+                if chars[prev.start].chunk == chars[start].chunk
+                    && chars[i - 1].chunk == chars[start].chunk
+                    && (is_unspaced(chars[start].c) || is_unspaced(chars[prev.start].c)) =>
+            {
+                dropped = Some(chars[start].chunk);
+                raw.pop();
+            }
             // One original character expanded into two words: keep them one token.
             Some(prev) if chars[prev.end - 1].chunk == chars[start].chunk => prev.end = i,
             _ => raw.push(start..i),
