@@ -4,7 +4,11 @@
 
 use clearmark::register::snapshot::{Snapshot, SnapshotBuilder, SnapshotError};
 use clearmark::register::{Drawing, Enforcement, Record, Register, Status};
+use damage::{reseal, section_range, MARKS};
 use proptest::prelude::*;
+
+#[allow(dead_code)] // each test file uses a part of the shared damage helpers
+mod damage;
 
 fn register() -> impl Strategy<Value = Register> {
     prop_oneof![
@@ -168,34 +172,10 @@ fn flip(
     out
 }
 
-/// The byte range of the `n`th section (file order: marks, postings, records, owners,
-/// classes, words) of a fresh snapshot.
-fn section_range(bytes: &[u8], n: usize) -> std::ops::Range<usize> {
-    let sizes = Snapshot::from_bytes(bytes.to_vec())
-        .unwrap()
-        .section_sizes();
-    let body_end = bytes.len() - TRAILER;
-    let first = body_end - sizes.iter().map(|s| s.1).sum::<usize>();
-    let start = first + sizes[..n].iter().map(|s| s.1).sum::<usize>();
-    start..start + sizes[n].1
-}
-
-/// Bytes of the snapshot trailer (SHA-256, signed flag, signature, end marker).
-const TRAILER: usize = 32 + 1 + 64 + 7;
-
-/// `bytes` with its SHA-256 recomputed, as someone who damaged it on purpose would.
-fn reseal(mut bytes: Vec<u8>) -> Vec<u8> {
-    use sha2::Digest;
-    let body_end = bytes.len() - TRAILER;
-    let digest = sha2::Sha256::digest(&bytes[..body_end]);
-    bytes[body_end..body_end + 32].copy_from_slice(&digest);
-    bytes
-}
-
 #[test]
 fn a_root_address_past_the_index_is_refused_even_with_a_recomputed_checksum() {
     let bytes = finish(&[Record::new(Register::US, "LEGO", "LEGO Juris A/S")]);
-    let marks = section_range(&bytes, 0);
+    let marks = section_range(&bytes, MARKS);
     let mut damaged = bytes.clone();
     // The fst footer: key count, root address, CRC32.
     let root = marks.end - 12;
@@ -301,7 +281,7 @@ proptest! {
         b.add_word_frequency("apple", 5.2);
         b.add_word_frequency("lego", 2.1);
         let bytes = b.finish(None);
-        let range = section_range(&bytes, if words_index { 5 } else { 0 });
+        let range = section_range(&bytes, if words_index { 5 } else { MARKS });
         prop_assume!(!range.is_empty());
         let damaged = reseal(flip(&bytes, &flips, range));
         let Ok(snap) = Snapshot::from_bytes(damaged) else { return Ok(()) };
