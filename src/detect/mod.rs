@@ -418,6 +418,7 @@ impl Engine {
                 .split(' ')
                 .all(|w| self.snapshot.word_is_listing_vocabulary(w)),
             coined_spelling: c.coined_spelling,
+            names_colour: ordinary::names_colour(views, c.words.clone()),
         };
         let assessment = risk::assess(&facts)?;
         let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);
@@ -454,23 +455,29 @@ impl Engine {
                     .is_some_and(|z| z >= ordinary::COMMON_ZIPF)
                     || (hyphenated && self.typo_target(&joined)))
         };
+        // A mark's words are not split by a list's punctuation: "fast, furious" is two
+        // words of a description, not Fast & Furious.
+        let split_after: Vec<bool> = tokens
+            .windows(2)
+            .map(|pair| ends_segment(&norm.text()[pair[0].norm.end..pair[1].norm.start]))
+            .collect();
         let mut all = marks::find_all(
             self.snapshot.marks().as_fst(),
             words,
             blocked,
+            &split_after,
             &accept_joined,
         );
         if !self.watch.is_empty() {
             let fst = self.watch.marks().as_fst();
-            all.extend(marks::find_all(fst, words, blocked, &accept_joined));
+            all.extend(marks::find_all(
+                fst,
+                words,
+                blocked,
+                &split_after,
+                &accept_joined,
+            ));
         }
-        // A mark's words are not split by a list's punctuation: "fast, furious" is two
-        // words of a description, not Fast & Furious.
-        all.retain(|m| {
-            tokens[m.words.clone()]
-                .windows(2)
-                .all(|pair| !ends_segment(&norm.text()[pair[0].norm.end..pair[1].norm.start]))
-        });
         // Where two matches overlap, the one a registration or a famous brand stands
         // behind wins over a name that is only on a brand list.
         marks::resolve(all, |m| u8::from(self.records(m.value, &m.key).backed))

@@ -129,6 +129,11 @@ pub enum Usage {
         /// A bare "for" right before the words: it names a purpose ("for kids") as
         /// often as what the product fits, so it says little about a known word.
         purpose: bool,
+        /// The wording stands before an earlier item of a list, across a comma or a
+        /// slash ("for Xbox, black"): a list goes on with brands as often as with the
+        /// product's colour or size, so it names a word of the listing vocabulary only
+        /// when the wording stands right before it.
+        listed: bool,
     },
     /// Brand position; `strong` when the context says so unambiguously (compatibility
     /// wording, another brand, a model code, capitals in running text).
@@ -185,6 +190,50 @@ const DEPICTION: &[&str] = &[
     "applique",
 ];
 
+/// Basic colour terms: a word right before one names a shade ("Columbia Blue", "Hunter
+/// Green", "Mustang Brown"), as colour names in listings are made.
+const COLOURS: &[&str] = &[
+    "black",
+    "white",
+    "grey",
+    "gray",
+    "red",
+    "green",
+    "blue",
+    "yellow",
+    "orange",
+    "pink",
+    "purple",
+    "brown",
+    "beige",
+    "navy",
+    "gold",
+    "silver",
+    "cream",
+    "ivory",
+    "tan",
+    "teal",
+    "turquoise",
+    "khaki",
+    "maroon",
+    "burgundy",
+];
+
+/// Whether the one-word span is the first word of a colour name: a basic colour term
+/// follows it, written the same way ("Columbia Blue", "hunter green"; not
+/// "Columbia blue-striped", where the colour is the shirt's own).
+pub fn names_colour(words: &[Word<'_>], span: Range<usize>) -> bool {
+    let (first, last) = (&words[span.start], &words[span.end - 1]);
+    span.len() == 1
+        && last.gap == Gap::Tight
+        && words.get(span.end).is_some_and(|n| {
+            COLOURS.iter().any(|c| c.eq_ignore_ascii_case(n.text))
+                && n.case == first.case
+                && !n.in_mark
+                && !n.in_own
+        })
+}
+
 /// Link words a chain of brands may contain ("Holmes, Sunbeam and Bionaire").
 const LINKS: &[&str] = &["and", "or", "new"];
 
@@ -199,7 +248,7 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         .map(|i| &words[i])
         .filter(|p| p.gap == Gap::Tight);
 
-    if compat_before(words, span.start) {
+    if let Some(listed) = compat_before(words, span.start) {
         // A bare "for" names a purpose ("for kids") unless a model code or another
         // brand follows ("for Galaxy S21", "for Apple iPhone").
         let purpose = span.start > 0
@@ -208,6 +257,7 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         return Usage::Compatibility {
             why: "it follows compatibility wording (\"for\", \"fits\", \"compatible with\")",
             purpose,
+            listed,
         };
     }
     if brand_before(words, span.start) {
@@ -288,9 +338,11 @@ fn brand_before(words: &[Word<'_>], start: usize) -> bool {
 }
 
 /// Whether a compatibility word stands before `start`, possibly across other brand
-/// names and link words ("for Samsung Galaxy", "Fits Holmes, Sunbeam and Bionaire").
-fn compat_before(words: &[Word<'_>], start: usize) -> bool {
+/// names and link words ("for Samsung Galaxy", "Fits Holmes, Sunbeam and Bionaire");
+/// `Some(listed)`, where `listed` says the chain crossed a list's punctuation.
+fn compat_before(words: &[Word<'_>], start: usize) -> Option<bool> {
     let mut i = start;
+    let mut listed = false;
     while i > 0 {
         let w = &words[i - 1];
         // "with" only in "compatible with", "works with", "for use with".
@@ -301,15 +353,16 @@ fn compat_before(words: &[Word<'_>], start: usize) -> bool {
                 "compatible" | "works" | "work" | "use" | "used"
             );
         if COMPAT.contains(&w.text) || with {
-            return w.gap == Gap::Tight || i == start;
+            return (w.gap == Gap::Tight || i == start).then_some(listed);
         }
         let chain = w.in_mark || w.in_own || LINKS.contains(&w.text) || w.case == Case::Number;
         if !chain || start - i >= 6 {
-            return false;
+            return None;
         }
+        listed |= w.gap == Gap::Break;
         i -= 1;
     }
-    false
+    None
 }
 
 #[cfg(test)]
@@ -364,6 +417,20 @@ mod tests {
     }
 
     #[test]
+    fn a_word_before_a_basic_colour_term_names_a_shade() {
+        let w = words("Puffer Jacket Columbia Blue");
+        assert!(names_colour(&w, 2..3));
+        let w = words("Rain Boots Hunter Green Matte");
+        assert!(names_colour(&w, 2..3));
+        // Across a break, in another case, or before no colour: no shade.
+        assert!(!names_colour(&words("Jacket Columbia , Blue"), 1..2));
+        assert!(!names_colour(&words("Columbia blue jacket"), 0..1));
+        assert!(!names_colour(&words("Columbia Jacket Blue"), 0..1));
+        // The last word of the field has nothing after it.
+        assert!(!names_colour(&words("Jacket Columbia"), 1..2));
+    }
+
+    #[test]
     fn brand_positions() {
         assert!(matches!(
             at("!Samsung Pouch for !Samsung Galaxy Note 510", 4),
@@ -372,6 +439,15 @@ mod tests {
         assert!(matches!(
             at("Fancy Dress for Kids", 3),
             Usage::Compatibility { purpose: true, .. }
+        ));
+        // Across a list's comma the wording still reaches a brand, but says it is listed.
+        assert!(matches!(
+            at("fits *Holmes , Sunbeam", 2),
+            Usage::Compatibility { listed: true, .. }
+        ));
+        assert!(matches!(
+            at("fits *Holmes and Sunbeam", 3),
+            Usage::Compatibility { listed: false, .. }
         ));
         assert!(matches!(
             at("Phone case for Galaxy S21", 3),

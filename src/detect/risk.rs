@@ -300,6 +300,9 @@ pub struct Facts<'a> {
     /// The span is written in a coined spelling of its words (capitals inside a word:
     /// "LeapFrog", "iPad"), as brands are and ordinary words are not.
     pub coined_spelling: bool,
+    /// The span is the first word of a colour name ("Columbia Blue", "Hunter Green"):
+    /// see [`ordinary::names_colour`].
+    pub names_colour: bool,
 }
 
 /// The verdict on one candidate.
@@ -378,6 +381,15 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 Classes::Unrelated if registered_any => Severity::Medium,
                 Classes::Unrelated => Severity::Low,
             }
+        }
+        Some((word, _)) if f.names_colour && !sues_sellers => {
+            // Colour names borrow places, animals and people ("Columbia Blue", "Mustang
+            // Brown", "Hunter Green"). A mark whose owner sues sellers is judged as
+            // usual: "Barbie Pink" names the brand as much as the shade.
+            why.push(format!(
+                "\"{word}\" is the first word of a colour name (\"… Blue\", \"… Green\")"
+            ));
+            Severity::Low
         }
         Some((word, zipf)) if f.name || is_abbreviation(word, zipf) => {
             why.push(if f.name {
@@ -585,6 +597,7 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         | Usage::Compatibility {
             why: w,
             purpose: true,
+            ..
         } => {
             // A mark whose owner sues sellers, in a segment's brand slot of goods its
             // marks cover ("Stitch Plush Toy"), is worth a look; anywhere else position
@@ -613,6 +626,17 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
             } else {
                 Severity::Low
             };
+        }
+        Usage::Compatibility {
+            why: w,
+            listed: true,
+            ..
+        } if f.vocabulary => {
+            why.push(format!(
+                "it continues a list ({w}), where a colour or size follows as often as a \
+                 brand: listing vocabulary, read in its ordinary sense"
+            ));
+            return Severity::Low;
         }
         Usage::Compatibility { why: w, .. } => (w, true),
         Usage::Brand {
@@ -743,6 +767,7 @@ mod tests {
                 name: false,
                 vocabulary: false,
                 coined_spelling: false,
+                names_colour: false,
             },
             &cite(records),
         )
@@ -849,6 +874,7 @@ mod tests {
         name: bool,
         vocabulary: bool,
         coined_spelling: bool,
+        names_colour: bool,
     }
 
     /// The severity of the known word "x" (Zipf `k.zipf`) with these records.
@@ -875,6 +901,7 @@ mod tests {
                 name: k.name,
                 vocabulary: k.vocabulary,
                 coined_spelling: k.coined_spelling,
+                names_colour: k.names_colour,
             },
             &cite(records),
         )
@@ -906,10 +933,17 @@ mod tests {
     const FITS: Usage = Usage::Compatibility {
         why: "it follows compatibility wording",
         purpose: false,
+        listed: false,
     };
     const FOR: Usage = Usage::Compatibility {
         why: "it follows compatibility wording",
         purpose: true,
+        listed: false,
+    };
+    const LISTED: Usage = Usage::Compatibility {
+        why: "it follows compatibility wording",
+        purpose: false,
+        listed: true,
     };
 
     #[test]
@@ -987,6 +1021,11 @@ mod tests {
         let r = [rec("JAGUAR", &[12]), famous("JAGUAR", &[12])];
         assert_eq!(known(&r, &[26], NAME, animal), Some(Severity::Low));
         assert_eq!(known(&r, &[26], FITS, animal), Some(Severity::Medium));
+        // Further down a list the wording reached across a comma, it is a word again.
+        assert_eq!(known(&r, &[26], LISTED, animal), Some(Severity::Low));
+        assert_eq!(known(&r, &[12], LISTED, animal), Some(Severity::Low));
+        // A word that is no listing vocabulary is still named as what the product fits.
+        assert_eq!(known(&r, &[26], LISTED, word(3.4)), Some(Severity::Medium));
         // On car parts, the car maker.
         assert_eq!(known(&r, &[12], NAME, animal), Some(Severity::High));
         // Not famous: the colour stays a colour even in class.
@@ -1049,6 +1088,35 @@ mod tests {
             known(&r, &[28], Usage::Ordinary { why: "lower case" }, name),
             Some(Severity::Low)
         );
+    }
+
+    #[test]
+    fn the_first_word_of_a_colour_name_is_low_unless_its_owner_sues_sellers() {
+        // "Columbia Blue" on a jacket: a famous name in its own goods, yet a shade.
+        let r = [curated("Columbia", &[25], false)];
+        let shade = Known {
+            name: true,
+            names_colour: true,
+            ..word(3.7)
+        };
+        for usage in [STRONG, WEAK, Usage::Neutral] {
+            assert_eq!(known(&r, &[25], usage, shade), Some(Severity::Low));
+        }
+        // A known word too ("Hunter Green").
+        let known_word = Known {
+            names_colour: true,
+            ..word(4.0)
+        };
+        assert_eq!(known(&r, &[25], STRONG, known_word), Some(Severity::Low));
+        // Without the colour after it, the same name in the same slot is a finding.
+        let name = Known {
+            names_colour: false,
+            ..shade
+        };
+        assert_eq!(known(&r, &[25], STRONG, name), Some(Severity::High));
+        // "Barbie Pink": an owner who sues sellers is judged as usual.
+        let suing = [curated("Barbie", &[28], true)];
+        assert_eq!(known(&suing, &[28], STRONG, shade), Some(Severity::High));
     }
 
     #[test]
