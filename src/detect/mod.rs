@@ -9,7 +9,9 @@
 //! 4. [`lookalike`] — typos, leetspeak and homoglyph disguises of distinctive marks;
 //! 5. [`ordinary`] — evidence whether a common word is used as a brand or as the word;
 //! 6. [`risk`] — kind, severity and the reason that names the deciding evidence;
-//! 7. [`suggest`] — a safer wording or "remove".
+//! 7. [`suggest`] — a safer wording or "remove";
+//! 8. [`short_form`] — the last word of a multi-word mark the listing names in full,
+//!    standing alone ("Zelda" after "Legend of Zelda").
 //!
 //! Copied copy (runs taken from other sellers' listings) is a separate pass over the
 //! same fields that plugs in with `Engine::set_corpus` (owned by the copy module).
@@ -53,6 +55,7 @@ pub mod marks;
 pub mod ordinary;
 pub mod own_brand;
 pub mod risk;
+pub mod short_form;
 pub mod suggest;
 #[cfg(test)]
 mod watch_tests;
@@ -208,6 +211,19 @@ impl Engine {
             let before = findings.len();
             self.check_field(field, index, text, &ctx, &mut findings);
             findings.truncate(before + crate::listing::MAX_FINDINGS_PER_FIELD);
+        }
+        let short = self.short_forms(listing, &findings, &ctx.own);
+        if !short.is_empty() {
+            findings.retain(|f| {
+                f.severity > Severity::Low
+                    || !short.iter().any(|s| {
+                        (s.field, s.index) == (f.field, f.index)
+                            && s.start < f.end
+                            && f.start < s.end
+                    })
+            });
+            findings.extend(short);
+            findings.sort_by_key(|f| (f.field, f.index, f.start));
         }
         if let Some(corpus) = &self.corpus {
             let copied = copy::find_with_own_brands(corpus, listing, &self.own_brands);
