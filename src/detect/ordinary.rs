@@ -129,6 +129,10 @@ pub enum Usage {
         /// A bare "for" right before the words: it names a purpose ("for kids") as
         /// often as what the product fits, so it says little about a known word.
         purpose: bool,
+        /// After a bare "for", goods follow the words ("for Puma Sneakers", "for Smart
+        /// Speaker"): they name whose goods the product fits, unless the word is an
+        /// everyday adjective of the goods (for [`risk`](super::risk) to say).
+        goods_follow: bool,
         /// The wording stands before an earlier item of a list, across a comma or a
         /// slash ("for Xbox, black"): a list goes on with brands as often as with the
         /// product's colour or size, so it names a word of the listing vocabulary only
@@ -251,12 +255,11 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
     if let Some(listed) = compat_before(words, span.start) {
         // A bare "for" names a purpose ("for kids") unless a model code or another
         // brand follows ("for Galaxy S21", "for Apple iPhone").
-        let purpose = span.start > 0
-            && words[span.start - 1].text == "for"
-            && !next.is_some_and(|n| n.case == Case::Code || n.in_mark);
+        let bare_for = span.start > 0 && words[span.start - 1].text == "for";
         return Usage::Compatibility {
             why: "it follows compatibility wording (\"for\", \"fits\", \"compatible with\")",
-            purpose,
+            purpose: bare_for && !next.is_some_and(|n| n.case == Case::Code || n.in_mark),
+            goods_follow: bare_for && next.is_some_and(|n| super::classes::is_product_noun(n.text)),
             listed,
         };
     }
@@ -439,6 +442,22 @@ mod tests {
         assert!(matches!(
             at("Fancy Dress for Kids", 3),
             Usage::Compatibility { purpose: true, .. }
+        ));
+        assert!(matches!(
+            at("Replacement Laces for Puma sneakers", 3),
+            Usage::Compatibility {
+                purpose: true,
+                goods_follow: true,
+                ..
+            }
+        ));
+        assert!(matches!(
+            at("Gift for Dog Lovers", 2),
+            Usage::Compatibility {
+                purpose: true,
+                goods_follow: false,
+                ..
+            }
         ));
         // Across a list's comma the wording still reaches a brand, but says it is listed.
         assert!(matches!(

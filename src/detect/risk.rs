@@ -585,7 +585,28 @@ fn is_abbreviation(word: &str, zipf: f32) -> bool {
 fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     let p = f.protection;
     let (famous, registered_any) = (p.kinds.famous, p.kinds.registered_any);
-    let (name, compat) = match f.usage {
+    let everyday = f.common.is_some_and(|(_, z)| z >= ordinary::EVERYDAY_ZIPF);
+    // "for Puma Sneakers" names whose goods the product fits; "for Smart Speaker" is
+    // an everyday adjective of the goods, a purpose like "for kids".
+    let fits_goods;
+    let usage = match *f.usage {
+        Usage::Compatibility {
+            why,
+            goods_follow: true,
+            listed,
+            ..
+        } if !everyday => {
+            fits_goods = Usage::Compatibility {
+                why,
+                purpose: false,
+                goods_follow: true,
+                listed,
+            };
+            &fits_goods
+        }
+        _ => f.usage,
+    };
+    let (name, compat) = match usage {
         Usage::Ordinary { why: w } => {
             why.push(format!("used as an ordinary word: {w}"));
             return Severity::Low;
@@ -675,7 +696,6 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         // fits (the reason says why); on other goods its ordinary sense won above.
         return Severity::High;
     }
-    let everyday = f.common.is_some_and(|(_, z)| z >= ordinary::EVERYDAY_ZIPF);
     if everyday && !evidence {
         why.push(
             "an everyday word, which only a famous mark or a coined spelling makes a brand"
@@ -933,16 +953,25 @@ mod tests {
     const FITS: Usage = Usage::Compatibility {
         why: "it follows compatibility wording",
         purpose: false,
+        goods_follow: false,
         listed: false,
     };
     const FOR: Usage = Usage::Compatibility {
         why: "it follows compatibility wording",
         purpose: true,
+        goods_follow: false,
+        listed: false,
+    };
+    const FOR_GOODS: Usage = Usage::Compatibility {
+        why: "it follows compatibility wording",
+        purpose: true,
+        goods_follow: true,
         listed: false,
     };
     const LISTED: Usage = Usage::Compatibility {
         why: "it follows compatibility wording",
         purpose: false,
+        goods_follow: false,
         listed: true,
     };
 
@@ -1001,6 +1030,24 @@ mod tests {
         };
         assert_eq!(known(&r, &[28], NAME, coined), Some(Severity::High));
         assert_eq!(known(&r, &[28], SEGMENT, coined), Some(Severity::Low));
+    }
+
+    #[test]
+    fn a_bare_for_with_goods_after_the_word_names_whose_goods_unless_the_word_is_everyday() {
+        // "Laces for Puma Sneakers": a famous known word (brand lists say no goods).
+        let r = [famous("PUMA", &[25])];
+        let below = ordinary::EVERYDAY_ZIPF - 0.01;
+        assert_eq!(known(&r, &[25], FOR, word(below)), Some(Severity::Low));
+        assert_eq!(
+            known(&r, &[25], FOR_GOODS, word(below)),
+            Some(Severity::Medium)
+        );
+        // "Shelf for Smart Speaker": an everyday word is an adjective of the goods.
+        let r = [famous("SMART", &[])];
+        assert_eq!(
+            known(&r, &[9], FOR_GOODS, word(ordinary::EVERYDAY_ZIPF)),
+            Some(Severity::Low)
+        );
     }
 
     #[test]
