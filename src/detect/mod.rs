@@ -869,10 +869,12 @@ fn ends_segment(between: &str) -> bool {
 
 /// The words of a field as the ordinary-use evidence reads them.
 fn word_views<'t>(tokens: &'t [Token], own: &[bool]) -> Vec<Word<'t>> {
+    let upper = |i: usize| tokens.get(i).is_some_and(|t| t.shape == Shape::Upper);
     tokens
         .iter()
         .zip(own)
-        .map(|(t, &in_own)| Word {
+        .enumerate()
+        .map(|(i, (t, &in_own))| Word {
             text: &t.text,
             case: match t.shape {
                 Shape::Lower => Case::Lower,
@@ -894,6 +896,7 @@ fn word_views<'t>(tokens: &'t [Token], own: &[bool]) -> Vec<Word<'t>> {
             in_mark: false,
             in_own,
             possessive: t.possessive,
+            shouted: upper(i) && (i.checked_sub(1).is_some_and(upper) || upper(i + 1)),
         })
         .collect()
 }

@@ -80,6 +80,9 @@ pub struct Word<'a> {
     pub in_own: bool,
     /// A possessive `'s` followed it ("Men's").
     pub possessive: bool,
+    /// Written in capitals beside another word in capitals, as lead-ins shout ("SMOOTH
+    /// SURFACE - …"): its capitals say nothing about a name.
+    pub shouted: bool,
 }
 
 /// How a field is capitalised as a whole, which says what capitals in it mean.
@@ -281,7 +284,11 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
             why: "a model code follows it",
         };
     }
-    if style == Style::Prose && !first.sentence_start && first.case == Case::Capitalised {
+    if style == Style::Prose
+        && !first.sentence_start
+        && first.case == Case::Capitalised
+        && !first.shouted
+    {
         return Usage::Brand {
             strong: true,
             why: "it is capitalised as a name in running text",
@@ -406,10 +413,19 @@ mod tests {
                 in_mark,
                 in_own,
                 possessive: false,
+                shouted: false,
             });
         }
         if let Some(w) = out.last_mut() {
             w.gap = Gap::Break;
+        }
+        let upper: Vec<bool> = out
+            .iter()
+            .map(|w| w.text.len() > 1 && w.text.chars().all(|c| c.is_ascii_uppercase()))
+            .collect();
+        for (i, w) in out.iter_mut().enumerate() {
+            w.shouted =
+                upper[i] && (i > 0 && upper[i - 1] || upper.get(i + 1).copied().unwrap_or(false));
         }
         out
     }
@@ -485,6 +501,19 @@ mod tests {
                 "a soft fabric book featuring Caterpillar and a friend to read",
                 5
             ),
+            Usage::Brand { strong: true, .. }
+        ));
+        // Capitals in a shouted lead-in say nothing; a lone capitalised word does.
+        assert!(matches!(
+            at("SMOOTH SURFACE - a soft cloth top for the desk", 1),
+            Usage::Brand { strong: false, .. } | Usage::Neutral
+        ));
+        assert!(matches!(
+            at("a soft pad that fits the Surface keyboard", 6),
+            Usage::Brand { strong: true, .. }
+        ));
+        assert!(matches!(
+            at("a soft pad that fits the JBL speaker", 6),
             Usage::Brand { strong: true, .. }
         ));
         assert!(matches!(

@@ -144,6 +144,6 @@ impl Engine {
         w.case == Case::Capitalised
             && (!known
                 || self.snapshot.word_is_name(word)
-                || (style == Style::Prose && !w.sentence_start))
+                || (style == Style::Prose && !w.sentence_start && !w.shouted))
     }
 }
