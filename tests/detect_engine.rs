@@ -492,3 +492,27 @@ fn a_short_form_of_a_mark_named_in_full_is_a_finding() {
     let r = e.check(&listing("Magna-Tiles Storage Bin", "Holds 100 Tiles"));
     assert_eq!(r.findings.len(), 1, "{r:?}");
 }
+
+/// A curated spelling that adds product nouns to a mark ("UGG Boots") is evidence the
+/// mark is meant, but only the mark is underlined; a phrase whose shorter part is no
+/// mark keeps its words.
+#[test]
+fn a_mark_with_product_nouns_underlines_only_the_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    let mut ugg = curated("UGG", &[25], true);
+    ugg.pseudo_marks = vec!["UGG Boots".into()];
+    b.add(ugg);
+    b.add(curated("Hunter Boots", &[25], false));
+    b.add_word_frequency("hunter", 4.6);
+    b.add_word_frequency("boots", 4.2);
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let r = e.check(&title("Suede Brush for UGG Boots"));
+    assert_eq!(
+        flagged(&r),
+        vec![("UGG", FindingKind::FamousBrand, Severity::High)]
+    );
+    assert_eq!(r.findings[0].mark, "UGG");
+    // "Hunter" alone is no mark: the whole name is underlined.
+    let r = e.check(&title("Liners for Hunter Boots"));
+    assert_eq!(r.findings[0].text, "Hunter Boots", "{r:?}");
+}

@@ -361,6 +361,23 @@ impl Engine {
         }
     }
 
+    /// The words of a matched phrase that name the brand: a phrase that is a mark
+    /// followed by product nouns ("UGG Boots", "Barbie Doll", kept on the curated list
+    /// as evidence that the mark is meant) is judged as the phrase, but underlines only
+    /// the mark ("Boots" is the product, and a brand of its own elsewhere).
+    fn brand_words(&self, words: &[&str], span: Range<usize>) -> Range<usize> {
+        let mut end = span.end;
+        while end - span.start > 1 && classes::is_product_noun(words[end - 1]) {
+            end -= 1;
+        }
+        let shorter = span.start..end;
+        if end < span.end && self.mark_value(&words[shorter.clone()].join(" ")).is_some() {
+            shorter
+        } else {
+            span
+        }
+    }
+
     /// Marks that contain a partial mention of the seller's own brand and go beyond it
     /// ("Star Wars" where the brand is "Star Toys"): somebody else's, so they are
     /// candidates (in place of those that overlap them) and their words are no longer
@@ -498,7 +515,8 @@ impl Engine {
         // behind wins over a name that is only on a brand list.
         marks::resolve(all, |m| u8::from(self.records(m.value, &m.key).backed))
             .into_iter()
-            .map(|m| {
+            .map(|mut m| {
+                m.words = self.brand_words(words, m.words);
                 let span = &tokens[m.words.clone()];
                 let disguise = if span.iter().any(|t| t.homoglyphs_folded) {
                     Some("letters of another script standing in for Latin ones".to_owned())
