@@ -432,6 +432,10 @@ impl Engine {
             return None;
         }
         let kept = self.records(c.value, &c.key);
+        let vocabulary = c
+            .key
+            .split(' ')
+            .all(|w| self.snapshot.word_is_listing_vocabulary(w));
         let facts = risk::Facts {
             key: &c.key,
             protection: &kept.protection,
@@ -440,16 +444,16 @@ impl Engine {
             usage: &usage,
             disguise: c.disguise.clone(),
             // A capitalised word used as often as an everyday one is mostly a title or
-            // a sentence's first word ("Sheriff", "No"), not a name.
+            // a sentence's first word ("Sheriff", "No"), not a name; a word of the
+            // listing vocabulary ("Mustang", "Jaguar") is a word first, whose sense the
+            // listing decides.
             name: !c.key.contains(' ')
                 && self.snapshot.word_is_name(&c.key)
+                && !vocabulary
                 && self
                     .zipf(&c.key)
                     .is_some_and(|z| z < ordinary::EVERYDAY_ZIPF),
-            vocabulary: c
-                .key
-                .split(' ')
-                .all(|w| self.snapshot.word_is_listing_vocabulary(w)),
+            vocabulary,
             coined_spelling: c.coined_spelling,
             names_colour: ordinary::names_colour(views, c.words.clone()),
         };
@@ -914,6 +918,7 @@ fn word_views<'t>(tokens: &'t [Token], own: &[bool]) -> Vec<Word<'t>> {
             in_mark: false,
             in_own,
             possessive: t.possessive,
+            all_caps: upper(i),
             shouted: upper(i) && (i.checked_sub(1).is_some_and(upper) || upper(i + 1)),
         })
         .collect()

@@ -80,6 +80,8 @@ pub struct Word<'a> {
     pub in_own: bool,
     /// A possessive `'s` followed it ("Men's").
     pub possessive: bool,
+    /// Written in capitals, two letters or more ("XF", "SMOOTH").
+    pub all_caps: bool,
     /// Written in capitals beside another word in capitals, as lead-ins shout ("SMOOTH
     /// SURFACE - …"): its capitals say nothing about a name.
     pub shouted: bool,
@@ -261,7 +263,12 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         let bare_for = span.start > 0 && words[span.start - 1].text == "for";
         return Usage::Compatibility {
             why: "it follows compatibility wording (\"for\", \"fits\", \"compatible with\")",
-            purpose: bare_for && !next.is_some_and(|n| n.case == Case::Code || n.in_mark),
+            // A short word in capitals after it is a model as much as a code is ("for
+            // Jaguar XF", "for Apple TV").
+            purpose: bare_for
+                && !next.is_some_and(|n| {
+                    n.case == Case::Code || n.in_mark || (n.all_caps && n.text.len() <= 3)
+                }),
             goods_follow: bare_for && next.is_some_and(|n| super::classes::is_product_noun(n.text)),
             listed,
         };
@@ -413,6 +420,7 @@ mod tests {
                 in_mark,
                 in_own,
                 possessive: false,
+                all_caps: false,
                 shouted: false,
             });
         }
@@ -424,6 +432,7 @@ mod tests {
             .map(|w| w.text.len() > 1 && w.text.chars().all(|c| c.is_ascii_uppercase()))
             .collect();
         for (i, w) in out.iter_mut().enumerate() {
+            w.all_caps = upper[i];
             w.shouted =
                 upper[i] && (i > 0 && upper[i - 1] || upper.get(i + 1).copied().unwrap_or(false));
         }
@@ -466,6 +475,14 @@ mod tests {
                 goods_follow: true,
                 ..
             }
+        ));
+        assert!(matches!(
+            at("Key Fob Cover for Jaguar XF XE", 4),
+            Usage::Compatibility { purpose: false, .. }
+        ));
+        assert!(matches!(
+            at("Key Fob Cover for Jaguar Owners", 4),
+            Usage::Compatibility { purpose: true, .. }
         ));
         assert!(matches!(
             at("Gift for Dog Lovers", 2),
