@@ -227,18 +227,30 @@ fn every_field_is_checked_in_order() {
     );
 }
 
-/// A famous brand that the frequency list knows mostly as a capitalised name ("Nike"
-/// in film subtitles) is flagged as a brand; one it knows as an ordinary lower-case word
-/// ("dove") keeps the ordinary-word judgement.
+/// A name the word list writes capitalised, below the name threshold, is coined when
+/// the curated list vouches for it ("Nike"): its frequency comes from the brand. A name
+/// only on a brand list ("Saturn", a planet too) is judged as a name, which needs
+/// brand position and goods; a famous ordinary word ("dove") keeps the ordinary-word
+/// judgement.
 #[test]
-fn famous_names_are_brands_but_famous_ordinary_words_stay_words() {
+fn curated_names_are_brands_but_famous_ordinary_words_stay_words() {
     let mut b = SnapshotBuilder::new(20260101);
-    b.add(famous("NIKE"));
+    b.add(curated("Nike", &[25], false));
+    b.add(famous("SATURN"));
     b.add(famous("DOVE"));
-    for (w, z) in [("nike", 3.0), ("dove", 3.4), ("grey", 4.0), ("shoes", 4.2)] {
+    for (w, z) in [
+        ("nike", 3.0),
+        ("saturn", 3.2),
+        ("dove", 3.4),
+        ("grey", 4.0),
+        ("shoes", 4.2),
+        ("planet", 4.0),
+        ("poster", 3.5),
+    ] {
         b.add_word_frequency(w, z);
     }
     b.mark_name("nike");
+    b.mark_name("saturn");
     let snapshot = Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads");
     assert!(snapshot.word_is_name("Nike") && !snapshot.word_is_name("dove"));
     assert_eq!(
@@ -247,14 +259,16 @@ fn famous_names_are_brands_but_famous_ordinary_words_stay_words() {
         "the flag leaves the Zipf"
     );
     let e = Engine::new(snapshot);
-    let r = e.check(&title("Nike shoes in dove grey"));
-    let high: Vec<&str> = r
-        .findings
-        .iter()
-        .filter(|f| f.severity > Severity::Low)
-        .map(|f| f.text.as_str())
-        .collect();
-    assert_eq!(high, ["Nike"]);
+    let high = |t: &str| -> Vec<String> {
+        e.check(&title(t))
+            .findings
+            .iter()
+            .filter(|f| f.severity > Severity::Low)
+            .map(|f| f.text.clone())
+            .collect()
+    };
+    assert_eq!(high("Nike shoes in dove grey"), ["Nike"]);
+    assert_eq!(high("Saturn planet poster"), Vec::<String>::new());
 }
 
 /// A curated record (the enforced-marks data): famous, with its classes, and the owner's

@@ -301,8 +301,12 @@ impl Engine {
             .map(|c| match &c.disguise {
                 // A disguise is itself the evidence: nobody hides an ordinary word.
                 Some(_) if !c.joined || self.distinctive(&c.key) => None,
+                // A name is coined by its capitals: written in lower case where the
+                // seller capitalises names ("the bucking bronco"), it is a word.
                 _ if self.famous_name(&c.key)
-                    && !self.snapshot.word_is_listing_vocabulary(&c.key) =>
+                    && !self.snapshot.word_is_listing_vocabulary(&c.key)
+                    && !(style != Style::Lower
+                        && views[c.words.clone()].iter().all(|w| w.case == Case::Lower)) =>
                 {
                     None
                 }
@@ -776,16 +780,18 @@ impl Engine {
         self.snapshot.words().get(word).map(word_value_zipf)
     }
 
-    /// A one-word famous brand that the frequency list mostly writes capitalised, as a
-    /// name ("Nike", "Disney", "Barbie"), and not so often that it is mostly a person,
-    /// place or people ([`ordinary::NAME_ZIPF`]): its frequency comes from the brand's
-    /// fame, not from ordinary use, so it is judged as coined. A name whose owner has sued
-    /// marketplace sellers (the curated list's evidence) is judged as coined however often
-    /// it is written: the more famous the brand, the more often its name is written
-    /// ("Stanley", "Stitch"). Other curated names that are often written ("Echo") are
-    /// judged as common words, by their curated classes. Ordinary words that are famous brands too ("apple",
-    /// "dove", "target") are written lower-case and stay common; abbreviations ("HP")
-    /// keep needing evidence of brand use.
+    /// A one-word brand of the curated list of enforced marks that the frequency list
+    /// mostly writes capitalised, as a name ("Nike", "Disney", "Barbie"), and not so
+    /// often that it is mostly a person, place or people ([`ordinary::NAME_ZIPF`]): its
+    /// frequency comes from the brand's fame, not from ordinary use, so it is judged as
+    /// coined. A name whose owner has sued marketplace sellers is judged as coined however
+    /// often it is written: the more famous the brand, the more often its name is written
+    /// ("Stanley", "Stitch"). Fame is the curated list's evidence, not a brand list's: a
+    /// name only on a brand list ("Saturn", "Everest") is judged as
+    /// a name, by its position and goods. Other curated names that are often written
+    /// ("Echo") are judged as common words, by their curated classes; ordinary words
+    /// that are famous brands too ("apple", "dove", "target") are written lower-case and
+    /// stay common; abbreviations ("HP") keep needing evidence of brand use.
     fn famous_name(&self, key: &str) -> bool {
         if key.contains(' ') || key.chars().count() <= ordinary::ABBREVIATION_LETTERS {
             return false;
@@ -801,7 +807,9 @@ impl Engine {
         };
         self.mark_value(key).is_some_and(|v| {
             let records = self.records(v, key);
-            records.live_famous && (name_zipf < ordinary::NAME_ZIPF || records.live_sues_sellers)
+            records.live_famous
+                && records.live_enforced
+                && (name_zipf < ordinary::NAME_ZIPF || records.live_sues_sellers)
         })
     }
 

@@ -152,6 +152,12 @@ pub enum Usage {
         /// What was seen, for the finding's reason.
         why: &'static str,
     },
+    /// It names what the product shows ("penguin print", "Bluey theme"): the picture,
+    /// an ordinary word's sense — or a character the owner licenses.
+    Depicted {
+        /// What was seen.
+        why: &'static str,
+    },
     /// Ordinary use of the word.
     Ordinary {
         /// What was seen.
@@ -265,9 +271,13 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
             why: "it follows compatibility wording (\"for\", \"fits\", \"compatible with\")",
             // A short word in capitals after it is a model as much as a code is ("for
             // Jaguar XF", "for Apple TV").
+            // "for Coach Fans" names whose fans the buyer is.
             purpose: bare_for
                 && !next.is_some_and(|n| {
-                    n.case == Case::Code || n.in_mark || (n.all_caps && n.text.len() <= 3)
+                    n.case == Case::Code
+                        || n.in_mark
+                        || (n.all_caps && n.text.len() <= 3)
+                        || matches!(n.text, "fan" | "fans")
                 }),
             goods_follow: bare_for && next.is_some_and(|n| super::classes::is_product_noun(n.text)),
             listed,
@@ -312,7 +322,7 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         };
     }
     if next.is_some_and(|n| DEPICTION.contains(&n.text)) {
-        return Usage::Ordinary {
+        return Usage::Depicted {
             why: "it names what the product shows (\"… print\", \"… cartoon\")",
         };
     }
@@ -481,6 +491,10 @@ mod tests {
             Usage::Compatibility { purpose: false, .. }
         ));
         assert!(matches!(
+            at("Gift for Coach fans", 2),
+            Usage::Compatibility { purpose: false, .. }
+        ));
+        assert!(matches!(
             at("Key Fob Cover for Jaguar Owners", 4),
             Usage::Compatibility { purpose: true, .. }
         ));
@@ -580,7 +594,7 @@ mod tests {
         );
         assert!(matches!(
             at("Kids Penguin cartoon Pencil Box", 1),
-            Usage::Ordinary { .. }
+            Usage::Depicted { .. }
         ));
     }
 

@@ -401,7 +401,11 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
             // abbreviation is a brand for: brand lists hold too many of them.
             let classes = relate(p.goods_classes, f.listing_classes);
             match f.usage {
-                Usage::Ordinary { why: w } => {
+                Usage::Depicted { why: w } if sues_sellers && classes != Classes::Unrelated => {
+                    why.push(format!("{w}: a picture of it is what its owner sues over"));
+                    Severity::Medium
+                }
+                Usage::Ordinary { why: w } | Usage::Depicted { why: w } => {
                     why.push(format!("used as an ordinary word: {w}"));
                     Severity::Low
                 }
@@ -607,7 +611,17 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         _ => f.usage,
     };
     let (name, compat) = match usage {
-        Usage::Ordinary { why: w } => {
+        // "Spider-Man design", "Bluey theme": a picture of a suing owner's character is
+        // what Schedule A cases are about; "penguin print" is a penguin.
+        Usage::Depicted { why: w }
+            if p.kinds.sues_sellers
+                && !f.vocabulary
+                && relate(p.goods_classes, f.listing_classes) != Classes::Unrelated =>
+        {
+            why.push(format!("{w}: a picture of it is what its owner sues over"));
+            return Severity::Medium;
+        }
+        Usage::Ordinary { why: w } | Usage::Depicted { why: w } => {
             why.push(format!("used as an ordinary word: {w}"));
             return Severity::Low;
         }
@@ -1252,6 +1266,50 @@ mod tests {
         // A mark whose owner is not known to sue stays low in the same slot.
         let quiet = [curated("Stitch", &[28], false)];
         assert_eq!(sev(&quiet, &[28], common, WEAK), Some(Severity::Low));
+    }
+
+    #[test]
+    fn a_picture_of_a_suing_owners_mark_is_medium_on_its_goods_or_unknown_goods() {
+        let depicted = Usage::Depicted { why: "w" };
+        // "Spider-Man design" on a shirt: a known phrase whose owner sues sellers.
+        let r = [curated("Spider-Man", &[25], true)];
+        let common = Some(("spider man", 1.2));
+        assert_eq!(
+            sev(&r, &[25], common, depicted.clone()),
+            Some(Severity::Medium)
+        );
+        assert_eq!(
+            sev(&r, &[], common, depicted.clone()),
+            Some(Severity::Medium)
+        );
+        assert_eq!(sev(&r, &[9], common, depicted.clone()), Some(Severity::Low));
+        // An owner not known to sue: the picture is the word's sense ("penguin print").
+        let quiet = [curated("Penguin", &[25], false)];
+        assert_eq!(
+            sev(&quiet, &[25], Some(("penguin", 3.5)), depicted.clone()),
+            Some(Severity::Low)
+        );
+        // A listing-vocabulary word shows the thing ("Stitch pattern" on embroidery).
+        let stitch = [curated("Stitch", &[25], true)];
+        let craft = Known {
+            vocabulary: true,
+            ..word(3.5)
+        };
+        assert_eq!(
+            known(&stitch, &[25], depicted.clone(), craft),
+            Some(Severity::Low)
+        );
+        // A name whose owner sues: the same ("Bluey theme").
+        let bluey = [curated("Bluey", &[28], true)];
+        let name = Known {
+            name: true,
+            ..word(2.5)
+        };
+        assert_eq!(
+            known(&bluey, &[28], depicted.clone(), name),
+            Some(Severity::Medium)
+        );
+        assert_eq!(known(&bluey, &[9], depicted, name), Some(Severity::Low));
     }
 
     #[test]
