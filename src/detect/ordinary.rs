@@ -283,6 +283,12 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
             listed,
         };
     }
+    if between_brands(words, span.clone()) {
+        return Usage::Brand {
+            strong: true,
+            why: "it stands in a list between other brands (\"Converse, Vans and Adidas\")",
+        };
+    }
     if brand_before(words, span.start) {
         return Usage::Brand {
             strong: true,
@@ -362,6 +368,25 @@ fn brand_before(words: &[Word<'_>], start: usize) -> bool {
         i -= 1;
     }
     false
+}
+
+/// Whether the span is an item of a list whose items before and after it are brands:
+/// a brand before a comma or slash, and after it a comma, slash or link word ("and",
+/// "or") and a brand.
+fn between_brands(words: &[Word<'_>], span: Range<usize>) -> bool {
+    let before = span
+        .start
+        .checked_sub(1)
+        .is_some_and(|i| words[i].in_mark && words[i].gap == Gap::Break);
+    let last = &words[span.end - 1];
+    let after = match words.get(span.end) {
+        Some(n) if last.gap == Gap::Break => n.in_mark,
+        Some(n) if LINKS.contains(&n.text) && n.text != "new" => {
+            n.gap == Gap::Tight && words.get(span.end + 1).is_some_and(|w| w.in_mark)
+        }
+        _ => false,
+    };
+    before && after
 }
 
 /// Whether a compatibility word stands before `start`, possibly across other brand
@@ -595,6 +620,27 @@ mod tests {
         assert!(matches!(
             at("Kids Penguin cartoon Pencil Box", 1),
             Usage::Depicted { .. }
+        ));
+    }
+
+    #[test]
+    fn an_item_between_brands_of_a_list_is_a_brand() {
+        assert!(matches!(
+            at("works on *Converse , Vans and *Adidas", 3),
+            Usage::Brand { strong: true, .. }
+        ));
+        assert!(matches!(
+            at("works on *Converse , Vans , *Adidas", 3),
+            Usage::Brand { strong: true, .. }
+        ));
+        // A brand on one side only is no list of brands.
+        assert!(!matches!(
+            at("works on *Converse , Vans and boots", 3),
+            Usage::Brand { strong: true, .. }
+        ));
+        assert!(!matches!(
+            at("fits boots , Vans and *Adidas", 3),
+            Usage::Brand { strong: true, .. }
         ));
     }
 
