@@ -530,3 +530,34 @@ fn a_mark_with_product_nouns_underlines_only_the_mark() {
     let r = e.check(&title("Liners for Hunter Boots"));
     assert_eq!(r.findings[0].text, "Hunter Boots", "{r:?}");
 }
+
+/// A letter and a digit ("T4" a size, "A1" a class) read as an abbreviation, which needs
+/// evidence of brand use; a code that opens with digits ("3M") stays coined.
+#[test]
+fn a_short_letter_digit_code_reads_as_an_abbreviation() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(famous("T4"));
+    b.add(famous("3M"));
+    b.add_word_frequency("toddler", 3.5);
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(flagged(&e.check(&title("Toddler T4 Lady Costume"))), vec![]);
+    assert_eq!(
+        flagged(&e.check(&title("Toddler 3M Tape"))),
+        vec![("3M", FindingKind::FamousBrand, Severity::High)]
+    );
+}
+
+/// The underline of a mark with a product noun after it stops at the mark only when the
+/// words before are a mark that is no everyday word: "The Flash" stays whole.
+#[test]
+fn an_everyday_word_before_a_product_noun_is_no_mark_of_its_own() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("The Flash", &[28], true));
+    b.add(famous("THE"));
+    b.add_word_frequency("the", 7.5);
+    b.add_word_frequency("flash", 4.0);
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let r = e.check(&title("Pop Vinyl Figure The Flash"));
+    assert_eq!(r.findings.len(), 1, "{r:?}");
+    assert_eq!(r.findings[0].text, "The Flash");
+}

@@ -375,7 +375,12 @@ impl Engine {
             end -= 1;
         }
         let shorter = span.start..end;
-        if end < span.end && self.mark_value(&words[shorter.clone()].join(" ")).is_some() {
+        let key = words[shorter.clone()].join(" ");
+        // An everyday word before them is no mark of its own ("The Flash" is not "The").
+        if end < span.end
+            && self.mark_value(&key).is_some()
+            && self.zipf(&key).is_none_or(|z| z < ordinary::EVERYDAY_ZIPF)
+        {
             shorter
         } else {
             span
@@ -749,7 +754,10 @@ impl Engine {
             .collect();
         match words.as_slice() {
             [] => None,
-            [w] if w.chars().all(char::is_alphabetic)
+            // Short letters, or a letter and digits ("T4", "A1": sizes, classes and
+            // models as often as brands; not "3M"), read as abbreviations.
+            [w] if w.chars().next().is_some_and(char::is_alphabetic)
+                && w.chars().all(char::is_alphanumeric)
                 && w.chars().count() <= ordinary::ABBREVIATION_LETTERS =>
             {
                 Some(((*w).to_owned(), self.zipf(w).unwrap_or(0.0)))
