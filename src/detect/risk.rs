@@ -161,6 +161,10 @@ pub struct Protection {
     /// The same for the claims that say which goods the words are a brand for:
     /// registrations and curated records (not other brand-list entries).
     goods_classes: Option<u64>,
+    /// The classes of the famous claims (the curated list names them; brand lists do
+    /// not): the goods a famous brand is famous for, which registrations of the same
+    /// words by others do not widen.
+    famous_classes: Option<u64>,
 }
 
 /// What holds of a key's claims, for [`assess`].
@@ -221,9 +225,10 @@ impl Protection {
                 .filter_map(|c| c.classes)
                 .reduce(|a, b| a | b)
         };
-        let (classes, goods_classes) = (
+        let (classes, goods_classes, famous_classes) = (
             union(&|_| true),
             union(&|c| c.register != Register::Famous || c.enforced),
+            union(&|c| c.famous),
         );
         let (count, kinds) = (claims.len(), Kinds::of(&claims));
         // Claims met so far naming each class.
@@ -247,6 +252,7 @@ impl Protection {
             kinds,
             classes,
             goods_classes,
+            famous_classes,
         }
     }
 
@@ -680,8 +686,11 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         } => (w, false),
     };
     why.push(format!("used as a name: {name}"));
-    let goods = relate(p.classes, f.listing_classes);
-    if f.vocabulary && !compat && !(famous && goods == Classes::Overlap) {
+    // A famous known word is a brand on the goods it is famous for: registrations of
+    // the same ordinary word by others (a real register holds thousands) say nothing
+    // about that brand.
+    let fame_goods = relate(p.famous_classes, f.listing_classes);
+    if f.vocabulary && !compat && !(famous && fame_goods == Classes::Overlap) {
         why.push(
             "but it is listing vocabulary (a colour, material, unit, product, plant or animal), \
              read in its ordinary sense"
@@ -693,7 +702,7 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     if f.coined_spelling {
         why.push("written in a coined spelling".to_owned());
     }
-    if famous && !f.coined_spelling && !compat && goods == Classes::Unrelated {
+    if famous && !f.coined_spelling && !compat && fame_goods == Classes::Unrelated {
         why.push(
             "the listing's goods are none of the famous brand's: read in its ordinary sense"
                 .to_owned(),
@@ -725,13 +734,24 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         );
         return Severity::Low;
     }
-    match relate(p.goods_classes, f.listing_classes) {
+    let by_fame = famous && !f.coined_spelling;
+    let registered_goods = relate(p.goods_classes, f.listing_classes);
+    match if by_fame {
+        fame_goods
+    } else {
+        registered_goods
+    } {
         Classes::Overlap if evidence => Severity::High,
         Classes::Overlap => Severity::Medium,
-        // Brand lists hold ordinary words ("Free", "Gas"): without a registration only
-        // the seller's own compatibility wording makes one a brand.
-        Classes::Unknown if evidence && (registered_any || compat) => Severity::Medium,
+        // Brand lists hold ordinary words ("Free", "Gas") and name no goods: only the
+        // seller's own compatibility wording makes one a brand; a coined spelling, with
+        // a registration.
+        Classes::Unknown if evidence && (compat || (registered_any && !by_fame)) => {
+            Severity::Medium
+        }
         Classes::Unrelated if famous && compat => Severity::Medium,
+        // An exact phrase registered for these goods is evidence of its own.
+        _ if phrase && registered_goods == Classes::Overlap => Severity::Medium,
         _ => Severity::Low,
     }
 }
@@ -1048,10 +1068,16 @@ mod tests {
 
     #[test]
     fn a_bare_for_with_goods_after_the_word_names_whose_goods_unless_the_word_is_everyday() {
-        // "Laces for Puma Sneakers": a famous known word (brand lists say no goods).
+        // "Laces for Puma Sneakers": a famous known word, on the goods it is famous for.
         let r = [famous("PUMA", &[25])];
         let below = ordinary::EVERYDAY_ZIPF - 0.01;
         assert_eq!(known(&r, &[25], FOR, word(below)), Some(Severity::Low));
+        assert_eq!(
+            known(&r, &[25], FOR_GOODS, word(below)),
+            Some(Severity::High)
+        );
+        // A brand list names no goods: named as fitting, it is worth a look.
+        let r = [famous("PUMA", &[])];
         assert_eq!(
             known(&r, &[25], FOR_GOODS, word(below)),
             Some(Severity::Medium)
@@ -1096,8 +1122,16 @@ mod tests {
 
     #[test]
     fn a_famous_known_word_on_other_goods_is_read_in_its_ordinary_sense() {
+        // The fuel brand on toys: a registration of the same word by somebody else for
+        // toys does not make the famous brand one there (a real register holds most
+        // ordinary words in most classes).
         let r = [rec("SHELL", &[4, 28]), famous("SHELL", &[4])];
-        assert_eq!(known(&r, &[28], NAME, word(4.0)), Some(Severity::High));
+        assert_eq!(known(&r, &[28], NAME, word(4.0)), Some(Severity::Low));
+        assert_eq!(known(&r, &[4], NAME, word(4.0)), Some(Severity::High));
+        // A brand-list entry with no goods and a registration in class: not by fame.
+        let r = [rec("SHELL", &[28]), famous("SHELL", &[])];
+        assert_eq!(known(&r, &[28], NAME, word(4.0)), Some(Severity::Low));
+        assert_eq!(known(&r, &[28], FITS, word(4.0)), Some(Severity::Medium));
         let r = [famous("SHELL", &[4])];
         assert_eq!(known(&r, &[28], NAME, word(4.0)), Some(Severity::Low));
         assert_eq!(known(&r, &[28], FITS, word(4.0)), Some(Severity::Medium));
