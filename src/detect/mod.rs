@@ -499,7 +499,10 @@ impl Engine {
                 }) || self
                     .zipf(&joined)
                     .is_some_and(|z| z >= ordinary::COMMON_ZIPF)
-                    || (hyphenated && self.typo_target(&joined)))
+                    // "on-the-go" is a phrase, not a disguise of OnTheGo.
+                    || (hyphenated
+                        && self.typo_target(&joined)
+                        && self.common_word(&span.join(" ")).is_none()))
         };
         // A mark's words are not split by a list's punctuation: "fast, furious" is two
         // words of a description, not Fast & Furious.
