@@ -561,3 +561,27 @@ fn an_everyday_word_before_a_product_noun_is_no_mark_of_its_own() {
     assert_eq!(r.findings.len(), 1, "{r:?}");
     assert_eq!(r.findings[0].text, "The Flash");
 }
+
+/// "Amazon Rainforest", "Columbia River": the first word of a place name is the place,
+/// coined or not, unless its owner sues sellers.
+#[test]
+fn the_first_word_of_a_place_name_is_the_place() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Amazon", &[9, 35], false));
+    b.add(curated("Columbia", &[25], false));
+    b.add_word_frequency("columbia", 3.7);
+    b.mark_name("columbia");
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flagged(&e.check(&title("Journal for an Amazon Rainforest Expedition"))),
+        vec![]
+    );
+    assert_eq!(
+        flagged(&e.check(&title("Map of the Columbia River Gorge"))),
+        vec![]
+    );
+    assert_eq!(
+        flagged(&e.check(&title("Amazon Gift Card Holder"))),
+        vec![("Amazon", FindingKind::FamousBrand, Severity::High)]
+    );
+}

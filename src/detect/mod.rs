@@ -464,7 +464,7 @@ impl Engine {
                     .is_some_and(|z| z < ordinary::EVERYDAY_ZIPF),
             vocabulary,
             coined_spelling: c.coined_spelling,
-            names_colour: ordinary::names_colour(views, c.words.clone()),
+            compound: ordinary::compound(views, c.words.clone()),
         };
         let assessment = risk::assess(&facts)?;
         let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);

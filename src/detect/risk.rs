@@ -71,7 +71,7 @@
 //! medium; a word the owner disclaimed, a design-only record and a dead record protect
 //! nothing. This module owns that table; it must not search text or the index.
 
-use super::ordinary::{self, Usage};
+use super::ordinary::{self, Compound, Usage};
 use crate::listing::{EnforcementRef, FindingKind, RecordRef, Severity};
 use crate::register::{Drawing, Record, Register, Status};
 use std::sync::Arc;
@@ -306,9 +306,9 @@ pub struct Facts<'a> {
     /// The span is written in a coined spelling of its words (capitals inside a word:
     /// "LeapFrog", "iPad"), as brands are and ordinary words are not.
     pub coined_spelling: bool,
-    /// The span is the first word of a colour name ("Columbia Blue", "Hunter Green"):
-    /// see [`ordinary::names_colour`].
-    pub names_colour: bool,
+    /// The span is the first word of a colour or place name ("Columbia Blue", "Amazon
+    /// River"): see [`ordinary::compound`].
+    pub compound: Option<Compound>,
 }
 
 /// The verdict on one candidate.
@@ -374,6 +374,12 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
 
     let mut why = Vec::new();
     let mut severity = match f.common {
+        // "the Amazon River", "Patagonia Region": a place, whatever else the name is,
+        // unless its owner sues sellers (then judged as usual).
+        None if f.compound == Some(Compound::Place) && f.disguise.is_none() && !sues_sellers => {
+            why.push("the first word of a place name (\"… River\", \"… Rainforest\")".to_owned());
+            Severity::Low
+        }
         None => {
             why.push("a coined word, distinctive in any line of goods".to_owned());
             match classes {
@@ -388,12 +394,17 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 Classes::Unrelated => Severity::Low,
             }
         }
-        Some((word, _)) if f.names_colour && !sues_sellers => {
-            // Colour names borrow places, animals and people ("Columbia Blue", "Mustang
-            // Brown", "Hunter Green"). A mark whose owner sues sellers is judged as
-            // usual: "Barbie Pink" names the brand as much as the shade.
+        Some((word, _)) if f.compound.is_some() && !sues_sellers => {
+            // Colour and place names borrow places, animals and people ("Columbia Blue",
+            // "Mustang Brown", "Hunter Green", "Columbia River"). A mark whose owner
+            // sues sellers is judged as usual: "Barbie Pink" names the brand as much as
+            // the shade.
             why.push(format!(
-                "\"{word}\" is the first word of a colour name (\"… Blue\", \"… Green\")"
+                "\"{word}\" is the first word of a {} name",
+                match f.compound {
+                    Some(Compound::Place) => "place (\"… River\")",
+                    _ => "colour (\"… Blue\", \"… Green\")",
+                }
             ));
             Severity::Low
         }
@@ -821,7 +832,7 @@ mod tests {
                 name: false,
                 vocabulary: false,
                 coined_spelling: false,
-                names_colour: false,
+                compound: None,
             },
             &cite(records),
         )
@@ -928,7 +939,7 @@ mod tests {
         name: bool,
         vocabulary: bool,
         coined_spelling: bool,
-        names_colour: bool,
+        compound: Option<Compound>,
     }
 
     /// The severity of the known word "x" (Zipf `k.zipf`) with these records.
@@ -955,7 +966,7 @@ mod tests {
                 name: k.name,
                 vocabulary: k.vocabulary,
                 coined_spelling: k.coined_spelling,
-                names_colour: k.names_colour,
+                compound: k.compound,
             },
             &cite(records),
         )
@@ -1191,7 +1202,7 @@ mod tests {
         let r = [curated("Columbia", &[25], false)];
         let shade = Known {
             name: true,
-            names_colour: true,
+            compound: Some(Compound::Colour),
             ..word(3.7)
         };
         for usage in [STRONG, WEAK, Usage::Neutral] {
@@ -1199,13 +1210,13 @@ mod tests {
         }
         // A known word too ("Hunter Green").
         let known_word = Known {
-            names_colour: true,
+            compound: Some(Compound::Colour),
             ..word(4.0)
         };
         assert_eq!(known(&r, &[25], STRONG, known_word), Some(Severity::Low));
         // Without the colour after it, the same name in the same slot is a finding.
         let name = Known {
-            names_colour: false,
+            compound: None,
             ..shade
         };
         assert_eq!(known(&r, &[25], STRONG, name), Some(Severity::High));
