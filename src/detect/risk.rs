@@ -44,7 +44,28 @@
 //!   brand that is a known word is read in its ordinary sense where the listing's goods
 //!   are none of the brand's, unless named after compatibility wording;
 //! - brand lists hold ordinary words ("Free", "Gas"): a famous entry alone makes a
-//!   known word a brand only within its goods or after compatibility wording.
+//!   known word a brand only within its goods or after compatibility wording. The goods
+//!   of a famous known word are those its famous records name (the curated list's
+//!   classes): registrations of the same word by others, which a real register holds
+//!   for most ordinary words in most classes, do not widen them.
+//!
+//! Compatibility wording, in detail: after a bare "for", goods ("for Puma Sneakers"),
+//! a short model in capitals ("for Jaguar XF") or "fans" ("for Coach fans") make it
+//! name what the product fits, unless the word is everyday ("for Smart Speaker"); a
+//! word of the listing vocabulary further down a list the wording opened ("for Xbox,
+//! black") keeps its ordinary sense. An item of a list between two brands ("Converse,
+//! Vans and Adidas") is used as a name; capitals of a shouted lead-in ("SMOOTH
+//! SURFACE -") are not.
+//!
+//! **Compounds.** The first word of a colour name ("Columbia Blue", "Hunter Green") or
+//! of a place name ("Amazon Rainforest", "Columbia River") is part of that name, low
+//! — a coined name before a place noun too — unless its owner sues sellers ("Barbie
+//! Pink" names the brand as much as the shade).
+//!
+//! **Pictures.** A mark that names what the product shows ("… print", "… design",
+//! "… theme") is the picture's subject: low for an ordinary word ("penguin print"), but
+//! medium on its goods or unknown goods when its owner sues sellers ("Spider-Man
+//! design", "Bluey theme"), which is what Schedule A cases are about.
 //!
 //! **The litigation layer.** A mark on the curated list of enforced marks says which
 //! goods it is a brand for: its classes count like a registration's (for names, short
