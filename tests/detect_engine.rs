@@ -585,3 +585,42 @@ fn the_first_word_of_a_place_name_is_the_place() {
         vec![("Amazon", FindingKind::FamousBrand, Severity::High)]
     );
 }
+
+/// An ordinary-word member of a franchise ("George" of Peppa Pig) is a finding where
+/// the listing names the franchise, written as a name; alone it is the word.
+#[test]
+fn a_member_of_a_franchise_the_listing_names_is_a_finding() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Peppa Pig", &[28], true));
+    // Its own row says nothing of suits: only the franchise the listing names lifts it.
+    let mut george = curated("George", &[28], false);
+    george.enforcement.as_mut().expect("curated").franchise = Some("Peppa Pig".into());
+    b.add(george);
+    for (w, z) in [
+        ("george", 5.2),
+        ("peppa", 2.5),
+        ("pig", 4.2),
+        ("plush", 3.0),
+        ("set", 5.0),
+        ("with", 7.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let r = e.check(&title("Peppa Pig Plush Set with George"));
+    assert_eq!(
+        flagged(&r),
+        vec![
+            ("Peppa Pig", FindingKind::FamousBrand, Severity::High),
+            ("George", FindingKind::FamousBrand, Severity::Medium)
+        ]
+    );
+    assert!(
+        r.findings[1].reason.contains("a mark of Peppa Pig"),
+        "{}",
+        r.findings[1].reason
+    );
+    assert_eq!(flagged(&e.check(&title("Plush Set with George"))), vec![]);
+    let r = e.check(&title("Peppa Pig plush set with george"));
+    assert_eq!(r.findings.len(), 1, "{r:?}");
+}
