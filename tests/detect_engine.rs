@@ -505,6 +505,18 @@ fn a_short_form_of_a_mark_named_in_full_is_a_finding() {
     assert_eq!(r.findings.len(), 1, "{r:?}");
     let r = e.check(&listing("Magna-Tiles Storage Bin", "Holds 100 Tiles"));
     assert_eq!(r.findings.len(), 1, "{r:?}");
+
+    // A mark that is its franchise's name and a word claims the word only with the name.
+    let mut b = SnapshotBuilder::new(20260101);
+    let mut cinderella = curated("Disney Cinderella", &[25, 28], true);
+    cinderella.enforcement.as_mut().expect("curated").franchise = Some("Disney Princess".into());
+    b.add(cinderella);
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let r = e.check(&listing(
+        "Disney Cinderella Dress",
+        "A dress for every Cinderella fan.",
+    ));
+    assert_eq!(r.findings.len(), 1, "{r:?}");
 }
 
 /// A curated spelling that adds product nouns to a mark ("UGG Boots") is evidence the

@@ -36,7 +36,7 @@ pub(super) struct SetAside {
 
 impl Engine {
     /// Findings for the set-aside candidates whose curated record belongs to a
-    /// franchise that `findings` (medium or above) name, by mark or by franchise.
+    /// franchise that `findings` (high ones) name, by mark or by franchise.
     pub(super) fn franchise_members(
         &self,
         findings: &[Finding],
@@ -44,8 +44,10 @@ impl Engine {
     ) -> Vec<Finding> {
         let named: HashSet<String> = findings
             .iter()
+            // Only a high finding names a franchise firmly enough: a medium one may be
+            // a word worth a look ("Sharks"), and members must not follow from it.
             .filter(|f| {
-                f.severity > Severity::Low
+                f.severity == Severity::High
                     && matches!(
                         f.kind,
                         FindingKind::FamousBrand | FindingKind::RegisteredMark

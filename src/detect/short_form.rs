@@ -49,7 +49,21 @@ impl Engine {
                 // The mark's last word, as the listing wrote it ("Pandora Charms" names
                 // the mark Pandora: "Charms" is the product).
                 let mark = text::mark_key(&f.mark);
-                let (_, last) = mark.rsplit_once(' ')?;
+                let (first, last) = mark
+                    .split_once(' ')
+                    .map(|(a, _)| a)
+                    .zip(mark.rsplit_once(' ').map(|(_, b)| b))?;
+                // A mark that is its franchise's name and a word ("Disney Cinderella",
+                // of Disney Princess) claims the word only together with the name.
+                let franchise = f
+                    .enforcement
+                    .as_ref()
+                    .and_then(|e| e.franchise.as_deref())
+                    .map(text::mark_key)
+                    .unwrap_or_default();
+                if franchise.split(' ').next() == Some(first) {
+                    return None;
+                }
                 let written = text::mark_key(&f.text);
                 (written.rsplit(' ').next() == Some(last) && self.short_form_head(last)).then(
                     || Head {

@@ -190,6 +190,15 @@ pub enum RowProblem {
         /// The cell.
         found: String,
     },
+    /// A name or alias whose mark key (how listings are matched) is a single
+    /// character: `A's` is keyed `a`, which every sentence holds.
+    #[error("`{found}` is keyed `{key}`: a single character matches ordinary text, spell it out")]
+    TooShort {
+        /// The name or alias.
+        found: String,
+        /// Its mark key.
+        key: String,
+    },
     /// A yes/no cell holds something else than `yes` or nothing.
     #[error("the `{column}` cell must be `yes` or empty (found `{found}`)")]
     BadFlag {
@@ -501,11 +510,21 @@ fn parse_row(row: &csv::StringRecord, file: &Path, line: u64) -> Result<Enforced
             found: q.to_string(),
         })?),
     };
+    let aliases = list(3, '|');
+    for spelling in std::iter::once(&name).chain(&aliases) {
+        let key = crate::text::mark_key(spelling);
+        if key.chars().count() < 2 && !key.chars().any(is_ideograph_or_kana) {
+            return Err(RowProblem::TooShort {
+                found: spelling.clone(),
+                key,
+            });
+        }
+    }
     Ok(EnforcedMark {
         name,
         owner,
         classes,
-        aliases: list(3, '|'),
+        aliases,
         parent: Some(cell(4).to_string()).filter(|p| !p.is_empty()),
         category,
         wikidata,
@@ -516,6 +535,12 @@ fn parse_row(row: &csv::StringRecord, file: &Path, line: u64) -> Result<Enforced
         file: file.into(),
         line,
     })
+}
+
+/// A CJK ideograph or kana: one of them is a word of its own (`宝`), unlike a Latin
+/// letter.
+fn is_ideograph_or_kana(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 /// Space-separated, ascending, distinct classes 1–45.
@@ -615,7 +640,7 @@ mod tests {
     fn a_malformed_row_fails_with_its_file_and_line() {
         /// Whether a problem is the one expected.
         type Expect = fn(&RowProblem) -> bool;
-        let cases: [(&str, Expect); 9] = [
+        let cases: [(&str, Expect); 10] = [
             (",Owner,9,,,toys,,,,,", |p| {
                 matches!(p, RowProblem::Missing { column: "name" })
             }),
@@ -649,6 +674,10 @@ mod tests {
             ("Zorb,Owner,9,,,toys,,,", |p| {
                 matches!(p, RowProblem::CellCount { found: 9 })
             }),
+            (
+                "Oakland Athletics,Owner,28,Athletics|A's,,sport,,,,,",
+                |p| matches!(p, RowProblem::TooShort { key, .. } if key == "a"),
+            ),
         ];
         for (row, expected) in cases {
             let data = file(&[ROW_DISNEY, row]);
@@ -656,6 +685,12 @@ mod tests {
             assert_eq!((f.as_str(), line), ("toys.csv", 3), "{row}");
             assert!(expected(&p), "{row}: {p:?}");
         }
+    }
+
+    #[test]
+    fn two_characters_or_one_ideograph_are_long_enough() {
+        let data = file(&[ROW_DISNEY, "LV,Owner,18,宝|XO,,luxury,,,,,"]);
+        assert!(read(&[("a.csv", &data)]).is_ok());
     }
 
     #[test]

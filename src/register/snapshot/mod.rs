@@ -499,11 +499,19 @@ impl Snapshot {
             .is_some_and(|v| v & WORD_IS_NAME != 0)
     }
 
-    /// Whether `word` is listing vocabulary (see [`WORD_IS_LISTING_VOCABULARY`]).
+    /// Whether `word` is listing vocabulary (see [`WORD_IS_LISTING_VOCABULARY`]), itself
+    /// or as the regular plural of a vocabulary word ("sharks", "ducks", "boxes").
     pub fn word_is_listing_vocabulary(&self, word: &str) -> bool {
-        self.words
-            .get(mark_key(word))
-            .is_some_and(|v| v & WORD_IS_LISTING_VOCABULARY != 0)
+        let key = mark_key(word);
+        let listed = |k: &str| {
+            self.words
+                .get(k)
+                .is_some_and(|v| v & WORD_IS_LISTING_VOCABULARY != 0)
+        };
+        listed(&key)
+            || (key.chars().count() > 3
+                && (key.strip_suffix('s').is_some_and(listed)
+                    || key.strip_suffix("es").is_some_and(listed)))
     }
 
     /// The word-frequency index (word key → Zipf × 100, plus [`WORD_IS_NAME`]; read the
