@@ -6,7 +6,7 @@
 
 use clearmark::detect::Engine;
 use clearmark::register::snapshot::{Snapshot, SnapshotBuilder};
-use clearmark::register::{Record, Register};
+use clearmark::register::{Enforcement, Record, Register};
 use clearmark::{FindingKind, Listing};
 
 fn registered(mark: &str) -> Record {
@@ -24,6 +24,17 @@ fn famous(mark: &str) -> Record {
 /// A name on a brand list without the evidence of fame.
 fn listed(mark: &str) -> Record {
     Record::new(Register::Famous, mark, mark)
+}
+
+/// A mark of the curated list of enforced marks, for the goods of `classes`.
+fn curated(mark: &str, classes: &[u8], sues: bool) -> Record {
+    let mut r = famous(mark);
+    r.classes = classes.to_vec();
+    r.enforcement = Some(Enforcement {
+        schedule_a: sues,
+        ..Enforcement::default()
+    });
+    r
 }
 
 fn engine() -> Engine {
@@ -51,6 +62,11 @@ fn engine() -> Engine {
         registered("ROUND1"),
         registered("ACME HOME"),
         registered("MARKS AND SPENCER"),
+        curated("Casper", &[20, 24], false),
+        curated("Poppi", &[32], false),
+        curated("Cartier", &[14], true),
+        famous("Ryder"),
+        famous("SAS"),
     ] {
         b.add(r);
     }
@@ -66,8 +82,15 @@ fn engine() -> Engine {
         ("toys", 4.0),
         ("shoes", 4.5),
         ("the", 7.5),
+        ("caster", 1.9),
+        ("casper", 3.5),
+        ("ryder", 3.1),
+        ("cartier", 2.9),
     ] {
         b.add_word_frequency(w, z);
+    }
+    for name in ["casper", "ryder", "cartier"] {
+        b.mark_name(name);
     }
     Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"))
 }
@@ -236,4 +259,67 @@ fn an_own_brand_variant_never_silences_a_longer_mark() {
             FindingKind::FamousBrand
         )]
     );
+}
+
+#[test]
+fn a_listed_word_is_nobodys_typo_however_rare() {
+    let e = engine();
+    // "caster" is in the word list (Zipf 1.9): a castor wheel, not Casper, even on the
+    // mark's own goods.
+    let mut l = listing("", "Office chair caster wheels");
+    l.category = Some("Home & Kitchen > Furniture".into());
+    assert!(e.check(&l).findings.is_empty());
+    // A word the list does not hold is still searched.
+    l.title = Some("Memory foam Caspre mattress".into());
+    let found: Vec<(String, String)> = e
+        .check(&l)
+        .findings
+        .into_iter()
+        .map(|f| (f.text, f.mark))
+        .collect();
+    assert_eq!(found, [("Caspre".to_owned(), "Casper".to_owned())]);
+}
+
+#[test]
+fn a_misspelling_off_the_marks_goods_is_another_word() {
+    let e = engine();
+    // Poppi is a drink (class 32): on a toy, "Pippi" is a name.
+    assert_eq!(flags(&e, "", "Pippi pirate ship figure"), vec![]);
+    // Where the goods are unknown, it may be the drink.
+    let mut drink = listing("", "Pippi prebiotic soda 12 cans");
+    drink.category = None;
+    let found: Vec<(String, String)> = e
+        .check(&drink)
+        .findings
+        .into_iter()
+        .map(|f| (f.text, f.mark))
+        .collect();
+    assert_eq!(found, [("Pippi".to_owned(), "Poppi".to_owned())]);
+    // A digit shows intent: the disguise is read on any goods.
+    assert_eq!(flags(&e, "", "P0ppi figure"), lookalike("P0ppi", "Poppi"));
+}
+
+#[test]
+fn a_name_is_worth_a_typo_search_only_on_the_curated_list() {
+    let e = engine();
+    // Ryder is a famous name on brand lists, not curated: "Ryker" is another name.
+    assert_eq!(flags(&e, "", "Ryker backpack 30L"), vec![]);
+    // Cartier is a curated name: its misspelling is a disguise.
+    let mut l = listing("", "Carteir love bracelet gold");
+    l.category = Some("Clothing, Shoes & Jewelry > Jewelry > Bracelets".into());
+    let found: Vec<(String, String)> = e
+        .check(&l)
+        .findings
+        .into_iter()
+        .map(|f| (f.text, f.mark))
+        .collect();
+    assert_eq!(found, [("Carteir".to_owned(), "Cartier".to_owned())]);
+}
+
+#[test]
+fn leetspeak_of_three_letters_is_a_model_code() {
+    let e = engine();
+    // Three letters read from "S4S" stand for nothing; four do ("N1ke").
+    assert_eq!(flags(&e, "", "S4S push-up bra"), vec![]);
+    assert_eq!(flags(&e, "", "N1ke socks"), lookalike("N1ke", "Nike"));
 }

@@ -127,6 +127,8 @@ struct Candidate {
     key: String,
     /// How the span disguises the mark, if it does.
     disguise: Option<String>,
+    /// The disguise is a misspelling alone (see [`risk::Facts::misspelt`]).
+    misspelt: bool,
     /// The words were joined without the key's spaces (`Play Station`).
     joined: bool,
     /// Written with a capital inside a word (`LeapFrog`, `iPad`): see
@@ -406,6 +408,7 @@ impl Engine {
             common: common.as_ref().map(|(w, z)| (w.as_str(), *z)),
             usage: &usage,
             disguise: c.disguise.clone(),
+            misspelt: c.misspelt,
             // A capitalised word used as often as an everyday one is mostly a title or
             // a sentence's first word ("Sheriff", "No"), not a name.
             name: !c.key.contains(' ')
@@ -491,6 +494,7 @@ impl Engine {
                     value: m.value,
                     key: m.key,
                     disguise,
+                    misspelt: false,
                     joined: m.joined,
                     coined_spelling: false,
                 }
@@ -501,7 +505,9 @@ impl Engine {
     /// Leetspeak: runs where digits or symbols stand in for letters, looked up under
     /// each reading the normaliser proposes, then searched for typos (a digit inside a
     /// misspelt word: "Sams0ng"). A reading that only replaces digits ending a word
-    /// ("Nik3") counts only when the letters before them are no word ("Model3").
+    /// ("Nik3") counts only when the letters before them are no word ("Model3"), and a
+    /// reading of at most [`ordinary::ABBREVIATION_LETTERS`] letters never does ("S4S"
+    /// is a model code, not SAS).
     fn leet_candidates(&self, norm: &Normalized, taken: &mut [bool], out: &mut Vec<Candidate>) {
         for run in norm.leet_runs() {
             let r = run.tokens.clone();
@@ -511,9 +517,15 @@ impl Engine {
             if run.tail_only && self.known_word(run.stem.as_str()) {
                 continue;
             }
+            // A short reading is a model code ("S4S", "B2B"), not a disguised
+            // abbreviation: a letter or two say too little to stand for a mark.
+            let readable = |k: &&String| {
+                k.chars().filter(|c| c.is_alphabetic()).count() > ordinary::ABBREVIATION_LETTERS
+            };
             let hit = run
                 .candidates
                 .iter()
+                .filter(readable)
                 .find_map(|k| {
                     let v = self.mark_value(k)?;
                     self.distinctive(k).then(|| (k.clone(), v))
@@ -521,6 +533,7 @@ impl Engine {
                 .or_else(|| {
                     run.candidates
                         .iter()
+                        .filter(readable)
                         .filter(|k| !k.contains(' '))
                         .find_map(|k| self.cached_typo_of(k))
                         .map(|n| (n.key, n.value))
@@ -532,6 +545,7 @@ impl Engine {
                     value,
                     key,
                     disguise: Some("digits or symbols standing in for letters".to_owned()),
+                    misspelt: false,
                     joined: false,
                     coined_spelling: false,
                 });
@@ -584,12 +598,15 @@ impl Engine {
             } else {
                 Some("two letters changed".to_owned())
             };
+            // One word spelt otherwise, without a hyphen to show intent.
+            let misspelt = disguise.is_some() && span.len() == 1;
             taken[span.clone()].iter_mut().for_each(|t| *t = true);
             out.push(Candidate {
                 words: span,
                 value: n.value,
                 key: n.key,
                 disguise,
+                misspelt,
                 joined: false,
                 coined_spelling: false,
             });
@@ -612,10 +629,11 @@ impl Engine {
     }
 
     /// The closest mark `word` is a typo of, if any. A word that is itself a word, a
-    /// name or a brand is nobody's typo: never a known word (the snapshot's lexicon) nor
-    /// a key of the index ("Tamiya" is not a typo of "Tamika").
+    /// name or a brand is nobody's typo: never a word of the snapshot's word evidence,
+    /// however rare ([`Engine::listed_word`]: "caster" is no typo of Casper), nor a key
+    /// of the index ("Tamiya" is not a typo of "Tamika").
     fn typo_of(&self, word: &str) -> Option<lookalike::Near> {
-        if self.known_word(word) || self.mark_value(word).is_some() {
+        if self.listed_word(word) || self.mark_value(word).is_some() {
             return None;
         }
         // A plural or singular of a mark is the word itself, not a disguise of it.
@@ -649,12 +667,22 @@ impl Engine {
     /// each of its words unknown to the lexicon or known only as a name, and not so
     /// often that it is mostly a person or place ([`ordinary::NAME_ZIPF`]: "Disney",
     /// "Raphael"). "champion", "penny", "motto" are words, so "Champron" or "Peony" is
-    /// no typo of them.
+    /// no typo of them. A mark that is a name is searched only when it is on the
+    /// curated list of enforced marks (the marks counterfeiters disguise: "Disney",
+    /// "Cartier"): a name on brand lists alone is mostly a person's or a place's, and
+    /// the words one letter from it are other names ("Ryker" and Ryder, "Meiro" and
+    /// Metro).
     fn typo_target(&self, key: &str) -> bool {
         self.distinctive(key)
             && key
                 .split(' ')
-                .all(|w| !self.known_word(w) || self.written_as_a_name(w))
+                .all(|w| !self.known_word(w) || (self.written_as_a_name(w) && self.enforced(key)))
+    }
+
+    /// Some live record of `key` carries the curated list's enforcement evidence.
+    fn enforced(&self, key: &str) -> bool {
+        self.mark_value(key)
+            .is_some_and(|v| self.records(v, key).protection.enforced())
     }
 
     /// The lexicon writes the word mostly capitalised, as a name, less often than
@@ -718,6 +746,15 @@ impl Engine {
                 (phrase >= ordinary::COMMON_PHRASE_ZIPF).then(|| (words.join(" "), phrase))
             }
         }
+    }
+
+    /// A word the word evidence holds at all (a frequency list, however rarely it is
+    /// used, or the listing vocabulary), itself or as the plural of one: a real word or
+    /// name, which is nobody's typo. Rarity says how common a word is, not whether it
+    /// is one ("caster" is Zipf 1.9).
+    fn listed_word(&self, word: &str) -> bool {
+        let listed = |w: &str| self.snapshot.words().get(w).is_some();
+        listed(word) || word.strip_suffix('s').is_some_and(listed)
     }
 
     /// A word the frequency list knows, itself or as the plural of a known word

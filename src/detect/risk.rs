@@ -67,7 +67,12 @@
 //! Coined marks of the curated list are famous, so high anywhere; the reason says the
 //! owner sues.
 //!
-//! Lookalikes of coined marks follow the coined row; a pending application is at most
+//! Lookalikes of coined marks follow the coined row, with one exception: a
+//! **misspelling** (letters changed, added, dropped or swapped, with no digit, symbol,
+//! other script or spacing to show intent) of a mark whose registrations or curated
+//! record name only other goods is low — on other goods a word one letter from a mark is
+//! another word or name as often as a disguise ("Pippi" on a toy is no Poppi soda,
+//! "Caster" on a figure no Casper mattress). A pending application is at most
 //! medium; a word the owner disclaimed, a design-only record and a dead record protect
 //! nothing. This module owns that table; it must not search text or the index.
 
@@ -260,6 +265,12 @@ impl Protection {
         )
     }
 
+    /// Some claim carries the curated list's enforcement evidence: the mark is one
+    /// that marketplaces and its owner enforce against sellers.
+    pub fn enforced(&self) -> bool {
+        self.kinds.enforced
+    }
+
     /// The claims a verdict can cite, in the order they are cited when the listing's
     /// classes do not decide.
     pub fn claims(&self) -> &[Claim] {
@@ -291,6 +302,10 @@ pub struct Facts<'a> {
     pub usage: &'a Usage,
     /// The span disguises the mark (typo, spacing, homoglyphs, leetspeak): how.
     pub disguise: Option<String>,
+    /// The disguise is a misspelling alone (letters changed, added, dropped or
+    /// swapped; no digit, symbol, other script or spacing): a word a seller may write
+    /// for another word or name as well as for the mark.
+    pub misspelt: bool,
     /// The word list writes the (one-word) mark mostly capitalised, as a name ("Disney",
     /// "Raphael"): not an ordinary word, judged like an abbreviation.
     pub name: bool,
@@ -478,6 +493,10 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     } else {
         FindingKind::FamousBrand
     };
+    if f.misspelt && relate(p.goods_classes, f.listing_classes) == Classes::Unrelated {
+        severity = Severity::Low;
+        why.push("a misspelling reads as the mark only on its goods".to_owned());
+    }
     if kind == FindingKind::PendingMark && severity == Severity::High {
         severity = Severity::Medium;
         why.push("only applied for, not yet registered".to_owned());
@@ -740,6 +759,7 @@ mod tests {
                 common,
                 usage,
                 disguise: None,
+                misspelt: false,
                 name: false,
                 vocabulary: false,
                 coined_spelling: false,
@@ -755,6 +775,48 @@ mod tests {
         usage: Usage,
     ) -> Option<Severity> {
         verdict(records, "x", listing, common, &usage).map(|v| v.severity)
+    }
+
+    /// The severity of a disguise of the coined mark `key` (records `records`) in a
+    /// listing of classes `listing`; `misspelt`: letters only, no digit or symbol.
+    fn disguised(records: &[Record], listing: &[u8], misspelt: bool) -> Option<Severity> {
+        judge(
+            &Facts {
+                key: "casper",
+                protection: &Protection::of_records(records, "casper"),
+                listing_classes: class_mask(listing),
+                common: None,
+                usage: &Usage::Neutral,
+                disguise: Some("one letter changed".to_owned()),
+                misspelt,
+                name: false,
+                vocabulary: false,
+                coined_spelling: false,
+            },
+            &cite(records),
+        )
+        .map(|v| v.severity)
+    }
+
+    #[test]
+    fn a_misspelling_reads_as_the_mark_only_on_its_goods() {
+        let mut famous = rec("CASPER", &[20, 24]);
+        famous.register = Register::Famous;
+        famous.famous = true;
+        famous.enforcement = Some(crate::register::Enforcement::default());
+        let records = [famous];
+        // On a figure (28) "Caster" is a word, not the mattress brand.
+        assert_eq!(disguised(&records, &[28], true), Some(Severity::Low));
+        // On its goods, or where the goods are unknown, it is the mark.
+        assert_eq!(disguised(&records, &[20], true), Some(Severity::High));
+        assert_eq!(disguised(&records, &[], true), Some(Severity::High));
+        // A digit or a symbol shows intent: a famous mark is protected beyond its goods.
+        assert_eq!(disguised(&records, &[28], false), Some(Severity::High));
+        // A famous name on a brand list alone says nothing of its goods.
+        let mut listed = rec("CASPER", &[]);
+        listed.register = Register::Famous;
+        listed.famous = true;
+        assert_eq!(disguised(&[listed], &[28], true), Some(Severity::High));
     }
 
     #[test]
@@ -872,6 +934,7 @@ mod tests {
                 common: Some(("word", k.zipf)),
                 usage: &usage,
                 disguise: None,
+                misspelt: false,
                 name: k.name,
                 vocabulary: k.vocabulary,
                 coined_spelling: k.coined_spelling,
