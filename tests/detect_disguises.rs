@@ -83,6 +83,7 @@ fn engine() -> Engine {
         ("shoes", 4.5),
         ("the", 7.5),
         ("caster", 1.9),
+        ("ward", 4.0),
         ("casper", 3.5),
         ("ryder", 3.1),
         ("cartier", 2.9),
@@ -322,4 +323,21 @@ fn leetspeak_of_three_letters_is_a_model_code() {
     // Three letters read from "S4S" stand for nothing; four do ("N1ke").
     assert_eq!(flags(&e, "", "S4S push-up bra"), vec![]);
     assert_eq!(flags(&e, "", "N1ke socks"), lookalike("N1ke", "Nike"));
+}
+
+#[test]
+fn one_word_of_a_phrase_mark_disguised() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "Star Warz lightsaber"),
+        lookalike("Star Warz", "Star Wars")
+    );
+    assert_eq!(
+        flags(&e, "", "Star W4rs lightsaber"),
+        lookalike("Star W4rs", "Star Wars")
+    );
+    // The other word itself a word: another phrase, not a disguise.
+    assert_eq!(flags(&e, "", "Star Ward lightsaber"), vec![]);
+    // Punctuation between the words parts them.
+    assert_eq!(flags(&e, "", "Star, Warz lightsaber"), vec![]);
 }

@@ -119,6 +119,140 @@ pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
     out
 }
 
+/// The shortest word of a mark of several words that [`near_phrase`] reads through one
+/// edit: the other words of the mark vouch for it, but a word of three letters has a
+/// neighbour in most others.
+pub const PHRASE_WORD_LETTERS: usize = 4;
+
+/// A mark key of several words near the words of a listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NearPhrase {
+    /// The key and its distance from the words (one edit, in the disguised word).
+    pub near: Near,
+    /// How many of the words, from the first, the key spells.
+    pub words: usize,
+}
+
+/// The longest mark key of several words that `words` spell with every word exact but
+/// the one at `disguised`, which is one edit (a letter or digit changed, added, dropped
+/// or two neighbours swapped) from the key's word of at least [`PHRASE_WORD_LETTERS`]
+/// letters, keeping its first letter (or swapping the first two): "hot whee1s" reads
+/// "hot wheels", "calvin kelin" "calvin klein". The key covers `words[..=disguised]`
+/// and as many following words as it can; `None` when no key does, or when it would
+/// be a single word (that is [`near`]'s).
+pub fn near_phrase<D: AsRef<[u8]>>(
+    map: &fst::Map<D>,
+    words: &[&str],
+    disguised: usize,
+) -> Option<NearPhrase> {
+    let word = *words.get(disguised)?;
+    if word.len() > MAX_WORD_BYTES || word.chars().count() < PHRASE_WORD_LETTERS {
+        return None;
+    }
+    let fst = map.as_fst();
+    let mut node = fst.root();
+    let mut out = Output::zero();
+    let mut key = Vec::new();
+    for w in &words[..disguised] {
+        for &b in w.as_bytes().iter().chain(b" ") {
+            let t = node.transition(node.find_input(b)?);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+            key.push(b);
+        }
+    }
+    let aut = Damerau::new(word.as_bytes(), 1);
+    let mut ends = Vec::new();
+    walk_to_ends(
+        fst,
+        node,
+        out,
+        &aut.start(),
+        &aut,
+        &mut Vec::new(),
+        &mut ends,
+    );
+    let mut best: Option<NearPhrase> = None;
+    for (spelt, node, out) in ends {
+        let Ok(as_key) = std::str::from_utf8(&spelt) else {
+            continue;
+        };
+        if as_key == word
+            || as_key.chars().count() < PHRASE_WORD_LETTERS
+            || distance(word, as_key) != 1
+        {
+            continue;
+        }
+        // The words after the disguised one, as many as the key goes on with.
+        let (mut node, mut out, mut tail) = (node, out, Vec::new());
+        let mut found = node
+            .is_final()
+            .then(|| (disguised + 1, out.cat(node.final_output()).value(), 0));
+        'words: for (i, w) in words.iter().enumerate().skip(disguised + 1) {
+            for &b in b" ".iter().chain(w.as_bytes()) {
+                let Some(at) = node.find_input(b) else {
+                    break 'words;
+                };
+                let t = node.transition(at);
+                out = out.cat(t.out);
+                node = fst.node(t.addr);
+                tail.push(b);
+            }
+            if node.is_final() {
+                found = Some((i + 1, out.cat(node.final_output()).value(), tail.len()));
+            }
+        }
+        let Some((end, value, tail_len)) = found else {
+            continue;
+        };
+        if end < 2 || best.as_ref().is_some_and(|b| b.words >= end) {
+            continue;
+        }
+        let mut full = key.clone();
+        full.extend_from_slice(&spelt);
+        full.extend_from_slice(&tail[..tail_len]);
+        if let Ok(full) = String::from_utf8(full) {
+            best = Some(NearPhrase {
+                near: Near {
+                    key: full,
+                    value,
+                    distance: 1,
+                },
+                words: end,
+            });
+        }
+    }
+    best
+}
+
+/// Like [`walk`], but collects every node where the automaton matches a whole word of
+/// the key — a final node, or one the key goes on from with a space — with the word's
+/// bytes and the output so far.
+fn walk_to_ends<'f, D: AsRef<[u8]>>(
+    fst: &'f Fst<D>,
+    node: Node<'f>,
+    out: Output,
+    state: &Option<Rows>,
+    aut: &Damerau,
+    key: &mut Vec<u8>,
+    found: &mut Vec<(Vec<u8>, Node<'f>, Output)>,
+) {
+    for t in node.transitions() {
+        let next = aut.accept(state, t.inp);
+        if !aut.can_match(&next) {
+            continue;
+        }
+        let child = fst.node(t.addr);
+        let out = out.cat(t.out);
+        key.push(t.inp);
+        if aut.is_match(&next) && (child.is_final() || child.find_input(b' ').is_some()) {
+            found.push((key.clone(), child, out));
+        }
+        walk_to_ends(fst, child, out, &next, aut, key, found);
+        key.pop();
+    }
+}
+
 /// Depth-first walk of the index below `node` (reached by `key` with output `out`),
 /// collecting the keys the automaton matches, in key order. A child node is only opened
 /// when the automaton accepts its byte: most transitions at the edge of the reachable
@@ -438,6 +572,69 @@ mod tests {
         );
         assert_eq!(keys(&m, "plaistaton"), ["playstation"]);
         assert!(keys(&m, "mimichrmpz").is_empty());
+    }
+
+    fn phrase(m: &fst::Map<Vec<u8>>, text: &str, disguised: usize) -> Option<(String, usize)> {
+        let words: Vec<&str> = text.split(' ').collect();
+        near_phrase(m, &words, disguised).map(|p| (p.near.key, p.words))
+    }
+
+    #[test]
+    fn one_word_of_a_phrase_mark_may_be_disguised() {
+        let m = index(&[
+            "hot wheels",
+            "calvin klein",
+            "mario kart",
+            "star wars",
+            "hello kitty",
+        ]);
+        // A digit for a letter, at the end of the word too: the other words vouch.
+        assert_eq!(
+            phrase(&m, "hot whee1s track", 1),
+            Some(("hot wheels".into(), 2))
+        );
+        assert_eq!(
+            phrase(&m, "mario kar7 wheel", 1),
+            Some(("mario kart".into(), 2))
+        );
+        assert_eq!(
+            phrase(&m, "star warz mug", 1),
+            Some(("star wars".into(), 2))
+        );
+        // The first word, followed by the rest exactly.
+        assert_eq!(
+            phrase(&m, "hell0 kitty bag", 0),
+            Some(("hello kitty".into(), 2))
+        );
+        // A swap is one edit.
+        assert_eq!(
+            phrase(&m, "calvin kelin briefs", 1),
+            Some(("calvin klein".into(), 2))
+        );
+    }
+
+    #[test]
+    fn a_phrase_needs_its_other_words_exact_and_one_edit() {
+        let m = index(&["hot wheels", "star wars", "star", "wars"]);
+        // Two edits in the word, or two words changed, are another phrase.
+        assert_eq!(phrase(&m, "hot whe1l5", 1), None);
+        assert_eq!(phrase(&m, "hat whee1s", 1), None);
+        // A single word is not a phrase.
+        assert_eq!(phrase(&m, "warz", 0), None);
+        // The word itself is no disguise.
+        assert_eq!(phrase(&m, "star wars", 1), None);
+    }
+
+    #[test]
+    fn a_phrase_word_needs_four_letters() {
+        let m = index(&["red sox", "air max", "mario kart"]);
+        assert_eq!(phrase(&m, "red s0x", 1), None, "three letters");
+        assert_eq!(phrase(&m, "air m4x", 1), None, "three letters");
+        assert_eq!(
+            phrase(&m, "mario kar7", 1),
+            Some(("mario kart".into(), 2)),
+            "four"
+        );
     }
 
     #[test]

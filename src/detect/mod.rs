@@ -268,6 +268,7 @@ impl Engine {
         }
         self.leet_candidates(&norm, &mut taken, &mut candidates);
         self.typo_candidates(tokens, &mut taken, &mut candidates);
+        self.phrase_candidates(&norm, &mut taken, &mut candidates);
         candidates.sort_by_key(|c| c.words.start);
         candidates.retain(|c| !own.names(&words[c.words.clone()]));
         // Candidates are in text order: one cursor walks the field once.
@@ -613,6 +614,102 @@ impl Engine {
         }
     }
 
+    /// Marks of several words with one word disguised ("Hot Whee1s", "Calvin Kelin",
+    /// "Star Warz"): a word that is no word of the word evidence and no mark, one edit
+    /// from its word of the mark ([`lookalike::near_phrase`]), with the mark's other
+    /// words spelt exactly around it in the same segment. The mark must be a
+    /// registration or a famous brand, and a phrase common in ordinary text ("new
+    /// balance") only when it is on the curated list of enforced marks. It replaces the
+    /// shorter exact marks inside it ("Calvin", "Tommy"); a disguise found already is
+    /// kept.
+    fn phrase_candidates(&self, norm: &Normalized, taken: &mut [bool], out: &mut Vec<Candidate>) {
+        let tokens = norm.tokens();
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        // Words a phrase may take over: free, or in an exact (undisguised) candidate.
+        let open = |taken: &[bool], out: &[Candidate], i: usize| {
+            !taken[i]
+                || out
+                    .iter()
+                    .any(|c| c.words.contains(&i) && c.disguise.is_none())
+        };
+        for k in 0..words.len() {
+            let w = words[k];
+            let suspect = w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && w.chars().all(char::is_alphanumeric)
+                && !self.listed_word(w)
+                && self.mark_value(w).is_none();
+            if !suspect || !open(taken, out, k) {
+                continue;
+            }
+            let mut best: Option<(Range<usize>, lookalike::Near)> = None;
+            for s in k.saturating_sub(marks::MAX_WORDS - 1)..=k {
+                // The words of one segment, from `s` on, all open.
+                let mut end = s;
+                while end < words.len()
+                    && end - s < marks::MAX_WORDS
+                    && open(taken, out, end)
+                    && (end == s
+                        || !ends_segment(
+                            &norm.text()[tokens[end - 1].norm.end..tokens[end].norm.start],
+                        ))
+                {
+                    end += 1;
+                }
+                if end <= k {
+                    continue;
+                }
+                let found = lookalike::near_phrase(self.snapshot.marks(), &words[s..end], k - s);
+                let Some(p) = found.filter(|p| self.phrase_target(&p.near.key)) else {
+                    continue;
+                };
+                let span = s..s + p.words;
+                if best.as_ref().is_none_or(|(b, _)| span.len() > b.len()) {
+                    best = Some((span, p.near));
+                }
+            }
+            let Some((span, near)) = best else {
+                continue;
+            };
+            // Exact marks inside the span give way; one reaching beyond it keeps it.
+            if out.iter().any(|c| {
+                c.words.start < span.end
+                    && span.start < c.words.end
+                    && (c.words.start < span.start || span.end < c.words.end)
+            }) {
+                continue;
+            }
+            out.retain(|c| c.words.end <= span.start || span.end <= c.words.start);
+            let intent = !w.chars().all(char::is_alphabetic);
+            taken[span.clone()].iter_mut().for_each(|t| *t = true);
+            out.push(Candidate {
+                words: span,
+                value: near.value,
+                disguise: Some(format!(
+                    "one word of {} {}",
+                    near.key,
+                    if intent {
+                        "written with a digit for a letter"
+                    } else {
+                        "misspelt"
+                    }
+                )),
+                key: near.key,
+                misspelt: !intent,
+                joined: false,
+                coined_spelling: false,
+            });
+        }
+    }
+
+    /// A mark of several words worth reading through a disguised word: a registration
+    /// or a famous brand stands behind it, and it is no common phrase unless curated.
+    fn phrase_target(&self, key: &str) -> bool {
+        let Some(records) = self.mark_value(key).map(|v| self.records(v, key)) else {
+            return false;
+        };
+        records.live_backed && (records.protection.enforced() || self.common_word(key).is_none())
+    }
+
     /// [`Engine::typo_of`], through the verdicts kept from earlier checks.
     fn cached_typo_of(&self, word: &str) -> Option<lookalike::Near> {
         let seen = self.typos.lock().ok().and_then(|t| t.get(word).cloned());
@@ -669,20 +766,23 @@ impl Engine {
     /// "Raphael"). "champion", "penny", "motto" are words, so "Champron" or "Peony" is
     /// no typo of them. A mark that is a name is searched only when it is on the
     /// curated list of enforced marks (the marks counterfeiters disguise: "Disney",
-    /// "Cartier"): a name on brand lists alone is mostly a person's or a place's, and
-    /// the words one letter from it are other names ("Ryker" and Ryder, "Meiro" and
-    /// Metro).
+    /// "Cartier") or registered: a name on brand lists alone is mostly a person's or a
+    /// place's, and the words one letter from it are other names ("Ryker" and Ryder,
+    /// "Meiro" and Metro).
     fn typo_target(&self, key: &str) -> bool {
         self.distinctive(key)
-            && key
-                .split(' ')
-                .all(|w| !self.known_word(w) || (self.written_as_a_name(w) && self.enforced(key)))
+            && key.split(' ').all(|w| {
+                !self.known_word(w) || (self.written_as_a_name(w) && self.vouched_name(key))
+            })
     }
 
-    /// Some live record of `key` carries the curated list's enforcement evidence.
-    fn enforced(&self, key: &str) -> bool {
-        self.mark_value(key)
-            .is_some_and(|v| self.records(v, key).protection.enforced())
+    /// A live record of `key` is a registration or carries the curated list's
+    /// enforcement evidence: more than a name on a brand list.
+    fn vouched_name(&self, key: &str) -> bool {
+        self.mark_value(key).is_some_and(|v| {
+            let p = &self.records(v, key).protection;
+            p.enforced() || p.registered_any()
+        })
     }
 
     /// The lexicon writes the word mostly capitalised, as a name, less often than

@@ -69,10 +69,12 @@
 //!
 //! Lookalikes of coined marks follow the coined row, with one exception: a
 //! **misspelling** (letters changed, added, dropped or swapped, with no digit, symbol,
-//! other script or spacing to show intent) of a mark whose registrations or curated
-//! record name only other goods is low — on other goods a word one letter from a mark is
-//! another word or name as often as a disguise ("Pippi" on a toy is no Poppi soda,
-//! "Caster" on a figure no Casper mattress). A pending application is at most
+//! other script or spacing to show intent) of a mark that no registration stands behind
+//! and whose curated record names only other goods is low — the curated classes say
+//! where the brand is known, and elsewhere a word one letter from it is another word or
+//! name as often as a disguise ("Pippi" on a toy is no Poppi soda). A registration's
+//! misspelling follows the coined row (its classes are the register's, and the listing's
+//! are inferred). A pending application is at most
 //! medium; a word the owner disclaimed, a design-only record and a dead record protect
 //! nothing. This module owns that table; it must not search text or the index.
 
@@ -269,6 +271,12 @@ impl Protection {
     /// that marketplaces and its owner enforce against sellers.
     pub fn enforced(&self) -> bool {
         self.kinds.enforced
+    }
+
+    /// Some claim is a registration (a register or a watch list), not only a brand-list
+    /// entry.
+    pub fn registered_any(&self) -> bool {
+        self.kinds.registered_any
     }
 
     /// The claims a verdict can cite, in the order they are cited when the listing's
@@ -493,7 +501,10 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     } else {
         FindingKind::FamousBrand
     };
-    if f.misspelt && relate(p.goods_classes, f.listing_classes) == Classes::Unrelated {
+    if f.misspelt
+        && !registered_any
+        && relate(p.goods_classes, f.listing_classes) == Classes::Unrelated
+    {
         severity = Severity::Low;
         why.push("a misspelling reads as the mark only on its goods".to_owned());
     }
@@ -817,6 +828,11 @@ mod tests {
         listed.register = Register::Famous;
         listed.famous = true;
         assert_eq!(disguised(&[listed], &[28], true), Some(Severity::High));
+        // A registration's misspelling follows the coined row: medium on other goods.
+        assert_eq!(
+            disguised(&[rec("CASPER", &[20])], &[28], true),
+            Some(Severity::Medium)
+        );
     }
 
     #[test]
