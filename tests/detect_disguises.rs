@@ -66,6 +66,11 @@ fn engine() -> Engine {
         curated("Poppi", &[32], false),
         curated("Cartier", &[14], true),
         famous("Ryder"),
+        famous("iPhone"),
+        registered("UGG"),
+        curated("Pokemon", &[28], true),
+        curated("Marvel", &[28], false),
+        curated("Barbie", &[28], true),
         famous("SAS"),
     ] {
         b.add(r);
@@ -84,6 +89,8 @@ fn engine() -> Engine {
         ("the", 7.5),
         ("caster", 1.9),
         ("ward", 4.0),
+        ("style", 4.5),
+        ("berger", 3.4),
         ("casper", 3.5),
         ("ryder", 3.1),
         ("cartier", 2.9),
@@ -340,4 +347,52 @@ fn one_word_of_a_phrase_mark_disguised() {
     assert_eq!(flags(&e, "", "Star Ward lightsaber"), vec![]);
     // Punctuation between the words parts them.
     assert_eq!(flags(&e, "", "Star, Warz lightsaber"), vec![]);
+}
+
+#[test]
+fn letters_spelt_out_one_by_one() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "N.I.K.E running socks"),
+        lookalike("N.I.K.E", "Nike")
+    );
+    assert_eq!(
+        flags(&e, "", "N i k e running socks"),
+        lookalike("N i k e", "Nike")
+    );
+    // Three single letters are an abbreviation, not a mark spelt out.
+    assert_eq!(flags(&e, "", "U.G.G slippers"), vec![]);
+}
+
+#[test]
+fn a_mark_without_its_vowels() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "Pkmn rare cards"),
+        lookalike("Pkmn", "Pokemon")
+    );
+    // Only towards marks whose owner sues sellers: Marvel's is not on record here.
+    assert_eq!(flags(&e, "", "Mrvl hero figure"), vec![]);
+    // Three consonants stand for too many marks.
+    assert_eq!(flags(&e, "", "Pkm rare cards"), vec![]);
+}
+
+#[test]
+fn an_l_for_an_i() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "lPhone 15 case"),
+        lookalike("lPhone", "iPhone")
+    );
+}
+
+#[test]
+fn a_mark_glued_to_a_common_word() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "Barbiestyle dollhouse"),
+        lookalike("Barbiestyle", "Barbie")
+    );
+    // A rarer word makes a compound name of its own.
+    assert_eq!(flags(&e, "", "Barbieberger dollhouse"), vec![]);
 }

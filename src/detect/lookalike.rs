@@ -38,6 +38,128 @@ pub struct Near {
     pub value: u64,
     /// The edit distance (insertions, deletions, substitutions, swaps of neighbours).
     pub distance: u8,
+    /// How the word spells the key.
+    pub trick: Trick,
+}
+
+/// How a word spells a mark it is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trick {
+    /// Letters changed, added, dropped or swapped ([`near`], [`near_phrase`]).
+    Edits,
+    /// An l written for an i or the other way round, which look alike in many fonts
+    /// ("lPhone", "LuIulemon"): [`lookalike_letters`].
+    LookalikeLetter,
+    /// The mark's consonants with its vowels dropped ("Pkmn"): [`skeleton`].
+    Skeleton,
+    /// The mark glued to an ordinary word ("Barbiestyle"): the engine splits the word.
+    Glued,
+}
+
+/// The shortest word read as a mark without its vowels: three consonants stand for
+/// too many marks ("pcs", "dvd").
+pub const SKELETON_LETTERS: usize = 4;
+
+/// The fewest vowels a mark must lose to be read from its consonants: one dropped
+/// letter is an edit ([`near`]).
+pub const SKELETON_DROPPED: usize = 2;
+
+/// Whether `c` is a vowel of the Latin alphabet (`y` is not: "Dsny" keeps it).
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Whether `word` can be a mark without its vowels: at least [`SKELETON_LETTERS`]
+/// ASCII letters and no vowel.
+pub fn is_skeleton(word: &str) -> bool {
+    word.len() >= SKELETON_LETTERS && word.bytes().all(|b| b.is_ascii_lowercase() && !is_vowel(b))
+}
+
+/// One-word mark keys that are `word` with vowels put back ("pkmn" → "pokemon",
+/// "pokémon"): the key starts with the word's first letter and ends with its last,
+/// keeps its consonants in order and adds only vowels (accented ones too), at least
+/// [`SKELETON_DROPPED`] of them ("strv" is no Staravia). Empty unless [`is_skeleton`].
+pub fn skeleton<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
+    fn go<D: AsRef<[u8]>>(
+        fst: &Fst<D>,
+        node: Node<'_>,
+        out: Output,
+        word: &[u8],
+        at: usize,
+        key: &mut Vec<u8>,
+        found: &mut Vec<Near>,
+    ) {
+        if at == word.len()
+            && node.is_final()
+            && key.len() >= word.len() + SKELETON_DROPPED
+            && key.last() == word.last()
+        {
+            if let Ok(k) = String::from_utf8(key.clone()) {
+                let distance = distance(std::str::from_utf8(word).unwrap_or(""), &k);
+                found.push(Near {
+                    key: k,
+                    value: out.cat(node.final_output()).value(),
+                    distance,
+                    trick: Trick::Skeleton,
+                });
+            }
+        }
+        for t in node.transitions() {
+            // A vowel (or a byte of an accented letter) may be put back anywhere after
+            // the first letter; the word's letters come in order.
+            let next = if word.get(at) == Some(&t.inp) {
+                at + 1
+            } else if !key.is_empty() && (is_vowel(t.inp) || t.inp >= 0x80) {
+                at
+            } else {
+                continue;
+            };
+            key.push(t.inp);
+            go(
+                fst,
+                fst.node(t.addr),
+                out.cat(t.out),
+                word,
+                next,
+                key,
+                found,
+            );
+            key.pop();
+        }
+    }
+    if !is_skeleton(word) {
+        return Vec::new();
+    }
+    let fst = map.as_fst();
+    let mut found = Vec::new();
+    go(
+        fst,
+        fst.root(),
+        Output::zero(),
+        word.as_bytes(),
+        0,
+        &mut Vec::new(),
+        &mut found,
+    );
+    found
+}
+
+/// The readings of `word` with one `l` read as `i` or one `i` as `l` ("lphone" →
+/// "iphone", "luiulemon" → "lululemon"): letters that look alike in many fonts, written
+/// one for the other to slip past an exact search.
+pub fn lookalike_letters(word: &str) -> Vec<String> {
+    word.char_indices()
+        .filter_map(|(at, c)| {
+            let other = match c {
+                'l' => 'i',
+                'i' => 'l',
+                _ => return None,
+            };
+            let mut reading = word.to_owned();
+            reading.replace_range(at..at + 1, other.encode_utf8(&mut [0; 4]));
+            Some(reading)
+        })
+        .collect()
 }
 
 /// The most edits allowed between a word and a mark of `mark_letters` letters: 1 from
@@ -112,6 +234,7 @@ pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
                 key,
                 value,
                 distance,
+                trick: Trick::Edits,
             });
         }
     }
@@ -217,6 +340,7 @@ pub fn near_phrase<D: AsRef<[u8]>>(
                     key: full,
                     value,
                     distance: 1,
+                    trick: Trick::Edits,
                 },
                 words: end,
             });
@@ -443,6 +567,10 @@ mod tests {
         fst::Map::from_iter(keys.into_iter().enumerate().map(|(i, k)| (k, i as u64))).unwrap()
     }
 
+    fn keys_of(found: Vec<Near>) -> Vec<String> {
+        found.into_iter().map(|n| n.key).collect()
+    }
+
     fn keys(m: &fst::Map<Vec<u8>>, w: &str) -> Vec<String> {
         near(m, w).into_iter().map(|n| n.key).collect()
     }
@@ -635,6 +763,47 @@ mod tests {
             Some(("mario kart".into(), 2)),
             "four"
         );
+    }
+
+    #[test]
+    fn a_mark_is_read_from_its_consonants() {
+        let m = index(&["pokemon", "pokémon", "disney", "marvel", "pokey", "dvd"]);
+        let mut got = keys_of(skeleton(&m, "pkmn"));
+        got.sort();
+        assert_eq!(got, ["pokemon", "pokémon"]);
+        // "y" is no vowel: it stays.
+        assert_eq!(keys_of(skeleton(&m, "dsny")), ["disney"]);
+        assert_eq!(keys_of(skeleton(&m, "mrvl")), ["marvel"]);
+    }
+
+    #[test]
+    fn a_skeleton_needs_four_consonants_and_two_dropped_vowels() {
+        let m = index(&["dvd", "davido", "marvel", "mrvel"]);
+        // Three letters: too short to stand for a mark.
+        assert!(skeleton(&m, "dvd").is_empty());
+        assert!(!is_skeleton("dvd"));
+        assert!(is_skeleton("dvds"));
+        // A word with a vowel is no skeleton; one vowel dropped is an edit.
+        assert!(skeleton(&m, "mrvel").is_empty());
+        assert_eq!(
+            keys_of(skeleton(&m, "mrvl")),
+            ["marvel"],
+            "not mrvel: one vowel"
+        );
+        // The first and the last letters are kept.
+        assert!(skeleton(&index(&["amrvl"]), "mrvl").is_empty());
+        assert!(skeleton(&index(&["staravia"]), "strv").is_empty());
+    }
+
+    #[test]
+    fn l_and_i_are_read_one_for_the_other_once() {
+        assert_eq!(lookalike_letters("lphone"), ["iphone"]);
+        assert_eq!(
+            lookalike_letters("luiulemon"),
+            ["iuiulemon", "lululemon", "luiuiemon"]
+        );
+        assert!(lookalike_letters("adidas").contains(&"adldas".to_owned()));
+        assert!(lookalike_letters("nke").is_empty());
     }
 
     #[test]

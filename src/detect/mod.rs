@@ -63,6 +63,7 @@ use crate::register::watch_list::WatchList;
 use crate::register::{Record, Register};
 use crate::text::{self, Joiner, Normalized, Shape, Token};
 use key_records::{Keeper, KeyRecords, Registers};
+use lookalike::Trick;
 use ordinary::{Case, Gap, Style, Usage, Word};
 use own_brand::OwnBrands;
 use std::collections::HashMap;
@@ -72,6 +73,19 @@ use std::sync::{Arc, Mutex};
 /// The shortest part of a compound word ("key" in "keychain") that makes it two known
 /// words rather than a two-letter typo of a mark.
 const COMPOUND_PART_LETTERS: usize = 3;
+
+/// How common a word glued to a mark must be to be read as the seller's filler
+/// ("style" 4.5, "toy" 4.2): a rarer one makes a compound name of its own
+/// ("AmazonBasics", "Mustangberger", "Rockmantra").
+const GLUED_WORD_ZIPF: f32 = 4.0;
+
+/// The fewest single letters that, joined, spell a mark ("N.I.K.E"): three single
+/// letters are an abbreviation ("U S A").
+const SPELT_OUT_LETTERS: usize = 4;
+
+/// The shortest ordinary word read as glued to a mark ("style" in "Barbiestyle"): two
+/// letters are as often a mark's own ending.
+const GLUED_WORD_LETTERS: usize = 3;
 
 /// The most words whose typo verdict the engine keeps between checks.
 const KEPT_TYPOS: usize = 10_000;
@@ -448,15 +462,22 @@ impl Engine {
             let hyphenated = tokens[r.start..r.end - 1]
                 .iter()
                 .all(|t| t.joiner == Joiner::Hyphen);
-            joined.chars().filter(|c| c.is_alphabetic()).count() >= 5
-                && (span.iter().any(|w| {
-                    // A number is a word of its own ("Round 1" is not "Round1").
-                    !w.chars().all(|c| c.is_ascii_digit())
-                        && self.zipf(w).is_none_or(|z| z < ordinary::KNOWN_ZIPF)
-                }) || self
-                    .zipf(&joined)
-                    .is_some_and(|z| z >= ordinary::COMMON_ZIPF)
-                    || (hyphenated && self.typo_target(&joined)))
+            // Letters spelt out one by one ("N.I.K.E", "L E G O") are a disguise of a
+            // mark of any length from four: nobody writes a word so.
+            let spelt_out = span.len() >= SPELT_OUT_LETTERS
+                && span
+                    .iter()
+                    .all(|w| w.chars().count() == 1 && w.chars().all(char::is_alphabetic));
+            (spelt_out && self.typo_target(&joined))
+                || joined.chars().filter(|c| c.is_alphabetic()).count() >= 5
+                    && (span.iter().any(|w| {
+                        // A number is a word of its own ("Round 1" is not "Round1").
+                        !w.chars().all(|c| c.is_ascii_digit())
+                            && self.zipf(w).is_none_or(|z| z < ordinary::KNOWN_ZIPF)
+                    }) || self
+                        .zipf(&joined)
+                        .is_some_and(|z| z >= ordinary::COMMON_ZIPF)
+                        || (hyphenated && self.typo_target(&joined)))
         };
         let mut all = marks::find_all(
             self.snapshot.marks().as_fst(),
@@ -582,9 +603,11 @@ impl Engine {
                 .then(|| format!("{}{}", word(i), word(i + 1)))
                 .and_then(|text| Some((i..i + 2, self.cached_typo_of(&text)?, text)));
             let single = || {
-                (searchable(!taken[i], i) && word(i).chars().count() >= lookalike::MIN_WORD_LETTERS)
-                    .then(|| Some((i..i + 1, self.cached_typo_of(word(i))?, word(i).to_owned())))
-                    .flatten()
+                (searchable(!taken[i], i)
+                    && (word(i).chars().count() >= lookalike::MIN_WORD_LETTERS
+                        || lookalike::is_skeleton(word(i))))
+                .then(|| Some((i..i + 1, self.cached_typo_of(word(i))?, word(i).to_owned())))
+                .flatten()
             };
             let Some((span, n, text)) = joined.or_else(single) else {
                 continue;
@@ -592,6 +615,12 @@ impl Engine {
             out.retain(|c| c.words.end <= span.start || span.end <= c.words.start);
             let disguise = if lookalike::same_but_accents(&text, &n.key) {
                 None
+            } else if n.trick == Trick::LookalikeLetter {
+                Some("an l and an i written one for the other".to_owned())
+            } else if n.trick == Trick::Skeleton {
+                Some("written without its vowels".to_owned())
+            } else if n.trick == Trick::Glued {
+                Some(format!("{} glued to another word", n.key))
             } else if span.len() == 2 {
                 Some(format!("{} split by a hyphen and misspelt", n.key))
             } else if n.distance == 1 {
@@ -599,8 +628,8 @@ impl Engine {
             } else {
                 Some("two letters changed".to_owned())
             };
-            // One word spelt otherwise, without a hyphen to show intent.
-            let misspelt = disguise.is_some() && span.len() == 1;
+            // One word spelt otherwise, without a hyphen or a trick to show intent.
+            let misspelt = disguise.is_some() && span.len() == 1 && n.trick == Trick::Edits;
             taken[span.clone()].iter_mut().for_each(|t| *t = true);
             out.push(Candidate {
                 words: span,
@@ -733,6 +762,35 @@ impl Engine {
         if self.listed_word(word) || self.mark_value(word).is_some() {
             return None;
         }
+        let coined = |k: &str| self.mark_value(k).is_some() && self.typo_target(k);
+        let near = |key: String, trick| {
+            let value = self.mark_value(&key)?;
+            let distance = lookalike::distance(word, &key);
+            Some(lookalike::Near {
+                key,
+                value,
+                distance,
+                trick,
+            })
+        };
+        // An l for an i, or the other way round: the mark exactly otherwise.
+        if let Some(k) = lookalike::lookalike_letters(word)
+            .into_iter()
+            .find(|k| coined(k))
+        {
+            return near(k, Trick::LookalikeLetter);
+        }
+        // The consonants of a mark whose owner sues sellers (the marks sellers abbreviate
+        // to slip past a search: "Pkmn"); three consonants or fewer stand for too many.
+        if let Some(n) = lookalike::skeleton(self.snapshot.marks(), word)
+            .into_iter()
+            .find(|n| coined(&n.key) && self.records(n.value, &n.key).live_sues_sellers)
+        {
+            return Some(n);
+        }
+        if let Some(k) = self.glued(word) {
+            return near(k, Trick::Glued);
+        }
         // A plural or singular of a mark is the word itself, not a disguise of it.
         let inflection =
             |k: &str| word.strip_suffix('s') == Some(k) || k.strip_suffix('s') == Some(word);
@@ -746,6 +804,39 @@ impl Engine {
             // Two letters from a mark is weak evidence against a word made of two
             // known words ("keychain", "fairytale"): that is a compound, not a disguise.
             .filter(|n| n.distance < 2 || !self.compound(word))
+    }
+
+    /// The mark `word` glues to an ordinary word ("barbiestyle", "newpokemon"): a coined
+    /// mark of at least [`lookalike::MIN_WORD_LETTERS`] letters worth a typo search,
+    /// whose owner sues marketplace sellers (the marks counterfeiters hide: a brand's
+    /// own compounds, "AmazonBasics", are not disguises), and a word of listing vocabulary or a common
+    /// word ([`GLUED_WORD_ZIPF`]) of at least [`GLUED_WORD_LETTERS`] letters before or
+    /// after it.
+    fn glued(&self, word: &str) -> Option<String> {
+        let letters = |w: &str| w.chars().count();
+        let mark = |w: &str| {
+            letters(w) >= lookalike::MIN_WORD_LETTERS
+                && self.mark_value(w).is_some()
+                && self.typo_target(w)
+                && self
+                    .mark_value(w)
+                    .is_some_and(|v| self.records(v, w).live_sues_sellers)
+        };
+        let other = |w: &str| {
+            letters(w) >= GLUED_WORD_LETTERS
+                && (self.snapshot.word_is_listing_vocabulary(w)
+                    || self.zipf(w).is_some_and(|z| z >= GLUED_WORD_ZIPF))
+        };
+        word.char_indices().skip(1).find_map(|(at, _)| {
+            let (head, tail) = word.split_at(at);
+            if mark(head) && other(tail) {
+                Some(head.to_owned())
+            } else if other(head) && mark(tail) {
+                Some(tail.to_owned())
+            } else {
+                None
+            }
+        })
     }
 
     /// Whether `word` is two known words written together, each of at least
