@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build eval/enforced/{dev,holdout,lookalikes-holdout}.jsonl from the hand-written
+"""Build eval/enforced/{dev,dev2,holdout,lookalikes-holdout}.jsonl from the hand-written
 listings in eval/enforced/src/*.txt and check every label.
 
 Source format (one listing per block, blocks separated by a blank line):
@@ -34,6 +34,7 @@ SOURCE = "clearmark-enforced"
 
 SETS = [  # (source file, output file, id prefix)
     ("dev.txt", "dev.jsonl", "enforced-dev"),
+    ("dev2.txt", "dev2.jsonl", "enforced-dev2"),  # second tunable dev set
     ("holdout.txt", "holdout.jsonl", "enforced-holdout"),
     ("lookalikes-holdout.txt", "lookalikes-holdout.jsonl", "enforced-lookalikes"),
     ("lookalikes-dev.txt", "lookalikes-dev.jsonl", "enforced-lookalikes-dev"),

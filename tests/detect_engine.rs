@@ -227,18 +227,30 @@ fn every_field_is_checked_in_order() {
     );
 }
 
-/// A famous brand that the frequency list knows mostly as a capitalised name ("Nike"
-/// in film subtitles) is flagged as a brand; one it knows as an ordinary lower-case word
-/// ("dove") keeps the ordinary-word judgement.
+/// A name the word list writes capitalised, below the name threshold, is coined when
+/// the curated list vouches for it ("Nike"): its frequency comes from the brand. A name
+/// only on a brand list ("Saturn", a planet too) is judged as a name, which needs
+/// brand position and goods; a famous ordinary word ("dove") keeps the ordinary-word
+/// judgement.
 #[test]
-fn famous_names_are_brands_but_famous_ordinary_words_stay_words() {
+fn curated_names_are_brands_but_famous_ordinary_words_stay_words() {
     let mut b = SnapshotBuilder::new(20260101);
-    b.add(famous("NIKE"));
+    b.add(curated("Nike", &[25], false));
+    b.add(famous("SATURN"));
     b.add(famous("DOVE"));
-    for (w, z) in [("nike", 3.0), ("dove", 3.4), ("grey", 4.0), ("shoes", 4.2)] {
+    for (w, z) in [
+        ("nike", 3.0),
+        ("saturn", 3.2),
+        ("dove", 3.4),
+        ("grey", 4.0),
+        ("shoes", 4.2),
+        ("planet", 4.0),
+        ("poster", 3.5),
+    ] {
         b.add_word_frequency(w, z);
     }
     b.mark_name("nike");
+    b.mark_name("saturn");
     let snapshot = Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads");
     assert!(snapshot.word_is_name("Nike") && !snapshot.word_is_name("dove"));
     assert_eq!(
@@ -247,14 +259,16 @@ fn famous_names_are_brands_but_famous_ordinary_words_stay_words() {
         "the flag leaves the Zipf"
     );
     let e = Engine::new(snapshot);
-    let r = e.check(&title("Nike shoes in dove grey"));
-    let high: Vec<&str> = r
-        .findings
-        .iter()
-        .filter(|f| f.severity > Severity::Low)
-        .map(|f| f.text.as_str())
-        .collect();
-    assert_eq!(high, ["Nike"]);
+    let high = |t: &str| -> Vec<String> {
+        e.check(&title(t))
+            .findings
+            .iter()
+            .filter(|f| f.severity > Severity::Low)
+            .map(|f| f.text.clone())
+            .collect()
+    };
+    assert_eq!(high("Nike shoes in dove grey"), ["Nike"]);
+    assert_eq!(high("Saturn planet poster"), Vec::<String>::new());
 }
 
 /// A curated record (the enforced-marks data): famous, with its classes, and the owner's
@@ -333,4 +347,186 @@ fn a_mark_never_spans_a_comma() {
     );
     let r = e.check(&title("Toy car for Fast & Furious fans"));
     assert_eq!(r.findings[0].text, "Fast & Furious", "{r:?}");
+}
+
+/// A segment end cuts a mark's words, and the longest mark before it still counts:
+/// "Xbox Series X|S" is Xbox Series X, not nothing.
+#[test]
+fn the_longest_mark_before_a_segment_end_counts() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Xbox", &[9, 28], false));
+    b.add(curated("Xbox Series X", &[9, 28], false));
+    b.add(curated("Xbox Series X S", &[9, 28], false));
+    b.add_word_frequency("series", 4.5);
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let r = e.check(&title("Charging dock for Xbox Series X|S One"));
+    assert_eq!(
+        flagged(&r),
+        vec![("Xbox Series X", FindingKind::FamousBrand, Severity::High)]
+    );
+}
+
+/// Compatibility wording reaches along a list of brands, but a colour further down the
+/// list is the product's colour: "for Xbox, black".
+#[test]
+fn a_colour_further_down_a_compatibility_list_is_the_colour() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Xbox", &[9], false));
+    b.add(famous("BLACK"));
+    b.add(famous("SUNBEAM"));
+    b.add_word_frequency("black", 5.2);
+    b.add_word_frequency("sunbeam", 2.5);
+    b.add_listing_word("black", 5.2);
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flagged(&e.check(&title("Stand for Xbox, black"))),
+        vec![("Xbox", FindingKind::FamousBrand, Severity::High)]
+    );
+    // Right after the wording, the seller names it as what the product fits.
+    assert_eq!(
+        flagged(&e.check(&title("Stand compatible with Black"))),
+        vec![("Black", FindingKind::FamousBrand, Severity::Medium)]
+    );
+    // A word that is no listing vocabulary, down the same list, is still named.
+    assert_eq!(
+        flagged(&e.check(&title("Stand for Xbox, Sunbeam"))),
+        vec![
+            ("Xbox", FindingKind::FamousBrand, Severity::High),
+            ("Sunbeam", FindingKind::FamousBrand, Severity::Medium)
+        ]
+    );
+}
+
+/// "Columbia Blue" on a jacket is a shade; "Barbie Pink" on a doll names the brand.
+#[test]
+fn the_first_word_of_a_colour_name_is_the_shade_unless_its_owner_sues_sellers() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Columbia", &[25], false));
+    b.add(curated("Barbie", &[28], true));
+    for (w, z) in [
+        ("columbia", 3.7),
+        ("barbie", 3.6),
+        ("blue", 5.0),
+        ("pink", 4.6),
+        ("jacket", 4.0),
+        ("doll", 4.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    b.mark_name("columbia");
+    b.mark_name("barbie");
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let mut jacket = title("Puffer Jacket, Columbia Blue");
+    jacket.category = Some("Clothing > Jackets".into());
+    assert_eq!(flagged(&e.check(&jacket)), vec![]);
+    // Opening the title (weak brand position) in its goods: worth a look.
+    let mut jacket = title("Columbia Puffer Jacket");
+    jacket.category = Some("Clothing > Jackets".into());
+    assert_eq!(
+        flagged(&e.check(&jacket)),
+        vec![("Columbia", FindingKind::FamousBrand, Severity::Medium)]
+    );
+    let mut doll = title("Barbie Pink Doll Dress");
+    doll.category = Some("Toys > Dolls".into());
+    assert_eq!(
+        flagged(&e.check(&doll)),
+        vec![("Barbie", FindingKind::FamousBrand, Severity::High)]
+    );
+}
+
+/// The last word of a multi-word mark the listing names in full stands for it alone
+/// ("Chiefs fans"), when written as a name; not a product word, not an everyday word,
+/// not where no full mention is.
+#[test]
+fn a_short_form_of_a_mark_named_in_full_is_a_finding() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Kansas City Chiefs", &[25, 28], true));
+    b.add(curated("Nintendo Switch", &[9, 28], true));
+    b.add(curated("Magna-Tiles", &[28], false));
+    for (w, z) in [
+        ("kansas", 3.9),
+        ("city", 5.3),
+        ("chiefs", 3.7),
+        ("switch", 4.6),
+        ("tiles", 3.4),
+        ("magna", 2.0),
+        ("fans", 4.3),
+        ("great", 6.0),
+        ("gift", 4.5),
+        ("for", 7.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    b.mark_name("chiefs");
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let listing = |t: &str, bullet: &str| Listing {
+        id: "t".into(),
+        title: Some(t.into()),
+        bullets: vec![bullet.into()],
+        ..Default::default()
+    };
+    let r = e.check(&listing(
+        "Kansas City Chiefs Poster",
+        "A great gift for Chiefs fans.",
+    ));
+    assert_eq!(
+        flagged(&r),
+        vec![
+            (
+                "Kansas City Chiefs",
+                FindingKind::FamousBrand,
+                Severity::High
+            ),
+            ("Chiefs", FindingKind::FamousBrand, Severity::Medium)
+        ]
+    );
+    assert_eq!(r.findings[1].mark, "Kansas City Chiefs");
+    assert!(
+        r.findings[1]
+            .reason
+            .contains("short for Kansas City Chiefs"),
+        "{}",
+        r.findings[1].reason
+    );
+    // Without the full mention, "Chiefs" alone is nobody's.
+    assert_eq!(
+        flagged(&e.check(&listing("Poster", "A great gift for Chiefs fans."))),
+        vec![]
+    );
+    // In lower case it is the word.
+    let r = e.check(&listing(
+        "Kansas City Chiefs Poster",
+        "a gift for chiefs fans",
+    ));
+    assert_eq!(r.findings.len(), 1, "{r:?}");
+    // An everyday last word ("Switch") and a known product word in title case ("Tiles")
+    // do not stand for the mark.
+    let r = e.check(&listing("Nintendo Switch Case", "Fits the Switch."));
+    assert_eq!(r.findings.len(), 1, "{r:?}");
+    let r = e.check(&listing("Magna-Tiles Storage Bin", "Holds 100 Tiles"));
+    assert_eq!(r.findings.len(), 1, "{r:?}");
+}
+
+/// A curated spelling that adds product nouns to a mark ("UGG Boots") is evidence the
+/// mark is meant, but only the mark is underlined; a phrase whose shorter part is no
+/// mark keeps its words.
+#[test]
+fn a_mark_with_product_nouns_underlines_only_the_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    let mut ugg = curated("UGG", &[25], true);
+    ugg.pseudo_marks = vec!["UGG Boots".into()];
+    b.add(ugg);
+    b.add(curated("Hunter Boots", &[25], false));
+    b.add_word_frequency("hunter", 4.6);
+    b.add_word_frequency("boots", 4.2);
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let r = e.check(&title("Suede Brush for UGG Boots"));
+    assert_eq!(
+        flagged(&r),
+        vec![("UGG", FindingKind::FamousBrand, Severity::High)]
+    );
+    assert_eq!(r.findings[0].mark, "UGG");
+    // "Hunter" alone is no mark: the whole name is underlined.
+    let r = e.check(&title("Liners for Hunter Boots"));
+    assert_eq!(r.findings[0].text, "Hunter Boots", "{r:?}");
 }

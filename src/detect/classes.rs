@@ -318,6 +318,12 @@ const WORD_CLASSES: &[(&str, &[u8])] = &[
     ("wine", &[33]),
 ];
 
+/// Whether `word` (normalised) names goods of some class ("sneakers", "bag", "case"):
+/// a product noun of the table.
+pub fn is_product_noun(word: &str) -> bool {
+    classes_of_word(word).is_some()
+}
+
 /// Words of a category path that name a department rather than goods ("accessories",
 /// "parts") carry no class by themselves; they are simply absent from the table.
 fn classes_of_word(word: &str) -> Option<&'static [u8]> {

@@ -47,6 +47,8 @@ pub struct KeyRecords {
     /// Some live record's owner has sued marketplace sellers (the curated list's
     /// evidence).
     pub live_sues_sellers: bool,
+    /// Some live record is on the curated list of enforced marks.
+    pub live_enforced: bool,
     /// What the records protect; claims are numbered in the order the records were read.
     pub protection: Protection,
     /// Where the records the protection can cite are, by claim number (ascending).
@@ -174,6 +176,7 @@ impl Keeper {
             live_backed: false,
             live_famous: false,
             live_sues_sellers: false,
+            live_enforced: false,
             protection: Protection::default(),
             sources: Vec::new(),
             cited: Mutex::default(),
@@ -189,6 +192,7 @@ impl Keeper {
             }
             records.note(st.register, st.status, st.famous);
             records.live_sues_sellers |= st.status.is_live() && st.sues_sellers;
+            records.live_enforced |= st.status.is_live() && st.enforced;
             let n = sources.len() as u32;
             let claim = if st.disclaims {
                 // Which words it disclaims is in the record itself.
@@ -219,6 +223,7 @@ impl Keeper {
             records.note(r.register, r.status, r.famous);
             records.live_sues_sellers |=
                 r.status.is_live() && r.enforcement.as_ref().is_some_and(|e| e.sues_sellers());
+            records.live_enforced |= r.status.is_live() && r.enforcement.is_some();
             if let Some(claim) = Claim::of(sources.len() as u32, r, key) {
                 claims.push(claim);
                 sources.push(Some(Source::Watch(Arc::new(r.clone()))));

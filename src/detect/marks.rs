@@ -30,19 +30,26 @@ pub struct Candidate {
 /// The longest candidate from every word start of `words` (normalised tokens of one
 /// field, as the mark index keys them); they may overlap — see [`resolve`].
 /// `blocked[i]` is true for words that must not be part of any candidate (the seller's
-/// own brand). A match that joins words without the key's space is kept only when
+/// own brand); `split_after[i]` is true where a list's punctuation ends a segment after
+/// word `i` (`,` `|` brackets): no mark's words cross it, so a shorter mark before it
+/// still counts ("Xbox Series X|S" is "Xbox Series X"). A match that joins words without the key's space is kept only when
 /// `accept_joined` accepts its words, given as their range in `words` ("dai mler" yes,
 /// "in a" for "ina" no).
 pub fn find_all<D: AsRef<[u8]>>(
     fst: &Fst<D>,
     words: &[&str],
     blocked: &[bool],
+    split_after: &[bool],
     accept_joined: &dyn Fn(Range<usize>) -> bool,
 ) -> Vec<Candidate> {
     let mut stack = Vec::new();
+    let bounds = Bounds {
+        blocked,
+        split_after,
+    };
     (0..words.len())
-        .filter(|&i| !blocked.get(i).copied().unwrap_or(false))
-        .filter_map(|i| longest_from(fst, words, blocked, i, accept_joined, &mut stack))
+        .filter(|&i| !bounds.blocked(i))
+        .filter_map(|i| longest_from(fst, words, &bounds, i, accept_joined, &mut stack))
         .collect()
 }
 
@@ -82,6 +89,26 @@ pub fn resolve(all: Vec<Candidate>, weight: impl Fn(&Candidate) -> u8) -> Vec<Ca
     kept
 }
 
+/// Where candidates may not go: blocked words and segment ends.
+struct Bounds<'a> {
+    blocked: &'a [bool],
+    split_after: &'a [bool],
+}
+
+impl Bounds<'_> {
+    /// Word `i` may be part of no candidate.
+    fn blocked(&self, i: usize) -> bool {
+        self.blocked.get(i).copied().unwrap_or(false)
+    }
+
+    /// A candidate may not run from word `i - 1` into word `i`.
+    fn closed_before(&self, i: usize) -> bool {
+        self.blocked(i)
+            || i.checked_sub(1)
+                .is_some_and(|p| self.split_after.get(p).copied().unwrap_or(false))
+    }
+}
+
 /// One branch of the walk: the next word, the node and output reached, whether words
 /// were joined without the key's space, and whether the key differs from the words
 /// joined by single spaces (a join or an "and" link).
@@ -92,7 +119,7 @@ type Branch<'f> = (usize, Node<'f>, Output, bool, bool);
 fn longest_from<'f, D: AsRef<[u8]>>(
     fst: &'f Fst<D>,
     words: &[&str],
-    blocked: &[bool],
+    bounds: &Bounds<'_>,
     start: usize,
     accept_joined: &dyn Fn(Range<usize>) -> bool,
     stack: &mut Vec<Branch<'f>>,
@@ -117,10 +144,7 @@ fn longest_from<'f, D: AsRef<[u8]>>(
                 best = Some((next, value, joined, linked));
             }
         }
-        if next >= words.len()
-            || next - start >= MAX_WORDS
-            || blocked.get(next).copied().unwrap_or(false)
-        {
+        if next >= words.len() || next - start >= MAX_WORDS || bounds.closed_before(next) {
             continue;
         }
         let word = words[next].as_bytes();
@@ -138,10 +162,7 @@ fn longest_from<'f, D: AsRef<[u8]>>(
                     stack.push((next + 1, n, o, joined, true));
                 }
             }
-            if word == b"and"
-                && next + 1 < words.len()
-                && !blocked.get(next + 1).copied().unwrap_or(false)
-            {
+            if word == b"and" && next + 1 < words.len() && !bounds.closed_before(next + 1) {
                 if let Some((n, o)) = feed(fst, n, o, words[next + 1].as_bytes()) {
                     stack.push((next + 2, n, o, joined, true));
                 }
@@ -224,7 +245,8 @@ mod tests {
 
     fn spans(map: &fst::Map<Vec<u8>>, text: &str) -> Vec<(String, bool)> {
         let words: Vec<&str> = text.split(' ').collect();
-        let all = find_all(map.as_fst(), &words, &vec![false; words.len()], &|_| true);
+        let none = vec![false; words.len()];
+        let all = find_all(map.as_fst(), &words, &none, &none, &|_| true);
         resolve(all, |_| 0)
             .into_iter()
             .map(|c| (c.key, c.joined))
@@ -276,7 +298,7 @@ mod tests {
     fn the_heavier_of_two_overlapping_marks_wins() {
         let m = index(&["the mighty", "mighty morphin"]);
         let words = ["with", "the", "mighty", "morphin"];
-        let all = find_all(m.as_fst(), &words, &[false; 4], &|_| true);
+        let all = find_all(m.as_fst(), &words, &[false; 4], &[false; 4], &|_| true);
         let keys = |v: Vec<Candidate>| v.into_iter().map(|c| c.key).collect::<Vec<_>>();
         assert_eq!(keys(resolve(all.clone(), |_| 0)), ["the mighty"]);
         assert_eq!(
@@ -290,11 +312,41 @@ mod tests {
         let m = index(&["galaxy", "samsung galaxy"]);
         let words = ["samsung", "galaxy", "note"];
         let c = resolve(
-            find_all(m.as_fst(), &words, &[true, false, false], &|_| true),
+            find_all(
+                m.as_fst(),
+                &words,
+                &[true, false, false],
+                &[false; 3],
+                &|_| true,
+            ),
             |_| 0,
         );
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].words, 1..2);
         assert_eq!(c[0].key, "galaxy");
+    }
+
+    #[test]
+    fn a_segment_end_cuts_a_mark_and_the_shorter_one_before_it_counts() {
+        let m = index(&["xbox", "xbox series x", "xbox series x s"]);
+        let words = ["for", "xbox", "series", "x", "s"];
+        let split = [false, false, false, true, false];
+        let c = resolve(
+            find_all(m.as_fst(), &words, &[false; 5], &split, &|_| true),
+            |_| 0,
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!(
+            (c[0].words.clone(), c[0].key.as_str()),
+            (1..4, "xbox series x")
+        );
+        // A split right after the first word leaves only the one-word mark.
+        let split = [false, true, false, false, false];
+        let c = resolve(
+            find_all(m.as_fst(), &words, &[false; 5], &split, &|_| true),
+            |_| 0,
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].words.clone(), c[0].key.as_str()), (1..2, "xbox"));
     }
 }

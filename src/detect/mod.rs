@@ -9,7 +9,9 @@
 //! 4. [`lookalike`] — typos, leetspeak and homoglyph disguises of distinctive marks;
 //! 5. [`ordinary`] — evidence whether a common word is used as a brand or as the word;
 //! 6. [`risk`] — kind, severity and the reason that names the deciding evidence;
-//! 7. [`suggest`] — a safer wording or "remove".
+//! 7. [`suggest`] — a safer wording or "remove";
+//! 8. [`short_form`] — the last word of a multi-word mark the listing names in full,
+//!    standing alone ("Zelda" after "Legend of Zelda").
 //!
 //! Copied copy (runs taken from other sellers' listings) is a separate pass over the
 //! same fields that plugs in with `Engine::set_corpus` (owned by the copy module).
@@ -53,6 +55,7 @@ pub mod marks;
 pub mod ordinary;
 pub mod own_brand;
 pub mod risk;
+pub mod short_form;
 pub mod suggest;
 #[cfg(test)]
 mod watch_tests;
@@ -225,6 +228,19 @@ impl Engine {
             self.check_field(field, index, text, &ctx, &mut findings);
             findings.truncate(before + crate::listing::MAX_FINDINGS_PER_FIELD);
         }
+        let short = self.short_forms(listing, &findings, &ctx.own);
+        if !short.is_empty() {
+            findings.retain(|f| {
+                f.severity > Severity::Low
+                    || !short.iter().any(|s| {
+                        (s.field, s.index) == (f.field, f.index)
+                            && s.start < f.end
+                            && f.start < s.end
+                    })
+            });
+            findings.extend(short);
+            findings.sort_by_key(|f| (f.field, f.index, f.start));
+        }
         if let Some(corpus) = &self.corpus {
             let copied = copy::find_with_own_brands(corpus, listing, &self.own_brands);
             findings.extend(
@@ -302,8 +318,12 @@ impl Engine {
             .map(|c| match &c.disguise {
                 // A disguise is itself the evidence: nobody hides an ordinary word.
                 Some(_) if !c.joined || self.distinctive(&c.key) => None,
+                // A name is coined by its capitals: written in lower case where the
+                // seller capitalises names ("the bucking bronco"), it is a word.
                 _ if self.famous_name(&c.key)
-                    && !self.snapshot.word_is_listing_vocabulary(&c.key) =>
+                    && !self.snapshot.word_is_listing_vocabulary(&c.key)
+                    && !(style != Style::Lower
+                        && views[c.words.clone()].iter().all(|w| w.case == Case::Lower)) =>
                 {
                     None
                 }
@@ -362,6 +382,23 @@ impl Engine {
         }
     }
 
+    /// The words of a matched phrase that name the brand: a phrase that is a mark
+    /// followed by product nouns ("UGG Boots", "Barbie Doll", kept on the curated list
+    /// as evidence that the mark is meant) is judged as the phrase, but underlines only
+    /// the mark ("Boots" is the product, and a brand of its own elsewhere).
+    fn brand_words(&self, words: &[&str], span: Range<usize>) -> Range<usize> {
+        let mut end = span.end;
+        while end - span.start > 1 && classes::is_product_noun(words[end - 1]) {
+            end -= 1;
+        }
+        let shorter = span.start..end;
+        if end < span.end && self.mark_value(&words[shorter.clone()].join(" ")).is_some() {
+            shorter
+        } else {
+            span
+        }
+    }
+
     /// Marks that contain a partial mention of the seller's own brand and go beyond it
     /// ("Star Wars" where the brand is "Star Toys"): somebody else's, so they are
     /// candidates (in place of those that overlap them) and their words are no longer
@@ -416,6 +453,10 @@ impl Engine {
             return None;
         }
         let kept = self.records(c.value, &c.key);
+        let vocabulary = c
+            .key
+            .split(' ')
+            .all(|w| self.snapshot.word_is_listing_vocabulary(w));
         let facts = risk::Facts {
             key: &c.key,
             protection: &kept.protection,
@@ -425,17 +466,18 @@ impl Engine {
             disguise: c.disguise.clone(),
             misspelt: c.misspelt,
             // A capitalised word used as often as an everyday one is mostly a title or
-            // a sentence's first word ("Sheriff", "No"), not a name.
+            // a sentence's first word ("Sheriff", "No"), not a name; a word of the
+            // listing vocabulary ("Mustang", "Jaguar") is a word first, whose sense the
+            // listing decides.
             name: !c.key.contains(' ')
                 && self.snapshot.word_is_name(&c.key)
+                && !vocabulary
                 && self
                     .zipf(&c.key)
                     .is_some_and(|z| z < ordinary::EVERYDAY_ZIPF),
-            vocabulary: c
-                .key
-                .split(' ')
-                .all(|w| self.snapshot.word_is_listing_vocabulary(w)),
+            vocabulary,
             coined_spelling: c.coined_spelling,
+            names_colour: ordinary::names_colour(views, c.words.clone()),
         };
         let assessment = risk::assess(&facts)?;
         let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);
@@ -479,28 +521,35 @@ impl Engine {
                         .is_some_and(|z| z >= ordinary::COMMON_ZIPF)
                         || (hyphenated && self.typo_target(&joined)))
         };
+        // A mark's words are not split by a list's punctuation: "fast, furious" is two
+        // words of a description, not Fast & Furious.
+        let split_after: Vec<bool> = tokens
+            .windows(2)
+            .map(|pair| ends_segment(&norm.text()[pair[0].norm.end..pair[1].norm.start]))
+            .collect();
         let mut all = marks::find_all(
             self.snapshot.marks().as_fst(),
             words,
             blocked,
+            &split_after,
             &accept_joined,
         );
         if !self.watch.is_empty() {
             let fst = self.watch.marks().as_fst();
-            all.extend(marks::find_all(fst, words, blocked, &accept_joined));
+            all.extend(marks::find_all(
+                fst,
+                words,
+                blocked,
+                &split_after,
+                &accept_joined,
+            ));
         }
-        // A mark's words are not split by a list's punctuation: "fast, furious" is two
-        // words of a description, not Fast & Furious.
-        all.retain(|m| {
-            tokens[m.words.clone()]
-                .windows(2)
-                .all(|pair| !ends_segment(&norm.text()[pair[0].norm.end..pair[1].norm.start]))
-        });
         // Where two matches overlap, the one a registration or a famous brand stands
         // behind wins over a name that is only on a brand list.
         marks::resolve(all, |m| u8::from(self.records(m.value, &m.key).backed))
             .into_iter()
-            .map(|m| {
+            .map(|mut m| {
+                m.words = self.brand_words(words, m.words);
                 let span = &tokens[m.words.clone()];
                 let disguise = if span.iter().any(|t| t.homoglyphs_folded) {
                     Some("letters of another script standing in for Latin ones".to_owned())
@@ -959,16 +1008,18 @@ impl Engine {
         self.snapshot.words().get(word).map(word_value_zipf)
     }
 
-    /// A one-word famous brand that the frequency list mostly writes capitalised, as a
-    /// name ("Nike", "Disney", "Barbie"), and not so often that it is mostly a person,
-    /// place or people ([`ordinary::NAME_ZIPF`]): its frequency comes from the brand's
-    /// fame, not from ordinary use, so it is judged as coined. A name whose owner has sued
-    /// marketplace sellers (the curated list's evidence) is judged as coined however often
-    /// it is written: the more famous the brand, the more often its name is written
-    /// ("Stanley", "Stitch"). Other curated names that are often written ("Echo") are
-    /// judged as common words, by their curated classes. Ordinary words that are famous brands too ("apple",
-    /// "dove", "target") are written lower-case and stay common; abbreviations ("HP")
-    /// keep needing evidence of brand use.
+    /// A one-word brand of the curated list of enforced marks that the frequency list
+    /// mostly writes capitalised, as a name ("Nike", "Disney", "Barbie"), and not so
+    /// often that it is mostly a person, place or people ([`ordinary::NAME_ZIPF`]): its
+    /// frequency comes from the brand's fame, not from ordinary use, so it is judged as
+    /// coined. A name whose owner has sued marketplace sellers is judged as coined however
+    /// often it is written: the more famous the brand, the more often its name is written
+    /// ("Stanley", "Stitch"). Fame is the curated list's evidence, not a brand list's: a
+    /// name only on a brand list ("Saturn", "Everest") is judged as
+    /// a name, by its position and goods. Other curated names that are often written
+    /// ("Echo") are judged as common words, by their curated classes; ordinary words
+    /// that are famous brands too ("apple", "dove", "target") are written lower-case and
+    /// stay common; abbreviations ("HP") keep needing evidence of brand use.
     fn famous_name(&self, key: &str) -> bool {
         if key.contains(' ') || key.chars().count() <= ordinary::ABBREVIATION_LETTERS {
             return false;
@@ -984,7 +1035,9 @@ impl Engine {
         };
         self.mark_value(key).is_some_and(|v| {
             let records = self.records(v, key);
-            records.live_famous && (name_zipf < ordinary::NAME_ZIPF || records.live_sues_sellers)
+            records.live_famous
+                && records.live_enforced
+                && (name_zipf < ordinary::NAME_ZIPF || records.live_sues_sellers)
         })
     }
 
@@ -1074,10 +1127,12 @@ fn ends_segment(between: &str) -> bool {
 
 /// The words of a field as the ordinary-use evidence reads them.
 fn word_views<'t>(tokens: &'t [Token], own: &[bool]) -> Vec<Word<'t>> {
+    let upper = |i: usize| tokens.get(i).is_some_and(|t| t.shape == Shape::Upper);
     tokens
         .iter()
         .zip(own)
-        .map(|(t, &in_own)| Word {
+        .enumerate()
+        .map(|(i, (t, &in_own))| Word {
             text: &t.text,
             case: match t.shape {
                 Shape::Lower => Case::Lower,
@@ -1099,6 +1154,8 @@ fn word_views<'t>(tokens: &'t [Token], own: &[bool]) -> Vec<Word<'t>> {
             in_mark: false,
             in_own,
             possessive: t.possessive,
+            all_caps: upper(i),
+            shouted: upper(i) && (i.checked_sub(1).is_some_and(upper) || upper(i + 1)),
         })
         .collect()
 }

@@ -80,6 +80,11 @@ pub struct Word<'a> {
     pub in_own: bool,
     /// A possessive `'s` followed it ("Men's").
     pub possessive: bool,
+    /// Written in capitals, two letters or more ("XF", "SMOOTH").
+    pub all_caps: bool,
+    /// Written in capitals beside another word in capitals, as lead-ins shout ("SMOOTH
+    /// SURFACE - …"): its capitals say nothing about a name.
+    pub shouted: bool,
 }
 
 /// How a field is capitalised as a whole, which says what capitals in it mean.
@@ -129,6 +134,15 @@ pub enum Usage {
         /// A bare "for" right before the words: it names a purpose ("for kids") as
         /// often as what the product fits, so it says little about a known word.
         purpose: bool,
+        /// After a bare "for", goods follow the words ("for Puma Sneakers", "for Smart
+        /// Speaker"): they name whose goods the product fits, unless the word is an
+        /// everyday adjective of the goods (for [`risk`](super::risk) to say).
+        goods_follow: bool,
+        /// The wording stands before an earlier item of a list, across a comma or a
+        /// slash ("for Xbox, black"): a list goes on with brands as often as with the
+        /// product's colour or size, so it names a word of the listing vocabulary only
+        /// when the wording stands right before it.
+        listed: bool,
     },
     /// Brand position; `strong` when the context says so unambiguously (compatibility
     /// wording, another brand, a model code, capitals in running text).
@@ -136,6 +150,12 @@ pub enum Usage {
         /// Unambiguous.
         strong: bool,
         /// What was seen, for the finding's reason.
+        why: &'static str,
+    },
+    /// It names what the product shows ("penguin print", "Bluey theme"): the picture,
+    /// an ordinary word's sense — or a character the owner licenses.
+    Depicted {
+        /// What was seen.
         why: &'static str,
     },
     /// Ordinary use of the word.
@@ -185,6 +205,50 @@ const DEPICTION: &[&str] = &[
     "applique",
 ];
 
+/// Basic colour terms: a word right before one names a shade ("Columbia Blue", "Hunter
+/// Green", "Mustang Brown"), as colour names in listings are made.
+const COLOURS: &[&str] = &[
+    "black",
+    "white",
+    "grey",
+    "gray",
+    "red",
+    "green",
+    "blue",
+    "yellow",
+    "orange",
+    "pink",
+    "purple",
+    "brown",
+    "beige",
+    "navy",
+    "gold",
+    "silver",
+    "cream",
+    "ivory",
+    "tan",
+    "teal",
+    "turquoise",
+    "khaki",
+    "maroon",
+    "burgundy",
+];
+
+/// Whether the one-word span is the first word of a colour name: a basic colour term
+/// follows it, written the same way ("Columbia Blue", "hunter green"; not
+/// "Columbia blue-striped", where the colour is the shirt's own).
+pub fn names_colour(words: &[Word<'_>], span: Range<usize>) -> bool {
+    let (first, last) = (&words[span.start], &words[span.end - 1]);
+    span.len() == 1
+        && last.gap == Gap::Tight
+        && words.get(span.end).is_some_and(|n| {
+            COLOURS.iter().any(|c| c.eq_ignore_ascii_case(n.text))
+                && n.case == first.case
+                && !n.in_mark
+                && !n.in_own
+        })
+}
+
 /// Link words a chain of brands may contain ("Holmes, Sunbeam and Bionaire").
 const LINKS: &[&str] = &["and", "or", "new"];
 
@@ -199,15 +263,30 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         .map(|i| &words[i])
         .filter(|p| p.gap == Gap::Tight);
 
-    if compat_before(words, span.start) {
+    if let Some(listed) = compat_before(words, span.start) {
         // A bare "for" names a purpose ("for kids") unless a model code or another
         // brand follows ("for Galaxy S21", "for Apple iPhone").
-        let purpose = span.start > 0
-            && words[span.start - 1].text == "for"
-            && !next.is_some_and(|n| n.case == Case::Code || n.in_mark);
+        let bare_for = span.start > 0 && words[span.start - 1].text == "for";
         return Usage::Compatibility {
             why: "it follows compatibility wording (\"for\", \"fits\", \"compatible with\")",
-            purpose,
+            // A short word in capitals after it is a model as much as a code is ("for
+            // Jaguar XF", "for Apple TV").
+            // "for Coach Fans" names whose fans the buyer is.
+            purpose: bare_for
+                && !next.is_some_and(|n| {
+                    n.case == Case::Code
+                        || n.in_mark
+                        || (n.all_caps && n.text.len() <= 3)
+                        || matches!(n.text, "fan" | "fans")
+                }),
+            goods_follow: bare_for && next.is_some_and(|n| super::classes::is_product_noun(n.text)),
+            listed,
+        };
+    }
+    if between_brands(words, span.clone()) {
+        return Usage::Brand {
+            strong: true,
+            why: "it stands in a list between other brands (\"Converse, Vans and Adidas\")",
         };
     }
     if brand_before(words, span.start) {
@@ -228,7 +307,11 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
             why: "a model code follows it",
         };
     }
-    if style == Style::Prose && !first.sentence_start && first.case == Case::Capitalised {
+    if style == Style::Prose
+        && !first.sentence_start
+        && first.case == Case::Capitalised
+        && !first.shouted
+    {
         return Usage::Brand {
             strong: true,
             why: "it is capitalised as a name in running text",
@@ -245,7 +328,7 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         };
     }
     if next.is_some_and(|n| DEPICTION.contains(&n.text)) {
-        return Usage::Ordinary {
+        return Usage::Depicted {
             why: "it names what the product shows (\"… print\", \"… cartoon\")",
         };
     }
@@ -287,10 +370,31 @@ fn brand_before(words: &[Word<'_>], start: usize) -> bool {
     false
 }
 
+/// Whether the span is an item of a list whose items before and after it are brands:
+/// a brand before a comma or slash, and after it a comma, slash or link word ("and",
+/// "or") and a brand.
+fn between_brands(words: &[Word<'_>], span: Range<usize>) -> bool {
+    let before = span
+        .start
+        .checked_sub(1)
+        .is_some_and(|i| words[i].in_mark && words[i].gap == Gap::Break);
+    let last = &words[span.end - 1];
+    let after = match words.get(span.end) {
+        Some(n) if last.gap == Gap::Break => n.in_mark,
+        Some(n) if LINKS.contains(&n.text) && n.text != "new" => {
+            n.gap == Gap::Tight && words.get(span.end + 1).is_some_and(|w| w.in_mark)
+        }
+        _ => false,
+    };
+    before && after
+}
+
 /// Whether a compatibility word stands before `start`, possibly across other brand
-/// names and link words ("for Samsung Galaxy", "Fits Holmes, Sunbeam and Bionaire").
-fn compat_before(words: &[Word<'_>], start: usize) -> bool {
+/// names and link words ("for Samsung Galaxy", "Fits Holmes, Sunbeam and Bionaire");
+/// `Some(listed)`, where `listed` says the chain crossed a list's punctuation.
+fn compat_before(words: &[Word<'_>], start: usize) -> Option<bool> {
     let mut i = start;
+    let mut listed = false;
     while i > 0 {
         let w = &words[i - 1];
         // "with" only in "compatible with", "works with", "for use with".
@@ -301,15 +405,16 @@ fn compat_before(words: &[Word<'_>], start: usize) -> bool {
                 "compatible" | "works" | "work" | "use" | "used"
             );
         if COMPAT.contains(&w.text) || with {
-            return w.gap == Gap::Tight || i == start;
+            return (w.gap == Gap::Tight || i == start).then_some(listed);
         }
         let chain = w.in_mark || w.in_own || LINKS.contains(&w.text) || w.case == Case::Number;
         if !chain || start - i >= 6 {
-            return false;
+            return None;
         }
+        listed |= w.gap == Gap::Break;
         i -= 1;
     }
-    false
+    None
 }
 
 #[cfg(test)]
@@ -350,10 +455,21 @@ mod tests {
                 in_mark,
                 in_own,
                 possessive: false,
+                all_caps: false,
+                shouted: false,
             });
         }
         if let Some(w) = out.last_mut() {
             w.gap = Gap::Break;
+        }
+        let upper: Vec<bool> = out
+            .iter()
+            .map(|w| w.text.len() > 1 && w.text.chars().all(|c| c.is_ascii_uppercase()))
+            .collect();
+        for (i, w) in out.iter_mut().enumerate() {
+            w.all_caps = upper[i];
+            w.shouted =
+                upper[i] && (i > 0 && upper[i - 1] || upper.get(i + 1).copied().unwrap_or(false));
         }
         out
     }
@@ -361,6 +477,20 @@ mod tests {
     fn at(text: &str, word: usize) -> Usage {
         let w = words(text);
         usage(&w, word..word + 1, Style::of(&w))
+    }
+
+    #[test]
+    fn a_word_before_a_basic_colour_term_names_a_shade() {
+        let w = words("Puffer Jacket Columbia Blue");
+        assert!(names_colour(&w, 2..3));
+        let w = words("Rain Boots Hunter Green Matte");
+        assert!(names_colour(&w, 2..3));
+        // Across a break, in another case, or before no colour: no shade.
+        assert!(!names_colour(&words("Jacket Columbia , Blue"), 1..2));
+        assert!(!names_colour(&words("Columbia blue jacket"), 0..1));
+        assert!(!names_colour(&words("Columbia Jacket Blue"), 0..1));
+        // The last word of the field has nothing after it.
+        assert!(!names_colour(&words("Jacket Columbia"), 1..2));
     }
 
     #[test]
@@ -372,6 +502,43 @@ mod tests {
         assert!(matches!(
             at("Fancy Dress for Kids", 3),
             Usage::Compatibility { purpose: true, .. }
+        ));
+        assert!(matches!(
+            at("Replacement Laces for Puma sneakers", 3),
+            Usage::Compatibility {
+                purpose: true,
+                goods_follow: true,
+                ..
+            }
+        ));
+        assert!(matches!(
+            at("Key Fob Cover for Jaguar XF XE", 4),
+            Usage::Compatibility { purpose: false, .. }
+        ));
+        assert!(matches!(
+            at("Gift for Coach fans", 2),
+            Usage::Compatibility { purpose: false, .. }
+        ));
+        assert!(matches!(
+            at("Key Fob Cover for Jaguar Owners", 4),
+            Usage::Compatibility { purpose: true, .. }
+        ));
+        assert!(matches!(
+            at("Gift for Dog Lovers", 2),
+            Usage::Compatibility {
+                purpose: true,
+                goods_follow: false,
+                ..
+            }
+        ));
+        // Across a list's comma the wording still reaches a brand, but says it is listed.
+        assert!(matches!(
+            at("fits *Holmes , Sunbeam", 2),
+            Usage::Compatibility { listed: true, .. }
+        ));
+        assert!(matches!(
+            at("fits *Holmes and Sunbeam", 3),
+            Usage::Compatibility { listed: false, .. }
         ));
         assert!(matches!(
             at("Phone case for Galaxy S21", 3),
@@ -390,6 +557,19 @@ mod tests {
                 "a soft fabric book featuring Caterpillar and a friend to read",
                 5
             ),
+            Usage::Brand { strong: true, .. }
+        ));
+        // Capitals in a shouted lead-in say nothing; a lone capitalised word does.
+        assert!(matches!(
+            at("SMOOTH SURFACE - a soft cloth top for the desk", 1),
+            Usage::Brand { strong: false, .. } | Usage::Neutral
+        ));
+        assert!(matches!(
+            at("a soft pad that fits the Surface keyboard", 6),
+            Usage::Brand { strong: true, .. }
+        ));
+        assert!(matches!(
+            at("a soft pad that fits the JBL speaker", 6),
             Usage::Brand { strong: true, .. }
         ));
         assert!(matches!(
@@ -439,7 +619,28 @@ mod tests {
         );
         assert!(matches!(
             at("Kids Penguin cartoon Pencil Box", 1),
-            Usage::Ordinary { .. }
+            Usage::Depicted { .. }
+        ));
+    }
+
+    #[test]
+    fn an_item_between_brands_of_a_list_is_a_brand() {
+        assert!(matches!(
+            at("works on *Converse , Vans and *Adidas", 3),
+            Usage::Brand { strong: true, .. }
+        ));
+        assert!(matches!(
+            at("works on *Converse , Vans , *Adidas", 3),
+            Usage::Brand { strong: true, .. }
+        ));
+        // A brand on one side only is no list of brands.
+        assert!(!matches!(
+            at("works on *Converse , Vans and boots", 3),
+            Usage::Brand { strong: true, .. }
+        ));
+        assert!(!matches!(
+            at("fits boots , Vans and *Adidas", 3),
+            Usage::Brand { strong: true, .. }
         ));
     }
 

@@ -323,6 +323,9 @@ pub struct Facts<'a> {
     /// The span is written in a coined spelling of its words (capitals inside a word:
     /// "LeapFrog", "iPad"), as brands are and ordinary words are not.
     pub coined_spelling: bool,
+    /// The span is the first word of a colour name ("Columbia Blue", "Hunter Green"):
+    /// see [`ordinary::names_colour`].
+    pub names_colour: bool,
 }
 
 /// The verdict on one candidate.
@@ -402,6 +405,15 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 Classes::Unrelated => Severity::Low,
             }
         }
+        Some((word, _)) if f.names_colour && !sues_sellers => {
+            // Colour names borrow places, animals and people ("Columbia Blue", "Mustang
+            // Brown", "Hunter Green"). A mark whose owner sues sellers is judged as
+            // usual: "Barbie Pink" names the brand as much as the shade.
+            why.push(format!(
+                "\"{word}\" is the first word of a colour name (\"… Blue\", \"… Green\")"
+            ));
+            Severity::Low
+        }
         Some((word, zipf)) if f.name || is_abbreviation(word, zipf) => {
             why.push(if f.name {
                 format!("\"{word}\" is mostly written as a name (Zipf {zipf:.1})")
@@ -412,7 +424,11 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
             // abbreviation is a brand for: brand lists hold too many of them.
             let classes = relate(p.goods_classes, f.listing_classes);
             match f.usage {
-                Usage::Ordinary { why: w } => {
+                Usage::Depicted { why: w } if sues_sellers && classes != Classes::Unrelated => {
+                    why.push(format!("{w}: a picture of it is what its owner sues over"));
+                    Severity::Medium
+                }
+                Usage::Ordinary { why: w } | Usage::Depicted { why: w } => {
                     why.push(format!("used as an ordinary word: {w}"));
                     Severity::Low
                 }
@@ -603,8 +619,39 @@ fn is_abbreviation(word: &str, zipf: f32) -> bool {
 fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     let p = f.protection;
     let (famous, registered_any) = (p.kinds.famous, p.kinds.registered_any);
-    let (name, compat) = match f.usage {
-        Usage::Ordinary { why: w } => {
+    let everyday = f.common.is_some_and(|(_, z)| z >= ordinary::EVERYDAY_ZIPF);
+    // "for Puma Sneakers" names whose goods the product fits; "for Smart Speaker" is
+    // an everyday adjective of the goods, a purpose like "for kids".
+    let fits_goods;
+    let usage = match *f.usage {
+        Usage::Compatibility {
+            why,
+            goods_follow: true,
+            listed,
+            ..
+        } if !everyday => {
+            fits_goods = Usage::Compatibility {
+                why,
+                purpose: false,
+                goods_follow: true,
+                listed,
+            };
+            &fits_goods
+        }
+        _ => f.usage,
+    };
+    let (name, compat) = match usage {
+        // "Spider-Man design", "Bluey theme": a picture of a suing owner's character is
+        // what Schedule A cases are about; "penguin print" is a penguin.
+        Usage::Depicted { why: w }
+            if p.kinds.sues_sellers
+                && !f.vocabulary
+                && relate(p.goods_classes, f.listing_classes) != Classes::Unrelated =>
+        {
+            why.push(format!("{w}: a picture of it is what its owner sues over"));
+            return Severity::Medium;
+        }
+        Usage::Ordinary { why: w } | Usage::Depicted { why: w } => {
             why.push(format!("used as an ordinary word: {w}"));
             return Severity::Low;
         }
@@ -615,6 +662,7 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         | Usage::Compatibility {
             why: w,
             purpose: true,
+            ..
         } => {
             // A mark whose owner sues sellers, in a segment's brand slot of goods its
             // marks cover ("Stitch Plush Toy"), is worth a look; anywhere else position
@@ -643,6 +691,17 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
             } else {
                 Severity::Low
             };
+        }
+        Usage::Compatibility {
+            why: w,
+            listed: true,
+            ..
+        } if f.vocabulary => {
+            why.push(format!(
+                "it continues a list ({w}), where a colour or size follows as often as a \
+                 brand: listing vocabulary, read in its ordinary sense"
+            ));
+            return Severity::Low;
         }
         Usage::Compatibility { why: w, .. } => (w, true),
         Usage::Brand {
@@ -681,7 +740,6 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         // fits (the reason says why); on other goods its ordinary sense won above.
         return Severity::High;
     }
-    let everyday = f.common.is_some_and(|(_, z)| z >= ordinary::EVERYDAY_ZIPF);
     if everyday && !evidence {
         why.push(
             "an everyday word, which only a famous mark or a coined spelling makes a brand"
@@ -774,6 +832,7 @@ mod tests {
                 name: false,
                 vocabulary: false,
                 coined_spelling: false,
+                names_colour: false,
             },
             &cite(records),
         )
@@ -803,6 +862,7 @@ mod tests {
                 name: false,
                 vocabulary: false,
                 coined_spelling: false,
+                names_colour: false,
             },
             &cite(records),
         )
@@ -927,6 +987,7 @@ mod tests {
         name: bool,
         vocabulary: bool,
         coined_spelling: bool,
+        names_colour: bool,
     }
 
     /// The severity of the known word "x" (Zipf `k.zipf`) with these records.
@@ -954,6 +1015,7 @@ mod tests {
                 name: k.name,
                 vocabulary: k.vocabulary,
                 coined_spelling: k.coined_spelling,
+                names_colour: k.names_colour,
             },
             &cite(records),
         )
@@ -985,10 +1047,26 @@ mod tests {
     const FITS: Usage = Usage::Compatibility {
         why: "it follows compatibility wording",
         purpose: false,
+        goods_follow: false,
+        listed: false,
     };
     const FOR: Usage = Usage::Compatibility {
         why: "it follows compatibility wording",
         purpose: true,
+        goods_follow: false,
+        listed: false,
+    };
+    const FOR_GOODS: Usage = Usage::Compatibility {
+        why: "it follows compatibility wording",
+        purpose: true,
+        goods_follow: true,
+        listed: false,
+    };
+    const LISTED: Usage = Usage::Compatibility {
+        why: "it follows compatibility wording",
+        purpose: false,
+        goods_follow: false,
+        listed: true,
     };
 
     #[test]
@@ -1049,6 +1127,24 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_for_with_goods_after_the_word_names_whose_goods_unless_the_word_is_everyday() {
+        // "Laces for Puma Sneakers": a famous known word (brand lists say no goods).
+        let r = [famous("PUMA", &[25])];
+        let below = ordinary::EVERYDAY_ZIPF - 0.01;
+        assert_eq!(known(&r, &[25], FOR, word(below)), Some(Severity::Low));
+        assert_eq!(
+            known(&r, &[25], FOR_GOODS, word(below)),
+            Some(Severity::Medium)
+        );
+        // "Shelf for Smart Speaker": an everyday word is an adjective of the goods.
+        let r = [famous("SMART", &[])];
+        assert_eq!(
+            known(&r, &[9], FOR_GOODS, word(ordinary::EVERYDAY_ZIPF)),
+            Some(Severity::Low)
+        );
+    }
+
+    #[test]
     fn brand_lists_alone_lift_a_known_word_only_after_compatibility_wording() {
         let r = [famous("FREE", &[])];
         assert_eq!(known(&r, &[28], NAME, word(3.0)), Some(Severity::Low));
@@ -1066,6 +1162,11 @@ mod tests {
         let r = [rec("JAGUAR", &[12]), famous("JAGUAR", &[12])];
         assert_eq!(known(&r, &[26], NAME, animal), Some(Severity::Low));
         assert_eq!(known(&r, &[26], FITS, animal), Some(Severity::Medium));
+        // Further down a list the wording reached across a comma, it is a word again.
+        assert_eq!(known(&r, &[26], LISTED, animal), Some(Severity::Low));
+        assert_eq!(known(&r, &[12], LISTED, animal), Some(Severity::Low));
+        // A word that is no listing vocabulary is still named as what the product fits.
+        assert_eq!(known(&r, &[26], LISTED, word(3.4)), Some(Severity::Medium));
         // On car parts, the car maker.
         assert_eq!(known(&r, &[12], NAME, animal), Some(Severity::High));
         // Not famous: the colour stays a colour even in class.
@@ -1128,6 +1229,35 @@ mod tests {
             known(&r, &[28], Usage::Ordinary { why: "lower case" }, name),
             Some(Severity::Low)
         );
+    }
+
+    #[test]
+    fn the_first_word_of_a_colour_name_is_low_unless_its_owner_sues_sellers() {
+        // "Columbia Blue" on a jacket: a famous name in its own goods, yet a shade.
+        let r = [curated("Columbia", &[25], false)];
+        let shade = Known {
+            name: true,
+            names_colour: true,
+            ..word(3.7)
+        };
+        for usage in [STRONG, WEAK, Usage::Neutral] {
+            assert_eq!(known(&r, &[25], usage, shade), Some(Severity::Low));
+        }
+        // A known word too ("Hunter Green").
+        let known_word = Known {
+            names_colour: true,
+            ..word(4.0)
+        };
+        assert_eq!(known(&r, &[25], STRONG, known_word), Some(Severity::Low));
+        // Without the colour after it, the same name in the same slot is a finding.
+        let name = Known {
+            names_colour: false,
+            ..shade
+        };
+        assert_eq!(known(&r, &[25], STRONG, name), Some(Severity::High));
+        // "Barbie Pink": an owner who sues sellers is judged as usual.
+        let suing = [curated("Barbie", &[28], true)];
+        assert_eq!(known(&suing, &[28], STRONG, shade), Some(Severity::High));
     }
 
     #[test]
@@ -1216,6 +1346,50 @@ mod tests {
         // A mark whose owner is not known to sue stays low in the same slot.
         let quiet = [curated("Stitch", &[28], false)];
         assert_eq!(sev(&quiet, &[28], common, WEAK), Some(Severity::Low));
+    }
+
+    #[test]
+    fn a_picture_of_a_suing_owners_mark_is_medium_on_its_goods_or_unknown_goods() {
+        let depicted = Usage::Depicted { why: "w" };
+        // "Spider-Man design" on a shirt: a known phrase whose owner sues sellers.
+        let r = [curated("Spider-Man", &[25], true)];
+        let common = Some(("spider man", 1.2));
+        assert_eq!(
+            sev(&r, &[25], common, depicted.clone()),
+            Some(Severity::Medium)
+        );
+        assert_eq!(
+            sev(&r, &[], common, depicted.clone()),
+            Some(Severity::Medium)
+        );
+        assert_eq!(sev(&r, &[9], common, depicted.clone()), Some(Severity::Low));
+        // An owner not known to sue: the picture is the word's sense ("penguin print").
+        let quiet = [curated("Penguin", &[25], false)];
+        assert_eq!(
+            sev(&quiet, &[25], Some(("penguin", 3.5)), depicted.clone()),
+            Some(Severity::Low)
+        );
+        // A listing-vocabulary word shows the thing ("Stitch pattern" on embroidery).
+        let stitch = [curated("Stitch", &[25], true)];
+        let craft = Known {
+            vocabulary: true,
+            ..word(3.5)
+        };
+        assert_eq!(
+            known(&stitch, &[25], depicted.clone(), craft),
+            Some(Severity::Low)
+        );
+        // A name whose owner sues: the same ("Bluey theme").
+        let bluey = [curated("Bluey", &[28], true)];
+        let name = Known {
+            name: true,
+            ..word(2.5)
+        };
+        assert_eq!(
+            known(&bluey, &[28], depicted.clone(), name),
+            Some(Severity::Medium)
+        );
+        assert_eq!(known(&bluey, &[9], depicted, name), Some(Severity::Low));
     }
 
     #[test]

@@ -89,6 +89,8 @@ mod tests {
         let compat = Usage::Compatibility {
             why: "it follows compatibility wording (\"for\")",
             purpose: true,
+            goods_follow: false,
+            listed: false,
         };
         assert!(suggest("iphone", &compat).starts_with("keep the brand only as a compatibility"));
         assert_eq!(suggest("hubsan", &Usage::Neutral), "remove");
