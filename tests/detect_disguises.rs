@@ -71,6 +71,7 @@ fn engine() -> Engine {
         curated("Pokemon", &[28], true),
         curated("Marvel", &[28], false),
         curated("Barbie", &[28], true),
+        curated("Peppa", &[28], true),
         famous("SAS"),
     ] {
         b.add(r);
@@ -100,6 +101,7 @@ fn engine() -> Engine {
     for name in ["casper", "ryder", "cartier"] {
         b.mark_name(name);
     }
+    b.add_given_name("Pippa");
     Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"))
 }
 
@@ -395,4 +397,16 @@ fn a_mark_glued_to_a_common_word() {
     );
     // A rarer word makes a compound name of its own.
     assert_eq!(flags(&e, "", "Barbieberger dollhouse"), vec![]);
+}
+
+#[test]
+fn a_first_name_is_nobodys_typo() {
+    let e = engine();
+    // "Pippa" is on the list of first names: a person, not Peppa.
+    assert_eq!(flags(&e, "", "Pippa name mug"), vec![]);
+    // A spelling no list holds is still read as the mark.
+    assert_eq!(
+        flags(&e, "", "Peppaa plush toy"),
+        lookalike("Peppaa", "Peppa")
+    );
 }
