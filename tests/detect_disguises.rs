@@ -410,3 +410,39 @@ fn a_first_name_is_nobodys_typo() {
         lookalike("Peppaa", "Peppa")
     );
 }
+
+/// Hyphens that join a common phrase ("on-the-go") write the phrase, not a split
+/// spelling of a coined mark (OnTheGo); a split of no common phrase still is.
+#[test]
+fn a_hyphenated_common_phrase_is_no_split_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    let mut r = Record::new(Register::US, "ONTHEGO", "OnTheGo Holdings Inc.");
+    r.classes = vec![28];
+    r.famous = true;
+    b.add(r);
+    let mut r = Record::new(Register::US, "STARBUCKS", "Starbucks Corporation");
+    r.classes = vec![21, 30];
+    r.famous = true;
+    b.add(r);
+    for (w, z) in [
+        ("on", 7.0),
+        ("the", 7.5),
+        ("go", 6.5),
+        ("star", 5.0),
+        ("bucks", 4.0),
+        ("book", 5.0),
+        ("mug", 3.5),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let title = |t: &str| Listing {
+        id: "t".into(),
+        title: Some(t.into()),
+        ..Default::default()
+    };
+    assert!(e.check(&title("An on-the-go book")).findings.is_empty());
+    let r = e.check(&title("Star-bucks mug"));
+    assert_eq!(r.findings.len(), 1, "{r:?}");
+    assert_eq!(r.findings[0].mark, "STARBUCKS");
+}

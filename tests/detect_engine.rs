@@ -530,3 +530,97 @@ fn a_mark_with_product_nouns_underlines_only_the_mark() {
     let r = e.check(&title("Liners for Hunter Boots"));
     assert_eq!(r.findings[0].text, "Hunter Boots", "{r:?}");
 }
+
+/// A letter and a digit ("T4" a size, "A1" a class) read as an abbreviation, which needs
+/// evidence of brand use; a code that opens with digits ("3M") stays coined.
+#[test]
+fn a_short_letter_digit_code_reads_as_an_abbreviation() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(famous("T4"));
+    b.add(famous("3M"));
+    b.add_word_frequency("toddler", 3.5);
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(flagged(&e.check(&title("Toddler T4 Lady Costume"))), vec![]);
+    assert_eq!(
+        flagged(&e.check(&title("Toddler 3M Tape"))),
+        vec![("3M", FindingKind::FamousBrand, Severity::High)]
+    );
+}
+
+/// The underline of a mark with a product noun after it stops at the mark only when the
+/// words before are a mark that is no everyday word: "The Flash" stays whole.
+#[test]
+fn an_everyday_word_before_a_product_noun_is_no_mark_of_its_own() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("The Flash", &[28], true));
+    b.add(famous("THE"));
+    b.add_word_frequency("the", 7.5);
+    b.add_word_frequency("flash", 4.0);
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let r = e.check(&title("Pop Vinyl Figure The Flash"));
+    assert_eq!(r.findings.len(), 1, "{r:?}");
+    assert_eq!(r.findings[0].text, "The Flash");
+}
+
+/// "Amazon Rainforest", "Columbia River": the first word of a place name is the place,
+/// coined or not, unless its owner sues sellers.
+#[test]
+fn the_first_word_of_a_place_name_is_the_place() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Amazon", &[9, 35], false));
+    b.add(curated("Columbia", &[25], false));
+    b.add_word_frequency("columbia", 3.7);
+    b.mark_name("columbia");
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flagged(&e.check(&title("Journal for an Amazon Rainforest Expedition"))),
+        vec![]
+    );
+    assert_eq!(
+        flagged(&e.check(&title("Map of the Columbia River Gorge"))),
+        vec![]
+    );
+    assert_eq!(
+        flagged(&e.check(&title("Amazon Gift Card Holder"))),
+        vec![("Amazon", FindingKind::FamousBrand, Severity::High)]
+    );
+}
+
+/// An ordinary-word member of a franchise ("George" of Peppa Pig) is a finding where
+/// the listing names the franchise, written as a name; alone it is the word.
+#[test]
+fn a_member_of_a_franchise_the_listing_names_is_a_finding() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Peppa Pig", &[28], true));
+    // Its own row says nothing of suits: only the franchise the listing names lifts it.
+    let mut george = curated("George", &[28], false);
+    george.enforcement.as_mut().expect("curated").franchise = Some("Peppa Pig".into());
+    b.add(george);
+    for (w, z) in [
+        ("george", 5.2),
+        ("peppa", 2.5),
+        ("pig", 4.2),
+        ("plush", 3.0),
+        ("set", 5.0),
+        ("with", 7.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let r = e.check(&title("Peppa Pig Plush Set with George"));
+    assert_eq!(
+        flagged(&r),
+        vec![
+            ("Peppa Pig", FindingKind::FamousBrand, Severity::High),
+            ("George", FindingKind::FamousBrand, Severity::Medium)
+        ]
+    );
+    assert!(
+        r.findings[1].reason.contains("a mark of Peppa Pig"),
+        "{}",
+        r.findings[1].reason
+    );
+    assert_eq!(flagged(&e.check(&title("Plush Set with George"))), vec![]);
+    let r = e.check(&title("Peppa Pig plush set with george"));
+    assert_eq!(r.findings.len(), 1, "{r:?}");
+}

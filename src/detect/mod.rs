@@ -11,7 +11,9 @@
 //! 6. [`risk`] — kind, severity and the reason that names the deciding evidence;
 //! 7. [`suggest`] — a safer wording or "remove";
 //! 8. [`short_form`] — the last word of a multi-word mark the listing names in full,
-//!    standing alone ("Zelda" after "Legend of Zelda").
+//!    standing alone ("Zelda" after "Legend of Zelda");
+//! 9. [`franchise`] — ordinary-word members of a franchise the listing names ("George"
+//!    in a Peppa Pig listing).
 //!
 //! Copied copy (runs taken from other sellers' listings) is a separate pass over the
 //! same fields that plugs in with `Engine::set_corpus` (owned by the copy module).
@@ -49,6 +51,7 @@ pub mod classes;
 pub mod copy;
 pub mod corpus;
 pub mod fingerprint;
+pub mod franchise;
 pub mod key_records;
 pub mod lookalike;
 pub mod marks;
@@ -223,12 +226,14 @@ impl Engine {
             classes: risk::class_mask(&listing_classes),
         };
         let mut findings = Vec::new();
+        let mut set_aside = Vec::new();
         for (field, index, text) in listing.fields() {
             let before = findings.len();
-            self.check_field(field, index, text, &ctx, &mut findings);
+            self.check_field(field, index, text, &ctx, &mut findings, &mut set_aside);
             findings.truncate(before + crate::listing::MAX_FINDINGS_PER_FIELD);
         }
-        let short = self.short_forms(listing, &findings, &ctx.own);
+        let mut short = self.short_forms(listing, &findings, &ctx.own);
+        short.extend(self.franchise_members(&findings, &set_aside));
         if !short.is_empty() {
             findings.retain(|f| {
                 f.severity > Severity::Low
@@ -263,6 +268,7 @@ impl Engine {
         original: &str,
         ctx: &ListingContext,
         out: &mut Vec<Finding>,
+        set_aside: &mut Vec<franchise::SetAside>,
     ) {
         let (own, listing_classes) = (&ctx.own, ctx.classes);
         let norm = text::normalize(original);
@@ -359,11 +365,28 @@ impl Engine {
             let reported = |f: &risk::Facts<'_>, a: risk::Assessment, cite: &Cite<'_>| {
                 (a.severity > Severity::Low || self.options.show_low).then(|| a.verdict(f, cite))
             };
-            let Some((v, usage)) = self.judge(c, common, &views, style, listing_classes, reported)
-            else {
+            let judged = self.judge(c, common, &views, style, listing_classes, reported);
+            let (start, end) = (tokens[c.words.start].start, tokens[c.words.end - 1].end);
+            if judged
+                .as_ref()
+                .is_none_or(|(v, _)| v.severity == Severity::Low)
+                && self.may_be_franchise_member(c, &views)
+            {
+                set_aside.push(franchise::SetAside {
+                    field,
+                    index,
+                    start,
+                    end,
+                    text: text::slice_utf16(original, start..end)
+                        .unwrap_or_default()
+                        .to_owned(),
+                    key: c.key.clone(),
+                    value: c.value,
+                });
+            }
+            let Some((v, usage)) = judged else {
                 continue;
             };
-            let (start, end) = (tokens[c.words.start].start, tokens[c.words.end - 1].end);
             out.push(Finding {
                 field,
                 index,
@@ -382,6 +405,22 @@ impl Engine {
         }
     }
 
+    /// Whether a candidate judged low may be a member of a franchise the listing names
+    /// ([`franchise`]): written as a name (capitalised, not disguised) and held by a
+    /// curated record.
+    fn may_be_franchise_member(&self, c: &Candidate, views: &[Word<'_>]) -> bool {
+        c.disguise.is_none()
+            && views[c.words.clone()]
+                .first()
+                .is_some_and(|w| w.case == Case::Capitalised && !w.shouted)
+            && self
+                .records(c.value, &c.key)
+                .protection
+                .claims()
+                .iter()
+                .any(|claim| claim.enforced)
+    }
+
     /// The words of a matched phrase that name the brand: a phrase that is a mark
     /// followed by product nouns ("UGG Boots", "Barbie Doll", kept on the curated list
     /// as evidence that the mark is meant) is judged as the phrase, but underlines only
@@ -392,7 +431,12 @@ impl Engine {
             end -= 1;
         }
         let shorter = span.start..end;
-        if end < span.end && self.mark_value(&words[shorter.clone()].join(" ")).is_some() {
+        let key = words[shorter.clone()].join(" ");
+        // An everyday word before them is no mark of its own ("The Flash" is not "The").
+        if end < span.end
+            && self.mark_value(&key).is_some()
+            && self.zipf(&key).is_none_or(|z| z < ordinary::EVERYDAY_ZIPF)
+        {
             shorter
         } else {
             span
@@ -477,7 +521,7 @@ impl Engine {
                     .is_some_and(|z| z < ordinary::EVERYDAY_ZIPF),
             vocabulary,
             coined_spelling: c.coined_spelling,
-            names_colour: ordinary::names_colour(views, c.words.clone()),
+            compound: ordinary::compound(views, c.words.clone()),
         };
         let assessment = risk::assess(&facts)?;
         let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);
@@ -519,7 +563,10 @@ impl Engine {
                     }) || self
                         .zipf(&joined)
                         .is_some_and(|z| z >= ordinary::COMMON_ZIPF)
-                        || (hyphenated && self.typo_target(&joined)))
+                        // "on-the-go" is a phrase, not a disguise of OnTheGo.
+                        || (hyphenated
+                            && self.typo_target(&joined)
+                            && self.common_word(&span.join(" ")).is_none()))
         };
         // A mark's words are not split by a list's punctuation: "fast, furious" is two
         // words of a description, not Fast & Furious.
@@ -968,7 +1015,10 @@ impl Engine {
             .collect();
         match words.as_slice() {
             [] => None,
-            [w] if w.chars().all(char::is_alphabetic)
+            // Short letters, or a letter and digits ("T4", "A1": sizes, classes and
+            // models as often as brands; not "3M"), read as abbreviations.
+            [w] if w.chars().next().is_some_and(char::is_alphabetic)
+                && w.chars().all(char::is_alphanumeric)
                 && w.chars().count() <= ordinary::ABBREVIATION_LETTERS =>
             {
                 Some(((*w).to_owned(), self.zipf(w).unwrap_or(0.0)))

@@ -234,19 +234,66 @@ const COLOURS: &[&str] = &[
     "burgundy",
 ];
 
-/// Whether the one-word span is the first word of a colour name: a basic colour term
-/// follows it, written the same way ("Columbia Blue", "hunter green"; not
-/// "Columbia blue-striped", where the colour is the shirt's own).
-pub fn names_colour(words: &[Word<'_>], span: Range<usize>) -> bool {
+/// Geographic feature nouns: a word right before one names a place ("Amazon River",
+/// "Columbia River Gorge", "Everest Base" is not one; "Rocky Mountains").
+const PLACES: &[&str] = &[
+    "river",
+    "rainforest",
+    "basin",
+    "mountains",
+    "mountain",
+    "valley",
+    "lake",
+    "desert",
+    "ocean",
+    "sea",
+    "bay",
+    "gorge",
+    "canyon",
+    "island",
+    "islands",
+    "peninsula",
+    "delta",
+    "falls",
+    "glacier",
+    "coast",
+    "jungle",
+    "region",
+    "plateau",
+    "strait",
+];
+
+/// A name the span begins, with the word after it: it is part of that name, not a
+/// brand on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compound {
+    /// The first word of a colour name: a basic colour term follows ("Columbia Blue",
+    /// "Hunter Green", "Mustang Brown").
+    Colour,
+    /// The first word of a place name: a geographic feature follows ("Amazon River",
+    /// "Amazon Rainforest", "Columbia River").
+    Place,
+}
+
+/// The name the one-word span begins with the next word, written the same way
+/// ("Columbia Blue", "hunter green"; not "Columbia blue-striped", where the colour is
+/// the shirt's own, nor across a comma).
+pub fn compound(words: &[Word<'_>], span: Range<usize>) -> Option<Compound> {
     let (first, last) = (&words[span.start], &words[span.end - 1]);
-    span.len() == 1
-        && last.gap == Gap::Tight
-        && words.get(span.end).is_some_and(|n| {
-            COLOURS.iter().any(|c| c.eq_ignore_ascii_case(n.text))
-                && n.case == first.case
-                && !n.in_mark
-                && !n.in_own
-        })
+    if span.len() != 1 || last.gap != Gap::Tight {
+        return None;
+    }
+    let next = words
+        .get(span.end)
+        .filter(|n| n.case == first.case && !n.in_mark && !n.in_own)?;
+    let is = |list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(next.text));
+    if is(COLOURS) {
+        Some(Compound::Colour)
+    } else if is(PLACES) {
+        Some(Compound::Place)
+    } else {
+        None
+    }
 }
 
 /// Link words a chain of brands may contain ("Holmes, Sunbeam and Bionaire").
@@ -481,16 +528,28 @@ mod tests {
 
     #[test]
     fn a_word_before_a_basic_colour_term_names_a_shade() {
+        let colour = Some(Compound::Colour);
         let w = words("Puffer Jacket Columbia Blue");
-        assert!(names_colour(&w, 2..3));
+        assert_eq!(compound(&w, 2..3), colour);
         let w = words("Rain Boots Hunter Green Matte");
-        assert!(names_colour(&w, 2..3));
+        assert_eq!(compound(&w, 2..3), colour);
         // Across a break, in another case, or before no colour: no shade.
-        assert!(!names_colour(&words("Jacket Columbia , Blue"), 1..2));
-        assert!(!names_colour(&words("Columbia blue jacket"), 0..1));
-        assert!(!names_colour(&words("Columbia Jacket Blue"), 0..1));
+        assert_eq!(compound(&words("Jacket Columbia , Blue"), 1..2), None);
+        assert_eq!(compound(&words("Columbia blue jacket"), 0..1), None);
+        assert_eq!(compound(&words("Columbia Jacket Blue"), 0..1), None);
         // The last word of the field has nothing after it.
-        assert!(!names_colour(&words("Jacket Columbia"), 1..2));
+        assert_eq!(compound(&words("Jacket Columbia"), 1..2), None);
+        // Places.
+        let place = Some(Compound::Place);
+        assert_eq!(
+            compound(&words("Journal Amazon Rainforest Expedition"), 1..2),
+            place
+        );
+        assert_eq!(
+            compound(&words("along the Columbia River gorge"), 2..3),
+            place
+        );
+        assert_eq!(compound(&words("Amazon Gift Card"), 0..1), None);
     }
 
     #[test]

@@ -44,7 +44,28 @@
 //!   brand that is a known word is read in its ordinary sense where the listing's goods
 //!   are none of the brand's, unless named after compatibility wording;
 //! - brand lists hold ordinary words ("Free", "Gas"): a famous entry alone makes a
-//!   known word a brand only within its goods or after compatibility wording.
+//!   known word a brand only within its goods or after compatibility wording. The goods
+//!   of a famous known word are those its famous records name (the curated list's
+//!   classes): registrations of the same word by others, which a real register holds
+//!   for most ordinary words in most classes, do not widen them.
+//!
+//! Compatibility wording, in detail: after a bare "for", goods ("for Puma Sneakers"),
+//! a short model in capitals ("for Jaguar XF") or "fans" ("for Coach fans") make it
+//! name what the product fits, unless the word is everyday ("for Smart Speaker"); a
+//! word of the listing vocabulary further down a list the wording opened ("for Xbox,
+//! black") keeps its ordinary sense. An item of a list between two brands ("Converse,
+//! Vans and Adidas") is used as a name; capitals of a shouted lead-in ("SMOOTH
+//! SURFACE -") are not.
+//!
+//! **Compounds.** The first word of a colour name ("Columbia Blue", "Hunter Green") or
+//! of a place name ("Amazon Rainforest", "Columbia River") is part of that name, low
+//! — a coined name before a place noun too — unless its owner sues sellers ("Barbie
+//! Pink" names the brand as much as the shade).
+//!
+//! **Pictures.** A mark that names what the product shows ("… print", "… design",
+//! "… theme") is the picture's subject: low for an ordinary word ("penguin print"), but
+//! medium on its goods or unknown goods when its owner sues sellers ("Spider-Man
+//! design", "Bluey theme"), which is what Schedule A cases are about.
 //!
 //! **The litigation layer.** A mark on the curated list of enforced marks says which
 //! goods it is a brand for: its classes count like a registration's (for names, short
@@ -78,7 +99,7 @@
 //! medium; a word the owner disclaimed, a design-only record and a dead record protect
 //! nothing. This module owns that table; it must not search text or the index.
 
-use super::ordinary::{self, Usage};
+use super::ordinary::{self, Compound, Usage};
 use crate::listing::{EnforcementRef, FindingKind, RecordRef, Severity};
 use crate::register::{Drawing, Record, Register, Status};
 use std::sync::Arc;
@@ -168,6 +189,10 @@ pub struct Protection {
     /// The same for the claims that say which goods the words are a brand for:
     /// registrations and curated records (not other brand-list entries).
     goods_classes: Option<u64>,
+    /// The classes of the famous claims (the curated list names them; brand lists do
+    /// not): the goods a famous brand is famous for, which registrations of the same
+    /// words by others do not widen.
+    famous_classes: Option<u64>,
 }
 
 /// What holds of a key's claims, for [`assess`].
@@ -228,9 +253,10 @@ impl Protection {
                 .filter_map(|c| c.classes)
                 .reduce(|a, b| a | b)
         };
-        let (classes, goods_classes) = (
+        let (classes, goods_classes, famous_classes) = (
             union(&|_| true),
             union(&|c| c.register != Register::Famous || c.enforced),
+            union(&|c| c.famous),
         );
         let (count, kinds) = (claims.len(), Kinds::of(&claims));
         // Claims met so far naming each class.
@@ -254,6 +280,7 @@ impl Protection {
             kinds,
             classes,
             goods_classes,
+            famous_classes,
         }
     }
 
@@ -323,9 +350,9 @@ pub struct Facts<'a> {
     /// The span is written in a coined spelling of its words (capitals inside a word:
     /// "LeapFrog", "iPad"), as brands are and ordinary words are not.
     pub coined_spelling: bool,
-    /// The span is the first word of a colour name ("Columbia Blue", "Hunter Green"):
-    /// see [`ordinary::names_colour`].
-    pub names_colour: bool,
+    /// The span is the first word of a colour or place name ("Columbia Blue", "Amazon
+    /// River"): see [`ordinary::compound`].
+    pub compound: Option<Compound>,
 }
 
 /// The verdict on one candidate.
@@ -391,6 +418,12 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
 
     let mut why = Vec::new();
     let mut severity = match f.common {
+        // "the Amazon River", "Patagonia Region": a place, whatever else the name is,
+        // unless its owner sues sellers (then judged as usual).
+        None if f.compound == Some(Compound::Place) && f.disguise.is_none() && !sues_sellers => {
+            why.push("the first word of a place name (\"… River\", \"… Rainforest\")".to_owned());
+            Severity::Low
+        }
         None => {
             why.push("a coined word, distinctive in any line of goods".to_owned());
             match classes {
@@ -405,12 +438,17 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 Classes::Unrelated => Severity::Low,
             }
         }
-        Some((word, _)) if f.names_colour && !sues_sellers => {
-            // Colour names borrow places, animals and people ("Columbia Blue", "Mustang
-            // Brown", "Hunter Green"). A mark whose owner sues sellers is judged as
-            // usual: "Barbie Pink" names the brand as much as the shade.
+        Some((word, _)) if f.compound.is_some() && !sues_sellers => {
+            // Colour and place names borrow places, animals and people ("Columbia Blue",
+            // "Mustang Brown", "Hunter Green", "Columbia River"). A mark whose owner
+            // sues sellers is judged as usual: "Barbie Pink" names the brand as much as
+            // the shade.
             why.push(format!(
-                "\"{word}\" is the first word of a colour name (\"… Blue\", \"… Green\")"
+                "\"{word}\" is the first word of a {} name",
+                match f.compound {
+                    Some(Compound::Place) => "place (\"… River\")",
+                    _ => "colour (\"… Blue\", \"… Green\")",
+                }
             ));
             Severity::Low
         }
@@ -710,8 +748,11 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         } => (w, false),
     };
     why.push(format!("used as a name: {name}"));
-    let goods = relate(p.classes, f.listing_classes);
-    if f.vocabulary && !compat && !(famous && goods == Classes::Overlap) {
+    // A famous known word is a brand on the goods it is famous for: registrations of
+    // the same ordinary word by others (a real register holds thousands) say nothing
+    // about that brand.
+    let fame_goods = relate(p.famous_classes, f.listing_classes);
+    if f.vocabulary && !compat && !(famous && fame_goods == Classes::Overlap) {
         why.push(
             "but it is listing vocabulary (a colour, material, unit, product, plant or animal), \
              read in its ordinary sense"
@@ -723,7 +764,7 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     if f.coined_spelling {
         why.push("written in a coined spelling".to_owned());
     }
-    if famous && !f.coined_spelling && !compat && goods == Classes::Unrelated {
+    if famous && !f.coined_spelling && !compat && fame_goods == Classes::Unrelated {
         why.push(
             "the listing's goods are none of the famous brand's: read in its ordinary sense"
                 .to_owned(),
@@ -755,13 +796,24 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         );
         return Severity::Low;
     }
-    match relate(p.goods_classes, f.listing_classes) {
+    let by_fame = famous && !f.coined_spelling;
+    let registered_goods = relate(p.goods_classes, f.listing_classes);
+    match if by_fame {
+        fame_goods
+    } else {
+        registered_goods
+    } {
         Classes::Overlap if evidence => Severity::High,
         Classes::Overlap => Severity::Medium,
-        // Brand lists hold ordinary words ("Free", "Gas"): without a registration only
-        // the seller's own compatibility wording makes one a brand.
-        Classes::Unknown if evidence && (registered_any || compat) => Severity::Medium,
+        // Brand lists hold ordinary words ("Free", "Gas") and name no goods: only the
+        // seller's own compatibility wording makes one a brand; a coined spelling, with
+        // a registration.
+        Classes::Unknown if evidence && (compat || (registered_any && !by_fame)) => {
+            Severity::Medium
+        }
         Classes::Unrelated if famous && compat => Severity::Medium,
+        // An exact phrase registered for these goods is evidence of its own.
+        _ if phrase && registered_goods == Classes::Overlap => Severity::Medium,
         _ => Severity::Low,
     }
 }
@@ -832,7 +884,7 @@ mod tests {
                 name: false,
                 vocabulary: false,
                 coined_spelling: false,
-                names_colour: false,
+                compound: None,
             },
             &cite(records),
         )
@@ -862,7 +914,7 @@ mod tests {
                 name: false,
                 vocabulary: false,
                 coined_spelling: false,
-                names_colour: false,
+                compound: None,
             },
             &cite(records),
         )
@@ -987,7 +1039,7 @@ mod tests {
         name: bool,
         vocabulary: bool,
         coined_spelling: bool,
-        names_colour: bool,
+        compound: Option<Compound>,
     }
 
     /// The severity of the known word "x" (Zipf `k.zipf`) with these records.
@@ -1015,7 +1067,7 @@ mod tests {
                 name: k.name,
                 vocabulary: k.vocabulary,
                 coined_spelling: k.coined_spelling,
-                names_colour: k.names_colour,
+                compound: k.compound,
             },
             &cite(records),
         )
@@ -1128,10 +1180,16 @@ mod tests {
 
     #[test]
     fn a_bare_for_with_goods_after_the_word_names_whose_goods_unless_the_word_is_everyday() {
-        // "Laces for Puma Sneakers": a famous known word (brand lists say no goods).
+        // "Laces for Puma Sneakers": a famous known word, on the goods it is famous for.
         let r = [famous("PUMA", &[25])];
         let below = ordinary::EVERYDAY_ZIPF - 0.01;
         assert_eq!(known(&r, &[25], FOR, word(below)), Some(Severity::Low));
+        assert_eq!(
+            known(&r, &[25], FOR_GOODS, word(below)),
+            Some(Severity::High)
+        );
+        // A brand list names no goods: named as fitting, it is worth a look.
+        let r = [famous("PUMA", &[])];
         assert_eq!(
             known(&r, &[25], FOR_GOODS, word(below)),
             Some(Severity::Medium)
@@ -1176,8 +1234,16 @@ mod tests {
 
     #[test]
     fn a_famous_known_word_on_other_goods_is_read_in_its_ordinary_sense() {
+        // The fuel brand on toys: a registration of the same word by somebody else for
+        // toys does not make the famous brand one there (a real register holds most
+        // ordinary words in most classes).
         let r = [rec("SHELL", &[4, 28]), famous("SHELL", &[4])];
-        assert_eq!(known(&r, &[28], NAME, word(4.0)), Some(Severity::High));
+        assert_eq!(known(&r, &[28], NAME, word(4.0)), Some(Severity::Low));
+        assert_eq!(known(&r, &[4], NAME, word(4.0)), Some(Severity::High));
+        // A brand-list entry with no goods and a registration in class: not by fame.
+        let r = [rec("SHELL", &[28]), famous("SHELL", &[])];
+        assert_eq!(known(&r, &[28], NAME, word(4.0)), Some(Severity::Low));
+        assert_eq!(known(&r, &[28], FITS, word(4.0)), Some(Severity::Medium));
         let r = [famous("SHELL", &[4])];
         assert_eq!(known(&r, &[28], NAME, word(4.0)), Some(Severity::Low));
         assert_eq!(known(&r, &[28], FITS, word(4.0)), Some(Severity::Medium));
@@ -1237,7 +1303,7 @@ mod tests {
         let r = [curated("Columbia", &[25], false)];
         let shade = Known {
             name: true,
-            names_colour: true,
+            compound: Some(Compound::Colour),
             ..word(3.7)
         };
         for usage in [STRONG, WEAK, Usage::Neutral] {
@@ -1245,13 +1311,13 @@ mod tests {
         }
         // A known word too ("Hunter Green").
         let known_word = Known {
-            names_colour: true,
+            compound: Some(Compound::Colour),
             ..word(4.0)
         };
         assert_eq!(known(&r, &[25], STRONG, known_word), Some(Severity::Low));
         // Without the colour after it, the same name in the same slot is a finding.
         let name = Known {
-            names_colour: false,
+            compound: None,
             ..shade
         };
         assert_eq!(known(&r, &[25], STRONG, name), Some(Severity::High));

@@ -9,7 +9,7 @@
 //! capitalised as a name. It is judged medium:
 //! it names the brand, by the listing's own words, without being the mark. Which last
 //! words are distinctive enough is the engine's word evidence
-//! ([`Engine::short_form_head`]); this module finds the mentions.
+//! (`Engine::short_form_head`); this module finds the mentions.
 
 use super::ordinary::{Case, Style};
 use super::{word_views, Engine};
