@@ -72,6 +72,7 @@ fn engine() -> Engine {
         curated("Marvel", &[28], false),
         curated("Barbie", &[28], true),
         curated("Peppa", &[28], true),
+        curated("Hawks", &[25, 28], true),
         famous("SAS"),
     ] {
         b.add(r);
@@ -92,6 +93,8 @@ fn engine() -> Engine {
         ("ward", 4.0),
         ("style", 4.5),
         ("berger", 3.4),
+        ("hawk", 4.1),
+        ("worth", 5.0),
         ("casper", 3.5),
         ("ryder", 3.1),
         ("cartier", 2.9),
@@ -397,6 +400,8 @@ fn a_mark_glued_to_a_common_word() {
     );
     // A rarer word makes a compound name of its own.
     assert_eq!(flags(&e, "", "Barbieberger dollhouse"), vec![]);
+    // A mark that is the plural of a word is that word first: a surname here.
+    assert_eq!(flags(&e, "", "Hawksworth corridor coach"), vec![]);
 }
 
 #[test]

@@ -917,6 +917,11 @@ impl Engine {
                 && self
                     .mark_value(w)
                     .is_some_and(|v| self.records(v, w).live_sues_sellers)
+                // The plural of a word is a word first: "Hawksworth" is a name, not
+                // the Hawks glued to "worth".
+                && !w.strip_suffix('s').is_some_and(|stem| {
+                    self.zipf(stem).is_some_and(|z| z >= ordinary::KNOWN_ZIPF)
+                })
         };
         let other = |w: &str| {
             letters(w) >= GLUED_WORD_LETTERS
