@@ -37,6 +37,7 @@ SETS = [  # (source file, output file, id prefix)
     ("dev2.txt", "dev2.jsonl", "enforced-dev2"),  # second tunable dev set
     ("holdout.txt", "holdout.jsonl", "enforced-holdout"),
     ("lookalikes-holdout.txt", "lookalikes-holdout.jsonl", "enforced-lookalikes"),
+    ("lookalikes-dev.txt", "lookalikes-dev.jsonl", "enforced-lookalikes-dev"),
 ]
 
 # The dev README's closed vocabulary of 47 words ...
@@ -51,7 +52,14 @@ sonic supreme hunter bronco guess chelsea pixel surface switch""".split()
 VOCAB = DEV_VOCAB + EXTRA_VOCAB
 VOCAB_RE = re.compile(r"(?<![\w])(" + "|".join(sorted(VOCAB, key=len, reverse=True))
                       + r")(?:e?s)?(?![\w])", re.IGNORECASE)
-DISGUISES = {"substitute", "double", "delete", "swap", "leet", "homoglyph", "space", "hyphen"}
+DISGUISES = {"substitute", "double", "delete", "swap", "leet", "homoglyph", "space", "hyphen",
+             # added with lookalikes-dev: letters between dots ("N.I.K.E"), vowels
+             # dropped ("Pkmn"), a letter inserted ("Sketchers"), a word glued on
+             # ("Barbiestyle")
+             "dots", "vowels", "insert", "affix"}
+# Lookalike listings of this group name no disguised mark: real words and names one
+# letter from a famous mark, which must stay quiet.
+CLEAN_GROUP = "clean"
 
 KINDS = {"tp": "third_party", "third_party": "third_party", "own": "own", "o": "own",
          "trap": "trap", "t": "trap"}
@@ -180,7 +188,9 @@ def parse_source(path, prefix, is_lookalike):
                         span["disguise"] = disguise
                         disguised += 1
                     gold.append(span)
-        if is_lookalike and disguised != 1:
+        if is_lookalike and block["group"] == CLEAN_GROUP and disguised:
+            raise BuildError(f"{where}: a {CLEAN_GROUP} lookalike listing has a disguised span")
+        if is_lookalike and block["group"] != CLEAN_GROUP and disguised != 1:
             raise BuildError(f"{where}: a lookalike listing needs exactly one disguised span, has {disguised}")
         if not is_lookalike and disguised:
             raise BuildError(f"{where}: disguise outside the lookalike set")

@@ -4,7 +4,8 @@
 For in-the-wild measurements (no labels): how many real listings get a high or medium
 finding, and on which words. Reads the Amazon UK toys layout (product_name,
 manufacturer, amazon_category_and_sub_category); the same seed and file give the same
-rows. Usage:
+rows. Other layouts are read by their own column names (Flipkart: `brand`; Amazon
+2020: `Product Name`, `Brand Name`, `Category`). Usage:
 
     scripts/sample-listings.py FILE.csv --rows 300 --seed 1 > tmp/wild.jsonl
 """
@@ -27,9 +28,9 @@ def main() -> None:
         r = rows[i]
         listing = {
             "id": f"row-{i}",
-            "title": r.get("product_name", ""),
-            "brand": r.get("manufacturer", ""),
-            "category": r.get("amazon_category_and_sub_category", ""),
+            "title": r.get("product_name") or r.get("Product Name", ""),
+            "brand": r.get("manufacturer") or r.get("brand") or r.get("Brand Name", ""),
+            "category": r.get("amazon_category_and_sub_category") or r.get("Category", ""),
         }
         json.dump({k: v for k, v in listing.items() if v}, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -6,7 +6,7 @@
 
 use clearmark::detect::Engine;
 use clearmark::register::snapshot::{Snapshot, SnapshotBuilder};
-use clearmark::register::{Record, Register};
+use clearmark::register::{Enforcement, Record, Register};
 use clearmark::{FindingKind, Listing};
 
 fn registered(mark: &str) -> Record {
@@ -24,6 +24,17 @@ fn famous(mark: &str) -> Record {
 /// A name on a brand list without the evidence of fame.
 fn listed(mark: &str) -> Record {
     Record::new(Register::Famous, mark, mark)
+}
+
+/// A mark of the curated list of enforced marks, for the goods of `classes`.
+fn curated(mark: &str, classes: &[u8], sues: bool) -> Record {
+    let mut r = famous(mark);
+    r.classes = classes.to_vec();
+    r.enforcement = Some(Enforcement {
+        schedule_a: sues,
+        ..Enforcement::default()
+    });
+    r
 }
 
 fn engine() -> Engine {
@@ -51,6 +62,18 @@ fn engine() -> Engine {
         registered("ROUND1"),
         registered("ACME HOME"),
         registered("MARKS AND SPENCER"),
+        curated("Casper", &[20, 24], false),
+        curated("Poppi", &[32], false),
+        curated("Cartier", &[14], true),
+        famous("Ryder"),
+        famous("iPhone"),
+        registered("UGG"),
+        curated("Pokemon", &[28], true),
+        curated("Marvel", &[28], false),
+        curated("Barbie", &[28], true),
+        curated("Peppa", &[28], true),
+        curated("Hawks", &[25, 28], true),
+        famous("SAS"),
     ] {
         b.add(r);
     }
@@ -66,9 +89,22 @@ fn engine() -> Engine {
         ("toys", 4.0),
         ("shoes", 4.5),
         ("the", 7.5),
+        ("caster", 1.9),
+        ("ward", 4.0),
+        ("style", 4.5),
+        ("berger", 3.4),
+        ("hawk", 4.1),
+        ("worth", 5.0),
+        ("casper", 3.5),
+        ("ryder", 3.1),
+        ("cartier", 2.9),
     ] {
         b.add_word_frequency(w, z);
     }
+    for name in ["casper", "ryder", "cartier"] {
+        b.mark_name(name);
+    }
+    b.add_given_name("Pippa");
     Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"))
 }
 
@@ -235,6 +271,148 @@ fn an_own_brand_variant_never_silences_a_longer_mark() {
             "Star Wars".to_owned(),
             FindingKind::FamousBrand
         )]
+    );
+}
+
+#[test]
+fn a_listed_word_is_nobodys_typo_however_rare() {
+    let e = engine();
+    // "caster" is in the word list (Zipf 1.9): a castor wheel, not Casper, even on the
+    // mark's own goods.
+    let mut l = listing("", "Office chair caster wheels");
+    l.category = Some("Home & Kitchen > Furniture".into());
+    assert!(e.check(&l).findings.is_empty());
+    // A word the list does not hold is still searched.
+    l.title = Some("Memory foam Caspre mattress".into());
+    let found: Vec<(String, String)> = e
+        .check(&l)
+        .findings
+        .into_iter()
+        .map(|f| (f.text, f.mark))
+        .collect();
+    assert_eq!(found, [("Caspre".to_owned(), "Casper".to_owned())]);
+}
+
+#[test]
+fn a_misspelling_off_the_marks_goods_is_another_word() {
+    let e = engine();
+    // Poppi is a drink (class 32): on a toy, "Pippi" is a name.
+    assert_eq!(flags(&e, "", "Pippi pirate ship figure"), vec![]);
+    // Where the goods are unknown, it may be the drink.
+    let mut drink = listing("", "Pippi prebiotic soda 12 cans");
+    drink.category = None;
+    let found: Vec<(String, String)> = e
+        .check(&drink)
+        .findings
+        .into_iter()
+        .map(|f| (f.text, f.mark))
+        .collect();
+    assert_eq!(found, [("Pippi".to_owned(), "Poppi".to_owned())]);
+    // A digit shows intent: the disguise is read on any goods.
+    assert_eq!(flags(&e, "", "P0ppi figure"), lookalike("P0ppi", "Poppi"));
+}
+
+#[test]
+fn a_name_is_worth_a_typo_search_only_on_the_curated_list() {
+    let e = engine();
+    // Ryder is a famous name on brand lists, not curated: "Ryker" is another name.
+    assert_eq!(flags(&e, "", "Ryker backpack 30L"), vec![]);
+    // Cartier is a curated name: its misspelling is a disguise.
+    let mut l = listing("", "Carteir love bracelet gold");
+    l.category = Some("Clothing, Shoes & Jewelry > Jewelry > Bracelets".into());
+    let found: Vec<(String, String)> = e
+        .check(&l)
+        .findings
+        .into_iter()
+        .map(|f| (f.text, f.mark))
+        .collect();
+    assert_eq!(found, [("Carteir".to_owned(), "Cartier".to_owned())]);
+}
+
+#[test]
+fn leetspeak_of_three_letters_is_a_model_code() {
+    let e = engine();
+    // Three letters read from "S4S" stand for nothing; four do ("N1ke").
+    assert_eq!(flags(&e, "", "S4S push-up bra"), vec![]);
+    assert_eq!(flags(&e, "", "N1ke socks"), lookalike("N1ke", "Nike"));
+}
+
+#[test]
+fn one_word_of_a_phrase_mark_disguised() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "Star Warz lightsaber"),
+        lookalike("Star Warz", "Star Wars")
+    );
+    assert_eq!(
+        flags(&e, "", "Star W4rs lightsaber"),
+        lookalike("Star W4rs", "Star Wars")
+    );
+    // The other word itself a word: another phrase, not a disguise.
+    assert_eq!(flags(&e, "", "Star Ward lightsaber"), vec![]);
+    // Punctuation between the words parts them.
+    assert_eq!(flags(&e, "", "Star, Warz lightsaber"), vec![]);
+}
+
+#[test]
+fn letters_spelt_out_one_by_one() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "N.I.K.E running socks"),
+        lookalike("N.I.K.E", "Nike")
+    );
+    assert_eq!(
+        flags(&e, "", "N i k e running socks"),
+        lookalike("N i k e", "Nike")
+    );
+    // Three single letters are an abbreviation, not a mark spelt out.
+    assert_eq!(flags(&e, "", "U.G.G slippers"), vec![]);
+}
+
+#[test]
+fn a_mark_without_its_vowels() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "Pkmn rare cards"),
+        lookalike("Pkmn", "Pokemon")
+    );
+    // Only towards marks whose owner sues sellers: Marvel's is not on record here.
+    assert_eq!(flags(&e, "", "Mrvl hero figure"), vec![]);
+    // Three consonants stand for too many marks.
+    assert_eq!(flags(&e, "", "Pkm rare cards"), vec![]);
+}
+
+#[test]
+fn an_l_for_an_i() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "lPhone 15 case"),
+        lookalike("lPhone", "iPhone")
+    );
+}
+
+#[test]
+fn a_mark_glued_to_a_common_word() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "Barbiestyle dollhouse"),
+        lookalike("Barbiestyle", "Barbie")
+    );
+    // A rarer word makes a compound name of its own.
+    assert_eq!(flags(&e, "", "Barbieberger dollhouse"), vec![]);
+    // A mark that is the plural of a word is that word first: a surname here.
+    assert_eq!(flags(&e, "", "Hawksworth corridor coach"), vec![]);
+}
+
+#[test]
+fn a_first_name_is_nobodys_typo() {
+    let e = engine();
+    // "Pippa" is on the list of first names: a person, not Peppa.
+    assert_eq!(flags(&e, "", "Pippa name mug"), vec![]);
+    // A spelling no list holds is still read as the mark.
+    assert_eq!(
+        flags(&e, "", "Peppaa plush toy"),
+        lookalike("Peppaa", "Peppa")
     );
 }
 

@@ -57,7 +57,7 @@ fn the_bundled_evidence_is_read_by_default_and_listed_by_inspect() {
         .output()
         .unwrap();
     let listed = String::from_utf8_lossy(&inspect.stdout);
-    for source in ["word-freq", "lexicon", "famous"] {
+    for source in ["word-freq", "lexicon", "names", "famous"] {
         assert!(
             listed.lines().any(|l| l.trim_start().starts_with(source)),
             "{source} not listed:\n{listed}"

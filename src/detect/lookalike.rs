@@ -38,6 +38,128 @@ pub struct Near {
     pub value: u64,
     /// The edit distance (insertions, deletions, substitutions, swaps of neighbours).
     pub distance: u8,
+    /// How the word spells the key.
+    pub trick: Trick,
+}
+
+/// How a word spells a mark it is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trick {
+    /// Letters changed, added, dropped or swapped ([`near`], [`near_phrase`]).
+    Edits,
+    /// An l written for an i or the other way round, which look alike in many fonts
+    /// ("lPhone", "LuIulemon"): [`lookalike_letters`].
+    LookalikeLetter,
+    /// The mark's consonants with its vowels dropped ("Pkmn"): [`skeleton`].
+    Skeleton,
+    /// The mark glued to an ordinary word ("Barbiestyle"): the engine splits the word.
+    Glued,
+}
+
+/// The shortest word read as a mark without its vowels: three consonants stand for
+/// too many marks ("pcs", "dvd").
+pub const SKELETON_LETTERS: usize = 4;
+
+/// The fewest vowels a mark must lose to be read from its consonants: one dropped
+/// letter is an edit ([`near`]).
+pub const SKELETON_DROPPED: usize = 2;
+
+/// Whether `c` is a vowel of the Latin alphabet (`y` is not: "Dsny" keeps it).
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Whether `word` can be a mark without its vowels: at least [`SKELETON_LETTERS`]
+/// ASCII letters and no vowel.
+pub fn is_skeleton(word: &str) -> bool {
+    word.len() >= SKELETON_LETTERS && word.bytes().all(|b| b.is_ascii_lowercase() && !is_vowel(b))
+}
+
+/// One-word mark keys that are `word` with vowels put back ("pkmn" → "pokemon",
+/// "pokémon"): the key starts with the word's first letter and ends with its last,
+/// keeps its consonants in order and adds only vowels (accented ones too), at least
+/// [`SKELETON_DROPPED`] of them ("strv" is no Staravia). Empty unless [`is_skeleton`].
+pub fn skeleton<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
+    fn go<D: AsRef<[u8]>>(
+        fst: &Fst<D>,
+        node: Node<'_>,
+        out: Output,
+        word: &[u8],
+        at: usize,
+        key: &mut Vec<u8>,
+        found: &mut Vec<Near>,
+    ) {
+        if at == word.len()
+            && node.is_final()
+            && key.len() >= word.len() + SKELETON_DROPPED
+            && key.last() == word.last()
+        {
+            if let Ok(k) = String::from_utf8(key.clone()) {
+                let distance = distance(std::str::from_utf8(word).unwrap_or(""), &k);
+                found.push(Near {
+                    key: k,
+                    value: out.cat(node.final_output()).value(),
+                    distance,
+                    trick: Trick::Skeleton,
+                });
+            }
+        }
+        for t in node.transitions() {
+            // A vowel (or a byte of an accented letter) may be put back anywhere after
+            // the first letter; the word's letters come in order.
+            let next = if word.get(at) == Some(&t.inp) {
+                at + 1
+            } else if !key.is_empty() && (is_vowel(t.inp) || t.inp >= 0x80) {
+                at
+            } else {
+                continue;
+            };
+            key.push(t.inp);
+            go(
+                fst,
+                fst.node(t.addr),
+                out.cat(t.out),
+                word,
+                next,
+                key,
+                found,
+            );
+            key.pop();
+        }
+    }
+    if !is_skeleton(word) {
+        return Vec::new();
+    }
+    let fst = map.as_fst();
+    let mut found = Vec::new();
+    go(
+        fst,
+        fst.root(),
+        Output::zero(),
+        word.as_bytes(),
+        0,
+        &mut Vec::new(),
+        &mut found,
+    );
+    found
+}
+
+/// The readings of `word` with one `l` read as `i` or one `i` as `l` ("lphone" →
+/// "iphone", "luiulemon" → "lululemon"): letters that look alike in many fonts, written
+/// one for the other to slip past an exact search.
+pub fn lookalike_letters(word: &str) -> Vec<String> {
+    word.char_indices()
+        .filter_map(|(at, c)| {
+            let other = match c {
+                'l' => 'i',
+                'i' => 'l',
+                _ => return None,
+            };
+            let mut reading = word.to_owned();
+            reading.replace_range(at..at + 1, other.encode_utf8(&mut [0; 4]));
+            Some(reading)
+        })
+        .collect()
 }
 
 /// The most edits allowed between a word and a mark of `mark_letters` letters: 1 from
@@ -112,11 +234,147 @@ pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
                 key,
                 value,
                 distance,
+                trick: Trick::Edits,
             });
         }
     }
     out.sort_by_key(|n| n.distance);
     out
+}
+
+/// The shortest word of a mark of several words that [`near_phrase`] reads through one
+/// edit: the other words of the mark vouch for it, but a word of three letters has a
+/// neighbour in most others.
+pub const PHRASE_WORD_LETTERS: usize = 4;
+
+/// A mark key of several words near the words of a listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NearPhrase {
+    /// The key and its distance from the words (one edit, in the disguised word).
+    pub near: Near,
+    /// How many of the words, from the first, the key spells.
+    pub words: usize,
+}
+
+/// The longest mark key of several words that `words` spell with every word exact but
+/// the one at `disguised`, which is one edit (a letter or digit changed, added, dropped
+/// or two neighbours swapped) from the key's word of at least [`PHRASE_WORD_LETTERS`]
+/// letters, keeping its first letter (or swapping the first two): "hot whee1s" reads
+/// "hot wheels", "calvin kelin" "calvin klein". The key covers `words[..=disguised]`
+/// and as many following words as it can; `None` when no key does, or when it would
+/// be a single word (that is [`near`]'s).
+pub fn near_phrase<D: AsRef<[u8]>>(
+    map: &fst::Map<D>,
+    words: &[&str],
+    disguised: usize,
+) -> Option<NearPhrase> {
+    let word = *words.get(disguised)?;
+    if word.len() > MAX_WORD_BYTES || word.chars().count() < PHRASE_WORD_LETTERS {
+        return None;
+    }
+    let fst = map.as_fst();
+    let mut node = fst.root();
+    let mut out = Output::zero();
+    let mut key = Vec::new();
+    for w in &words[..disguised] {
+        for &b in w.as_bytes().iter().chain(b" ") {
+            let t = node.transition(node.find_input(b)?);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+            key.push(b);
+        }
+    }
+    let aut = Damerau::new(word.as_bytes(), 1);
+    let mut ends = Vec::new();
+    walk_to_ends(
+        fst,
+        node,
+        out,
+        &aut.start(),
+        &aut,
+        &mut Vec::new(),
+        &mut ends,
+    );
+    let mut best: Option<NearPhrase> = None;
+    for (spelt, node, out) in ends {
+        let Ok(as_key) = std::str::from_utf8(&spelt) else {
+            continue;
+        };
+        if as_key == word
+            || as_key.chars().count() < PHRASE_WORD_LETTERS
+            || distance(word, as_key) != 1
+        {
+            continue;
+        }
+        // The words after the disguised one, as many as the key goes on with.
+        let (mut node, mut out, mut tail) = (node, out, Vec::new());
+        let mut found = node
+            .is_final()
+            .then(|| (disguised + 1, out.cat(node.final_output()).value(), 0));
+        'words: for (i, w) in words.iter().enumerate().skip(disguised + 1) {
+            for &b in b" ".iter().chain(w.as_bytes()) {
+                let Some(at) = node.find_input(b) else {
+                    break 'words;
+                };
+                let t = node.transition(at);
+                out = out.cat(t.out);
+                node = fst.node(t.addr);
+                tail.push(b);
+            }
+            if node.is_final() {
+                found = Some((i + 1, out.cat(node.final_output()).value(), tail.len()));
+            }
+        }
+        let Some((end, value, tail_len)) = found else {
+            continue;
+        };
+        if end < 2 || best.as_ref().is_some_and(|b| b.words >= end) {
+            continue;
+        }
+        let mut full = key.clone();
+        full.extend_from_slice(&spelt);
+        full.extend_from_slice(&tail[..tail_len]);
+        if let Ok(full) = String::from_utf8(full) {
+            best = Some(NearPhrase {
+                near: Near {
+                    key: full,
+                    value,
+                    distance: 1,
+                    trick: Trick::Edits,
+                },
+                words: end,
+            });
+        }
+    }
+    best
+}
+
+/// Like [`walk`], but collects every node where the automaton matches a whole word of
+/// the key — a final node, or one the key goes on from with a space — with the word's
+/// bytes and the output so far.
+fn walk_to_ends<'f, D: AsRef<[u8]>>(
+    fst: &'f Fst<D>,
+    node: Node<'f>,
+    out: Output,
+    state: &Option<Rows>,
+    aut: &Damerau,
+    key: &mut Vec<u8>,
+    found: &mut Vec<(Vec<u8>, Node<'f>, Output)>,
+) {
+    for t in node.transitions() {
+        let next = aut.accept(state, t.inp);
+        if !aut.can_match(&next) {
+            continue;
+        }
+        let child = fst.node(t.addr);
+        let out = out.cat(t.out);
+        key.push(t.inp);
+        if aut.is_match(&next) && (child.is_final() || child.find_input(b' ').is_some()) {
+            found.push((key.clone(), child, out));
+        }
+        walk_to_ends(fst, child, out, &next, aut, key, found);
+        key.pop();
+    }
 }
 
 /// Depth-first walk of the index below `node` (reached by `key` with output `out`),
@@ -309,6 +567,10 @@ mod tests {
         fst::Map::from_iter(keys.into_iter().enumerate().map(|(i, k)| (k, i as u64))).unwrap()
     }
 
+    fn keys_of(found: Vec<Near>) -> Vec<String> {
+        found.into_iter().map(|n| n.key).collect()
+    }
+
     fn keys(m: &fst::Map<Vec<u8>>, w: &str) -> Vec<String> {
         near(m, w).into_iter().map(|n| n.key).collect()
     }
@@ -438,6 +700,110 @@ mod tests {
         );
         assert_eq!(keys(&m, "plaistaton"), ["playstation"]);
         assert!(keys(&m, "mimichrmpz").is_empty());
+    }
+
+    fn phrase(m: &fst::Map<Vec<u8>>, text: &str, disguised: usize) -> Option<(String, usize)> {
+        let words: Vec<&str> = text.split(' ').collect();
+        near_phrase(m, &words, disguised).map(|p| (p.near.key, p.words))
+    }
+
+    #[test]
+    fn one_word_of_a_phrase_mark_may_be_disguised() {
+        let m = index(&[
+            "hot wheels",
+            "calvin klein",
+            "mario kart",
+            "star wars",
+            "hello kitty",
+        ]);
+        // A digit for a letter, at the end of the word too: the other words vouch.
+        assert_eq!(
+            phrase(&m, "hot whee1s track", 1),
+            Some(("hot wheels".into(), 2))
+        );
+        assert_eq!(
+            phrase(&m, "mario kar7 wheel", 1),
+            Some(("mario kart".into(), 2))
+        );
+        assert_eq!(
+            phrase(&m, "star warz mug", 1),
+            Some(("star wars".into(), 2))
+        );
+        // The first word, followed by the rest exactly.
+        assert_eq!(
+            phrase(&m, "hell0 kitty bag", 0),
+            Some(("hello kitty".into(), 2))
+        );
+        // A swap is one edit.
+        assert_eq!(
+            phrase(&m, "calvin kelin briefs", 1),
+            Some(("calvin klein".into(), 2))
+        );
+    }
+
+    #[test]
+    fn a_phrase_needs_its_other_words_exact_and_one_edit() {
+        let m = index(&["hot wheels", "star wars", "star", "wars"]);
+        // Two edits in the word, or two words changed, are another phrase.
+        assert_eq!(phrase(&m, "hot whe1l5", 1), None);
+        assert_eq!(phrase(&m, "hat whee1s", 1), None);
+        // A single word is not a phrase.
+        assert_eq!(phrase(&m, "warz", 0), None);
+        // The word itself is no disguise.
+        assert_eq!(phrase(&m, "star wars", 1), None);
+    }
+
+    #[test]
+    fn a_phrase_word_needs_four_letters() {
+        let m = index(&["red sox", "air max", "mario kart"]);
+        assert_eq!(phrase(&m, "red s0x", 1), None, "three letters");
+        assert_eq!(phrase(&m, "air m4x", 1), None, "three letters");
+        assert_eq!(
+            phrase(&m, "mario kar7", 1),
+            Some(("mario kart".into(), 2)),
+            "four"
+        );
+    }
+
+    #[test]
+    fn a_mark_is_read_from_its_consonants() {
+        let m = index(&["pokemon", "pokémon", "disney", "marvel", "pokey", "dvd"]);
+        let mut got = keys_of(skeleton(&m, "pkmn"));
+        got.sort();
+        assert_eq!(got, ["pokemon", "pokémon"]);
+        // "y" is no vowel: it stays.
+        assert_eq!(keys_of(skeleton(&m, "dsny")), ["disney"]);
+        assert_eq!(keys_of(skeleton(&m, "mrvl")), ["marvel"]);
+    }
+
+    #[test]
+    fn a_skeleton_needs_four_consonants_and_two_dropped_vowels() {
+        let m = index(&["dvd", "davido", "marvel", "mrvel"]);
+        // Three letters: too short to stand for a mark.
+        assert!(skeleton(&m, "dvd").is_empty());
+        assert!(!is_skeleton("dvd"));
+        assert!(is_skeleton("dvds"));
+        // A word with a vowel is no skeleton; one vowel dropped is an edit.
+        assert!(skeleton(&m, "mrvel").is_empty());
+        assert_eq!(
+            keys_of(skeleton(&m, "mrvl")),
+            ["marvel"],
+            "not mrvel: one vowel"
+        );
+        // The first and the last letters are kept.
+        assert!(skeleton(&index(&["amrvl"]), "mrvl").is_empty());
+        assert!(skeleton(&index(&["staravia"]), "strv").is_empty());
+    }
+
+    #[test]
+    fn l_and_i_are_read_one_for_the_other_once() {
+        assert_eq!(lookalike_letters("lphone"), ["iphone"]);
+        assert_eq!(
+            lookalike_letters("luiulemon"),
+            ["iuiulemon", "lululemon", "luiuiemon"]
+        );
+        assert!(lookalike_letters("adidas").contains(&"adldas".to_owned()));
+        assert!(lookalike_letters("nke").is_empty());
     }
 
     #[test]

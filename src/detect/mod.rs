@@ -69,6 +69,7 @@ use crate::register::watch_list::WatchList;
 use crate::register::{Record, Register};
 use crate::text::{self, Joiner, Normalized, Shape, Token};
 use key_records::{Keeper, KeyRecords, Registers};
+use lookalike::Trick;
 use ordinary::{Case, Gap, Style, Usage, Word};
 use own_brand::OwnBrands;
 use std::collections::HashMap;
@@ -78,6 +79,19 @@ use std::sync::{Arc, Mutex};
 /// The shortest part of a compound word ("key" in "keychain") that makes it two known
 /// words rather than a two-letter typo of a mark.
 const COMPOUND_PART_LETTERS: usize = 3;
+
+/// How common a word glued to a mark must be to be read as the seller's filler
+/// ("style" 4.5, "toy" 4.2): a rarer one makes a compound name of its own
+/// ("AmazonBasics", "Mustangberger", "Rockmantra").
+const GLUED_WORD_ZIPF: f32 = 4.0;
+
+/// The fewest single letters that, joined, spell a mark ("N.I.K.E"): three single
+/// letters are an abbreviation ("U S A").
+const SPELT_OUT_LETTERS: usize = 4;
+
+/// The shortest ordinary word read as glued to a mark ("style" in "Barbiestyle"): two
+/// letters are as often a mark's own ending.
+const GLUED_WORD_LETTERS: usize = 3;
 
 /// The most words whose typo verdict the engine keeps between checks.
 const KEPT_TYPOS: usize = 10_000;
@@ -133,6 +147,8 @@ struct Candidate {
     key: String,
     /// How the span disguises the mark, if it does.
     disguise: Option<String>,
+    /// The disguise is a misspelling alone (see [`risk::Facts::misspelt`]).
+    misspelt: bool,
     /// The words were joined without the key's spaces (`Play Station`).
     joined: bool,
     /// Written with a capital inside a word (`LeapFrog`, `iPad`): see
@@ -288,6 +304,7 @@ impl Engine {
         }
         self.leet_candidates(&norm, &mut taken, &mut candidates);
         self.typo_candidates(tokens, &mut taken, &mut candidates);
+        self.phrase_candidates(&norm, &mut taken, &mut candidates);
         candidates.sort_by_key(|c| c.words.start);
         candidates.retain(|c| !own.names(&words[c.words.clone()]));
         // Candidates are in text order: one cursor walks the field once.
@@ -491,6 +508,7 @@ impl Engine {
             common: common.as_ref().map(|(w, z)| (w.as_str(), *z)),
             usage: &usage,
             disguise: c.disguise.clone(),
+            misspelt: c.misspelt,
             // A capitalised word used as often as an everyday one is mostly a title or
             // a sentence's first word ("Sheriff", "No"), not a name; a word of the
             // listing vocabulary ("Mustang", "Jaguar") is a word first, whose sense the
@@ -530,18 +548,25 @@ impl Engine {
             let hyphenated = tokens[r.start..r.end - 1]
                 .iter()
                 .all(|t| t.joiner == Joiner::Hyphen);
-            joined.chars().filter(|c| c.is_alphabetic()).count() >= 5
-                && (span.iter().any(|w| {
-                    // A number is a word of its own ("Round 1" is not "Round1").
-                    !w.chars().all(|c| c.is_ascii_digit())
-                        && self.zipf(w).is_none_or(|z| z < ordinary::KNOWN_ZIPF)
-                }) || self
-                    .zipf(&joined)
-                    .is_some_and(|z| z >= ordinary::COMMON_ZIPF)
-                    // "on-the-go" is a phrase, not a disguise of OnTheGo.
-                    || (hyphenated
-                        && self.typo_target(&joined)
-                        && self.common_word(&span.join(" ")).is_none()))
+            // Letters spelt out one by one ("N.I.K.E", "L E G O") are a disguise of a
+            // mark of any length from four: nobody writes a word so.
+            let spelt_out = span.len() >= SPELT_OUT_LETTERS
+                && span
+                    .iter()
+                    .all(|w| w.chars().count() == 1 && w.chars().all(char::is_alphabetic));
+            (spelt_out && self.typo_target(&joined))
+                || joined.chars().filter(|c| c.is_alphabetic()).count() >= 5
+                    && (span.iter().any(|w| {
+                        // A number is a word of its own ("Round 1" is not "Round1").
+                        !w.chars().all(|c| c.is_ascii_digit())
+                            && self.zipf(w).is_none_or(|z| z < ordinary::KNOWN_ZIPF)
+                    }) || self
+                        .zipf(&joined)
+                        .is_some_and(|z| z >= ordinary::COMMON_ZIPF)
+                        // "on-the-go" is a phrase, not a disguise of OnTheGo.
+                        || (hyphenated
+                            && self.typo_target(&joined)
+                            && self.common_word(&span.join(" ")).is_none()))
         };
         // A mark's words are not split by a list's punctuation: "fast, furious" is two
         // words of a description, not Fast & Furious.
@@ -587,6 +612,7 @@ impl Engine {
                     value: m.value,
                     key: m.key,
                     disguise,
+                    misspelt: false,
                     joined: m.joined,
                     coined_spelling: false,
                 }
@@ -597,7 +623,9 @@ impl Engine {
     /// Leetspeak: runs where digits or symbols stand in for letters, looked up under
     /// each reading the normaliser proposes, then searched for typos (a digit inside a
     /// misspelt word: "Sams0ng"). A reading that only replaces digits ending a word
-    /// ("Nik3") counts only when the letters before them are no word ("Model3").
+    /// ("Nik3") counts only when the letters before them are no word ("Model3"), and a
+    /// reading of at most [`ordinary::ABBREVIATION_LETTERS`] letters never does ("S4S"
+    /// is a model code, not SAS).
     fn leet_candidates(&self, norm: &Normalized, taken: &mut [bool], out: &mut Vec<Candidate>) {
         for run in norm.leet_runs() {
             let r = run.tokens.clone();
@@ -607,9 +635,15 @@ impl Engine {
             if run.tail_only && self.known_word(run.stem.as_str()) {
                 continue;
             }
+            // A short reading is a model code ("S4S", "B2B"), not a disguised
+            // abbreviation: a letter or two say too little to stand for a mark.
+            let readable = |k: &&String| {
+                k.chars().filter(|c| c.is_alphabetic()).count() > ordinary::ABBREVIATION_LETTERS
+            };
             let hit = run
                 .candidates
                 .iter()
+                .filter(readable)
                 .find_map(|k| {
                     let v = self.mark_value(k)?;
                     self.distinctive(k).then(|| (k.clone(), v))
@@ -617,6 +651,7 @@ impl Engine {
                 .or_else(|| {
                     run.candidates
                         .iter()
+                        .filter(readable)
                         .filter(|k| !k.contains(' '))
                         .find_map(|k| self.cached_typo_of(k))
                         .map(|n| (n.key, n.value))
@@ -628,6 +663,7 @@ impl Engine {
                     value,
                     key,
                     disguise: Some("digits or symbols standing in for letters".to_owned()),
+                    misspelt: false,
                     joined: false,
                     coined_spelling: false,
                 });
@@ -663,9 +699,11 @@ impl Engine {
                 .then(|| format!("{}{}", word(i), word(i + 1)))
                 .and_then(|text| Some((i..i + 2, self.cached_typo_of(&text)?, text)));
             let single = || {
-                (searchable(!taken[i], i) && word(i).chars().count() >= lookalike::MIN_WORD_LETTERS)
-                    .then(|| Some((i..i + 1, self.cached_typo_of(word(i))?, word(i).to_owned())))
-                    .flatten()
+                (searchable(!taken[i], i)
+                    && (word(i).chars().count() >= lookalike::MIN_WORD_LETTERS
+                        || lookalike::is_skeleton(word(i))))
+                .then(|| Some((i..i + 1, self.cached_typo_of(word(i))?, word(i).to_owned())))
+                .flatten()
             };
             let Some((span, n, text)) = joined.or_else(single) else {
                 continue;
@@ -673,6 +711,12 @@ impl Engine {
             out.retain(|c| c.words.end <= span.start || span.end <= c.words.start);
             let disguise = if lookalike::same_but_accents(&text, &n.key) {
                 None
+            } else if n.trick == Trick::LookalikeLetter {
+                Some("an l and an i written one for the other".to_owned())
+            } else if n.trick == Trick::Skeleton {
+                Some("written without its vowels".to_owned())
+            } else if n.trick == Trick::Glued {
+                Some(format!("{} glued to another word", n.key))
             } else if span.len() == 2 {
                 Some(format!("{} split by a hyphen and misspelt", n.key))
             } else if n.distance == 1 {
@@ -680,16 +724,115 @@ impl Engine {
             } else {
                 Some("two letters changed".to_owned())
             };
+            // One word spelt otherwise, without a hyphen or a trick to show intent.
+            let misspelt = disguise.is_some() && span.len() == 1 && n.trick == Trick::Edits;
             taken[span.clone()].iter_mut().for_each(|t| *t = true);
             out.push(Candidate {
                 words: span,
                 value: n.value,
                 key: n.key,
                 disguise,
+                misspelt,
                 joined: false,
                 coined_spelling: false,
             });
         }
+    }
+
+    /// Marks of several words with one word disguised ("Hot Whee1s", "Calvin Kelin",
+    /// "Star Warz"): a word that is no word of the word evidence and no mark, one edit
+    /// from its word of the mark ([`lookalike::near_phrase`]), with the mark's other
+    /// words spelt exactly around it in the same segment. The mark must be a
+    /// registration or a famous brand, and a phrase common in ordinary text ("new
+    /// balance") only when it is on the curated list of enforced marks. It replaces the
+    /// shorter exact marks inside it ("Calvin", "Tommy"); a disguise found already is
+    /// kept.
+    fn phrase_candidates(&self, norm: &Normalized, taken: &mut [bool], out: &mut Vec<Candidate>) {
+        let tokens = norm.tokens();
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        // Words a phrase may take over: free, or in an exact (undisguised) candidate.
+        let open = |taken: &[bool], out: &[Candidate], i: usize| {
+            !taken[i]
+                || out
+                    .iter()
+                    .any(|c| c.words.contains(&i) && c.disguise.is_none())
+        };
+        for k in 0..words.len() {
+            let w = words[k];
+            let suspect = w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && w.chars().all(char::is_alphanumeric)
+                && !self.listed_word(w)
+                && self.mark_value(w).is_none();
+            if !suspect || !open(taken, out, k) {
+                continue;
+            }
+            let mut best: Option<(Range<usize>, lookalike::Near)> = None;
+            for s in k.saturating_sub(marks::MAX_WORDS - 1)..=k {
+                // The words of one segment, from `s` on, all open.
+                let mut end = s;
+                while end < words.len()
+                    && end - s < marks::MAX_WORDS
+                    && open(taken, out, end)
+                    && (end == s
+                        || !ends_segment(
+                            &norm.text()[tokens[end - 1].norm.end..tokens[end].norm.start],
+                        ))
+                {
+                    end += 1;
+                }
+                if end <= k {
+                    continue;
+                }
+                let found = lookalike::near_phrase(self.snapshot.marks(), &words[s..end], k - s);
+                let Some(p) = found.filter(|p| self.phrase_target(&p.near.key)) else {
+                    continue;
+                };
+                let span = s..s + p.words;
+                if best.as_ref().is_none_or(|(b, _)| span.len() > b.len()) {
+                    best = Some((span, p.near));
+                }
+            }
+            let Some((span, near)) = best else {
+                continue;
+            };
+            // Exact marks inside the span give way; one reaching beyond it keeps it.
+            if out.iter().any(|c| {
+                c.words.start < span.end
+                    && span.start < c.words.end
+                    && (c.words.start < span.start || span.end < c.words.end)
+            }) {
+                continue;
+            }
+            out.retain(|c| c.words.end <= span.start || span.end <= c.words.start);
+            let intent = !w.chars().all(char::is_alphabetic);
+            taken[span.clone()].iter_mut().for_each(|t| *t = true);
+            out.push(Candidate {
+                words: span,
+                value: near.value,
+                disguise: Some(format!(
+                    "one word of {} {}",
+                    near.key,
+                    if intent {
+                        "written with a digit for a letter"
+                    } else {
+                        "misspelt"
+                    }
+                )),
+                key: near.key,
+                misspelt: !intent,
+                joined: false,
+                coined_spelling: false,
+            });
+        }
+    }
+
+    /// A mark of several words worth reading through a disguised word: a registration
+    /// or a famous brand stands behind it, and it is no common phrase unless curated.
+    fn phrase_target(&self, key: &str) -> bool {
+        let Some(records) = self.mark_value(key).map(|v| self.records(v, key)) else {
+            return false;
+        };
+        records.live_backed && (records.protection.enforced() || self.common_word(key).is_none())
     }
 
     /// [`Engine::typo_of`], through the verdicts kept from earlier checks.
@@ -708,11 +851,41 @@ impl Engine {
     }
 
     /// The closest mark `word` is a typo of, if any. A word that is itself a word, a
-    /// name or a brand is nobody's typo: never a known word (the snapshot's lexicon) nor
-    /// a key of the index ("Tamiya" is not a typo of "Tamika").
+    /// name or a brand is nobody's typo: never a word of the snapshot's word evidence,
+    /// however rare ([`Engine::listed_word`]: "caster" is no typo of Casper), nor a key
+    /// of the index ("Tamiya" is not a typo of "Tamika").
     fn typo_of(&self, word: &str) -> Option<lookalike::Near> {
-        if self.known_word(word) || self.mark_value(word).is_some() {
+        if self.listed_word(word) || self.mark_value(word).is_some() {
             return None;
+        }
+        let coined = |k: &str| self.mark_value(k).is_some() && self.typo_target(k);
+        let near = |key: String, trick| {
+            let value = self.mark_value(&key)?;
+            let distance = lookalike::distance(word, &key);
+            Some(lookalike::Near {
+                key,
+                value,
+                distance,
+                trick,
+            })
+        };
+        // An l for an i, or the other way round: the mark exactly otherwise.
+        if let Some(k) = lookalike::lookalike_letters(word)
+            .into_iter()
+            .find(|k| coined(k))
+        {
+            return near(k, Trick::LookalikeLetter);
+        }
+        // The consonants of a mark whose owner sues sellers (the marks sellers abbreviate
+        // to slip past a search: "Pkmn"); three consonants or fewer stand for too many.
+        if let Some(n) = lookalike::skeleton(self.snapshot.marks(), word)
+            .into_iter()
+            .find(|n| coined(&n.key) && self.records(n.value, &n.key).live_sues_sellers)
+        {
+            return Some(n);
+        }
+        if let Some(k) = self.glued(word) {
+            return near(k, Trick::Glued);
         }
         // A plural or singular of a mark is the word itself, not a disguise of it.
         let inflection =
@@ -727,6 +900,44 @@ impl Engine {
             // Two letters from a mark is weak evidence against a word made of two
             // known words ("keychain", "fairytale"): that is a compound, not a disguise.
             .filter(|n| n.distance < 2 || !self.compound(word))
+    }
+
+    /// The mark `word` glues to an ordinary word ("barbiestyle", "newpokemon"): a coined
+    /// mark of at least [`lookalike::MIN_WORD_LETTERS`] letters worth a typo search,
+    /// whose owner sues marketplace sellers (the marks counterfeiters hide: a brand's
+    /// own compounds, "AmazonBasics", are not disguises), and a word of listing vocabulary or a common
+    /// word ([`GLUED_WORD_ZIPF`]) of at least [`GLUED_WORD_LETTERS`] letters before or
+    /// after it.
+    fn glued(&self, word: &str) -> Option<String> {
+        let letters = |w: &str| w.chars().count();
+        let mark = |w: &str| {
+            letters(w) >= lookalike::MIN_WORD_LETTERS
+                && self.mark_value(w).is_some()
+                && self.typo_target(w)
+                && self
+                    .mark_value(w)
+                    .is_some_and(|v| self.records(v, w).live_sues_sellers)
+                // The plural of a word is a word first: "Hawksworth" is a name, not
+                // the Hawks glued to "worth".
+                && !w.strip_suffix('s').is_some_and(|stem| {
+                    self.zipf(stem).is_some_and(|z| z >= ordinary::KNOWN_ZIPF)
+                })
+        };
+        let other = |w: &str| {
+            letters(w) >= GLUED_WORD_LETTERS
+                && (self.snapshot.word_is_listing_vocabulary(w)
+                    || self.zipf(w).is_some_and(|z| z >= GLUED_WORD_ZIPF))
+        };
+        word.char_indices().skip(1).find_map(|(at, _)| {
+            let (head, tail) = word.split_at(at);
+            if mark(head) && other(tail) {
+                Some(head.to_owned())
+            } else if other(head) && mark(tail) {
+                Some(tail.to_owned())
+            } else {
+                None
+            }
+        })
     }
 
     /// Whether `word` is two known words written together, each of at least
@@ -745,12 +956,25 @@ impl Engine {
     /// each of its words unknown to the lexicon or known only as a name, and not so
     /// often that it is mostly a person or place ([`ordinary::NAME_ZIPF`]: "Disney",
     /// "Raphael"). "champion", "penny", "motto" are words, so "Champron" or "Peony" is
-    /// no typo of them.
+    /// no typo of them. A mark that is a name is searched only when it is on the
+    /// curated list of enforced marks (the marks counterfeiters disguise: "Disney",
+    /// "Cartier") or registered: a name on brand lists alone is mostly a person's or a
+    /// place's, and the words one letter from it are other names ("Ryker" and Ryder,
+    /// "Meiro" and Metro).
     fn typo_target(&self, key: &str) -> bool {
         self.distinctive(key)
-            && key
-                .split(' ')
-                .all(|w| !self.known_word(w) || self.written_as_a_name(w))
+            && key.split(' ').all(|w| {
+                !self.known_word(w) || (self.written_as_a_name(w) && self.vouched_name(key))
+            })
+    }
+
+    /// A live record of `key` is a registration or carries the curated list's
+    /// enforcement evidence: more than a name on a brand list.
+    fn vouched_name(&self, key: &str) -> bool {
+        self.mark_value(key).is_some_and(|v| {
+            let p = &self.records(v, key).protection;
+            p.enforced() || p.registered_any()
+        })
     }
 
     /// The lexicon writes the word mostly capitalised, as a name, less often than
@@ -817,6 +1041,15 @@ impl Engine {
                 (phrase >= ordinary::COMMON_PHRASE_ZIPF).then(|| (words.join(" "), phrase))
             }
         }
+    }
+
+    /// A word the word evidence holds at all (a frequency list, however rarely it is
+    /// used, or the listing vocabulary), itself or as the plural of one: a real word or
+    /// name, which is nobody's typo. Rarity says how common a word is, not whether it
+    /// is one ("caster" is Zipf 1.9).
+    fn listed_word(&self, word: &str) -> bool {
+        let listed = |w: &str| self.snapshot.words().get(w).is_some();
+        listed(word) || word.strip_suffix('s').is_some_and(listed)
     }
 
     /// A word the frequency list knows, itself or as the plural of a known word

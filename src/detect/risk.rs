@@ -88,7 +88,14 @@
 //! Coined marks of the curated list are famous, so high anywhere; the reason says the
 //! owner sues.
 //!
-//! Lookalikes of coined marks follow the coined row; a pending application is at most
+//! Lookalikes of coined marks follow the coined row, with one exception: a
+//! **misspelling** (letters changed, added, dropped or swapped, with no digit, symbol,
+//! other script or spacing to show intent) of a mark that no registration stands behind
+//! and whose curated record names only other goods is low — the curated classes say
+//! where the brand is known, and elsewhere a word one letter from it is another word or
+//! name as often as a disguise ("Pippi" on a toy is no Poppi soda). A registration's
+//! misspelling follows the coined row (its classes are the register's, and the listing's
+//! are inferred). A pending application is at most
 //! medium; a word the owner disclaimed, a design-only record and a dead record protect
 //! nothing. This module owns that table; it must not search text or the index.
 
@@ -287,6 +294,18 @@ impl Protection {
         )
     }
 
+    /// Some claim carries the curated list's enforcement evidence: the mark is one
+    /// that marketplaces and its owner enforce against sellers.
+    pub fn enforced(&self) -> bool {
+        self.kinds.enforced
+    }
+
+    /// Some claim is a registration (a register or a watch list), not only a brand-list
+    /// entry.
+    pub fn registered_any(&self) -> bool {
+        self.kinds.registered_any
+    }
+
     /// The claims a verdict can cite, in the order they are cited when the listing's
     /// classes do not decide.
     pub fn claims(&self) -> &[Claim] {
@@ -318,6 +337,10 @@ pub struct Facts<'a> {
     pub usage: &'a Usage,
     /// The span disguises the mark (typo, spacing, homoglyphs, leetspeak): how.
     pub disguise: Option<String>,
+    /// The disguise is a misspelling alone (letters changed, added, dropped or
+    /// swapped; no digit, symbol, other script or spacing): a word a seller may write
+    /// for another word or name as well as for the mark.
+    pub misspelt: bool,
     /// The word list writes the (one-word) mark mostly capitalised, as a name ("Disney",
     /// "Raphael"): not an ordinary word, judged like an abbreviation.
     pub name: bool,
@@ -532,6 +555,13 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     } else {
         FindingKind::FamousBrand
     };
+    if f.misspelt
+        && !registered_any
+        && relate(p.goods_classes, f.listing_classes) == Classes::Unrelated
+    {
+        severity = Severity::Low;
+        why.push("a misspelling reads as the mark only on its goods".to_owned());
+    }
     if kind == FindingKind::PendingMark && severity == Severity::High {
         severity = Severity::Medium;
         why.push("only applied for, not yet registered".to_owned());
@@ -850,6 +880,7 @@ mod tests {
                 common,
                 usage,
                 disguise: None,
+                misspelt: false,
                 name: false,
                 vocabulary: false,
                 coined_spelling: false,
@@ -866,6 +897,54 @@ mod tests {
         usage: Usage,
     ) -> Option<Severity> {
         verdict(records, "x", listing, common, &usage).map(|v| v.severity)
+    }
+
+    /// The severity of a disguise of the coined mark `key` (records `records`) in a
+    /// listing of classes `listing`; `misspelt`: letters only, no digit or symbol.
+    fn disguised(records: &[Record], listing: &[u8], misspelt: bool) -> Option<Severity> {
+        judge(
+            &Facts {
+                key: "casper",
+                protection: &Protection::of_records(records, "casper"),
+                listing_classes: class_mask(listing),
+                common: None,
+                usage: &Usage::Neutral,
+                disguise: Some("one letter changed".to_owned()),
+                misspelt,
+                name: false,
+                vocabulary: false,
+                coined_spelling: false,
+                compound: None,
+            },
+            &cite(records),
+        )
+        .map(|v| v.severity)
+    }
+
+    #[test]
+    fn a_misspelling_reads_as_the_mark_only_on_its_goods() {
+        let mut famous = rec("CASPER", &[20, 24]);
+        famous.register = Register::Famous;
+        famous.famous = true;
+        famous.enforcement = Some(crate::register::Enforcement::default());
+        let records = [famous];
+        // On a figure (28) "Caster" is a word, not the mattress brand.
+        assert_eq!(disguised(&records, &[28], true), Some(Severity::Low));
+        // On its goods, or where the goods are unknown, it is the mark.
+        assert_eq!(disguised(&records, &[20], true), Some(Severity::High));
+        assert_eq!(disguised(&records, &[], true), Some(Severity::High));
+        // A digit or a symbol shows intent: a famous mark is protected beyond its goods.
+        assert_eq!(disguised(&records, &[28], false), Some(Severity::High));
+        // A famous name on a brand list alone says nothing of its goods.
+        let mut listed = rec("CASPER", &[]);
+        listed.register = Register::Famous;
+        listed.famous = true;
+        assert_eq!(disguised(&[listed], &[28], true), Some(Severity::High));
+        // A registration's misspelling follows the coined row: medium on other goods.
+        assert_eq!(
+            disguised(&[rec("CASPER", &[20])], &[28], true),
+            Some(Severity::Medium)
+        );
     }
 
     #[test]
@@ -984,6 +1063,7 @@ mod tests {
                 common: Some(("word", k.zipf)),
                 usage: &usage,
                 disguise: None,
+                misspelt: false,
                 name: k.name,
                 vocabulary: k.vocabulary,
                 coined_spelling: k.coined_spelling,

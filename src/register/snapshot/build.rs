@@ -289,6 +289,18 @@ impl SnapshotBuilder {
         }
     }
 
+    /// Adds a first name (see [`WORD_IS_GIVEN_NAME`](super::WORD_IS_GIVEN_NAME)): the word
+    /// is a person's name, whatever its frequency (a name no frequency list knows gets
+    /// none: Zipf 0). Keyed like marks.
+    pub fn add_given_name(&mut self, name: &str) {
+        let key = mark_key(name);
+        if key.is_empty() {
+            return;
+        }
+        *self.words.entry(key).or_insert(0) |= super::WORD_IS_GIVEN_NAME;
+        self.source().records += 1;
+    }
+
     /// Adds a word of the listing vocabulary (see
     /// [`WORD_IS_LISTING_VOCABULARY`](super::WORD_IS_LISTING_VOCABULARY)): a known word
     /// with at least `zipf` as its frequency (a lexicon knows words, not how often they

@@ -69,7 +69,8 @@
 //! - **words** — `fst::Map` from word to Zipf frequency × 100, with
 //!   [`WORD_IS_NAME`] set for words mostly written capitalised, as names, and
 //!   [`WORD_IS_LISTING_VOCABULARY`] for the listing vocabulary (colours, materials,
-//!   units, product nouns: see `register::lexicon`).
+//!   units, product nouns: see `register::lexicon`), and [`WORD_IS_GIVEN_NAME`] for
+//!   first names (`register::names`).
 //!
 //! This module owns loading and reading; building is in `build`, the byte layout in
 //! `format`, the record codec in `records`, the index values in `index`, the trailer in
@@ -118,6 +119,10 @@ pub const WORD_IS_NAME: u64 = 1 << 32;
 /// material, unit, quantity, product noun, plant or animal, whose ordinary sense is what
 /// a listing means by it.
 pub const WORD_IS_LISTING_VOCABULARY: u64 = 1 << 33;
+
+/// The bit of a words-index value that says the word is a first name on a list of
+/// names ("pippa"): a word of its own, nobody's typo.
+pub const WORD_IS_GIVEN_NAME: u64 = 1 << 34;
 
 /// The Zipf frequency held in a words-index value.
 pub fn word_value_zipf(value: u64) -> f32 {
@@ -512,6 +517,13 @@ impl Snapshot {
             || (key.chars().count() > 3
                 && (key.strip_suffix('s').is_some_and(listed)
                     || key.strip_suffix("es").is_some_and(listed)))
+    }
+
+    /// Whether `word` is on a list of first names (see [`WORD_IS_GIVEN_NAME`]).
+    pub fn word_is_given_name(&self, word: &str) -> bool {
+        self.words
+            .get(mark_key(word))
+            .is_some_and(|v| v & WORD_IS_GIVEN_NAME != 0)
     }
 
     /// The word-frequency index (word key → Zipf × 100, plus [`WORD_IS_NAME`]; read the

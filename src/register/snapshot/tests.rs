@@ -155,6 +155,24 @@ fn word_frequencies_are_looked_up_by_key() {
 }
 
 #[test]
+fn first_names_are_words_that_keep_their_frequency() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add_word_frequency("Laura", 4.46);
+    b.add_given_name("Laura");
+    b.add_given_name("Pippa");
+    let snap = Snapshot::from_bytes(b.finish(None)).unwrap();
+    assert!(snap.word_is_given_name("pippa") && snap.word_is_given_name("LAURA"));
+    // A name no frequency list knows is a word of no frequency; a known one keeps its.
+    assert_eq!(snap.word_zipf("pippa"), Some(0.0));
+    assert_eq!(snap.word_zipf("laura"), Some(4.46));
+    assert!(!snap.word_is_given_name("poppi"));
+    assert!(
+        !snap.word_is_name("pippa"),
+        "a first name is not a capitalised word"
+    );
+}
+
+#[test]
 fn signed_snapshots_verify_only_with_their_key() {
     let bytes = build(&sample(), false, Some(&key()));
     let snap = Snapshot::from_bytes(bytes).unwrap();
