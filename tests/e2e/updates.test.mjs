@@ -523,17 +523,28 @@ describe("snapshot updates", () => {
         await expectAnswering(2);
       });
 
+      /** @returns {Promise<{text: string, ok: string}>} the options page's snapshot import message, "" until the import ends */
+      const importStatus = () => page.run(`const s = document.querySelector("#snapshot-status"); return {text: s.textContent, ok: s.dataset.ok};`);
+
+      /**
+       * Imports `file` through the options page's file input on a freshly opened page (an
+       * empty message until this import's answer) and returns the message shown.
+       * @param {string} file
+       */
+      const importInPage = async (file) => {
+        await page.open();
+        await page.chooseFiles("#snapshot-file", [file]);
+        return waitFor(importStatus, (s) => s.text !== "", 15000);
+      };
+
       it("importing a file in the options page: an unsigned one is refused, a signed newer one is installed", async () => {
-        const importStatus = () => page.run(`const s = document.querySelector("#snapshot-status"); return {text: s.textContent, ok: s.dataset.ok};`);
-        await page.chooseFiles("#snapshot-file", [snaps[3]]);
-        let shown = await waitFor(importStatus, (s) => s.text !== "", 15000);
+        // A fresh page each time: the message of the import before must not be read as this one's.
+        let shown = await importInPage(snaps[3]);
         assert.equal(shown.ok, "false");
         assert.match(shown.text, /not signed/);
         assert.equal((await status()).active.version, 2);
         await expectAnswering(2);
-        await page.open();
-        await page.chooseFiles("#snapshot-file", [snaps.signed3]);
-        shown = await waitFor(importStatus, (s) => s.text !== "", 15000);
+        shown = await importInPage(snaps.signed3);
         assert.equal(shown.ok, "true", shown.text);
         const s = await status();
         assert.deepEqual(s.active, { version: 3, date: "2026-11-13", source: "import" });
