@@ -16,7 +16,10 @@
  * reads as "updates are stale" (status and page), a stalled feed gives up after the
  * manifest timeout and never holds the seller's rollback, a huge latest.json is refused,
  * a stored snapshot damaged in IndexedDB is skipped for the bundled one with a message,
- * and a stored feed address setFeed would refuse is ignored at start.
+ * and a stored feed address setFeed would refuse is ignored at start. Signed files whose
+ * marks index was damaged and then resealed (SHA-256 recomputed, signed again with the
+ * trusted key: only the structure check stands in their way) are refused on import, as is
+ * one resealed but not signed again; checks keep answering from the snapshot in use.
  *
  * Each browser runs on a copy of the assembled extension whose bundled snapshot and
  * trusted key are the test's own (generated here; the private key never leaves tmp/).
@@ -27,9 +30,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeF
 import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { generateKeyPairSync, sign } from "node:crypto";
 import { startFeedServer } from "./feed-server.mjs";
+import { damagedMarks, signingKeyFromFile } from "./damage.mjs";
 import { bounded, waitFor } from "./wait.mjs";
 
 const REPO = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -58,6 +62,41 @@ function scratch(prefix) {
 function clearmark(args) {
   return execFileSync(CLI, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 });
 }
+
+/**
+ * What `clearmark snapshot verify --public-key` says of a file: "ok", or its error (the
+ * sentence after "clearmark: FILE: ").
+ * @param {string} file
+ * @param {string} publicKey
+ */
+function cliVerify(file, publicKey) {
+  const r = spawnSync(CLI, ["snapshot", "verify", "--public-key", publicKey, file], { encoding: "utf8", timeout: 60_000 });
+  if (r.error) throw r.error;
+  return r.status === 0 ? "ok" : r.stderr.trim().replace(`clearmark: ${file}: `, "");
+}
+
+/** What the seller reads when a file's marks index is damaged (SnapshotError::Corrupt). */
+const MARKS_CORRUPT = /^the snapshot file is damaged \(its marks section is corrupt\); the previous snapshot is still in use$/;
+/** ... and when a file was altered after it was signed (SnapshotError::Signature). */
+const BADLY_SIGNED = /^the snapshot's signature is not valid \(it was altered or not published by Clearmark\); the previous snapshot is still in use$/;
+
+/**
+ * Bit flips in the marks index of the signed snapshot 3 (an `fst` map of three keys: a
+ * 16-byte header, the nodes, the root node last, a 20-byte footer of key count, root
+ * address and CRC32), each placed where only Clearmark's own structure checks
+ * (`fst_check.rs`) can see it: `fst::Map::new` reads neither the type word nor a
+ * non-zero root address, and decodes no node; the key count still matches the header.
+ * Flips in the CRC32 (the last 4 bytes) are not here: nothing reads it, a file so
+ * damaged still works.
+ * @type {{what: string, flips: import("./damage.mjs").Flip[]}[]}
+ */
+const MARKS_DAMAGE = [
+  { what: "the fst type word", flips: [{ at: 8, bit: 0 }] },
+  { what: "the root node's transition count", flips: [{ at: -21, bit: 0 }] },
+  { what: "the root node's pack sizes", flips: [{ at: -22, bit: 4 }] },
+  { what: "the root address in the footer", flips: [{ at: -12, bit: 0 }] },
+  { what: "three bits: the root address, the root node, a transition", flips: [{ at: -12, bit: 2 }, { at: -21, bit: 1 }, { at: -26, bit: 1 }] },
+];
 
 /**
  * An ed25519 key pair: the private seed as a key file `clearmark` reads, the public key
@@ -279,6 +318,10 @@ describe("snapshot updates", () => {
   const feeds = {};
   /** @type {Record<string, string>} snapshot files */
   const snaps = {};
+  /** @type {{what: string, file: string}[]} snapshot 3, marks index damaged, resealed and signed again by the trusted key */
+  const resigned = [];
+  /** snapshot 3, marks index damaged, SHA-256 recomputed, its old signature kept */
+  let notResigned = "";
 
   before(() => {
     dir = scratch("feeds");
@@ -292,6 +335,31 @@ describe("snapshot updates", () => {
     feeds.forged = publish(dir, "feed-forged", snaps[2], stranger.file);
     feeds.expired3 = expiredCopy(feeds.v3, join(dir, "feed-v3-expired"), trusted.privateKey, "2026-01-01T00:00:00Z");
     feeds.fresh3 = expiredCopy(feeds.v3, join(dir, "feed-v3-fresh"), trusted.privateKey, "2199-01-01T00:00:00Z");
+    const signed3 = readFileSync(snaps.signed3);
+    const key = signingKeyFromFile(trusted.file);
+    MARKS_DAMAGE.forEach(({ what, flips }, i) => {
+      const file = join(dir, `damaged-resigned-${i}.snap`);
+      writeFileSync(file, damagedMarks(signed3, flips, key));
+      resigned.push({ what, file });
+    });
+    notResigned = join(dir, "damaged-not-resigned.snap");
+    writeFileSync(notResigned, damagedMarks(signed3, MARKS_DAMAGE[1].flips));
+  });
+
+  it("the damaged files are what they claim: resealing without damage gives the signed file byte for byte, clearmark refuses each damaged one", () => {
+    const publicKey = trusted.file.replace(/\.key$/, ".pub");
+    writeFileSync(publicKey, trusted.publicHex + "\n");
+    // Flipping nothing and resealing with the trusted key reproduces what `clearmark
+    // snapshot build --signing-key` wrote, which verifies (and is imported below): so a
+    // damaged file's checksum and signature are right, and only its structure is wrong.
+    const resealed = join(dir, "resealed-undamaged.snap");
+    writeFileSync(resealed, damagedMarks(readFileSync(snaps.signed3), [], signingKeyFromFile(trusted.file)));
+    assert.ok(readFileSync(resealed).equals(readFileSync(snaps.signed3)), "resealing an undamaged file changes nothing");
+    assert.equal(cliVerify(resealed, publicKey), "ok");
+    for (const { what, file } of resigned) {
+      assert.match(cliVerify(file, publicKey), MARKS_CORRUPT, what);
+    }
+    assert.match(cliVerify(notResigned, publicKey), BADLY_SIGNED);
   });
 
   for (const [name, dist, launch] of BROWSERS) {
@@ -536,6 +604,31 @@ describe("snapshot updates", () => {
         await page.chooseFiles("#snapshot-file", [file]);
         return waitFor(importStatus, (s) => s.text !== "", 15000);
       };
+
+      it("signed files whose marks index was damaged, resealed and signed again are each refused as corrupt, snapshot 2 keeps answering", async () => {
+        const { active, previous } = await status();
+        assert.equal(active.version, 2);
+        for (const { what, file } of resigned) {
+          const shown = await importInPage(file);
+          assert.equal(shown.ok, "false", `${what}: ${shown.text}`);
+          assert.match(shown.text, MARKS_CORRUPT, what);
+          const s = await status();
+          assert.deepEqual(s.active, active, `${what}: the snapshot in use is unchanged`);
+          assert.deepEqual(s.previous, previous, `${what}: the previous snapshot is unchanged`);
+          await expectAnswering(2);
+        }
+      });
+
+      it("a file whose marks index was damaged and SHA-256 recomputed, but not signed again, is refused as badly signed", async () => {
+        const { active, previous } = await status();
+        const shown = await importInPage(notResigned);
+        assert.equal(shown.ok, "false", shown.text);
+        assert.match(shown.text, BADLY_SIGNED);
+        const s = await status();
+        assert.deepEqual(s.active, active);
+        assert.deepEqual(s.previous, previous);
+        await expectAnswering(2);
+      });
 
       it("importing a file in the options page: an unsigned one is refused, a signed newer one is installed", async () => {
         // A fresh page each time: the message of the import before must not be read as this one's.
