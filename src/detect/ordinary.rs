@@ -296,6 +296,10 @@ pub fn compound(words: &[Word<'_>], span: Range<usize>) -> Option<Compound> {
     }
 }
 
+/// Words that say a product imitates the brand before them ("Vans style", "Stanley
+/// inspired", "Bronco-style body").
+const IMITATION: &[&str] = &["style", "styled", "inspired", "dupe", "lookalike"];
+
 /// Link words a chain of brands may contain ("Holmes, Sunbeam and Bionaire").
 const LINKS: &[&str] = &["and", "or", "new"];
 
@@ -311,23 +315,39 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         .filter(|p| p.gap == Gap::Tight);
 
     if let Some(listed) = compat_before(words, span.start) {
-        // A bare "for" names a purpose ("for kids") unless a model code or another
-        // brand follows ("for Galaxy S21", "for Apple iPhone").
-        let bare_for = span.start > 0 && words[span.start - 1].text == "for";
+        // A bare "for" names a purpose ("for kids") unless what follows says it names a
+        // brand, or "dupe" or "alternative" comes before it ("dupe for The Ordinary").
+        let bare_for = span.start > 0
+            && words[span.start - 1].text == "for"
+            && !(span.start > 1 && matches!(words[span.start - 2].text, "dupe" | "alternative"));
+        // The word after, or the one after a capitalised word between ("for Champion
+        // Sportswear Fans", "for Coach Crossbody Bags").
+        let ahead = |is: &dyn Fn(&Word<'_>) -> bool| {
+            next.is_some_and(|n| {
+                is(n)
+                    || (n.case == Case::Capitalised
+                        && n.gap == Gap::Tight
+                        && words.get(span.end + 1).is_some_and(is))
+            })
+        };
         return Usage::Compatibility {
             why: "it follows compatibility wording (\"for\", \"fits\", \"compatible with\")",
-            // A short word in capitals after it is a model as much as a code is ("for
-            // Jaguar XF", "for Apple TV").
-            // "for Coach Fans" names whose fans the buyer is.
+            // A model code, another brand or a short word in capitals ("for Jaguar XF",
+            // "for Apple TV") names what the product fits; "for Coach fans", whose fans
+            // the buyer is.
             purpose: bare_for
                 && !next.is_some_and(|n| {
-                    n.case == Case::Code
-                        || n.in_mark
-                        || (n.all_caps && n.text.len() <= 3)
-                        || matches!(n.text, "fan" | "fans")
-                }),
-            goods_follow: bare_for && next.is_some_and(|n| super::classes::is_product_noun(n.text)),
+                    n.case == Case::Code || n.in_mark || (n.all_caps && n.text.len() <= 3)
+                })
+                && !ahead(&|n| matches!(n.text, "fan" | "fans")),
+            goods_follow: bare_for && ahead(&|n| super::classes::is_product_noun(n.text)),
             listed,
+        };
+    }
+    if next.is_some_and(|n| IMITATION.contains(&n.text)) {
+        return Usage::Brand {
+            strong: true,
+            why: "it names the brand a product imitates (\"… style\", \"… inspired\")",
         };
     }
     if between_brands(words, span.clone()) {
@@ -577,6 +597,30 @@ mod tests {
         assert!(matches!(
             at("Gift for Coach fans", 2),
             Usage::Compatibility { purpose: false, .. }
+        ));
+        assert!(matches!(
+            at("Gift for Champion Sportswear fans", 2),
+            Usage::Compatibility { purpose: false, .. }
+        ));
+        assert!(matches!(
+            at("Strap for Coach Crossbody bags", 2),
+            Usage::Compatibility {
+                goods_follow: true,
+                ..
+            }
+        ));
+        assert!(matches!(
+            at("Serum dupe for The Ordinary", 3),
+            Usage::Compatibility { purpose: false, .. }
+        ));
+        // One word between at most, and capitalised.
+        assert!(matches!(
+            at("Gift for Coach and all fans", 2),
+            Usage::Compatibility { purpose: true, .. }
+        ));
+        assert!(matches!(
+            at("Canvas Sneakers , Vans style Classic", 2),
+            Usage::Brand { strong: true, .. }
         ));
         assert!(matches!(
             at("Key Fob Cover for Jaguar Owners", 4),

@@ -476,10 +476,16 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                     why: w,
                 } => {
                     why.push(format!("in brand position: {w}"));
+                    // Named as what the product fits or is for ("for BTS fans", "for
+                    // Jetboil and MSR stoves"), a famous name is worth a look on any
+                    // goods.
+                    let named_as_fitting =
+                        matches!(f.usage, Usage::Compatibility { purpose: false, .. });
                     match classes {
                         _ if sues_sellers => Severity::High,
                         Classes::Overlap => Severity::High,
                         Classes::Unknown if registered_any => Severity::Medium,
+                        _ if famous && named_as_fitting => Severity::Medium,
                         _ => Severity::Low,
                     }
                 }
@@ -1324,6 +1330,17 @@ mod tests {
         // "Barbie Pink": an owner who sues sellers is judged as usual.
         let suing = [curated("Barbie", &[28], true)];
         assert_eq!(known(&suing, &[28], STRONG, shade), Some(Severity::High));
+    }
+
+    #[test]
+    fn a_famous_name_named_as_fitting_is_medium_on_any_goods() {
+        // "Plush for BTS fans": the band's classes are not plush toys'.
+        let r = [curated("BTS", &[9, 16, 25, 41], false)];
+        let abbreviation = Some(("bts", 0.0));
+        assert_eq!(sev(&r, &[28], abbreviation, FITS), Some(Severity::Medium));
+        assert_eq!(sev(&r, &[28], abbreviation, FOR), Some(Severity::Low));
+        assert_eq!(sev(&r, &[28], abbreviation, STRONG), Some(Severity::Low));
+        assert_eq!(sev(&r, &[25], abbreviation, STRONG), Some(Severity::High));
     }
 
     #[test]
