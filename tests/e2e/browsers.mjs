@@ -42,26 +42,28 @@ const GECKO_ID = "clearmark@clearmark.app";
  * @property {number} hosts
  * @property {{width: number, height: number}} viewport
  * @property {Array<{field: string, start: number, end: number, kind: string, severity: string, left: number, top: number, right: number, bottom: number}>} underlines
+ * @property {number} nodes  elements in the overlay's shadow root
  * @property {{visible: boolean, text: string, html: string, rect: {left: number, top: number, right: number, bottom: number}|null, buttons: Record<string, {x: number, y: number}>}} card
- * @property {Array<{field: string, version: number, length: number, checked: boolean, inputAt: number, rtt: number, at: number}>} paints
+ * @property {Array<{field: string, version: number, length: number, checked: boolean, drawn: number, inputAt: number, rtt: number, at: number}>} paints
  */
 
 /**
  * Runs in an extension page: asks every tab's content script what it draws; the first
  * that answers is the page's (the tests keep one page with a content script).
+ * @param {boolean} drain  empty the content script's paint log once read
  * @returns {Promise<Inspection|null>}
  */
-async function inspectTabs() {
+async function inspectTabs(drain) {
   for (const t of await chrome.tabs.query({})) {
     if (t.id === undefined) continue;
-    const r = await chrome.tabs.sendMessage(t.id, { v: 1, type: "inspectOverlay" }, { frameId: 0 }).catch(() => null);
+    const r = await chrome.tabs.sendMessage(t.id, { v: 1, type: "inspectOverlay", drain }, { frameId: 0 }).catch(() => null);
     if (r && r.ok) return r;
   }
   return null;
 }
 
 /** Nothing drawn: what `inspect` answers when no content script runs on the page. */
-const NOTHING = { hosts: 0, viewport: { width: 0, height: 0 }, underlines: [], card: { visible: false, text: "", html: "", rect: null, buttons: {} }, paints: [] };
+const NOTHING = { hosts: 0, viewport: { width: 0, height: 0 }, underlines: [], nodes: 0, card: { visible: false, text: "", html: "", rect: null, buttons: {} }, paints: [] };
 
 /** Keys the tests press, by their Playwright names. @typedef {"Backspace"|"ArrowLeft"|"ArrowRight"|"Home"|"End"|"Escape"|"Alt+Shift+KeyI"|"Alt+Shift+KeyB"} Key */
 
@@ -86,7 +88,8 @@ const NOTHING = { hosts: 0, viewport: { width: 0, height: 0 }, underlines: [], c
  * @property {(path: string) => Promise<ExtensionTab>} extensionPage  e.g. "popup/popup.html?tab=3"
  * @property {<A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>} inExtension  runs `fn` in an
  *   extension page kept open beside the page (the page keeps focus); `fn` is serialised
- * @property {() => Promise<Inspection>} inspect  what the extension draws on the page, asked of its content script
+ * @property {(opts?: {drain?: boolean}) => Promise<Inspection>} inspect  what the extension draws on the page, asked of its
+ *   content script; `drain` empties its paint log once read (a long run reads each paint once)
  * @property {(expression: string) => Promise<any>} [inContentScript]  Chromium only: evaluates `expression` (awaited,
  *   returned by value) in the extension's content-script world of the page, through the DevTools protocol
  * @property {() => string[]} consoleErrors  errors and warnings of the page's console since launch (tests compare counts before and after)
@@ -198,7 +201,7 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"),
       };
     },
     inExtension,
-    inspect: async () => /** @type {Inspection|null} */ (await inExtension(inspectTabs, null)) || NOTHING,
+    inspect: async (opts = {}) => /** @type {Inspection|null} */ (await inExtension(inspectTabs, opts.drain === true)) || NOTHING,
     async inContentScript(expression) {
       const cdp = await ctx.newCDPSession(page);
       try {
@@ -414,7 +417,7 @@ export async function launchFirefox(server, opts = {}) {
       };
     },
     inExtension,
-    inspect: async () => /** @type {Inspection|null} */ (await inExtension(inspectTabs, null)) || NOTHING,
+    inspect: async (opts = {}) => /** @type {Inspection|null} */ (await inExtension(inspectTabs, opts.drain === true)) || NOTHING,
     consoleErrors: () => [...errors],
     async restartBackground() {
       // The reload closes the extension page inExtension uses.
