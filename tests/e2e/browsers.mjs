@@ -92,12 +92,21 @@ const NOTHING = { hosts: 0, viewport: { width: 0, height: 0 }, underlines: [], n
  *   content script; `drain` empties its paint log once read (a long run reads each paint once)
  * @property {(expression: string) => Promise<any>} [inContentScript]  Chromium only: evaluates `expression` (awaited,
  *   returned by value) in the extension's content-script world of the page, through the DevTools protocol
+ * @property {(target: "page" | "background") => Promise<DevTools>} [devtools]  Chromium only: a DevTools protocol
+ *   session on the page or on the extension's background (its service worker), e.g. for its memory
  * @property {() => string[]} consoleErrors  errors and warnings of the page's console since launch (tests compare counts before and after)
  * @property {() => Promise<void>} restartBackground  stops the extension's background as the
  *   browser does (Chromium: closes the idle service worker; Firefox: reloads the add-on, its
  *   storage kept); the next message starts a fresh one. Open pages keep their old content
  *   script: navigate again.
  * @property {() => Promise<void>} close
+ */
+
+/**
+ * A DevTools protocol session on one target (Chromium only).
+ * @typedef {object} DevTools
+ * @property {(method: string, params?: object) => Promise<any>} send  one command; resolves with its result
+ * @property {() => Promise<void>} detach
  */
 
 /** @param {string[]} candidates @param {string} fix */
@@ -217,6 +226,41 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"),
       } finally {
         await cdp.detach();
       }
+    },
+    async devtools(target) {
+      const cdp = await ctx.newCDPSession(page);
+      if (target === "page") return { send: (method, params) => cdp.send(/** @type {any} */ (method), params), detach: () => cdp.detach() };
+      // Playwright opens sessions on pages and frames only: the page's session attaches to
+      // the worker and passes its commands through (Target.sendMessageToTarget).
+      const worker = (await cdp.send("Target.getTargets")).targetInfos.find((t) => t.type === "service_worker" && t.url.startsWith(`${extBase}/`));
+      if (!worker) throw new Error("the extension's service worker is not running");
+      const { sessionId } = await cdp.send("Target.attachToTarget", { targetId: worker.targetId, flatten: false });
+      /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
+      const waiting = new Map();
+      let next = 1;
+      cdp.on("Target.receivedMessageFromTarget", (e) => {
+        if (e.sessionId !== sessionId) return;
+        const m = JSON.parse(e.message);
+        const w = waiting.get(m.id);
+        if (!w) return;
+        waiting.delete(m.id);
+        if (m.error) w.reject(new Error(`service worker: ${m.error.message}`));
+        else w.resolve(m.result);
+      });
+      return {
+        send: (method, params = {}) => new Promise((resolve, reject) => {
+          const id = next++;
+          waiting.set(id, { resolve, reject });
+          cdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method, params }) }).catch((e) => {
+            waiting.delete(id);
+            reject(e);
+          });
+        }),
+        async detach() {
+          await cdp.send("Target.detachFromTarget", { sessionId }).catch(() => {});
+          await cdp.detach();
+        },
+      };
     },
     consoleErrors: () => [...errors],
     async restartBackground() {
