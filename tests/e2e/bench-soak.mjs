@@ -17,8 +17,9 @@
  * the key (text version ≥ the key's). The content script's paint log is read through the
  * extension (browsers.mjs `inspect`: the overlay is a closed shadow root). A key whose own
  * version was never drawn checked — a newer key superseded its check — is counted as
- * superseded; its latency is still to the answer that included it. The baseline is
- * keydown → the page's next animation frame, in the same page.
+ * superseded; its latency is still to the answer that included it. Beside it: the check's
+ * round trip (content script → background engine → content script) of the answers drawn,
+ * and, as the baseline, keydown → the page's next animation frame, in the same page.
  *
  * Typing runs in windows (10 s by default). After each, the run waits until the last
  * key's answer is drawn, reads and empties the paint log, then measures memory, and types
@@ -34,7 +35,8 @@
  *   listeners of the renderer);
  * - overlay: elements in the overlay's shadow root (`inspect().nodes`).
  * Printed: one row per window (keys, rate reached, how often the drawn underlines changed,
- * latency p50/p95/max, frame baseline p95, memory after the window), then start, end and
+ * latency p50/p95/max, keys superseded, check round trip p95, frame baseline p95/max,
+ * memory after the window), then start, end and
  * end/start of each memory figure. No figure is asserted: this is a benchmark.
  *
  * Usage: node tests/e2e/bench-soak.mjs [--seconds 60] [--rate 20] [--window 10]
@@ -179,7 +181,7 @@ try {
   const keys = keystrokes();
   const period = 1000 / RATE;
   const windows = Math.ceil(SECONDS / WINDOW);
-  /** @type {Array<{from: number, to: number, keys: number, rate: number, lagMs: number, changes: number, maxDrawn: number, p50: number, p95: number, max: number, superseded: number, frameP95: number, frameMax: number, mem: Awaited<ReturnType<typeof measure>>}>} */
+  /** @type {Array<{from: number, to: number, keys: number, rate: number, lagMs: number, changes: number, maxDrawn: number, p50: number, p95: number, max: number, superseded: number, rttP95: number, frameP95: number, frameMax: number, mem: Awaited<ReturnType<typeof measure>>}>} */
   const rows = [];
   for (let w = 0; w < windows; w++) {
     const from = w * WINDOW;
@@ -221,7 +223,7 @@ try {
     rows.push({
       from, to, keys: count, rate: (count - 1) / ((typed[count - 1].down - typed[0].down) / 1000), lagMs, changes,
       maxDrawn: Math.max(...checked.map((p) => p.drawn)), p50: quantile(lat, 0.5), p95: quantile(lat, 0.95), max: Math.max(...lat), superseded,
-      frameP95: quantile(frames, 0.95), frameMax: Math.max(...frames), mem: await measure(),
+      rttP95: quantile(checked.map((p) => p.rtt), 0.95), frameP95: quantile(frames, 0.95), frameMax: Math.max(...frames), mem: await measure(),
     });
   }
 
@@ -232,11 +234,11 @@ try {
   console.log(`soak: ${SECONDS} s of typing at ${RATE} keys/s (${total} keys) into the Amazon fixture's title, Chromium, bundled snapshot`);
   console.log("latency = keydown → the engine's answer for a text including the key drawn; memory after a forced GC, measured after each window");
   console.log("");
-  console.log("window      keys  keys/s  underline  latency ms             super-  frame ms       | background MB    page   DOM    JS      overlay");
-  console.log("                          changes    p50     p95     max    seded   p95     max    | JS heap  wasm   heap MB nodes  listen. elements");
+  console.log("window      keys  keys/s  underline  latency ms             super-  check  frame ms       | background MB    page   DOM    JS      overlay");
+  console.log("                          changes    p50     p95     max    seded   p95 ms p95     max    | JS heap  wasm   heap MB nodes  listen. elements");
   for (const r of rows) {
     const m = r.mem;
-    console.log(`${`${r.from}–${r.to} s`.padEnd(10)} ${n(r.keys)} ${r.rate.toFixed(1).padStart(6)} ${n(r.changes)}    ${ms(r.p50)}  ${ms(r.p95)}  ${ms(r.max)}  ${n(r.superseded)}  ${ms(r.frameP95)}  ${ms(r.frameMax)}  | ${mb(m.bgHeap)} ${mb(m.bgWasm)}  ${mb(m.pageHeap)} ${n(m.domNodes)} ${n(m.listeners)} ${n(m.overlayNodes)}`);
+    console.log(`${`${r.from}–${r.to} s`.padEnd(10)} ${n(r.keys)} ${r.rate.toFixed(1).padStart(6)} ${n(r.changes)}    ${ms(r.p50)}  ${ms(r.p95)}  ${ms(r.max)}  ${n(r.superseded)} ${ms(r.rttP95)} ${ms(r.frameP95)}  ${ms(r.frameMax)}  | ${mb(m.bgHeap)} ${mb(m.bgWasm)}  ${mb(m.pageHeap)} ${n(m.domNodes)} ${n(m.listeners)} ${n(m.overlayNodes)}`);
   }
   const first = rows[0].mem;
   const end = rows[rows.length - 1].mem;
