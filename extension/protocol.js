@@ -340,8 +340,9 @@
  * Requests extension pages send to a tab's content script (chrome.tabs.sendMessage, which
  * only extension contexts can do: a page cannot reach them); not parsed by the background.
  * `tabFindings` is answered with TabFindingsResponse, `focusField` (scroll to and focus the
- * field `key`) with `{v, type, ok}`, `inspectOverlay` with InspectOverlayResponse.
- * @typedef {{v: 1, type: "tabFindings"} | {v: 1, type: "focusField", key: string} | {v: 1, type: "inspectOverlay"}} TabRequest
+ * field `key`) with `{v, type, ok}`, `inspectOverlay` with InspectOverlayResponse (`drain: true`
+ * empties the paint log once read, so a long run reads each paint once).
+ * @typedef {{v: 1, type: "tabFindings"} | {v: 1, type: "focusField", key: string} | {v: 1, type: "inspectOverlay", drain?: boolean}} TabRequest
  */
 
 /**
@@ -355,8 +356,10 @@
  * @property {number} hosts   `<clearmark-overlay>` elements on the page
  * @property {{width: number, height: number}} viewport  the page's viewport
  * @property {Array<{field: string, start: number, end: number, kind: string, severity: string, left: number, top: number, right: number, bottom: number}>} underlines  one per drawn box
+ * @property {number} nodes  elements in the overlay's shadow root (underlines, mirrors, card): the soak benchmark watches it stay flat
  * @property {{visible: boolean, text: string, html: string, rect: {left: number, top: number, right: number, bottom: number}|null, buttons: Record<string, {x: number, y: number}>}} card
- * @property {Array<{field: string, version: number, length: number, checked: boolean, inputAt: number, rtt: number, at: number}>} paints  the latest paints, oldest first (at most 4,096)
+ * @property {Array<{field: string, version: number, length: number, checked: boolean, drawn: number, inputAt: number, rtt: number, at: number}>} paints  the latest paints, oldest first (at most 4,096);
+ *   `drawn` is the number of underlines the paint drew for the field
  */
 
 /**

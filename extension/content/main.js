@@ -110,7 +110,7 @@
       return false;
     };
     const watcher = ClearmarkObserve.createWatcher(guard(rediscover), (n) => isOurs(n) || insideField(n));
-    /** @type {Array<{field: string, version: number, length: number, checked: boolean, inputAt: number, rtt: number, at: number}>} */
+    /** @type {Array<{field: string, version: number, length: number, checked: boolean, drawn: number, inputAt: number, rtt: number, at: number}>} */
     const paints = [];
     /** Hide a mark in one field on this page (only this page's state). @param {Finding} f @param {string} field */
     const ignoreHere = (f, field) => {
@@ -454,12 +454,12 @@
           boxes: ClearmarkGeometry.clip(boxes[i].map((b) => ({ left: b.left + o.x, top: b.top + o.y, right: b.right + o.x, bottom: b.bottom + o.y })), visible),
         }));
         overlay.draw(t.key, lines);
-        // For the benchmark and tests (inspectOverlay, extension pages only): which text
-        // version is drawn, and whether it is the engine's answer for it (checked) or
-        // shifted old findings.
+        // For the benchmarks and tests (inspectOverlay, extension pages only): which text
+        // version is drawn, whether it is the engine's answer for it (checked) or shifted
+        // old findings, and how many underlines.
         paints.push({
           field: t.key, version: t.version, length: t.text.length, checked: t.checkedVersion === t.version,
-          inputAt: t.inputAt, rtt: t.rtt, at: performance.now(),
+          drawn: lines.length, inputAt: t.inputAt, rtt: t.rtt, at: performance.now(),
         });
         if (paints.length > PAINT_LOG) paints.splice(0, paints.length - PAINT_LOG);
       }
@@ -515,14 +515,20 @@
         return true;
       },
       repaint: paintAll,
-      /** What is drawn (InspectOverlayResponse without v/type/ok). */
-      inspect() {
+      /**
+       * What is drawn (InspectOverlayResponse without v/type/ok).
+       * @param {boolean} drain  empty the paint log once read (the soak benchmark reads each paint once)
+       */
+      inspect(drain) {
+        const logged = [...paints];
+        if (drain) paints.length = 0;
         return {
           hosts: document.querySelectorAll('clearmark-overlay').length,
           viewport: { width: window.innerWidth, height: window.innerHeight },
           underlines: overlay.inspect(),
+          nodes: overlay.nodeCount(),
           card: card.inspect(),
-          paints: [...paints],
+          paints: logged,
         };
       },
       recheck() {
@@ -569,8 +575,8 @@
       } else if (msg.type === 'focusField') {
         reply({ v: 1, type: 'focusField', ok: !!session && session.focus(String(msg.key)) });
       } else if (msg.type === 'inspectOverlay') {
-        reply(session ? { v: 1, type: 'inspectOverlay', ok: true, ...session.inspect() }
-          : { v: 1, type: 'inspectOverlay', ok: true, hosts: 0, viewport: { width: window.innerWidth, height: window.innerHeight }, underlines: [],
+        reply(session ? { v: 1, type: 'inspectOverlay', ok: true, ...session.inspect(msg.drain === true) }
+          : { v: 1, type: 'inspectOverlay', ok: true, hosts: 0, viewport: { width: window.innerWidth, height: window.innerHeight }, underlines: [], nodes: 0,
             card: { visible: false, text: '', html: '', rect: null, buttons: {} }, paints: [] });
       }
     } catch (e) {

@@ -184,6 +184,10 @@ const ClearmarkOverlay = (() => {
         }
         return out;
       },
+      /** Every element in the overlay's shadow root: underlines, mirrors, card (for inspectOverlay). */
+      nodeCount() {
+        return root.querySelectorAll('*').length;
+      },
       destroy() {
         guard.disconnect();
         host.remove();

@@ -81,6 +81,14 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
             `underline ${k} ${box[k].toFixed(1)} vs word ${word[k].toFixed(1)} (±${TOLERANCE_PX} px)`,
           );
         }
+        // What the benchmarks read of the paint log: the last paint is the engine's answer
+        // with its one underline; the overlay's element count covers the underline; `drain`
+        // empties the log.
+        const log = await session.browser.inspect({ drain: true });
+        const last = log.paints[log.paints.length - 1];
+        assert.equal(last.checked && last.length === TITLE.length && last.drawn, 1, `the last paint drew the answer's one underline: ${JSON.stringify(last)}`);
+        assert.ok(log.nodes >= log.underlines.length + 1, `the overlay's ${log.nodes} elements include the underline`);
+        assert.deepEqual((await session.browser.inspect()).paints, [], "a drained paint log is empty");
         assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
       });
     }

@@ -27,6 +27,7 @@ import { parseArgs } from "node:util";
 import { startServers } from "../../scripts/serve.mjs";
 import { REPO, launchChromium } from "./browsers.mjs";
 import { focusEnd } from "./editor-page.mjs";
+import { quantile } from "./stats.mjs";
 
 const { values: opts, positionals } = parseArgs({ options: { snapshot: { type: "string" } }, allowPositionals: true });
 const KEYS = Number(positionals[0] || 400);
@@ -56,12 +57,6 @@ function record() {
   if (!document.querySelector("clearmark-overlay")) throw new Error("no overlay: the extension did not run");
   return true;
 }
-
-/** @param {number[]} xs @param {number} q */
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
-};
 
 const ext = extensionUnderTest();
 const server = await startServers();

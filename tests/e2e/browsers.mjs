@@ -42,26 +42,28 @@ const GECKO_ID = "clearmark@clearmark.app";
  * @property {number} hosts
  * @property {{width: number, height: number}} viewport
  * @property {Array<{field: string, start: number, end: number, kind: string, severity: string, left: number, top: number, right: number, bottom: number}>} underlines
+ * @property {number} nodes  elements in the overlay's shadow root
  * @property {{visible: boolean, text: string, html: string, rect: {left: number, top: number, right: number, bottom: number}|null, buttons: Record<string, {x: number, y: number}>}} card
- * @property {Array<{field: string, version: number, length: number, checked: boolean, inputAt: number, rtt: number, at: number}>} paints
+ * @property {Array<{field: string, version: number, length: number, checked: boolean, drawn: number, inputAt: number, rtt: number, at: number}>} paints
  */
 
 /**
  * Runs in an extension page: asks every tab's content script what it draws; the first
  * that answers is the page's (the tests keep one page with a content script).
+ * @param {boolean} drain  empty the content script's paint log once read
  * @returns {Promise<Inspection|null>}
  */
-async function inspectTabs() {
+async function inspectTabs(drain) {
   for (const t of await chrome.tabs.query({})) {
     if (t.id === undefined) continue;
-    const r = await chrome.tabs.sendMessage(t.id, { v: 1, type: "inspectOverlay" }, { frameId: 0 }).catch(() => null);
+    const r = await chrome.tabs.sendMessage(t.id, { v: 1, type: "inspectOverlay", drain }, { frameId: 0 }).catch(() => null);
     if (r && r.ok) return r;
   }
   return null;
 }
 
 /** Nothing drawn: what `inspect` answers when no content script runs on the page. */
-const NOTHING = { hosts: 0, viewport: { width: 0, height: 0 }, underlines: [], card: { visible: false, text: "", html: "", rect: null, buttons: {} }, paints: [] };
+const NOTHING = { hosts: 0, viewport: { width: 0, height: 0 }, underlines: [], nodes: 0, card: { visible: false, text: "", html: "", rect: null, buttons: {} }, paints: [] };
 
 /** Keys the tests press, by their Playwright names. @typedef {"Backspace"|"ArrowLeft"|"ArrowRight"|"Home"|"End"|"Escape"|"Alt+Shift+KeyI"|"Alt+Shift+KeyB"} Key */
 
@@ -86,15 +88,25 @@ const NOTHING = { hosts: 0, viewport: { width: 0, height: 0 }, underlines: [], c
  * @property {(path: string) => Promise<ExtensionTab>} extensionPage  e.g. "popup/popup.html?tab=3"
  * @property {<A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>} inExtension  runs `fn` in an
  *   extension page kept open beside the page (the page keeps focus); `fn` is serialised
- * @property {() => Promise<Inspection>} inspect  what the extension draws on the page, asked of its content script
+ * @property {(opts?: {drain?: boolean}) => Promise<Inspection>} inspect  what the extension draws on the page, asked of its
+ *   content script; `drain` empties its paint log once read (a long run reads each paint once)
  * @property {(expression: string) => Promise<any>} [inContentScript]  Chromium only: evaluates `expression` (awaited,
  *   returned by value) in the extension's content-script world of the page, through the DevTools protocol
+ * @property {(target: "page" | "background") => Promise<DevTools>} [devtools]  Chromium only: a DevTools protocol
+ *   session on the page or on the extension's background (its service worker), e.g. for its memory
  * @property {() => string[]} consoleErrors  errors and warnings of the page's console since launch (tests compare counts before and after)
  * @property {() => Promise<void>} restartBackground  stops the extension's background as the
  *   browser does (Chromium: closes the idle service worker; Firefox: reloads the add-on, its
  *   storage kept); the next message starts a fresh one. Open pages keep their old content
  *   script: navigate again.
  * @property {() => Promise<void>} close
+ */
+
+/**
+ * A DevTools protocol session on one target (Chromium only).
+ * @typedef {object} DevTools
+ * @property {(method: string, params?: object) => Promise<any>} send  one command; resolves with its result
+ * @property {() => Promise<void>} detach
  */
 
 /** @param {string[]} candidates @param {string} fix */
@@ -198,7 +210,7 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"),
       };
     },
     inExtension,
-    inspect: async () => /** @type {Inspection|null} */ (await inExtension(inspectTabs, null)) || NOTHING,
+    inspect: async (opts = {}) => /** @type {Inspection|null} */ (await inExtension(inspectTabs, opts.drain === true)) || NOTHING,
     async inContentScript(expression) {
       const cdp = await ctx.newCDPSession(page);
       try {
@@ -214,6 +226,41 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"),
       } finally {
         await cdp.detach();
       }
+    },
+    async devtools(target) {
+      const cdp = await ctx.newCDPSession(page);
+      if (target === "page") return { send: (method, params) => cdp.send(/** @type {any} */ (method), params), detach: () => cdp.detach() };
+      // Playwright opens sessions on pages and frames only: the page's session attaches to
+      // the worker and passes its commands through (Target.sendMessageToTarget).
+      const worker = (await cdp.send("Target.getTargets")).targetInfos.find((t) => t.type === "service_worker" && t.url.startsWith(`${extBase}/`));
+      if (!worker) throw new Error("the extension's service worker is not running");
+      const { sessionId } = await cdp.send("Target.attachToTarget", { targetId: worker.targetId, flatten: false });
+      /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
+      const waiting = new Map();
+      let next = 1;
+      cdp.on("Target.receivedMessageFromTarget", (e) => {
+        if (e.sessionId !== sessionId) return;
+        const m = JSON.parse(e.message);
+        const w = waiting.get(m.id);
+        if (!w) return;
+        waiting.delete(m.id);
+        if (m.error) w.reject(new Error(`service worker: ${m.error.message}`));
+        else w.resolve(m.result);
+      });
+      return {
+        send: (method, params = {}) => new Promise((resolve, reject) => {
+          const id = next++;
+          waiting.set(id, { resolve, reject });
+          cdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method, params }) }).catch((e) => {
+            waiting.delete(id);
+            reject(e);
+          });
+        }),
+        async detach() {
+          await cdp.send("Target.detachFromTarget", { sessionId }).catch(() => {});
+          await cdp.detach();
+        },
+      };
     },
     consoleErrors: () => [...errors],
     async restartBackground() {
@@ -414,7 +461,7 @@ export async function launchFirefox(server, opts = {}) {
       };
     },
     inExtension,
-    inspect: async () => /** @type {Inspection|null} */ (await inExtension(inspectTabs, null)) || NOTHING,
+    inspect: async (opts = {}) => /** @type {Inspection|null} */ (await inExtension(inspectTabs, opts.drain === true)) || NOTHING,
     consoleErrors: () => [...errors],
     async restartBackground() {
       // The reload closes the extension page inExtension uses.
