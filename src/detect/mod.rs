@@ -65,6 +65,7 @@ use crate::text::{self, Joiner, Normalized, Shape, Token};
 use key_records::{Keeper, KeyRecords, Registers};
 use ordinary::{Case, Gap, Style, Usage, Word};
 use own_brand::OwnBrands;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
@@ -89,6 +90,17 @@ struct ListingContext {
     own: OwnBrands,
     /// The listing's Nice classes, as a [`risk::class_mask`].
     classes: u64,
+}
+
+/// What the word index says of one candidate's key, read once for both judgements of
+/// it (see [`Engine::judge`]).
+struct KeyEvidence {
+    /// The key as a common word or phrase, with its Zipf value (see
+    /// [`Engine::common_word`]); `None` when it is not one, or is judged as coined.
+    common: Option<(String, f32)>,
+    /// [`risk::Facts::name`] and [`risk::Facts::vocabulary`], read the first time the
+    /// candidate gets that far.
+    name_vocabulary: OnceCell<(bool, bool)>,
 }
 
 /// Gives the record a claim names, for citing (see [`KeyRecords::cite`]).
@@ -280,7 +292,7 @@ impl Engine {
         // brands, then with every neighbour the first pass flagged.
         let mut views = word_views(tokens, &blocked);
         let style = Style::of(&views);
-        let common: Vec<Option<(String, f32)>> = candidates
+        let evidence: Vec<KeyEvidence> = candidates
             .iter()
             .map(|c| match &c.disguise {
                 // A disguise is itself the evidence: nobody hides an ordinary word.
@@ -292,9 +304,13 @@ impl Engine {
                 }
                 _ => self.common_word(&c.key),
             })
+            .map(|common| KeyEvidence {
+                common,
+                name_vocabulary: OnceCell::new(),
+            })
             .collect();
-        for (c, common) in candidates.iter().zip(&common) {
-            if common.is_none() {
+        for (c, e) in candidates.iter().zip(&evidence) {
+            if e.common.is_none() {
                 views[c.words.clone()]
                     .iter_mut()
                     .for_each(|w| w.in_mark = true);
@@ -302,9 +318,9 @@ impl Engine {
         }
         let first: Vec<Option<Severity>> = candidates
             .iter()
-            .zip(&common)
-            .map(|(c, common)| {
-                self.judge(c, common, &views, style, listing_classes, |_, a, _| {
+            .zip(&evidence)
+            .map(|(c, e)| {
+                self.judge(c, e, &views, style, listing_classes, |_, a, _| {
                     Some(a.severity)
                 })
                 .map(|(s, _)| s)
@@ -317,12 +333,12 @@ impl Engine {
                 .for_each(|w| w.in_mark = brand);
         }
         let mut cursor = Utf16Cursor::new(original);
-        for (c, common) in candidates.iter().zip(&common) {
+        for (c, e) in candidates.iter().zip(&evidence) {
             // Records are cited only for findings that are reported.
             let reported = |f: &risk::Facts<'_>, a: risk::Assessment, cite: &Cite<'_>| {
                 (a.severity > Severity::Low || self.options.show_low).then(|| a.verdict(f, cite))
             };
-            let Some((v, usage)) = self.judge(c, common, &views, style, listing_classes, reported)
+            let Some((v, usage)) = self.judge(c, e, &views, style, listing_classes, reported)
             else {
                 continue;
             };
@@ -385,13 +401,14 @@ impl Engine {
     fn judge<T>(
         &self,
         c: &Candidate,
-        common: &Option<(String, f32)>,
+        evidence: &KeyEvidence,
         views: &[Word<'_>],
         style: Style,
         listing_classes: u64,
         decide: impl FnOnce(&risk::Facts<'_>, risk::Assessment, &Cite<'_>) -> Option<T>,
     ) -> Option<(T, Usage)> {
         let usage = ordinary::usage(views, c.words.clone(), style);
+        let common = &evidence.common;
         if common.is_some() && matches!(usage, Usage::Ordinary { .. }) && !self.options.show_low {
             // A common word used as the word is at most low (see `risk::judge`), and low
             // findings are not reported: its records (hundreds for "star" or "blue") need
@@ -399,6 +416,20 @@ impl Engine {
             return None;
         }
         let kept = self.records(c.value, &c.key);
+        let &(name, vocabulary) = evidence.name_vocabulary.get_or_init(|| {
+            (
+                // A capitalised word used as often as an everyday one is mostly a title
+                // or a sentence's first word ("Sheriff", "No"), not a name.
+                !c.key.contains(' ')
+                    && self.snapshot.word_is_name(&c.key)
+                    && self
+                        .zipf(&c.key)
+                        .is_some_and(|z| z < ordinary::EVERYDAY_ZIPF),
+                c.key
+                    .split(' ')
+                    .all(|w| self.snapshot.word_is_listing_vocabulary(w)),
+            )
+        });
         let facts = risk::Facts {
             key: &c.key,
             protection: &kept.protection,
@@ -406,17 +437,8 @@ impl Engine {
             common: common.as_ref().map(|(w, z)| (w.as_str(), *z)),
             usage: &usage,
             disguise: c.disguise.clone(),
-            // A capitalised word used as often as an everyday one is mostly a title or
-            // a sentence's first word ("Sheriff", "No"), not a name.
-            name: !c.key.contains(' ')
-                && self.snapshot.word_is_name(&c.key)
-                && self
-                    .zipf(&c.key)
-                    .is_some_and(|z| z < ordinary::EVERYDAY_ZIPF),
-            vocabulary: c
-                .key
-                .split(' ')
-                .all(|w| self.snapshot.word_is_listing_vocabulary(w)),
+            name,
+            vocabulary,
             coined_spelling: c.coined_spelling,
         };
         let assessment = risk::assess(&facts)?;
