@@ -803,9 +803,11 @@ impl Engine {
 }
 
 /// Slices of a string by UTF-16 offsets, for spans that come in increasing order: each
-/// slice costs the distance from the previous one, not from the start of the string.
+/// slice costs the distance from the previous one, not from the start of the string
+/// (nothing at all in ASCII text, where UTF-16 offsets are byte offsets).
 struct Utf16Cursor<'s> {
     text: &'s str,
+    ascii: bool,
     byte: usize,
     unit: usize,
 }
@@ -814,6 +816,7 @@ impl<'s> Utf16Cursor<'s> {
     fn new(text: &'s str) -> Self {
         Utf16Cursor {
             text,
+            ascii: text.is_ascii(),
             byte: 0,
             unit: 0,
         }
@@ -823,6 +826,9 @@ impl<'s> Utf16Cursor<'s> {
     /// lies beyond it or inside a character. Costs the distance from the previous
     /// offset, backwards (overlapping spans) as forwards.
     fn seek(&mut self, unit: usize) -> usize {
+        if self.ascii {
+            return unit.min(self.text.len());
+        }
         for c in self.text[..self.byte].chars().rev() {
             if self.unit <= unit {
                 break;
@@ -895,4 +901,25 @@ fn word_views<'t>(tokens: &'t [Token], own: &[bool]) -> Vec<Word<'t>> {
             possessive: t.possessive,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod cursor_tests {
+    use super::Utf16Cursor;
+
+    #[test]
+    fn a_cursor_slices_ascii_and_other_text_alike_forwards_backwards_and_past_the_end() {
+        for text in ["Nike shoes", "Nïke shoes", "N😀ke shoes"] {
+            let mut cursor = Utf16Cursor::new(text);
+            let len = crate::text::utf16_len(text);
+            for (start, end) in [(5, len), (0, 4), (len, len + 3), (3, 99)] {
+                let expected = crate::text::slice_utf16(text, start.min(len)..end.min(len));
+                assert_eq!(
+                    Some(cursor.slice(start, end)),
+                    expected,
+                    "{text} {start}..{end}"
+                );
+            }
+        }
+    }
 }
