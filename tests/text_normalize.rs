@@ -4,8 +4,11 @@
 //! span slices the original to text that normalises back to the token, spans are
 //! ordered and never overlap, `mark_key` is the tokens joined, and nothing panics.
 
-use clearmark::text::{mark_key, normalize, slice_utf16, utf16_len, Normalized, Script, Token};
+use clearmark::text::{
+    as_mark_key, mark_key, normalize, slice_utf16, utf16_len, Normalized, Script, Token,
+};
 use proptest::prelude::*;
+use std::borrow::Cow;
 
 /// Characters chosen to hit every path: ASCII words and punctuation, Latin accents,
 /// combining marks, Cyrillic/Greek lookalikes, CJK, emoji with ZWJ and variation
@@ -26,6 +29,11 @@ fn interesting_char() -> impl Strategy<Value = char> {
 
 fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(interesting_char(), 0..60).prop_map(|v| v.into_iter().collect())
+}
+
+/// Keys of plain words: lower-case ASCII letters and digits, one space between words.
+fn plain_key() -> impl Strategy<Value = String> {
+    prop::collection::vec("[a-z0-9]{1,8}", 1..6).prop_map(|w| w.join(" "))
 }
 
 /// The slice of a token normalised on its own. Homoglyph folding of an all-lookalike
@@ -96,6 +104,14 @@ proptest! {
     fn mark_key_is_idempotent(original in text()) {
         let k = mark_key(&original);
         prop_assert_eq!(mark_key(&k), k);
+    }
+
+    #[test]
+    fn a_key_of_plain_words_is_its_own_key_and_borrowed(key in plain_key()) {
+        let n = normalize(&key);
+        let words: Vec<&str> = n.tokens().iter().map(|t| t.text.as_str()).collect();
+        prop_assert_eq!(words.join(" "), key.clone());
+        prop_assert!(matches!(as_mark_key(&key), Cow::Borrowed(k) if k == key));
     }
 
     #[test]

@@ -72,6 +72,7 @@ use key_records::{Keeper, KeyRecords, Registers};
 use lookalike::Trick;
 use ordinary::{Case, Gap, Style, Usage, Word};
 use own_brand::OwnBrands;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
@@ -109,6 +110,17 @@ struct ListingContext {
     own: OwnBrands,
     /// The listing's Nice classes, as a [`risk::class_mask`].
     classes: u64,
+}
+
+/// What the word index says of one candidate's key, read once for both judgements of
+/// it (see [`Engine::judge`]).
+struct KeyEvidence {
+    /// The key as a common word or phrase, with its Zipf value (see
+    /// [`Engine::common_word`]); `None` when it is not one, or is judged as coined.
+    common: Option<(String, f32)>,
+    /// [`risk::Facts::name`] and [`risk::Facts::vocabulary`], read the first time the
+    /// candidate gets that far.
+    name_vocabulary: OnceCell<(bool, bool)>,
 }
 
 /// Gives the record a claim names, for citing (see [`KeyRecords::cite`]).
@@ -319,7 +331,7 @@ impl Engine {
         // brands, then with every neighbour the first pass flagged.
         let mut views = word_views(tokens, &blocked);
         let style = Style::of(&views);
-        let common: Vec<Option<(String, f32)>> = candidates
+        let evidence: Vec<KeyEvidence> = candidates
             .iter()
             .map(|c| match &c.disguise {
                 // A disguise is itself the evidence: nobody hides an ordinary word.
@@ -335,9 +347,13 @@ impl Engine {
                 }
                 _ => self.common_word(&c.key),
             })
+            .map(|common| KeyEvidence {
+                common,
+                name_vocabulary: OnceCell::new(),
+            })
             .collect();
-        for (c, common) in candidates.iter().zip(&common) {
-            if common.is_none() {
+        for (c, e) in candidates.iter().zip(&evidence) {
+            if e.common.is_none() {
                 views[c.words.clone()]
                     .iter_mut()
                     .for_each(|w| w.in_mark = true);
@@ -345,9 +361,9 @@ impl Engine {
         }
         let first: Vec<Option<Severity>> = candidates
             .iter()
-            .zip(&common)
-            .map(|(c, common)| {
-                self.judge(c, common, &views, style, listing_classes, |_, a, _| {
+            .zip(&evidence)
+            .map(|(c, e)| {
+                self.judge(c, e, &views, style, listing_classes, |_, a, _| {
                     Some(a.severity)
                 })
                 .map(|(s, _)| s)
@@ -360,12 +376,12 @@ impl Engine {
                 .for_each(|w| w.in_mark = brand);
         }
         let mut cursor = Utf16Cursor::new(original);
-        for (c, common) in candidates.iter().zip(&common) {
+        for (c, e) in candidates.iter().zip(&evidence) {
             // Records are cited only for findings that are reported.
             let reported = |f: &risk::Facts<'_>, a: risk::Assessment, cite: &Cite<'_>| {
                 (a.severity > Severity::Low || self.options.show_low).then(|| a.verdict(f, cite))
             };
-            let judged = self.judge(c, common, &views, style, listing_classes, reported);
+            let judged = self.judge(c, e, &views, style, listing_classes, reported);
             let (start, end) = (tokens[c.words.start].start, tokens[c.words.end - 1].end);
             if judged
                 .as_ref()
@@ -483,13 +499,14 @@ impl Engine {
     fn judge<T>(
         &self,
         c: &Candidate,
-        common: &Option<(String, f32)>,
+        evidence: &KeyEvidence,
         views: &[Word<'_>],
         style: Style,
         listing_classes: u64,
         decide: impl FnOnce(&risk::Facts<'_>, risk::Assessment, &Cite<'_>) -> Option<T>,
     ) -> Option<(T, Usage)> {
         let usage = ordinary::usage(views, c.words.clone(), style);
+        let common = &evidence.common;
         if common.is_some() && matches!(usage, Usage::Ordinary { .. }) && !self.options.show_low {
             // A common word used as the word is at most low (see `risk::judge`), and low
             // findings are not reported: its records (hundreds for "star" or "blue") need
@@ -497,10 +514,25 @@ impl Engine {
             return None;
         }
         let kept = self.records(c.value, &c.key);
-        let vocabulary = c
-            .key
-            .split(' ')
-            .all(|w| self.snapshot.word_is_listing_vocabulary(w));
+        let &(name, vocabulary) = evidence.name_vocabulary.get_or_init(|| {
+            let vocabulary = c
+                .key
+                .split(' ')
+                .all(|w| self.snapshot.word_is_listing_vocabulary(w));
+            (
+                // A capitalised word used as often as an everyday one is mostly a title
+                // or a sentence's first word ("Sheriff", "No"), not a name; a word of
+                // the listing vocabulary ("Mustang", "Jaguar") is a word first, whose
+                // sense the listing decides.
+                !c.key.contains(' ')
+                    && self.snapshot.word_is_name(&c.key)
+                    && !vocabulary
+                    && self
+                        .zipf(&c.key)
+                        .is_some_and(|z| z < ordinary::EVERYDAY_ZIPF),
+                vocabulary,
+            )
+        });
         let facts = risk::Facts {
             key: &c.key,
             protection: &kept.protection,
@@ -509,16 +541,7 @@ impl Engine {
             usage: &usage,
             disguise: c.disguise.clone(),
             misspelt: c.misspelt,
-            // A capitalised word used as often as an everyday one is mostly a title or
-            // a sentence's first word ("Sheriff", "No"), not a name; a word of the
-            // listing vocabulary ("Mustang", "Jaguar") is a word first, whose sense the
-            // listing decides.
-            name: !c.key.contains(' ')
-                && self.snapshot.word_is_name(&c.key)
-                && !vocabulary
-                && self
-                    .zipf(&c.key)
-                    .is_some_and(|z| z < ordinary::EVERYDAY_ZIPF),
+            name,
             vocabulary,
             coined_spelling: c.coined_spelling,
             compound: ordinary::compound(views, c.words.clone()),
@@ -1117,9 +1140,11 @@ impl Engine {
 }
 
 /// Slices of a string by UTF-16 offsets, for spans that come in increasing order: each
-/// slice costs the distance from the previous one, not from the start of the string.
+/// slice costs the distance from the previous one, not from the start of the string
+/// (nothing at all in ASCII text, where UTF-16 offsets are byte offsets).
 struct Utf16Cursor<'s> {
     text: &'s str,
+    ascii: bool,
     byte: usize,
     unit: usize,
 }
@@ -1128,6 +1153,7 @@ impl<'s> Utf16Cursor<'s> {
     fn new(text: &'s str) -> Self {
         Utf16Cursor {
             text,
+            ascii: text.is_ascii(),
             byte: 0,
             unit: 0,
         }
@@ -1137,6 +1163,9 @@ impl<'s> Utf16Cursor<'s> {
     /// lies beyond it or inside a character. Costs the distance from the previous
     /// offset, backwards (overlapping spans) as forwards.
     fn seek(&mut self, unit: usize) -> usize {
+        if self.ascii {
+            return unit.min(self.text.len());
+        }
         for c in self.text[..self.byte].chars().rev() {
             if self.unit <= unit {
                 break;
@@ -1213,4 +1242,25 @@ fn word_views<'t>(tokens: &'t [Token], own: &[bool]) -> Vec<Word<'t>> {
             shouted: upper(i) && (i.checked_sub(1).is_some_and(upper) || upper(i + 1)),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod cursor_tests {
+    use super::Utf16Cursor;
+
+    #[test]
+    fn a_cursor_slices_ascii_and_other_text_alike_forwards_backwards_and_past_the_end() {
+        for text in ["Nike shoes", "Nïke shoes", "N😀ke shoes"] {
+            let mut cursor = Utf16Cursor::new(text);
+            let len = crate::text::utf16_len(text);
+            for (start, end) in [(5, len), (0, 4), (len, len + 3), (3, 99)] {
+                let expected = crate::text::slice_utf16(text, start.min(len)..end.min(len));
+                assert_eq!(
+                    Some(cursor.slice(start, end)),
+                    expected,
+                    "{text} {start}..{end}"
+                );
+            }
+        }
+    }
 }

@@ -75,7 +75,12 @@ fn is_substitute(c: char) -> bool {
     !readings(c).is_empty()
 }
 
+#[inline]
 fn in_run(c: char) -> bool {
+    if c.is_ascii() {
+        // Most listing text, read without the Unicode letter and digit tables.
+        return c.is_ascii_alphanumeric() || is_substitute(c);
+    }
     is_word_char(c) || is_substitute(c)
 }
 

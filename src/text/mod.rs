@@ -44,6 +44,8 @@ pub use normalize::{is_invisible, is_trademark_sign, Normalized};
 pub use tokens::{Joiner, Script, Shape, Token};
 pub use utf16::{byte_offset, slice_utf16, utf16_len, utf16_offset};
 
+use std::borrow::Cow;
+
 /// Normalises one field of a listing: its tokens with UTF-16 spans into `original`, the
 /// normalised text with a map back, and the leet runs. Never panics, whatever the input.
 pub fn normalize(original: &str) -> Normalized {
@@ -63,8 +65,24 @@ pub fn normalize_words(original: &str) -> Normalized {
 /// trademark signs separating words). The detector builds the same key from listing
 /// text, so both sides must call this one function.
 pub fn mark_key(mark: &str) -> String {
-    let n = normalize::build(mark, false);
-    n.key(0..n.tokens().len()).unwrap_or_default()
+    as_mark_key(mark).into_owned()
+}
+
+/// [`mark_key`], borrowing `text` when it already is a key of plain words: lower-case
+/// ASCII letters and digits, one space between words. Such text is its own key (each
+/// character is a chunk and a word character of its own, nothing folds), so the
+/// detector's lookups of words and keys it already holds cost no normalising.
+pub fn as_mark_key(text: &str) -> Cow<'_, str> {
+    let plain_word = |w: &str| {
+        !w.is_empty()
+            && w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    };
+    if text.split(' ').all(plain_word) {
+        return Cow::Borrowed(text);
+    }
+    let n = normalize::build(text, false);
+    Cow::Owned(n.key(0..n.tokens().len()).unwrap_or_default())
 }
 
 /// [`mark_key`] without the spaces: `Play Station`, `Play-Station` and `PlayStation`

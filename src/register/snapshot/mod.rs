@@ -94,7 +94,7 @@ pub use index::{KeyKind, Posting, Postings};
 pub use records::{date_to_days, days_to_date, Standing};
 
 use crate::register::Record;
-use crate::text::mark_key;
+use crate::text::as_mark_key;
 use ed25519_dalek::VerifyingKey;
 use std::ops::Range;
 use std::sync::Arc;
@@ -472,8 +472,8 @@ impl Snapshot {
     /// Every record filed under the mark key of `text` (as a mark, pseudo-mark or
     /// translation), in record order.
     pub fn lookup(&self, text: &str) -> Vec<Record> {
-        let key = mark_key(text);
-        match self.marks.get(&key) {
+        let key = as_mark_key(text);
+        match self.marks.get(key.as_bytes()) {
             Some(v) => self
                 .postings(v)
                 .map(|p| self.posting_record(p, &key))
@@ -484,7 +484,7 @@ impl Snapshot {
 
     /// Like [`Snapshot::lookup`], with why each record matched.
     pub fn lookup_postings(&self, text: &str) -> Vec<Posting> {
-        match self.marks.get(mark_key(text)) {
+        match self.marks.get(as_mark_key(text).as_bytes()) {
             Some(v) => self.postings(v).collect(),
             None => Vec::new(),
         }
@@ -493,21 +493,23 @@ impl Snapshot {
     /// The Zipf frequency (log10 of occurrences per billion words; 7 for "the", about 3
     /// for ordinary rare words) of a word, if the snapshot carries it.
     pub fn word_zipf(&self, word: &str) -> Option<f32> {
-        self.words.get(mark_key(word)).map(word_value_zipf)
+        self.words
+            .get(as_mark_key(word).as_bytes())
+            .map(word_value_zipf)
     }
 
     /// Whether the word-frequency source says `word` is mostly written capitalised, as
     /// a name ("Nike", "Disney") rather than an ordinary word ("apple", "dove").
     pub fn word_is_name(&self, word: &str) -> bool {
         self.words
-            .get(mark_key(word))
+            .get(as_mark_key(word).as_bytes())
             .is_some_and(|v| v & WORD_IS_NAME != 0)
     }
 
     /// Whether `word` is listing vocabulary (see [`WORD_IS_LISTING_VOCABULARY`]), itself
     /// or as the regular plural of a vocabulary word ("sharks", "ducks", "boxes").
     pub fn word_is_listing_vocabulary(&self, word: &str) -> bool {
-        let key = mark_key(word);
+        let key = as_mark_key(word);
         let listed = |k: &str| {
             self.words
                 .get(k)
@@ -522,7 +524,7 @@ impl Snapshot {
     /// Whether `word` is on a list of first names (see [`WORD_IS_GIVEN_NAME`]).
     pub fn word_is_given_name(&self, word: &str) -> bool {
         self.words
-            .get(mark_key(word))
+            .get(as_mark_key(word).as_bytes())
             .is_some_and(|v| v & WORD_IS_GIVEN_NAME != 0)
     }
 

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::register::{Drawing, Enforcement, Register, Status};
+use crate::text::mark_key;
 use ed25519_dalek::SigningKey;
 
 fn us(mark: &str, number: &str, owner: &str, classes: &[u8]) -> Record {
