@@ -178,16 +178,26 @@ pub(crate) fn split(chars: &[NormChar]) -> Vec<TokSpan> {
             continue;
         }
         match raw.last_mut() {
-            // One original character NFKC spells as several ideographs or kana ("㋿" →
-            // 令和, "🈀" → ほか): as one token it would key unlike the same ideographs
-            // typed, as several it could not slice its original. It is no word.
+            // One original character NFKC spells as ideographs or kana together with
+            // other word characters ("㋿" → 令和, "🈀" → ほか, "㏠" → 1日): as one token
+            // it would key unlike the same characters typed, as several it could not
+            // slice its original. It is no word; what came before it in the token stays
+            // ("a㏠" is "a").
             Some(prev)
-                if chars[prev.start].chunk == chars[start].chunk
+                if chars[prev.end - 1].chunk == chars[start].chunk
                     && chars[i - 1].chunk == chars[start].chunk
-                    && (is_unspaced(chars[start].c) || is_unspaced(chars[prev.start].c)) =>
+                    && (is_unspaced(chars[start].c) || is_unspaced(chars[prev.end - 1].c)) =>
             {
-                dropped = Some(chars[start].chunk);
-                raw.pop();
+                let chunk = chars[start].chunk;
+                dropped = Some(chunk);
+                let cut = (prev.start..prev.end)
+                    .find(|&k| chars[k].chunk == chunk)
+                    .unwrap_or(prev.start);
+                if cut == prev.start {
+                    raw.pop();
+                } else {
+                    prev.end = cut;
+                }
             }
             // One original character expanded into two words: keep them one token.
             Some(prev) if chars[prev.end - 1].chunk == chars[start].chunk => prev.end = i,
