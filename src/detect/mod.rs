@@ -104,6 +104,11 @@ const KEPT_TYPOS: usize = 10_000;
 /// and when the options change.
 type Typos = Mutex<HashMap<String, Option<lookalike::Near>>>;
 
+/// Whether each word looked up so far is in the snapshot's word evidence
+/// ([`Engine::listed_word`]): asked of nearly every word of every field by the phrase
+/// search, and fixed for a snapshot. Emptied past [`KEPT_TYPOS`] words.
+type Listed = Mutex<HashMap<String, bool>>;
+
 /// What every field of one listing is checked with.
 struct ListingContext {
     /// The seller's own brands (engine-wide and the listing's `brand`).
@@ -150,6 +155,8 @@ pub struct Engine {
     kept: Keeper,
     /// Words searched for typos by earlier checks.
     typos: Typos,
+    /// Words found in the word evidence or not, by earlier checks.
+    listed: Listed,
 }
 
 /// One span the passes found, before judgement.
@@ -179,6 +186,7 @@ impl Engine {
             watch: WatchList::default(),
             kept: Keeper::default(),
             typos: Typos::default(),
+            listed: Listed::default(),
         }
     }
 
@@ -239,12 +247,23 @@ impl Engine {
         };
         let mut findings = Vec::new();
         let mut set_aside = Vec::new();
-        for (field, index, text) in listing.fields() {
+        // Each field normalised once, for its check and the short forms after.
+        let mut normalized = Vec::new();
+        for (field, index, original) in listing.fields() {
             let before = findings.len();
-            self.check_field(field, index, text, &ctx, &mut findings, &mut set_aside);
+            let norm = text::normalize(original);
+            self.check_field(
+                (field, index),
+                original,
+                &norm,
+                &ctx,
+                &mut findings,
+                &mut set_aside,
+            );
             findings.truncate(before + crate::listing::MAX_FINDINGS_PER_FIELD);
+            normalized.push(norm);
         }
-        let mut short = self.short_forms(listing, &findings, &ctx.own);
+        let mut short = self.short_forms(listing, &normalized, &findings, &ctx.own);
         short.extend(self.franchise_members(&findings, &set_aside));
         if !short.is_empty() {
             findings.retain(|f| {
@@ -275,15 +294,14 @@ impl Engine {
 
     fn check_field(
         &self,
-        field: Field,
-        index: Option<usize>,
+        (field, index): (Field, Option<usize>),
         original: &str,
+        norm: &Normalized,
         ctx: &ListingContext,
         out: &mut Vec<Finding>,
         set_aside: &mut Vec<franchise::SetAside>,
     ) {
         let (own, listing_classes) = (&ctx.own, ctx.classes);
-        let norm = text::normalize(original);
         let tokens = norm.tokens();
         if tokens.is_empty() {
             return;
@@ -298,10 +316,10 @@ impl Engine {
         }
 
         // Exact marks, then disguises of marks in the words left over.
-        let mut candidates = self.exact_candidates(&norm, &words, &blocked);
+        let mut candidates = self.exact_candidates(norm, &words, &blocked);
         if occurrences.iter().any(|o| o.partial) {
             let longer =
-                self.give_way_to_longer_marks(&norm, &words, own, &occurrences, &mut blocked);
+                self.give_way_to_longer_marks(norm, &words, own, &occurrences, &mut blocked);
             candidates.retain(|c| {
                 longer
                     .iter()
@@ -314,9 +332,9 @@ impl Engine {
         for c in &candidates {
             taken[c.words.clone()].iter_mut().for_each(|t| *t = true);
         }
-        self.leet_candidates(&norm, &mut taken, &mut candidates);
+        self.leet_candidates(norm, &mut taken, &mut candidates);
         self.typo_candidates(tokens, &mut taken, &mut candidates);
-        self.phrase_candidates(&norm, &mut taken, &mut candidates);
+        self.phrase_candidates(norm, &mut taken, &mut candidates);
         candidates.sort_by_key(|c| c.words.start);
         candidates.retain(|c| !own.names(&words[c.words.clone()]));
         // Candidates are in text order: one cursor walks the field once.
@@ -1071,8 +1089,24 @@ impl Engine {
     /// name, which is nobody's typo. Rarity says how common a word is, not whether it
     /// is one ("caster" is Zipf 1.9).
     fn listed_word(&self, word: &str) -> bool {
+        if let Some(&seen) = self
+            .listed
+            .lock()
+            .ok()
+            .and_then(|l| l.get(word).copied())
+            .as_ref()
+        {
+            return seen;
+        }
         let listed = |w: &str| self.snapshot.words().get(w).is_some();
-        listed(word) || word.strip_suffix('s').is_some_and(listed)
+        let found = listed(word) || word.strip_suffix('s').is_some_and(listed);
+        if let Ok(mut kept) = self.listed.lock() {
+            if kept.len() >= KEPT_TYPOS {
+                kept.clear();
+            }
+            kept.insert(word.to_owned(), found);
+        }
+        found
     }
 
     /// A word the frequency list knows, itself or as the plural of a known word

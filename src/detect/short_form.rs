@@ -14,7 +14,7 @@
 use super::ordinary::{Case, Style};
 use super::{word_views, Engine};
 use crate::listing::{Finding, FindingKind, Listing, Severity, MAX_FINDINGS_PER_FIELD};
-use crate::text;
+use crate::text::{self, Normalized};
 
 /// The fewest letters a short form has: shorter last words ("of", "Kid", "Cup") are
 /// too often words of their own.
@@ -27,19 +27,22 @@ struct Head<'f> {
 }
 
 impl Engine {
-    /// Findings for the short forms, in `listing`'s fields, of the multi-word marks that
-    /// `findings` (this listing's, medium or above) name in full. `own` blocks the
-    /// seller's brand as elsewhere.
+    /// Findings for the short forms, in `listing`'s fields (`normalized`, in the order
+    /// of [`Listing::fields`]), of the multi-word marks that `findings` (this listing's,
+    /// medium or above) name in full. `own` blocks the seller's brand as elsewhere.
     pub(super) fn short_forms(
         &self,
         listing: &Listing,
+        normalized: &[Normalized],
         findings: &[Finding],
         own: &super::own_brand::OwnBrands,
     ) -> Vec<Finding> {
         let heads: Vec<Head<'_>> = findings
             .iter()
             .filter(|f| {
+                // A one-word mark has no last word of its own (and its key is not made).
                 f.severity > Severity::Low
+                    && f.mark.chars().any(|c| !c.is_alphanumeric())
                     && matches!(
                         f.kind,
                         FindingKind::FamousBrand | FindingKind::RegisteredMark
@@ -77,9 +80,14 @@ impl Engine {
         if heads.is_empty() {
             return out;
         }
-        for (field, index, original) in listing.fields() {
-            let norm = text::normalize(original);
+        for ((field, index, original), norm) in listing.fields().into_iter().zip(normalized) {
             let tokens = norm.tokens();
+            if !tokens
+                .iter()
+                .any(|t| heads.iter().any(|h| h.word == t.text))
+            {
+                continue;
+            }
             let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
             let mut blocked = vec![false; words.len()];
             for o in own.occurrences(&words) {
