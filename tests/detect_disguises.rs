@@ -127,6 +127,15 @@ fn flags(e: &Engine, brand: &str, title: &str) -> Vec<(String, String, FindingKi
         .collect()
 }
 
+/// The flagged text and the mark it was read as, for a listing made by the test.
+fn text_and_mark(e: &Engine, l: &Listing) -> Vec<(String, String)> {
+    e.check(l)
+        .findings
+        .into_iter()
+        .map(|f| (f.text, f.mark))
+        .collect()
+}
+
 fn lookalike(text: &str, mark: &str) -> Vec<(String, String, FindingKind)> {
     vec![(text.into(), mark.into(), FindingKind::Lookalike)]
 }
@@ -284,13 +293,10 @@ fn a_listed_word_is_nobodys_typo_however_rare() {
     assert!(e.check(&l).findings.is_empty());
     // A word the list does not hold is still searched.
     l.title = Some("Memory foam Caspre mattress".into());
-    let found: Vec<(String, String)> = e
-        .check(&l)
-        .findings
-        .into_iter()
-        .map(|f| (f.text, f.mark))
-        .collect();
-    assert_eq!(found, [("Caspre".to_owned(), "Casper".to_owned())]);
+    assert_eq!(
+        text_and_mark(&e, &l),
+        [("Caspre".to_owned(), "Casper".to_owned())]
+    );
 }
 
 #[test]
@@ -301,13 +307,10 @@ fn a_misspelling_off_the_marks_goods_is_another_word() {
     // Where the goods are unknown, it may be the drink.
     let mut drink = listing("", "Pippi prebiotic soda 12 cans");
     drink.category = None;
-    let found: Vec<(String, String)> = e
-        .check(&drink)
-        .findings
-        .into_iter()
-        .map(|f| (f.text, f.mark))
-        .collect();
-    assert_eq!(found, [("Pippi".to_owned(), "Poppi".to_owned())]);
+    assert_eq!(
+        text_and_mark(&e, &drink),
+        [("Pippi".to_owned(), "Poppi".to_owned())]
+    );
     // A digit shows intent: the disguise is read on any goods.
     assert_eq!(flags(&e, "", "P0ppi figure"), lookalike("P0ppi", "Poppi"));
 }
@@ -320,13 +323,10 @@ fn a_name_is_worth_a_typo_search_only_on_the_curated_list() {
     // Cartier is a curated name: its misspelling is a disguise.
     let mut l = listing("", "Carteir love bracelet gold");
     l.category = Some("Clothing, Shoes & Jewelry > Jewelry > Bracelets".into());
-    let found: Vec<(String, String)> = e
-        .check(&l)
-        .findings
-        .into_iter()
-        .map(|f| (f.text, f.mark))
-        .collect();
-    assert_eq!(found, [("Carteir".to_owned(), "Cartier".to_owned())]);
+    assert_eq!(
+        text_and_mark(&e, &l),
+        [("Carteir".to_owned(), "Cartier".to_owned())]
+    );
 }
 
 #[test]
