@@ -9,7 +9,7 @@
 //! maker Marshall). This module only matches the candidates the field pass set aside
 //! (capitalised, low, with a curated record) against the franchises found.
 
-use super::Engine;
+use super::{overlaps, Engine};
 use crate::listing::{Field, Finding, FindingKind, Severity};
 use crate::text;
 use std::collections::HashSet;
@@ -67,9 +67,7 @@ impl Engine {
                 .iter()
                 .filter(|f| f.severity > Severity::Low)
                 .chain(&out)
-                .any(|f| {
-                    (f.field, f.index) == (s.field, s.index) && f.start < s.end && s.start < f.end
-                });
+                .any(|f| overlaps(f, (s.field, s.index), s.start..s.end));
             if taken {
                 continue;
             }

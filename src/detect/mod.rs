@@ -268,11 +268,9 @@ impl Engine {
         if !short.is_empty() {
             findings.retain(|f| {
                 f.severity > Severity::Low
-                    || !short.iter().any(|s| {
-                        (s.field, s.index) == (f.field, f.index)
-                            && s.start < f.end
-                            && f.start < s.end
-                    })
+                    || !short
+                        .iter()
+                        .any(|s| overlaps(s, (f.field, f.index), f.start..f.end))
             });
             findings.extend(short);
             findings.sort_by_key(|f| (f.field, f.index, f.start));
@@ -447,12 +445,7 @@ impl Engine {
             && views[c.words.clone()]
                 .first()
                 .is_some_and(|w| w.case == Case::Capitalised && !w.shouted)
-            && self
-                .records(c.value, &c.key)
-                .protection
-                .claims()
-                .iter()
-                .any(|claim| claim.enforced)
+            && self.records(c.value, &c.key).protection.enforced()
     }
 
     /// The words of a matched phrase that name the brand: a phrase that is a mark
@@ -464,11 +457,13 @@ impl Engine {
         while end - span.start > 1 && classes::is_product_noun(words[end - 1]) {
             end -= 1;
         }
+        if end == span.end {
+            return span;
+        }
         let shorter = span.start..end;
         let key = words[shorter.clone()].join(" ");
         // An everyday word before them is no mark of its own ("The Flash" is not "The").
-        if end < span.end
-            && self.mark_value(&key).is_some()
+        if self.mark_value(&key).is_some()
             && self.zipf(&key).is_none_or(|z| z < ordinary::EVERYDAY_ZIPF)
         {
             shorter
@@ -878,17 +873,7 @@ impl Engine {
 
     /// [`Engine::typo_of`], through the verdicts kept from earlier checks.
     fn cached_typo_of(&self, word: &str) -> Option<lookalike::Near> {
-        let seen = self.typos.lock().ok().and_then(|t| t.get(word).cloned());
-        seen.unwrap_or_else(|| {
-            let found = self.typo_of(word);
-            if let Ok(mut typos) = self.typos.lock() {
-                if typos.len() >= KEPT_TYPOS {
-                    typos.clear();
-                }
-                typos.insert(word.to_owned(), found.clone());
-            }
-            found
-        })
+        kept_per_word(&self.typos, word, || self.typo_of(word))
     }
 
     /// The closest mark `word` is a typo of, if any. A word that is itself a word, a
@@ -1089,24 +1074,10 @@ impl Engine {
     /// name, which is nobody's typo. Rarity says how common a word is, not whether it
     /// is one ("caster" is Zipf 1.9).
     fn listed_word(&self, word: &str) -> bool {
-        if let Some(&seen) = self
-            .listed
-            .lock()
-            .ok()
-            .and_then(|l| l.get(word).copied())
-            .as_ref()
-        {
-            return seen;
-        }
-        let listed = |w: &str| self.snapshot.words().get(w).is_some();
-        let found = listed(word) || word.strip_suffix('s').is_some_and(listed);
-        if let Ok(mut kept) = self.listed.lock() {
-            if kept.len() >= KEPT_TYPOS {
-                kept.clear();
-            }
-            kept.insert(word.to_owned(), found);
-        }
-        found
+        kept_per_word(&self.listed, word, || {
+            let listed = |w: &str| self.snapshot.words().get(w).is_some();
+            listed(word) || word.strip_suffix('s').is_some_and(listed)
+        })
     }
 
     /// A word the frequency list knows, itself or as the plural of a known word
@@ -1171,6 +1142,31 @@ impl Engine {
         };
         self.kept.get(value, key, &from)
     }
+}
+
+/// Whether finding `f` stands in the field at `place` and shares a unit of `span` (UTF-16).
+fn overlaps(f: &Finding, place: (Field, Option<usize>), span: Range<usize>) -> bool {
+    (f.field, f.index) == place && f.start < span.end && span.start < f.end
+}
+
+/// The verdict `kept` holds for `word`, else `decide`'s, kept for the next checks; the
+/// map is emptied when it would hold more than [`KEPT_TYPOS`] words.
+fn kept_per_word<V: Clone>(
+    kept: &Mutex<HashMap<String, V>>,
+    word: &str,
+    decide: impl FnOnce() -> V,
+) -> V {
+    if let Some(seen) = kept.lock().ok().and_then(|k| k.get(word).cloned()) {
+        return seen;
+    }
+    let verdict = decide();
+    if let Ok(mut k) = kept.lock() {
+        if k.len() >= KEPT_TYPOS {
+            k.clear();
+        }
+        k.insert(word.to_owned(), verdict.clone());
+    }
+    verdict
 }
 
 /// Slices of a string by UTF-16 offsets, for spans that come in increasing order: each

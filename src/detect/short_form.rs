@@ -12,7 +12,7 @@
 //! (`Engine::short_form_head`); this module finds the mentions.
 
 use super::ordinary::{Case, Style};
-use super::{word_views, Engine};
+use super::{overlaps, word_views, Engine};
 use crate::listing::{Finding, FindingKind, Listing, Severity, MAX_FINDINGS_PER_FIELD};
 use crate::text::{self, Normalized};
 
@@ -111,9 +111,7 @@ impl Engine {
                     .iter()
                     .filter(|f| f.severity > Severity::Low)
                     .chain(&out)
-                    .any(|f| {
-                        f.field == field && f.index == index && f.start < t.end && t.start < f.end
-                    });
+                    .any(|f| overlaps(f, (field, index), t.start..t.end));
                 if blocked[i] || taken || !self.named_as_short_form(&views[i], style, &t.text) {
                     continue;
                 }
