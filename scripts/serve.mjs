@@ -169,6 +169,29 @@ function listen(server, port) {
 }
 
 /**
+ * Closes `server` without waiting on its clients: `close()` alone waits until every
+ * connection has ended, and a browser that quits without ending one (or a tunnel a
+ * proxy left open) would hold it for ever. Every socket the server accepted is tracked
+ * and destroyed. Resolves with how many were still open, for the test log.
+ * @param {import("node:net").Server} server
+ * @returns {() => Promise<number>}
+ */
+export function forcefulClose(server) {
+  /** @type {Set<import("node:net").Socket>} */
+  const sockets = new Set();
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  return () =>
+    new Promise((done) => {
+      const open = sockets.size;
+      server.close(() => done(open));
+      for (const s of sockets) s.destroy();
+    });
+}
+
+/**
  * Starts the HTTP and HTTPS servers. Port 0 picks a free port.
  * @param {{httpPort?: number, httpsPort?: number, www?: string, dist?: string, certDir?: string}} [opts]
  */
@@ -181,6 +204,8 @@ export async function startServers(opts = {}) {
   const h = handler({ www, dist, sites });
   const http = createHttpServer(h);
   const https = createHttpsServer({ key: cert.key, cert: cert.cert }, h);
+  const closeHttp = forcefulClose(http);
+  const closeHttps = forcefulClose(https);
   const httpPort = await listen(http, opts.httpPort ?? 0);
   const httpsPort = await listen(https, opts.httpsPort ?? 0);
   return {
@@ -192,7 +217,8 @@ export async function startServers(opts = {}) {
     local: (path) => `http://127.0.0.1:${httpPort}${path}`,
     /** The real-host URL of a site. @param {Site} site @param {string} [query] */
     real: (site, query = "") => `https://${site.hosts[0]}:${httpsPort}${site.path}${query}`,
-    close: () => Promise.all([new Promise((r) => http.close(r)), new Promise((r) => https.close(r))]),
+    /** Closes both servers, destroying open connections; resolves with how many were open. */
+    close: async () => (await Promise.all([closeHttp(), closeHttps()])).reduce((a, b) => a + b, 0),
   };
 }
 

@@ -30,6 +30,7 @@ import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { after, before } from "node:test";
 import { startServers } from "../../scripts/serve.mjs";
+import { bounded, teardown } from "./wait.mjs";
 
 export const REPO = resolve(fileURLToPath(import.meta.url), "../../..");
 export const ARTIFACTS = join(REPO, "test-artifacts");
@@ -278,7 +279,7 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"),
       if (still) throw new Error("the extension's service worker did not stop");
     },
     async close() {
-      await ctx.close();
+      await bounded("closing chromium", ctx.close());
       rmSync(profile, { recursive: true, force: true });
     },
   };
@@ -481,7 +482,7 @@ export async function launchFirefox(server, opts = {}) {
       }
       await driver.switchTo().window(main);
     },
-    close: () => driver.quit(),
+    close: () => bounded("closing firefox", driver.quit()),
   };
 }
 
@@ -500,8 +501,16 @@ export function useBrowser(launch) {
     session.browser = await launch(session.server);
   });
   after(async () => {
-    await session.browser?.close();
-    await session.server?.close();
+    await teardown([
+      ["closing the browser", () => session.browser?.close()],
+      [
+        "closing the fixture server",
+        async () => {
+          const open = await session.server?.close();
+          if (open) console.log(`fixture server: ${open} connection(s) still open at close, destroyed`);
+        },
+      ],
+    ]);
   });
   return session;
 }

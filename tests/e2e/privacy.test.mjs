@@ -25,7 +25,7 @@ import { REPO, launchChromium, launchFirefox } from "./browsers.mjs";
 import { startFeedServer } from "./feed-server.mjs";
 import { startRecordingProxy } from "./recording-proxy.mjs";
 import { focusEnd, overlayState } from "./editor-page.mjs";
-import { waitFor } from "./wait.mjs";
+import { teardown, waitFor } from "./wait.mjs";
 
 /** Hosts of the browsers' own background services (not the extension's): refused, reported, not counted. */
 const BROWSER_SERVICES = /^(?:[a-z0-9-]+\.)*(?:googleapis\.com|gvt1\.com|google\.com|mozilla\.(?:com|net|org)|firefox\.com)$/;
@@ -78,6 +78,16 @@ async function importEverything(snapshotBase64) {
   return { watch: watch.ok, corpus: corpus.ok, snapshot: snapshot.ok, snapshotError: snapshot.error || "" };
 }
 
+/**
+ * Notes connections a server still had open when it was closed (they are destroyed): a
+ * browser that has quit should have left none.
+ * @param {string} what
+ * @param {number | undefined} open
+ */
+function report(what, open) {
+  if (open) console.log(`${what}: ${open} connection(s) still open at close, destroyed`);
+}
+
 for (const [browserName, launch] of Object.entries(LAUNCH)) {
   describe(`${browserName}: nothing leaves the browser`, { timeout: 300_000 }, () => {
     /** @type {any} */
@@ -89,10 +99,12 @@ for (const [browserName, launch] of Object.entries(LAUNCH)) {
       s.browser = await launch(s.server, s.proxy.port);
     });
     after(async () => {
-      await s.browser?.close();
-      await s.proxy?.close();
-      await s.feed?.close();
-      await s.server?.close();
+      await teardown([
+        [`closing ${browserName}`, () => s.browser?.close()],
+        ["closing the recording proxy", async () => report("recording proxy", await s.proxy?.close())],
+        ["closing the feed server", () => s.feed?.close()],
+        ["closing the fixture server", async () => report("fixture server", await s.server?.close())],
+      ]);
     });
 
     it("typing, checking, collecting and importing make no request beyond the local fixture pages; updating asks the feed only", async () => {

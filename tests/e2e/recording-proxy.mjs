@@ -11,6 +11,7 @@
  */
 import { createServer, request as httpRequest } from "node:http";
 import { connect } from "node:net";
+import { forcefulClose } from "../../scripts/serve.mjs";
 
 /**
  * @typedef {object} Logged
@@ -23,7 +24,7 @@ import { connect } from "node:net";
 
 /**
  * @param {string[]} localHosts  host names that are this machine's fixture server
- * @returns {Promise<{port: number, log: Logged[], close: () => Promise<void>}>}
+ * @returns {Promise<{port: number, log: Logged[], close: () => Promise<number>}>}  close resolves with the connections still open
  */
 export async function startRecordingProxy(localHosts) {
   const local = new Set([...localHosts, "127.0.0.1", "localhost"]);
@@ -66,17 +67,19 @@ export async function startRecordingProxy(localHosts) {
       up.pipe(socket);
       socket.pipe(up);
     });
+    // Either end closing, however it closes, closes the other: a tunnel whose browser end
+    // has gone must not keep the fixture server's connection open.
     up.on("error", () => socket.destroy());
     socket.on("error", () => up.destroy());
+    up.on("close", () => socket.destroy());
+    socket.on("close", () => up.destroy());
   });
+  const close = forcefulClose(server);
   await new Promise((r) => server.listen(0, "127.0.0.1", () => r(undefined)));
   const addr = /** @type {import("node:net").AddressInfo} */ (server.address());
   return {
     port: addr.port,
     log,
-    close: () => new Promise((r) => {
-      server.closeAllConnections?.();
-      server.close(() => r(undefined));
-    }),
+    close,
   };
 }

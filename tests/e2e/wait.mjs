@@ -43,3 +43,22 @@ export function bounded(what, promise, ms = 60_000) {
   });
   return /** @type {Promise<T>} */ (Promise.race([promise, late]).finally(() => clearTimeout(timer)));
 }
+
+/**
+ * Runs every teardown step, each bounded and named, even when an earlier one fails, so
+ * one stuck step neither holds the run nor leaks what the later steps would have closed;
+ * then fails with every step that did not finish.
+ * @param {[string, () => Promise<unknown> | undefined][]} steps  [what, close]
+ * @param {number} [ms]  per step
+ */
+export async function teardown(steps, ms = 60_000) {
+  const failed = [];
+  for (const [what, close] of steps) {
+    try {
+      await bounded(what, Promise.resolve(close()), ms);
+    } catch (e) {
+      failed.push(e);
+    }
+  }
+  if (failed.length) throw new AggregateError(failed, `teardown: ${failed.map((e) => /** @type {Error} */ (e).message).join("; ")}`);
+}
