@@ -636,3 +636,45 @@ fn a_member_of_a_franchise_the_listing_names_is_a_finding() {
     let r = e.check(&title("Peppa Pig plush set with george"));
     assert_eq!(r.findings.len(), 1, "{r:?}");
 }
+
+/// A member name ("Rubble", kept on the curated row as a word that counts only beside its
+/// franchise) is no finding alone, not even medium through a namesake's fame; where the
+/// listing names the franchise it is a medium finding citing the character's row.
+#[test]
+fn a_member_name_counts_only_beside_its_franchise() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("PAW Patrol", &[28], true));
+    let mut rubble = curated("Rubble PAW Patrol", &[28], false);
+    let e = rubble.enforcement.as_mut().expect("curated");
+    e.franchise = Some("PAW Patrol".into());
+    e.member_names = vec!["Rubble".into()];
+    b.add(rubble);
+    for (w, z) in [
+        ("rubble", 3.3),
+        ("paw", 3.6),
+        ("patrol", 3.9),
+        ("figure", 3.5),
+        ("bag", 4.5),
+        ("garden", 4.6),
+        ("with", 7.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let r = e.check(&title("PAW Patrol Figure with Rubble"));
+    assert_eq!(
+        flagged(&r),
+        vec![
+            ("PAW Patrol", FindingKind::FamousBrand, Severity::High),
+            ("Rubble", FindingKind::FamousBrand, Severity::Medium)
+        ]
+    );
+    assert_eq!(r.findings[1].mark, "Rubble PAW Patrol");
+    assert!(
+        r.findings[1].reason.contains("a mark of PAW Patrol"),
+        "{}",
+        r.findings[1].reason
+    );
+    assert_eq!(flagged(&e.check(&title("Garden Rubble Bag"))), vec![]);
+    assert_eq!(flagged(&e.check(&title("Rubble Bag"))), vec![]);
+}

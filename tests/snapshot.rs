@@ -111,7 +111,8 @@ fn record() -> impl Strategy<Value = Record> {
         })
 }
 
-/// Enforcement evidence: none, flags only, or with a franchise and case numbers.
+/// Enforcement evidence: none, flags only, or with a franchise, case numbers and member
+/// names.
 fn enforcement() -> impl Strategy<Value = Option<Enforcement>> {
     proptest::option::of(
         (
@@ -119,14 +120,18 @@ fn enforcement() -> impl Strategy<Value = Option<Enforcement>> {
             any::<bool>(),
             proptest::collection::vec("[0-9]:[0-9]{2}-cv-[0-9]{5}", 0..3),
             proptest::option::of(mark()),
+            proptest::collection::vec(mark(), 0..3),
         )
-            .prop_map(|(schedule_a, vero, cases, franchise)| Enforcement {
-                schedule_a,
-                vero,
-                cases,
-                // An empty franchise is no franchise.
-                franchise: franchise.filter(|f| !f.is_empty()),
-            }),
+            .prop_map(
+                |(schedule_a, vero, cases, franchise, member_names)| Enforcement {
+                    schedule_a,
+                    vero,
+                    cases,
+                    // An empty franchise is no franchise.
+                    franchise: franchise.filter(|f| !f.is_empty()),
+                    member_names,
+                },
+            ),
     )
 }
 

@@ -7,12 +7,15 @@
 //! The member is judged medium: it names the franchise's character by the listing's
 //! own words, and cites the curated record of that franchise, not a namesake (the amp
 //! maker Marshall). This module only matches the candidates the field pass set aside
-//! (capitalised, low, with a curated record) against the franchises found.
+//! (capitalised, low, with a curated record) against the franchises found. A curated
+//! row's member names (`Rubble`, `Bingo`: words a listing uses in their ordinary sense
+//! every day) lead only here: alone they are no finding at all.
 
 use super::{overlaps, Engine};
 use crate::listing::{Field, Finding, FindingKind, Severity};
 use crate::text;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// A candidate the field pass judged low that a curated record stands behind: a member
 /// of some franchise, if the listing names it.
@@ -78,6 +81,7 @@ impl Engine {
                 .iter()
                 .filter(|c| c.enforced)
                 .filter_map(|c| kept.cite(c.record, &s.key, &self.snapshot))
+                .chain(kept.member_records(&s.key, &self.snapshot).map(Arc::new))
                 .find_map(|r| {
                     let franchise = r.enforcement.as_ref()?.franchise.clone()?;
                     named

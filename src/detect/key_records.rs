@@ -10,7 +10,7 @@
 //! next and across listings. This module must not judge or search text.
 
 use super::risk::{self, Claim, Protection};
-use crate::register::snapshot::{Posting, Snapshot, Standing};
+use crate::register::snapshot::{KeyKind, Posting, Snapshot, Standing};
 use crate::register::watch_list::WatchList;
 use crate::register::{Drawing, Record, Register, Status};
 use std::collections::HashMap;
@@ -51,6 +51,10 @@ pub struct KeyRecords {
     pub live_enforced: bool,
     /// What the records protect; claims are numbered in the order the records were read.
     pub protection: Protection,
+    /// Live curated records of which the key is only a member name (an ordinary word
+    /// such as "Rubble"): they protect nothing here and count only where the listing
+    /// names their franchise.
+    pub members: Vec<Posting>,
     /// Where the records the protection can cite are, by claim number (ascending).
     sources: Vec<(u32, Source)>,
     /// Records decoded for citing, by claim number.
@@ -76,6 +80,18 @@ impl KeyRecords {
             cited.insert(n, Arc::clone(&record));
         }
         Some(record)
+    }
+
+    /// The records of which the key is a member name, decoded.
+    pub fn member_records<'a>(
+        &'a self,
+        key: &'a str,
+        snapshot: &'a Snapshot,
+    ) -> impl Iterator<Item = Record> + 'a {
+        self.members
+            .iter()
+            .map(|p| snapshot.posting_record(*p, key))
+            .filter(|r| !r.mark.is_empty())
     }
 }
 
@@ -178,6 +194,7 @@ impl Keeper {
             live_sues_sellers: false,
             live_enforced: false,
             protection: Protection::default(),
+            members: Vec::new(),
             sources: Vec::new(),
             cited: Mutex::default(),
         };
@@ -188,6 +205,12 @@ impl Keeper {
         let standings = snapshot_value.map(|v| from.snapshot.standings(v));
         for (posting, st) in standings.into_iter().flatten() {
             if !from.counts(st.register) {
+                continue;
+            }
+            if posting.kind == KeyKind::MemberName {
+                if st.status.is_live() {
+                    records.members.push(posting);
+                }
                 continue;
             }
             records.note(st.register, st.status, st.famous);

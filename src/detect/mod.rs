@@ -445,7 +445,10 @@ impl Engine {
             && views[c.words.clone()]
                 .first()
                 .is_some_and(|w| w.case == Case::Capitalised && !w.shouted)
-            && self.records(c.value, &c.key).protection.enforced()
+            && {
+                let kept = self.records(c.value, &c.key);
+                kept.protection.enforced() || !kept.members.is_empty()
+            }
     }
 
     /// The words of a matched phrase that name the brand: a phrase that is a mark

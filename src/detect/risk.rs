@@ -1365,8 +1365,8 @@ mod tests {
         r.enforcement = Some(crate::register::Enforcement {
             schedule_a: sues,
             vero: true,
-            cases: Vec::new(),
             franchise: Some("House".into()),
+            ..Default::default()
         });
         r
     }

@@ -21,6 +21,7 @@
 //! | `cases` | no | case numbers, `;`-separated |
 //! | `vero` | no | `yes`: the owner is an eBay VeRO participant |
 //! | `registrations` | no | US registration numbers, `;`-separated |
+//! | `member_names` | no | names that are also ordinary words or first names, `\|`-separated (`Rubble`): matched only where the listing names the `parent`, which the row must have |
 //!
 //! The data is the project's own and small, so it is held to the contract strictly: any
 //! malformed row (a missing required cell, a bad class, an unknown category, a `name`
@@ -46,7 +47,7 @@ use std::path::{Path, PathBuf};
 
 /// The exact header line of every file.
 pub const HEADER: &str =
-    "name,owner,classes,aliases,parent,category,wikidata,schedule_a,cases,vero,registrations";
+    "name,owner,classes,aliases,parent,category,wikidata,schedule_a,cases,vero,registrations,member_names";
 
 /// The product categories a row can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -161,7 +162,7 @@ pub enum RowProblem {
         detail: String,
     },
     /// The row has another number of cells than the header.
-    #[error("{found} cells, the header has 11")]
+    #[error("{found} cells, the header has 12")]
     CellCount {
         /// Cells in the row.
         found: usize,
@@ -215,6 +216,10 @@ pub enum RowProblem {
         /// `file:line` of the first row.
         first: String,
     },
+    /// Member names are given, but no parent: a member name counts only beside its
+    /// franchise.
+    #[error("member names need a parent: they count only where the listing names it")]
+    MembersWithoutParent,
     /// The parent names no row.
     #[error("parent `{parent}` is not the name of any row")]
     UnknownParent {
@@ -254,6 +259,8 @@ pub struct EnforcedMark {
     pub vero: bool,
     /// US registration numbers.
     pub registrations: Vec<String>,
+    /// Names that are also ordinary words, counted only beside the parent.
+    pub member_names: Vec<String>,
     /// Where the row is, for messages.
     pub file: PathBuf,
     /// Its line.
@@ -419,6 +426,7 @@ impl EnforcedMarks {
     pub fn enforcement(&self, mark: &EnforcedMark) -> Enforcement {
         let mut e = Enforcement {
             franchise: mark.parent.clone(),
+            member_names: mark.member_names.clone(),
             ..Enforcement::default()
         };
         let mut at = Some(mark);
@@ -469,7 +477,7 @@ fn unreadable(e: &csv::Error) -> RowProblem {
 
 /// Checks one row's cells.
 fn parse_row(row: &csv::StringRecord, file: &Path, line: u64) -> Result<EnforcedMark, RowProblem> {
-    if row.len() != 11 {
+    if row.len() != 12 {
         return Err(RowProblem::CellCount { found: row.len() });
     }
     let cell = |i: usize| row.get(i).unwrap_or("").trim();
@@ -511,7 +519,12 @@ fn parse_row(row: &csv::StringRecord, file: &Path, line: u64) -> Result<Enforced
         })?),
     };
     let aliases = list(3, '|');
-    for spelling in std::iter::once(&name).chain(&aliases) {
+    let member_names = list(11, '|');
+    let parent = Some(cell(4).to_string()).filter(|p| !p.is_empty());
+    if parent.is_none() && !member_names.is_empty() {
+        return Err(RowProblem::MembersWithoutParent);
+    }
+    for spelling in std::iter::once(&name).chain(&aliases).chain(&member_names) {
         let key = crate::text::mark_key(spelling);
         if key.chars().count() < 2 && !key.chars().any(is_ideograph_or_kana) {
             return Err(RowProblem::TooShort {
@@ -525,13 +538,14 @@ fn parse_row(row: &csv::StringRecord, file: &Path, line: u64) -> Result<Enforced
         owner,
         classes,
         aliases,
-        parent: Some(cell(4).to_string()).filter(|p| !p.is_empty()),
+        parent,
         category,
         wikidata,
         schedule_a: flag(7, "schedule_a")?,
         cases: list(8, ';'),
         vero: flag(9, "vero")?,
         registrations: list(10, ';'),
+        member_names,
         file: file.into(),
         line,
     })
@@ -574,7 +588,7 @@ mod tests {
     use super::*;
 
     const ROW_DISNEY: &str =
-        "Disney,The Walt Disney Company,9 16 25 28,迪士尼,,media,Q7414,yes,,yes,";
+        "Disney,The Walt Disney Company,9 16 25 28,迪士尼,,media,Q7414,yes,,yes,,";
 
     fn read(files: &[(&str, &str)]) -> Result<EnforcedMarks, EnforcedError> {
         let mut marks = EnforcedMarks::default();
@@ -609,7 +623,7 @@ mod tests {
     fn a_well_formed_row_becomes_a_famous_record_with_its_owner_and_evidence() {
         let data = file(&[
             ROW_DISNEY,
-            "Stitch,The Walt Disney Company,16 25 28,Lilo and Stitch|史迪奇,Disney,characters,,,1:24-cv-00001,,",
+            "Stitch,The Walt Disney Company,16 25 28,Lilo and Stitch|史迪奇,Disney,characters,,,1:24-cv-00001,,,",
         ]);
         let marks = read(&[("a.csv", &data)]).unwrap();
         let stitch = marks.get("stitch").unwrap();
@@ -630,6 +644,24 @@ mod tests {
     }
 
     #[test]
+    fn member_names_are_the_rows_own_and_reach_its_record() {
+        let data = file(&[
+            ROW_DISNEY,
+            "Rubble Digger,The Walt Disney Company,28,,Disney,characters,,,,,,Rubble| Digger ",
+        ]);
+        let marks = read(&[("a.csv", &data)]).unwrap();
+        let row = marks.get("Rubble Digger").unwrap();
+        assert_eq!(row.member_names, ["Rubble", "Digger"]);
+        let e = marks.record(row).enforcement.unwrap();
+        assert_eq!(e.member_names, ["Rubble", "Digger"]);
+        let disney = marks.record(marks.get("Disney").unwrap());
+        assert!(
+            disney.enforcement.unwrap().member_names.is_empty(),
+            "not inherited"
+        );
+    }
+
+    #[test]
     fn the_header_must_be_exact() {
         let (f, line, p) = problem_at(&[("a.csv", "name,owner,classes\nX,Y,9\n")]);
         assert_eq!((f.as_str(), line), ("a.csv", 1));
@@ -640,29 +672,29 @@ mod tests {
     fn a_malformed_row_fails_with_its_file_and_line() {
         /// Whether a problem is the one expected.
         type Expect = fn(&RowProblem) -> bool;
-        let cases: [(&str, Expect); 10] = [
-            (",Owner,9,,,toys,,,,,", |p| {
+        let cases: [(&str, Expect); 12] = [
+            (",Owner,9,,,toys,,,,,,", |p| {
                 matches!(p, RowProblem::Missing { column: "name" })
             }),
-            ("Zorb,,9,,,toys,,,,,", |p| {
+            ("Zorb,,9,,,toys,,,,,,", |p| {
                 matches!(p, RowProblem::Missing { column: "owner" })
             }),
-            ("Zorb,Owner,,,,toys,,,,,", |p| {
+            ("Zorb,Owner,,,,toys,,,,,,", |p| {
                 matches!(p, RowProblem::Missing { column: "classes" })
             }),
-            ("Zorb,Owner,46,,,toys,,,,,", |p| {
+            ("Zorb,Owner,46,,,toys,,,,,,", |p| {
                 matches!(p, RowProblem::BadClasses { .. })
             }),
-            ("Zorb,Owner,28 9,,,toys,,,,,", |p| {
+            ("Zorb,Owner,28 9,,,toys,,,,,,", |p| {
                 matches!(p, RowProblem::BadClasses { .. })
             }),
-            ("Zorb,Owner,9,,,gadgets,,,,,", |p| {
+            ("Zorb,Owner,9,,,gadgets,,,,,,", |p| {
                 matches!(p, RowProblem::BadCategory { .. })
             }),
-            ("Zorb,Owner,9,,,toys,7414,,,,", |p| {
+            ("Zorb,Owner,9,,,toys,7414,,,,,", |p| {
                 matches!(p, RowProblem::BadWikidata { .. })
             }),
-            ("Zorb,Owner,9,,,toys,,true,,,", |p| {
+            ("Zorb,Owner,9,,,toys,,true,,,,", |p| {
                 matches!(
                     p,
                     RowProblem::BadFlag {
@@ -674,8 +706,15 @@ mod tests {
             ("Zorb,Owner,9,,,toys,,,", |p| {
                 matches!(p, RowProblem::CellCount { found: 9 })
             }),
+            ("Zorb,Owner,9,,,toys,,,,,,Zed", |p| {
+                matches!(p, RowProblem::MembersWithoutParent)
+            }),
             (
-                "Oakland Athletics,Owner,28,Athletics|A's,,sport,,,,,",
+                "Zorb,Owner,9,,Disney,toys,,,,,,Z",
+                |p| matches!(p, RowProblem::TooShort { key, .. } if key == "z"),
+            ),
+            (
+                "Oakland Athletics,Owner,28,Athletics|A's,,sport,,,,,,",
                 |p| matches!(p, RowProblem::TooShort { key, .. } if key == "a"),
             ),
         ];
@@ -689,14 +728,14 @@ mod tests {
 
     #[test]
     fn two_characters_or_one_ideograph_are_long_enough() {
-        let data = file(&[ROW_DISNEY, "LV,Owner,18,宝|XO,,luxury,,,,,"]);
+        let data = file(&[ROW_DISNEY, "LV,Owner,18,宝|XO,,luxury,,,,,,"]);
         assert!(read(&[("a.csv", &data)]).is_ok());
     }
 
     #[test]
     fn a_name_given_twice_across_files_fails_at_the_second() {
         let a = file(&[ROW_DISNEY]);
-        let b = file(&["Zorb,Owner,9,,,toys,,,,,", "DISNEY,Other,9,,,media,,,,,"]);
+        let b = file(&["Zorb,Owner,9,,,toys,,,,,,", "DISNEY,Other,9,,,media,,,,,,"]);
         let (f, line, p) = problem_at(&[("a.csv", &a), ("b.csv", &b)]);
         assert_eq!((f.as_str(), line), ("b.csv", 3));
         assert_eq!(
@@ -710,15 +749,15 @@ mod tests {
 
     #[test]
     fn a_parent_must_name_a_row_in_any_file_and_never_loop() {
-        let a = file(&["Grogu,Lucasfilm Ltd.,28,,Star Wars,characters,,,,,"]);
+        let a = file(&["Grogu,Lucasfilm Ltd.,28,,Star Wars,characters,,,,,,"]);
         let (f, line, p) = problem_at(&[("a.csv", &a)]);
         assert_eq!((f.as_str(), line), ("a.csv", 2));
         assert!(matches!(p, RowProblem::UnknownParent { .. }));
-        let b = file(&["Star Wars,Lucasfilm Ltd.,9 28,,,media,,yes,,,"]);
+        let b = file(&["Star Wars,Lucasfilm Ltd.,9 28,,,media,,yes,,,,"]);
         let marks = read(&[("a.csv", &a), ("b.csv", &b)]).unwrap();
         let grogu = marks.get("Grogu").unwrap();
         assert!(marks.enforcement(grogu).schedule_a, "the franchise's owner");
-        let looped = file(&["Aa,O,9,,Bb,toys,,,,,", "Bb,O,9,,Aa,toys,,,,,"]);
+        let looped = file(&["Aa,O,9,,Bb,toys,,,,,,", "Bb,O,9,,Aa,toys,,,,,,"]);
         let (_, line, p) = problem_at(&[("c.csv", &looped)]);
         assert_eq!(line, 2);
         assert!(matches!(p, RowProblem::ParentCycle { .. }));
@@ -742,7 +781,7 @@ mod tests {
     #[test]
     fn a_quoted_cell_may_hold_commas() {
         let data = file(&[
-            "\"Sanrio Characters, Hello Kitty\",\"Sanrio Co., Ltd.\",16 25,,,characters,,yes,,,",
+            "\"Sanrio Characters, Hello Kitty\",\"Sanrio Co., Ltd.\",16 25,,,characters,,yes,,,,",
         ]);
         let marks = read(&[("a.csv", &data)]).unwrap();
         assert_eq!(marks.marks()[0].owner, "Sanrio Co., Ltd.");

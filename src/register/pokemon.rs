@@ -248,7 +248,7 @@ mod tests {
         assert_eq!(names.license, "MIT");
         let mut curated = EnforcedMarks::default();
         let csv = format!(
-            "{}\nPokémon,Nintendo Test Co.,9 28,Pokemon,,games,,yes,,,\nPikachu,Nintendo Test Co.,28,,Pokémon,characters,,,,,\n",
+            "{}\nPokémon,Nintendo Test Co.,9 28,Pokemon,,games,,yes,,,,\nPikachu,Nintendo Test Co.,28,,Pokémon,characters,,,,,,\n",
             super::super::enforced::HEADER
         );
         curated

@@ -127,6 +127,11 @@ pub struct Enforcement {
     pub cases: Vec<String>,
     /// The franchise or house mark the mark belongs to (`Pokémon` for `Pikachu`).
     pub franchise: Option<String>,
+    /// Names of the mark that are also ordinary words or first names ("Rubble" of PAW
+    /// Patrol, "George" of Peppa Pig): the index leads them to the record as
+    /// member-name postings, which count only in a listing that names the franchise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub member_names: Vec<String>,
 }
 
 impl Enforcement {

@@ -759,6 +759,7 @@ fn lookup(path: &Path, public_key: Option<&Path>, text: &str) -> Result<(), Stri
             KeyKind::Mark => String::new(),
             KeyKind::PseudoMark => " (via its pseudo-mark)".into(),
             KeyKind::Translation => " (via its translation)".into(),
+            KeyKind::MemberName => " (a member name: counted only beside its franchise)".into(),
         };
         let classes = if r.classes.is_empty() {
             "any".to_string()

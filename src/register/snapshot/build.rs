@@ -452,6 +452,12 @@ fn build_index(pending: &[Pending]) -> (Vec<u8>, Vec<u8>, Vec<bool>) {
                 }
             }
         }
+        for name in p.enforcement.iter().flat_map(|e| &e.member_names) {
+            let key = mark_key(name);
+            if !key.is_empty() && *key != *p.key {
+                aliases.push((key, id as u32, KeyKind::MemberName));
+            }
+        }
     }
     aliases.sort_unstable();
     aliases.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);

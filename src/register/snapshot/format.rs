@@ -28,8 +28,9 @@ pub const MAGIC: &[u8; 8] = b"CLMKSNAP";
 pub const END_MAGIC: &[u8; 7] = b"CLMKEND";
 /// The format version this code writes and reads.
 /// Version 2 added the enforcement evidence of curated records (a column and a heap
-/// entry of the record table); version 1 files are refused.
-pub const FORMAT_VERSION: u32 = 2;
+/// entry of the record table); version 3 added member names to that heap entry and the
+/// member-name postings of the index. Older files are refused.
+pub const FORMAT_VERSION: u32 = 3;
 /// Bytes of the trailer: SHA-256, signed flag, signature, end marker.
 pub const TRAILER_LEN: usize = 32 + 1 + 64 + 7;
 /// Bytes before the header JSON.

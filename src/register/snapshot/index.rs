@@ -27,6 +27,10 @@ pub enum KeyKind {
     PseudoMark,
     /// The key is a translation of the record's mark.
     Translation,
+    /// The key is a member name of a curated record (an ordinary word or first name,
+    /// [`crate::register::Enforcement::member_names`]): it counts only where the
+    /// listing names the record's franchise.
+    MemberName,
 }
 
 impl KeyKind {
@@ -35,6 +39,7 @@ impl KeyKind {
             KeyKind::Mark => 0,
             KeyKind::PseudoMark => 1,
             KeyKind::Translation => 2,
+            KeyKind::MemberName => 3,
         }
     }
 
@@ -42,6 +47,7 @@ impl KeyKind {
         match code {
             1 => KeyKind::PseudoMark,
             2 => KeyKind::Translation,
+            3 => KeyKind::MemberName,
             _ => KeyKind::Mark,
         }
     }

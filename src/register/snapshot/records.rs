@@ -65,7 +65,7 @@ pub const COLUMNS: usize = 15;
 
 /// Bits of the ENFORCEMENT column: the record is on the curated list, its owner has
 /// sued marketplace sellers (Schedule A or a case on record), its owner is a VeRO
-/// participant, and the heap holds the franchise and case numbers.
+/// participant, and the heap holds the franchise, case numbers and member names.
 pub mod enforcement_bits {
     /// Carries enforcement evidence.
     pub const CURATED: u64 = 1;
@@ -490,7 +490,7 @@ pub fn encode_row(r: &Record, key: &str, ctx: &RowContext) -> Row {
             | if e.sues_sellers() { SUES } else { 0 }
             | if e.schedule_a { SCHEDULE_A } else { 0 }
             | if e.vero { VERO } else { 0 };
-        if e.franchise.is_some() || !e.cases.is_empty() {
+        if e.franchise.is_some() || !e.cases.is_empty() || !e.member_names.is_empty() {
             mask |= heap_bit::ENFORCEMENT;
         }
     }
@@ -551,6 +551,7 @@ pub fn encode_row(r: &Record, key: &str, ctx: &RowContext) -> Row {
         {
             put_str(&mut heap, e.franchise.as_deref().unwrap_or(""));
             put_list(&mut heap, &e.cases);
+            put_list(&mut heap, &e.member_names);
         }
     }
     Row { cols, heap }
@@ -950,17 +951,22 @@ pub fn decode_row(row: &RowView<'_>, lookup: &RowLookup<'_>) -> Option<Record> {
         0 => None,
         16.. => return None,
         _ => {
-            let (franchise, cases) = if mask & heap_bit::ENFORCEMENT != 0 {
+            let (franchise, cases, member_names) = if mask & heap_bit::ENFORCEMENT != 0 {
                 let pos = heap_pos.as_mut()?;
-                (get_str(row.heap, pos)?, get_list(row.heap, pos)?)
+                (
+                    get_str(row.heap, pos)?,
+                    get_list(row.heap, pos)?,
+                    get_list(row.heap, pos)?,
+                )
             } else {
-                (String::new(), Vec::new())
+                (String::new(), Vec::new(), Vec::new())
             };
             Some(Enforcement {
                 schedule_a: bits & enforcement_bits::SCHEDULE_A != 0,
                 vero: bits & enforcement_bits::VERO != 0,
                 cases,
                 franchise: (!franchise.is_empty()).then_some(franchise),
+                member_names,
             })
         }
     };

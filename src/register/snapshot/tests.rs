@@ -40,6 +40,7 @@ fn sample() -> Vec<Record> {
         vero: false,
         cases: vec!["1:24-cv-01234".into(), "1:25-cv-00042".into()],
         franchise: Some("Mattel".into()),
+        member_names: vec!["Wheels".into()],
     });
     let mut barbie = Record::new(Register::Famous, "Barbie", "Mattel");
     barbie.famous = true;
@@ -119,6 +120,22 @@ fn pseudo_marks_and_translations_lead_to_their_record() {
 }
 
 #[test]
+fn member_names_lead_to_their_record_as_member_postings_only() {
+    let snap = Snapshot::from_bytes(build(&sample(), false, None)).unwrap();
+    let postings = snap.lookup_postings("wheels");
+    assert_eq!(postings.len(), 1);
+    assert_eq!(postings[0].kind, KeyKind::MemberName);
+    let record = snap.record(postings[0].id);
+    assert_eq!(record.mark, "Hot Wheels");
+    assert_eq!(record.enforcement.unwrap().member_names, ["Wheels"]);
+    let own = snap.lookup_postings("Hot Wheels");
+    assert_eq!(
+        own.iter().map(|p| p.kind).collect::<Vec<_>>(),
+        [KeyKind::Mark]
+    );
+}
+
+#[test]
 fn the_index_and_record_ids_agree() {
     let snap = Snapshot::from_bytes(build(&sample(), false, None)).unwrap();
     let mut stream = snap.marks().stream();
@@ -129,6 +146,7 @@ fn the_index_and_record_ids_agree() {
             let keys: Vec<String> = std::iter::once(&r.mark)
                 .chain(&r.pseudo_marks)
                 .chain(&r.translations)
+                .chain(r.enforcement.iter().flat_map(|e| &e.member_names))
                 .map(|m| mark_key(m))
                 .collect();
             assert!(
