@@ -104,10 +104,11 @@ const KEPT_TYPOS: usize = 10_000;
 /// and when the options change.
 type Typos = Mutex<HashMap<String, Option<lookalike::Near>>>;
 
-/// Whether each word looked up so far is in the snapshot's word evidence
-/// ([`Engine::listed_word`]): asked of nearly every word of every field by the phrase
-/// search, and fixed for a snapshot. Emptied past [`KEPT_TYPOS`] words.
-type Listed = Mutex<HashMap<String, bool>>;
+/// The word evidence's value (frequency and flags) of each word looked up so far, `None`
+/// for a word it does not hold ([`Engine::word_value`]): asked of nearly every word of
+/// every field by several passes, and fixed for a snapshot; a lookup here is several
+/// times cheaper than one in the words index. Emptied past [`KEPT_TYPOS`] words.
+type WordValues = Mutex<HashMap<String, Option<u64>>>;
 
 /// What every field of one listing is checked with.
 struct ListingContext {
@@ -155,8 +156,8 @@ pub struct Engine {
     kept: Keeper,
     /// Words searched for typos by earlier checks.
     typos: Typos,
-    /// Words found in the word evidence or not, by earlier checks.
-    listed: Listed,
+    /// Words looked up in the word evidence by earlier checks, with what it holds.
+    word_values: WordValues,
 }
 
 /// One span the passes found, before judgement.
@@ -186,7 +187,7 @@ impl Engine {
             watch: WatchList::default(),
             kept: Keeper::default(),
             typos: Typos::default(),
-            listed: Listed::default(),
+            word_values: WordValues::default(),
         }
     }
 
@@ -1009,9 +1010,7 @@ impl Engine {
     /// The lexicon writes the word mostly capitalised, as a name, less often than
     /// [`ordinary::NAME_ZIPF`]: its frequency is owed to the name, not to ordinary use.
     fn written_as_a_name(&self, word: &str) -> bool {
-        self.snapshot
-            .words()
-            .get(word)
+        self.word_value(word)
             .is_some_and(|v| v & WORD_IS_NAME != 0 && word_value_zipf(v) < ordinary::NAME_ZIPF)
     }
 
@@ -1043,33 +1042,34 @@ impl Engine {
     /// are known and the phrase would be common if its words were independent (Zipf of
     /// the words summed, less 9 per extra word). Digits-only words are neutral.
     fn common_word(&self, key: &str) -> Option<(String, f32)> {
-        let words: Vec<&str> = key
-            .split(' ')
-            .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-            .collect();
-        match words.as_slice() {
-            [] => None,
+        let words = || {
+            key.split(' ')
+                .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        };
+        let mut all = words();
+        let w = all.next()?;
+        if all.next().is_none() {
             // Short letters, or a letter and digits ("T4", "A1": sizes, classes and
             // models as often as brands; not "3M"), read as abbreviations.
-            [w] if w.chars().next().is_some_and(char::is_alphabetic)
+            let abbreviation = w.chars().next().is_some_and(char::is_alphabetic)
                 && w.chars().all(char::is_alphanumeric)
-                && w.chars().count() <= ordinary::ABBREVIATION_LETTERS =>
-            {
-                Some(((*w).to_owned(), self.zipf(w).unwrap_or(0.0)))
-            }
-            [w] => self
-                .zipf(w)
-                .filter(|z| *z >= ordinary::COMMON_ZIPF)
-                .map(|z| ((*w).to_owned(), z)),
-            _ => {
-                let mut sum = 0.0;
-                for w in &words {
-                    sum += self.zipf(w)?;
-                }
-                let phrase = sum - 9.0 * (words.len() - 1) as f32;
-                (phrase >= ordinary::COMMON_PHRASE_ZIPF).then(|| (words.join(" "), phrase))
-            }
+                && w.chars().count() <= ordinary::ABBREVIATION_LETTERS;
+            return if abbreviation {
+                Some((w.to_owned(), self.zipf(w).unwrap_or(0.0)))
+            } else {
+                self.zipf(w)
+                    .filter(|z| *z >= ordinary::COMMON_ZIPF)
+                    .map(|z| (w.to_owned(), z))
+            };
         }
+        let (mut sum, mut count) = (0.0, 0usize);
+        for w in words() {
+            sum += self.zipf(w)?;
+            count += 1;
+        }
+        let phrase = sum - 9.0 * (count - 1) as f32;
+        (phrase >= ordinary::COMMON_PHRASE_ZIPF)
+            .then(|| (words().collect::<Vec<_>>().join(" "), phrase))
     }
 
     /// A word the word evidence holds at all (a frequency list, however rarely it is
@@ -1077,10 +1077,8 @@ impl Engine {
     /// name, which is nobody's typo. Rarity says how common a word is, not whether it
     /// is one ("caster" is Zipf 1.9).
     fn listed_word(&self, word: &str) -> bool {
-        kept_per_word(&self.listed, word, || {
-            let listed = |w: &str| self.snapshot.words().get(w).is_some();
-            listed(word) || word.strip_suffix('s').is_some_and(listed)
-        })
+        let listed = |w: &str| self.word_value(w).is_some();
+        listed(word) || word.strip_suffix('s').is_some_and(listed)
     }
 
     /// A word the frequency list knows, itself or as the plural of a known word
@@ -1091,7 +1089,12 @@ impl Engine {
     }
 
     fn zipf(&self, word: &str) -> Option<f32> {
-        self.snapshot.words().get(word).map(word_value_zipf)
+        self.word_value(word).map(word_value_zipf)
+    }
+
+    /// What the word evidence holds of `word` (see [`WordValues`]).
+    fn word_value(&self, word: &str) -> Option<u64> {
+        kept_per_word(&self.word_values, word, || self.snapshot.words().get(word))
     }
 
     /// A one-word brand of the curated list of enforced marks that the frequency list
@@ -1111,9 +1114,7 @@ impl Engine {
             return false;
         }
         let Some(name_zipf) = self
-            .snapshot
-            .words()
-            .get(key)
+            .word_value(key)
             .filter(|v| v & WORD_IS_NAME != 0)
             .map(word_value_zipf)
         else {
