@@ -169,9 +169,14 @@ fn longest_from<'f, D: AsRef<[u8]>>(
             }
         }
     }
-    let (end, value, joined, linked) = best?;
+    let (end, mut value, joined, linked) = best?;
     let plain = words[start..end].join(" ");
-    let key = if !linked || fst.get(plain.as_bytes()).is_some() {
+    let key = if !linked {
+        plain
+    } else if let Some(v) = fst.get(plain.as_bytes()) {
+        // The words as written are a key too ("thomas and friends" beside "thomas
+        // friends"): the key and its value must be the same one's.
+        value = v.value();
         plain
     } else {
         // Rebuild the key as the FST holds it: re-walk to find where its spaces and
@@ -292,6 +297,18 @@ mod tests {
             spans(&m, "marks spencer"),
             vec![("marks and spencer".into(), false)]
         );
+    }
+
+    /// Where the words as written and their "&" form are both keys, the candidate's key
+    /// and value are one key's: the value read back must be the key's own.
+    #[test]
+    fn a_linked_match_reports_the_key_its_value_belongs_to() {
+        let m = index(&["thomas and friends", "thomas friends"]);
+        let words = ["thomas", "and", "friends"];
+        let none = [false; 3];
+        let c = resolve(find_all(m.as_fst(), &words, &none, &none, &|_| true), |_| 0);
+        assert_eq!(c.len(), 1);
+        assert_eq!(Some(c[0].value), m.get(&c[0].key), "{:?}", c[0]);
     }
 
     #[test]
