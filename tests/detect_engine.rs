@@ -678,3 +678,39 @@ fn a_member_name_counts_only_beside_its_franchise() {
     assert_eq!(flagged(&e.check(&title("Garden Rubble Bag"))), vec![]);
     assert_eq!(flagged(&e.check(&title("Rubble Bag"))), vec![]);
 }
+
+/// A name of several known words that only a brand list holds ("Coral Travel", a travel
+/// agency) is a phrase the words make every day ("Coral Travel Mug"), not a coined name;
+/// a coined word in the name keeps it coined, and a registration vouches for the phrase.
+#[test]
+fn a_brand_list_phrase_of_known_words_is_no_coined_name() {
+    let listed = |mark: &str| Record::new(Register::Famous, mark, "name-suggestion-index");
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(listed("Coral Travel"));
+    b.add(listed("Zorvex Travel"));
+    b.add(rec("BLUE HARBOUR", &[21]));
+    for (w, z) in [
+        ("coral", 3.4),
+        ("travel", 4.6),
+        ("mug", 3.6),
+        ("insulated", 3.0),
+        ("blue", 5.0),
+        ("harbour", 3.8),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    b.mark_name("coral");
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flagged(&e.check(&title("Insulated Coral Travel Mug"))),
+        vec![]
+    );
+    assert_eq!(
+        flagged(&e.check(&title("Insulated Zorvex Travel Mug"))),
+        vec![("Zorvex Travel", FindingKind::FamousBrand, Severity::Medium)]
+    );
+    assert_eq!(
+        flagged(&e.check(&title("Insulated Blue Harbour Travel Mug"))),
+        vec![("Blue Harbour", FindingKind::RegisteredMark, Severity::High)]
+    );
+}

@@ -362,7 +362,9 @@ impl Engine {
                 {
                     None
                 }
-                _ => self.common_word(&c.key),
+                _ => self
+                    .common_word(&c.key)
+                    .or_else(|| self.listed_phrase_of_words(&c.key)),
             })
             .map(|common| KeyEvidence {
                 common,
@@ -996,6 +998,24 @@ impl Engine {
             && key.split(' ').all(|w| {
                 !self.known_word(w) || (self.written_as_a_name(w) && self.vouched_name(key))
             })
+    }
+
+    /// A name of several words that only brand lists hold, every word of it a known word
+    /// or name ("Coral Travel", a travel agency, in "Coral Travel Mug"): a phrase the
+    /// words make in ordinary use as often as a brand, judged like an exact phrase of
+    /// known words rather than as coined; its phrase frequency as the evidence. A
+    /// registration or the curated list vouches for such a phrase as a brand.
+    fn listed_phrase_of_words(&self, key: &str) -> Option<(String, f32)> {
+        if !key.contains(' ') || self.vouched_name(key) {
+            return None;
+        }
+        let mut sum = 0.0;
+        let mut count = 0;
+        for w in key.split(' ') {
+            sum += self.zipf(w).filter(|z| *z >= ordinary::COMMON_ZIPF)?;
+            count += 1;
+        }
+        Some((key.to_owned(), sum - 9.0 * (count - 1) as f32))
     }
 
     /// A live record of `key` is a registration or carries the curated list's
