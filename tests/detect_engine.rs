@@ -714,3 +714,36 @@ fn a_brand_list_phrase_of_known_words_is_no_coined_name() {
         vec![("Blue Harbour", FindingKind::RegisteredMark, Severity::High)]
     );
 }
+
+/// A name with "the" inside is found where the seller leaves the "the" out ("Sonic
+/// Hedgehog"), unless the words left are an everyday phrase ("big cat" is no Big the Cat).
+#[test]
+fn a_name_is_found_without_its_the_unless_the_words_left_are_a_common_phrase() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Sonic the Hedgehog", &[28], true));
+    b.add(curated("Big the Cat", &[28], false));
+    for (w, z) in [
+        ("sonic", 3.3),
+        ("hedgehog", 3.0),
+        ("the", 7.7),
+        ("big", 6.0),
+        ("cat", 5.0),
+        ("plush", 3.0),
+        ("keychain", 2.5),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    b.mark_name("sonic");
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let r = e.check(&title("Cartoon Sonic Hedgehog Keychain"));
+    assert_eq!(
+        flagged(&r),
+        vec![("Sonic Hedgehog", FindingKind::FamousBrand, Severity::High)]
+    );
+    assert_eq!(r.findings[0].mark, "Sonic the Hedgehog");
+    assert_eq!(flagged(&e.check(&title("Big Cat Plush Keychain"))), vec![]);
+    assert_eq!(
+        flagged(&e.check(&title("Big the Cat Plush Keychain"))),
+        vec![("Big the Cat", FindingKind::FamousBrand, Severity::High)]
+    );
+}

@@ -111,7 +111,7 @@ impl Bounds<'_> {
 
 /// One branch of the walk: the next word, the node and output reached, whether words
 /// were joined without the key's space, and whether the key differs from the words
-/// joined by single spaces (a join or an "and" link).
+/// joined by single spaces (a join, or an "and" or "the" link).
 type Branch<'f> = (usize, Node<'f>, Output, bool, bool);
 
 /// The longest key spelled by the words starting at `start`; `stack` is scratch space
@@ -156,10 +156,13 @@ fn longest_from<'f, D: AsRef<[u8]>>(
                 stack.push((next + 1, n, o, joined, linked));
             }
             // "&" and "and" are the same link: the key may have the word where the text
-            // has a sign, and the other way round.
-            if let Some((n, o)) = feed(fst, n, o, b"and ") {
-                if let Some((n, o)) = feed(fst, n, o, word) {
-                    stack.push((next + 1, n, o, joined, true));
+            // has a sign, and the other way round. A "the" inside a name is dropped as
+            // often as written ("Sonic Hedgehog" for Sonic the Hedgehog).
+            for link in [&b"and "[..], b"the "] {
+                if let Some((n, o)) = feed(fst, n, o, link) {
+                    if let Some((n, o)) = feed(fst, n, o, word) {
+                        stack.push((next + 1, n, o, joined, true));
+                    }
                 }
             }
             if word == b"and" && next + 1 < words.len() && !bounds.closed_before(next + 1) {
@@ -180,8 +183,10 @@ fn longest_from<'f, D: AsRef<[u8]>>(
         plain
     } else {
         // Rebuild the key as the FST holds it: re-walk to find where its spaces and
-        // "and" links were.
-        rebuild_key(fst, &words[start..end])?
+        // links were, and take that key's own value.
+        let key = rebuild_key(fst, &words[start..end])?;
+        value = fst.get(key.as_bytes())?.value();
+        key
     };
     Some(Candidate {
         words: start..end,
@@ -214,7 +219,7 @@ fn rebuild_key<D: AsRef<[u8]>>(fst: &Fst<D>, words: &[&str]) -> Option<String> {
         if *first == "and" && go(fst, node, rest, key) {
             return true;
         }
-        for sep in ["", " ", " and "] {
+        for sep in ["", " ", " and ", " the "] {
             let len = key.len();
             key.push_str(sep);
             key.push_str(first);
@@ -284,6 +289,16 @@ mod tests {
             spans(&m, "melissa doug"),
             vec![("melissa doug".into(), false)]
         );
+    }
+
+    #[test]
+    fn a_the_inside_a_name_may_be_left_out() {
+        let m = index(&["sonic the hedgehog", "the mighty"]);
+        assert_eq!(
+            spans(&m, "cartoon sonic hedgehog keychain"),
+            vec![("sonic the hedgehog".into(), false)]
+        );
+        assert_eq!(spans(&m, "mighty keychain"), vec![]);
     }
 
     #[test]

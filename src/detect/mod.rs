@@ -364,6 +364,7 @@ impl Engine {
                 }
                 _ => self
                     .common_word(&c.key)
+                    .or_else(|| self.common_without_the(&c.key, &words[c.words.clone()]))
                     .or_else(|| self.listed_phrase_of_words(&c.key)),
             })
             .map(|common| KeyEvidence {
@@ -998,6 +999,16 @@ impl Engine {
             && key.split(' ').all(|w| {
                 !self.known_word(w) || (self.written_as_a_name(w) && self.vouched_name(key))
             })
+    }
+
+    /// The words as written, when they match a name by leaving out its "the" ("big cat"
+    /// for Big the Cat), if they are a common phrase: the seller wrote the phrase, not the
+    /// name.
+    fn common_without_the(&self, key: &str, written: &[&str]) -> Option<(String, f32)> {
+        if !key.contains(" the ") || written.contains(&"the") {
+            return None;
+        }
+        self.common_word(&written.join(" "))
     }
 
     /// A name of several words that only brand lists hold, every word of it a known word
