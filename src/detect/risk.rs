@@ -54,7 +54,8 @@
 //!
 //! Compatibility wording, in detail: after a bare "for", goods ("for Puma Sneakers"),
 //! a short model in capitals ("for Jaguar XF") or "fans" ("for Coach fans") make it
-//! name what the product fits, unless the word is everyday ("for Smart Speaker"); a
+//! name what the product fits, unless the word is everyday ("for Smart Speaker") and
+//! not famous for the listing's goods ("Strap for Coach Bags" is the brand); a
 //! word of the listing vocabulary further down a list the wording opened ("for Xbox,
 //! black") keeps its ordinary sense. An item of a list between two brands ("Converse,
 //! Vans and Adidas") is used as a name; capitals of a shouted lead-in ("SMOOTH
@@ -668,7 +669,10 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     let (famous, registered_any) = (p.kinds.famous, p.kinds.registered_any);
     let everyday = f.common.is_some_and(|(_, z)| z >= ordinary::EVERYDAY_ZIPF);
     // "for Puma Sneakers" names whose goods the product fits; "for Smart Speaker" is
-    // an everyday adjective of the goods, a purpose like "for kids".
+    // an everyday adjective of the goods, a purpose like "for kids" — unless the word
+    // is a famous brand of these very goods ("Strap for Coach Bags" on a bag strap).
+    let famous_for_these_goods =
+        famous && relate(p.famous_classes, f.listing_classes) == Classes::Overlap;
     let fits_goods;
     let usage = match *f.usage {
         Usage::Compatibility {
@@ -676,7 +680,7 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
             goods_follow: true,
             listed,
             ..
-        } if !everyday => {
+        } if !everyday || famous_for_these_goods => {
             fits_goods = Usage::Compatibility {
                 why,
                 purpose: false,
@@ -1203,10 +1207,20 @@ mod tests {
             known(&r, &[25], FOR_GOODS, word(below)),
             Some(Severity::Medium)
         );
-        // "Shelf for Smart Speaker": an everyday word is an adjective of the goods.
+        // "Shelf for Smart Speaker": an everyday word is an adjective of the goods...
         let r = [famous("SMART", &[])];
         assert_eq!(
             known(&r, &[9], FOR_GOODS, word(ordinary::EVERYDAY_ZIPF)),
+            Some(Severity::Low)
+        );
+        // ... unless it is famous for these very goods ("Strap for Coach Bags").
+        let r = [famous("COACH", &[18])];
+        assert_eq!(
+            known(&r, &[18], FOR_GOODS, word(ordinary::EVERYDAY_ZIPF)),
+            Some(Severity::High)
+        );
+        assert_eq!(
+            known(&r, &[12], FOR_GOODS, word(ordinary::EVERYDAY_ZIPF)),
             Some(Severity::Low)
         );
     }
