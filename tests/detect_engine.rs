@@ -574,8 +574,9 @@ fn an_everyday_word_before_a_product_noun_is_no_mark_of_its_own() {
     assert_eq!(r.findings[0].text, "The Flash");
 }
 
-/// "Amazon Rainforest", "Columbia River": the first word of a place name is the place,
-/// coined or not, unless its owner sues sellers.
+/// "Amazon Rainforest", "Columbia River", "over the Amazon river", "along the Amazon":
+/// the first word of a place name, or a name after a preposition of place, is the
+/// place, coined or not, unless its owner sues sellers.
 #[test]
 fn the_first_word_of_a_place_name_is_the_place() {
     let mut b = SnapshotBuilder::new(20260101);
@@ -592,8 +593,19 @@ fn the_first_word_of_a_place_name_is_the_place() {
         flagged(&e.check(&title("Map of the Columbia River Gorge"))),
         vec![]
     );
+    // A geographic noun in lower case after it, or a preposition of place before.
+    for t in [
+        "Macaws over the Amazon river at sunset",
+        "Sketch birds along the Amazon",
+    ] {
+        assert_eq!(flagged(&e.check(&title(t))), vec![], "{t}");
+    }
     assert_eq!(
         flagged(&e.check(&title("Amazon Gift Card Holder"))),
+        vec![("Amazon", FindingKind::FamousBrand, Severity::High)]
+    );
+    assert_eq!(
+        flagged(&e.check(&title("Stand for the Amazon Echo"))),
         vec![("Amazon", FindingKind::FamousBrand, Severity::High)]
     );
 }

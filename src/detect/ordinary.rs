@@ -277,24 +277,44 @@ pub enum Compound {
 
 /// The name the one-word span begins with the next word, written the same way
 /// ("Columbia Blue", "hunter green"; not "Columbia blue-striped", where the colour is
-/// the shirt's own, nor across a comma).
+/// the shirt's own, nor across a comma); a place also where a geographic noun follows
+/// in lower case ("the Amazon river") or a preposition of place and "the" come before
+/// ("along the Amazon", "across the Sahara").
 pub fn compound(words: &[Word<'_>], span: Range<usize>) -> Option<Compound> {
     let (first, last) = (&words[span.start], &words[span.end - 1]);
-    if span.len() != 1 || last.gap != Gap::Tight {
+    if span.len() != 1 {
         return None;
+    }
+    let after_place_preposition = span.start >= 2
+        && words[span.start - 1].text == "the"
+        && words[span.start - 1].gap == Gap::Tight
+        && words[span.start - 2].gap == Gap::Tight
+        && PLACE_PREPOSITIONS.contains(&words[span.start - 2].text);
+    if after_place_preposition && first.case == Case::Capitalised {
+        return Some(Compound::Place);
     }
     let next = words
         .get(span.end)
-        .filter(|n| n.case == first.case && !n.in_mark && !n.in_own)?;
+        .filter(|_| last.gap == Gap::Tight)
+        .filter(|n| !n.in_mark && !n.in_own)?;
     let is = |list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(next.text));
-    if is(COLOURS) {
+    let same_case = next.case == first.case;
+    if same_case && is(COLOURS) {
         Some(Compound::Colour)
-    } else if is(PLACES) {
+    } else if is(PLACES)
+        && (same_case || (first.case == Case::Capitalised && next.case == Case::Lower))
+    {
         Some(Compound::Place)
     } else {
         None
     }
 }
+
+/// Prepositions of place: before "the" and a capitalised name they say the name is a
+/// place ("along the Amazon", "over the Andes").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "along", "across", "over", "through", "around", "beyond", "down", "up", "near",
+];
 
 /// Words that say a product imitates the brand before them ("Vans style", "Stanley
 /// inspired", "Bronco-style body").
@@ -570,6 +590,13 @@ mod tests {
             place
         );
         assert_eq!(compound(&words("Amazon Gift Card"), 0..1), None);
+        assert_eq!(compound(&words("over the Amazon river"), 2..3), place);
+        assert_eq!(compound(&words("sketch along the Amazon"), 3..4), place);
+        // Not a lower-case name, not "the" alone, not any preposition.
+        assert_eq!(compound(&words("along the amazon"), 2..3), None);
+        assert_eq!(compound(&words("for the Amazon Echo"), 2..3), None);
+        assert_eq!(compound(&words("along Amazon"), 1..2), None);
+        assert_eq!(compound(&words("amazon River"), 0..1), None);
     }
 
     #[test]

@@ -62,7 +62,8 @@
 //! SURFACE -") are not.
 //!
 //! **Compounds.** The first word of a colour name ("Columbia Blue", "Hunter Green") or
-//! of a place name ("Amazon Rainforest", "Columbia River") is part of that name, low
+//! of a place name ("Amazon Rainforest", "Columbia River", "the Amazon river"), or a
+//! name after a preposition of place ("along the Amazon"), is part of that name, low
 //! — a coined name before a place noun too — unless its owner sues sellers ("Barbie
 //! Pink" names the brand as much as the shade).
 //!
