@@ -759,3 +759,21 @@ fn a_name_is_found_without_its_the_unless_the_words_left_are_a_common_phrase() {
         vec![("Big the Cat", FindingKind::FamousBrand, Severity::High)]
     );
 }
+
+/// A number with a unit in lower case is a measurement ("3m" of cable), never the mark it
+/// spells; written as the brand writes it ("3M") it is the mark.
+#[test]
+fn a_number_with_a_lower_case_unit_is_a_measurement() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("3M", &[16, 17], false));
+    b.add_listing_word("m", 2.0);
+    for (w, z) in [("cable", 3.5), ("long", 5.5), ("tape", 3.8), ("usb", 3.0)] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(flagged(&e.check(&title("USB Cable 3m Long"))), vec![]);
+    assert_eq!(
+        flagged(&e.check(&title("3M Tape"))),
+        vec![("3M", FindingKind::FamousBrand, Severity::High)]
+    );
+}

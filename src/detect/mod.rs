@@ -338,10 +338,16 @@ impl Engine {
         candidates.retain(|c| !own.names(&words[c.words.clone()]));
         // Candidates are in text order: one cursor walks the field once.
         let mut spelling = Utf16Cursor::new(original);
-        for c in &mut candidates {
+        let mut measurements = vec![false; candidates.len()];
+        for (c, measurement) in candidates.iter_mut().zip(&mut measurements) {
             let written = spelling.slice(tokens[c.words.start].start, tokens[c.words.end - 1].end);
             c.coined_spelling = coined_spelling(written);
+            *measurement = self.is_measurement(written);
         }
+        // "3m" of cable is three metres, not 3M: a number with a unit written in lower
+        // case is a measurement, never a mark.
+        let mut is_measurement = measurements.into_iter();
+        candidates.retain(|_| !is_measurement.next().unwrap_or(false));
 
         // Evidence about each span's use, then the verdict. Neighbouring brands are
         // evidence too, so judge twice: first with only coined neighbours counting as
@@ -1257,6 +1263,21 @@ impl<'s> Utf16Cursor<'s> {
 
 /// Whether `written` has a capital right after a small letter ("LeapFrog", "iPad"): a
 /// spelling brands are coined in and ordinary words are not ("DVDs" is no such thing).
+impl Engine {
+    /// A number with a unit of the listing vocabulary glued on, the unit written in lower
+    /// case and short ("3m", "5kg", "2pk"; not "3M", nor a word after digits).
+    fn is_measurement(&self, written: &str) -> bool {
+        let unit = written.trim_start_matches(|c: char| c.is_ascii_digit());
+        unit.len() < written.len()
+            && (1..=MEASUREMENT_UNIT_LETTERS).contains(&unit.len())
+            && unit.bytes().all(|b| b.is_ascii_lowercase())
+            && self.snapshot.word_is_listing_vocabulary(unit)
+    }
+}
+
+/// The most letters of a unit glued to a number ("mah", "pcs").
+const MEASUREMENT_UNIT_LETTERS: usize = 3;
+
 fn coined_spelling(written: &str) -> bool {
     let mut lower = false;
     for c in written.chars() {
