@@ -451,3 +451,32 @@ fn a_hyphenated_common_phrase_is_no_split_mark() {
     assert_eq!(r.findings.len(), 1, "{r:?}");
     assert_eq!(r.findings[0].mark, "STARBUCKS");
 }
+
+/// A rare word or a first name may be one word of a phrase mark misspelt, where the
+/// mark's other words stand exactly beside it ("Stanly Quencher"); a word common enough
+/// to be meant ("flaks") is not, nor the rare word alone or beside other words.
+#[test]
+fn a_rare_word_or_first_name_beside_the_rest_of_a_phrase_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    // Drinkware and toys: the test listings are toys.
+    b.add(curated("Stanley Quencher", &[21, 28], true));
+    b.add(curated("Hydro Flask", &[21, 28], true));
+    for (w, z) in [
+        ("quencher", 1.5),
+        ("hydro", 2.8),
+        ("flak", 3.04),
+        ("tumbler", 3.0),
+        ("bottle", 4.2),
+        ("cooper", 3.5),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    b.add_given_name("Stanly");
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "Stanly Quencher Tumbler"),
+        lookalike("Stanly Quencher", "Stanley Quencher")
+    );
+    assert_eq!(flags(&e, "", "Stanly Cooper Tumbler"), vec![]);
+    assert_eq!(flags(&e, "", "Hydro Flaks Bottle"), vec![]);
+}

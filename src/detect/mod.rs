@@ -86,6 +86,12 @@ const COMPOUND_PART_LETTERS: usize = 3;
 /// ("AmazonBasics", "Mustangberger", "Rockmantra").
 const GLUED_WORD_ZIPF: f32 = 4.0;
 
+/// Below this frequency a word the word evidence holds (or only a list of first names
+/// does) may still be one word of a multi-word mark misspelt, where the mark's other
+/// words stand exactly around it ("Stanly Quencher", "Hydro Flaks"): so rare a word is
+/// less likely there than the mark.
+const RARE_WORD_ZIPF: f32 = 2.5;
+
 /// The fewest single letters that, joined, spell a mark ("N.I.K.E"): three single
 /// letters are an abbreviation ("U S A").
 const SPELT_OUT_LETTERS: usize = 4;
@@ -810,7 +816,7 @@ impl Engine {
             let w = words[k];
             let suspect = w.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && w.chars().all(char::is_alphanumeric)
-                && !self.listed_word(w)
+                && (!self.listed_word(w) || self.rare_word(w))
                 && self.mark_value(w).is_none();
             if !suspect || !open(taken, out, k) {
                 continue;
@@ -1116,6 +1122,15 @@ impl Engine {
     fn listed_word(&self, word: &str) -> bool {
         let listed = |w: &str| self.word_value(w).is_some();
         listed(word) || word.strip_suffix('s').is_some_and(listed)
+    }
+
+    /// A word the word evidence holds only as a rare word or a first name, itself and as
+    /// a plural ([`RARE_WORD_ZIPF`]), and that is no listing vocabulary.
+    fn rare_word(&self, word: &str) -> bool {
+        let rare = |w: &str| self.zipf(w).is_none_or(|z| z < RARE_WORD_ZIPF);
+        rare(word)
+            && word.strip_suffix('s').is_none_or(rare)
+            && !self.snapshot.word_is_listing_vocabulary(word)
     }
 
     /// A word the frequency list knows, itself or as the plural of a known word
