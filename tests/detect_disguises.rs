@@ -480,3 +480,17 @@ fn a_rare_word_or_first_name_beside_the_rest_of_a_phrase_mark() {
     assert_eq!(flags(&e, "", "Stanly Cooper Tumbler"), vec![]);
     assert_eq!(flags(&e, "", "Hydro Flaks Bottle"), vec![]);
 }
+
+/// A last letter that sounds the same is a disguise of a famous coined mark ("Guccy",
+/// "Adidaz"); another last letter makes another name.
+#[test]
+fn a_last_letter_that_sounds_the_same() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Gucci", &[18, 28], true));
+    b.add(curated("Adidas", &[25, 28], true));
+    b.add_word_frequency("bag", 4.5);
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(flags(&e, "", "Guccy Bag"), lookalike("Guccy", "Gucci"));
+    assert_eq!(flags(&e, "", "Adidaz Bag"), lookalike("Adidaz", "Adidas"));
+    assert_eq!(flags(&e, "", "Guccv Bag"), vec![]);
+}

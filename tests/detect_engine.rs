@@ -725,6 +725,19 @@ fn a_brand_list_phrase_of_known_words_is_no_coined_name() {
         flagged(&e.check(&title("Insulated Blue Harbour Travel Mug"))),
         vec![("Blue Harbour", FindingKind::RegisteredMark, Severity::High)]
     );
+    // The evidence of fame vouches for it too.
+    let mut b = SnapshotBuilder::new(20260101);
+    let mut famous_listed = listed("Coral Travel");
+    famous_listed.famous = true;
+    b.add(famous_listed);
+    for (w, z) in [("coral", 3.4), ("travel", 4.6), ("mug", 3.6)] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flagged(&e.check(&title("Coral Travel Mug"))),
+        vec![("Coral Travel", FindingKind::FamousBrand, Severity::High)]
+    );
 }
 
 /// A name with "the" inside is found where the seller leaves the "the" out ("Sonic

@@ -172,11 +172,17 @@ pub fn allowed_edits(mark_letters: usize) -> u8 {
     }
 }
 
-/// Whether `word` keeps the last letter of `key`, or swaps the last two ("Disnye").
+/// Whether `word` keeps the last letter of `key`, swaps the last two ("Disnye"), or ends
+/// on a letter that sounds the same there ("Guccy", "Adidaz").
 fn keeps_the_end(word: &str, key: &str) -> bool {
     let (mut w, mut k) = (word.chars().rev(), key.chars().rev());
     let (w0, w1, k0, k1) = (w.next(), w.next(), k.next(), k.next());
-    w0 == k0 || (w0 == k1 && w1 == k0)
+    w0 == k0 || (w0 == k1 && w1 == k0) || w0.zip(k0).is_some_and(sounds_alike_at_the_end)
+}
+
+/// Last letters that sound alike, written one for the other to dodge a search.
+fn sounds_alike_at_the_end((a, b): (char, char)) -> bool {
+    matches!((a, b), ('y', 'i') | ('i', 'y') | ('z', 's') | ('s', 'z'))
 }
 
 /// Whether two words differ only by accents and other combining marks ("citroen",
