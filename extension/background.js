@@ -35,27 +35,48 @@ const corpus = new ReferenceCorpus(() => S.load().catch(() => S.defaults()));
 /** Most own-brand proposals kept waiting for confirmation (the oldest are dropped). */
 const MAX_PENDING = 20;
 
-/** The seller's own brands (private store). @returns {Promise<string[]>} */
-async function ownBrands() {
-  const v = await privateStore.get("ownBrands");
-  return Array.isArray(v) ? v.filter((b) => typeof b === "string" && b.trim()) : [];
+/**
+ * The seller's own brands and the proposals waiting for them (private store), read
+ * together in one transaction.
+ * @returns {Promise<{brands: string[], pending: PendingOwnBrand[]}>}
+ */
+async function ownBrandState() {
+  const v = await privateStore.getMany(["ownBrands", "pendingOwnBrands"]);
+  const brands = Array.isArray(v.ownBrands) ? v.ownBrands.filter((b) => typeof b === "string" && b.trim()) : [];
+  const pending = Array.isArray(v.pendingOwnBrands) ? v.pendingOwnBrands.filter((p) => p && typeof p.brand === "string") : [];
+  return { brands, pending };
 }
 
-/** The own brands proposed from pages, waiting for the seller. @returns {Promise<PendingOwnBrand[]>} */
-async function pendingOwnBrands() {
-  const v = await privateStore.get("pendingOwnBrands");
-  return Array.isArray(v) ? v.filter((p) => p && typeof p.brand === "string") : [];
+/** The seller's own brands. @returns {Promise<string[]>} */
+async function ownBrands() {
+  return (await ownBrandState()).brands;
 }
 
 /**
- * Store the own brands, apply them to `engine`, and bump the revision content scripts
- * watch (so open editors check again).
- * @param {{setOwnBrands: (b: string[]) => void}} engine @param {string[]} brands
+ * Store the own brands and the proposals together (one transaction: nobody sees a brand
+ * both confirmed and still waiting), apply the brands to `engine`, and bump the revision
+ * content scripts watch (so open editors check again).
+ * @param {{setOwnBrands: (b: string[]) => void}} engine
+ * @param {{brands: string[], pending: PendingOwnBrand[]}} state
  */
-async function saveOwnBrands(engine, brands) {
-  await privateStore.set("ownBrands", brands);
+async function saveOwnBrandState(engine, { brands, pending }) {
+  await privateStore.setMany({ ownBrands: brands, pendingOwnBrands: pending });
   engine.setOwnBrands(brands);
   await S.update((s) => { s.ownBrandsRevision++; });
+}
+
+/** The own-brand changes in flight: each reads and writes the state after the last. */
+let ownBrandChanges = Promise.resolve();
+
+/**
+ * Runs `change` after every own-brand change before it, so two messages arriving together
+ * cannot both read the old state and one of them lose its write.
+ * @template T @param {() => Promise<T>} change @returns {Promise<T>}
+ */
+function changeOwnBrands(change) {
+  const run = ownBrandChanges.then(change, change);
+  ownBrandChanges = run.then(() => undefined, () => undefined);
+  return run;
 }
 
 /** @param {string} a @param {string} b */
@@ -114,36 +135,41 @@ async function answer(msg, sender) {
       case "info":
         return { v: 1, type: "info", ok: true, snapshot: /** @type {SnapshotInfo} */ (e.snapshotInfo()) };
       case "setOwnBrands":
-        await saveOwnBrands(e, req.brands);
+        await changeOwnBrands(async () => saveOwnBrandState(e, { ...(await ownBrandState()), brands: req.brands }));
         return { v: 1, type: "setOwnBrands", ok: true, brands: req.brands };
       case "ownBrandsStatus":
-        return { v: 1, type: req.type, ok: true, brands: await ownBrands(), pending: await pendingOwnBrands() };
+        return { v: 1, type: req.type, ok: true, ...(await ownBrandState()) };
       case "proposeOwnBrand": {
         // Only waits for the seller: nothing is applied, and the tab learns nothing back.
         const brand = req.brand.trim();
-        if (!(await ownBrands()).some((b) => sameBrand(b, brand))) {
-          const host = sender && sender.url ? new URL(sender.url).hostname : "";
-          const pending = (await pendingOwnBrands()).filter((p) => !sameBrand(p.brand, brand));
-          pending.push({ brand, host, at: Date.now() });
-          await privateStore.set("pendingOwnBrands", pending.slice(-MAX_PENDING));
-        }
+        const host = sender && sender.url ? new URL(sender.url).hostname : "";
+        await changeOwnBrands(async () => {
+          const { brands, pending } = await ownBrandState();
+          if (brands.some((b) => sameBrand(b, brand))) return;
+          const waiting = pending.filter((p) => !sameBrand(p.brand, brand));
+          waiting.push({ brand, host, at: Date.now() });
+          await privateStore.set("pendingOwnBrands", waiting.slice(-MAX_PENDING));
+        });
         return { v: 1, type: req.type, ok: true };
       }
       case "confirmOwnBrand":
       case "discardOwnBrand": {
         const brand = req.brand.trim();
-        const pending = await pendingOwnBrands();
-        if (!pending.some((p) => sameBrand(p.brand, brand))) {
-          return P.failure(req.type, `Clearmark: "${brand}" is not waiting for confirmation.`);
-        }
-        const rest = pending.filter((p) => !sameBrand(p.brand, brand));
-        let brands = await ownBrands();
-        if (req.type === "confirmOwnBrand" && !brands.some((b) => sameBrand(b, brand))) {
-          brands = [...brands, brand];
-          await saveOwnBrands(e, brands);
-        }
-        await privateStore.set("pendingOwnBrands", rest);
-        return { v: 1, type: req.type, ok: true, brands, pending: rest };
+        return changeOwnBrands(async () => {
+          const state = await ownBrandState();
+          if (!state.pending.some((p) => sameBrand(p.brand, brand))) {
+            return P.failure(req.type, `Clearmark: "${brand}" is not waiting for confirmation.`);
+          }
+          const pending = state.pending.filter((p) => !sameBrand(p.brand, brand));
+          let brands = state.brands;
+          if (req.type === "confirmOwnBrand" && !brands.some((b) => sameBrand(b, brand))) {
+            brands = [...brands, brand];
+            await saveOwnBrandState(e, { brands, pending });
+          } else {
+            await privateStore.set("pendingOwnBrands", pending);
+          }
+          return { v: 1, type: req.type, ok: true, brands, pending };
+        });
       }
       case "importSnapshot": {
         const file = await takeHandedOver(P.IMPORT_DB, P.IMPORT_STORE, req.key);

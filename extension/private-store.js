@@ -55,6 +55,39 @@ export async function set(key, value) {
   });
 }
 
+/**
+ * The values stored under `keys`, read in one transaction (so a write of several keys
+ * is seen whole or not at all).
+ * @param {string[]} keys
+ * @returns {Promise<Record<string, unknown>>}
+ */
+export async function getMany(keys) {
+  await migrated;
+  return db.transact("readonly", (s) => {
+    /** @type {Record<string, unknown>} */
+    const out = {};
+    for (const key of keys) {
+      const req = s.get(key);
+      req.onsuccess = () => {
+        out[key] = req.result;
+      };
+    }
+    return out;
+  });
+}
+
+/**
+ * Store every value of `values` under its key in one transaction (resolves once
+ * committed): readers see all of them or none.
+ * @param {Record<string, unknown>} values
+ */
+export async function setMany(values) {
+  await migrated;
+  await db.transact("readwrite", (s) => {
+    for (const [key, value] of Object.entries(values)) s.put(value, key);
+  });
+}
+
 /** @param {string} key */
 export async function remove(key) {
   await migrated;
