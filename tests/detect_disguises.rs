@@ -494,3 +494,28 @@ fn a_last_letter_that_sounds_the_same() {
     assert_eq!(flags(&e, "", "Adidaz Bag"), lookalike("Adidaz", "Adidas"));
     assert_eq!(flags(&e, "", "Guccv Bag"), vec![]);
 }
+
+/// A doubled letter of a famous coined mark moved to another letter is a disguise
+/// ("Buggati", "Ferarri"); a word of the word evidence is not, nor a mark's own double.
+#[test]
+fn a_doubled_letter_moved() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Bugatti", &[12, 28], true));
+    b.add(curated("Ferrari", &[12, 28], true));
+    b.add_word_frequency("car", 5.0);
+    b.add_word_frequency("bugatis", 1.0);
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "Buggati car"),
+        lookalike("Buggati", "Bugatti")
+    );
+    assert_eq!(
+        flags(&e, "", "Ferarri car"),
+        lookalike("Ferarri", "Ferrari")
+    );
+    assert_eq!(
+        flags(&e, "", "Bugatis car"),
+        vec![],
+        "a word of the word evidence"
+    );
+}

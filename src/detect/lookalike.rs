@@ -54,6 +54,9 @@ pub enum Trick {
     Skeleton,
     /// The mark glued to an ordinary word ("Barbiestyle"): the engine splits the word.
     Glued,
+    /// A doubled letter of the mark moved to another letter ("Buggati", "Ferarri"):
+    /// [`moved_doubles`].
+    MovedDouble,
 }
 
 /// The shortest word read as a mark without its vowels: three consonants stand for
@@ -160,6 +163,34 @@ pub fn lookalike_letters(word: &str) -> Vec<String> {
             Some(reading)
         })
         .collect()
+}
+
+/// The readings of `word` with its doubled letter moved: one letter of a double dropped
+/// and another letter doubled ("buggati" → "bugatti", "ferarri" → "ferrari"). Two edits
+/// apart, but one slip of the hand, and a classic disguise. Only words with one double
+/// are read (a second double is a word's own), and the reading keeps the word's first
+/// and last letters.
+pub fn moved_doubles(word: &str) -> Vec<String> {
+    let letters: Vec<char> = word.chars().collect();
+    let doubles: Vec<usize> = (1..letters.len())
+        .filter(|&i| letters[i] == letters[i - 1])
+        .collect();
+    let [at] = doubles[..] else {
+        return Vec::new();
+    };
+    let mut single = letters.clone();
+    single.remove(at);
+    let mut out = Vec::new();
+    for i in 1..single.len().saturating_sub(1) {
+        // Doubling the copy left would give the word back.
+        if i == at - 1 || !single[i].is_alphabetic() {
+            continue;
+        }
+        let mut reading = single.clone();
+        reading.insert(i, single[i]);
+        out.push(reading.into_iter().collect());
+    }
+    out
 }
 
 /// The most edits allowed between a word and a mark of `mark_letters` letters: 1 from
@@ -565,6 +596,24 @@ impl Automaton for Damerau {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_doubled_letter_moves_to_each_inner_letter_once() {
+        let r = moved_doubles("buggati");
+        assert!(r.contains(&"bugatti".to_owned()), "{r:?}");
+        assert!(r.contains(&"buugati".to_owned()), "{r:?}");
+        assert!(!r.contains(&"buggati".to_owned()), "not the word itself");
+        assert!(
+            !r.iter().any(|x| x.starts_with("bbu") || x.ends_with("ii")),
+            "{r:?}"
+        );
+        assert!(moved_doubles("ferarri").contains(&"ferrari".to_owned()));
+        assert_eq!(moved_doubles("ferarri").len(), 3, "e, the first r, a");
+        // No double, or two doubles: nothing to read.
+        assert!(moved_doubles("bugatti").contains(&"buggati".to_owned()));
+        assert!(moved_doubles("bugati").is_empty());
+        assert!(moved_doubles("coffee").is_empty());
+    }
+
     use super::*;
 
     fn index(keys: &[&str]) -> fst::Map<Vec<u8>> {

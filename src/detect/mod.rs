@@ -772,6 +772,8 @@ impl Engine {
                 Some("written without its vowels".to_owned())
             } else if n.trick == Trick::Glued {
                 Some(format!("{} glued to another word", n.key))
+            } else if n.trick == Trick::MovedDouble {
+                Some("a doubled letter moved".to_owned())
             } else if span.len() == 2 {
                 Some(format!("{} split by a hyphen and misspelt", n.key))
             } else if n.distance == 1 {
@@ -931,6 +933,12 @@ impl Engine {
         }
         if let Some(k) = self.glued(word) {
             return near(k, Trick::Glued);
+        }
+        if let Some(k) = lookalike::moved_doubles(word)
+            .into_iter()
+            .find(|k| coined(k))
+        {
+            return near(k, Trick::MovedDouble);
         }
         // A plural or singular of a mark is the word itself, not a disguise of it.
         let inflection =
