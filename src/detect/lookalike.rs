@@ -211,6 +211,47 @@ fn keeps_the_end(word: &str, key: &str) -> bool {
     w0 == k0 || (w0 == k1 && w1 == k0) || w0.zip(k0).is_some_and(sounds_alike_at_the_end)
 }
 
+/// Whether `word` is `key` with one consonant replaced by a consonant that neither sounds
+/// nor looks like it: another name ("Melman" and Meltan, "Orbis" and Orvis, "Humber"
+/// and Hummer), not a disguise. Disguises replace a letter by its sound ("Guccy",
+/// "Mercedez", "Balanse") or its shape ("Juventvs"), or add, drop or swap letters, and
+/// misspellings change vowels.
+pub fn changes_the_name(word: &str, key: &str) -> bool {
+    let (w, k): (Vec<char>, Vec<char>) = (word.chars().collect(), key.chars().collect());
+    if w.len() != k.len() {
+        return false;
+    }
+    let mut changed = (0..w.len()).filter(|&i| w[i] != k[i]);
+    match (changed.next(), changed.next()) {
+        // A digit or sign for a letter shows intent ("Sams0ng"), and vowels are where
+        // misspellings happen ("Agnus", "Gangar", "Rapharl"): a disguise or a typo.
+        (Some(i), None) => {
+            consonant(w[i])
+                && consonant(k[i])
+                && !sounds_or_looks_alike(w[i], k[i], k.get(i + 1).copied())
+        }
+        _ => false,
+    }
+}
+
+/// A Latin consonant (`y` counts as a vowel here: "Guccy").
+fn consonant(c: char) -> bool {
+    c.is_ascii_alphabetic() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// Letters written one for the other in disguises, `next` the mark's letter after: by
+/// sound (c/k/q; c/s where the c is soft, before e, i or y; s/z; i/y) or by shape (u/v).
+fn sounds_or_looks_alike(a: char, b: char, next: Option<char>) -> bool {
+    let pair = |x: char, y: char| (a, b) == (x, y) || (a, b) == (y, x);
+    let soft = next.is_some_and(|n| matches!(n, 'e' | 'i' | 'y'));
+    pair('c', 'k')
+        || pair('k', 'q')
+        || (pair('c', 's') && soft)
+        || pair('s', 'z')
+        || pair('i', 'y')
+        || pair('u', 'v')
+}
+
 /// Last letters that sound alike, written one for the other to dodge a search.
 fn sounds_alike_at_the_end((a, b): (char, char)) -> bool {
     matches!((a, b), ('y', 'i') | ('i', 'y') | ('z', 's') | ('s', 'z'))
@@ -596,6 +637,32 @@ impl Automaton for Damerau {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_letter_replaced_by_one_unlike_it_changes_the_name() {
+        // Neither sound nor shape: another name.
+        assert!(changes_the_name("melman", "meltan"));
+        assert!(changes_the_name("humber", "hummer"));
+        // A vowel changed is a misspelling as often ("Agnus" for Agnes).
+        assert!(!changes_the_name("agnus", "agnes"));
+        assert!(!changes_the_name("rapharl", "raphael"));
+        assert!(changes_the_name("orbis", "orvis"));
+        // A hard c for an s is another sound ("Actros", Astros); a soft one is not.
+        assert!(changes_the_name("actros", "astros"));
+        assert!(!changes_the_name("balanse", "balance"));
+        // Sound-alike and shape-alike letters, and anything but one replaced letter.
+        assert!(!changes_the_name("guccy", "gucci"));
+        assert!(!changes_the_name("mercedez", "mercedes"));
+        assert!(!changes_the_name("juventvs", "juventus"));
+        assert!(!changes_the_name("kanon", "canon"));
+        assert!(!changes_the_name("addidas", "adidas"));
+        assert!(!changes_the_name("carteir", "cartier"));
+        assert!(!changes_the_name("lugia", "lugia"));
+        assert!(
+            !changes_the_name("sams0ng", "samsung"),
+            "a digit shows intent"
+        );
+    }
+
     #[test]
     fn a_doubled_letter_moves_to_each_inner_letter_once() {
         let r = moved_doubles("buggati");

@@ -341,7 +341,11 @@ impl Engine {
         self.typo_candidates(tokens, &mut taken, &mut candidates);
         self.phrase_candidates(norm, &mut taken, &mut candidates);
         candidates.sort_by_key(|c| c.words.start);
-        candidates.retain(|c| !own.names(&words[c.words.clone()]));
+        // The seller's own brand spelt otherwise ("Disneystore" by Disney) is their own.
+        candidates.retain(|c| {
+            !own.names(&words[c.words.clone()])
+                && !(c.disguise.is_some() && own.names(&[c.key.as_str()]))
+        });
         // Candidates are in text order: one cursor walks the field once.
         let mut spelling = Utf16Cursor::new(original);
         let mut measurements = vec![false; candidates.len()];
@@ -657,7 +661,8 @@ impl Engine {
                     Some("letters of another script standing in for Latin ones".to_owned())
                 } else if span.iter().any(|t| t.invisible) {
                     Some("invisible characters inside the word".to_owned())
-                } else if m.joined {
+                } else if m.joined && !self.ordinary_word(&m.key) {
+                    // An ordinary word written in two ("Bumble Bee") is the word.
                     Some(format!("{} split by spaces or hyphens", m.key))
                 } else {
                     None
@@ -763,6 +768,11 @@ impl Engine {
             let Some((span, n, text)) = joined.or_else(single) else {
                 continue;
             };
+            // Written as a word, one letter replaced by one unlike it is another name
+            // ("Melman", not Meltan); a digit shows intent, and the leet pass reads those.
+            if n.trick == Trick::Edits && lookalike::changes_the_name(&text, &n.key) {
+                continue;
+            }
             out.retain(|c| c.words.end <= span.start || span.end <= c.words.start);
             let disguise = if lookalike::same_but_accents(&text, &n.key) {
                 None
@@ -1144,6 +1154,13 @@ impl Engine {
         rare(word)
             && word.strip_suffix('s').is_none_or(rare)
             && !self.snapshot.word_is_listing_vocabulary(word)
+    }
+
+    /// A word the word evidence knows as a word, not mostly as a name ("bumblebee";
+    /// not "playstation").
+    fn ordinary_word(&self, key: &str) -> bool {
+        self.word_value(key)
+            .is_some_and(|v| v & WORD_IS_NAME == 0 && word_value_zipf(v) >= ordinary::KNOWN_ZIPF)
     }
 
     /// A word the frequency list knows, itself or as the plural of a known word
