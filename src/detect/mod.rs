@@ -344,7 +344,7 @@ impl Engine {
         // The seller's own brand spelt otherwise ("Disneystore" by Disney) is their own.
         candidates.retain(|c| {
             !own.names(&words[c.words.clone()])
-                && !(c.disguise.is_some() && own.names(&[c.key.as_str()]))
+                && (c.disguise.is_none() || !own.names(&[c.key.as_str()]))
         });
         // Candidates are in text order: one cursor walks the field once.
         let mut spelling = Utf16Cursor::new(original);
