@@ -317,3 +317,28 @@ fn with_a_public_key_check_inspect_and_lookup_refuse_unsigned_and_foreign_snapsh
         }
     }
 }
+
+/// A reader that stops early (`| head`) ends the output quietly: no crash report, the
+/// exit status a shell gives a process ended by a closed pipe. The pipe's reading end
+/// is closed before the command starts, so its first line meets it.
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    use std::process::{Command, Stdio};
+    let snap = snapshot_file("pipe");
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_clearmark"))
+        .args([
+            "snapshot",
+            "lookup",
+            snap.to_str().expect("utf-8 path"),
+            "Hubsan",
+        ])
+        .stdout(Stdio::from(writer))
+        .stderr(Stdio::piped())
+        .output()
+        .expect("clearmark runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(141), "{stderr}");
+}

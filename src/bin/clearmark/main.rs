@@ -59,7 +59,32 @@ enum EvalCommand {
     Copy(eval_copy::Args),
 }
 
+/// Exit status when the reader of the output has gone, as a shell reports a process
+/// ended by SIGPIPE (128 + 13).
+const READER_GONE: i32 = 141;
+
+/// A reader that stops early (`clearmark check … | head`) closes the pipe, which ends the
+/// output, not in a crash report: `println!` panics on a closed standard output, and
+/// this hook turns that one panic into a quiet exit ([`READER_GONE`]). Every other
+/// panic is reported as before.
+fn exit_quietly_when_the_reader_leaves() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(READER_GONE);
+        }
+        report(info);
+    }));
+}
+
 fn main() -> ExitCode {
+    exit_quietly_when_the_reader_leaves();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Snapshot(cmd) => snapshot::run(cmd),
