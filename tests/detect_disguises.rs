@@ -579,3 +579,26 @@ fn an_ordinary_word_written_in_two_is_the_word() {
         lookalike("Mine-craft", "Minecraft")
     );
 }
+
+/// A mark spelt exactly keeps its words against a disguise reading of the same words:
+/// "JoJo's Bizarre Adventure" is the mark, though "jojo" is one letter from its alias
+/// "Jojos".
+#[test]
+fn an_exact_mark_is_no_disguise_of_its_own_alias() {
+    let mut b = SnapshotBuilder::new(20260101);
+    let mut jojo = curated("JoJo's Bizarre Adventure", &[28], false);
+    jojo.pseudo_marks = vec!["Jojos Bizarre Adventure".into()];
+    b.add(jojo);
+    for (w, z) in [("bizarre", 3.5), ("adventure", 4.3), ("figure", 4.0)] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "JoJo's Bizarre Adventure figure"),
+        vec![(
+            "JoJo's Bizarre Adventure".to_owned(),
+            "JoJo's Bizarre Adventure".to_owned(),
+            FindingKind::FamousBrand
+        )]
+    );
+}

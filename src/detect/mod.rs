@@ -862,11 +862,15 @@ impl Engine {
             let Some((span, near)) = best else {
                 continue;
             };
-            // Exact marks inside the span give way; one reaching beyond it keeps it.
+            // Exact marks inside the span give way; one reaching beyond it, or spelling
+            // all of its words ("JoJo's Bizarre Adventure", the possessive of an alias
+            // one letter away), keeps it.
             if out.iter().any(|c| {
                 c.words.start < span.end
                     && span.start < c.words.end
-                    && (c.words.start < span.start || span.end < c.words.end)
+                    && (c.words.start < span.start
+                        || span.end < c.words.end
+                        || (c.words == span && c.disguise.is_none()))
             }) {
                 continue;
             }
