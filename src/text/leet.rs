@@ -75,12 +75,7 @@ fn is_substitute(c: char) -> bool {
     !readings(c).is_empty()
 }
 
-#[inline]
 fn in_run(c: char) -> bool {
-    if c.is_ascii() {
-        // Most listing text, read without the Unicode letter and digit tables.
-        return c.is_ascii_alphanumeric() || is_substitute(c);
-    }
     is_word_char(c) || is_substitute(c)
 }
 
@@ -148,8 +143,18 @@ fn find_runs(chars: &[char]) -> Vec<(Range<usize>, Vec<usize>)> {
             continue;
         }
         let start = i;
-        while i < chars.len() && in_run(chars[i]) {
+        let mut any_substitute = false;
+        while let Some(&c) = chars.get(i) {
+            let substitute = is_substitute(c);
+            if !(substitute || is_word_char(c)) {
+                break;
+            }
+            any_substitute |= substitute;
             i += 1;
+        }
+        if !any_substitute {
+            // Nothing in it can stand for a letter (most words).
+            continue;
         }
         let subs = substitutes(&chars[start..i]);
         if !subs.is_empty() {

@@ -14,7 +14,6 @@
 //! must not look anything up.
 
 use std::ops::Range;
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use super::homoglyph::LetterMix;
@@ -119,7 +118,16 @@ pub(crate) struct TokSpan {
 
 /// Letters and digits, the stuff of tokens (`ʼ`, a modifier letter, is an apostrophe).
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        // Most listing text, read without the Unicode letter and digit tables.
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() && c != 'ʼ'
+}
+
+/// A combining mark (never an ASCII character: most text is read without the table).
+fn is_combining_mark(c: char) -> bool {
+    !c.is_ascii() && unicode_normalization::char::is_combining_mark(c)
 }
 
 /// A character of a script written without spaces between words, each a token of its
