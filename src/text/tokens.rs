@@ -328,19 +328,20 @@ pub(crate) fn fold_homoglyphs(chars: &mut Vec<NormChar>, spans: &mut [TokSpan]) 
 /// Fills in every token's text, offsets, shape, joiner and flags.
 pub(crate) fn finish(chars: &[NormChar], byte_starts: &[u32], spans: &[TokSpan]) -> Vec<Token> {
     let mut out = Vec::with_capacity(spans.len());
-    // (byte offset, case, is a digit) of each character of the token; one buffer for all.
-    let mut cases = Vec::new();
     for (i, span) in spans.iter().enumerate() {
         let slice = &chars[span.chars.clone()];
+        let last_chunk = slice[slice.len() - 1].chunk;
+        // One pass over the token's characters for its text, capitals and invisibles.
         let mut text = String::with_capacity(slice.len());
-        cases.clear();
+        let mut cases = CaseScan::default();
+        let mut invisible = false;
         for nc in slice {
             if is_word_char(nc.c) || (is_combining_mark(nc.c) && !text.is_empty()) {
-                cases.push((text.len(), nc.case, nc.c.is_numeric()));
+                cases.add(text.len(), nc.case, nc.c.is_numeric());
                 text.push(nc.c);
             }
+            invisible |= nc.had_invisible && nc.chunk != last_chunk;
         }
-        let last_chunk = slice[slice.len() - 1].chunk;
         let next_start = spans.get(i + 1).map(|s| s.chars.start);
         let sep = &chars[span.sep_from..next_start.unwrap_or(span.sep_from)];
         let before = match i {
@@ -351,8 +352,8 @@ pub(crate) fn finish(chars: &[NormChar], byte_starts: &[u32], spans: &[TokSpan])
             norm: byte_starts[span.chars.start] as usize..byte_starts[span.chars.end] as usize,
             start: slice[0].start16 as usize,
             end: slice[slice.len() - 1].end16 as usize,
-            shape: shape(&cases),
-            case_breaks: case_breaks(&cases),
+            shape: cases.shape(),
+            case_breaks: cases.breaks,
             joiner: next_start.map_or(Joiner::End, |_| joiner(sep)),
             possessive: span.possessive,
             trademark_sign: chars
@@ -365,9 +366,7 @@ pub(crate) fn finish(chars: &[NormChar], byte_starts: &[u32], spans: &[TokSpan])
                 (false, false) => Script::None,
             },
             homoglyphs_folded: span.folded,
-            invisible: slice
-                .iter()
-                .any(|nc| nc.had_invisible && nc.chunk != last_chunk),
+            invisible,
             leet: false,
             sentence_start: before.is_none_or(ends_sentence),
             text,
@@ -376,42 +375,64 @@ pub(crate) fn finish(chars: &[NormChar], byte_starts: &[u32], spans: &[TokSpan])
     out
 }
 
-fn shape(cases: &[(usize, Case, bool)]) -> Shape {
-    let digits = cases.iter().any(|c| c.2);
-    let letters = cases.iter().any(|c| !c.2);
-    if digits && letters {
-        return Shape::MixedDigit;
-    }
-    let mut cased = cases.iter().map(|c| c.1).filter(|&c| c != Case::None);
-    let Some(first) = cased.next() else {
-        return Shape::Uncased;
-    };
-    let (mut rest_lower, mut rest_upper) = (true, true);
-    for c in cased {
-        rest_lower &= c == Case::Lower;
-        rest_upper &= c == Case::Upper;
-    }
-    match first {
-        Case::Lower if rest_lower => Shape::Lower,
-        Case::Upper if rest_lower => Shape::Title,
-        Case::Upper if rest_upper => Shape::Upper,
-        _ => Shape::Camel,
-    }
+/// The capitals of one token, read character by character (the letters, digits and
+/// combining marks of its text): its [`Shape`] and its case breaks.
+#[derive(Default)]
+struct CaseScan {
+    digits: bool,
+    letters: bool,
+    /// The case of the first cased character.
+    first: Option<Case>,
+    /// Every cased character after the first is lower (upper) case.
+    rest_not_lower: bool,
+    rest_not_upper: bool,
+    /// The cases of the two characters before the next one.
+    before_last: Option<Case>,
+    last: Option<(usize, Case)>,
+    /// Byte offsets in the token's text where a new capitalised part begins.
+    breaks: Vec<usize>,
 }
 
-fn case_breaks(cases: &[(usize, Case, bool)]) -> Vec<usize> {
-    let mut out = Vec::new();
-    for w in 1..cases.len() {
-        let (at, case, _) = cases[w];
-        let prev = cases[w - 1].1;
-        let next = cases.get(w + 1).map(|c| c.1);
-        let lower_to_upper = prev == Case::Lower && case == Case::Upper;
-        let acronym_end = prev == Case::Upper && case == Case::Upper && next == Some(Case::Lower);
-        if lower_to_upper || acronym_end {
-            out.push(at);
+impl CaseScan {
+    /// Reads the next character: at byte `at` of the token's text, with its case as
+    /// written, a digit or not.
+    fn add(&mut self, at: usize, case: Case, digit: bool) {
+        self.digits |= digit;
+        self.letters |= !digit;
+        if case != Case::None {
+            if self.first.is_none() {
+                self.first = Some(case);
+            } else {
+                self.rest_not_lower |= case != Case::Lower;
+                self.rest_not_upper |= case != Case::Upper;
+            }
+        }
+        if let Some((last_at, last)) = self.last {
+            // An acronym ends before a capital followed by a small letter: `XMLHttp`.
+            if self.before_last == Some(Case::Upper) && last == Case::Upper && case == Case::Lower {
+                self.breaks.push(last_at);
+            }
+            // A capital after a small letter: `PlayStation`.
+            if last == Case::Lower && case == Case::Upper {
+                self.breaks.push(at);
+            }
+            self.before_last = Some(last);
+        }
+        self.last = Some((at, case));
+    }
+
+    fn shape(&self) -> Shape {
+        if self.digits && self.letters {
+            return Shape::MixedDigit;
+        }
+        match self.first {
+            None => Shape::Uncased,
+            Some(Case::Lower) if !self.rest_not_lower => Shape::Lower,
+            Some(Case::Upper) if !self.rest_not_lower => Shape::Title,
+            Some(Case::Upper) if !self.rest_not_upper => Shape::Upper,
+            Some(_) => Shape::Camel,
         }
     }
-    out
 }
 
 fn joiner(sep: &[NormChar]) -> Joiner {
