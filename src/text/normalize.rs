@@ -377,10 +377,11 @@ pub(crate) fn build(original: &str, with_leet: bool) -> Normalized {
     tokens::fold_homoglyphs(&mut chars, &mut tokens_spans);
     let mut text = String::with_capacity(chars.len());
     let mut byte_starts = Vec::with_capacity(chars.len() + 1);
-    for nc in &chars {
-        byte_starts.push(text.len() as u32);
+    byte_starts.extend(chars.iter().map(|nc| {
+        let start = text.len() as u32;
         text.push(nc.c);
-    }
+        start
+    }));
     byte_starts.push(text.len() as u32);
     let mut tokens = tokens::finish(&chars, &byte_starts, &tokens_spans);
     let leet_runs = if with_leet {

@@ -158,7 +158,7 @@ fn is_hyphen(c: char) -> bool {
 /// Splits the stream into token spans: maximal word runs, merged when one original
 /// character produced both sides, possessive `'s` dropped.
 pub(crate) fn split(chars: &[NormChar]) -> Vec<TokSpan> {
-    let mut raw: Vec<Range<usize>> = Vec::new();
+    let mut spans: Vec<TokSpan> = Vec::new();
     // The original character whose expansion is being left out (see below).
     let mut dropped = None;
     let mut i = 0;
@@ -185,7 +185,7 @@ pub(crate) fn split(chars: &[NormChar]) -> Vec<TokSpan> {
         if dropped == Some(chars[start].chunk) {
             continue;
         }
-        match raw.last_mut() {
+        match spans.last_mut().map(|s| &mut s.chars) {
             // One original character NFKC spells as ideographs or kana together with
             // other word characters ("㋿" → 令和, "🈀" → ほか, "㏠" → 1日): as one token
             // it would key unlike the same characters typed, as several it could not
@@ -202,43 +202,41 @@ pub(crate) fn split(chars: &[NormChar]) -> Vec<TokSpan> {
                     .find(|&k| chars[k].chunk == chunk)
                     .unwrap_or(prev.start);
                 if cut == prev.start {
-                    raw.pop();
+                    spans.pop();
                 } else {
                     prev.end = cut;
                 }
             }
             // One original character expanded into two words: keep them one token.
             Some(prev) if chars[prev.end - 1].chunk == chars[start].chunk => prev.end = i,
-            _ => raw.push(start..i),
+            _ => spans.push(TokSpan {
+                chars: start..i,
+                sep_from: i,
+                possessive: false,
+                mix: LetterMix::default(),
+                folded: false,
+            }),
         }
-    }
-    let mut spans: Vec<TokSpan> = Vec::with_capacity(raw.len());
-    for r in raw {
-        if let Some(prev) = spans.last_mut() {
-            let is_possessive_s = r.len() == 1
-                && chars[r.start].c == 's'
-                && r.start == prev.chars.end + 1
-                && is_apostrophe(chars[prev.chars.end].c)
-                && chars[prev.chars.end - 1].c.is_alphabetic();
-            if is_possessive_s {
-                prev.possessive = true;
-                prev.sep_from = r.end;
-                continue;
-            }
-        }
-        spans.push(TokSpan {
-            sep_from: r.end,
-            chars: r,
-            possessive: false,
-            mix: LetterMix::default(),
-            folded: false,
-        });
     }
     for span in &mut spans {
+        span.sep_from = span.chars.end;
         for nc in &chars[span.chars.clone()] {
             span.mix.add_written(nc);
         }
     }
+    // A possessive `'s` is no token: the one before it gets the flag.
+    spans.dedup_by(|s, prev| {
+        let is_possessive_s = s.chars.len() == 1
+            && chars[s.chars.start].c == 's'
+            && s.chars.start == prev.chars.end + 1
+            && is_apostrophe(chars[prev.chars.end].c)
+            && chars[prev.chars.end - 1].c.is_alphabetic();
+        if is_possessive_s {
+            prev.possessive = true;
+            prev.sep_from = s.chars.end;
+        }
+        is_possessive_s
+    });
     spans
 }
 
