@@ -375,14 +375,7 @@ pub(crate) fn build(original: &str, with_leet: bool) -> Normalized {
     let (mut chars, original_len16) = normalise_chars(original);
     let mut tokens_spans = tokens::split(&chars);
     tokens::fold_homoglyphs(&mut chars, &mut tokens_spans);
-    let mut text = String::with_capacity(chars.len());
-    let mut byte_starts = Vec::with_capacity(chars.len() + 1);
-    byte_starts.extend(chars.iter().map(|nc| {
-        let start = text.len() as u32;
-        text.push(nc.c);
-        start
-    }));
-    byte_starts.push(text.len() as u32);
+    let (text, byte_starts) = spell(original, &chars);
     let mut tokens = tokens::finish(&chars, &byte_starts, &tokens_spans);
     let leet_runs = if with_leet {
         leet::runs(&chars, &tokens_spans)
@@ -402,6 +395,27 @@ pub(crate) fn build(original: &str, with_leet: bool) -> Normalized {
         leet_runs,
         original_len16,
     }
+}
+
+/// The normalised text that `original` became as `chars`, and the byte offset in it of
+/// each character, plus the text's length at the end.
+fn spell(original: &str, chars: &[NormChar]) -> (String, Vec<u32>) {
+    if original.is_ascii() {
+        // Each character of ASCII text is a chunk of its own, lower-cased, and none is
+        // a lookalike to fold: the text is the original lower-cased, a byte a character.
+        debug_assert_eq!(chars.len(), original.len());
+        let byte_starts = (0..=original.len() as u32).collect();
+        return (original.to_ascii_lowercase(), byte_starts);
+    }
+    let mut text = String::with_capacity(chars.len());
+    let mut byte_starts = Vec::with_capacity(chars.len() + 1);
+    byte_starts.extend(chars.iter().map(|nc| {
+        let start = text.len() as u32;
+        text.push(nc.c);
+        start
+    }));
+    byte_starts.push(text.len() as u32);
+    (text, byte_starts)
 }
 
 #[cfg(test)]

@@ -158,7 +158,9 @@ fn is_hyphen(c: char) -> bool {
 /// Splits the stream into token spans: maximal word runs, merged when one original
 /// character produced both sides, possessive `'s` dropped.
 pub(crate) fn split(chars: &[NormChar]) -> Vec<TokSpan> {
-    let mut spans: Vec<TokSpan> = Vec::new();
+    // Room for a token every other character (a word and a separator), so that a field
+    // of ordinary words needs one allocation.
+    let mut spans: Vec<TokSpan> = Vec::with_capacity(chars.len().div_ceil(2));
     // The original character whose expansion is being left out (see below).
     let mut dropped = None;
     let mut i = 0;
