@@ -8,7 +8,7 @@
 //! inside the seller's own brand are never part of a candidate. This module only finds
 //! spans and their index values; it must not read records or decide severities.
 
-use fst::raw::{Fst, Node, Output};
+use fst::raw::{CompiledAddr, Fst, Node, Output};
 use std::ops::Range;
 
 /// The longest mark, in words, the walk looks for.
@@ -27,8 +27,28 @@ pub struct Candidate {
     pub joined: bool,
 }
 
+/// Where one word leads from the root of a mark index: the node its last byte reaches
+/// and the output gathered on the way. Every candidate's walk starts with one; a word
+/// no key starts with has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prefix {
+    addr: CompiledAddr,
+    out: u64,
+}
+
+/// The [`Prefix`] of `word` in `fst`, `None` when no key of `fst` starts with it.
+pub fn prefix<D: AsRef<[u8]>>(fst: &Fst<D>, word: &str) -> Option<Prefix> {
+    let (node, out) = feed(fst, fst.root(), Output::zero(), word.as_bytes())?;
+    Some(Prefix {
+        addr: node.addr(),
+        out: out.value(),
+    })
+}
+
 /// The longest candidate from every word start of `words` (normalised tokens of one
 /// field, as the mark index keys them); they may overlap — see [`resolve`].
+/// `prefix_of` gives each word's [`Prefix`] in `fst` (what [`prefix`] says: the
+/// engine keeps them from check to check).
 /// `blocked[i]` is true for words that must not be part of any candidate (the seller's
 /// own brand); `split_after[i]` is true where a list's punctuation ends a segment after
 /// word `i` (`,` `|` brackets): no mark's words cross it, so a shorter mark before it
@@ -41,6 +61,7 @@ pub fn find_all<D: AsRef<[u8]>>(
     blocked: &[bool],
     split_after: &[bool],
     accept_joined: &dyn Fn(Range<usize>) -> bool,
+    prefix_of: &dyn Fn(&str) -> Option<Prefix>,
 ) -> Vec<Candidate> {
     let mut stack = Vec::new();
     let bounds = Bounds {
@@ -49,7 +70,10 @@ pub fn find_all<D: AsRef<[u8]>>(
     };
     (0..words.len())
         .filter(|&i| !bounds.blocked(i))
-        .filter_map(|i| longest_from(fst, words, &bounds, i, accept_joined, &mut stack))
+        .filter_map(|i| {
+            let first = prefix_of(words[i])?;
+            longest_from(fst, words, &bounds, i, first, accept_joined, &mut stack)
+        })
         .collect()
 }
 
@@ -114,13 +138,14 @@ impl Bounds<'_> {
 /// joined by single spaces (a join, or an "and" or "the" link).
 type Branch<'f> = (usize, Node<'f>, Output, bool, bool);
 
-/// The longest key spelled by the words starting at `start`; `stack` is scratch space
-/// the caller keeps from one word start to the next.
+/// The longest key spelled by the words starting at `start`, whose [`Prefix`] is
+/// `first`; `stack` is scratch space the caller keeps from one word start to the next.
 fn longest_from<'f, D: AsRef<[u8]>>(
     fst: &'f Fst<D>,
     words: &[&str],
     bounds: &Bounds<'_>,
     start: usize,
+    first: Prefix,
     accept_joined: &dyn Fn(Range<usize>) -> bool,
     stack: &mut Vec<Branch<'f>>,
 ) -> Option<Candidate> {
@@ -130,9 +155,13 @@ fn longest_from<'f, D: AsRef<[u8]>>(
     // Depth-first over branches: at most two per word boundary, and the FST prunes
     // dead ones at the first byte.
     stack.clear();
-    if let Some((node, out)) = feed(fst, fst.root(), Output::zero(), words[start].as_bytes()) {
-        stack.push((start + 1, node, out, false, false));
-    }
+    stack.push((
+        start + 1,
+        fst.node(first.addr),
+        Output::new(first.out),
+        false,
+        false,
+    ));
     while let Some((next, node, out, joined, linked)) = stack.pop() {
         if node.is_final() && (!joined || accept_joined(start..next)) {
             let value = out.cat(node.final_output()).value();
@@ -256,7 +285,9 @@ mod tests {
     fn spans(map: &fst::Map<Vec<u8>>, text: &str) -> Vec<(String, bool)> {
         let words: Vec<&str> = text.split(' ').collect();
         let none = vec![false; words.len()];
-        let all = find_all(map.as_fst(), &words, &none, &none, &|_| true);
+        let all = find_all(map.as_fst(), &words, &none, &none, &|_| true, &|w| {
+            prefix(map.as_fst(), w)
+        });
         resolve(all, |_| 0)
             .into_iter()
             .map(|c| (c.key, c.joined))
@@ -321,7 +352,12 @@ mod tests {
         let m = index(&["thomas and friends", "thomas friends"]);
         let words = ["thomas", "and", "friends"];
         let none = [false; 3];
-        let c = resolve(find_all(m.as_fst(), &words, &none, &none, &|_| true), |_| 0);
+        let c = resolve(
+            find_all(m.as_fst(), &words, &none, &none, &|_| true, &|w| {
+                prefix(m.as_fst(), w)
+            }),
+            |_| 0,
+        );
         assert_eq!(c.len(), 1);
         assert_eq!(Some(c[0].value), m.get(&c[0].key), "{:?}", c[0]);
     }
@@ -330,7 +366,14 @@ mod tests {
     fn the_heavier_of_two_overlapping_marks_wins() {
         let m = index(&["the mighty", "mighty morphin"]);
         let words = ["with", "the", "mighty", "morphin"];
-        let all = find_all(m.as_fst(), &words, &[false; 4], &[false; 4], &|_| true);
+        let all = find_all(
+            m.as_fst(),
+            &words,
+            &[false; 4],
+            &[false; 4],
+            &|_| true,
+            &|w| prefix(m.as_fst(), w),
+        );
         let keys = |v: Vec<Candidate>| v.into_iter().map(|c| c.key).collect::<Vec<_>>();
         assert_eq!(keys(resolve(all.clone(), |_| 0)), ["the mighty"]);
         assert_eq!(
@@ -350,6 +393,7 @@ mod tests {
                 &[true, false, false],
                 &[false; 3],
                 &|_| true,
+                &|w| prefix(m.as_fst(), w),
             ),
             |_| 0,
         );
@@ -364,7 +408,9 @@ mod tests {
         let words = ["for", "xbox", "series", "x", "s"];
         let split = [false, false, false, true, false];
         let c = resolve(
-            find_all(m.as_fst(), &words, &[false; 5], &split, &|_| true),
+            find_all(m.as_fst(), &words, &[false; 5], &split, &|_| true, &|w| {
+                prefix(m.as_fst(), w)
+            }),
             |_| 0,
         );
         assert_eq!(c.len(), 1);
@@ -375,7 +421,9 @@ mod tests {
         // A split right after the first word leaves only the one-word mark.
         let split = [false, true, false, false, false];
         let c = resolve(
-            find_all(m.as_fst(), &words, &[false; 5], &split, &|_| true),
+            find_all(m.as_fst(), &words, &[false; 5], &split, &|_| true, &|w| {
+                prefix(m.as_fst(), w)
+            }),
             |_| 0,
         );
         assert_eq!(c.len(), 1);

@@ -116,6 +116,12 @@ type Typos = Mutex<HashMap<String, Option<lookalike::Near>>>;
 /// times cheaper than one in the words index. Emptied past [`KEPT_TYPOS`] words.
 type WordValues = Mutex<HashMap<String, Option<u64>>>;
 
+/// Where each word looked up so far leads in the snapshot's mark index
+/// ([`marks::Prefix`], `None` for a word no key starts with): every word of every field
+/// starts a walk of the index, and the first word's walk is most of a walk's cost; a
+/// lookup here is several times cheaper. Emptied past [`KEPT_TYPOS`] words.
+type MarkPrefixes = Mutex<HashMap<String, Option<marks::Prefix>>>;
+
 /// What every field of one listing is checked with.
 struct ListingContext {
     /// The seller's own brands (engine-wide and the listing's `brand`).
@@ -164,6 +170,8 @@ pub struct Engine {
     typos: Typos,
     /// Words looked up in the word evidence by earlier checks, with what it holds.
     word_values: WordValues,
+    /// Words looked up in the mark index by earlier checks, with where they lead.
+    mark_prefixes: MarkPrefixes,
 }
 
 /// One span the passes found, before judgement.
@@ -194,6 +202,7 @@ impl Engine {
             kept: Keeper::default(),
             typos: Typos::default(),
             word_values: WordValues::default(),
+            mark_prefixes: MarkPrefixes::default(),
         }
     }
 
@@ -633,13 +642,10 @@ impl Engine {
             .windows(2)
             .map(|pair| ends_segment(&norm.text()[pair[0].norm.end..pair[1].norm.start]))
             .collect();
-        let mut all = marks::find_all(
-            self.snapshot.marks().as_fst(),
-            words,
-            blocked,
-            &split_after,
-            &accept_joined,
-        );
+        let index = self.snapshot.marks().as_fst();
+        let mut all = marks::find_all(index, words, blocked, &split_after, &accept_joined, &|w| {
+            kept_per_word(&self.mark_prefixes, w, || marks::prefix(index, w))
+        });
         if !self.watch.is_empty() {
             let fst = self.watch.marks().as_fst();
             all.extend(marks::find_all(
@@ -648,6 +654,7 @@ impl Engine {
                 blocked,
                 &split_after,
                 &accept_joined,
+                &|w| marks::prefix(fst, w),
             ));
         }
         // Where two matches overlap, the one a registration or a famous brand stands

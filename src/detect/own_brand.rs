@@ -27,79 +27,29 @@
 use crate::text::mark_key;
 use std::ops::Range;
 
-/// Words that make a name a company name rather than a brand ("Ltd", "Creations",
-/// "Toys"), and the trade words a seller adds to a brand ("Official", "Store", "Home"),
-/// in the languages of the marketplaces: dropped from an own brand to get its
-/// distinctive part, and allowed after it in the text.
-const COMPANY_WORDS: &[&str] = &[
-    // Legal forms.
-    "ltd",
-    "limited",
-    "inc",
-    "incorporated",
-    "llc",
-    "plc",
-    "gmbh",
-    "kg",
-    "srl",
-    "sarl",
-    "sas",
-    "sa",
-    "sl",
-    "ag",
-    "bv",
-    "nv",
-    "spa",
-    "co",
-    "corp",
-    "corporation",
-    "company",
-    "group",
-    "kk",
-    "pty",
-    "pvt",
-    // What the company makes or is.
-    "creations",
-    "collection",
-    "products",
-    "gifts",
-    "brands",
-    "enterprises",
-    "industries",
-    "international",
-    "toys",
-    "toy",
-    "games",
-    "studio",
-    "studios",
-    "designs",
-    "crafts",
-    "accessories",
-    "home",
-    "kids",
-    "baby",
-    // Where it sells.
-    "official",
-    "store",
-    "shop",
-    "online",
-    "direct",
-    "uk",
-    "us",
-    "usa",
-    "europe",
-    // The same in the other languages of the marketplaces.
-    "spielzeug",
-    "spielwaren",
-    "jouets",
-    "jeux",
-    "juguetes",
-    "giocattoli",
-    "brinquedos",
-    "speelgoed",
-    "zabawki",
-    "玩具",
-];
+/// Whether `word` is one of the words that make a name a company name rather than a
+/// brand ("Ltd", "Creations", "Toys"), or of the trade words a seller adds to a brand
+/// ("Official", "Store", "Home"), in the languages of the marketplaces: dropped from an
+/// own brand to get its distinctive part, and allowed after it in the text. (A match
+/// rather than a list: it is asked of most words of every field.)
+fn is_company_word(word: &str) -> bool {
+    matches!(
+        word,
+        // Legal forms.
+        "ltd" | "limited" | "inc" | "incorporated" | "llc" | "plc" | "gmbh" | "kg" | "srl" | "sarl"
+            | "sas" | "sa" | "sl" | "ag" | "bv" | "nv" | "spa" | "co" | "corp" | "corporation"
+            | "company" | "group" | "kk" | "pty" | "pvt"
+        // What the company makes or is.
+        | "creations" | "collection" | "products" | "gifts" | "brands" | "enterprises"
+            | "industries" | "international" | "toys" | "toy" | "games" | "studio" | "studios"
+            | "designs" | "crafts" | "accessories" | "home" | "kids" | "baby"
+        // Where it sells.
+        | "official" | "store" | "shop" | "online" | "direct" | "uk" | "us" | "usa" | "europe"
+        // The same in the other languages of the marketplaces.
+        | "spielzeug" | "spielwaren" | "jouets" | "jeux" | "juguetes" | "giocattoli" | "brinquedos"
+            | "speelgoed" | "zabawki" | "玩具"
+    )
+}
 
 /// Words that do not count when names are compared: "Melissa & Doug" = "Melissa and Doug".
 const LINK_WORDS: &[&str] = &["and"];
@@ -157,6 +107,17 @@ pub struct OwnBrands {
     /// Brands written as separate initials ("M&S" → "ms"): the text's words whose
     /// initials spell one are its full name.
     initials: Vec<String>,
+    /// What [`OwnBrands::may_start`] compares of each variant, worked out once.
+    starts: Vec<VariantStart>,
+}
+
+/// The first two letters of a variant and whether it is long enough for a typo
+/// ([`TYPO_LETTERS`]).
+#[derive(Debug, Clone, Copy)]
+struct VariantStart {
+    first: Option<char>,
+    second: Option<char>,
+    typo_allowed: bool,
 }
 
 impl OwnBrands {
@@ -204,10 +165,22 @@ impl OwnBrands {
             .map(|v| v.compact.chars().count())
             .max()
             .unwrap_or(0);
+        let starts = variants
+            .iter()
+            .map(|v| {
+                let mut letters = v.compact.chars();
+                VariantStart {
+                    first: letters.next(),
+                    second: letters.next(),
+                    typo_allowed: v.compact.chars().count() >= TYPO_LETTERS,
+                }
+            })
+            .collect();
         OwnBrands {
             variants,
             longest,
             initials,
+            starts,
         }
     }
 
@@ -254,7 +227,7 @@ impl OwnBrands {
                 - words
                     .iter()
                     .rev()
-                    .take_while(|w| COMPANY_WORDS.contains(&w.as_ref()))
+                    .take_while(|w| is_company_word(w.as_ref()))
                     .count();
             let core: Vec<&str> = words[..core_end].iter().map(AsRef::as_ref).collect();
             self.spelled_by_initials(&core).then_some(false)
@@ -347,11 +320,9 @@ impl OwnBrands {
         let (c0, c1) = (letters.next(), letters.next());
         let initial = |i: &String| i.chars().next() == c0;
         self.initials.iter().any(initial)
-            || self.variants.iter().any(|v| {
-                let mut own = v.compact.chars();
-                let (v0, v1) = (own.next(), own.next());
-                let typo_allowed = v.compact.chars().count() >= TYPO_LETTERS;
-                c0 == v0 || (typo_allowed && c1.is_some() && (c1 == v1 || c0 == v1 || c1 == v0))
+            || self.starts.iter().any(|v| {
+                let (v0, v1) = (v.first, v.second);
+                c0 == v0 || (v.typo_allowed && c1.is_some() && (c1 == v1 || c0 == v1 || c1 == v0))
             })
     }
 
@@ -383,7 +354,7 @@ impl<'w> Mention<'w> {
         }
         self.compact.push_str(word);
         self.last = word;
-        if !COMPANY_WORDS.contains(&word) {
+        if !is_company_word(word) {
             self.core_len = self.compact.len();
             self.core_last = word;
         }
@@ -411,13 +382,13 @@ fn without_model_code<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
 fn distinctive_parts(words: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     let mut end = words.len();
-    while end > 1 && COMPANY_WORDS.contains(&words[end - 1]) {
+    while end > 1 && is_company_word(words[end - 1]) {
         end -= 1;
         out.push(words[..end].concat());
     }
     let start = words[..end]
         .iter()
-        .take_while(|w| COMPANY_WORDS.contains(w))
+        .take_while(|w| is_company_word(w))
         .count();
     if start > 0 && start < end {
         out.push(words[start..end].concat());
@@ -434,7 +405,7 @@ fn first_distinctive_word(words: &[&str]) -> Option<String> {
     }
     words
         .iter()
-        .find(|w| !FILLER_WORDS.contains(w) && !COMPANY_WORDS.contains(w))
+        .find(|w| !FILLER_WORDS.contains(w) && !is_company_word(w))
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= FIRST_WORD_LETTERS)
         .map(|w| (*w).to_owned())
 }
@@ -444,7 +415,7 @@ fn initials_of(words: &[&str]) -> Option<String> {
     let content: Vec<&str> = words
         .iter()
         .copied()
-        .filter(|w| !FILLER_WORDS.contains(w) && !COMPANY_WORDS.contains(w))
+        .filter(|w| !FILLER_WORDS.contains(w) && !is_company_word(w))
         .collect();
     (content.len() >= 2
         && content

@@ -75,15 +75,6 @@ fn is_substitute(c: char) -> bool {
     !readings(c).is_empty()
 }
 
-#[inline]
-fn in_run(c: char) -> bool {
-    if c.is_ascii() {
-        // Most listing text, read without the Unicode letter and digit tables.
-        return c.is_ascii_alphanumeric() || is_substitute(c);
-    }
-    is_word_char(c) || is_substitute(c)
-}
-
 /// Positions (within `run`) of the substitutes that stand for letters.
 fn substitutes(run: &[char]) -> Vec<usize> {
     let letters = run.iter().filter(|c| c.is_alphabetic()).count();
@@ -138,20 +129,34 @@ fn final_digit(run: &[char]) -> Option<usize> {
     .then_some(before.len())
 }
 
-/// Each run of `chars` (as a range) with the absolute positions of its substitutes.
-fn find_runs(chars: &[char]) -> Vec<(Range<usize>, Vec<usize>)> {
+/// Each run of the characters `items` hold (as a range of `items`) with the absolute
+/// positions of its substitutes; `char_of` reads the character of an item.
+fn find_runs<T>(items: &[T], char_of: impl Fn(&T) -> char) -> Vec<(Range<usize>, Vec<usize>)> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        if !in_run(chars[i]) {
+    while i < items.len() {
+        let start = i;
+        let mut any_substitute = false;
+        while let Some(c) = items.get(i).map(&char_of) {
+            // No ASCII letter stands for another.
+            let substitute = !c.is_ascii_alphabetic() && is_substitute(c);
+            if !(substitute || is_word_char(c)) {
+                break;
+            }
+            any_substitute |= substitute;
+            i += 1;
+        }
+        if i == start {
+            // Not in a run.
             i += 1;
             continue;
         }
-        let start = i;
-        while i < chars.len() && in_run(chars[i]) {
-            i += 1;
+        if !any_substitute {
+            // Nothing in it can stand for a letter (most words).
+            continue;
         }
-        let subs = substitutes(&chars[start..i]);
+        let run: Vec<char> = items[start..i].iter().map(&char_of).collect();
+        let subs = substitutes(&run);
         if !subs.is_empty() {
             out.push((start..i, subs.into_iter().map(|s| s + start).collect()));
         }
@@ -167,7 +172,10 @@ pub fn leet_candidates(word: &str) -> Vec<String> {
         .iter()
         .map(|nc| nc.c)
         .collect();
-    let subs: Vec<usize> = find_runs(&chars).into_iter().flat_map(|(_, s)| s).collect();
+    let subs: Vec<usize> = find_runs(&chars, |&c| c)
+        .into_iter()
+        .flat_map(|(_, s)| s)
+        .collect();
     if subs.is_empty() {
         return Vec::new();
     }
@@ -205,16 +213,16 @@ fn readings_of(chars: &[char], subs: &[usize]) -> Vec<String> {
 
 /// Finds the leet runs of a normalised field and marks the tokens they cover.
 pub(crate) fn runs(chars: &[NormChar], spans: &[TokSpan]) -> Vec<LeetRun> {
-    let plain: Vec<char> = chars.iter().map(|nc| nc.c).collect();
     let mut out = Vec::new();
-    for (run, subs) in find_runs(&plain) {
+    for (run, subs) in find_runs(chars, |nc| nc.c) {
         let (start, i) = (run.start, run.end);
+        let plain: Vec<char> = chars[run].iter().map(|nc| nc.c).collect();
         let subs: Vec<usize> = subs.into_iter().map(|s| s - start).collect();
         let first = spans.partition_point(|s| s.chars.end <= start);
         let last = spans.partition_point(|s| s.chars.start < i);
-        let tail_only = subs.len() == 1 && final_digit(&plain[start..i]) == Some(subs[0]);
+        let tail_only = subs.len() == 1 && final_digit(&plain) == Some(subs[0]);
         let stem = if tail_only {
-            super::mark_key(&plain[start..i - 1].iter().collect::<String>())
+            super::mark_key(&plain[..plain.len() - 1].iter().collect::<String>())
         } else {
             String::new()
         };
@@ -222,7 +230,7 @@ pub(crate) fn runs(chars: &[NormChar], spans: &[TokSpan]) -> Vec<LeetRun> {
             start: chars[start].start16 as usize,
             end: chars[i - 1].end16 as usize,
             tokens: first..last.max(first),
-            candidates: readings_of(&plain[start..i], &subs),
+            candidates: readings_of(&plain, &subs),
             tail_only,
             stem,
         });

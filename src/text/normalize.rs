@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 use super::homoglyph::latin_lookalike;
 use super::leet::{self, LeetRun};
@@ -185,42 +185,53 @@ pub(crate) fn normalise_chars(original: &str) -> (Vec<NormChar>, usize) {
     let mut chunk_id = 0u32;
     let mut chunk = String::new();
     let mut folded: Vec<(char, Case, Option<char>)> = Vec::new();
-    let mut iter = original.chars().peekable();
-    while let Some(first) = iter.next() {
-        let start16 = pos16;
-        pos16 += first.len_utf16() as u32;
-        if first.is_ascii() && iter.peek().is_none_or(|&next| !continues_chunk(next)) {
-            // Fast path: one ASCII character alone in its chunk, nothing to compose
-            // (what the general path below makes of it too, at a fraction of the cost).
-            let case = if first.is_ascii_uppercase() {
-                Case::Upper
-            } else if first.is_ascii_lowercase() {
-                Case::Lower
-            } else {
-                Case::None
-            };
-            out.push(NormChar {
-                c: first.to_ascii_lowercase(),
+    let bytes = original.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Fast path: a run of ASCII characters, each alone in its chunk (an ASCII
+        // character never continues a chunk), nothing to compose. The run's last
+        // character is left to the general path when a non-ASCII character follows,
+        // which might continue its chunk.
+        let ascii = bytes[at..].iter().take_while(|b| b.is_ascii()).count();
+        let run = if at + ascii == bytes.len() {
+            ascii
+        } else {
+            ascii.saturating_sub(1)
+        };
+        out.extend(bytes[at..at + run].iter().enumerate().map(|(k, &b)| {
+            let k = k as u32;
+            let (c, case) = fold_single(char::from(b));
+            NormChar {
+                c,
                 case,
                 lookalike: None,
-                chunk: chunk_id,
-                start16,
-                end16: pos16,
+                chunk: chunk_id + k,
+                start16: pos16 + k,
+                end16: pos16 + k + 1,
                 had_invisible: false,
-            });
-            chunk_id += 1;
-            continue;
+            }
+        }));
+        at += run;
+        pos16 += run as u32;
+        chunk_id += run as u32;
+        if at == bytes.len() {
+            break;
         }
-        chunk.clear();
+        let start16 = pos16;
+        // One chunk: its first character and every character that continues it.
+        let mut rest = original[at..].chars();
+        let Some(first) = rest.next() else { break };
+        at += first.len_utf8();
+        pos16 += first.len_utf16() as u32;
         let mut had_invisible = is_invisible(first);
+        let mut alone = true;
+        chunk.clear();
         if !had_invisible {
             chunk.push(first);
         }
-        while let Some(&next) = iter.peek() {
-            if !continues_chunk(next) {
-                break;
-            }
-            iter.next();
+        for next in rest.take_while(|&next| continues_chunk(next)) {
+            alone = false;
+            at += next.len_utf8();
             pos16 += next.len_utf16() as u32;
             if is_invisible(next) {
                 had_invisible = true;
@@ -239,49 +250,110 @@ pub(crate) fn normalise_chars(original: &str) -> (Vec<NormChar>, usize) {
                 had_invisible,
             })
         };
-        let mut rest = chunk.as_str();
-        if let Some(sign) = rest.chars().next().filter(|&c| is_trademark_sign(c)) {
-            emit(sign, Case::None, None);
-            rest = &rest[sign.len_utf8()..];
-        }
-        folded.clear();
-        for c in rest.nfkc() {
-            let case = if c.is_uppercase() {
-                Case::Upper
-            } else if c.is_lowercase() {
-                Case::Lower
-            } else {
-                Case::None
-            };
-            let lookalike = latin_lookalike(c);
-            fold_case(c, |f| folded.push((f, case, lookalike)));
-        }
-        // Case folding can undo NFKC (`ß` + acute → `ss` + acute, which composes to
-        // `sś`); normalise once more. Attributes then follow the characters by
-        // position when the count is unchanged, else the chunk's first case.
-        let renormalised: String = folded.iter().map(|f| f.0).nfkc().collect();
-        if renormalised.chars().eq(folded.iter().map(|f| f.0)) {
-            for &(c, case, lookalike) in &folded {
-                emit(c, case, lookalike);
-            }
-        } else {
-            let same_len = renormalised.chars().count() == folded.len();
-            let chunk_case = folded
-                .iter()
-                .map(|f| f.1)
-                .find(|&c| c != Case::None)
-                .unwrap_or(Case::None);
-            for (k, c) in renormalised.chars().enumerate() {
-                let (case, lookalike) = match folded.get(k) {
-                    Some(f) if same_len => (f.1, f.2),
-                    _ => (chunk_case, None),
-                };
-                emit(c, case, lookalike);
-            }
+        match alone.then(|| stable_single(first)).flatten() {
+            Some((c, case, lookalike)) => emit(c, case, lookalike),
+            None => normalise_chunk(&chunk, &mut folded, emit),
         }
         chunk_id += 1;
     }
     (out, pos16 as usize)
+}
+
+/// A character alone in its chunk that NFKC leaves as it is and whose case folding is
+/// one character NFKC leaves as it is too (most letters of every script: `é`, `ж`,
+/// `家`): its folded form, case as written and Latin lookalike, exactly what
+/// [`normalise_chunk`] makes of it, without building the chunk's normal forms. `None`
+/// for every other character (`ﬁ`, `ß`, `Ⅻ`, trademark signs, invisible characters).
+fn stable_single(c: char) -> Option<(char, Case, Option<char>)> {
+    if c.is_ascii() {
+        let (folded, case) = fold_single(c);
+        return Some((folded, case, None));
+    }
+    if is_trademark_sign(c) || is_invisible(c) || !is_nfkc_stable(c) {
+        return None;
+    }
+    let mut lower = None;
+    let mut count = 0;
+    fold_case(c, |f| {
+        lower = Some(f);
+        count += 1;
+    });
+    let folded = lower.filter(|&f| count == 1 && is_nfkc_stable(f))?;
+    Some((folded, case_of(c), latin_lookalike(c)))
+}
+
+/// Whether `c` alone is in NFKC (the quick check's "yes" is a proof; its "maybe" is
+/// treated as no).
+fn is_nfkc_stable(c: char) -> bool {
+    is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
+/// An ASCII character lower-cased, with its case as written.
+fn fold_single(c: char) -> (char, Case) {
+    let case = if c.is_ascii_uppercase() {
+        Case::Upper
+    } else if c.is_ascii_lowercase() {
+        Case::Lower
+    } else {
+        Case::None
+    };
+    (c.to_ascii_lowercase(), case)
+}
+
+/// The case of a character as written.
+fn case_of(c: char) -> Case {
+    if c.is_uppercase() {
+        Case::Upper
+    } else if c.is_lowercase() {
+        Case::Lower
+    } else {
+        Case::None
+    }
+}
+
+/// The general path for one chunk (its characters without the invisible ones): a
+/// leading trademark sign as it is, then NFKC, case folding and NFKC once more, each
+/// output character passed to `emit` with its case as written and Latin lookalike.
+/// `folded` is scratch space, reused from chunk to chunk.
+fn normalise_chunk(
+    chunk: &str,
+    folded: &mut Vec<(char, Case, Option<char>)>,
+    mut emit: impl FnMut(char, Case, Option<char>),
+) {
+    let mut rest = chunk;
+    if let Some(sign) = rest.chars().next().filter(|&c| is_trademark_sign(c)) {
+        emit(sign, Case::None, None);
+        rest = &rest[sign.len_utf8()..];
+    }
+    folded.clear();
+    for c in rest.nfkc() {
+        let case = case_of(c);
+        let lookalike = latin_lookalike(c);
+        fold_case(c, |f| folded.push((f, case, lookalike)));
+    }
+    // Case folding can undo NFKC (`ß` + acute → `ss` + acute, which composes to
+    // `sś`); normalise once more. Attributes then follow the characters by
+    // position when the count is unchanged, else the chunk's first case.
+    let renormalised: String = folded.iter().map(|f| f.0).nfkc().collect();
+    if renormalised.chars().eq(folded.iter().map(|f| f.0)) {
+        for &(c, case, lookalike) in folded.iter() {
+            emit(c, case, lookalike);
+        }
+    } else {
+        let same_len = renormalised.chars().count() == folded.len();
+        let chunk_case = folded
+            .iter()
+            .map(|f| f.1)
+            .find(|&c| c != Case::None)
+            .unwrap_or(Case::None);
+        for (k, c) in renormalised.chars().enumerate() {
+            let (case, lookalike) = match folded.get(k) {
+                Some(f) if same_len => (f.1, f.2),
+                _ => (chunk_case, None),
+            };
+            emit(c, case, lookalike);
+        }
+    }
 }
 
 /// Unicode case folding for one character: lower-casing plus the full foldings where
@@ -303,13 +375,7 @@ pub(crate) fn build(original: &str, with_leet: bool) -> Normalized {
     let (mut chars, original_len16) = normalise_chars(original);
     let mut tokens_spans = tokens::split(&chars);
     tokens::fold_homoglyphs(&mut chars, &mut tokens_spans);
-    let mut text = String::with_capacity(chars.len());
-    let mut byte_starts = Vec::with_capacity(chars.len() + 1);
-    for nc in &chars {
-        byte_starts.push(text.len() as u32);
-        text.push(nc.c);
-    }
-    byte_starts.push(text.len() as u32);
+    let (text, byte_starts) = spell(original, &chars);
     let mut tokens = tokens::finish(&chars, &byte_starts, &tokens_spans);
     let leet_runs = if with_leet {
         leet::runs(&chars, &tokens_spans)
@@ -331,6 +397,27 @@ pub(crate) fn build(original: &str, with_leet: bool) -> Normalized {
     }
 }
 
+/// The normalised text that `original` became as `chars`, and the byte offset in it of
+/// each character, plus the text's length at the end.
+fn spell(original: &str, chars: &[NormChar]) -> (String, Vec<u32>) {
+    if original.is_ascii() {
+        // Each character of ASCII text is a chunk of its own, lower-cased, and none is
+        // a lookalike to fold: the text is the original lower-cased, a byte a character.
+        debug_assert_eq!(chars.len(), original.len());
+        let byte_starts = (0..=original.len() as u32).collect();
+        return (original.to_ascii_lowercase(), byte_starts);
+    }
+    let mut text = String::with_capacity(chars.len());
+    let mut byte_starts = Vec::with_capacity(chars.len() + 1);
+    byte_starts.extend(chars.iter().map(|nc| {
+        let start = text.len() as u32;
+        text.push(nc.c);
+        start
+    }));
+    byte_starts.push(text.len() as u32);
+    (text, byte_starts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,6 +435,27 @@ mod tests {
             stream("e\u{301}"),
             "é",
             "combining marks compose within a chunk"
+        );
+    }
+
+    #[test]
+    fn the_single_character_path_agrees_with_the_general_one_for_every_character() {
+        let mut folded = Vec::new();
+        let mut taken = 0;
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let Some(single) = stable_single(c) else {
+                continue;
+            };
+            taken += 1;
+            let mut general = Vec::new();
+            normalise_chunk(c.encode_utf8(&mut [0; 4]), &mut folded, |c, case, l| {
+                general.push((c, case, l))
+            });
+            assert_eq!(general, [single], "U+{:04X}", c as u32);
+        }
+        assert!(
+            taken > 100_000,
+            "{taken}: most characters take the single path"
         );
     }
 

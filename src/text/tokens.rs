@@ -14,7 +14,6 @@
 //! must not look anything up.
 
 use std::ops::Range;
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use super::homoglyph::LetterMix;
@@ -119,7 +118,16 @@ pub(crate) struct TokSpan {
 
 /// Letters and digits, the stuff of tokens (`ʼ`, a modifier letter, is an apostrophe).
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        // Most listing text, read without the Unicode letter and digit tables.
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() && c != 'ʼ'
+}
+
+/// A combining mark (never an ASCII character: most text is read without the table).
+fn is_combining_mark(c: char) -> bool {
+    !c.is_ascii() && unicode_normalization::char::is_combining_mark(c)
 }
 
 /// A character of a script written without spaces between words, each a token of its
@@ -150,7 +158,9 @@ fn is_hyphen(c: char) -> bool {
 /// Splits the stream into token spans: maximal word runs, merged when one original
 /// character produced both sides, possessive `'s` dropped.
 pub(crate) fn split(chars: &[NormChar]) -> Vec<TokSpan> {
-    let mut raw: Vec<Range<usize>> = Vec::new();
+    // Room for a token every other character (a word and a separator), so that a field
+    // of ordinary words needs one allocation.
+    let mut spans: Vec<TokSpan> = Vec::with_capacity(chars.len().div_ceil(2));
     // The original character whose expansion is being left out (see below).
     let mut dropped = None;
     let mut i = 0;
@@ -177,7 +187,7 @@ pub(crate) fn split(chars: &[NormChar]) -> Vec<TokSpan> {
         if dropped == Some(chars[start].chunk) {
             continue;
         }
-        match raw.last_mut() {
+        match spans.last_mut().map(|s| &mut s.chars) {
             // One original character NFKC spells as ideographs or kana together with
             // other word characters ("㋿" → 令和, "🈀" → ほか, "㏠" → 1日): as one token
             // it would key unlike the same characters typed, as several it could not
@@ -194,43 +204,41 @@ pub(crate) fn split(chars: &[NormChar]) -> Vec<TokSpan> {
                     .find(|&k| chars[k].chunk == chunk)
                     .unwrap_or(prev.start);
                 if cut == prev.start {
-                    raw.pop();
+                    spans.pop();
                 } else {
                     prev.end = cut;
                 }
             }
             // One original character expanded into two words: keep them one token.
             Some(prev) if chars[prev.end - 1].chunk == chars[start].chunk => prev.end = i,
-            _ => raw.push(start..i),
+            _ => spans.push(TokSpan {
+                chars: start..i,
+                sep_from: i,
+                possessive: false,
+                mix: LetterMix::default(),
+                folded: false,
+            }),
         }
-    }
-    let mut spans: Vec<TokSpan> = Vec::with_capacity(raw.len());
-    for r in raw {
-        if let Some(prev) = spans.last_mut() {
-            let is_possessive_s = r.len() == 1
-                && chars[r.start].c == 's'
-                && r.start == prev.chars.end + 1
-                && is_apostrophe(chars[prev.chars.end].c)
-                && chars[prev.chars.end - 1].c.is_alphabetic();
-            if is_possessive_s {
-                prev.possessive = true;
-                prev.sep_from = r.end;
-                continue;
-            }
-        }
-        spans.push(TokSpan {
-            sep_from: r.end,
-            chars: r,
-            possessive: false,
-            mix: LetterMix::default(),
-            folded: false,
-        });
     }
     for span in &mut spans {
+        span.sep_from = span.chars.end;
         for nc in &chars[span.chars.clone()] {
             span.mix.add_written(nc);
         }
     }
+    // A possessive `'s` is no token: the one before it gets the flag.
+    spans.dedup_by(|s, prev| {
+        let is_possessive_s = s.chars.len() == 1
+            && chars[s.chars.start].c == 's'
+            && s.chars.start == prev.chars.end + 1
+            && is_apostrophe(chars[prev.chars.end].c)
+            && chars[prev.chars.end - 1].c.is_alphabetic();
+        if is_possessive_s {
+            prev.possessive = true;
+            prev.sep_from = s.chars.end;
+        }
+        is_possessive_s
+    });
     spans
 }
 
@@ -320,19 +328,20 @@ pub(crate) fn fold_homoglyphs(chars: &mut Vec<NormChar>, spans: &mut [TokSpan]) 
 /// Fills in every token's text, offsets, shape, joiner and flags.
 pub(crate) fn finish(chars: &[NormChar], byte_starts: &[u32], spans: &[TokSpan]) -> Vec<Token> {
     let mut out = Vec::with_capacity(spans.len());
-    // (byte offset, case, is a digit) of each character of the token; one buffer for all.
-    let mut cases = Vec::new();
     for (i, span) in spans.iter().enumerate() {
         let slice = &chars[span.chars.clone()];
+        let last_chunk = slice[slice.len() - 1].chunk;
+        // One pass over the token's characters for its text, capitals and invisibles.
         let mut text = String::with_capacity(slice.len());
-        cases.clear();
+        let mut cases = CaseScan::default();
+        let mut invisible = false;
         for nc in slice {
             if is_word_char(nc.c) || (is_combining_mark(nc.c) && !text.is_empty()) {
-                cases.push((text.len(), nc.case, nc.c.is_numeric()));
+                cases.add(text.len(), nc.case, nc.c.is_numeric());
                 text.push(nc.c);
             }
+            invisible |= nc.had_invisible && nc.chunk != last_chunk;
         }
-        let last_chunk = slice[slice.len() - 1].chunk;
         let next_start = spans.get(i + 1).map(|s| s.chars.start);
         let sep = &chars[span.sep_from..next_start.unwrap_or(span.sep_from)];
         let before = match i {
@@ -343,8 +352,8 @@ pub(crate) fn finish(chars: &[NormChar], byte_starts: &[u32], spans: &[TokSpan])
             norm: byte_starts[span.chars.start] as usize..byte_starts[span.chars.end] as usize,
             start: slice[0].start16 as usize,
             end: slice[slice.len() - 1].end16 as usize,
-            shape: shape(&cases),
-            case_breaks: case_breaks(&cases),
+            shape: cases.shape(),
+            case_breaks: cases.breaks,
             joiner: next_start.map_or(Joiner::End, |_| joiner(sep)),
             possessive: span.possessive,
             trademark_sign: chars
@@ -357,9 +366,7 @@ pub(crate) fn finish(chars: &[NormChar], byte_starts: &[u32], spans: &[TokSpan])
                 (false, false) => Script::None,
             },
             homoglyphs_folded: span.folded,
-            invisible: slice
-                .iter()
-                .any(|nc| nc.had_invisible && nc.chunk != last_chunk),
+            invisible,
             leet: false,
             sentence_start: before.is_none_or(ends_sentence),
             text,
@@ -368,42 +375,64 @@ pub(crate) fn finish(chars: &[NormChar], byte_starts: &[u32], spans: &[TokSpan])
     out
 }
 
-fn shape(cases: &[(usize, Case, bool)]) -> Shape {
-    let digits = cases.iter().any(|c| c.2);
-    let letters = cases.iter().any(|c| !c.2);
-    if digits && letters {
-        return Shape::MixedDigit;
-    }
-    let mut cased = cases.iter().map(|c| c.1).filter(|&c| c != Case::None);
-    let Some(first) = cased.next() else {
-        return Shape::Uncased;
-    };
-    let (mut rest_lower, mut rest_upper) = (true, true);
-    for c in cased {
-        rest_lower &= c == Case::Lower;
-        rest_upper &= c == Case::Upper;
-    }
-    match first {
-        Case::Lower if rest_lower => Shape::Lower,
-        Case::Upper if rest_lower => Shape::Title,
-        Case::Upper if rest_upper => Shape::Upper,
-        _ => Shape::Camel,
-    }
+/// The capitals of one token, read character by character (the letters, digits and
+/// combining marks of its text): its [`Shape`] and its case breaks.
+#[derive(Default)]
+struct CaseScan {
+    digits: bool,
+    letters: bool,
+    /// The case of the first cased character.
+    first: Option<Case>,
+    /// Every cased character after the first is lower (upper) case.
+    rest_not_lower: bool,
+    rest_not_upper: bool,
+    /// The cases of the two characters before the next one.
+    before_last: Option<Case>,
+    last: Option<(usize, Case)>,
+    /// Byte offsets in the token's text where a new capitalised part begins.
+    breaks: Vec<usize>,
 }
 
-fn case_breaks(cases: &[(usize, Case, bool)]) -> Vec<usize> {
-    let mut out = Vec::new();
-    for w in 1..cases.len() {
-        let (at, case, _) = cases[w];
-        let prev = cases[w - 1].1;
-        let next = cases.get(w + 1).map(|c| c.1);
-        let lower_to_upper = prev == Case::Lower && case == Case::Upper;
-        let acronym_end = prev == Case::Upper && case == Case::Upper && next == Some(Case::Lower);
-        if lower_to_upper || acronym_end {
-            out.push(at);
+impl CaseScan {
+    /// Reads the next character: at byte `at` of the token's text, with its case as
+    /// written, a digit or not.
+    fn add(&mut self, at: usize, case: Case, digit: bool) {
+        self.digits |= digit;
+        self.letters |= !digit;
+        if case != Case::None {
+            if self.first.is_none() {
+                self.first = Some(case);
+            } else {
+                self.rest_not_lower |= case != Case::Lower;
+                self.rest_not_upper |= case != Case::Upper;
+            }
+        }
+        if let Some((last_at, last)) = self.last {
+            // An acronym ends before a capital followed by a small letter: `XMLHttp`.
+            if self.before_last == Some(Case::Upper) && last == Case::Upper && case == Case::Lower {
+                self.breaks.push(last_at);
+            }
+            // A capital after a small letter: `PlayStation`.
+            if last == Case::Lower && case == Case::Upper {
+                self.breaks.push(at);
+            }
+            self.before_last = Some(last);
+        }
+        self.last = Some((at, case));
+    }
+
+    fn shape(&self) -> Shape {
+        if self.digits && self.letters {
+            return Shape::MixedDigit;
+        }
+        match self.first {
+            None => Shape::Uncased,
+            Some(Case::Lower) if !self.rest_not_lower => Shape::Lower,
+            Some(Case::Upper) if !self.rest_not_lower => Shape::Title,
+            Some(Case::Upper) if !self.rest_not_upper => Shape::Upper,
+            Some(_) => Shape::Camel,
         }
     }
-    out
 }
 
 fn joiner(sep: &[NormChar]) -> Joiner {
