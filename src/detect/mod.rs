@@ -1072,7 +1072,7 @@ impl Engine {
             sum += self.zipf(w).filter(|z| *z >= ordinary::COMMON_ZIPF)?;
             count += 1;
         }
-        Some((key.to_owned(), sum - 9.0 * (count - 1) as f32))
+        Some((key.to_owned(), phrase_zipf(sum, count)))
     }
 
     /// A live record of `key` is a registration or carries the curated list's
@@ -1144,7 +1144,7 @@ impl Engine {
             sum += self.zipf(w)?;
             count += 1;
         }
-        let phrase = sum - 9.0 * (count - 1) as f32;
+        let phrase = phrase_zipf(sum, count);
         (phrase >= ordinary::COMMON_PHRASE_ZIPF)
             .then(|| (words().collect::<Vec<_>>().join(" "), phrase))
     }
@@ -1329,6 +1329,13 @@ impl Engine {
             && unit.bytes().all(|b| b.is_ascii_lowercase())
             && self.snapshot.word_is_listing_vocabulary(unit)
     }
+}
+
+/// The frequency of a phrase of `count` words whose Zipf values add up to `sum`, read as
+/// if its words were independent: each further word divides by a billion (9 on the Zipf
+/// scale). Shared by every judgement of a phrase of known words.
+fn phrase_zipf(sum: f32, count: usize) -> f32 {
+    sum - 9.0 * count.saturating_sub(1) as f32
 }
 
 /// The most letters of a unit glued to a number ("mah", "pcs").
