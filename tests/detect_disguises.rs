@@ -64,6 +64,11 @@ fn engine() -> Engine {
         registered("MARKS AND SPENCER"),
         curated("Casper", &[20, 24], false),
         curated("Poppi", &[32], false),
+        {
+            let mut r = curated("Tic Tac", &[30], false);
+            r.pseudo_marks = vec!["TicTac".into()];
+            r
+        },
         curated("Cartier", &[14], true),
         famous("Ryder"),
         famous("iPhone"),
@@ -105,6 +110,7 @@ fn engine() -> Engine {
         b.mark_name(name);
     }
     b.add_given_name("Pippa");
+    b.add_given_name("Ward");
     Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"))
 }
 
@@ -315,6 +321,49 @@ fn a_misspelling_off_the_marks_goods_is_another_word() {
     assert_eq!(text_and_mark(&e, &listing("", "Poddi soda")), []);
     // A digit shows intent: the disguise is read on any goods.
     assert_eq!(flags(&e, "", "P0ppi figure"), lookalike("P0ppi", "Poppi"));
+}
+
+#[test]
+fn a_hyphen_where_the_mark_has_its_space_shows_no_intent() {
+    let e = engine();
+    // Tic Tac is a sweet (class 30): "Tic-Toc" on a toy crocodile is the clock's sound.
+    assert_eq!(flags(&e, "", "Light Up Tic-Toc Croc"), vec![]);
+    // Where the goods are unknown, it may be the sweet.
+    let mut sweets = listing("", "Tic-Toc");
+    sweets.category = None;
+    assert_eq!(
+        text_and_mark(&e, &sweets),
+        [("Tic-Toc".to_owned(), "Tic Tac".to_owned())]
+    );
+    // A hyphen inside a one-word mark splits it: a disguise on any goods.
+    assert_eq!(
+        flags(&e, "", "Len-ovvo tablet stand"),
+        lookalike("Len-ovvo", "Lenovo")
+    );
+}
+
+#[test]
+fn a_surname_after_a_first_name_is_nobodys_typo() {
+    let e = engine();
+    // "Pippa Carteir" is a person; "Carteir" alone is Cartier in disguise.
+    let mut l = listing("", "Pippa Carteir bracelet");
+    l.category = Some("Clothing, Shoes & Jewelry > Jewelry > Bracelets".into());
+    assert_eq!(text_and_mark(&e, &l), []);
+    // Only a capitalised first name before a capitalised word makes a full name.
+    for (title, written) in [
+        ("pippa Carteir bracelet", "Carteir"),
+        ("Pippa CARTEIR bracelet", "CARTEIR"),
+        ("Gold Carteir bracelet", "Carteir"),
+        // A first name that is an ordinary word is the word here.
+        ("Ward Carteir bracelet", "Carteir"),
+    ] {
+        l.title = Some(title.into());
+        assert_eq!(
+            text_and_mark(&e, &l),
+            [(written.to_owned(), "Cartier".to_owned())],
+            "{title}"
+        );
+    }
 }
 
 #[test]

@@ -64,7 +64,7 @@ pub mod suggest;
 mod watch_tests;
 
 use crate::listing::{Field, Finding, Listing, Report, Severity};
-use crate::register::snapshot::{word_value_zipf, Snapshot, WORD_IS_NAME};
+use crate::register::snapshot::{word_value_zipf, Snapshot, WORD_IS_GIVEN_NAME, WORD_IS_NAME};
 use crate::register::watch_list::WatchList;
 use crate::register::{Record, Register};
 use crate::text::{self, Joiner, Normalized, Shape, Token};
@@ -775,12 +775,20 @@ impl Engine {
             let Some((span, n, text)) = joined.or_else(single) else {
                 continue;
             };
+            // A capitalised word after a capitalised first name is a surname ("Freddy
+            // Kruger"): a person's name, nobody's typo.
+            if span.len() == 1 && self.after_a_first_name(tokens, span.start) {
+                continue;
+            }
             // Written as a word, one letter replaced by one unlike it is another name
             // ("Melman", not Meltan); a digit shows intent, and the leet pass reads those.
             if n.trick == Trick::Edits && lookalike::changes_the_name(&text, &n.key) {
                 continue;
             }
             out.retain(|c| c.words.end <= span.start || span.end <= c.words.start);
+            // A hyphen where the mark is written with a space ("Tic-Toc" of Tic Tac,
+            // TicTac) is how the words are written, not a split to show intent.
+            let split = span.len() == 2 && !self.spaced_at(&n.key, word(i).chars().count());
             let disguise = if lookalike::same_but_accents(&text, &n.key) {
                 None
             } else if n.trick == Trick::LookalikeLetter {
@@ -791,15 +799,15 @@ impl Engine {
                 Some(format!("{} glued to another word", n.key))
             } else if n.trick == Trick::MovedDouble {
                 Some("a doubled letter moved".to_owned())
-            } else if span.len() == 2 {
+            } else if split {
                 Some(format!("{} split by a hyphen and misspelt", n.key))
             } else if n.distance == 1 {
                 Some("one letter changed, added, dropped or swapped".to_owned())
             } else {
                 Some("two letters changed".to_owned())
             };
-            // One word spelt otherwise, without a hyphen or a trick to show intent.
-            let misspelt = disguise.is_some() && span.len() == 1 && n.trick == Trick::Edits;
+            // Spelt otherwise, without a splitting hyphen or a trick to show intent.
+            let misspelt = disguise.is_some() && !split && n.trick == Trick::Edits;
             taken[span.clone()].iter_mut().for_each(|t| *t = true);
             out.push(Candidate {
                 words: span,
@@ -811,6 +819,33 @@ impl Engine {
                 coined_spelling: false,
             });
         }
+    }
+
+    /// Token `i` is a capitalised word right after a capitalised first name that is no
+    /// ordinary word, as a person's full name is written ("Freddy Kruger"; not "Battle
+    /// Shell Rapharl").
+    fn after_a_first_name(&self, tokens: &[Token], i: usize) -> bool {
+        let Some(first) = i.checked_sub(1).map(|p| &tokens[p]) else {
+            return false;
+        };
+        first.joiner == Joiner::Space
+            && first.shape == Shape::Title
+            && tokens[i].shape == Shape::Title
+            && self
+                .word_value(&first.text)
+                .is_some_and(|v| v & WORD_IS_GIVEN_NAME != 0)
+            && !self.ordinary_word(&first.text)
+    }
+
+    /// The mark `key` is written with a space after its first `letters` letters: the
+    /// key has it there ("tic tac"), or the key without it is another form of a mark
+    /// that has it ("tictac" beside "tic tac").
+    fn spaced_at(&self, key: &str, letters: usize) -> bool {
+        let Some((at, _)) = key.char_indices().nth(letters) else {
+            return false;
+        };
+        let (head, tail) = key.split_at(at);
+        tail.starts_with(' ') || self.mark_value(&format!("{head} {tail}")).is_some()
     }
 
     /// Marks of several words with one word disguised ("Hot Whee1s", "Calvin Kelin",
