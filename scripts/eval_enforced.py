@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build eval/enforced/{dev,dev2,holdout,lookalikes-holdout}.jsonl from the hand-written
+"""Build eval/enforced/{dev,dev2,dev3,holdout,lookalikes-*}.jsonl from the hand-written
 listings in eval/enforced/src/*.txt and check every label.
 
 Source format (one listing per block, blocks separated by a blank line):
@@ -38,6 +38,8 @@ SETS = [  # (source file, output file, id prefix)
     ("holdout.txt", "holdout.jsonl", "enforced-holdout"),
     ("lookalikes-holdout.txt", "lookalikes-holdout.jsonl", "enforced-lookalikes"),
     ("lookalikes-dev.txt", "lookalikes-dev.jsonl", "enforced-lookalikes-dev"),
+    ("dev3.txt", "dev3.jsonl", "enforced-dev3"),  # third tunable dev set
+    ("lookalikes-dev2.txt", "lookalikes-dev2.jsonl", "enforced-lookalikes-dev2"),
 ]
 
 # The dev README's closed vocabulary of 47 words ...
@@ -56,7 +58,12 @@ DISGUISES = {"substitute", "double", "delete", "swap", "leet", "homoglyph", "spa
              # added with lookalikes-dev: letters between dots ("N.I.K.E"), vowels
              # dropped ("Pkmn"), a letter inserted ("Sketchers"), a word glued on
              # ("Barbiestyle")
-             "dots", "vowels", "insert", "affix"}
+             "dots", "vowels", "insert", "affix",
+             # added with lookalikes-dev2: a vowel changed for another ("Nutello"; not the
+             # dropped vowels of `vowels`), a sound-alike respelling ("Arc'teryks",
+             # "Greatful Dead"), and two tricks at once: a swap plus a hyphen
+             # ("Bal-enicaga"), a doubled letter plus a hyphen ("Rol-lex")
+             "vowelchange", "sound", "swaphyphen", "doublehyphen"}
 # Lookalike listings of this group name no disguised mark: real words and names one
 # letter from a famous mark, which must stay quiet.
 CLEAN_GROUP = "clean"

@@ -103,6 +103,9 @@ const GLUED_WORD_LETTERS: usize = 3;
 /// The most words whose typo verdict the engine keeps between checks.
 const KEPT_TYPOS: usize = 10_000;
 
+/// The most letters of a unit glued to a number ("mah", "pcs").
+const MEASUREMENT_UNIT_LETTERS: usize = 3;
+
 /// The typo search's verdict on each word searched so far (known words included, whose
 /// verdict is that they are no typo): a product's words recur in title, bullets and
 /// description and from one keystroke's check to the next, and the search is the
@@ -1202,6 +1205,16 @@ impl Engine {
             && !self.snapshot.word_is_listing_vocabulary(word)
     }
 
+    /// A number with a unit of the listing vocabulary glued on, the unit written in lower
+    /// case and short ("3m", "5kg", "2pk"; not "3M", nor a word after digits).
+    fn is_measurement(&self, written: &str) -> bool {
+        let unit = written.trim_start_matches(|c: char| c.is_ascii_digit());
+        unit.len() < written.len()
+            && (1..=MEASUREMENT_UNIT_LETTERS).contains(&unit.len())
+            && unit.bytes().all(|b| b.is_ascii_lowercase())
+            && self.snapshot.word_is_listing_vocabulary(unit)
+    }
+
     /// A word the word evidence knows as a word, not mostly as a name ("bumblebee";
     /// not "playstation").
     fn ordinary_word(&self, key: &str) -> bool {
@@ -1352,20 +1365,6 @@ impl<'s> Utf16Cursor<'s> {
     }
 }
 
-/// Whether `written` has a capital right after a small letter ("LeapFrog", "iPad"): a
-/// spelling brands are coined in and ordinary words are not ("DVDs" is no such thing).
-impl Engine {
-    /// A number with a unit of the listing vocabulary glued on, the unit written in lower
-    /// case and short ("3m", "5kg", "2pk"; not "3M", nor a word after digits).
-    fn is_measurement(&self, written: &str) -> bool {
-        let unit = written.trim_start_matches(|c: char| c.is_ascii_digit());
-        unit.len() < written.len()
-            && (1..=MEASUREMENT_UNIT_LETTERS).contains(&unit.len())
-            && unit.bytes().all(|b| b.is_ascii_lowercase())
-            && self.snapshot.word_is_listing_vocabulary(unit)
-    }
-}
-
 /// The frequency of a phrase of `count` words whose Zipf values add up to `sum`, read as
 /// if its words were independent: each further word divides by a billion (9 on the Zipf
 /// scale). Shared by every judgement of a phrase of known words.
@@ -1373,9 +1372,8 @@ fn phrase_zipf(sum: f32, count: usize) -> f32 {
     sum - 9.0 * count.saturating_sub(1) as f32
 }
 
-/// The most letters of a unit glued to a number ("mah", "pcs").
-const MEASUREMENT_UNIT_LETTERS: usize = 3;
-
+/// Whether `written` has a capital right after a small letter ("LeapFrog", "iPad"): a
+/// spelling brands are coined in and ordinary words are not ("DVDs" is no such thing).
 fn coined_spelling(written: &str) -> bool {
     let mut lower = false;
     for c in written.chars() {
