@@ -48,6 +48,7 @@ fn engine() -> Engine {
         famous("Pikachu"),
         famous("Darty"),
         famous("Leica"),
+        famous("Radeon"),
         famous("Europcar"),
         famous("Champion"),
         famous("Tamika"),
@@ -102,6 +103,8 @@ fn engine() -> Engine {
         ("worth", 5.0),
         ("casper", 3.5),
         ("ryder", 3.1),
+        ("ride", 4.6),
+        ("on", 7.4),
         ("cartier", 2.9),
     ] {
         b.add_word_frequency(w, z);
@@ -339,6 +342,18 @@ fn a_hyphen_where_the_mark_has_its_space_shows_no_intent() {
     assert_eq!(
         flags(&e, "", "Len-ovvo tablet stand"),
         lookalike("Len-ovvo", "Lenovo")
+    );
+}
+
+#[test]
+fn an_everyday_phrase_hyphenated_is_a_compound_not_a_split_mark() {
+    let e = engine();
+    // "ride on" is an everyday phrase: "Ride-On" is the toy, not Radeon split.
+    assert_eq!(flags(&e, "", "Tractor Ride-On Style Kids Toy"), vec![]);
+    // Two words that make no everyday phrase, one letter off when joined, are a split mark.
+    assert_eq!(
+        flags(&e, "", "Rade-on graphics card stand"),
+        lookalike("Rade-on", "Radeon")
     );
 }
 

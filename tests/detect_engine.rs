@@ -506,6 +506,26 @@ fn a_short_form_of_a_mark_named_in_full_is_a_finding() {
     let r = e.check(&listing("Magna-Tiles Storage Bin", "Holds 100 Tiles"));
     assert_eq!(r.findings.len(), 1, "{r:?}");
 
+    // An ordinary word the word list often capitalises ("Dragon", Zipf 4.3) is a name
+    // only where running text capitalises it, not in a shouted lead-in.
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Blue-Eyes White Dragon", &[16, 28], true));
+    for (w, z) in [("blue", 5.0), ("eyes", 5.3), ("white", 5.3), ("dragon", 4.3)] {
+        b.add_word_frequency(w, z);
+    }
+    b.mark_name("dragon");
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let r = e.check(&listing(
+        "Card Sleeves, Blue-Eyes White Dragon Print",
+        "DRAGON ART - Back print in silver.",
+    ));
+    assert_eq!(r.findings.len(), 1, "{r:?}");
+    let r = e.check(&listing(
+        "Card Sleeves, Blue-Eyes White Dragon Print",
+        "Back print with the Dragon in silver.",
+    ));
+    assert_eq!(r.findings.len(), 2, "{r:?}");
+
     // A mark that is its franchise's name and a word claims the word only with the name.
     let mut b = SnapshotBuilder::new(20260101);
     let mut cinderella = curated("Disney Cinderella", &[25, 28], true);

@@ -761,10 +761,15 @@ impl Engine {
                         && !self.records(c.value, &c.key).backed
                 })
             };
+            // Two words that make an everyday phrase hyphenated ("Ride-On", "Pull-Up")
+            // are a compound, not a mark split to hide it.
             let pair = i + 1 < tokens.len()
                 && tokens[i].joiner == Joiner::Hyphen
                 && searchable(!taken[i] || weak(i), i)
-                && searchable(!taken[i + 1] || weak(i + 1), i + 1);
+                && searchable(!taken[i + 1] || weak(i + 1), i + 1)
+                && self
+                    .common_word(&format!("{} {}", word(i), word(i + 1)))
+                    .is_none();
             let joined = pair
                 .then(|| format!("{}{}", word(i), word(i + 1)))
                 .and_then(|text| Some((i..i + 2, self.cached_typo_of(&text)?, text)));

@@ -154,16 +154,17 @@ impl Engine {
     }
 
     /// Whether the word is written as a name: capitalised, and — unless the word list
-    /// writes it mostly as a name ("Zelda") or does not know it — capitalised inside
-    /// running text, where capitals mean a name ("featuring Caterpillar"); title case
-    /// and capitalised lead-ins capitalise every word ("Wooden Tiles", "SHOE CHARMS").
+    /// does not know it or writes it mostly as a name and not often ("Zelda"; not
+    /// "Dragon", Zipf 4.3) — capitalised inside running text, where capitals mean a
+    /// name ("featuring Caterpillar"); title case and capitalised lead-ins capitalise
+    /// every word ("Wooden Tiles", "SHOE CHARMS", "DRAGON ART").
     fn named_as_short_form(&self, w: &super::ordinary::Word<'_>, style: Style, word: &str) -> bool {
         let known = self
             .zipf(word)
             .is_some_and(|z| z >= super::ordinary::KNOWN_ZIPF);
         w.case == Case::Capitalised
             && (!known
-                || self.snapshot.word_is_name(word)
+                || self.written_as_a_name(word)
                 || (style == Style::Prose && !w.sentence_start && !w.shouted))
     }
 }
