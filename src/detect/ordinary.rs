@@ -320,6 +320,11 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 /// inspired", "Bronco-style body").
 const IMITATION: &[&str] = &["style", "styled", "inspired", "dupe", "lookalike"];
 
+/// Words that compare the product with a brand after them ("looks like Marshall",
+/// "lighter than Yeti", "vs Stanley"); "to" only after "similar", "compared" or
+/// "alternative".
+const COMPARISON: &[&str] = &["like", "than", "vs", "versus"];
+
 /// Link words a chain of brands may contain ("Holmes, Sunbeam and Bionaire").
 const LINKS: &[&str] = &["and", "or", "new"];
 
@@ -368,6 +373,12 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         return Usage::Brand {
             strong: true,
             why: "it names the brand a product imitates (\"… style\", \"… inspired\")",
+        };
+    }
+    if compared_with(words, span.start) {
+        return Usage::Brand {
+            strong: true,
+            why: "it names the brand the product is compared with (\"like …\", \"than …\")",
         };
     }
     if between_brands(words, span.clone()) {
@@ -474,6 +485,24 @@ fn between_brands(words: &[Word<'_>], span: Range<usize>) -> bool {
         _ => false,
     };
     before && after
+}
+
+/// Whether comparison wording ([`COMPARISON`], or "similar to", "compared to",
+/// "alternative to") stands right before `start`.
+fn compared_with(words: &[Word<'_>], start: usize) -> bool {
+    let before = |back: usize| {
+        start
+            .checked_sub(back)
+            .map(|i| &words[i])
+            .filter(|w| w.gap == Gap::Tight)
+    };
+    match before(1) {
+        Some(w) if COMPARISON.contains(&w.text) => true,
+        Some(w) if w.text == "to" => {
+            before(2).is_some_and(|w| matches!(w.text, "similar" | "compared" | "alternative"))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a compatibility word stands before `start`, possibly across other brand
@@ -751,6 +780,24 @@ mod tests {
             at("Kids Penguin cartoon Pencil Box", 1),
             Usage::Depicted { .. }
         ));
+    }
+
+    #[test]
+    fn a_brand_the_product_is_compared_with_is_a_name() {
+        let compared = Usage::Brand {
+            strong: true,
+            why: "it names the brand the product is compared with (\"like …\", \"than …\")",
+        };
+        assert_eq!(
+            at("Speaker Vintage Amp looks like Marshall Speakers", 5),
+            compared
+        );
+        assert_eq!(at("lighter than Yeti tumblers", 2), compared);
+        assert_eq!(at("Tumbler vs Stanley", 2), compared);
+        assert_eq!(at("a lid similar to Stanley lids", 4), compared);
+        // "to" alone names a destination or a purpose; a break cuts the comparison.
+        assert_ne!(at("a gift to Stanley fans", 3), compared);
+        assert_ne!(at("feels like , Marshall", 2), compared);
     }
 
     #[test]

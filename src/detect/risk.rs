@@ -32,8 +32,9 @@
 //! descriptive word — however many records register it for the listing's goods. It is
 //! **used as a name** only on strong evidence of the text: after compatibility wording
 //! with a brand between ("for Samsung Galaxy", "fits Holmes, Sunbeam"; a bare "for"
-//! names a purpose as often: "for kids"), right after another brand ("Suzuki New
-//! Swift"), before a model code ("canon 50d"), capitalised in running text. Opening a
+//! names a purpose as often: "for kids"), after comparison wording ("looks like
+//! Marshall", "lighter than Yeti"), right after another brand ("Suzuki New Swift"),
+//! before a model code ("canon 50d"), capitalised in running text. Opening a
 //! title or segment, following a model number, or standing alone are positional cues,
 //! too weak to lift it. Even used as a name:
 //!
