@@ -317,8 +317,8 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words that say a product imitates the brand before them ("Vans style", "Stanley
-/// inspired", "Bronco-style body").
-const IMITATION: &[&str] = &["style", "styled", "inspired", "dupe", "lookalike"];
+/// inspired", "Bronco-style body", "DIESEL Look").
+const IMITATION: &[&str] = &["style", "styled", "inspired", "look", "dupe", "lookalike"];
 
 /// Words that compare the product with a brand after them ("looks like Marshall",
 /// "lighter than Yeti", "vs Stanley"); "to" only after "similar", "compared" or
@@ -413,6 +413,19 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         return Usage::Brand {
             strong: true,
             why: "it is capitalised as a name in running text",
+        };
+    }
+    // One word in capitals in a title-case field, its neighbours not: singled out as
+    // a name ("Ripped Knee DIESEL Washed Blue"); short ones are abbreviations ("LED").
+    if style == Style::Title
+        && span.len() == 1
+        && first.all_caps
+        && !first.shouted
+        && first.text.len() > 3
+    {
+        return Usage::Brand {
+            strong: true,
+            why: "it alone is written in capitals, as a name",
         };
     }
     if style != Style::Lower && words[span.clone()].iter().all(|w| w.case == Case::Lower) {
@@ -798,6 +811,20 @@ mod tests {
         // "to" alone names a destination or a purpose; a break cuts the comparison.
         assert_ne!(at("a gift to Stanley fans", 3), compared);
         assert_ne!(at("feels like , Marshall", 2), compared);
+    }
+
+    #[test]
+    fn one_word_in_capitals_in_a_title_is_singled_out_as_a_name() {
+        let capitals = Usage::Brand {
+            strong: true,
+            why: "it alone is written in capitals, as a name",
+        };
+        assert_eq!(at("Rock Poster KISS Face Paint Band", 2), capitals);
+        // Beside other capitals it is shouting; short, an abbreviation; in running
+        // text, capitals are judged as running text's.
+        assert_ne!(at("Rock Poster KISS FACE Paint Band", 2), capitals);
+        assert_ne!(at("Rock Poster LED Face Paint Band", 2), capitals);
+        assert_ne!(at("a rock poster with the KISS of a band", 5), capitals);
     }
 
     #[test]
