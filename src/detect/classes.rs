@@ -324,6 +324,12 @@ pub fn is_product_noun(word: &str) -> bool {
     classes_of_word(word).is_some()
 }
 
+/// The Nice classes the product noun `word` names, as a bit mask
+/// ([`risk::class_mask`](super::risk::class_mask)); 0 for a word that names no goods.
+pub fn noun_classes(word: &str) -> u64 {
+    classes_of_word(word).map_or(0, super::risk::class_mask)
+}
+
 /// Words of a category path that name a department rather than goods ("accessories",
 /// "parts") carry no class by themselves; they are simply absent from the table.
 fn classes_of_word(word: &str) -> Option<&'static [u8]> {

@@ -136,8 +136,10 @@ pub enum Usage {
         purpose: bool,
         /// After a bare "for", goods follow the words ("for Puma Sneakers", "for Smart
         /// Speaker"): they name whose goods the product fits, unless the word is an
-        /// everyday adjective of the goods (for [`risk`](super::risk) to say).
-        goods_follow: bool,
+        /// everyday adjective of the goods (for [`risk`](super::risk) to say). The Nice
+        /// classes of those goods as a bit mask ([`risk::class_mask`](super::risk::class_mask)),
+        /// 0 when none follow.
+        goods: u64,
         /// The wording stands before an earlier item of a list, across a comma or a
         /// slash ("for Xbox, black"): a list goes on with brands as often as with the
         /// product's colour or size, so it names a word of the listing vocabulary only
@@ -346,15 +348,21 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
             && words[span.start - 1].text == "for"
             && !(span.start > 1 && matches!(words[span.start - 2].text, "dupe" | "alternative"));
         // The word after, or the one after a capitalised word between ("for Champion
-        // Sportswear Fans", "for Coach Crossbody Bags").
+        // Sportswear Fans", "for Coach Crossbody Bags"), when it is one `is` accepts.
         let ahead = |is: &dyn Fn(&Word<'_>) -> bool| {
-            next.is_some_and(|n| {
-                is(n)
-                    || (n.case == Case::Capitalised
-                        && n.gap == Gap::Tight
-                        && words.get(span.end + 1).is_some_and(is))
+            next.and_then(|n| {
+                if is(n) {
+                    Some(n)
+                } else {
+                    (n.case == Case::Capitalised && n.gap == Gap::Tight)
+                        .then(|| words.get(span.end + 1).filter(|w| is(w)))
+                        .flatten()
+                }
             })
         };
+        let goods = ahead(&|n| super::classes::is_product_noun(n.text))
+            .filter(|_| bare_for)
+            .map_or(0, |n| super::classes::noun_classes(n.text));
         return Usage::Compatibility {
             why: "it follows compatibility wording (\"for\", \"fits\", \"compatible with\")",
             // A model code, another brand or a short word in capitals ("for Jaguar XF",
@@ -364,8 +372,8 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
                 && !next.is_some_and(|n| {
                     n.case == Case::Code || n.in_mark || (n.all_caps && n.text.len() <= 3)
                 })
-                && !ahead(&|n| matches!(n.text, "fan" | "fans")),
-            goods_follow: bare_for && ahead(&|n| super::classes::is_product_noun(n.text)),
+                && ahead(&|n| matches!(n.text, "fan" | "fans")).is_none(),
+            goods,
             listed,
         };
     }
@@ -655,9 +663,9 @@ mod tests {
             at("Replacement Laces for Puma sneakers", 3),
             Usage::Compatibility {
                 purpose: true,
-                goods_follow: true,
+                goods,
                 ..
-            }
+            } if goods != 0
         ));
         assert!(matches!(
             at("Key Fob Cover for Jaguar XF XE", 4),
@@ -673,10 +681,7 @@ mod tests {
         ));
         assert!(matches!(
             at("Strap for Coach Crossbody bags", 2),
-            Usage::Compatibility {
-                goods_follow: true,
-                ..
-            }
+            Usage::Compatibility { goods, .. } if goods != 0
         ));
         assert!(matches!(
             at("Serum dupe for The Ordinary", 3),
@@ -699,7 +704,7 @@ mod tests {
             at("Gift for Dog Lovers", 2),
             Usage::Compatibility {
                 purpose: true,
-                goods_follow: false,
+                goods: 0,
                 ..
             }
         ));

@@ -678,15 +678,12 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     let fits_goods;
     let usage = match *f.usage {
         Usage::Compatibility {
-            why,
-            goods_follow: true,
-            listed,
-            ..
-        } if !everyday || famous_for_these_goods => {
+            why, goods, listed, ..
+        } if goods != 0 && (!everyday || famous_for_these_goods) => {
             fits_goods = Usage::Compatibility {
                 why,
                 purpose: false,
-                goods_follow: true,
+                goods,
                 listed,
             };
             &fits_goods
@@ -782,6 +779,24 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     if famous && !f.coined_spelling && !compat && fame_goods == Classes::Unrelated {
         why.push(
             "the listing's goods are none of the famous brand's: read in its ordinary sense"
+                .to_owned(),
+        );
+        return Severity::Low;
+    }
+    // "Tester for Diesel Engines": the goods it is named with, like the listing's, are
+    // none of the famous brand's, so the word says what kind of goods they are.
+    let named_goods = match usage {
+        Usage::Compatibility { goods, .. } => *goods,
+        _ => 0,
+    };
+    if famous
+        && !f.coined_spelling
+        && fame_goods == Classes::Unrelated
+        && relate(p.famous_classes, named_goods) == Classes::Unrelated
+    {
+        why.push(
+            "the goods named after it, like the listing's, are none of the famous brand's: \
+             read in its ordinary sense"
                 .to_owned(),
         );
         return Severity::Low;
@@ -1114,25 +1129,26 @@ mod tests {
     const FITS: Usage = Usage::Compatibility {
         why: "it follows compatibility wording",
         purpose: false,
-        goods_follow: false,
+        goods: 0,
         listed: false,
     };
     const FOR: Usage = Usage::Compatibility {
         why: "it follows compatibility wording",
         purpose: true,
-        goods_follow: false,
+        goods: 0,
         listed: false,
     };
+    /// "for … Sneakers": goods of class 25 follow.
     const FOR_GOODS: Usage = Usage::Compatibility {
         why: "it follows compatibility wording",
         purpose: true,
-        goods_follow: true,
+        goods: 1 << 25,
         listed: false,
     };
     const LISTED: Usage = Usage::Compatibility {
         why: "it follows compatibility wording",
         purpose: false,
-        goods_follow: false,
+        goods: 0,
         listed: true,
     };
 
@@ -1225,6 +1241,31 @@ mod tests {
             known(&r, &[12], FOR_GOODS, word(ordinary::EVERYDAY_ZIPF)),
             Some(Severity::Low)
         );
+    }
+
+    #[test]
+    fn a_famous_word_named_with_goods_none_of_its_own_is_the_word() {
+        // "Tester for Diesel Engines": engines (7) are none of Diesel's goods, nor is
+        // the listing's tool (9 here stands for the tester).
+        let r = [famous("DIESEL", &[25])];
+        let engines = Usage::Compatibility {
+            why: "it follows compatibility wording",
+            purpose: true,
+            goods: 1 << 7,
+            listed: false,
+        };
+        let below = ordinary::EVERYDAY_ZIPF - 0.01;
+        assert_eq!(
+            known(&r, &[7], engines.clone(), word(below)),
+            Some(Severity::Low)
+        );
+        // Named with its own goods ("for Diesel Jeans") on other goods, it is the brand.
+        assert_eq!(
+            known(&r, &[7], FOR_GOODS, word(below)),
+            Some(Severity::Medium)
+        );
+        // On a listing of its own goods, the goods named after it do not matter.
+        assert_eq!(known(&r, &[25], engines, word(below)), Some(Severity::High));
     }
 
     #[test]

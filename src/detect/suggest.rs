@@ -89,7 +89,7 @@ mod tests {
         let compat = Usage::Compatibility {
             why: "it follows compatibility wording (\"for\")",
             purpose: true,
-            goods_follow: false,
+            goods: 0,
             listed: false,
         };
         assert!(suggest("iphone", &compat).starts_with("keep the brand only as a compatibility"));
