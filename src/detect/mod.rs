@@ -374,7 +374,9 @@ impl Engine {
         // Evidence about each span's use, then the verdict. Neighbouring brands are
         // evidence too, so judge twice: first with only coined neighbours counting as
         // brands, then with every neighbour the first pass flagged.
-        let mut views = word_views(tokens, &blocked);
+        let mut views = word_views(tokens, &blocked, &|w| {
+            self.snapshot.word_is_listing_vocabulary(w)
+        });
         let style = Style::of(&views);
         let evidence: Vec<KeyEvidence> = candidates
             .iter()
@@ -1397,7 +1399,11 @@ fn ends_segment(between: &str) -> bool {
 }
 
 /// The words of a field as the ordinary-use evidence reads them.
-fn word_views<'t>(tokens: &'t [Token], own: &[bool]) -> Vec<Word<'t>> {
+fn word_views<'t>(
+    tokens: &'t [Token],
+    own: &[bool],
+    vocabulary: &dyn Fn(&str) -> bool,
+) -> Vec<Word<'t>> {
     let upper = |i: usize| tokens.get(i).is_some_and(|t| t.shape == Shape::Upper);
     tokens
         .iter()
@@ -1427,6 +1433,9 @@ fn word_views<'t>(tokens: &'t [Token], own: &[bool]) -> Vec<Word<'t>> {
             possessive: t.possessive,
             all_caps: upper(i),
             shouted: upper(i) && (i.checked_sub(1).is_some_and(upper) || upper(i + 1)),
+            listed_abbreviation: upper(i)
+                && t.text.len() <= ordinary::ABBREVIATION_LETTERS
+                && vocabulary(&t.text),
         })
         .collect()
 }

@@ -85,6 +85,10 @@ pub struct Word<'a> {
     /// Written in capitals beside another word in capitals, as lead-ins shout ("SMOOTH
     /// SURFACE - …"): its capitals say nothing about a name.
     pub shouted: bool,
+    /// Written in capitals, short enough to be an abbreviation, and a word of the
+    /// listing vocabulary ("EVA", "PVC", "USB"): a material or a standard, not a model
+    /// code.
+    pub listed_abbreviation: bool,
 }
 
 /// How a field is capitalised as a whole, which says what capitals in it mean.
@@ -406,7 +410,8 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
             || (n.case == Case::Capitalised
                 && n.text.len() <= 3
                 && style != Style::Title
-                && !n.in_mark)
+                && !n.in_mark
+                && !n.listed_abbreviation)
     }) {
         return Usage::Brand {
             strong: true,
@@ -559,7 +564,8 @@ mod tests {
     use super::*;
 
     /// Words from a simple text: capitals, digits, `,` `-` `/` as breaks; `*` before a
-    /// word marks it as part of another mark, `!` as own brand.
+    /// word marks it as part of another mark, `!` as own brand, `~` as an abbreviation
+    /// of the listing vocabulary.
     fn words(text: &str) -> Vec<Word<'_>> {
         let raw: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
         let mut out: Vec<Word<'_>> = Vec::new();
@@ -574,6 +580,10 @@ mod tests {
                 b'*' => (true, false, &r[1..]),
                 b'!' => (false, true, &r[1..]),
                 _ => (false, false, r),
+            };
+            let (listed_abbreviation, t) = match t.strip_prefix('~') {
+                Some(rest) => (true, rest),
+                None => (false, t),
             };
             let case = if t.chars().all(|c| c.is_ascii_digit()) {
                 Case::Number
@@ -594,6 +604,7 @@ mod tests {
                 possessive: false,
                 all_caps: false,
                 shouted: false,
+                listed_abbreviation,
             });
         }
         if let Some(w) = out.last_mut() {
@@ -816,6 +827,18 @@ mod tests {
         // "to" alone names a destination or a purpose; a break cuts the comparison.
         assert_ne!(at("a gift to Stanley fans", 3), compared);
         assert_ne!(at("feels like , Marshall", 2), compared);
+    }
+
+    #[test]
+    fn a_material_in_capitals_is_no_model_code() {
+        let model = Usage::Brand {
+            strong: true,
+            why: "a model code follows it",
+        };
+        assert_eq!(at("a cover for the Jaguar XF in black", 4), model);
+        assert_ne!(at("slides made of Foam ~EVA with drain holes", 3), model);
+        // Without the vocabulary's word for it, three capitals read as a model.
+        assert_eq!(at("slides made of Foam EVA with drain holes", 3), model);
     }
 
     #[test]
