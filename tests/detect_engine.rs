@@ -510,7 +510,12 @@ fn a_short_form_of_a_mark_named_in_full_is_a_finding() {
     // only where running text capitalises it, not in a shouted lead-in.
     let mut b = SnapshotBuilder::new(20260101);
     b.add(curated("Blue-Eyes White Dragon", &[16, 28], true));
-    for (w, z) in [("blue", 5.0), ("eyes", 5.3), ("white", 5.3), ("dragon", 4.3)] {
+    for (w, z) in [
+        ("blue", 5.0),
+        ("eyes", 5.3),
+        ("white", 5.3),
+        ("dragon", 4.3),
+    ] {
         b.add_word_frequency(w, z);
     }
     b.mark_name("dragon");
