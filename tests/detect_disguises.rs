@@ -114,6 +114,9 @@ fn engine() -> Engine {
     }
     b.add_given_name("Pippa");
     b.add_given_name("Ward");
+    b.add_given_name("Ruby");
+    b.mark_name("ruby");
+    b.add_listing_word("ruby", 3.0);
     Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"))
 }
 
@@ -369,8 +372,9 @@ fn a_surname_after_a_first_name_is_nobodys_typo() {
         ("pippa Carteir bracelet", "Carteir"),
         ("Pippa CARTEIR bracelet", "CARTEIR"),
         ("Gold Carteir bracelet", "Carteir"),
-        // A first name that is an ordinary word is the word here.
+        // A first name that is an ordinary word or listing vocabulary is the word here.
         ("Ward Carteir bracelet", "Carteir"),
+        ("Ruby Carteir bracelet", "Carteir"),
     ] {
         l.title = Some(title.into());
         assert_eq!(

@@ -203,6 +203,12 @@ pub fn allowed_edits(mark_letters: usize) -> u8 {
     }
 }
 
+/// A mark of at least this many letters is read through one edit at its ending too
+/// ("Logitec", "Kitchenaide", "Tobleron"): what is left of it is long enough to read
+/// as the mark at a glance, where a shorter one reads as another name ("Sonia",
+/// "Nautic"), and two edits there make another word ("Caledonian", not Calzedonia).
+pub const LONG_MARK_LETTERS: usize = 8;
+
 /// Whether `word` keeps the last letter of `key`, swaps the last two ("Disnye"), or ends
 /// on a letter that sounds the same there ("Guccy", "Adidaz").
 fn keeps_the_end(word: &str, key: &str) -> bool {
@@ -306,7 +312,8 @@ pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
         let distance = distance(word, &key);
         if distance >= 1
             && distance <= allowed_edits(key.chars().count())
-            && keeps_the_end(word, &key)
+            && (keeps_the_end(word, &key)
+                || (distance == 1 && key.chars().count() >= LONG_MARK_LETTERS))
         {
             out.push(Near {
                 key,
@@ -804,6 +811,14 @@ mod tests {
         assert!(keys(&m, "nautic").is_empty(), "a dropped last letter");
         assert_eq!(keys(&m, "disnye"), ["disney"], "the last two swapped");
         assert_eq!(keys(&m, "disneey"), ["disney"]);
+        // From 8 letters, the ending may change too.
+        let m = index(&["nautica", "logitech", "kitchenaid"]);
+        assert!(keys(&m, "nautice").is_empty(), "7 letters keep the end");
+        assert_eq!(keys(&m, "logitec"), ["logitech"]);
+        assert_eq!(keys(&m, "kitchenaide"), ["kitchenaid"]);
+        // By one edit only.
+        let m = index(&["calzedonia"]);
+        assert!(keys(&m, "caledonian").is_empty(), "two edits, one at the end");
         assert_eq!(
             keys(&m, "leia"),
             Vec::<String>::new(),

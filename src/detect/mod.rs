@@ -832,8 +832,8 @@ impl Engine {
     }
 
     /// Token `i` is a capitalised word right after a capitalised first name that is no
-    /// ordinary word, as a person's full name is written ("Freddy Kruger"; not "Battle
-    /// Shell Rapharl").
+    /// ordinary word nor listing vocabulary, as a person's full name is written ("Freddy
+    /// Kruger"; not "Battle Shell Rapharl", "Berry Laniege").
     fn after_a_first_name(&self, tokens: &[Token], i: usize) -> bool {
         let Some(first) = i.checked_sub(1).map(|p| &tokens[p]) else {
             return false;
@@ -845,6 +845,7 @@ impl Engine {
                 .word_value(&first.text)
                 .is_some_and(|v| v & WORD_IS_GIVEN_NAME != 0)
             && !self.ordinary_word(&first.text)
+            && !self.snapshot.word_is_listing_vocabulary(&first.text)
     }
 
     /// The mark `key` is written with a space after its first `letters` letters: the
