@@ -818,7 +818,10 @@ mod tests {
         assert_eq!(keys(&m, "kitchenaide"), ["kitchenaid"]);
         // By one edit only.
         let m = index(&["calzedonia"]);
-        assert!(keys(&m, "caledonian").is_empty(), "two edits, one at the end");
+        assert!(
+            keys(&m, "caledonian").is_empty(),
+            "two edits, one at the end"
+        );
         assert_eq!(
             keys(&m, "leia"),
             Vec::<String>::new(),
