@@ -79,6 +79,9 @@ fn engine() -> Engine {
         curated("Barbie", &[28], true),
         curated("Peppa", &[28], true),
         curated("Hawks", &[25, 28], true),
+        curated("Snugs", &[18, 25, 28], true),
+        curated("Snuge", &[18, 25, 28], false),
+        curated("Worths", &[18, 25, 28], true),
         famous("SAS"),
     ] {
         b.add(r);
@@ -162,6 +165,17 @@ fn a_digit_for_a_letter_at_the_end_of_a_word() {
     assert_eq!(flags(&e, "", "Adida5 shoes"), lookalike("Adida5", "Adidas"));
     // The stem is a word: a model number, not a disguise of MODELE.
     assert_eq!(flags(&e, "", "Model3 shoes"), vec![]);
+    // A word less than everyday ("snug") read as a mark whose owner sues sellers is a
+    // disguise; read as one whose owner does not, or from an everyday word, it is not.
+    assert_eq!(flags(&e, "", "Snug5 pouch"), lookalike("Snug5", "Snugs"));
+    assert_eq!(flags(&e, "", "Snug3 pouch"), vec![]);
+    assert_eq!(flags(&e, "", "Worth5 pouch"), vec![]);
+    // A digit ending a word stands for the letter ending the mark, whatever it is.
+    assert_eq!(
+        flags(&e, "", "Pikach0 plush"),
+        lookalike("Pikach0", "Pikachu")
+    );
+    assert_eq!(flags(&e, "", "Pikac0 plush"), vec![]);
 }
 
 #[test]

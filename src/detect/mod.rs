@@ -695,16 +695,25 @@ impl Engine {
     /// Leetspeak: runs where digits or symbols stand in for letters, looked up under
     /// each reading the normaliser proposes, then searched for typos (a digit inside a
     /// misspelt word: "Sams0ng"). A reading that only replaces digits ending a word
-    /// ("Nik3") counts only when the letters before them are no word ("Model3"), and a
-    /// reading of at most [`ordinary::ABBREVIATION_LETTERS`] letters never does ("S4S"
-    /// is a model code, not SAS).
+    /// ("Nik3") counts only when the letters before them are no word ("Model3") or are a
+    /// word less than everyday read as a mark whose owner sues sellers ("Fend1": "fend"
+    /// is a word, Fendi the brand counterfeiters hide), and a reading of at most
+    /// [`ordinary::ABBREVIATION_LETTERS`] letters never does ("S4S" is a model code, not
+    /// SAS).
     fn leet_candidates(&self, norm: &Normalized, taken: &mut [bool], out: &mut Vec<Candidate>) {
         for run in norm.leet_runs() {
             let r = run.tokens.clone();
             if r.is_empty() || taken.get(r.clone()).is_none_or(|t| t.iter().any(|b| *b)) {
                 continue;
             }
-            if run.tail_only && self.known_word(run.stem.as_str()) {
+            // A word with a number after it ("Model3") is read only as a mark whose owner
+            // sues sellers, exactly, and only when the word is not an everyday one.
+            let word_and_number = run.tail_only && self.known_word(run.stem.as_str());
+            if word_and_number
+                && self
+                    .zipf(run.stem.as_str())
+                    .is_some_and(|z| z >= ordinary::EVERYDAY_ZIPF)
+            {
                 continue;
             }
             // A short reading is a model code ("S4S", "B2B"), not a disguised
@@ -718,9 +727,18 @@ impl Engine {
                 .filter(readable)
                 .find_map(|k| {
                     let v = self.mark_value(k)?;
-                    self.distinctive(k).then(|| (k.clone(), v))
+                    let sues = || self.records(v, k).live_sues_sellers;
+                    (self.distinctive(k) && (!word_and_number || sues())).then(|| (k.clone(), v))
                 })
                 .or_else(|| {
+                    (run.tail_only && !word_and_number)
+                        .then(|| self.digit_ending_any_letter(&run.stem))
+                        .flatten()
+                })
+                .or_else(|| {
+                    if word_and_number {
+                        return None;
+                    }
                     run.candidates
                         .iter()
                         .filter(readable)
@@ -741,6 +759,22 @@ impl Engine {
                 });
             }
         }
+    }
+
+    /// A digit ending a word that is no word without it stands for whatever letter ends
+    /// the mark ("Labub0" for Labubu, not only the letter it looks like): the
+    /// distinctive mark that is `stem` and one letter. Fewer letters than
+    /// [`ordinary::ABBREVIATION_LETTERS`] say too little; the first such mark in
+    /// alphabetical order is the reading.
+    fn digit_ending_any_letter(&self, stem: &str) -> Option<(String, u64)> {
+        if stem.chars().count() < ordinary::ABBREVIATION_LETTERS {
+            return None;
+        }
+        ('a'..='z').find_map(|c| {
+            let key = format!("{stem}{c}");
+            let v = self.mark_value(&key)?;
+            self.distinctive(&key).then_some((key, v))
+        })
     }
 
     /// Typos: single words, and two words joined by a hyphen ("Hub-asn", "Len-ovvo"),
