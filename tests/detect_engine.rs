@@ -694,6 +694,9 @@ fn a_member_name_counts_only_beside_its_franchise() {
         ("bag", 4.5),
         ("garden", 4.6),
         ("with", 7.0),
+        ("fans", 4.3),
+        ("gift", 4.5),
+        ("for", 7.0),
     ] {
         b.add_word_frequency(w, z);
     }
@@ -714,6 +717,23 @@ fn a_member_name_counts_only_beside_its_franchise() {
     );
     assert_eq!(flagged(&e.check(&title("Garden Rubble Bag"))), vec![]);
     assert_eq!(flagged(&e.check(&title("Rubble Bag"))), vec![]);
+    // A word has no fans: named with its fans, the member stands for its franchise.
+    let r = e.check(&title("Gift Bag for Rubble Fans"));
+    assert_eq!(
+        flagged(&r),
+        vec![("Rubble", FindingKind::FamousBrand, Severity::Medium)]
+    );
+    assert!(
+        r.findings[0].reason.contains("whose fans it names"),
+        "{}",
+        r.findings[0].reason
+    );
+    assert_eq!(
+        flagged(&e.check(&title("Gift for Rubble, fans and bags"))),
+        vec![]
+    );
+    // Without "for", the word may describe the fans.
+    assert_eq!(flagged(&e.check(&title("Gift Bag Rubble Fans"))), vec![]);
 }
 
 /// A name of several known words that only a brand list holds ("Coral Travel", a travel

@@ -9,12 +9,16 @@
 //! maker Marshall). This module only matches the candidates the field pass set aside
 //! (capitalised, low, with a curated record) against the franchises found. A curated
 //! row's member names (`Rubble`, `Bingo`: words a listing uses in their ordinary sense
-//! every day) lead only here: alone they are no finding at all.
+//! every day) lead only here: alone they are no finding at all — unless the listing
+//! names its fans ("for Gunners fans", "Spurs supporters"): a word has no fans, a team,
+//! band or character has.
 
+use super::ordinary::{Gap, Word};
 use super::{overlaps, Engine};
 use crate::listing::{Field, Finding, FindingKind, Severity};
 use crate::text;
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// A candidate the field pass judged low that a curated record stands behind: a member
@@ -35,6 +39,24 @@ pub(super) struct SetAside {
     pub key: String,
     /// Its index value.
     pub value: u64,
+    /// The product is for its fans ([`for_its_fans`]: "for Gunners fans").
+    pub fans: bool,
+}
+
+/// Words after a name that say it has followers: a team, band or character, not the
+/// ordinary word ("for Gunners fans", "for Spurs supporters").
+const FANS: &[&str] = &["fan", "fans", "supporter", "supporters"];
+
+/// Whether the words at `span` stand between "for" and a word of [`FANS`] ("for
+/// Gunners fans"): the product is for followers of what they name. Without the "for",
+/// the words may describe the fans ("Knitted Scarf Winter Fans").
+pub(super) fn for_its_fans(words: &[Word<'_>], span: Range<usize>) -> bool {
+    let tight = |i: usize| words[i].gap == Gap::Tight;
+    span.start > 0
+        && words[span.start - 1].text == "for"
+        && tight(span.start - 1)
+        && tight(span.end - 1)
+        && words.get(span.end).is_some_and(|w| FANS.contains(&w.text))
 }
 
 impl Engine {
@@ -62,10 +84,7 @@ impl Engine {
             })
             .collect();
         let mut out: Vec<Finding> = Vec::new();
-        if named.is_empty() {
-            return out;
-        }
-        for s in set_aside {
+        for s in set_aside.iter().filter(|s| s.fans || !named.is_empty()) {
             let taken = findings
                 .iter()
                 .filter(|f| f.severity > Severity::Low)
@@ -84,8 +103,7 @@ impl Engine {
                 .chain(kept.member_records(&s.key, &self.snapshot).map(Arc::new))
                 .find_map(|r| {
                     let franchise = r.enforcement.as_ref()?.franchise.clone()?;
-                    named
-                        .contains(&text::mark_key(&franchise))
+                    (s.fans || named.contains(&text::mark_key(&franchise)))
                         .then_some((r, franchise))
                 });
             let Some((record, franchise)) = member else {
@@ -101,10 +119,17 @@ impl Engine {
                 severity: Severity::Medium,
                 mark: record.mark.clone(),
                 reason: {
-                    let mut reason = format!(
-                        "{}: a mark of {franchise}, which this listing names",
-                        record.mark
-                    );
+                    let mut reason = if named.contains(&text::mark_key(&franchise)) {
+                        format!(
+                            "{}: a mark of {franchise}, which this listing names",
+                            record.mark
+                        )
+                    } else {
+                        format!(
+                            "{}: a mark of {franchise}, whose fans it names",
+                            record.mark
+                        )
+                    };
                     if record
                         .enforcement
                         .as_ref()

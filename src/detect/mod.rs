@@ -448,6 +448,7 @@ impl Engine {
                         .to_owned(),
                     key: c.key.clone(),
                     value: c.value,
+                    fans: franchise::for_its_fans(&views, c.words.clone()),
                 });
             }
             let Some((v, usage)) = judged else {
