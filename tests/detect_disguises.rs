@@ -56,6 +56,8 @@ fn engine() -> Engine {
         listed("Kiabi"),
         listed("Hub"),
         famous("Star Wars"),
+        famous("Hot Wheels"),
+        famous("Aston Martin DB11"),
         registered("HUBSAN"),
         registered("MODELE"),
         registered("AOMM"),
@@ -93,6 +95,10 @@ fn engine() -> Engine {
         ("star", 4.9),
         ("bucks", 4.0),
         ("wars", 4.0),
+        ("hot", 5.2),
+        ("wheels", 4.0),
+        ("aston", 2.5),
+        ("martin", 4.3),
         ("sam", 3.9),
         ("snug", 3.0),
         ("toys", 4.0),
@@ -360,6 +366,18 @@ fn a_hyphen_where_the_mark_has_its_space_shows_no_intent() {
         flags(&e, "", "Len-ovvo tablet stand"),
         lookalike("Len-ovvo", "Lenovo")
     );
+}
+
+#[test]
+fn a_model_beside_the_words_of_a_phrase_mark_is_no_disguise() {
+    let e = engine();
+    // A digit for a letter is a disguise ("Hot Whee1s"); a code one edit from the
+    // mark's own code is another model ("Aston Martin DBR1", not DB11).
+    assert_eq!(
+        flags(&e, "", "Hot Whee1s track set"),
+        lookalike("Hot Whee1s", "Hot Wheels")
+    );
+    assert_eq!(flags(&e, "", "Aston Martin DBR1 model car"), vec![]);
 }
 
 #[test]

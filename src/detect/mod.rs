@@ -939,7 +939,18 @@ impl Engine {
                     continue;
                 }
                 let found = lookalike::near_phrase(self.snapshot.marks(), &words[s..end], k - s);
-                let Some(p) = found.filter(|p| self.phrase_target(&p.near.key)) else {
+                // A digit shows intent where it stands for a letter ("Star W4rs"); where
+                // the mark's word has digits too, the word is another model ("DBR1" beside
+                // "Aston Martin" is no DB11).
+                let model = |p: &lookalike::NearPhrase| {
+                    w.chars().any(|c| c.is_ascii_digit())
+                        && p.near
+                            .key
+                            .split(' ')
+                            .nth(k - s)
+                            .is_some_and(|m| m.chars().any(|c| c.is_ascii_digit()))
+                };
+                let Some(p) = found.filter(|p| self.phrase_target(&p.near.key) && !model(p)) else {
                     continue;
                 };
                 let span = s..s + p.words;
