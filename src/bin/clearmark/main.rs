@@ -4,6 +4,7 @@ mod bench_check;
 mod check;
 mod copy_bench;
 mod corpus;
+mod engine_args;
 mod eval_brands;
 mod eval_copy;
 mod fetch;
