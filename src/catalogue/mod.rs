@@ -81,7 +81,7 @@ pub struct SkippedRow {
 #[derive(Debug, PartialEq, thiserror::Error)]
 pub enum RowError {
     /// The id cell is empty.
-    #[error("no id (the {column} cell is empty)")]
+    #[error("no id (nothing in {column})")]
     NoId {
         /// The column, or columns, an id is read from.
         column: &'static str,

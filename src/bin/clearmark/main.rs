@@ -1,5 +1,6 @@
 //! The `clearmark` command line: build and inspect snapshots, check listings, evaluate.
 
+mod audit;
 mod bench_check;
 mod check;
 mod copy_bench;
@@ -33,6 +34,9 @@ enum Command {
     Fetch(fetch::FetchArgs),
     /// Check listings (JSON lines) and print their findings, one line per listing.
     Check(check::CheckArgs),
+    /// Audit whole catalogues exported from Amazon, Shopify, eBay or Etsy: findings
+    /// lines and an HTML report.
+    Audit(audit::AuditArgs),
     /// Measure the engine on a labelled set.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -92,6 +96,7 @@ fn main() -> ExitCode {
         Command::Keygen(args) => snapshot::keygen(args),
         Command::Fetch(args) => fetch::run(args),
         Command::Check(args) => return check::run(args),
+        Command::Audit(args) => return audit::run(args),
         Command::Eval(EvalCommand::Brands(args)) => return eval_brands::run(args),
         Command::Corpus(cmd) => return corpus::run(cmd),
         Command::Eval(EvalCommand::Copy(args)) => return eval_copy::run(args),
