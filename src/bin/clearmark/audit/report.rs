@@ -215,7 +215,7 @@ fn write_tally(
     rows.sort_by(|(a, x), (b, y)| (y.high, y.findings, a).cmp(&(x.high, x.findings, b)));
     writeln!(
         out,
-        "<table id=\"{id}\"><caption>{caption}</caption>\n<thead><tr><th>{what}</th><th>findings</th><th>high</th><th>listings</th></tr></thead><tbody>"
+        "<div class=\"tally\"><table id=\"{id}\"><caption>{caption}</caption>\n<thead><tr><th>{what}</th><th>findings</th><th>high</th><th>listings</th></tr></thead><tbody>"
     )?;
     for (name, t) in rows {
         writeln!(
@@ -227,7 +227,7 @@ fn write_tally(
             t.listings.len()
         )?;
     }
-    out.write_all(b"</tbody></table>\n")
+    out.write_all(b"</tbody></table></div>\n")
 }
 
 /// The filter controls; the script applies them.
