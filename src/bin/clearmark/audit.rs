@@ -65,6 +65,7 @@ pub struct Audited {
 }
 
 /// A row that was not audited, and where it was.
+#[derive(Clone)]
 pub struct Skipped {
     /// The file, as named on the command line.
     pub source_file: String,
@@ -191,11 +192,7 @@ pub fn audit(engine: &Engine, inputs: &[Result<Input, Skipped>], bar: &ProgressB
         let input = match input {
             Ok(input) => input,
             Err(unread) => {
-                out.skipped.push(Skipped {
-                    source_file: unread.source_file.clone(),
-                    row: None,
-                    reason: unread.reason.clone(),
-                });
+                out.skipped.push(unread.clone());
                 continue;
             }
         };

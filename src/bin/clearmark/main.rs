@@ -1,6 +1,7 @@
 //! The `clearmark` command line: build and inspect snapshots, check listings, evaluate.
 
 mod audit;
+mod bench_audit;
 mod bench_check;
 mod check;
 mod copy_bench;
@@ -53,6 +54,9 @@ enum Command {
 enum BenchCommand {
     /// A full listing through `check`, against normalising and bare lookups.
     Check(bench_check::BenchCheckArgs),
+    /// Listings per second of `audit` on catalogue files, against `check` on the same
+    /// listings.
+    Audit(bench_audit::BenchAuditArgs),
 }
 
 /// What `clearmark eval` measures.
@@ -101,6 +105,7 @@ fn main() -> ExitCode {
         Command::Corpus(cmd) => return corpus::run(cmd),
         Command::Eval(EvalCommand::Copy(args)) => return eval_copy::run(args),
         Command::Bench(BenchCommand::Check(args)) => return bench_check::run(args),
+        Command::Bench(BenchCommand::Audit(args)) => return bench_audit::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
