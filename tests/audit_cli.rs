@@ -257,10 +257,55 @@ fn a_catalogue_without_bad_rows_exits_0() {
 fn more_jobs_give_the_same_lines_in_the_same_order() {
     let dir = scratch("jobs");
     let snap = snapshot(&dir);
-    let (_, one) = audit(&dir, &snap, &["--jobs", "1"]);
-    let (_, three) = audit(&dir, &snap, &["--jobs", "3"]);
-    assert!(!one.is_empty());
+    // Enough listings for several threads' worth of work, every other one naming a brand.
+    let file = dir.join("many.jsonl");
+    let lines: String = (0..300)
+        .map(|i| match i % 2 {
+            0 => format!("{{\"id\":\"L{i}\",\"title\":\"Bricks set {i}, fits LEGO\"}}\n"),
+            _ => format!("{{\"id\":\"L{i}\",\"title\":\"Plain mug {i}\"}}\n"),
+        })
+        .collect();
+    std::fs::write(&file, lines).expect("write");
+    let run = |jobs: &str| {
+        let out = dir.join(format!("out-{jobs}"));
+        let output = clearmark(
+            &[
+                "audit",
+                "--jobs",
+                jobs,
+                "--snapshot",
+                snap.to_str().expect("utf-8"),
+                "--out",
+                out.to_str().expect("utf-8"),
+                file.to_str().expect("utf-8"),
+            ],
+            b"",
+        );
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        std::fs::read_to_string(out.join("findings.jsonl")).expect("findings")
+    };
+    let one = run("1");
+    let three = run("3");
     assert_eq!(one, three);
+    let ids: Vec<String> = three
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).expect("JSON")["id"]
+                .as_str()
+                .expect("id")
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(ids, (0..300).map(|i| format!("L{i}")).collect::<Vec<_>>());
+    let flagged = three
+        .lines()
+        .filter(|l| l.contains("\"text\":\"LEGO\""))
+        .count();
+    assert_eq!(flagged, 150, "every other listing names LEGO");
 }
 
 #[test]

@@ -5,24 +5,25 @@
 //!
 //! A skipped row (no id, not UTF-8, past the caps) or a file that is not a catalogue is
 //! reported on stderr with its file and row; the rest is audited and the exit status is
-//! 1 at the end. With `--jobs N` the listings are checked on N threads sharing one
-//! engine; the output keeps the input order. A progress bar shows on a terminal only.
+//! 1 at the end. With `--jobs N` the listings are checked on N threads, an engine each
+//! over one copy of the snapshot; the output keeps the input order. A progress bar shows on a terminal only.
 //!
 //! This file is glue: reading files, the threads, the bar, writing the outputs.
 
 pub mod report;
 
-use crate::engine_args::EngineArgs;
+use crate::engine_args::{EngineArgs, Setup};
 use clap::Args;
-use clearmark::catalogue::{self, Catalogue, SkippedRow};
+use clearmark::catalogue::{self, Catalogue, CatalogueRow, SkippedRow};
 use clearmark::detect::Engine;
 use clearmark::{Listing, Report};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 /// The command's name in messages.
 const COMMAND: &str = "clearmark audit";
@@ -32,7 +33,8 @@ const COMMAND: &str = "clearmark audit";
 pub struct AuditArgs {
     #[command(flatten)]
     engine: EngineArgs,
-    /// Threads that check listings (default 1; the number of cores uses them all).
+    /// Threads that check listings, each with its own engine over the same snapshot
+    /// (default 1; the number of cores uses them all).
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
     jobs: u16,
     /// The folder the findings and the report are written to (created if missing).
@@ -102,16 +104,11 @@ pub fn run(args: AuditArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let pool = match thread_pool(args.jobs) {
-        Ok(pool) => pool,
-        Err(e) => {
-            eprintln!("{COMMAND}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let watch_skipped = setup.watch_skipped;
+    let engines = engines(setup, args.jobs);
     let inputs = read_inputs(&args.files);
     let bar = progress_bar();
-    let audit = pool.install(|| audit(&setup.engine, &inputs, &bar));
+    let audit = audit(&engines, &inputs, &bar);
     bar.finish_and_clear();
     for s in &audit.skipped {
         match s.row {
@@ -135,17 +132,16 @@ pub fn run(args: AuditArgs) -> ExitCode {
         args.out.join("findings.jsonl").display(),
         args.out.join("report.html").display()
     );
-    if !audit.skipped.is_empty() || setup.watch_skipped > 0 {
+    if !audit.skipped.is_empty() || watch_skipped > 0 {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
 }
 
-/// A pool of `jobs` threads for the checks.
-pub fn thread_pool(jobs: u16) -> Result<rayon::ThreadPool, rayon::ThreadPoolBuildError> {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(usize::from(jobs))
-        .build()
+/// One engine per job: the set-up one, and more alike for more jobs.
+pub fn engines(setup: Setup, jobs: u16) -> Vec<Engine> {
+    let more: Vec<Engine> = (1..jobs).map(|_| setup.another_engine()).collect();
+    std::iter::once(setup.engine).chain(more).collect()
 }
 
 /// Each file's bytes, or why it cannot be read (reported with the skipped rows).
@@ -183,11 +179,26 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
-/// Reads every input and checks every listing read, on the current rayon pool; results
-/// in input order.
-pub fn audit(engine: &Engine, inputs: &[Result<Input, Skipped>], bar: &ProgressBar) -> Audit {
-    let mut out = Audit::default();
-    let mut rows = Vec::new();
+/// Reads every input and checks every listing read (see [`check_rows`]); results in
+/// input order.
+pub fn audit(engines: &[Engine], inputs: &[Result<Input, Skipped>], bar: &ProgressBar) -> Audit {
+    check_rows(engines, read_catalogues(inputs), bar)
+}
+
+/// The listings of every input, not yet checked, and what could not be read.
+pub struct Catalogues<'a> {
+    /// Each listing with the name of its file, in file and row order.
+    rows: Vec<(&'a str, CatalogueRow)>,
+    /// The rows and files not read.
+    skipped: Vec<Skipped>,
+}
+
+/// Reads every input as a catalogue.
+pub fn read_catalogues(inputs: &[Result<Input, Skipped>]) -> Catalogues<'_> {
+    let mut out = Catalogues {
+        rows: Vec::new(),
+        skipped: Vec::new(),
+    };
     for input in inputs {
         let input = match input {
             Ok(input) => input,
@@ -197,11 +208,7 @@ pub fn audit(engine: &Engine, inputs: &[Result<Input, Skipped>], bar: &ProgressB
             }
         };
         match catalogue::read(&input.bytes) {
-            Ok(Catalogue {
-                rows: read,
-                skipped,
-                ..
-            }) => {
+            Ok(Catalogue { rows, skipped, .. }) => {
                 out.skipped.extend(
                     skipped
                         .into_iter()
@@ -211,7 +218,8 @@ pub fn audit(engine: &Engine, inputs: &[Result<Input, Skipped>], bar: &ProgressB
                             reason: reason.to_string(),
                         }),
                 );
-                rows.extend(read.into_iter().map(|r| (input.name.as_str(), r)));
+                out.rows
+                    .extend(rows.into_iter().map(|r| (input.name.as_str(), r)));
             }
             Err(e) => out.skipped.push(Skipped {
                 source_file: input.name.clone(),
@@ -220,21 +228,69 @@ pub fn audit(engine: &Engine, inputs: &[Result<Input, Skipped>], bar: &ProgressB
             }),
         }
     }
-    bar.set_length(rows.len() as u64);
-    out.listings = rows
-        .into_par_iter()
-        .map(|(source_file, r)| {
-            let report = engine.check(&r.listing);
-            bar.inc(1);
-            Audited {
-                source_file: source_file.to_owned(),
-                row: r.row,
-                listing: r.listing,
-                report,
-            }
-        })
-        .collect();
     out
+}
+
+/// How many listings a thread takes at a time.
+const CHUNK: usize = 64;
+
+/// Checks every listing read, keeping their order: with one engine on the calling
+/// thread, as `check` does; with more, one thread per engine, each taking the next
+/// [`CHUNK`] listings until none are left.
+///
+/// Each thread has an engine of its own ([`crate::engine_args::Setup::another_engine`]:
+/// the snapshot's bytes shared, the caches not): two threads sharing one engine wait on
+/// its cache locks at every word, and ran slower than one (`bench audit --jobs 2`: 61.9
+/// µs a listing against 35.4 µs for one thread, on the shared 2-core machine).
+pub fn check_rows(engines: &[Engine], read: Catalogues, bar: &ProgressBar) -> Audit {
+    bar.set_length(read.rows.len() as u64);
+    let check = |engine: &Engine, (source_file, r): (&str, CatalogueRow)| {
+        let report = engine.check(&r.listing);
+        bar.inc(1);
+        Audited {
+            source_file: source_file.to_owned(),
+            row: r.row,
+            listing: r.listing,
+            report,
+        }
+    };
+    let listings = match engines {
+        [] => Vec::new(),
+        [engine] => read.rows.into_iter().map(|r| check(engine, r)).collect(),
+        _ => {
+            let mut rows = read.rows.into_iter();
+            let chunks: Vec<Mutex<Vec<_>>> = std::iter::from_fn(|| {
+                let chunk: Vec<_> = rows.by_ref().take(CHUNK).collect();
+                (!chunk.is_empty()).then(|| Mutex::new(chunk))
+            })
+            .collect();
+            let done: Vec<Mutex<Vec<Audited>>> =
+                chunks.iter().map(|_| Mutex::new(Vec::new())).collect();
+            let next = AtomicUsize::new(0);
+            std::thread::scope(|threads| {
+                for engine in engines {
+                    threads.spawn(|| loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(chunk) = chunks.get(i) else { break };
+                        let rows = std::mem::take(&mut *lock(chunk));
+                        *lock(&done[i]) = rows.into_iter().map(|r| check(engine, r)).collect();
+                    });
+                }
+            });
+            done.into_iter()
+                .flat_map(|d| d.into_inner().unwrap_or_else(PoisonError::into_inner))
+                .collect()
+        }
+    };
+    Audit {
+        listings,
+        skipped: read.skipped,
+    }
+}
+
+/// The mutex's content; a panic elsewhere has already ended the run.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Writes `findings.jsonl` and `report.html` into `dir`.

@@ -6,7 +6,7 @@
 //! recognise and parse each file, check every listing on `--jobs` threads, write
 //! findings.jsonl and report.html (into memory). A check round is what `clearmark check`
 //! does: parse each JSON line, check, write the findings line (into a sink), on one
-//! thread. One unmeasured audit first fills the engine's per-word caches for both; then
+//! thread. The audit's parts are timed too. One unmeasured audit first fills the engine's per-word caches for both; then
 //! rounds alternate and the medians are printed. For a per-core figure, run `--jobs 1`.
 
 use crate::audit::{self, Input};
@@ -48,8 +48,8 @@ pub fn run(args: BenchAuditArgs) -> ExitCode {
 
 fn bench(args: &BenchAuditArgs) -> Result<(), String> {
     let setup = args.engine.setup("clearmark bench audit")?;
-    let engine = &setup.engine;
-    let pool = audit::thread_pool(args.jobs).map_err(|e| e.to_string())?;
+    let engines = audit::engines(setup, args.jobs);
+    let engine = &engines[0];
     let mut inputs = Vec::new();
     for path in &args.files {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -60,7 +60,7 @@ fn bench(args: &BenchAuditArgs) -> Result<(), String> {
     }
     let quiet = ProgressBar::hidden();
 
-    let warm = pool.install(|| audit::audit(engine, &inputs, &quiet));
+    let warm = audit::audit(&engines, &inputs, &quiet);
     let listings = warm.listings.len();
     if listings == 0 {
         return Err("the files hold no listing".to_owned());
@@ -72,13 +72,28 @@ fn bench(args: &BenchAuditArgs) -> Result<(), String> {
     }
 
     let (mut audit_times, mut check_times) = (Vec::new(), Vec::new());
+    // Each audit round's parts: parse, check, findings.jsonl, report.html.
+    let mut parts: [Vec<Duration>; 4] = Default::default();
     for _ in 0..args.rounds.max(1) {
         let start = Instant::now();
-        let done = pool.install(|| audit::audit(engine, &inputs, &quiet));
+        let read = audit::read_catalogues(&inputs);
+        let parsed = Instant::now();
+        let done = audit::check_rows(&engines, read, &quiet);
+        let checked = Instant::now();
         let mut written = Vec::new();
         audit::write_findings(&done, &mut written).map_err(|e| e.to_string())?;
+        let lines = Instant::now();
         audit::report::write(&done, &mut written).map_err(|e| e.to_string())?;
-        audit_times.push(start.elapsed());
+        let end = Instant::now();
+        audit_times.push(end - start);
+        for (part, time) in parts.iter_mut().zip([
+            parsed - start,
+            checked - parsed,
+            lines - checked,
+            end - lines,
+        ]) {
+            part.push(time);
+        }
 
         let start = Instant::now();
         let bad = check::check_lines(engine, &as_lines[..], &mut io::sink(), None, Format::Jsonl)
@@ -104,6 +119,10 @@ fn bench(args: &BenchAuditArgs) -> Result<(), String> {
         per_second(audit_time),
         per_listing(audit_time),
         per_second(audit_time) / f64::from(args.jobs)
+    );
+    let [parse, checks, findings, report] = parts.map(|mut p| per_listing(median(&mut p)));
+    println!(
+        "  of which, µs a listing: parse {parse:.1}, check {checks:.1}, findings.jsonl {findings:.1}, report.html {report:.1}"
     );
     println!(
         "check (1 thread):    {:>10.0} listings/s  {:>8.1} µs a listing",

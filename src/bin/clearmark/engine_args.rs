@@ -5,7 +5,9 @@
 //! `#[command(flatten)]`, so each flag means the same everywhere.
 
 use clap::{Args, ValueEnum};
+use clearmark::detect::corpus::CorpusIndex;
 use clearmark::detect::{Engine, Options};
+use clearmark::register::snapshot::Snapshot;
 use clearmark::register::watch_csv;
 use clearmark::register::watch_list::WatchList;
 use clearmark::register::Register;
@@ -57,39 +59,84 @@ pub struct Setup {
     pub engine: Engine,
     /// Watch-list rows that could not be read.
     pub watch_skipped: usize,
+    /// What the engine was made of, for more engines alike.
+    parts: Parts,
+}
+
+/// What an engine is made of: everything but its caches.
+struct Parts {
+    snapshot: Snapshot,
+    corpus: Option<CorpusIndex>,
+    watch: Option<WatchList>,
+    own_brands: Vec<String>,
+    options: Options,
+}
+
+impl Parts {
+    fn engine(&self) -> Engine {
+        let mut engine = Engine::new(self.snapshot.clone());
+        if let Some(corpus) = &self.corpus {
+            engine.set_corpus(Some(corpus.clone()));
+        }
+        if let Some(watch) = &self.watch {
+            engine.set_watch_list(watch.clone());
+        }
+        engine.set_own_brands(self.own_brands.clone());
+        engine.set_options(self.options.clone());
+        engine
+    }
+}
+
+impl Setup {
+    /// Another engine that finds exactly what [`Setup::engine`] finds, over the same
+    /// snapshot bytes (shared, not copied), with a copy of the corpus and watch list and
+    /// caches of its own: one per thread, so threads never wait on each other's cache
+    /// locks.
+    pub fn another_engine(&self) -> Engine {
+        self.parts.engine()
+    }
 }
 
 impl EngineArgs {
-    /// Loads the snapshot and sets the engine up; `command` prefixes the messages
-    /// (`clearmark check`). The error is the message to print.
+    /// Loads and checks the snapshot ([`crate::check::load_engine`]), the corpus and the
+    /// watch list, and sets the engine up; `command` prefixes the messages (`clearmark
+    /// check`). The error is the message to print.
     pub fn setup(&self, command: &str) -> Result<Setup, String> {
-        let mut engine =
+        let loaded =
             crate::check::load_engine(self.snapshot.as_deref(), self.public_key.as_deref())
                 .map_err(|e| e.to_string())?;
-        if let Some(path) = &self.corpus {
-            engine.set_corpus(Some(crate::corpus::load(path).map_err(|e| e.to_string())?));
-        }
-        let mut watch_skipped = 0;
-        if let Some(path) = &self.watch_list {
-            let (list, skipped) = load_watch_list(path, command)?;
-            watch_skipped = skipped;
-            engine.set_watch_list(list);
-        }
-        engine.set_own_brands(self.own_brand.clone());
-        engine.set_options(Options {
-            registers: self
-                .register
-                .iter()
-                .map(|r| match r {
-                    RegisterArg::Us => Register::US,
-                    RegisterArg::Eu => Register::EU,
-                })
-                .collect(),
-            show_low: self.show_low,
-        });
+        let corpus = match &self.corpus {
+            Some(path) => Some(crate::corpus::load(path).map_err(|e| e.to_string())?),
+            None => None,
+        };
+        let (watch, watch_skipped) = match &self.watch_list {
+            Some(path) => {
+                let (list, skipped) = load_watch_list(path, command)?;
+                (Some(list), skipped)
+            }
+            None => (None, 0),
+        };
+        let parts = Parts {
+            snapshot: loaded.snapshot().clone(),
+            corpus,
+            watch,
+            own_brands: self.own_brand.clone(),
+            options: Options {
+                registers: self
+                    .register
+                    .iter()
+                    .map(|r| match r {
+                        RegisterArg::Us => Register::US,
+                        RegisterArg::Eu => Register::EU,
+                    })
+                    .collect(),
+                show_low: self.show_low,
+            },
+        };
         Ok(Setup {
-            engine,
+            engine: parts.engine(),
             watch_skipped,
+            parts,
         })
     }
 }
