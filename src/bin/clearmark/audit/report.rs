@@ -35,6 +35,12 @@ struct PageListing<'a> {
     findings: &'a [Finding],
 }
 
+/// What the page's script reads from `#audit-data`.
+#[derive(Serialize)]
+struct PageData<'a> {
+    listings: Vec<PageListing<'a>>,
+}
+
 /// One text field of a listing, as checked.
 #[derive(Serialize)]
 struct PageField<'a> {
@@ -145,22 +151,39 @@ pub fn write(audit: &Audit, out: &mut impl Write) -> io::Result<()> {
             findings: &a.report.findings,
         })
         .collect();
-    let json = serde_json::to_string(&serde_json::json!({ "listings": listings }))
+    out.write_all(b"<script type=\"application/json\" id=\"audit-data\">")?;
+    serde_json::to_writer(ScriptSafe(&mut *out), &PageData { listings })
         .map_err(io::Error::other)?;
-    writeln!(
-        out,
-        "<script type=\"application/json\" id=\"audit-data\">{}</script>",
-        script_safe(&json)
-    )?;
+    writeln!(out, "</script>")?;
     writeln!(out, "<script>\n{SCRIPT}</script>\n</body>\n</html>")
 }
 
-/// JSON that cannot end its `<script>` element or open a comment in it: every `<`, `>`
-/// and `&` as a JSON escape, which `JSON.parse` reads back as the same character.
-fn script_safe(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+/// A writer of JSON that cannot end its `<script>` element or open a comment in it:
+/// every `<`, `>` and `&` (in JSON only ever inside strings) goes out as a JSON escape,
+/// which `JSON.parse` reads back as the same character.
+struct ScriptSafe<W>(W);
+
+impl<W: Write> Write for ScriptSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut plain = 0;
+        for (i, byte) in buf.iter().enumerate() {
+            let escape: &[u8] = match byte {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                _ => continue,
+            };
+            self.0.write_all(&buf[plain..i])?;
+            self.0.write_all(escape)?;
+            plain = i + 1;
+        }
+        self.0.write_all(&buf[plain..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// A serialised enum's name (`famous_brand`, `bullets`).
@@ -291,8 +314,13 @@ mod tests {
 
     #[test]
     fn embedded_json_cannot_close_its_script_element() {
-        let json = serde_json::to_string("</script><img src=x onerror=alert(1)>&").unwrap();
-        let safe = script_safe(&json);
+        let mut bytes = Vec::new();
+        serde_json::to_writer(
+            ScriptSafe(&mut bytes),
+            "</script><img src=x onerror=alert(1)>&",
+        )
+        .unwrap();
+        let safe = String::from_utf8(bytes).unwrap();
         assert!(!safe.contains('<') && !safe.contains('>'));
         let back: String = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, "</script><img src=x onerror=alert(1)>&");
