@@ -225,6 +225,19 @@ fn skipped_rows_are_named_with_file_and_row_and_the_exit_status_is_1() {
             "{file} row {row} in:\n{stderr}"
         );
     }
+    // Each file is named with the format its header says and the listings it holds.
+    for (file, format, listings) in [
+        ("amazon-template.txt", "Amazon flat file", 3),
+        ("ebay-file-exchange.csv", "eBay listings CSV", 2),
+        ("etsy-listings.csv", "Etsy listings CSV", 2),
+        ("listings.jsonl", "listing JSON lines", 3),
+        ("shopify-products.csv", "Shopify products CSV", 2),
+    ] {
+        assert!(
+            stderr.contains(&format!("{file}: read as {format}, {listings} listing(s)")),
+            "{file} in:\n{stderr}"
+        );
+    }
 }
 
 #[test]

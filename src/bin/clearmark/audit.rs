@@ -14,7 +14,7 @@ pub mod report;
 
 use crate::engine_args::{EngineArgs, Setup};
 use clap::Args;
-use clearmark::catalogue::{self, Catalogue, CatalogueRow, SkippedRow};
+use clearmark::catalogue::{self, Catalogue, CatalogueRow, Format, SkippedRow};
 use clearmark::detect::Engine;
 use clearmark::{Listing, Report};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -80,10 +80,23 @@ pub struct Skipped {
 /// What an audit found, in input order.
 #[derive(Default)]
 pub struct Audit {
+    /// Every file read as a catalogue, in the order given.
+    pub files: Vec<FileRead>,
     /// Every listing read, in file and row order.
     pub listings: Vec<Audited>,
     /// Every row or file not audited, in the order met.
     pub skipped: Vec<Skipped>,
+}
+
+/// A file read as a catalogue: what it was recognised as and how much it held.
+#[derive(Clone)]
+pub struct FileRead {
+    /// The file, as named on the command line.
+    pub name: String,
+    /// The export format its header says.
+    pub format: Format,
+    /// Its listings read.
+    pub listings: usize,
 }
 
 /// One line of `findings.jsonl`: the `check` line, then where the listing is.
@@ -110,6 +123,12 @@ pub fn run(args: AuditArgs) -> ExitCode {
     let bar = progress_bar();
     let audit = audit(&engines, &inputs, &bar);
     bar.finish_and_clear();
+    for f in &audit.files {
+        eprintln!(
+            "{COMMAND}: {}: read as {}, {} listing(s)",
+            f.name, f.format, f.listings
+        );
+    }
     for s in &audit.skipped {
         match s.row {
             Some(row) => eprintln!("{COMMAND}: {}: row {row}: {}", s.source_file, s.reason),
@@ -187,6 +206,8 @@ pub fn audit(engines: &[Engine], inputs: &[Result<Input, Skipped>], bar: &Progre
 
 /// The listings of every input, not yet checked, and what could not be read.
 pub struct Catalogues<'a> {
+    /// The files read as catalogues.
+    files: Vec<FileRead>,
     /// Each listing with the name of its file, in file and row order.
     rows: Vec<(&'a str, CatalogueRow)>,
     /// The rows and files not read.
@@ -196,6 +217,7 @@ pub struct Catalogues<'a> {
 /// Reads every input as a catalogue.
 pub fn read_catalogues(inputs: &[Result<Input, Skipped>]) -> Catalogues<'_> {
     let mut out = Catalogues {
+        files: Vec::new(),
         rows: Vec::new(),
         skipped: Vec::new(),
     };
@@ -208,7 +230,16 @@ pub fn read_catalogues(inputs: &[Result<Input, Skipped>]) -> Catalogues<'_> {
             }
         };
         match catalogue::read(&input.bytes) {
-            Ok(Catalogue { rows, skipped, .. }) => {
+            Ok(Catalogue {
+                format,
+                rows,
+                skipped,
+            }) => {
+                out.files.push(FileRead {
+                    name: input.name.clone(),
+                    format,
+                    listings: rows.len(),
+                });
                 out.skipped.extend(
                     skipped
                         .into_iter()
@@ -283,6 +314,7 @@ pub fn check_rows(engines: &[Engine], read: Catalogues, bar: &ProgressBar) -> Au
         }
     };
     Audit {
+        files: read.files,
         listings,
         skipped: read.skipped,
     }

@@ -110,18 +110,23 @@ pub fn write(audit: &Audit, out: &mut impl Write) -> io::Result<()> {
     out.write_all(b"<title>Clearmark catalogue audit</title>\n")?;
     writeln!(out, "<style>\n{STYLE}</style>\n</head>\n<body>")?;
     out.write_all(b"<header><h1>Clearmark catalogue audit</h1>\n")?;
-    let files: BTreeSet<&str> = audit
-        .listings
-        .iter()
-        .map(|a| a.source_file.as_str())
-        .collect();
     writeln!(
         out,
-        "<p id=\"summary\">{} listings from {} file(s): <strong>{flagged}</strong> with findings; {} row(s) skipped.</p>\n</header>",
+        "<p id=\"summary\">{} listings from {} file(s): <strong>{flagged}</strong> with findings; {} row(s) skipped.</p>\n<ul id=\"files\">",
         audit.listings.len(),
-        files.len(),
+        audit.files.len(),
         audit.skipped.len()
     )?;
+    for f in &audit.files {
+        writeln!(
+            out,
+            "<li>{}: read as {}, {} listing(s)</li>",
+            text(&f.name),
+            text(&f.format.to_string()),
+            f.listings
+        )?;
+    }
+    out.write_all(b"</ul>\n</header>\n")?;
 
     out.write_all(b"<section id=\"overview\">\n")?;
     write_chart(out, &by_severity)?;
