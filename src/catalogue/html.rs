@@ -113,24 +113,24 @@ struct Builder {
 impl Builder {
     /// One character of text at source offset `at`; returns the bytes consumed.
     fn text_char(&mut self, c: char, bytes: usize, at: u32) -> usize {
-        let units = c.len_utf16() as u32;
-        if c.is_ascii_whitespace() {
-            let span = self.pending_space.map_or(at, |(s, _)| s);
-            self.pending_space = Some((span, at + units));
-        } else {
-            self.push(c, (at, at + units));
-        }
+        self.shown(c, (at, at + c.len_utf16() as u32));
         bytes
     }
 
     /// The characters an entity decoded to, all mapped to the entity's source span.
     fn decoded(&mut self, decoded: &str, at: u32, len: u32) {
         for c in decoded.chars() {
-            if c.is_ascii_whitespace() {
-                self.text_char(c, 0, at);
-            } else {
-                self.push(c, (at, at + len));
-            }
+            self.shown(c, (at, at + len));
+        }
+    }
+
+    /// A character of text from the source span `span`: whitespace joins the pending run.
+    fn shown(&mut self, c: char, span: (u32, u32)) {
+        if c.is_ascii_whitespace() {
+            let start = self.pending_space.map_or(span.0, |(s, _)| s);
+            self.pending_space = Some((start, span.1));
+        } else {
+            self.push(c, span);
         }
     }
 
@@ -307,6 +307,14 @@ mod tests {
         let source: Vec<u16> = html.encode_utf16().collect();
         let span = t.source_span(3, 9).unwrap();
         assert_eq!(String::from_utf16_lossy(&source[span]), "Disney");
+    }
+
+    #[test]
+    fn a_space_written_as_an_entity_maps_to_the_whole_entity() {
+        let html = "a&#32;b";
+        let t = HtmlText::from_html(html);
+        assert_eq!(t.text, "a b");
+        assert_eq!(t.source_span(1, 2), Some(1..6));
     }
 
     #[test]
