@@ -106,7 +106,7 @@ lint: ## web-ext lint of the assembled Firefox add-on
 # or its driver left open) once held CI for 90 minutes after its "ok":
 # --test-force-exit ends each file when its tests end, and --test-timeout fails a test
 # that hangs instead of waiting for it forever.
-e2e: ## real-browser tests, Chromium and Firefox, extension loaded (tests/e2e/)
+e2e: ## real-browser tests, Chromium and Firefox, extension loaded, and the audit report (tests/e2e/)
 	@mkdir -p test-artifacts
 	node --test --test-concurrency=1 --test-force-exit --test-timeout=600000 tests/e2e/
 

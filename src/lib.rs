@@ -7,10 +7,12 @@
 //! The pipeline, one module per step:
 //! [`text`] (normalise, keep a map to UTF-16 offsets) → [`register`] (the snapshot and
 //! its builders) → [`detect`] (candidates, lookalikes, copied copy, risk) → [`listing`]
-//! (findings in the JSON contract). The `wasm` module only converts types for the
-//! browser.
+//! (findings in the JSON contract). [`catalogue`] reads the catalogue files sellers
+//! export (Amazon, Shopify, eBay, Etsy) as listings for a whole-catalogue audit. The
+//! `wasm` module only converts types for the browser.
 #![deny(missing_docs)]
 
+pub mod catalogue;
 pub mod detect;
 pub mod listing;
 pub mod register;

@@ -127,6 +127,11 @@ function which(candidates, fix) {
   throw new Error(`none of ${candidates.join(", ")} found; ${fix}`);
 }
 
+/** Debian's Chromium, the one every Chromium test drives. */
+export function chromiumExecutable() {
+  return which(["/usr/bin/chromium", "chromium"], "install it: apt-get install -y chromium (or make tools-test)");
+}
+
 /** @param {string} prefix */
 const profileDir = (prefix) => mkdtempSync(join(tmpdir(), `clearmark-${prefix}-`));
 
@@ -139,7 +144,7 @@ const profileDir = (prefix) => mkdtempSync(join(tmpdir(), `clearmark-${prefix}-`
 export async function launchChromium(server, ext = join(REPO, "dist", "chrome"), opts = {}) {
   const { chromium } = await import("playwright-core");
   if (!existsSync(join(ext, "manifest.json"))) throw new Error(`${ext} holds no assembled extension: run make build`);
-  const executablePath = which(["/usr/bin/chromium", "chromium"], "install it: apt-get install -y chromium (or make tools-test)");
+  const executablePath = chromiumExecutable();
   const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.httpsPort}`).join(", ");
   const profile = profileDir("chromium");
   const ctx = await chromium.launchPersistentContext(profile, {

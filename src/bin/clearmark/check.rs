@@ -6,12 +6,10 @@
 //! snapshot comes from `--snapshot`, else `$CLEARMARK_SNAPSHOT`, else the build's
 //! output `dist/snapshot/default.snap` (`make snapshot`).
 
+use crate::engine_args::EngineArgs;
 use clap::{Args, ValueEnum};
-use clearmark::detect::{Engine, Options};
+use clearmark::detect::Engine;
 use clearmark::register::snapshot::{Snapshot, SnapshotError};
-use clearmark::register::watch_csv;
-use clearmark::register::watch_list::WatchList;
-use clearmark::register::Register;
 use clearmark::{Listing, Report};
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -23,34 +21,11 @@ pub const DEFAULT_SNAPSHOT: &str = "dist/snapshot/default.snap";
 /// Arguments of `clearmark check`.
 #[derive(Args)]
 pub struct CheckArgs {
-    /// The register snapshot (default: $CLEARMARK_SNAPSHOT, else dist/snapshot/default.snap).
-    #[arg(long)]
-    snapshot: Option<PathBuf>,
-    /// The publisher's public key (hex file from `clearmark keygen`): the snapshot must be
-    /// signed by it, checked before the file is read.
-    #[arg(long, value_name = "KEY")]
-    public_key: Option<PathBuf>,
-    /// A brand of the seller, never flagged (repeatable); each listing's `brand` counts too.
-    #[arg(long = "own-brand", value_name = "NAME")]
-    own_brand: Vec<String>,
+    #[command(flatten)]
+    engine: EngineArgs,
     /// The marketplace domain for listings that do not name one (e.g. amazon.com).
     #[arg(long, value_name = "D")]
     marketplace: Option<String>,
-    /// Registers whose records count (famous-brand and watch lists always count).
-    #[arg(long, value_enum, value_delimiter = ',')]
-    register: Vec<RegisterArg>,
-    /// Also report low-severity (informational) findings.
-    #[arg(long)]
-    show_low: bool,
-    /// Other sellers' listings for the copied-copy pass: a `clearmark corpus build` file,
-    /// or JSON lines / CSV indexed on the fly.
-    #[arg(long, value_name = "FILE")]
-    corpus: Option<PathBuf>,
-    /// Your watch list: a CSV with a header naming a `name` column (optional `owner`,
-    /// `classes` like 9;28, `aliases`, `note`); its marks are flagged as if registered.
-    /// Bad rows are reported on stderr with their line and make the exit status non-zero.
-    #[arg(long = "watch-list", value_name = "CSV")]
-    watch_list: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
@@ -60,20 +35,11 @@ pub struct CheckArgs {
 
 /// Output formats.
 #[derive(Clone, Copy, ValueEnum)]
-enum Format {
+pub enum Format {
     /// One JSON report per input line.
     Jsonl,
     /// A table for people.
     Table,
-}
-
-/// Registers selectable on the command line.
-#[derive(Clone, Copy, ValueEnum)]
-enum RegisterArg {
-    /// United States (USPTO).
-    Us,
-    /// European Union (EUIPO).
-    Eu,
 }
 
 /// Why the engine could not be set up.
@@ -135,47 +101,13 @@ pub fn load_engine(arg: Option<&Path>, public_key: Option<&Path>) -> Result<Engi
 
 /// Runs `clearmark check`.
 pub fn run(args: CheckArgs) -> ExitCode {
-    let mut engine = match load_engine(args.snapshot.as_deref(), args.public_key.as_deref()) {
-        Ok(e) => e,
+    let (engine, watch_skipped) = match args.engine.setup("clearmark check") {
+        Ok(setup) => (setup.engine, setup.watch_skipped),
         Err(e) => {
             eprintln!("clearmark check: {e}");
             return ExitCode::FAILURE;
         }
     };
-    if let Some(path) = &args.corpus {
-        match crate::corpus::load(path) {
-            Ok(c) => engine.set_corpus(Some(c)),
-            Err(e) => {
-                eprintln!("clearmark check: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
-    }
-    let mut watch_skipped = 0;
-    if let Some(path) = &args.watch_list {
-        match load_watch_list(path) {
-            Ok((list, skipped)) => {
-                watch_skipped = skipped;
-                engine.set_watch_list(list);
-            }
-            Err(e) => {
-                eprintln!("clearmark check: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
-    }
-    engine.set_own_brands(args.own_brand.clone());
-    engine.set_options(Options {
-        registers: args
-            .register
-            .iter()
-            .map(|r| match r {
-                RegisterArg::Us => Register::US,
-                RegisterArg::Eu => Register::EU,
-            })
-            .collect(),
-        show_low: args.show_low,
-    });
     let input: Box<dyn BufRead> = match args.input.as_deref() {
         None => Box::new(io::stdin().lock()),
         Some(p) if p == Path::new("-") => Box::new(io::stdin().lock()),
@@ -213,24 +145,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
 }
 
-/// Reads a watch-list CSV, reports each skipped row on stderr and returns the list and
-/// how many rows were skipped; a file that cannot be read or has no usable row is an
-/// error.
-fn load_watch_list(path: &Path) -> Result<(WatchList, usize), String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| format!("cannot read the watch list {}: {e}", path.display()))?;
-    let list = watch_csv::parse(&bytes)
-        .and_then(watch_csv::WatchCsv::require_marks)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    for e in &list.errors {
-        eprintln!("clearmark check: {}: {e}", path.display());
-    }
-    Ok((WatchList::new(list.records), list.errors.len()))
-}
-
 /// Checks every line of `input`, writing one output line per input line; returns how
 /// many lines were not valid listings.
-fn check_lines(
+pub fn check_lines(
     engine: &Engine,
     mut input: impl BufRead,
     out: &mut impl Write,

@@ -1,9 +1,12 @@
 //! The `clearmark` command line: build and inspect snapshots, check listings, evaluate.
 
+mod audit;
+mod bench_audit;
 mod bench_check;
 mod check;
 mod copy_bench;
 mod corpus;
+mod engine_args;
 mod eval_brands;
 mod eval_copy;
 mod fetch;
@@ -32,6 +35,9 @@ enum Command {
     Fetch(fetch::FetchArgs),
     /// Check listings (JSON lines) and print their findings, one line per listing.
     Check(check::CheckArgs),
+    /// Audit whole catalogues exported from Amazon, Shopify, eBay or Etsy: findings
+    /// lines and an HTML report.
+    Audit(audit::AuditArgs),
     /// Measure the engine on a labelled set.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -48,6 +54,9 @@ enum Command {
 enum BenchCommand {
     /// A full listing through `check`, against normalising and bare lookups.
     Check(bench_check::BenchCheckArgs),
+    /// Listings per second of `audit` on catalogue files, against `check` on the same
+    /// listings.
+    Audit(bench_audit::BenchAuditArgs),
 }
 
 /// What `clearmark eval` measures.
@@ -91,10 +100,12 @@ fn main() -> ExitCode {
         Command::Keygen(args) => snapshot::keygen(args),
         Command::Fetch(args) => fetch::run(args),
         Command::Check(args) => return check::run(args),
+        Command::Audit(args) => return audit::run(args),
         Command::Eval(EvalCommand::Brands(args)) => return eval_brands::run(args),
         Command::Corpus(cmd) => return corpus::run(cmd),
         Command::Eval(EvalCommand::Copy(args)) => return eval_copy::run(args),
         Command::Bench(BenchCommand::Check(args)) => return bench_check::run(args),
+        Command::Bench(BenchCommand::Audit(args)) => return bench_audit::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
