@@ -60,8 +60,8 @@ cli: ## build the native clearmark CLI (debug)
 snapshot: cli ## build the default register snapshot (curated enforced marks, npm brand lists)
 	@$(MAKE) $(SNAPSHOT)
 
-# Rebuilt when the CLI, the npm data packages or the curated data change.
-$(SNAPSHOT): $(CLI) package-lock.json Makefile $(wildcard data/enforced-marks/*.csv)
+# Rebuilt when the CLI, the npm data packages, the curated data or the vocabulary change.
+$(SNAPSHOT): $(CLI) package-lock.json Makefile $(wildcard data/enforced-marks/*.csv) $(wildcard data/lexicon/*.txt)
 	@mkdir -p $(dir $@)
 	$(CLI) $(SNAPSHOT_ARGS)
 
