@@ -82,6 +82,7 @@ fn engine() -> Engine {
         curated("Peppa", &[28], true),
         curated("Hawks", &[25, 28], true),
         curated("Snugs", &[18, 25, 28], true),
+        curated("Tervis", &[21], false),
         curated("Snuge", &[18, 25, 28], false),
         curated("Worths", &[18, 25, 28], true),
         famous("SAS"),
@@ -390,6 +391,20 @@ fn an_everyday_phrase_hyphenated_is_a_compound_not_a_split_mark() {
         flags(&e, "", "Rade-on graphics card stand"),
         lookalike("Rade-on", "Radeon")
     );
+}
+
+#[test]
+fn a_doubled_final_s_is_no_plural() {
+    let e = engine();
+    // Tervis ends in "s": "Terviss" is the mark misspelt, not its plural.
+    let mut l = listing("", "Terviss Style Tumbler 24 oz");
+    l.category = Some("Home & Kitchen > Kitchen & Dining > Cups & Mugs".into());
+    assert_eq!(
+        text_and_mark(&e, &l),
+        [("Terviss".to_owned(), "Tervis".to_owned())]
+    );
+    // A plural of a mark is the mark's word, not a disguise ("Leicas").
+    assert_eq!(flags(&e, "", "Leicas lens caps"), vec![]);
 }
 
 #[test]

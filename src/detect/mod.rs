@@ -1054,8 +1054,9 @@ impl Engine {
             return near(k, Trick::MovedDouble);
         }
         // A plural or singular of a mark is the word itself, not a disguise of it.
-        let inflection =
-            |k: &str| word.strip_suffix('s') == Some(k) || k.strip_suffix('s') == Some(word);
+        // A mark ending in "s" takes "es" for its plural: "Terviss" is Tervis misspelt.
+        let plural = |w: &str, of: &str| w.strip_suffix('s') == Some(of) && !of.ends_with('s');
+        let inflection = |k: &str| plural(word, k) || plural(k, word);
         let mut near = lookalike::near(self.snapshot.marks(), word);
         if !self.watch.is_empty() {
             near.extend(lookalike::near(self.watch.marks(), word));
