@@ -483,4 +483,94 @@ mod tests {
         assert_eq!(statement_kind("GS0091"), None);
         assert_eq!(statement_kind("DM0000"), None);
     }
+
+    #[test]
+    fn serial_numbers_have_one_to_eight_digits_not_all_zero() {
+        assert_eq!(parse_serial("1"), Some(1));
+        assert_eq!(parse_serial(" 97047941 "), Some(97047941));
+        assert_eq!(parse_serial("00000001"), Some(1));
+        assert_eq!(parse_serial("123456789"), None, "nine digits");
+        assert_eq!(parse_serial(""), None);
+        assert_eq!(parse_serial("0"), None);
+        assert_eq!(parse_serial("+1234567"), None, "a sign is no digit");
+    }
+
+    #[test]
+    fn nice_classes_run_from_1_to_45() {
+        assert_eq!(parse_nice_class("0"), None);
+        assert_eq!(parse_nice_class("001"), Some(1));
+        assert_eq!(parse_nice_class(" 45 "), Some(45));
+        assert_eq!(parse_nice_class("46"), None);
+        assert_eq!(parse_nice_class(""), None);
+    }
+
+    #[test]
+    fn registration_numbers_are_kept_as_written_unless_empty_or_zero() {
+        assert_eq!(parse_registration(""), None);
+        assert_eq!(parse_registration("  "), None);
+        assert_eq!(parse_registration("0"), None);
+        assert_eq!(parse_registration(" 0012345 "), Some("0012345".into()));
+    }
+
+    #[test]
+    fn dates_are_plausible_calendar_dates_in_eight_digits() {
+        for (text, expected) in [
+            ("18000101", Some(18000101)),
+            ("17991231", None),
+            ("22001231", Some(22001231)),
+            ("22010101", None),
+            ("19910001", None),
+            ("19911201", Some(19911201)),
+            ("19910100", None),
+            ("19910131", Some(19910131)),
+            ("19910132", None),
+            ("00000000", Some(0)),
+            ("0", None),
+            ("1991072", None),
+            ("199107260", None),
+            ("1991/07/26", None),
+            ("1991-0726", None),
+            ("19910726.5", None),
+            ("  ", Some(0)),
+        ] {
+            assert_eq!(parse_date(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn only_active_paid_and_waived_classes_protect() {
+        for code in ["", " ", "6", " 6 ", "P", "W"] {
+            assert!(class_is_active(code), "{code:?}");
+        }
+        for code in [
+            "1", "2", "3", "4", "5", "7", "8", "9", "A", "B", "C", "D", "E", "F", "G", "H", "I",
+            "J", "K", "X", "66", "p",
+        ] {
+            assert!(!class_is_active(code), "{code:?}");
+        }
+    }
+
+    #[test]
+    fn a_disclaimer_without_the_standard_words_in_order_is_kept_whole() {
+        let backwards = "APART FROM THE MARK AS SHOWN, NO RIGHT TO USE \"COFFEE\"";
+        assert_eq!(disclaimed_words(backwards), backwards);
+        let empty = "NO CLAIM IS MADE TO THE EXCLUSIVE RIGHT TO USE \"\" APART FROM THE MARK";
+        assert_eq!(disclaimed_words(empty), empty);
+        assert_eq!(
+            disclaimed_words("RIGHT TO USE 'TEA' APART FROM THE MARK"),
+            "TEA"
+        );
+        assert_eq!(
+            disclaimed_words("right to use “TEA” apart from the mark"),
+            "TEA"
+        );
+    }
+
+    #[test]
+    fn statement_kinds_by_their_first_characters() {
+        assert_eq!(statement_kind(" PM0001 "), Some(StatementKind::PseudoMark));
+        assert_eq!(statement_kind("D20000"), None);
+        assert_eq!(statement_kind("TL0000"), None);
+        assert_eq!(statement_kind(""), None);
+    }
 }
