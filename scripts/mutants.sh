@@ -67,7 +67,7 @@ summary() {
 run() {
   local budget="$1"; shift
   timeout --signal=INT --kill-after=60 "$budget" \
-    nice -n 19 cargo mutants --jobs 1 --copy-target=true --timeout "$TEST_TIMEOUT" "$@" || true
+    nice -n 19 cargo mutants --jobs 1 --copy-target=true --gitignore=true --timeout "$TEST_TIMEOUT" "$@" || true
 }
 
 if [ "${1:-}" = --diff ]; then
