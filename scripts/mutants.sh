@@ -19,6 +19,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
+# cargo-mutants copies the files git tracks (--gitignore=true: not tmp/, node_modules/,
+# dist/, target/) to a scratch directory under TMPDIR (tmp/, like all scratch here) and
+# builds there; with the tree's own target directory, the dependencies already built are
+# reused and only clearmark is compiled again (under another hash, the scratch path).
+export TMPDIR="${TMPDIR:-$PWD/tmp}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+mkdir -p "$TMPDIR"
+
 BUDGET="${MUTANTS_BUDGET:-3600}"
 TEST_TIMEOUT="${MUTANTS_TIMEOUT:-120}"
 
@@ -67,7 +75,7 @@ summary() {
 run() {
   local budget="$1"; shift
   timeout --signal=INT --kill-after=60 "$budget" \
-    nice -n 19 cargo mutants --jobs 1 --copy-target=true --gitignore=true --timeout "$TEST_TIMEOUT" "$@" || true
+    nice -n 19 cargo mutants --jobs 1 --gitignore=true --timeout "$TEST_TIMEOUT" "$@" || true
 }
 
 if [ "${1:-}" = --diff ]; then
