@@ -967,4 +967,86 @@ mod tests {
             "{found:#?}"
         );
     }
+
+    #[test]
+    fn the_source_is_named_by_its_field_and_the_similarity_is_the_share_of_words_copied() {
+        // Words as the field's text has them: runs of letters and digits.
+        let count = |t: &str| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count()
+        };
+        let bullet = format!("Great value. {SOURCE}");
+        let f = &check(&bullet)[0];
+        let src = f.source.as_ref().unwrap();
+        let expected = count(SOURCE) as f32 / count(&bullet) as f32;
+        assert!(
+            (src.similarity - expected).abs() < 1e-6,
+            "{} vs {expected}",
+            src.similarity
+        );
+        assert!(
+            f.reason
+                .contains("in the bullet 1 of another seller's listing ref:1"),
+            "{}",
+            f.reason
+        );
+
+        let source = words("source", 20).join(" ");
+        let mut c = CorpusIndex::new(10);
+        c.add(CorpusListing {
+            id: "ref:t".into(),
+            title: Some(source.clone()),
+            ..Default::default()
+        });
+        c.add(CorpusListing {
+            id: "ref:d".into(),
+            description: Some(words("describe", 20).join(" ")),
+            ..Default::default()
+        });
+        let listing = Listing {
+            id: "mine".into(),
+            bullets: vec![source, words("describe", 20).join(" ")],
+            ..Default::default()
+        };
+        let reasons: Vec<String> = find(&c, &listing).into_iter().map(|f| f.reason).collect();
+        assert_eq!(reasons.len(), 2, "{reasons:#?}");
+        assert!(
+            reasons[0].contains("in the title of another seller's listing ref:t"),
+            "{reasons:#?}"
+        );
+        assert!(
+            reasons[1].contains("in the description of another seller's listing ref:d"),
+            "{reasons:#?}"
+        );
+    }
+
+    #[test]
+    fn a_source_sharing_exactly_four_content_words_is_judged() {
+        // An eight-word run with 4 content words is medium (copied_regions); the pair
+        // must not be skipped before it is aligned.
+        let run = |content: &[String]| {
+            format!(
+                "the {} of {} with {} for {} and",
+                content[0], content[1], content[2], content[3]
+            )
+        };
+        let content = words("copied", 4);
+        let source = format!(
+            "{} {} {}",
+            words("theirs", 6).join(" "),
+            run(&content),
+            words("theirs", 12)[6..].join(" ")
+        );
+        let bullet = format!(
+            "{} {} {}",
+            words("mine", 6).join(" "),
+            run(&content),
+            words("mine", 12)[6..].join(" ")
+        );
+        let c = corpus_of(&[("ref:a", "Acme kettle", source)]);
+        let found = check_bullet(&c, "Zeta kettle", &bullet);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].0, Severity::Medium, "{found:#?}");
+    }
 }
