@@ -116,8 +116,9 @@ MUTANTS_MODULES ?= text codes snapshot copy lookalike detect
 mutants: ## cargo-mutants over the judgement core, per module in a time budget; reports in mutants.out/
 	@scripts/mutants.sh $(MUTANTS_MODULES)
 
+# In make test nothing else builds meanwhile: the native tests' target/ is reused.
 mutants-diff: ## cargo-mutants on the lines changed since HEAD~1 in src/{text,detect,register}, bounded; fails on a missed mutant
-	@scripts/mutants.sh --diff
+	@MUTANTS_TARGET=$(CURDIR)/target scripts/mutants.sh --diff
 
 bench-keystroke: build ## benchmark: keystroke → underline painted in Chromium (p50/p95 vs frame baseline)
 	node tests/e2e/bench-keystroke.mjs

@@ -21,10 +21,14 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 # cargo-mutants copies the files git tracks (--gitignore=true: not tmp/, node_modules/,
 # dist/, target/) to a scratch directory under TMPDIR (tmp/, like all scratch here) and
-# builds there; with the tree's own target directory, the dependencies already built are
-# reused and only clearmark is compiled again (under another hash, the scratch path).
+# builds there, in target/mutants/ (MUTANTS_TARGET): the dependencies are built there
+# once and reused by every later run. Not target/ itself: clearmark's artifacts have the
+# same names from any path, so a cargo command run in the tree during a long run would
+# swap the unmutated library in under a mutant's tests. make test's mutants-diff, where
+# nothing else builds meanwhile, uses target/ (MUTANTS_TARGET=target) and its
+# dependencies built by the native tests.
 export TMPDIR="${TMPDIR:-$PWD/tmp}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+export CARGO_TARGET_DIR="${MUTANTS_TARGET:-$PWD/target/mutants}"
 mkdir -p "$TMPDIR"
 
 BUDGET="${MUTANTS_BUDGET:-3600}"
