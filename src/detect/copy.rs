@@ -1049,4 +1049,78 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].0, Severity::Medium, "{found:#?}");
     }
+
+    #[test]
+    fn two_runs_apart_in_the_field_are_two_regions_even_when_adjacent_in_the_source() {
+        let (a, b) = (words("first", 8), words("second", 8));
+        let (own, other) = (words("mine", 40), words("theirs", 20));
+        // More than 4 words of the field's own between the runs: two regions.
+        let query = [&own[..10], &a[..], &own[10..20], &b[..], &own[20..]].concat();
+        let apart = [&other[..10], &a[..], &other[10..15], &b[..], &other[15..]].concat();
+        let adjacent = [&other[..10], &a[..], &b[..], &other[10..]].concat();
+        for source in [apart, adjacent] {
+            assert_eq!(
+                verdicts(&query, &source),
+                [(Severity::Medium, 8), (Severity::Medium, 8)]
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_field_copies_nothing() {
+        let some = FieldWords::new(&words("copied", 10).join(" "));
+        let none = FieldWords::new(" ... ");
+        assert!(copied_regions(&none, &some).is_empty());
+        assert!(copied_regions(&some, &none).is_empty());
+    }
+
+    #[test]
+    fn a_title_copied_from_the_sources_title_is_no_evidence_of_the_same_brand() {
+        let shared = words("copied", 15);
+        let source_title = format!("Acme {}", shared.join(" "));
+        let c = corpus_of(&[(
+            "ref:a",
+            source_title.as_str(),
+            words("theirs", 20).join(" "),
+        )]);
+        let title = |copied: usize, own: usize| {
+            format!(
+                "Acme {} {}",
+                shared[..copied].join(" "),
+                words("mine", own).join(" ")
+            )
+        };
+        let severity = |title: &str| -> Vec<Severity> {
+            find(
+                &c,
+                &Listing {
+                    id: "mine".into(),
+                    title: Some(title.into()),
+                    ..Default::default()
+                },
+            )
+            .into_iter()
+            .map(|f| f.severity)
+            .collect()
+        };
+        // 16 of 20 title words copied (80 %): a copied title, whatever its first word.
+        assert_eq!(severity(&title(15, 4)), [Severity::High]);
+        // 15 of 20 (75 %): the shared first word is the brand, the maker's own text.
+        assert_eq!(severity(&title(14, 5)), [Severity::Low]);
+
+        // A title that copies the source's bullet, not its title, proves nothing about
+        // the brand either: the same brand's listing, informational.
+        let bullet = words("bullet", 16);
+        let c = corpus_of(&[("ref:b", "Acme kettle", bullet.join(" "))]);
+        let found = find(
+            &c,
+            &Listing {
+                id: "mine".into(),
+                title: Some(format!("Acme {}", bullet.join(" "))),
+                ..Default::default()
+            },
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].severity, Severity::Low, "{found:#?}");
+    }
 }
