@@ -956,4 +956,17 @@ mod tests {
             assert_eq!(keys(&index(&[mark]), word), expected, "{word} near {mark}");
         }
     }
+
+    #[test]
+    fn words_up_to_48_bytes_are_searched_and_longer_ones_are_not() {
+        let long = "zorbelaxie".repeat(5);
+        for (len, searched) in [(47, true), (48, true), (49, false)] {
+            let mark = &long[..len];
+            let mut word: Vec<char> = mark.chars().collect();
+            word[20] = 'u'; // an inner letter changed: one edit
+            let word: String = word.into_iter().collect();
+            let expected: Vec<&str> = if searched { vec![mark] } else { vec![] };
+            assert_eq!(keys(&index(&[mark]), &word), expected, "{len} bytes");
+        }
+    }
 }
