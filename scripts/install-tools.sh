@@ -90,3 +90,12 @@ else
     || die "cargo install geckodriver failed" "check the network and the error above, then: cargo install geckodriver --version 0.37.1 --locked"
   done_step "installed"
 fi
+
+step "cargo-mutants 27.1.0 (crates.io)"
+if cargo mutants --version 2>/dev/null | grep -qx 'cargo-mutants 27\.1\.0'; then
+  done_step "present"
+else
+  cargo install cargo-mutants --version 27.1.0 --locked \
+    || die "cargo install cargo-mutants failed" "check the network and the error above, then: cargo install cargo-mutants --version 27.1.0 --locked"
+  done_step "installed"
+fi

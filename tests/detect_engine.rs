@@ -835,3 +835,72 @@ fn a_number_with_a_lower_case_unit_is_a_measurement() {
         vec![("3M", FindingKind::FamousBrand, Severity::High)]
     );
 }
+
+/// Every kind of character the normaliser treats as invisible (the first and last of each
+/// range it strips), written out here rather than taken from the normaliser.
+const INVISIBLES: &[char] = &[
+    '\u{AD}',
+    '\u{34F}',
+    '\u{61C}',
+    '\u{180E}',
+    '\u{200B}',
+    '\u{200C}',
+    '\u{200D}',
+    '\u{200E}',
+    '\u{200F}',
+    '\u{202A}',
+    '\u{202E}',
+    '\u{2060}',
+    '\u{2064}',
+    '\u{2066}',
+    '\u{206F}',
+    '\u{FE00}',
+    '\u{FE0F}',
+    '\u{FEFF}',
+    '\u{E0000}',
+    '\u{E007F}',
+    '\u{E0100}',
+    '\u{E01EF}',
+];
+
+#[test]
+fn an_invisible_character_inside_a_mark_hides_nothing() {
+    // A four-letter mark: too short for a word split in two to be read as one, so only
+    // the invisible character's removal can find it.
+    let e = engine();
+    for &c in INVISIBLES {
+        // "Spare bricks for " is 17 UTF-16 units; the mark is 4 letters and the
+        // invisible character (one or two units) inside it.
+        let t = format!("Spare bricks for LE{c}GO sets");
+        let r = e.check(&title(&t));
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.mark == "LEGO")
+            .unwrap_or_else(|| panic!("U+{:04X}: {r:?}", c as u32));
+        assert_eq!(
+            (f.start, f.end),
+            (17, 21 + c.len_utf16()),
+            "U+{:04X}",
+            c as u32
+        );
+        assert_eq!(f.text, format!("LE{c}GO"), "U+{:04X}", c as u32);
+        assert_eq!(f.severity, Severity::High, "U+{:04X}: {f:?}", c as u32);
+    }
+}
+
+#[test]
+fn an_invisible_character_after_emoji_keeps_utf16_offsets() {
+    // 😀 is two UTF-16 units, 家 one: the mark starts at 4.
+    let t = "😀家 LE\u{200B}GO bricks";
+    let r = engine().check(&title(t));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.mark == "LEGO")
+        .unwrap_or_else(|| panic!("{r:?}"));
+    assert_eq!((f.start, f.end), (4, 9));
+    assert_eq!(f.text, "LE\u{200B}GO");
+    let units: Vec<u16> = t.encode_utf16().collect();
+    assert_eq!(String::from_utf16(&units[f.start..f.end]).unwrap(), f.text);
+}

@@ -347,10 +347,14 @@ fn an_imported_file_without_manifest_must_carry_a_trusted_signature() {
         accept_signed_file(snapshot(6, &["Zorblax"], Some(&key(2))), &trusted(), None).unwrap_err(),
         UpdateError::Snapshot(SnapshotError::Signature)
     );
+    // One byte changed after signing: its SHA-256 no longer matches, checked first.
     let mut flipped = signed;
     let at = flipped.len() / 3;
     flipped[at] ^= 1;
-    assert!(accept_signed_file(flipped, &trusted(), None).is_err());
+    assert_eq!(
+        accept_signed_file(flipped, &trusted(), None).unwrap_err(),
+        UpdateError::Snapshot(SnapshotError::Checksum)
+    );
 }
 
 #[test]
@@ -361,7 +365,10 @@ fn an_unsigned_or_foreign_file_is_refused_before_any_of_it_is_parsed() {
     let mut unsigned = snapshot(6, &["Zorblax"], None);
     unsigned[12] ^= 0x40;
     let unsigned = damage::reseal(unsigned);
-    assert!(clearmark::register::snapshot::Snapshot::from_bytes(unsigned.clone()).is_err());
+    assert_eq!(
+        clearmark::register::snapshot::Snapshot::from_bytes(unsigned.clone()).unwrap_err(),
+        SnapshotError::Corrupt { section: "header" }
+    );
     assert_eq!(
         accept_signed_file(unsigned, &trusted(), None).unwrap_err(),
         UpdateError::Snapshot(SnapshotError::Unsigned)

@@ -694,4 +694,433 @@ mod tests {
         );
         assert_eq!(f[0].start, 8);
     }
+
+    /// `n` distinct content words (letters only, none a function word), each starting
+    /// with `tag`.
+    fn words(tag: &str, n: usize) -> Vec<String> {
+        (0..n)
+            .map(|i| {
+                let (a, b) = (b'a' + (i / 26) as u8, b'a' + (i % 26) as u8);
+                format!("{tag}{}{}", a as char, b as char)
+            })
+            .collect()
+    }
+
+    /// The verdicts of `copied_regions` for a checked field and a source field.
+    fn verdicts(query: &[String], source: &[String]) -> Vec<(Severity, usize)> {
+        copied_regions(
+            &FieldWords::new(&query.join(" ")),
+            &FieldWords::new(&source.join(" ")),
+        )
+        .into_iter()
+        .map(|r| (r.severity, r.copied))
+        .collect()
+    }
+
+    /// A field of 40 words of its own around `run`, and a source with `run` among 20 words
+    /// of its own: too little of the field is copied for the whole-field rule.
+    fn in_long_fields(run: &[String]) -> (Vec<String>, Vec<String>) {
+        let (own, other) = (words("mine", 40), words("theirs", 20));
+        let query = [&own[..20], run, &own[20..]].concat();
+        let source = [&other[..10], run, &other[10..]].concat();
+        (query, source)
+    }
+
+    #[test]
+    fn fifteen_consecutive_words_are_high_and_fourteen_medium() {
+        for (n, expected) in [
+            (16, Severity::High),
+            (15, Severity::High),
+            (14, Severity::Medium),
+        ] {
+            let (q, s) = in_long_fields(&words("copied", n));
+            assert_eq!(verdicts(&q, &s), [(expected, n)], "{n} words");
+        }
+    }
+
+    #[test]
+    fn eight_consecutive_words_are_medium_and_seven_nothing() {
+        for (n, expected) in [
+            (9, Some(Severity::Medium)),
+            (8, Some(Severity::Medium)),
+            (7, None),
+        ] {
+            let (q, s) = in_long_fields(&words("copied", n));
+            let expected: Vec<(Severity, usize)> = expected.map(|e| (e, n)).into_iter().collect();
+            assert_eq!(verdicts(&q, &s), expected, "{n} words");
+        }
+    }
+
+    /// `copied` words of the source, with `gap` words of the checked field's own after
+    /// every `every` of them, so no long run is left.
+    fn interleaved(copied: usize, every: usize, gap: usize) -> (Vec<String>, Vec<String>) {
+        let run = words("copied", copied);
+        let mut own = words("own", copied * gap).into_iter();
+        let mut broken = Vec::new();
+        for (i, w) in run.iter().enumerate() {
+            broken.push(w.clone());
+            if (i + 1) % every == 0 && i + 1 < copied {
+                broken.extend(own.by_ref().take(gap));
+            }
+        }
+        let (mine, other) = (words("mine", 40), words("theirs", 20));
+        let query = [&mine[..20], &broken[..], &mine[20..]].concat();
+        let source = [&other[..10], &run[..], &other[10..]].concat();
+        (query, source)
+    }
+
+    #[test]
+    fn fifteen_copied_words_at_eighty_percent_density_are_high() {
+        // 15 of 18 words (83 %), runs of 4 at most: high.
+        let (q, s) = interleaved(15, 4, 1);
+        assert_eq!(verdicts(&q, &s), [(Severity::High, 15)]);
+        // 15 of 19 words (79 %), runs of 3: below the density, medium (8 at 70 %).
+        let (q, s) = interleaved(15, 3, 1);
+        assert_eq!(verdicts(&q, &s), [(Severity::Medium, 15)]);
+        // 14 of 15 words (93 %), runs of 7: too few words for high.
+        let (q, s) = interleaved(14, 7, 1);
+        assert_eq!(verdicts(&q, &s), [(Severity::Medium, 14)]);
+    }
+
+    #[test]
+    fn eight_copied_words_at_seventy_percent_density_are_medium() {
+        // 8 of 11 words (73 %), runs of 2.
+        let (q, s) = interleaved(8, 2, 1);
+        assert_eq!(verdicts(&q, &s), [(Severity::Medium, 8)]);
+        // 14 of 20 words: exactly 70 %.
+        let (q, s) = interleaved(14, 2, 1);
+        assert_eq!(verdicts(&q, &s), [(Severity::Medium, 14)]);
+        // 8 of 12 words (67 %), runs of 3.
+        let (q, s) = interleaved(8, 3, 2);
+        assert_eq!(verdicts(&q, &s), []);
+        // 7 of 8 words (88 %): too few words.
+        let (q, s) = interleaved(7, 4, 1);
+        assert_eq!(verdicts(&q, &s), []);
+    }
+
+    #[test]
+    fn most_of_a_field_copied_is_high_from_eighty_percent_and_medium_from_half() {
+        // Short fields: the copied run alone would be nothing (fewer than 8 words), the
+        // share of the field decides.
+        let other = words("theirs", 10);
+        for (own, copied, expected) in [
+            (2, 8, Some(Severity::High)),    // 80 %
+            (3, 11, Some(Severity::Medium)), // 79 %
+            (5, 5, Some(Severity::Medium)),  // 50 %
+            (6, 5, None),                    // 45 %
+            (4, 4, None),                    // 50 %, but only 4 content words
+        ] {
+            let run = words("copied", copied);
+            let mine = words("mine", own);
+            let query = [&run[..], &mine[..]].concat();
+            let source = [&other[..5], &run[..], &other[5..]].concat();
+            let got: Vec<Severity> = verdicts(&query, &source).into_iter().map(|v| v.0).collect();
+            let expected: Vec<Severity> = expected.into_iter().collect();
+            assert_eq!(got, expected, "{copied} copied, {own} own");
+        }
+    }
+
+    #[test]
+    fn an_eight_word_run_needs_four_content_words() {
+        // Function words weigh little: 8 consecutive words of which 4 are content words
+        // are medium, 3 are nothing.
+        let content = words("copied", 4);
+        let with = |n: usize| -> Vec<String> {
+            let glue = ["the", "of", "with", "for", "and"];
+            let mut run = Vec::new();
+            for (i, g) in glue.iter().enumerate().take(8 - n) {
+                run.push(g.to_string());
+                if i < n {
+                    run.push(content[i].clone());
+                }
+            }
+            run.extend(content[..n].iter().skip(8 - n).cloned());
+            run
+        };
+        let four = with(4);
+        assert_eq!(four.len(), 8);
+        let (q, s) = in_long_fields(&four);
+        assert_eq!(verdicts(&q, &s), [(Severity::Medium, 8)]);
+        let three = with(3);
+        assert_eq!(three.len(), 8);
+        let (q, s) = in_long_fields(&three);
+        assert_eq!(verdicts(&q, &s), []);
+    }
+
+    /// A corpus of the given listings, each `(id, title, bullet)`, no brand.
+    fn corpus_of(listings: &[(&str, &str, String)]) -> CorpusIndex {
+        let mut c = CorpusIndex::new(100);
+        for (id, title, bullet) in listings {
+            c.add(CorpusListing {
+                id: id.to_string(),
+                title: Some(title.to_string()),
+                bullets: vec![bullet.clone()],
+                ..Default::default()
+            });
+        }
+        c
+    }
+
+    fn check_bullet(corpus: &CorpusIndex, title: &str, bullet: &str) -> Vec<(Severity, String)> {
+        find(
+            corpus,
+            &Listing {
+                id: "mine".into(),
+                title: Some(title.into()),
+                bullets: vec![bullet.into()],
+                ..Default::default()
+            },
+        )
+        .into_iter()
+        .map(|f| (f.severity, f.reason))
+        .collect()
+    }
+
+    #[test]
+    fn a_sentence_in_two_listings_is_copy_and_in_three_a_template() {
+        // One listing carries a maker's sentence and words of its own; the checked bullet
+        // copies both. The sentence's fingerprints, in 3 listings, are a template: the
+        // copy is informational. In 2 listings they are not.
+        let template = words("maker", 30).join(" ");
+        let own = words("seller", 12).join(" ");
+        let first = ("ref:a", "Acme kettle", format!("{template} {own}"));
+        let second = ("ref:b", "Bolt kettle", template.clone());
+        let third = ("ref:c", "Crux kettle", template.clone());
+        let bullet = format!("{template} {own}");
+
+        let two = corpus_of(&[first.clone(), second.clone()]);
+        let found = check_bullet(&two, "Zeta kettle", &bullet);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].0, Severity::High, "{found:#?}");
+        assert!(!found[0].1.contains("template"), "{found:#?}");
+
+        let three = corpus_of(&[first, second, third]);
+        let found = check_bullet(&three, "Zeta kettle", &bullet);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].0, Severity::Low, "{found:#?}");
+        assert!(
+            found[0]
+                .1
+                .contains("text shared by many listings (a template)"),
+            "{found:#?}"
+        );
+    }
+
+    /// A template of 24 words with a blank after every 4 (so no 5 words in a row are the
+    /// same in two fillings), filled with `fill`'s words.
+    fn filled(fill: &str) -> String {
+        let template = words("stands", 24);
+        let blanks = words(fill, 6);
+        template
+            .chunks(4)
+            .zip(&blanks)
+            .flat_map(|(chunk, blank)| chunk.iter().chain(std::iter::once(blank)))
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_template_filled_in_by_three_listings_is_informational_and_by_two_copy() {
+        let sources = [
+            ("ref:a", "Acme figure", filled("alpha")),
+            ("ref:b", "Bolt figure", filled("bravo")),
+            ("ref:c", "Crux figure", filled("charlie")),
+        ];
+        let bullet = filled("mine");
+        let found = check_bullet(&corpus_of(&sources[..2]), "Zeta figure", &bullet);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].0 >= Severity::Medium, "{found:#?}");
+        let found = check_bullet(&corpus_of(&sources), "Zeta figure", &bullet);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].0, Severity::Low, "{found:#?}");
+        assert!(
+            found[0].1.contains("text found in 3 listings (a template)"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_listing_of_the_same_brand_is_the_makers_text_unless_its_title_is_copied() {
+        // The brand is the titles' first content word.
+        let found = check_bullet(&corpus(), "The Play kitchen for kids", SOURCE);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].0, Severity::Low);
+        assert!(
+            found[0].1.contains("a listing of the same brand"),
+            "{found:#?}"
+        );
+        // Another first word: a copy.
+        let found = check_bullet(&corpus(), "Plays kitchen for kids", SOURCE);
+        assert_eq!(found[0].0, Severity::High, "{found:#?}");
+        // The title itself copied (80 % of it): the shared first word proves nothing.
+        let l = Listing {
+            id: "mine".into(),
+            title: Some("Play Circle Cookware Set for Kids".into()),
+            bullets: vec![SOURCE.into()],
+            ..Default::default()
+        };
+        let found = find(&corpus(), &l);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(
+            found.iter().all(|f| f.severity == Severity::High),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn the_source_is_named_by_its_field_and_the_similarity_is_the_share_of_words_copied() {
+        // Words as the field's text has them: runs of letters and digits.
+        let count = |t: &str| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count()
+        };
+        let bullet = format!("Great value. {SOURCE}");
+        let f = &check(&bullet)[0];
+        let src = f.source.as_ref().unwrap();
+        let expected = count(SOURCE) as f32 / count(&bullet) as f32;
+        assert!(
+            (src.similarity - expected).abs() < 1e-6,
+            "{} vs {expected}",
+            src.similarity
+        );
+        assert!(
+            f.reason
+                .contains("in the bullet 1 of another seller's listing ref:1"),
+            "{}",
+            f.reason
+        );
+
+        let source = words("source", 20).join(" ");
+        let mut c = CorpusIndex::new(10);
+        c.add(CorpusListing {
+            id: "ref:t".into(),
+            title: Some(source.clone()),
+            ..Default::default()
+        });
+        c.add(CorpusListing {
+            id: "ref:d".into(),
+            description: Some(words("describe", 20).join(" ")),
+            ..Default::default()
+        });
+        let listing = Listing {
+            id: "mine".into(),
+            bullets: vec![source, words("describe", 20).join(" ")],
+            ..Default::default()
+        };
+        let reasons: Vec<String> = find(&c, &listing).into_iter().map(|f| f.reason).collect();
+        assert_eq!(reasons.len(), 2, "{reasons:#?}");
+        assert!(
+            reasons[0].contains("in the title of another seller's listing ref:t"),
+            "{reasons:#?}"
+        );
+        assert!(
+            reasons[1].contains("in the description of another seller's listing ref:d"),
+            "{reasons:#?}"
+        );
+    }
+
+    #[test]
+    fn a_source_sharing_exactly_four_content_words_is_judged() {
+        // An eight-word run with 4 content words is medium (copied_regions); the pair
+        // must not be skipped before it is aligned.
+        let run = |content: &[String]| {
+            format!(
+                "the {} of {} with {} for {} and",
+                content[0], content[1], content[2], content[3]
+            )
+        };
+        let content = words("copied", 4);
+        let source = format!(
+            "{} {} {}",
+            words("theirs", 6).join(" "),
+            run(&content),
+            words("theirs", 12)[6..].join(" ")
+        );
+        let bullet = format!(
+            "{} {} {}",
+            words("mine", 6).join(" "),
+            run(&content),
+            words("mine", 12)[6..].join(" ")
+        );
+        let c = corpus_of(&[("ref:a", "Acme kettle", source)]);
+        let found = check_bullet(&c, "Zeta kettle", &bullet);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].0, Severity::Medium, "{found:#?}");
+    }
+
+    #[test]
+    fn two_runs_apart_in_the_field_are_two_regions_even_when_adjacent_in_the_source() {
+        let (a, b) = (words("first", 8), words("second", 8));
+        let (own, other) = (words("mine", 40), words("theirs", 20));
+        // More than 4 words of the field's own between the runs: two regions.
+        let query = [&own[..10], &a[..], &own[10..20], &b[..], &own[20..]].concat();
+        let apart = [&other[..10], &a[..], &other[10..15], &b[..], &other[15..]].concat();
+        let adjacent = [&other[..10], &a[..], &b[..], &other[10..]].concat();
+        for source in [apart, adjacent] {
+            assert_eq!(
+                verdicts(&query, &source),
+                [(Severity::Medium, 8), (Severity::Medium, 8)]
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_field_copies_nothing() {
+        let some = FieldWords::new(&words("copied", 10).join(" "));
+        let none = FieldWords::new(" ... ");
+        assert!(copied_regions(&none, &some).is_empty());
+        assert!(copied_regions(&some, &none).is_empty());
+    }
+
+    #[test]
+    fn a_title_copied_from_the_sources_title_is_no_evidence_of_the_same_brand() {
+        let shared = words("copied", 15);
+        let source_title = format!("Acme {}", shared.join(" "));
+        let c = corpus_of(&[(
+            "ref:a",
+            source_title.as_str(),
+            words("theirs", 20).join(" "),
+        )]);
+        let title = |copied: usize, own: usize| {
+            format!(
+                "Acme {} {}",
+                shared[..copied].join(" "),
+                words("mine", own).join(" ")
+            )
+        };
+        let severity = |title: &str| -> Vec<Severity> {
+            find(
+                &c,
+                &Listing {
+                    id: "mine".into(),
+                    title: Some(title.into()),
+                    ..Default::default()
+                },
+            )
+            .into_iter()
+            .map(|f| f.severity)
+            .collect()
+        };
+        // 16 of 20 title words copied (80 %): a copied title, whatever its first word.
+        assert_eq!(severity(&title(15, 4)), [Severity::High]);
+        // 15 of 20 (75 %): the shared first word is the brand, the maker's own text.
+        assert_eq!(severity(&title(14, 5)), [Severity::Low]);
+
+        // A title that copies the source's bullet, not its title, proves nothing about
+        // the brand either: the same brand's listing, informational.
+        let bullet = words("bullet", 16);
+        let c = corpus_of(&[("ref:b", "Acme kettle", bullet.join(" "))]);
+        let found = find(
+            &c,
+            &Listing {
+                id: "mine".into(),
+                title: Some(format!("Acme {}", bullet.join(" "))),
+                ..Default::default()
+            },
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].severity, Severity::Low, "{found:#?}");
+    }
 }

@@ -1304,4 +1304,63 @@ mod tests {
             "the bullet point 2 is 20001 characters long; Clearmark checks at most 20000 per field"
         );
     }
+
+    /// The index keys of a bullet, as the corpus computes them.
+    fn keys_of(bullet: &str) -> Vec<u32> {
+        let w = FieldWords::new(bullet);
+        w.keys(w.signature().as_ref())
+    }
+
+    const SHARED: &str = "sturdy walnut frame with brushed brass hinges and a velvet lined tray";
+
+    #[test]
+    fn a_fingerprint_in_three_listings_is_boilerplate_and_in_two_is_not() {
+        for merged in [false, true] {
+            let mut c = CorpusIndex::new(100);
+            // Other listings first, so the shared keys do not start the index.
+            for i in 0..4 {
+                c.add(listing(
+                    &format!("other:{i}"),
+                    &format!("plain cotton tote number {i} with a zip"),
+                ));
+            }
+            c.add(listing("a", SHARED));
+            c.add(listing("b", SHARED));
+            if merged {
+                c.compact();
+            }
+            let keys = keys_of(SHARED);
+            assert!(!keys.is_empty());
+            for &k in &keys {
+                assert_eq!(c.sharing(k), 2, "merged {merged}");
+                assert!(!c.is_boilerplate(k));
+                assert_eq!(c.postings(k).count(), 2);
+            }
+            c.add(listing("c", SHARED));
+            if merged {
+                c.compact();
+            }
+            for &k in &keys {
+                assert_eq!(c.sharing(k), 3, "merged {merged}");
+                assert!(c.is_boilerplate(k));
+                assert_eq!(c.postings(k).count(), 0, "boilerplate leads nowhere");
+            }
+        }
+    }
+
+    #[test]
+    fn boilerplate_is_three_listings_or_one_in_a_thousand() {
+        let mut c = CorpusIndex::new(10_000);
+        assert_eq!(c.boilerplate_listings(), 3);
+        for i in 0..4000 {
+            c.add(listing(&format!("l{i}"), "x"));
+            let expected = match i + 1 {
+                0..=3999 => 3,
+                _ => 4,
+            };
+            if [1, 5, 2999, 3000, 3999, 4000].contains(&(i + 1)) {
+                assert_eq!(c.boilerplate_listings(), expected, "{} listings", i + 1);
+            }
+        }
+    }
 }

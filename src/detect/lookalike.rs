@@ -952,4 +952,39 @@ mod tests {
         assert_eq!(distance("disney", "dsiney"), 1);
         assert_eq!(distance("kitten", "sitting"), 3);
     }
+
+    #[test]
+    fn a_word_is_near_a_mark_within_the_edits_the_marks_length_allows() {
+        // Written out per mark length (none under 5 letters, 1 edit from 5, 2 from 10),
+        // with coined marks and inner edits only, so that no other rule decides.
+        for (mark, word, near) in [
+            ("zorb", "zorrb", false),            // 4-letter mark: no edit allowed
+            ("zorbe", "zarbe", true),            // 5 letters, 1 edit
+            ("zorbe", "zarpe", false),           // 5 letters, 2 edits
+            ("zorbelaxe", "zarbelaxe", true),    // 9 letters, 1 edit
+            ("zorbelaxe", "zarbilaxe", false),   // 9 letters, 2 edits
+            ("zorbelaxie", "zarbilaxie", true),  // 10 letters, 2 edits
+            ("zorbelaxie", "zarbilexie", false), // 10 letters, 3 edits
+            ("zorbelaxie", "zarblaxie", true),   // a letter dropped and one changed
+            // Two letters dropped: the search reaches marks one letter longer than the
+            // word, not two.
+            ("zorbelaxie", "zrbelaxe", false),
+        ] {
+            let expected: Vec<&str> = if near { vec![mark] } else { vec![] };
+            assert_eq!(keys(&index(&[mark]), word), expected, "{word} near {mark}");
+        }
+    }
+
+    #[test]
+    fn words_up_to_48_bytes_are_searched_and_longer_ones_are_not() {
+        let long = "zorbelaxie".repeat(5);
+        for (len, searched) in [(47, true), (48, true), (49, false)] {
+            let mark = &long[..len];
+            let mut word: Vec<char> = mark.chars().collect();
+            word[20] = 'u'; // an inner letter changed: one edit
+            let word: String = word.into_iter().collect();
+            let expected: Vec<&str> = if searched { vec![mark] } else { vec![] };
+            assert_eq!(keys(&index(&[mark]), &word), expected, "{len} bytes");
+        }
+    }
 }

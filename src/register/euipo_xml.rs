@@ -273,6 +273,56 @@ mod tests {
         assert_eq!(status_from_text("Somewhere else"), None);
     }
 
+    /// Every `MarkCurrentStatusCode` value of the EUIPO status vocabulary (as catalogued
+    /// from real EUTM bulk files), written out by hand with the state it must give.
+    /// "Registration cancellation pending" is listed by the vocabulary among the live
+    /// values: the registration stands until the cancellation is decided, so it stays
+    /// registered.
+    #[rustfmt::skip]
+    const VOCABULARY: &[(&str, Status)] = &[
+        ("Registered", Status::Registered),
+        ("Registration cancellation pending", Status::Registered),
+        ("Application filed", Status::Pending),
+        ("Application published", Status::Pending),
+        ("Application under examination", Status::Pending),
+        ("Application opposed", Status::Pending),
+        ("Registration pending", Status::Pending),
+        ("Appeal pending", Status::Pending),
+        ("Application refused", Status::Dead),
+        ("Application withdrawn", Status::Dead),
+        ("Registration cancelled", Status::Dead),
+        ("Registration surrendered", Status::Dead),
+        ("Registration expired", Status::Dead),
+    ];
+
+    #[test]
+    fn every_euipo_status_value_has_its_live_dead_state() {
+        for &(value, expected) in VOCABULARY {
+            assert_eq!(status_from_text(value), Some(expected), "{value}");
+            // Case and spacing as files spell them vary; the value does not.
+            let shouted = value.to_uppercase().replace(' ', "  ");
+            assert_eq!(
+                status_from_text(&format!(" {shouted}\n")),
+                Some(expected),
+                "{shouted}"
+            );
+        }
+    }
+
+    #[test]
+    fn values_outside_the_euipo_vocabulary_are_unknown() {
+        for value in [
+            "",
+            "Registration",
+            "Application",
+            "Expired",
+            "Cancelled",
+            "Filed",
+        ] {
+            assert_eq!(status_from_text(value), None, "{value:?}");
+        }
+    }
+
     #[test]
     fn dates_with_and_without_zone() {
         assert_eq!(euipo_date("2004-03-15"), 20040315);

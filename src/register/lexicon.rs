@@ -132,5 +132,6 @@ mod tests {
             read_vocabulary(&dir.join("missing.txt")),
             Err(LexiconError::Read { .. })
         ));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -102,3 +102,121 @@ fn verify_checksum(bytes: &[u8]) -> Result<Trailer, SnapshotError> {
     }
     Ok(t)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &[u8] = b"any body: the trailer does not look inside";
+
+    fn key(seed: u8) -> SigningKey {
+        SigningKey::from_bytes(&[seed; 32])
+    }
+
+    #[test]
+    fn a_body_whose_sha256_does_not_match_is_refused_as_damaged() {
+        let sealed = seal(BODY.to_vec(), None);
+        assert_eq!(verify(&sealed, None), Ok(()));
+        // A body byte changed, and then a digest byte: either way the digest is not the
+        // body's SHA-256.
+        let mut body_changed = sealed.clone();
+        body_changed[3] ^= 1;
+        assert_eq!(verify(&body_changed, None), Err(SnapshotError::Checksum));
+        let mut digest_changed = sealed.clone();
+        digest_changed[BODY.len() + 31] ^= 0x80;
+        assert_eq!(verify(&digest_changed, None), Err(SnapshotError::Checksum));
+    }
+
+    #[test]
+    fn the_checksum_is_checked_before_the_signature() {
+        let signed = seal(BODY.to_vec(), Some(&key(1)));
+        let trusted = [key(1).verifying_key()];
+        assert_eq!(verify_signed(&signed, &trusted), Ok(()));
+        assert_eq!(verify(&signed, Some(&trusted[0])), Ok(()));
+        let mut damaged = signed.clone();
+        damaged[0] ^= 1;
+        assert_eq!(
+            verify_signed(&damaged, &trusted),
+            Err(SnapshotError::Checksum)
+        );
+        assert_eq!(
+            verify(&damaged, Some(&trusted[0])),
+            Err(SnapshotError::Checksum)
+        );
+    }
+
+    #[test]
+    fn a_signature_must_be_by_a_trusted_key_and_present() {
+        let signed = seal(BODY.to_vec(), Some(&key(1)));
+        let stranger = [key(2).verifying_key()];
+        assert_eq!(
+            verify_signed(&signed, &stranger),
+            Err(SnapshotError::Signature)
+        );
+        assert_eq!(verify_signed(&signed, &[]), Err(SnapshotError::Signature));
+        // One trusted key among several is enough.
+        let both = [key(2).verifying_key(), key(1).verifying_key()];
+        assert_eq!(verify_signed(&signed, &both), Ok(()));
+        let unsigned = seal(BODY.to_vec(), None);
+        assert_eq!(
+            verify_signed(&unsigned, &both),
+            Err(SnapshotError::Unsigned)
+        );
+        // Without a key, a signature is not checked.
+        assert_eq!(verify(&signed, None), Ok(()));
+        // A signature over another digest (the signed digest replaced, checksum
+        // recomputed) is refused.
+        let other = seal(b"another body".to_vec(), Some(&key(1)));
+        let mut grafted = signed.clone();
+        let sig_at = grafted.len() - 64 - END_MAGIC.len();
+        grafted[sig_at..sig_at + 64].copy_from_slice(
+            &other[other.len() - 64 - END_MAGIC.len()..other.len() - END_MAGIC.len()],
+        );
+        assert_eq!(
+            verify_signed(&grafted, &both),
+            Err(SnapshotError::Signature)
+        );
+    }
+
+    #[test]
+    fn the_trailer_holds_the_digest_a_flag_and_the_signature() {
+        let unsigned = seal(BODY.to_vec(), None);
+        assert_eq!(unsigned.len(), BODY.len() + TRAILER_LEN);
+        assert_eq!(&unsigned[..BODY.len()], BODY);
+        let t = trailer(&unsigned).unwrap();
+        assert_eq!(t.digest, sha256(BODY));
+        assert!(t.signature.is_none());
+        assert_eq!(&unsigned[unsigned.len() - END_MAGIC.len()..], END_MAGIC);
+
+        let signed = seal(BODY.to_vec(), Some(&key(1)));
+        let t = trailer(&signed).unwrap();
+        let sig = key(1).sign(&signed_message(&sha256(BODY))).to_bytes();
+        assert_eq!(t.signature, Some(sig));
+        // The signed message names what it signs.
+        assert!(signed_message(&[0; 32]).starts_with(b"clearmark register snapshot v1\0"));
+    }
+
+    #[test]
+    fn a_damaged_trailer_is_corrupt_and_a_short_file_truncated() {
+        let corrupt = SnapshotError::Corrupt { section: "trailer" };
+        let unsigned = seal(BODY.to_vec(), None);
+        let flag_at = BODY.len() + 32;
+        let mut flag = unsigned.clone();
+        flag[flag_at] = 2;
+        assert_eq!(trailer(&flag).err(), Some(corrupt.clone()));
+        // An unsigned file carries zeros where a signature would be.
+        let mut stray = unsigned.clone();
+        stray[flag_at + 64] = 1;
+        assert_eq!(trailer(&stray).err(), Some(corrupt));
+        assert_eq!(
+            verify(&unsigned[..TRAILER_LEN - 1], None),
+            Err(SnapshotError::Truncated {
+                len: TRAILER_LEN - 1
+            })
+        );
+        // Exactly a trailer and no body: an empty body, checked like any other.
+        let empty = seal(Vec::new(), None);
+        assert_eq!(empty.len(), TRAILER_LEN);
+        assert_eq!(verify(&empty, None), Ok(()));
+    }
+}
