@@ -207,9 +207,12 @@ pub fn find_with_own_brands(
         let (a0, a1) = c.region.query;
         let mut sources: Vec<u32> = serious
             .iter()
+            // The same text: more than half of this copied stretch. Half of the
+            // shorter one would let two short sentences found elsewhere turn a long
+            // verbatim copy into a template.
             .filter(|&&(f, _, (b0, b1))| {
                 let overlap = (a1.min(b1) + 1).saturating_sub(a0.max(b0));
-                f == c.field && 2 * overlap > (a1 - a0 + 1).min(b1 - b0 + 1)
+                f == c.field && 2 * overlap > a1 - a0 + 1
             })
             .map(|s| s.1)
             .collect();
@@ -904,6 +907,25 @@ mod tests {
                 .contains("text shared by many listings (a template)"),
             "{found:#?}"
         );
+    }
+
+    #[test]
+    fn a_long_copy_is_no_template_because_short_parts_of_it_are_found_elsewhere() {
+        // A copies 100 words of one listing; two 9-word sentences of it are also in B and
+        // C. The 100 words are A's text, not a template of three listings.
+        let long = words("long", 100);
+        let a = ("ref:a", "Acme kettle", long.join(" "));
+        let part = |r: std::ops::Range<usize>, tag: &str| {
+            let mut w = long[r].to_vec();
+            w.extend(words(tag, 12));
+            w.join(" ")
+        };
+        let b = ("ref:b", "Bolt kettle", part(10..19, "bolt"));
+        let c = ("ref:c", "Crux kettle", part(50..59, "crux"));
+        let found = check_bullet(&corpus_of(&[a, b, c]), "Zeta kettle", &long.join(" "));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].0, Severity::High, "{found:#?}");
+        assert!(!found[0].1.contains("template"), "{found:#?}");
     }
 
     /// A template of 24 words with a blank after every 4 (so no 5 words in a row are the
