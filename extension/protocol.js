@@ -332,9 +332,94 @@
 
 /** @typedef {CorpusAddRequest | CorpusImportRequest | CorpusStatusRequest | CorpusClearRequest} CorpusRequest */
 
+/**
+ * One finding of a kept listing over time: when it was first found and, once a check no
+ * longer finds it, when it was fixed. Identified by kind, mark, field, bullet index and
+ * the flagged text. Added in version 1 (kept listings).
+ * @typedef {object} FindingHistory
+ * @property {Finding["kind"]} kind
+ * @property {Finding["severity"]} severity
+ * @property {string} mark
+ * @property {Finding["field"]} field
+ * @property {number|null} index
+ * @property {string} text
+ * @property {number} firstSeen   ms since the epoch
+ * @property {number|null} fixedAt  ms since the epoch, null while it is still found
+ */
+
+/**
+ * A listing of the seller's own, kept in the extension's private store (extension/kept.js):
+ * opened in a seller editor or imported from a catalogue export. Added in version 1
+ * (kept listings).
+ * @typedef {object} KeptListing
+ * @property {string} key          "<host><path>" (plus the page's listing id) for an editor,
+ *                                  "<format>:<id>" for an imported listing
+ * @property {"editor"|"import"} source
+ * @property {string} where        the editor's address, or "<file> row <n>"
+ * @property {Listing} listing     the text as last checked
+ * @property {number} firstSeen    ms since the epoch
+ * @property {number} lastChecked  ms since the epoch
+ * @property {Finding[]} findings  of the last check
+ * @property {FindingHistory[]} history  every finding ever found, oldest first
+ */
+
+/**
+ * A kept listing as the options page lists it.
+ * @typedef {object} KeptSummary
+ * @property {string} key
+ * @property {"editor"|"import"} source
+ * @property {string} where
+ * @property {string} title
+ * @property {string} marketplace
+ * @property {number} firstSeen
+ * @property {number} lastChecked
+ * @property {number} findings     findings of the last check
+ * @property {number} fixed        findings found once and no longer found
+ */
+
+/**
+ * Keep the listing open in this tab's seller editor (sent by content/main.js once its
+ * fields are checked). The background keys it by the sender's address, not by anything
+ * the page says, checks the whole listing and stores it with its findings; ignored (ok,
+ * `kept: false`) while the seller switched keeping off. The tab learns nothing back.
+ * Answered with KeptResponse. Added in version 1 (kept listings).
+ * @typedef {object} KeepListingRequest
+ * @property {1} v
+ * @property {"keepListing"} type
+ * @property {Listing} listing
+ */
+
+/**
+ * The kept listings (extension pages only). Answered with KeptResponse (`listings`).
+ * Added in version 1 (kept listings).
+ * @typedef {{v: 1, type: "keptStatus"}} KeptStatusRequest
+ */
+
+/**
+ * Forget every kept listing (extension pages only). Answered with KeptResponse.
+ * Added in version 1 (kept listings).
+ * @typedef {{v: 1, type: "keptClear"}} KeptClearRequest
+ */
+
+/**
+ * Import a catalogue export as kept listings (extension pages only): the page hands the
+ * file over as a Blob under IMPORT_DB/IMPORT_STORE `key` (as for snapshots); the
+ * background reads it with the engine's catalogue readers (readCatalogue, the code of
+ * `clearmark audit`), checks and keeps every listing, and answers with KeptResponse
+ * (`imported`, `format`, `skipped`). Added in version 1 (kept listings).
+ * @typedef {object} KeptImportRequest
+ * @property {1} v
+ * @property {"keptImport"} type
+ * @property {string} key    IndexedDB key of the stored Blob
+ * @property {string} name   the file name, for messages
+ * @property {number} size   bytes
+ */
+
+/** @typedef {KeepListingRequest | KeptStatusRequest | KeptClearRequest | KeptImportRequest} KeptRequest */
+
 /** @typedef {ProposeOwnBrandRequest | ConfirmOwnBrandRequest | DiscardOwnBrandRequest | OwnBrandsStatusRequest} OwnBrandRequest */
 
-/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | OwnBrandRequest | ImportWatchListRequest | WatchListStatusRequest | WatchListClearRequest | ImportSnapshotRequest | UpdateRequest | CorpusRequest} ProtocolRequest */
+/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | OwnBrandRequest | ImportWatchListRequest | WatchListStatusRequest | WatchListClearRequest | ImportSnapshotRequest | UpdateRequest | CorpusRequest | KeptRequest} ProtocolRequest */
 
 /**
  * Requests extension pages send to a tab's content script (chrome.tabs.sendMessage, which
@@ -471,7 +556,22 @@
  */
 /** @typedef {CorpusOk | ErrorResponse} CorpusResponse */
 
-/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | ImportResponse | WatchListResponse | UpdateResponse | CorpusResponse} ProtocolResponse */
+/**
+ * The answer to every kept-listings request.
+ * @typedef {object} KeptOk
+ * @property {1} v
+ * @property {KeptRequest["type"]} type
+ * @property {true} ok
+ * @property {number} [count]               listings kept now (not for keepListing: a tab does not learn it)
+ * @property {boolean} [kept]               keepListing: whether the listing was kept
+ * @property {KeptSummary[]} [listings]     keptStatus: the kept listings, most recently checked first
+ * @property {number} [imported]            keptImport: listings read, checked and kept
+ * @property {string} [format]              keptImport: the format recognised ("Shopify products CSV")
+ * @property {Array<{row: number, reason: string}>} [skipped]  keptImport: the rows not read, with their 1-based rows
+ */
+/** @typedef {KeptOk | ErrorResponse} KeptResponse */
+
+/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | ImportResponse | WatchListResponse | UpdateResponse | CorpusResponse | KeptResponse} ProtocolResponse */
 
 /** The longest brand name accepted (own brands): far above any real brand. */
 const MAX_BRAND_UNITS = 200;
@@ -529,7 +629,7 @@ var ClearmarkProtocol = Object.freeze({
    * The requests a tab (a content script, on a page Clearmark does not control) may send;
    * every other request is answered only to the extension's own pages (`mayAsk`).
    */
-  TAB_REQUESTS: Object.freeze(["check", "corpusAdd", "proposeOwnBrand"]),
+  TAB_REQUESTS: Object.freeze(["check", "corpusAdd", "proposeOwnBrand", "keepListing"]),
 
   /**
    * Whether the sender of a message may make a request of `type`: TAB_REQUESTS from
@@ -696,6 +796,34 @@ var ClearmarkProtocol = Object.freeze({
     return { v: 1, type: "corpusClear" };
   },
 
+  /**
+   * @param {Listing} listing
+   * @returns {KeepListingRequest}
+   */
+  keepListing(listing) {
+    return { v: 1, type: "keepListing", listing };
+  },
+
+  /** @returns {KeptStatusRequest} */
+  keptStatus() {
+    return { v: 1, type: "keptStatus" };
+  },
+
+  /** @returns {KeptClearRequest} */
+  keptClear() {
+    return { v: 1, type: "keptClear" };
+  },
+
+  /**
+   * @param {string} key
+   * @param {string} name
+   * @param {number} size
+   * @returns {KeptImportRequest}
+   */
+  keptImport(key, name, size) {
+    return { v: 1, type: "keptImport", key, name, size };
+  },
+
   /** IndexedDB database where pages hand large files (snapshots) to the background. */
   IMPORT_DB: "clearmark-import",
   /** Its object store (out-of-line keys; values are Blobs). */
@@ -785,6 +913,23 @@ var ClearmarkProtocol = Object.freeze({
       case "corpusStatus":
       case "corpusClear":
         return { ok: true, request: /** @type {CorpusRequest} */ (msg) };
+      case "keepListing": {
+        const l = /** @type {Record<string, unknown> | null} */ (m.listing);
+        if (typeof l !== "object" || l === null || typeof l.id !== "string") {
+          return { ok: false, error: "Clearmark: a listing to keep needs a string id." };
+        }
+        const bad = listingProblem(l, ["id", "marketplace", "category", "brand", "title", "description", "keywords"]);
+        if (bad) return { ok: false, error: `Clearmark: ${bad}` };
+        return { ok: true, request: /** @type {KeepListingRequest} */ (msg) };
+      }
+      case "keptStatus":
+      case "keptClear":
+        return { ok: true, request: /** @type {KeptRequest} */ (msg) };
+      case "keptImport":
+        if (typeof m.key !== "string" || typeof m.name !== "string" || typeof m.size !== "number") {
+          return { ok: false, error: "Clearmark: a catalogue import needs the stored file's key, name and size." };
+        }
+        return { ok: true, request: /** @type {KeptImportRequest} */ (msg) };
       default:
         return { ok: false, error: `Clearmark: unknown message type ${JSON.stringify(m.type)}.` };
     }

@@ -1,0 +1,122 @@
+// @ts-check
+/**
+ * The seller's own listings, kept on this machine (issue 14, item 3): every listing the
+ * seller opens in a seller editor (keepListing, from the content script) and every
+ * listing of a catalogue export imported in options (keptImport), each checked whole and
+ * stored with its findings and their history (kept-record.js) in the extension's
+ * IndexedDB (kept-store.js), which no page can read. Nothing leaves the browser.
+ *
+ * It answers the kept-listings requests of extension/protocol.js for the background. It
+ * decides what is kept and when; it does not store (kept-store.js), shape records
+ * (kept-record.js) or route messages (background.js). A tab may only send keepListing,
+ * and the listing's key comes from the sender's address, not from the page.
+ */
+
+import * as store from "./kept-store.js";
+import { editorKey, importKey, recordAfter, summary } from "./kept-record.js";
+import { takeHandedOver } from "./store.js";
+
+const P = globalThis.ClearmarkProtocol;
+
+/** Most skipped rows named in an import's answer (the count says how many there were). */
+const SHOWN_SKIPPED = 100;
+
+/**
+ * The engine as this module uses it.
+ * @typedef {{check: (listing: Listing) => unknown}} Checker
+ */
+
+/**
+ * What the wasm module's readCatalogue returns (src/wasm/catalogue.rs).
+ * @typedef {object} CatalogueRead
+ * @property {string} format
+ * @property {string} formatName
+ * @property {Array<{row: number, listing: Listing}>} listings
+ * @property {Array<{row: number, reason: string}>} skipped
+ */
+
+export class KeptListings {
+  /**
+   * @param {() => Promise<{keepListings: boolean}>} settings  the seller's settings
+   * @param {(bytes: Uint8Array) => CatalogueRead} readCatalogue  the wasm catalogue reader (throws a string)
+   */
+  constructor(settings, readCatalogue) {
+    this.settings = settings;
+    this.readCatalogue = readCatalogue;
+    /** Writes in flight: each reads and writes after the last, so none is lost. */
+    this.changes = Promise.resolve();
+  }
+
+  /**
+   * Runs `change` after every change before it.
+   * @template T @param {() => Promise<T>} change @returns {Promise<T>}
+   */
+  serial(change) {
+    const run = this.changes.then(change, change);
+    this.changes = run.then(() => undefined, () => undefined);
+    return run;
+  }
+
+  /**
+   * Checks each listing whole and stores it, bringing a record kept before up to date.
+   * @param {Checker} engine
+   * @param {Array<{key: string, source: KeptListing["source"], where: string, listing: Listing}>} items
+   */
+  keep(engine, items) {
+    return this.serial(async () => {
+      const now = Date.now();
+      const before = await store.getMany(items.map((i) => i.key));
+      const records = items.map((item) => {
+        const listing = { ...item.listing, id: item.key };
+        const report = /** @type {ListingReport} */ (engine.check(listing));
+        return recordAfter(before.get(item.key), { ...item, listing, findings: report.findings }, now);
+      });
+      await store.putMany(records);
+    });
+  }
+
+  /**
+   * Answers one kept-listings request; throws a sentence on failure (background.js turns
+   * it into the ErrorResponse).
+   * @param {KeptRequest} req
+   * @param {Checker} engine
+   * @param {{url?: string} | undefined} sender
+   * @returns {Promise<KeptResponse>}
+   */
+  async answer(req, engine, sender) {
+    switch (req.type) {
+      case "keepListing": {
+        if (!(await this.settings()).keepListings || !sender?.url) return { v: 1, type: req.type, ok: true, kept: false };
+        const key = editorKey(sender.url);
+        const u = new URL(sender.url);
+        await this.keep(engine, [{ key, source: "editor", where: `${u.origin}${u.pathname}`, listing: req.listing }]);
+        return { v: 1, type: req.type, ok: true, kept: true };
+      }
+      case "keptStatus": {
+        const records = await store.all();
+        const listings = records.map(summary).sort((a, b) => b.lastChecked - a.lastChecked || a.key.localeCompare(b.key));
+        return { v: 1, type: req.type, ok: true, count: listings.length, listings };
+      }
+      case "keptClear":
+        await this.serial(() => store.clear());
+        return { v: 1, type: req.type, ok: true, count: 0 };
+      case "keptImport": {
+        const file = await takeHandedOver(P.IMPORT_DB, P.IMPORT_STORE, req.key);
+        if (!file) return P.failure(req.type, `The file ${req.name} did not reach Clearmark; choose it again.`);
+        let read;
+        try {
+          read = this.readCatalogue(new Uint8Array(file));
+        } catch (err) {
+          return P.failure(req.type, `${req.name}: ${String(err)}`);
+        }
+        await this.keep(engine, read.listings.map(({ row, listing }) => ({
+          key: importKey(read.format, listing.id), source: /** @type {const} */ ("import"), where: `${req.name} row ${row}`, listing,
+        })));
+        return {
+          v: 1, type: req.type, ok: true, imported: read.listings.length, format: read.formatName,
+          skipped: read.skipped.slice(0, SHOWN_SKIPPED), count: (await store.all()).length,
+        };
+      }
+    }
+  }
+}

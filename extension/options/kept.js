@@ -1,0 +1,170 @@
+// @ts-check
+/**
+ * The "Your listings" section of the options page (issue 14, item 3): the switch for
+ * keeping the listings the seller opens in seller editors, how many are kept, "Clear kept
+ * listings", the list of kept listings with their dates and findings, and importing a
+ * catalogue export (the formats of `clearmark audit`: Amazon flat file, Shopify, eBay or
+ * Etsy CSV, listing JSON lines). The file is handed to the background, which reads it with
+ * the engine's own catalogue readers; the rows it skipped are listed with their numbers.
+ *
+ * It only shows state and sends requests (keptStatus, keptClear, keptImport;
+ * extension/protocol.js). All text is set with textContent.
+ */
+
+import "../protocol.js";
+import { handOver } from "./handover.js";
+
+const P = globalThis.ClearmarkProtocol;
+
+/**
+ * A localised string, English when the key is missing.
+ * @param {string} key
+ * @param {string} english
+ * @param {string[]} [subs]
+ */
+function t(key, english, subs) {
+  const s = chrome.i18n.getMessage(key, subs);
+  if (s) return s;
+  return (subs ?? []).reduce((text, sub, i) => text.replace(`$${i + 1}`, sub), english);
+}
+
+/**
+ * @param {string} tag
+ * @param {Record<string, string>} [attrs]
+ * @param {(Node|string)[]} [children]
+ */
+function el(tag, attrs = {}, children = []) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+}
+
+/** @param {number} ms */
+const when = (ms) => new Date(ms).toLocaleString();
+
+/**
+ * One row of the list.
+ * @param {KeptSummary} s
+ */
+function row(s) {
+  const tr = el("tr", {}, [
+    el("td", { class: "kept-title" }, [s.title]),
+    el("td", {}, [s.where]),
+    el("td", {}, [when(s.firstSeen)]),
+    el("td", {}, [when(s.lastChecked)]),
+    el("td", { class: "kept-findings" }, [String(s.findings)]),
+  ]);
+  tr.dataset.key = s.key;
+  return tr;
+}
+
+/**
+ * Builds the section into `root` and keeps it current.
+ * @param {HTMLElement} root
+ */
+export function mountKept(root) {
+  const keep = /** @type {HTMLInputElement} */ (el("input", { id: "kept-switch", type: "checkbox" }));
+  const count = el("output", { id: "kept-count" });
+  const clear = /** @type {HTMLButtonElement} */ (el("button", { id: "kept-clear", type: "button" }, [t("keptClear", "Clear kept listings")]));
+  const file = /** @type {HTMLInputElement} */ (el("input", { id: "kept-file", type: "file", accept: ".csv,.tsv,.txt,.jsonl,.json,text/csv,text/tab-separated-values" }));
+  const message = el("p", { id: "kept-status", role: "status", class: "status" });
+  const skipped = el("ul", { id: "kept-skipped", class: "errors" });
+  const body = el("tbody");
+  const table = el("table", { id: "kept-list" }, [
+    el("thead", {}, [el("tr", {}, [
+      el("th", {}, [t("keptColTitle", "Title")]),
+      el("th", {}, [t("keptColWhere", "Where")]),
+      el("th", {}, [t("keptColFirstSeen", "First seen")]),
+      el("th", {}, [t("keptColLastChecked", "Last checked")]),
+      el("th", {}, [t("keptColFindings", "Findings")]),
+    ])]),
+    body,
+  ]);
+
+  root.append(
+    el("h2", {}, [t("keptHeading", "Your listings")]),
+    el("p", { class: "muted" }, [t("keptHelp", "The listings you open in a seller editor are kept on this computer only, with the date first seen, the date last checked and what that check found: your record of preventive measures. No page can read them and nothing is sent anywhere.")]),
+    el("p", {}, [el("label", {}, [keep, " ", t("keptSwitch", "Keep the listings I open")])]),
+    el("p", {}, [t("keptCount", "Listings kept: "), count, " ", clear]),
+    el("p", {}, [el("label", { for: "kept-file" }, [t("keptImport", "Import a catalogue export (Amazon flat file, Shopify, eBay or Etsy CSV, listing JSON lines): ")]), file]),
+    message,
+    skipped,
+    table,
+  );
+
+  /** @param {boolean} ok @param {string} text */
+  function say(ok, text) {
+    message.dataset.ok = String(ok);
+    message.textContent = text;
+  }
+
+  /** @param {KeptResponse} res */
+  function show(res) {
+    if (!res.ok) return;
+    if (res.count !== undefined) {
+      count.textContent = String(res.count);
+      count.dataset.count = String(res.count);
+    }
+    if (res.listings) body.replaceChildren(...res.listings.map(row));
+    else if (res.count === 0) body.replaceChildren();
+  }
+
+  /**
+   * @param {KeptRequest} request
+   * @returns {Promise<KeptResponse>}
+   */
+  async function send(request) {
+    /** @type {KeptResponse} */
+    const res = await chrome.runtime.sendMessage(request).catch((e) => P.failure(request.type, String(e)));
+    show(res);
+    return res;
+  }
+
+  /** Lists the kept listings again. */
+  const refresh = () => send(P.keptStatus());
+
+  const S = globalThis.ClearmarkSettings;
+  S.load().then((s) => {
+    keep.checked = s.keepListings;
+    keep.dataset.ready = "true";
+  }, () => {});
+  keep.addEventListener("change", () => {
+    S.update((s) => {
+      s.keepListings = keep.checked;
+    }).catch((e) => say(false, String(e)));
+  });
+
+  clear.addEventListener("click", async () => {
+    const res = await send(P.keptClear());
+    skipped.replaceChildren();
+    say(res.ok, res.ok ? t("keptCleared", "No listings are kept now.") : res.error);
+  });
+
+  file.addEventListener("change", async () => {
+    const f = file.files?.[0];
+    if (!f) return;
+    say(true, t("keptImporting", "Reading $1…", [f.name]));
+    skipped.replaceChildren();
+    const res = await handOver(f).then(
+      (key) => send(P.keptImport(key, f.name, f.size)),
+      (e) => P.failure("keptImport", String(e)),
+    );
+    if (res.ok) {
+      const rows = res.skipped ?? [];
+      say(true, t("keptImported", "$1: $2 listings read from $3 and checked; $4 rows skipped.", [res.format ?? "", String(res.imported ?? 0), f.name, String(rows.length)]));
+      message.dataset.imported = String(res.imported ?? 0);
+      skipped.replaceChildren(...rows.map((r) => el("li", {}, [t("keptSkippedRow", "Row $1: $2", [String(r.row), r.reason])])));
+      await refresh();
+    } else {
+      say(false, res.error);
+    }
+    file.value = "";
+  });
+
+  refresh();
+  // Listings the seller opens in another tab meanwhile show when the page is looked at again.
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") refresh();
+  });
+}

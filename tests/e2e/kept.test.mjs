@@ -1,0 +1,166 @@
+// @ts-check
+/**
+ * The seller's own listings, kept locally (issue 14, item 3), in real browsers (Chromium
+ * and Firefox, the assembled extension loaded, the Etsy listing editor fixture served
+ * under www.etsy.com):
+ *
+ * - typing a title with a famous brand in the editor keeps the listing: the background's
+ *   kept listings hold it, keyed by the editor's address, with the text typed and the
+ *   findings the engine gives for that text;
+ * - the options page lists it (title, where, findings) with the switch on by default;
+ * - "Clear kept listings" empties the list;
+ * - importing a Shopify products CSV (tests/fixtures/catalogue, the audit's own fixture:
+ *   variant rows, a BOM, HTML bodies, a product without a handle on row 6) lists its two
+ *   products with findings and names the skipped row with its number and reason.
+ *
+ * Every wait is on a condition (wait.mjs), never on a guessed time.
+ */
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { waitFor } from "./wait.mjs";
+import { ARTIFACTS, BROWSERS, REPO, useBrowser } from "./browsers.mjs";
+import { fieldState, focusEnd, overlayState } from "./editor-page.mjs";
+
+const EDITOR = { host: "www.etsy.com", path: "/your/shops/me/listing-editor/create/" };
+const TITLE = ["#listing-title-input"];
+const TYPED = "LEGO compatible building bricks set";
+const SHOPIFY = readFileSync(join(REPO, "tests", "fixtures", "catalogue", "shopify-products.csv"), "utf8");
+
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** What the options page shows of the kept listings. */
+function optionsState() {
+  const text = (/** @type {string} */ id) => document.getElementById(id)?.textContent ?? "";
+  return {
+    ready: /-extension:$/.test(location.protocol) && document.readyState === "complete"
+      && /** @type {HTMLInputElement | null} */ (document.getElementById("kept-switch"))?.dataset.ready === "true",
+    switchOn: /** @type {HTMLInputElement | null} */ (document.getElementById("kept-switch"))?.checked ?? false,
+    count: /** @type {HTMLElement | null} */ (document.getElementById("kept-count"))?.dataset.count ?? "",
+    status: text("kept-status"),
+    statusOk: /** @type {HTMLElement | null} */ (document.getElementById("kept-status"))?.dataset.ok ?? "",
+    skipped: Array.from(document.querySelectorAll("#kept-skipped li")).map((li) => li.textContent ?? ""),
+    rows: Array.from(document.querySelectorAll("#kept-list tbody tr")).map((tr) => ({
+      key: /** @type {HTMLElement} */ (tr).dataset.key ?? "",
+      cells: Array.from(tr.querySelectorAll("td")).map((td) => td.textContent ?? ""),
+    })),
+  };
+}
+
+/**
+ * In the options page: choose `csv` as the catalogue file, as the seller's file picker does.
+ * @param {{csv: string, name: string}} file
+ */
+function chooseCatalogue({ csv, name }) {
+  const input = /** @type {HTMLInputElement} */ (document.getElementById("kept-file"));
+  const dt = new DataTransfer();
+  dt.items.add(new File([csv], name, { type: "text/csv" }));
+  input.files = dt.files;
+  input.dispatchEvent(new Event("change"));
+}
+
+/** In the options page: click "Clear kept listings". */
+function clickClear() {
+  /** @type {HTMLButtonElement} */ (document.getElementById("kept-clear")).click();
+}
+
+for (const [browserName, launch] of Object.entries(BROWSERS)) {
+  describe(`${browserName}: kept listings`, { timeout: 240_000 }, () => {
+    const session = useBrowser(launch);
+
+    /** The background's kept listings, asked from an extension page. */
+    const keptStatus = () => session.browser.inExtension(() => chrome.runtime.sendMessage({ v: 1, type: "keptStatus" }), null);
+
+    /**
+     * An options tab once its kept-listings section has loaded; closed by the caller.
+     */
+    async function openOptions() {
+      const opts = await session.browser.extensionPage("options/options.html");
+      const st = await waitFor(() => opts.evaluate(optionsState, null).catch(() => null), (s) => !!s?.ready && s.count !== "");
+      assert.ok(st?.ready, "the options page loaded its kept listings");
+      return opts;
+    }
+
+    it("typing a listing in a seller editor keeps it, with the engine's findings for its text", async () => {
+      const errorsBefore = session.browser.consoleErrors().length;
+      await session.browser.goto(`https://${EDITOR.host}:${session.server.httpsPort}${EDITOR.path}`);
+      await waitFor(() => overlayState(session.browser), (s) => s.hosts === 1);
+      await session.browser.evaluate(focusEnd, TITLE);
+      await session.browser.type(TYPED);
+      assert.equal((await session.browser.evaluate(fieldState, TITLE)).value, TYPED, "the field holds what was typed");
+
+      const res = await waitFor(keptStatus, (r) => r?.ok && r.listings.some((/** @type {KeptSummary} */ l) => l.title === TYPED));
+      assert.ok(res?.ok, JSON.stringify(res));
+      assert.equal(res.count, 1, "one listing kept");
+      const kept = /** @type {KeptSummary} */ (res.listings[0]);
+      assert.equal(kept.key, `${EDITOR.host}:${session.server.httpsPort}${EDITOR.path.replace(/\/$/, "")}`, "keyed by the editor's address");
+      assert.equal(kept.source, "editor");
+      assert.equal(kept.marketplace, "etsy.com");
+      assert.ok(kept.firstSeen > 0 && kept.lastChecked >= kept.firstSeen);
+
+      const report = await session.browser.inExtension(
+        (title) => chrome.runtime.sendMessage({ v: 1, type: "check", listing: { id: "x", marketplace: "etsy.com", title } }), TYPED);
+      assert.ok(report.ok, JSON.stringify(report));
+      assert.ok(report.report.findings.length > 0, "the typed title has findings");
+      assert.equal(kept.findings, report.report.findings.length, "kept with the engine's findings for the text typed");
+      assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
+    });
+
+    it("the options page lists the kept listing, switch on by default, and Clear empties it", async () => {
+      const opts = await openOptions();
+      try {
+        const st = await waitFor(() => opts.evaluate(optionsState, null), (s) => s.rows.length === 1);
+        assert.equal(st.switchOn, true, "keeping is on by default");
+        assert.equal(st.count, "1");
+        assert.equal(st.rows[0].cells[0], TYPED);
+        assert.match(st.rows[0].cells[1], /^https:\/\/www\.etsy\.com:\d+\/your\/shops\/me\/listing-editor\/create\/$/);
+        assert.notEqual(st.rows[0].cells[4], "0", "its findings are counted");
+        await opts.screenshot(join(ARTIFACTS, `kept-${browserName}-options.png`));
+
+        await opts.evaluate(clickClear, null);
+        const cleared = await waitFor(() => opts.evaluate(optionsState, null), (s) => s.count === "0" && s.rows.length === 0);
+        assert.equal(cleared.count, "0");
+        assert.deepEqual(cleared.rows, []);
+        assert.equal(cleared.statusOk, "true", cleared.status);
+      } finally {
+        await opts.close();
+      }
+      const res = await keptStatus();
+      assert.equal(res.count, 0, "the background keeps nothing any more");
+    });
+
+    it("importing a Shopify CSV lists its products and names the skipped row", async () => {
+      const opts = await openOptions();
+      try {
+        await opts.evaluate(chooseCatalogue, { csv: SHOPIFY, name: "products_export.csv" });
+        const st = await waitFor(() => opts.evaluate(optionsState, null), (s) => s.statusOk !== "" && !s.status.startsWith("Reading") && s.rows.length === 2, 30_000);
+        assert.equal(st.statusOk, "true", st.status);
+        assert.equal(st.status, "Shopify products CSV: 2 listings read from products_export.csv and checked; 1 rows skipped.");
+        assert.deepEqual(st.skipped, ["Row 6: no id (nothing in Handle)"]);
+        assert.equal(st.count, "2");
+        assert.deepEqual(st.rows.map((r) => r.key).sort(), ["shopify:pokemon-sleeves", "shopify:stanley-lid"]);
+        const byKey = Object.fromEntries(st.rows.map((r) => [r.key, r.cells]));
+        assert.equal(byKey["shopify:pokemon-sleeves"][0], "Card sleeves for trading cards");
+        assert.equal(byKey["shopify:pokemon-sleeves"][1], "products_export.csv row 2");
+        assert.equal(byKey["shopify:stanley-lid"][1], "products_export.csv row 5");
+        for (const [key, cells] of Object.entries(byKey)) assert.notEqual(cells[4], "0", `${key}: its findings are counted, as clearmark audit finds`);
+        await opts.screenshot(join(ARTIFACTS, `kept-${browserName}-import.png`));
+      } finally {
+        await opts.close();
+      }
+    });
+
+    it("a file that is not a catalogue is refused with the reason, and nothing changes", async () => {
+      const opts = await openOptions();
+      try {
+        await opts.evaluate(chooseCatalogue, { csv: "name,price\nmug,3\n", name: "prices.csv" });
+        const st = await waitFor(() => opts.evaluate(optionsState, null), (s) => s.statusOk === "false");
+        assert.match(st.status, /^prices\.csv: The catalogue cannot be read: not a catalogue export Clearmark reads/);
+        assert.equal(st.count, "2", "the listings kept stay");
+      } finally {
+        await opts.close();
+      }
+    });
+  });
+}
