@@ -207,6 +207,7 @@ async function answer(msg, sender) {
       case "keptStatus":
       case "keptClear":
       case "keptImport":
+      case "keptExport":
         return await kept.answer(req, e, sender);
       case "importWatchList":
       case "watchListStatus":

@@ -15,6 +15,7 @@
 import * as store from "./kept-store.js";
 import { editorKey, importKey, recordAfter, summary } from "./kept-record.js";
 import { takeHandedOver } from "./store.js";
+import { evidenceRecord } from "./evidence.js";
 
 const P = globalThis.ClearmarkProtocol;
 
@@ -23,7 +24,7 @@ const SHOWN_SKIPPED = 100;
 
 /**
  * The engine as this module uses it.
- * @typedef {{check: (listing: Listing) => unknown}} Checker
+ * @typedef {{check: (listing: Listing) => unknown, snapshotInfo: () => unknown}} Checker
  */
 
 /**
@@ -100,6 +101,17 @@ export class KeptListings {
       case "keptClear":
         await this.serial(() => store.clear());
         return { v: 1, type: req.type, ok: true, count: 0 };
+      case "keptExport": {
+        const chosen = req.key === undefined ? await store.all() : [...(await store.getMany([req.key])).values()];
+        if (req.key !== undefined && !chosen.length) return P.failure(req.type, "That listing is no longer kept.");
+        await this.keep(engine, chosen.map(({ key, source, where, listing }) => ({ key, source, where, listing })));
+        const records = [...(await store.getMany(chosen.map((r) => r.key))).values()];
+        const manifest = chrome.runtime.getManifest();
+        const evidence = evidenceRecord({
+          records, snapshot: /** @type {SnapshotInfo} */ (engine.snapshotInfo()), extension: { name: "Clearmark", version: manifest.version }, now: Date.now(),
+        });
+        return { v: 1, type: req.type, ok: true, evidence };
+      }
       case "keptImport": {
         const file = await takeHandedOver(P.IMPORT_DB, P.IMPORT_STORE, req.key);
         if (!file) return P.failure(req.type, `The file ${req.name} did not reach Clearmark; choose it again.`);

@@ -415,7 +415,45 @@
  * @property {number} size   bytes
  */
 
-/** @typedef {KeepListingRequest | KeptStatusRequest | KeptClearRequest | KeptImportRequest} KeptRequest */
+/**
+ * Export the evidence for one kept listing (`key`) or all of them (extension pages only):
+ * each is checked again with the snapshot in use, its record brought up to date, and the
+ * answer carries the EvidenceRecord the options page downloads as JSON and the printable
+ * page renders. Answered with KeptResponse (`evidence`). Added in version 1 (evidence export).
+ * @typedef {object} KeptExportRequest
+ * @property {1} v
+ * @property {"keptExport"} type
+ * @property {string} [key]   one kept listing; absent: all
+ */
+
+/**
+ * The seller's record of preventive measures for an appeal (extension/evidence.js): when
+ * it was made, by which extension and snapshot (with its sources and their dates), and
+ * for each listing the text as checked, each finding with its evidence (reason, register
+ * records, enforcement) and the history of its findings. Dates are ISO 8601 (UTC).
+ * Added in version 1 (evidence export).
+ * @typedef {object} EvidenceRecord
+ * @property {"clearmark-evidence"} format
+ * @property {1} formatVersion
+ * @property {string} generatedAt            when the listings were checked for this record
+ * @property {{name: string, version: string}} extension
+ * @property {SnapshotInfo} snapshot         the snapshot's header: version, build date, sources with their dates
+ * @property {EvidenceListing[]} listings
+ */
+
+/**
+ * @typedef {object} EvidenceListing
+ * @property {string} key
+ * @property {"editor"|"import"} source
+ * @property {string} where
+ * @property {string} firstSeen
+ * @property {string} lastChecked
+ * @property {Listing} listing       the text as checked
+ * @property {Finding[]} findings    what the check found, with the evidence of each
+ * @property {Array<Omit<FindingHistory, "firstSeen" | "fixedAt"> & {firstSeen: string, fixedAt: string | null}>} history
+ */
+
+/** @typedef {KeepListingRequest | KeptStatusRequest | KeptClearRequest | KeptImportRequest | KeptExportRequest} KeptRequest */
 
 /** @typedef {ProposeOwnBrandRequest | ConfirmOwnBrandRequest | DiscardOwnBrandRequest | OwnBrandsStatusRequest} OwnBrandRequest */
 
@@ -568,6 +606,7 @@
  * @property {number} [imported]            keptImport: listings read, checked and kept
  * @property {string} [format]              keptImport: the format recognised ("Shopify products CSV")
  * @property {Array<{row: number, reason: string}>} [skipped]  keptImport: the rows not read, with their 1-based rows
+ * @property {EvidenceRecord} [evidence]    keptExport: the record
  */
 /** @typedef {KeptOk | ErrorResponse} KeptResponse */
 
@@ -824,6 +863,14 @@ var ClearmarkProtocol = Object.freeze({
     return { v: 1, type: "keptImport", key, name, size };
   },
 
+  /**
+   * @param {string} [key]  one kept listing; absent: all
+   * @returns {KeptExportRequest}
+   */
+  keptExport(key) {
+    return key === undefined ? { v: 1, type: "keptExport" } : { v: 1, type: "keptExport", key };
+  },
+
   /** IndexedDB database where pages hand large files (snapshots) to the background. */
   IMPORT_DB: "clearmark-import",
   /** Its object store (out-of-line keys; values are Blobs). */
@@ -925,6 +972,11 @@ var ClearmarkProtocol = Object.freeze({
       case "keptStatus":
       case "keptClear":
         return { ok: true, request: /** @type {KeptRequest} */ (msg) };
+      case "keptExport":
+        if (m.key !== undefined && typeof m.key !== "string") {
+          return { ok: false, error: "Clearmark: an evidence export names a kept listing by its key, or none for all." };
+        }
+        return { ok: true, request: /** @type {KeptExportRequest} */ (msg) };
       case "keptImport":
         if (typeof m.key !== "string" || typeof m.name !== "string" || typeof m.size !== "number") {
           return { ok: false, error: "Clearmark: a catalogue import needs the stored file's key, name and size." };

@@ -7,12 +7,17 @@
  * Etsy CSV, listing JSON lines). The file is handed to the background, which reads it with
  * the engine's own catalogue readers; the rows it skipped are listed with their numbers.
  *
- * It only shows state and sends requests (keptStatus, keptClear, keptImport;
+ * Evidence (item 5): for one kept listing or all, "JSON" downloads the evidence record
+ * (keptExport) and "Printable page" opens evidence/evidence.html, which renders the same
+ * record for print-to-PDF.
+ *
+ * It only shows state and sends requests (keptStatus, keptClear, keptImport, keptExport;
  * extension/protocol.js). All text is set with textContent.
  */
 
 import "../protocol.js";
 import { handOver } from "./handover.js";
+import { downloadEvidence } from "./evidence-download.js";
 
 const P = globalThis.ClearmarkProtocol;
 
@@ -44,19 +49,21 @@ function el(tag, attrs = {}, children = []) {
 const when = (ms) => new Date(ms).toLocaleString();
 
 /**
- * One row of the list.
- * @param {KeptSummary} s
+ * The printable page of one kept listing, or of all.
+ * @param {string} [key]
  */
-function row(s) {
-  const tr = el("tr", {}, [
-    el("td", { class: "kept-title" }, [s.title]),
-    el("td", {}, [s.where]),
-    el("td", {}, [when(s.firstSeen)]),
-    el("td", {}, [when(s.lastChecked)]),
-    el("td", { class: "kept-findings" }, [String(s.findings)]),
-  ]);
-  tr.dataset.key = s.key;
-  return tr;
+const printable = (key) => chrome.runtime.getURL(`evidence/evidence.html${key === undefined ? "" : `?key=${encodeURIComponent(key)}`}`);
+
+/**
+ * The evidence buttons of one kept listing (`key`) or all: "JSON" and "Printable page".
+ * @param {(key?: string) => void} exportJson
+ * @param {string} [key]
+ */
+function evidenceButtons(exportJson, key) {
+  const json = el("button", { type: "button", class: "kept-json" }, [t("keptExportJson", "JSON")]);
+  json.addEventListener("click", () => exportJson(key));
+  const print = el("a", { href: printable(key), target: "_blank", class: "kept-print" }, [t("keptPrintable", "Printable page")]);
+  return [json, " ", print];
 }
 
 /**
@@ -78,6 +85,7 @@ export function mountKept(root) {
       el("th", {}, [t("keptColFirstSeen", "First seen")]),
       el("th", {}, [t("keptColLastChecked", "Last checked")]),
       el("th", {}, [t("keptColFindings", "Findings")]),
+      el("th", {}, [t("keptColEvidence", "Evidence")]),
     ])]),
     body,
   ]);
@@ -87,6 +95,7 @@ export function mountKept(root) {
     el("p", { class: "muted" }, [t("keptHelp", "The listings you open in a seller editor are kept on this computer only, with the date first seen, the date last checked and what that check found: your record of preventive measures. No page can read them and nothing is sent anywhere.")]),
     el("p", {}, [el("label", {}, [keep, " ", t("keptSwitch", "Keep the listings I open")])]),
     el("p", {}, [t("keptCount", "Listings kept: "), count, " ", clear]),
+    el("p", { id: "kept-all" }, [t("keptEvidenceAll", "Evidence for all kept listings: "), ...evidenceButtons(exportJson)]),
     el("p", {}, [el("label", { for: "kept-file" }, [t("keptImport", "Import a catalogue export (Amazon flat file, Shopify, eBay or Etsy CSV, listing JSON lines): ")]), file]),
     message,
     skipped,
@@ -97,6 +106,38 @@ export function mountKept(root) {
   function say(ok, text) {
     message.dataset.ok = String(ok);
     message.textContent = text;
+  }
+
+  /**
+   * One row of the list.
+   * @param {KeptSummary} s
+   */
+  function row(s) {
+    const tr = el("tr", {}, [
+      el("td", { class: "kept-title" }, [s.title]),
+      el("td", {}, [s.where]),
+      el("td", {}, [when(s.firstSeen)]),
+      el("td", {}, [when(s.lastChecked)]),
+      el("td", { class: "kept-findings" }, [String(s.findings)]),
+      el("td", {}, evidenceButtons(exportJson, s.key)),
+    ]);
+    tr.dataset.key = s.key;
+    return tr;
+  }
+
+  /**
+   * Checks the listing (`key`) or all again and downloads their evidence record.
+   * @param {string} [key]
+   */
+  async function exportJson(key) {
+    const res = await send(P.keptExport(key));
+    if (res.ok && res.evidence) {
+      downloadEvidence(res.evidence);
+      say(true, t("keptExported", "Evidence for $1 listings saved.", [String(res.evidence.listings.length)]));
+      await refresh();
+    } else {
+      say(false, res.ok ? t("noAnswer", "No answer") : res.error);
+    }
   }
 
   /** @param {KeptResponse} res */

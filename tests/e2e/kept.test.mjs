@@ -8,6 +8,10 @@
  *   kept listings hold it, keyed by the editor's address, with the text typed and the
  *   findings the engine gives for that text;
  * - the options page lists it (title, where, findings) with the switch on by default;
+ * - the kept listing's evidence exported from options downloads a JSON record (the link's
+ *   download is captured in the page) whose findings are exactly what the engine reports
+ *   for the listing's text, with the extension and snapshot versions and the history;
+ * - the printable page renders the same record;
  * - "Clear kept listings" empties the list;
  * - importing a Shopify products CSV (tests/fixtures/catalogue, the audit's own fixture:
  *   variant rows, a BOM, HTML bodies, a product without a handle on row 6) lists its two
@@ -60,6 +64,40 @@ function chooseCatalogue({ csv, name }) {
   input.dispatchEvent(new Event("change"));
 }
 
+/**
+ * In the options page: click the "JSON" button of the kept listing `key` with the page's
+ * link downloads captured, and return the file's name and text.
+ * @param {string} key
+ */
+async function exportJsonOf(key) {
+  /** @type {Array<{name: string, href: string}>} */
+  const saved = [];
+  HTMLAnchorElement.prototype.click = function () {
+    saved.push({ name: this.download, href: this.href });
+  };
+  const tr = Array.from(document.querySelectorAll("#kept-list tbody tr")).find((r) => /** @type {HTMLElement} */ (r).dataset.key === key);
+  /** @type {HTMLButtonElement} */ (tr?.querySelector(".kept-json")).click();
+  for (let i = 0; i < 300 && !saved.length; i++) await new Promise((r) => setTimeout(r, 50));
+  if (!saved.length) return null;
+  return { name: saved[0].name, text: await (await fetch(saved[0].href)).text() };
+}
+
+/** In the printable evidence page: what it rendered, once it has. */
+function printedState() {
+  const status = document.getElementById("evidence-status");
+  return {
+    ok: status?.dataset.ok ?? "",
+    error: status?.textContent ?? "",
+    meta: document.getElementById("evidence-meta")?.textContent ?? "",
+    sections: Array.from(document.querySelectorAll("section.listing")).map((s) => ({
+      key: /** @type {HTMLElement} */ (s).dataset.key ?? "",
+      heading: s.querySelector("h2")?.textContent ?? "",
+      findings: Array.from(s.querySelectorAll("table.findings tbody tr")).map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent ?? "")),
+      history: s.querySelectorAll("table.history tbody tr").length,
+    })),
+  };
+}
+
 /** In the options page: click "Clear kept listings". */
 function clickClear() {
   /** @type {HTMLButtonElement} */ (document.getElementById("kept-clear")).click();
@@ -105,6 +143,59 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       assert.ok(report.report.findings.length > 0, "the typed title has findings");
       assert.equal(kept.findings, report.report.findings.length, "kept with the engine's findings for the text typed");
       assert.deepEqual(session.browser.consoleErrors().slice(errorsBefore), [], "nothing in the page's console");
+    });
+
+    it("the kept listing's evidence downloads as JSON with the engine's findings for its text", async () => {
+      const { key } = (await keptStatus()).listings[0];
+      const opts = await openOptions();
+      let file;
+      try {
+        await waitFor(() => opts.evaluate(optionsState, null), (s) => s.rows.length === 1);
+        file = await opts.evaluate(exportJsonOf, key);
+      } finally {
+        await opts.close();
+      }
+      assert.ok(file, "a download was started");
+      assert.match(file.name, /^clearmark-evidence-\d{4}-\d{2}-\d{2}\.json$/);
+      /** @type {EvidenceRecord} */
+      const record = JSON.parse(file.text);
+      assert.equal(record.format, "clearmark-evidence");
+      assert.ok(!Number.isNaN(Date.parse(record.generatedAt)));
+      const version = await session.browser.inExtension(() => chrome.runtime.getManifest().version, null);
+      assert.deepEqual(record.extension, { name: "Clearmark", version });
+      const info = await session.browser.inExtension(() => chrome.runtime.sendMessage({ v: 1, type: "info" }), null);
+      assert.equal(record.snapshot.snapshot_version, info.snapshot.snapshot_version, "the snapshot in use");
+      assert.ok(Array.isArray(record.snapshot.sources) && record.snapshot.sources.length > 0, "with its sources and their dates");
+      assert.equal(record.listings.length, 1);
+      const l = record.listings[0];
+      assert.equal(l.key, key);
+      assert.equal(l.listing.title, TYPED, "the text as checked");
+      const report = await session.browser.inExtension((listing) => chrome.runtime.sendMessage({ v: 1, type: "check", listing }), l.listing);
+      assert.ok(report.ok, JSON.stringify(report));
+      assert.ok(l.findings.length > 0);
+      assert.deepEqual(l.findings, report.report.findings, "exactly the engine's findings, with their evidence");
+      assert.deepEqual(l.history.map((h) => [h.text, h.mark, h.fixedAt]), l.findings.map((f) => [f.text, f.mark, null]), "each finding's history: open since first seen");
+    });
+
+    it("the printable page renders the same record", async () => {
+      const { key } = (await keptStatus()).listings[0];
+      const page = await session.browser.extensionPage(`evidence/evidence.html?key=${encodeURIComponent(key)}`);
+      try {
+        const st = await waitFor(() => page.evaluate(printedState, null).catch(() => null), (s) => !!s && s.ok !== "");
+        assert.equal(st?.ok, "true", st?.error);
+        const info = await session.browser.inExtension(() => chrome.runtime.sendMessage({ v: 1, type: "info" }), null);
+        assert.ok(st.meta.includes(String(info.snapshot.snapshot_version)), st.meta);
+        assert.equal(st.sections.length, 1);
+        assert.equal(st.sections[0].key, key);
+        assert.equal(st.sections[0].heading, TYPED);
+        const report = await session.browser.inExtension(
+          (title) => chrome.runtime.sendMessage({ v: 1, type: "check", listing: { id: "x", marketplace: "etsy.com", title } }), TYPED);
+        assert.deepEqual(st.sections[0].findings.map((r) => [r[1], r[4]]), report.report.findings.map((/** @type {Finding} */ f) => [f.text, f.mark]));
+        assert.equal(st.sections[0].history, report.report.findings.length);
+        await page.screenshot(join(ARTIFACTS, `kept-${browserName}-evidence.png`));
+      } finally {
+        await page.close();
+      }
     });
 
     it("the options page lists the kept listing, switch on by default, and Clear empties it", async () => {
