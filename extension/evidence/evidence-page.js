@@ -4,11 +4,13 @@
  * listing): asks the background for the EvidenceRecord (keptExport, extension/protocol.js)
  * and renders it — made when, by which extension and snapshot (sources and their dates),
  * and for each listing its text as checked, its findings with their evidence and the
- * history of its findings — for the browser's "Print → Save as PDF". No network, no
+ * history of its findings — for the browser's "Print → Save as PDF", and offers the same
+ * record as a JSON file (the popup links here). No network, no
  * script of the record is run: all text is set with textContent.
  */
 
 import "../protocol.js";
+import { downloadEvidence } from "../options/evidence-download.js";
 
 const P = globalThis.ClearmarkProtocol;
 
@@ -124,6 +126,10 @@ async function main() {
     return;
   }
   render(res.evidence);
+  const record = res.evidence;
+  const save = /** @type {HTMLButtonElement} */ (document.getElementById("save-json"));
+  save.addEventListener("click", () => downloadEvidence(record));
+  save.disabled = false;
   status.dataset.ok = "true";
   status.dataset.listings = String(res.evidence.listings.length);
 }

@@ -2,7 +2,8 @@
 /**
  * The toolbar popup: the findings of the current tab grouped by field, an overall risk
  * line, a button to jump to each field, the register snapshot's version and date, and the
- * on/off switch for the site, and the own brands proposed from pages' cards, waiting for
+ * on/off switch for the site, a link to the evidence record of the kept listings
+ * (evidence/evidence.html), and the own brands proposed from pages' cards, waiting for
  * the seller to confirm or discard them (a page cannot: only this extension page can send
  * confirmOwnBrand). It asks the tab's content script (tabFindings, focusField) and the
  * background (info, ownBrandsStatus) through extension/protocol.js and changes only the

@@ -11,7 +11,7 @@
  * - the kept listing's evidence exported from options downloads a JSON record (the link's
  *   download is captured in the page) whose findings are exactly what the engine reports
  *   for the listing's text, with the extension and snapshot versions and the history;
- * - the printable page renders the same record;
+ * - the printable page renders the same record and saves it as JSON; the popup links to it;
  * - "Clear kept listings" empties the list;
  * - importing a Shopify products CSV (tests/fixtures/catalogue, the audit's own fixture:
  *   variant rows, a BOM, HTML bodies, a product without a handle on row 6) lists its two
@@ -65,18 +65,17 @@ function chooseCatalogue({ csv, name }) {
 }
 
 /**
- * In the options page: click the "JSON" button of the kept listing `key` with the page's
- * link downloads captured, and return the file's name and text.
- * @param {string} key
+ * In an extension page: click the element `selector` with the page's link downloads
+ * captured, and return the file's name and text (null when no download started).
+ * @param {string} selector
  */
-async function exportJsonOf(key) {
+async function downloadOnClick(selector) {
   /** @type {Array<{name: string, href: string}>} */
   const saved = [];
   HTMLAnchorElement.prototype.click = function () {
     saved.push({ name: this.download, href: this.href });
   };
-  const tr = Array.from(document.querySelectorAll("#kept-list tbody tr")).find((r) => /** @type {HTMLElement} */ (r).dataset.key === key);
-  /** @type {HTMLButtonElement} */ (tr?.querySelector(".kept-json")).click();
+  /** @type {HTMLElement | null} */ (document.querySelector(selector))?.click();
   for (let i = 0; i < 300 && !saved.length; i++) await new Promise((r) => setTimeout(r, 50));
   if (!saved.length) return null;
   return { name: saved[0].name, text: await (await fetch(saved[0].href)).text() };
@@ -151,7 +150,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       let file;
       try {
         await waitFor(() => opts.evaluate(optionsState, null), (s) => s.rows.length === 1);
-        file = await opts.evaluate(exportJsonOf, key);
+        file = await opts.evaluate(downloadOnClick, `#kept-list tr[data-key="${key}"] .kept-json`);
       } finally {
         await opts.close();
       }
@@ -177,7 +176,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       assert.deepEqual(l.history.map((h) => [h.text, h.mark, h.fixedAt]), l.findings.map((f) => [f.text, f.mark, null]), "each finding's history: open since first seen");
     });
 
-    it("the printable page renders the same record", async () => {
+    it("the printable page renders the same record, and saves it as JSON too", async () => {
       const { key } = (await keptStatus()).listings[0];
       const page = await session.browser.extensionPage(`evidence/evidence.html?key=${encodeURIComponent(key)}`);
       try {
@@ -193,8 +192,30 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         assert.deepEqual(st.sections[0].findings.map((r) => [r[1], r[4]]), report.report.findings.map((/** @type {Finding} */ f) => [f.text, f.mark]));
         assert.equal(st.sections[0].history, report.report.findings.length);
         await page.screenshot(join(ARTIFACTS, `kept-${browserName}-evidence.png`));
+        await waitFor(() => page.evaluate(() => !(/** @type {HTMLButtonElement} */ (document.getElementById("save-json"))).disabled, null), (on) => on);
+        const file = await page.evaluate(downloadOnClick, "#save-json");
+        assert.ok(file, "a download was started");
+        /** @type {EvidenceRecord} */
+        const record = JSON.parse(file.text);
+        assert.deepEqual(record.listings.map((l) => l.key), [key]);
+        const again = await session.browser.inExtension((listing) => chrome.runtime.sendMessage({ v: 1, type: "check", listing }), record.listings[0].listing);
+        assert.deepEqual(record.listings[0].findings, again.report.findings, "the engine's findings for the listing's text");
       } finally {
         await page.close();
+      }
+    });
+
+    it("the popup links to the printable evidence page", async () => {
+      const popup = await session.browser.extensionPage("popup/popup.html");
+      try {
+        const link = await waitFor(() => popup.evaluate(() => {
+          const a = /** @type {HTMLAnchorElement | null} */ (document.getElementById("open-evidence"));
+          return { href: a?.href ?? "", text: a?.textContent ?? "" };
+        }, null).catch(() => ({ href: "", text: "" })), (l) => l.text !== "");
+        assert.match(link.href, /^(chrome|moz)-extension:\/\/[^/]+\/evidence\/evidence\.html$/);
+        assert.equal(link.text, "Evidence");
+      } finally {
+        await popup.close();
       }
     });
 
