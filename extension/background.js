@@ -108,6 +108,9 @@ const updater = new Updater({
     await corpus.prepare(engine);
     // And the seller's watch list.
     await watchList.prepare(engine);
+    // Then the kept listings last checked with another register are checked with this one;
+    // not awaited: loading the engine does not wait for a whole catalogue.
+    kept.rescan(engine).catch(() => { /* the next load tries again: those listings are still stale */ });
   },
 });
 updater.listen();
@@ -208,6 +211,7 @@ async function answer(msg, sender) {
       case "keptClear":
       case "keptImport":
       case "keptExport":
+      case "keptRescan":
         return await kept.answer(req, e, sender);
       case "importWatchList":
       case "watchListStatus":

@@ -61,17 +61,30 @@ export function historyAfter(history, findings, now) {
 /**
  * The record of a listing checked at `now`: a new one, or `before` brought up to date
  * (first seen stays, the text and findings are the latest, the history follows).
+ *
+ * "New since": a re-scan (`rescan`: the register changed, or the seller asked) that finds
+ * what the check before it did not marks the listing new since that earlier check (or
+ * keeps an earlier mark); the mark stays while any finding first found after it is still
+ * found, and goes once they are all fixed. A check while the seller edits never marks.
  * @param {KeptListing | undefined} before
- * @param {{key: string, source: KeptListing["source"], where: string, listing: Listing, findings: Finding[]}} checked
+ * @param {{key: string, source: KeptListing["source"], where: string, listing: Listing, findings: Finding[], snapshotVersion: number}} checked
  * @param {number} now
+ * @param {boolean} [rescan]
  * @returns {KeptListing}
  */
-export function recordAfter(before, checked, now) {
+export function recordAfter(before, checked, now, rescan = false) {
+  const history = historyAfter(before ? before.history : [], checked.findings, now);
+  /** @type {number | null} */
+  let newSince = before ? before.newSince ?? null : null;
+  if (rescan && before && history.some((h) => h.fixedAt === null && h.firstSeen === now)) newSince ??= before.lastChecked;
+  const since = newSince;
+  if (since !== null && !history.some((h) => h.fixedAt === null && h.firstSeen > since)) newSince = null;
   return {
     ...checked,
     firstSeen: before ? before.firstSeen : now,
     lastChecked: now,
-    history: historyAfter(before ? before.history : [], checked.findings, now),
+    history,
+    newSince,
   };
 }
 
@@ -91,5 +104,6 @@ export function summary(r) {
     lastChecked: r.lastChecked,
     findings: r.findings.length,
     fixed: r.history.filter((h) => h.fixedAt !== null).length,
+    newSince: r.newSince ?? null,
   };
 }

@@ -36,6 +36,12 @@ const SHOWN_SKIPPED = 100;
  * @property {Array<{row: number, reason: string}>} skipped
  */
 
+/**
+ * The version of the snapshot `engine` checks with.
+ * @param {Checker} engine
+ */
+const versionOf = (engine) => Number(/** @type {SnapshotInfo} */ (engine.snapshotInfo()).snapshot_version);
+
 export class KeptListings {
   /**
    * @param {() => Promise<{keepListings: boolean}>} settings  the seller's settings
@@ -59,21 +65,50 @@ export class KeptListings {
   }
 
   /**
-   * Checks each listing whole and stores it, bringing a record kept before up to date.
+   * Checks each listing whole and stores it, bringing a record kept before up to date;
+   * `rescan` when the listing has not changed but the register may have (recordAfter's
+   * "new since"). Then sets the badge.
    * @param {Checker} engine
    * @param {Array<{key: string, source: KeptListing["source"], where: string, listing: Listing}>} items
+   * @param {boolean} [rescan]
    */
-  keep(engine, items) {
+  keep(engine, items, rescan = false) {
     return this.serial(async () => {
       const now = Date.now();
+      const snapshotVersion = versionOf(engine);
       const before = await store.getMany(items.map((i) => i.key));
       const records = items.map((item) => {
         const listing = { ...item.listing, id: item.key };
         const report = /** @type {ListingReport} */ (engine.check(listing));
-        return recordAfter(before.get(item.key), { ...item, listing, findings: report.findings }, now);
+        return recordAfter(before.get(item.key), { ...item, listing, findings: report.findings, snapshotVersion }, now, rescan);
       });
       await store.putMany(records);
+      await this.showFresh(await store.all());
     });
+  }
+
+  /**
+   * Checks again every kept listing (`all`), or those last checked by another snapshot
+   * than `engine`'s: what a snapshot update does to kept listings (background.js calls it
+   * for every engine it prepares).
+   * @param {Checker} engine
+   * @param {boolean} [all]
+   */
+  async rescan(engine, all = false) {
+    const version = versionOf(engine);
+    const records = (await store.all()).filter((r) => all || r.snapshotVersion !== version);
+    if (records.length) await this.keep(engine, records.map(({ key, source, where, listing }) => ({ key, source, where, listing })), true);
+  }
+
+  /**
+   * The toolbar badge: how many kept listings have findings new since their check before
+   * the last re-scan ("" for none). Returns that count.
+   * @param {KeptListing[]} records
+   */
+  async showFresh(records) {
+    const fresh = records.filter((r) => r.newSince != null).length;
+    await chrome.action.setBadgeText({ text: fresh ? String(fresh) : "" });
+    return fresh;
   }
 
   /**
@@ -96,11 +131,19 @@ export class KeptListings {
       case "keptStatus": {
         const records = await store.all();
         const listings = records.map(summary).sort((a, b) => b.lastChecked - a.lastChecked || a.key.localeCompare(b.key));
-        return { v: 1, type: req.type, ok: true, count: listings.length, listings };
+        return { v: 1, type: req.type, ok: true, count: listings.length, listings, fresh: listings.filter((l) => l.newSince !== null).length };
       }
       case "keptClear":
-        await this.serial(() => store.clear());
-        return { v: 1, type: req.type, ok: true, count: 0 };
+        await this.serial(async () => {
+          await store.clear();
+          await this.showFresh([]);
+        });
+        return { v: 1, type: req.type, ok: true, count: 0, fresh: 0 };
+      case "keptRescan": {
+        await this.rescan(engine, true);
+        const records = await store.all();
+        return { v: 1, type: req.type, ok: true, count: records.length, fresh: records.filter((r) => r.newSince != null).length };
+      }
       case "keptExport": {
         const chosen = req.key === undefined ? await store.all() : [...(await store.getMany([req.key])).values()];
         if (req.key !== undefined && !chosen.length) return P.failure(req.type, "That listing is no longer kept.");

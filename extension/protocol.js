@@ -361,6 +361,9 @@
  * @property {number} lastChecked  ms since the epoch
  * @property {Finding[]} findings  of the last check
  * @property {FindingHistory[]} history  every finding ever found, oldest first
+ * @property {number} snapshotVersion  the version of the snapshot that made the last check
+ * @property {number|null} newSince  a re-scan found findings the check before it (at this
+ *                                  time) did not, and some are still found; else null
  */
 
 /**
@@ -375,6 +378,7 @@
  * @property {number} lastChecked
  * @property {number} findings     findings of the last check
  * @property {number} fixed        findings found once and no longer found
+ * @property {number|null} newSince  see KeptListing
  */
 
 /**
@@ -453,7 +457,15 @@
  * @property {Array<Omit<FindingHistory, "firstSeen" | "fixedAt"> & {firstSeen: string, fixedAt: string | null}>} history
  */
 
-/** @typedef {KeepListingRequest | KeptStatusRequest | KeptClearRequest | KeptImportRequest | KeptExportRequest} KeptRequest */
+/**
+ * Check every kept listing again now (extension pages only); the background also does
+ * this by itself, for the listings last checked by another snapshot, whenever a snapshot
+ * is loaded (after an update). Answered with KeptResponse (`count`, `fresh`). Added in
+ * version 1 (re-scan).
+ * @typedef {{v: 1, type: "keptRescan"}} KeptRescanRequest
+ */
+
+/** @typedef {KeepListingRequest | KeptStatusRequest | KeptClearRequest | KeptImportRequest | KeptExportRequest | KeptRescanRequest} KeptRequest */
 
 /** @typedef {ProposeOwnBrandRequest | ConfirmOwnBrandRequest | DiscardOwnBrandRequest | OwnBrandsStatusRequest} OwnBrandRequest */
 
@@ -607,6 +619,7 @@
  * @property {string} [format]              keptImport: the format recognised ("Shopify products CSV")
  * @property {Array<{row: number, reason: string}>} [skipped]  keptImport: the rows not read, with their 1-based rows
  * @property {EvidenceRecord} [evidence]    keptExport: the record
+ * @property {number} [fresh]               keptStatus, keptRescan: listings marked "new since" (the badge's count)
  */
 /** @typedef {KeptOk | ErrorResponse} KeptResponse */
 
@@ -871,6 +884,11 @@ var ClearmarkProtocol = Object.freeze({
     return key === undefined ? { v: 1, type: "keptExport" } : { v: 1, type: "keptExport", key };
   },
 
+  /** @returns {KeptRescanRequest} */
+  keptRescan() {
+    return { v: 1, type: "keptRescan" };
+  },
+
   /** IndexedDB database where pages hand large files (snapshots) to the background. */
   IMPORT_DB: "clearmark-import",
   /** Its object store (out-of-line keys; values are Blobs). */
@@ -971,6 +989,7 @@ var ClearmarkProtocol = Object.freeze({
       }
       case "keptStatus":
       case "keptClear":
+      case "keptRescan":
         return { ok: true, request: /** @type {KeptRequest} */ (msg) };
       case "keptExport":
         if (m.key !== undefined && typeof m.key !== "string") {

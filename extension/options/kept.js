@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * The "Your listings" section of the options page (issue 14, item 3): the switch for
- * keeping the listings the seller opens in seller editors, how many are kept, "Clear kept
- * listings", the list of kept listings with their dates and findings, and importing a
+ * keeping the listings the seller opens in seller editors, how many are kept, "Check all
+ * again", "Clear kept listings", the list of kept listings with their dates and findings
+ * (and "new since …" when a re-scan found more), and importing a
  * catalogue export (the formats of `clearmark audit`: Amazon flat file, Shopify, eBay or
  * Etsy CSV, listing JSON lines). The file is handed to the background, which reads it with
  * the engine's own catalogue readers; the rows it skipped are listed with their numbers.
@@ -74,6 +75,7 @@ export function mountKept(root) {
   const keep = /** @type {HTMLInputElement} */ (el("input", { id: "kept-switch", type: "checkbox" }));
   const count = el("output", { id: "kept-count" });
   const clear = /** @type {HTMLButtonElement} */ (el("button", { id: "kept-clear", type: "button" }, [t("keptClear", "Clear kept listings")]));
+  const rescan = /** @type {HTMLButtonElement} */ (el("button", { id: "kept-rescan", type: "button" }, [t("keptRescan", "Check all again")]));
   const file = /** @type {HTMLInputElement} */ (el("input", { id: "kept-file", type: "file", accept: ".csv,.tsv,.txt,.jsonl,.json,text/csv,text/tab-separated-values" }));
   const message = el("p", { id: "kept-status", role: "status", class: "status" });
   const skipped = el("ul", { id: "kept-skipped", class: "errors" });
@@ -94,7 +96,7 @@ export function mountKept(root) {
     el("h2", {}, [t("keptHeading", "Your listings")]),
     el("p", { class: "muted" }, [t("keptHelp", "The listings you open in a seller editor are kept on this computer only, with the date first seen, the date last checked and what that check found: your record of preventive measures. No page can read them and nothing is sent anywhere.")]),
     el("p", {}, [el("label", {}, [keep, " ", t("keptSwitch", "Keep the listings I open")])]),
-    el("p", {}, [t("keptCount", "Listings kept: "), count, " ", clear]),
+    el("p", {}, [t("keptCount", "Listings kept: "), count, " ", rescan, " ", clear]),
     el("p", { id: "kept-all" }, [t("keptEvidenceAll", "Evidence for all kept listings: "), ...evidenceButtons(exportJson)]),
     el("p", {}, [el("label", { for: "kept-file" }, [t("keptImport", "Import a catalogue export (Amazon flat file, Shopify, eBay or Etsy CSV, listing JSON lines): ")]), file]),
     message,
@@ -113,8 +115,9 @@ export function mountKept(root) {
    * @param {KeptSummary} s
    */
   function row(s) {
+    const fresh = s.newSince === null ? [] : [" ", el("strong", { class: "kept-new" }, [t("keptNewSince", "new since $1", [when(s.newSince)])])];
     const tr = el("tr", {}, [
-      el("td", { class: "kept-title" }, [s.title]),
+      el("td", { class: "kept-title" }, [el("span", {}, [s.title]), ...fresh]),
       el("td", {}, [s.where]),
       el("td", {}, [when(s.firstSeen)]),
       el("td", {}, [when(s.lastChecked)]),
@@ -174,6 +177,13 @@ export function mountKept(root) {
     S.update((s) => {
       s.keepListings = keep.checked;
     }).catch((e) => say(false, String(e)));
+  });
+
+  rescan.addEventListener("click", async () => {
+    say(true, t("keptRescanning", "Checking every kept listing again…"));
+    const res = await send(P.keptRescan());
+    say(res.ok, res.ok ? t("keptRescanned", "Checked $1 listings again; $2 with new findings.", [String(res.count ?? 0), String(res.fresh ?? 0)]) : res.error);
+    await refresh();
   });
 
   clear.addEventListener("click", async () => {

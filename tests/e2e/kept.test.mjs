@@ -17,12 +17,20 @@
  *   variant rows, a BOM, HTML bodies, a product without a handle on row 6) lists its two
  *   products with findings and names the skipped row with its number and reason.
  *
+ * - last, as it replaces this profile's snapshot (item 4): a listing kept with a coined
+ *   word no snapshot knows; a newer signed snapshot that registers the word is imported;
+ *   the background checks the kept listings again with it by itself, and the listing is
+ *   "new since" its earlier check — in the background's status, the options list, the
+ *   popup and the toolbar badge ("1"); "Check all again" keeps it so.
+ *
  * Every wait is on a condition (wait.mjs), never on a guessed time.
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
 import { waitFor } from "./wait.mjs";
 import { ARTIFACTS, BROWSERS, REPO, useBrowser } from "./browsers.mjs";
 import { fieldState, focusEnd, overlayState } from "./editor-page.mjs";
@@ -95,6 +103,33 @@ function printedState() {
       history: s.querySelectorAll("table.history tbody tr").length,
     })),
   };
+}
+
+/**
+ * In the options page: hand a snapshot file to the background and import it, as the
+ * snapshot section does.
+ * @param {string} b64  the file, base64
+ */
+async function importSnapshot(b64) {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  await new Promise((resolve, reject) => {
+    const open = indexedDB.open("clearmark-import", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("files");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction("files", "readwrite");
+      tx.objectStore("files").put(new Blob([bytes]), "kept-test");
+      tx.oncomplete = () => { open.result.close(); resolve(undefined); };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+  return chrome.runtime.sendMessage({ v: 1, type: "importSnapshot", key: "kept-test", name: "newer.snap", size: bytes.length });
+}
+
+/** In the popup page: the "new findings" line, once the popup has asked. */
+function popupFresh() {
+  const p = document.getElementById("kept-fresh");
+  return { hidden: p?.hidden ?? true, text: p?.textContent ?? "" };
 }
 
 /** In the options page: click "Clear kept listings". */
@@ -272,6 +307,66 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         assert.equal(st.count, "2", "the listings kept stay");
       } finally {
         await opts.close();
+      }
+    });
+
+    // Last: it replaces the register snapshot of this profile.
+    it("a snapshot update that registers a word marks the kept listing using it as new since its earlier check", async () => {
+      const coined = "Zorblax insulated water bottle";
+      await session.browser.goto(`https://${EDITOR.host}:${session.server.httpsPort}${EDITOR.path}`);
+      await waitFor(() => overlayState(session.browser), (s) => s.hosts === 1);
+      await session.browser.evaluate(focusEnd, TITLE);
+      await session.browser.type(coined);
+      /** @param {any} r */
+      const editorListing = (r) => r?.ok ? r.listings.find((/** @type {KeptSummary} */ l) => l.source === "editor") : undefined;
+      const before = editorListing(await waitFor(keptStatus, (r) => editorListing(r)?.title === coined));
+      assert.equal(before?.findings, 0, "no snapshot of this profile knows the word yet");
+      assert.equal(before.newSince, null);
+
+      const dir = mkdtempSync(join(tmpdir(), "clearmark-kept-snap-"));
+      const cli = join(REPO, "target", "debug", "clearmark");
+      const info = execFileSync(cli, ["snapshot", "inspect", join(REPO, "dist", "snapshot", "default.snap")], { encoding: "utf8" });
+      const bundled = Number((/snapshot version:\s+(\d+)/.exec(info) || [])[1]);
+      assert.ok(bundled > 0, `the bundled snapshot's version: ${info}`);
+      writeFileSync(join(dir, "marks.csv"), "name,owner,classes\nZorblax,Test Owner Inc.,21\n");
+      const snap = join(dir, "newer.snap");
+      execFileSync(cli, ["snapshot", "build", "--no-defaults", "--out", snap, "--brands", join(dir, "marks.csv"), "--snapshot-version", String(bundled + 1),
+        "--signing-key", join(REPO, "target", "dev-update-key", "feed.key")], { encoding: "utf8" });
+      const opts = await openOptions();
+      try {
+        const res = await opts.evaluate(importSnapshot, readFileSync(snap).toString("base64"));
+        assert.equal(res?.ok, true, `the newer snapshot was installed: ${JSON.stringify(res)}`);
+      } finally {
+        await opts.close();
+      }
+
+      const after = await waitFor(keptStatus, (r) => editorListing(r)?.newSince != null);
+      const l = editorListing(after);
+      assert.equal(l?.newSince, before.lastChecked, `new since the check before the update: ${JSON.stringify(after)}`);
+      assert.ok(l.findings > 0, "the new snapshot's mark is found");
+      assert.equal(after.fresh, 1, "only that listing has something new");
+      const badge = await session.browser.inExtension(() => chrome.action.getBadgeText({}), null);
+      assert.equal(badge, "1", "the toolbar badge counts it");
+
+      const page = await openOptions();
+      try {
+        const st = await waitFor(() => page.evaluate(optionsState, null), (s) => s.rows.some((r) => r.cells[0].includes("new since")));
+        const row = st.rows.find((r) => r.key === l.key);
+        assert.match(row?.cells[0] ?? "", new RegExp(`^${coined} new since `));
+        assert.equal(st.rows.filter((r) => r.cells[0].includes("new since")).length, 1);
+        await page.screenshot(join(ARTIFACTS, `kept-${browserName}-new-since.png`));
+        await page.evaluate(() => /** @type {HTMLButtonElement} */ (document.getElementById("kept-rescan")).click(), null);
+        const rescanned = await waitFor(() => page.evaluate(optionsState, null), (s) => s.status.startsWith("Checked "));
+        assert.equal(rescanned.status, `Checked ${after.count} listings again; 1 with new findings.`);
+      } finally {
+        await page.close();
+      }
+      const popup = await session.browser.extensionPage("popup/popup.html");
+      try {
+        const fresh = await waitFor(() => popup.evaluate(popupFresh, null).catch(() => ({ hidden: true, text: "" })), (f) => !f.hidden);
+        assert.match(fresh.text, /^1 kept listings have new findings since /);
+      } finally {
+        await popup.close();
       }
     });
   });

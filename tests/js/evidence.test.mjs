@@ -21,7 +21,7 @@ describe("evidence record", () => {
     const r = evidenceRecord({
       records: [{
         key: "www.etsy.com/e", source: "editor", where: "https://www.etsy.com/e", listing: { id: "www.etsy.com/e", title: "LEGO bricks" },
-        firstSeen: day, lastChecked: day + 3_600_000, findings: [lego],
+        firstSeen: day, lastChecked: day + 3_600_000, findings: [lego], snapshotVersion: 2026120300, newSince: null,
         history: [
           { kind: "lookalike", severity: "medium", mark: "Nike", field: "title", index: null, text: "Nikee", firstSeen: day, fixedAt: day + 60_000 },
           { kind: "famous_brand", severity: "high", mark: "LEGO", field: "title", index: null, text: "LEGO", firstSeen: day, fixedAt: null },

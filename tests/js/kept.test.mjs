@@ -45,15 +45,42 @@ describe("kept listings: history of findings", () => {
   });
 
   it("a later check keeps the first-seen date and replaces text and findings", () => {
-    const first = recordAfter(undefined, { key: "k", source: "editor", where: "https://x.test/e", listing: { id: "k", title: "LEGO bricks" }, findings: [finding("LEGO")] }, 100);
-    const later = recordAfter(first, { key: "k", source: "editor", where: "https://x.test/e", listing: { id: "k", title: "Bricks", marketplace: "etsy.com" }, findings: [] }, 200);
+    const first = recordAfter(undefined, { key: "k", source: "editor", where: "https://x.test/e", listing: { id: "k", title: "LEGO bricks" }, findings: [finding("LEGO")], snapshotVersion: 1 }, 100);
+    const later = recordAfter(first, { key: "k", source: "editor", where: "https://x.test/e", listing: { id: "k", title: "Bricks", marketplace: "etsy.com" }, findings: [], snapshotVersion: 1 }, 200);
     assert.equal(later.firstSeen, 100);
     assert.equal(later.lastChecked, 200);
     assert.deepEqual(later.findings, []);
     assert.equal(later.listing.title, "Bricks");
     assert.deepEqual(summary(later), {
       key: "k", source: "editor", where: "https://x.test/e", title: "Bricks", marketplace: "etsy.com",
-      firstSeen: 100, lastChecked: 200, findings: 0, fixed: 1,
+      firstSeen: 100, lastChecked: 200, findings: 0, fixed: 1, newSince: null,
     });
+  });
+});
+
+describe("kept listings: new since", () => {
+  const item = (/** @type {Finding[]} */ findings, snapshotVersion = 1) => ({
+    key: "k", source: /** @type {const} */ ("editor"), where: "w", listing: { id: "k", title: "Zorblax LEGO" }, findings, snapshotVersion,
+  });
+  const lego = finding("LEGO");
+  const zorblax = finding("Zorblax", { kind: "registered_mark" });
+
+  it("a re-scan that finds more marks the listing new since the check before; fixing them clears it", () => {
+    const kept = recordAfter(undefined, item([lego]), 100);
+    assert.equal(kept.newSince, null, "a first check is not new since anything");
+    const same = recordAfter(kept, item([lego], 2), 200, true);
+    assert.equal(same.newSince, null, "a re-scan finding nothing new marks nothing");
+    const fresh = recordAfter(same, item([lego, zorblax], 3), 300, true);
+    assert.equal(fresh.newSince, 200, "new since the check before the re-scan");
+    const again = recordAfter(fresh, item([lego, zorblax], 4), 400, true);
+    assert.equal(again.newSince, 200, "still new since then while the new finding stands");
+    const fixed = recordAfter(again, item([lego], 4), 500);
+    assert.equal(fixed.newSince, null, "the seller fixed it");
+    assert.equal(summary(fresh).newSince, 200);
+  });
+
+  it("an edit that adds a mark is not new since anything: the seller sees it as they type", () => {
+    const kept = recordAfter(undefined, item([lego]), 100);
+    assert.equal(recordAfter(kept, item([lego, zorblax]), 200).newSince, null);
   });
 });
