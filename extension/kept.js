@@ -9,7 +9,7 @@
  * It answers the kept-listings requests of extension/protocol.js for the background. It
  * decides what is kept and when; it does not store (kept-store.js), shape records
  * (kept-record.js) or route messages (background.js). A tab may only send keepListing,
- * and the listing's key comes from the sender's address, not from the page.
+ * for an address of its own origin.
  */
 
 import * as store from "./kept-store.js";
@@ -67,7 +67,7 @@ export class KeptListings {
   /**
    * Checks each listing whole and stores it, bringing a record kept before up to date;
    * `rescan` when the listing has not changed but the register may have (recordAfter's
-   * "new since"). Then sets the badge.
+   * "new since"). Then sets the badge, when a re-scan ran or a "new since" mark changed.
    * @param {Checker} engine
    * @param {Array<{key: string, source: KeptListing["source"], where: string, listing: Listing}>} items
    * @param {boolean} [rescan]
@@ -83,21 +83,24 @@ export class KeptListings {
         return recordAfter(before.get(item.key), { ...item, listing, findings: report.findings, snapshotVersion }, now, rescan);
       });
       await store.putMany(records);
-      await this.showFresh(await store.all());
+      const marks = records.some((r) => r.newSince !== (before.get(r.key)?.newSince ?? null));
+      if (rescan || marks) await this.showFresh(await store.all());
     });
   }
 
   /**
    * Checks again every kept listing (`all`), or those last checked by another snapshot
    * than `engine`'s: what a snapshot update does to kept listings (background.js calls it
-   * for every engine it prepares).
+   * for every engine it prepares, so the badge is also set at start).
    * @param {Checker} engine
    * @param {boolean} [all]
    */
   async rescan(engine, all = false) {
     const version = versionOf(engine);
-    const records = (await store.all()).filter((r) => all || r.snapshotVersion !== version);
+    const kept = await store.all();
+    const records = kept.filter((r) => all || r.snapshotVersion !== version);
     if (records.length) await this.keep(engine, records.map(({ key, source, where, listing }) => ({ key, source, where, listing })), true);
+    else await this.showFresh(kept);
   }
 
   /**
@@ -123,9 +126,9 @@ export class KeptListings {
     switch (req.type) {
       case "keepListing": {
         if (!(await this.settings()).keepListings || !sender?.url) return { v: 1, type: req.type, ok: true, kept: false };
-        const key = editorKey(sender.url);
-        const u = new URL(sender.url);
-        await this.keep(engine, [{ key, source: "editor", where: `${u.origin}${u.pathname}`, listing: req.listing }]);
+        const u = URL.canParse(req.url) ? new URL(req.url) : null;
+        if (!u || u.origin !== new URL(sender.url).origin) return P.failure(req.type, "Clearmark: a tab may keep only a listing of its own site.");
+        await this.keep(engine, [{ key: editorKey(u.href), source: "editor", where: `${u.origin}${u.pathname}`, listing: req.listing }]);
         return { v: 1, type: req.type, ok: true, kept: true };
       }
       case "keptStatus": {

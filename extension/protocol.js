@@ -383,14 +383,17 @@
 
 /**
  * Keep the listing open in this tab's seller editor (sent by content/main.js once its
- * fields are checked). The background keys it by the sender's address, not by anything
- * the page says, checks the whole listing and stores it with its findings; ignored (ok,
- * `kept: false`) while the seller switched keeping off. The tab learns nothing back.
- * Answered with KeptResponse. Added in version 1 (kept listings).
+ * fields are checked). The background keys it by `url`, the editor's address now (a
+ * port's sender address is the one it was opened on, stale once a single-page editor
+ * moves to another listing), which must be of the sender's own origin: a page can at
+ * most misfile its own listings. It checks the whole listing and stores it with its
+ * findings; ignored (ok, `kept: false`) while the seller switched keeping off. The tab
+ * learns nothing back. Answered with KeptResponse. Added in version 1 (kept listings).
  * @typedef {object} KeepListingRequest
  * @property {1} v
  * @property {"keepListing"} type
  * @property {Listing} listing
+ * @property {string} url   location.href of the editor
  */
 
 /**
@@ -627,6 +630,8 @@
 
 /** The longest brand name accepted (own brands): far above any real brand. */
 const MAX_BRAND_UNITS = 200;
+/** The longest editor address accepted (keepListing). */
+const MAX_URL_UNITS = 4096;
 /** The text fields of a corpus listing. */
 const CORPUS_TEXT_FIELDS = ["id", "url", "brand", "date", "title", "description"];
 
@@ -850,10 +855,11 @@ var ClearmarkProtocol = Object.freeze({
 
   /**
    * @param {Listing} listing
+   * @param {string} url
    * @returns {KeepListingRequest}
    */
-  keepListing(listing) {
-    return { v: 1, type: "keepListing", listing };
+  keepListing(listing, url) {
+    return { v: 1, type: "keepListing", listing, url };
   },
 
   /** @returns {KeptStatusRequest} */
@@ -982,6 +988,9 @@ var ClearmarkProtocol = Object.freeze({
         const l = /** @type {Record<string, unknown> | null} */ (m.listing);
         if (typeof l !== "object" || l === null || typeof l.id !== "string") {
           return { ok: false, error: "Clearmark: a listing to keep needs a string id." };
+        }
+        if (typeof m.url !== "string" || m.url.length > MAX_URL_UNITS) {
+          return { ok: false, error: `Clearmark: a listing to keep needs the editor's address, of at most ${MAX_URL_UNITS} characters.` };
         }
         const bad = listingProblem(l, ["id", "marketplace", "category", "brand", "title", "description", "keywords"]);
         if (bad) return { ok: false, error: `Clearmark: ${bad}` };

@@ -428,7 +428,7 @@
       if ([...fields.values()].some((t) => t.inFlight)) return; // its answer schedules again
       const l = wholeListing();
       if (!l.title && !l.description && !l.keywords && !(l.bullets || []).some(Boolean)) return;
-      channel.request(P.keepListing(l)).catch(() => { /* the background restarted: the next check keeps it */ });
+      channel.request(P.keepListing(l, location.href)).catch(() => { /* the background restarted: the next check keeps it */ });
     }
 
     /**

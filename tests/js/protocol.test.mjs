@@ -63,11 +63,13 @@ test("corpus listings from a page are held to the same caps", () => {
 });
 
 test("a listing to keep is held to the caps of a check; an evidence export names a key or none", () => {
-  const keep = (/** @type {Record<string, unknown>} */ l) => P.parseRequest({ v: 1, type: "keepListing", listing: { id: "", ...l } });
+  const keep = (/** @type {Record<string, unknown>} */ l) => P.parseRequest({ v: 1, type: "keepListing", listing: { id: "", ...l }, url: "https://www.etsy.com/your/e" });
   assert.equal(keep({ title: "a".repeat(20_000), bullets: new Array(20).fill("x") }).ok, true);
   assert.equal(keep({ title: "a".repeat(20_001) }).ok, false);
   assert.equal(keep({ bullets: new Array(21).fill("x") }).ok, false);
-  assert.equal(P.parseRequest({ v: 1, type: "keepListing" }).ok, false, "a listing is needed");
+  assert.equal(P.parseRequest({ v: 1, type: "keepListing", url: "https://www.etsy.com/your/e" }).ok, false, "a listing is needed");
+  assert.equal(P.parseRequest({ v: 1, type: "keepListing", listing: { id: "" } }).ok, false, "the editor's address is needed");
+  assert.equal(P.parseRequest(P.keepListing({ id: "" }, `https://www.etsy.com/${"a".repeat(5000)}`)).ok, false, "an address past 4,096 units is refused");
   assert.equal(P.parseRequest(P.keptExport()).ok, true);
   assert.equal(P.parseRequest(P.keptExport("www.etsy.com/e")).ok, true);
   assert.equal(P.parseRequest({ v: 1, type: "keptExport", key: 3 }).ok, false);
