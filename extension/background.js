@@ -12,8 +12,8 @@
  *
  * Who may ask what: a content script runs on pages Clearmark does not control, so a tab
  * may send only P.TAB_REQUESTS (check, corpusAdd, proposeOwnBrand — a proposal the seller
- * confirms in the popup — and keepListing, keyed by the sender's address); every other request is answered only to the extension's own
- * pages (protocol.js `mayAsk`). The seller's own brands and pending proposals live in the
+ * confirms in the popup — and keepListing, for an address of its own site); every other
+ * request is answered only to the extension's own pages (protocol.js `mayAsk`). The seller's own brands and pending proposals live in the
  * private store (private-store.js), never in storage a content script can read.
  */
 import init, * as wasm from "./pkg/clearmark.js";

@@ -433,7 +433,7 @@
 
     /**
      * The listing as the editor holds it: every field's checked part, bullets in order.
-     * The id is the background's to set (from the tab's address).
+     * The id is the background's to set (from the editor's address).
      * @returns {Listing}
      */
     function wholeListing() {
