@@ -79,7 +79,7 @@ fmt: ## cargo fmt --check
 
 clippy: ## clippy on every target, native and wasm, warnings are errors
 	cargo clippy -q --all-targets -- -D warnings
-	cargo clippy -q --target wasm32-unknown-unknown --no-default-features --lib --test wasm_facade --test wasm_update --test copy_fingerprints --test wasm_corpus --test wasm_snapshot_damage -- -D warnings
+	cargo clippy -q --target wasm32-unknown-unknown --no-default-features --lib --test wasm_facade --test wasm_update --test copy_fingerprints --test wasm_corpus --test wasm_catalogue --test wasm_snapshot_damage -- -D warnings
 
 wasm-deps: ## check the wasm build pulls in no CLI-only crate
 	@scripts/check-wasm-deps.sh
@@ -91,7 +91,7 @@ test-native: ## native unit, integration and doc tests
 # "module", so that folder gets its own package.json saying CommonJS.
 test-wasm: ## wasm tests in Node: the facade, the updater's checks, fingerprints identical to native ones, damaged snapshots on 32 bits
 	@mkdir -p tmp/wasm-test && echo '{"type": "commonjs"}' > tmp/wasm-test/package.json
-	TMPDIR=$(CURDIR)/tmp/wasm-test cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_facade --test wasm_update --test copy_fingerprints --test wasm_corpus --test wasm_snapshot_damage
+	TMPDIR=$(CURDIR)/tmp/wasm-test cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_facade --test wasm_update --test copy_fingerprints --test wasm_corpus --test wasm_catalogue --test wasm_snapshot_damage
 
 test-js: ## unit tests of the extension's plain JavaScript in Node (tests/js/)
 	node --test tests/js/

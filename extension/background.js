@@ -12,8 +12,8 @@
  *
  * Who may ask what: a content script runs on pages Clearmark does not control, so a tab
  * may send only P.TAB_REQUESTS (check, corpusAdd, proposeOwnBrand — a proposal the seller
- * confirms in the popup); every other request is answered only to the extension's own
- * pages (protocol.js `mayAsk`). The seller's own brands and pending proposals live in the
+ * confirms in the popup — and keepListing, for an address of its own site); every other
+ * request is answered only to the extension's own pages (protocol.js `mayAsk`). The seller's own brands and pending proposals live in the
  * private store (private-store.js), never in storage a content script can read.
  */
 import init, * as wasm from "./pkg/clearmark.js";
@@ -23,6 +23,7 @@ import { takeHandedOver } from "./store.js";
 import { Updater } from "./updater.js";
 import { ReferenceCorpus } from "./corpus.js";
 import { WatchList } from "./watchlist.js";
+import { KeptListings } from "./kept.js";
 import { errorText } from "./error-text.js";
 import * as privateStore from "./private-store.js";
 
@@ -82,6 +83,12 @@ function changeOwnBrands(change) {
 /** @param {string} a @param {string} b */
 const sameBrand = (a, b) => a.toLowerCase() === b.toLowerCase();
 
+/** The seller's own listings, kept with their findings (extension/kept.js). */
+const kept = new KeptListings(
+  () => S.load().catch(() => S.defaults()),
+  (bytes) => /** @type {import("./kept.js").CatalogueRead} */ (wasm.readCatalogue(bytes)),
+);
+
 /** The seller's watch list (extension/watchlist.js): given to every new engine. */
 const watchList = new WatchList();
 
@@ -101,6 +108,9 @@ const updater = new Updater({
     await corpus.prepare(engine);
     // And the seller's watch list.
     await watchList.prepare(engine);
+    // Then the kept listings last checked with another register are checked with this one;
+    // not awaited: loading the engine does not wait for a whole catalogue.
+    kept.rescan(engine).catch(() => { /* the next load tries again: those listings are still stale */ });
   },
 });
 updater.listen();
@@ -196,6 +206,13 @@ async function answer(msg, sender) {
         }
         return res;
       }
+      case "keepListing":
+      case "keptStatus":
+      case "keptClear":
+      case "keptImport":
+      case "keptExport":
+      case "keptRescan":
+        return await kept.answer(req, e, sender);
       case "importWatchList":
       case "watchListStatus":
       case "watchListClear":

@@ -332,9 +332,147 @@
 
 /** @typedef {CorpusAddRequest | CorpusImportRequest | CorpusStatusRequest | CorpusClearRequest} CorpusRequest */
 
+/**
+ * One finding of a kept listing over time: when it was first found and, once a check no
+ * longer finds it, when it was fixed. Identified by kind, mark, field, bullet index and
+ * the flagged text. Added in version 1 (kept listings).
+ * @typedef {object} FindingHistory
+ * @property {Finding["kind"]} kind
+ * @property {Finding["severity"]} severity
+ * @property {string} mark
+ * @property {Finding["field"]} field
+ * @property {number|null} index
+ * @property {string} text
+ * @property {number} firstSeen   ms since the epoch
+ * @property {number|null} fixedAt  ms since the epoch, null while it is still found
+ */
+
+/**
+ * A listing of the seller's own, kept in the extension's private store (extension/kept.js):
+ * opened in a seller editor or imported from a catalogue export. Added in version 1
+ * (kept listings).
+ * @typedef {object} KeptListing
+ * @property {string} key          "<host><path>" (plus the page's listing id) for an editor,
+ *                                  "<format>:<id>" for an imported listing
+ * @property {"editor"|"import"} source
+ * @property {string} where        the editor's address, or "<file> row <n>"
+ * @property {Listing} listing     the text as last checked
+ * @property {number} firstSeen    ms since the epoch
+ * @property {number} lastChecked  ms since the epoch
+ * @property {Finding[]} findings  of the last check
+ * @property {FindingHistory[]} history  every finding ever found, oldest first
+ * @property {number} snapshotVersion  the version of the snapshot that made the last check
+ * @property {number|null} newSince  a re-scan found findings the check before it (at this
+ *                                  time) did not, and some are still found; else null
+ */
+
+/**
+ * A kept listing as the options page lists it.
+ * @typedef {object} KeptSummary
+ * @property {string} key
+ * @property {"editor"|"import"} source
+ * @property {string} where
+ * @property {string} title
+ * @property {string} marketplace
+ * @property {number} firstSeen
+ * @property {number} lastChecked
+ * @property {number} findings     findings of the last check
+ * @property {number} fixed        findings found once and no longer found
+ * @property {number|null} newSince  see KeptListing
+ */
+
+/**
+ * Keep the listing open in this tab's seller editor (sent by content/main.js once its
+ * fields are checked). The background keys it by `url`, the editor's address now (a
+ * port's sender address is the one it was opened on, stale once a single-page editor
+ * moves to another listing), which must be of the sender's own origin: a page can at
+ * most misfile its own listings. It checks the whole listing and stores it with its
+ * findings; ignored (ok, `kept: false`) while the seller switched keeping off. The tab
+ * learns nothing back. Answered with KeptResponse. Added in version 1 (kept listings).
+ * @typedef {object} KeepListingRequest
+ * @property {1} v
+ * @property {"keepListing"} type
+ * @property {Listing} listing
+ * @property {string} url   location.href of the editor
+ */
+
+/**
+ * The kept listings (extension pages only). Answered with KeptResponse (`listings`).
+ * Added in version 1 (kept listings).
+ * @typedef {{v: 1, type: "keptStatus"}} KeptStatusRequest
+ */
+
+/**
+ * Forget every kept listing (extension pages only). Answered with KeptResponse.
+ * Added in version 1 (kept listings).
+ * @typedef {{v: 1, type: "keptClear"}} KeptClearRequest
+ */
+
+/**
+ * Import a catalogue export as kept listings (extension pages only): the page hands the
+ * file over as a Blob under IMPORT_DB/IMPORT_STORE `key` (as for snapshots); the
+ * background reads it with the engine's catalogue readers (readCatalogue, the code of
+ * `clearmark audit`), checks and keeps every listing, and answers with KeptResponse
+ * (`imported`, `format`, `skipped`). Added in version 1 (kept listings).
+ * @typedef {object} KeptImportRequest
+ * @property {1} v
+ * @property {"keptImport"} type
+ * @property {string} key    IndexedDB key of the stored Blob
+ * @property {string} name   the file name, for messages
+ * @property {number} size   bytes
+ */
+
+/**
+ * Export the evidence for one kept listing (`key`) or all of them (extension pages only):
+ * each is checked again with the snapshot in use, its record brought up to date, and the
+ * answer carries the EvidenceRecord the options page downloads as JSON and the printable
+ * page renders. Answered with KeptResponse (`evidence`). Added in version 1 (evidence export).
+ * @typedef {object} KeptExportRequest
+ * @property {1} v
+ * @property {"keptExport"} type
+ * @property {string} [key]   one kept listing; absent: all
+ */
+
+/**
+ * The seller's record of preventive measures for an appeal (extension/evidence.js): when
+ * it was made, by which extension and snapshot (with its sources and their dates), and
+ * for each listing the text as checked, each finding with its evidence (reason, register
+ * records, enforcement) and the history of its findings. Dates are ISO 8601 (UTC).
+ * Added in version 1 (evidence export).
+ * @typedef {object} EvidenceRecord
+ * @property {"clearmark-evidence"} format
+ * @property {1} formatVersion
+ * @property {string} generatedAt            when the listings were checked for this record
+ * @property {{name: string, version: string}} extension
+ * @property {SnapshotInfo} snapshot         the snapshot's header: version, build date, sources with their dates
+ * @property {EvidenceListing[]} listings
+ */
+
+/**
+ * @typedef {object} EvidenceListing
+ * @property {string} key
+ * @property {"editor"|"import"} source
+ * @property {string} where
+ * @property {string} firstSeen
+ * @property {string} lastChecked
+ * @property {Listing} listing       the text as checked
+ * @property {Finding[]} findings    what the check found, with the evidence of each
+ * @property {Array<Omit<FindingHistory, "firstSeen" | "fixedAt"> & {firstSeen: string, fixedAt: string | null}>} history
+ */
+
+/**
+ * Check every kept listing again now (extension pages only); the background also does
+ * this by itself, for the listings last checked by another snapshot, whenever a snapshot
+ * is loaded (after an update). Answered with KeptResponse (`count`, `fresh`). Added in
+ * version 1 (re-scan).
+ * @typedef {{v: 1, type: "keptRescan"}} KeptRescanRequest
+ */
+
+/** @typedef {KeepListingRequest | KeptStatusRequest | KeptClearRequest | KeptImportRequest | KeptExportRequest | KeptRescanRequest} KeptRequest */
+
 /** @typedef {ProposeOwnBrandRequest | ConfirmOwnBrandRequest | DiscardOwnBrandRequest | OwnBrandsStatusRequest} OwnBrandRequest */
 
-/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | OwnBrandRequest | ImportWatchListRequest | WatchListStatusRequest | WatchListClearRequest | ImportSnapshotRequest | UpdateRequest | CorpusRequest} ProtocolRequest */
+/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | OwnBrandRequest | ImportWatchListRequest | WatchListStatusRequest | WatchListClearRequest | ImportSnapshotRequest | UpdateRequest | CorpusRequest | KeptRequest} ProtocolRequest */
 
 /**
  * Requests extension pages send to a tab's content script (chrome.tabs.sendMessage, which
@@ -471,10 +609,29 @@
  */
 /** @typedef {CorpusOk | ErrorResponse} CorpusResponse */
 
-/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | ImportResponse | WatchListResponse | UpdateResponse | CorpusResponse} ProtocolResponse */
+/**
+ * The answer to every kept-listings request.
+ * @typedef {object} KeptOk
+ * @property {1} v
+ * @property {KeptRequest["type"]} type
+ * @property {true} ok
+ * @property {number} [count]               listings kept now (not for keepListing: a tab does not learn it)
+ * @property {boolean} [kept]               keepListing: whether the listing was kept
+ * @property {KeptSummary[]} [listings]     keptStatus: the kept listings, most recently checked first
+ * @property {number} [imported]            keptImport: listings read, checked and kept
+ * @property {string} [format]              keptImport: the format recognised ("Shopify products CSV")
+ * @property {Array<{row: number, reason: string}>} [skipped]  keptImport: the rows not read, with their 1-based rows
+ * @property {EvidenceRecord} [evidence]    keptExport: the record
+ * @property {number} [fresh]               keptStatus, keptRescan: listings marked "new since" (the badge's count)
+ */
+/** @typedef {KeptOk | ErrorResponse} KeptResponse */
+
+/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | ImportResponse | WatchListResponse | UpdateResponse | CorpusResponse | KeptResponse} ProtocolResponse */
 
 /** The longest brand name accepted (own brands): far above any real brand. */
 const MAX_BRAND_UNITS = 200;
+/** The longest editor address accepted (keepListing). */
+const MAX_URL_UNITS = 4096;
 /** The text fields of a corpus listing. */
 const CORPUS_TEXT_FIELDS = ["id", "url", "brand", "date", "title", "description"];
 
@@ -529,7 +686,7 @@ var ClearmarkProtocol = Object.freeze({
    * The requests a tab (a content script, on a page Clearmark does not control) may send;
    * every other request is answered only to the extension's own pages (`mayAsk`).
    */
-  TAB_REQUESTS: Object.freeze(["check", "corpusAdd", "proposeOwnBrand"]),
+  TAB_REQUESTS: Object.freeze(["check", "corpusAdd", "proposeOwnBrand", "keepListing"]),
 
   /**
    * Whether the sender of a message may make a request of `type`: TAB_REQUESTS from
@@ -696,6 +853,48 @@ var ClearmarkProtocol = Object.freeze({
     return { v: 1, type: "corpusClear" };
   },
 
+  /**
+   * @param {Listing} listing
+   * @param {string} url
+   * @returns {KeepListingRequest}
+   */
+  keepListing(listing, url) {
+    return { v: 1, type: "keepListing", listing, url };
+  },
+
+  /** @returns {KeptStatusRequest} */
+  keptStatus() {
+    return { v: 1, type: "keptStatus" };
+  },
+
+  /** @returns {KeptClearRequest} */
+  keptClear() {
+    return { v: 1, type: "keptClear" };
+  },
+
+  /**
+   * @param {string} key
+   * @param {string} name
+   * @param {number} size
+   * @returns {KeptImportRequest}
+   */
+  keptImport(key, name, size) {
+    return { v: 1, type: "keptImport", key, name, size };
+  },
+
+  /**
+   * @param {string} [key]  one kept listing; absent: all
+   * @returns {KeptExportRequest}
+   */
+  keptExport(key) {
+    return key === undefined ? { v: 1, type: "keptExport" } : { v: 1, type: "keptExport", key };
+  },
+
+  /** @returns {KeptRescanRequest} */
+  keptRescan() {
+    return { v: 1, type: "keptRescan" };
+  },
+
   /** IndexedDB database where pages hand large files (snapshots) to the background. */
   IMPORT_DB: "clearmark-import",
   /** Its object store (out-of-line keys; values are Blobs). */
@@ -785,6 +984,32 @@ var ClearmarkProtocol = Object.freeze({
       case "corpusStatus":
       case "corpusClear":
         return { ok: true, request: /** @type {CorpusRequest} */ (msg) };
+      case "keepListing": {
+        const l = /** @type {Record<string, unknown> | null} */ (m.listing);
+        if (typeof l !== "object" || l === null || typeof l.id !== "string") {
+          return { ok: false, error: "Clearmark: a listing to keep needs a string id." };
+        }
+        if (typeof m.url !== "string" || m.url.length > MAX_URL_UNITS) {
+          return { ok: false, error: `Clearmark: a listing to keep needs the editor's address, of at most ${MAX_URL_UNITS} characters.` };
+        }
+        const bad = listingProblem(l, ["id", "marketplace", "category", "brand", "title", "description", "keywords"]);
+        if (bad) return { ok: false, error: `Clearmark: ${bad}` };
+        return { ok: true, request: /** @type {KeepListingRequest} */ (msg) };
+      }
+      case "keptStatus":
+      case "keptClear":
+      case "keptRescan":
+        return { ok: true, request: /** @type {KeptRequest} */ (msg) };
+      case "keptExport":
+        if (m.key !== undefined && typeof m.key !== "string") {
+          return { ok: false, error: "Clearmark: an evidence export names a kept listing by its key, or none for all." };
+        }
+        return { ok: true, request: /** @type {KeptExportRequest} */ (msg) };
+      case "keptImport":
+        if (typeof m.key !== "string" || typeof m.name !== "string" || typeof m.size !== "number") {
+          return { ok: false, error: "Clearmark: a catalogue import needs the stored file's key, name and size." };
+        }
+        return { ok: true, request: /** @type {KeptImportRequest} */ (msg) };
       default:
         return { ok: false, error: `Clearmark: unknown message type ${JSON.stringify(m.type)}.` };
     }

@@ -2,7 +2,7 @@
 /**
  * The seller's display settings and where they are kept: one key per setting in the
  * extension's local storage (registers, showLow, disabledHosts, collectCorpus,
- * ownBrandsRevision), so pages and the background changing different settings at once
+ * ownBrandsRevision, keepListings), so pages and the background changing different settings at once
  * never overwrite each other; read by the content script, the popup, the options page and
  * the background. Content scripts can read this storage, so it holds nothing private: the
  * own brands and the watch list live in the extension's IndexedDB (private-store.js),
@@ -17,14 +17,15 @@
  * @property {boolean} showLow         underline low-severity (informational) findings too
  * @property {string[]} disabledHosts  host names where the seller switched Clearmark off
  * @property {boolean} collectCorpus  keep the product pages the seller browses as the copied-copy reference (default on)
+ * @property {boolean} keepListings  keep the seller's own listings opened in seller editors, with their findings (default on; README "Kept listings")
  */
 
 // eslint-disable-next-line no-var
 var ClearmarkSettings = (() => {
   /** The storage keys, one per setting. */
-  const KEYS = /** @type {const} */ (['ownBrandsRevision', 'registers', 'showLow', 'disabledHosts', 'collectCorpus']);
+  const KEYS = /** @type {const} */ (['ownBrandsRevision', 'registers', 'showLow', 'disabledHosts', 'collectCorpus', 'keepListings']);
   /** @returns {Settings} */
-  const defaults = () => ({ ownBrandsRevision: 0, registers: { US: true, EU: true }, showLow: false, disabledHosts: [], collectCorpus: true });
+  const defaults = () => ({ ownBrandsRevision: 0, registers: { US: true, EU: true }, showLow: false, disabledHosts: [], collectCorpus: true, keepListings: true });
 
   /**
    * Fill missing or malformed fields with defaults.
@@ -44,6 +45,7 @@ var ClearmarkSettings = (() => {
       showLow: r.showLow === true,
       disabledHosts: Array.isArray(r.disabledHosts) ? r.disabledHosts.filter((h) => typeof h === 'string') : d.disabledHosts,
       collectCorpus: r.collectCorpus !== false,
+      keepListings: r.keepListings !== false,
     };
   }
 

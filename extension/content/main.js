@@ -6,7 +6,8 @@
  * background engine as the seller types (one check in flight per field; newer text
  * supersedes older, no timer), keeps underlines on the right words between answers by
  * shifting them over the edit, paints them once per frame (mirror.js, overlay.js), and
- * opens the card (card.js) on hover or when the caret enters a flagged span.
+ * opens the card (card.js) on hover or when the caret enters a flagged span. Once the
+ * checks have settled it sends the whole listing to be kept (keepListing; extension/kept.js).
  *
  * Rules: never write into a field or change page text (fields are read, the overlay is
  * our own element); never throw into the page console (every entry point is guarded);
@@ -382,6 +383,7 @@
         if (t.version === version) {
           t.checkedVersion = version;
           if (res && res.ok) {
+            scheduleKeep();
             t.error = '';
             t.findings = (res.report.findings || []).filter((/** @type {Finding} */ f) => f.field === t.role.field
               && (t.role.field !== 'bullets' || f.index === t.role.index)).slice(0, MAX_FINDINGS_PER_FIELD);
@@ -406,6 +408,48 @@
           done({ ok: false, error: String(e && e.message ? e.message : e) });
         }
       });
+    }
+
+    // ---- keeping the listing (extension/kept.js) --------------------------------------
+    /** How long the checks must have settled before the whole listing is kept. */
+    const KEEP_AFTER_MS = 1000;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let keepTimer;
+
+    /** Keep the listing once no answer has arrived for KEEP_AFTER_MS (typing is over). */
+    function scheduleKeep() {
+      clearTimeout(keepTimer);
+      keepTimer = setTimeout(guard(keep), KEEP_AFTER_MS);
+    }
+
+    /** Send the whole listing to be kept, when the seller keeps listings and it has text. */
+    function keep() {
+      if (!alive || !settings.keepListings) return;
+      if ([...fields.values()].some((t) => t.inFlight)) return; // its answer schedules again
+      const l = wholeListing();
+      if (!l.title && !l.description && !l.keywords && !(l.bullets || []).some(Boolean)) return;
+      channel.request(P.keepListing(l, location.href)).catch(() => { /* the background restarted: the next check keeps it */ });
+    }
+
+    /**
+     * The listing as the editor holds it: every field's checked part, bullets in order.
+     * The id is the background's to set (from the editor's address).
+     * @returns {Listing}
+     */
+    function wholeListing() {
+      /** @type {Listing} */
+      const l = { id: '', marketplace };
+      const cat = adapter.category(document);
+      if (cat) l.category = checkedPart(cat);
+      /** @type {string[]} */
+      const bullets = [];
+      for (const t of fields.values()) {
+        const text = checkedPart(t.text);
+        if (t.role.field === 'bullets') bullets[/** @type {number} */ (t.role.index)] = text;
+        else if (!l[t.role.field]) l[t.role.field] = text;
+      }
+      if (bullets.length) l.bullets = Array.from(bullets, (b) => b || '');
+      return l;
     }
 
     // ---- painting --------------------------------------------------------------------
@@ -536,6 +580,7 @@
       },
       stop() {
         alive = false;
+        clearTimeout(keepTimer);
         if (paintFrame) cancelAnimationFrame(paintFrame);
         watcher.disconnect();
         for (const t of fields.values()) t.detach();

@@ -2,7 +2,8 @@
 /**
  * The toolbar popup: the findings of the current tab grouped by field, an overall risk
  * line, a button to jump to each field, the register snapshot's version and date, and the
- * on/off switch for the site, and the own brands proposed from pages' cards, waiting for
+ * on/off switch for the site, a link to the evidence record of the kept listings
+ * (evidence/evidence.html) and how many have findings "new since" a re-scan, and the own brands proposed from pages' cards, waiting for
  * the seller to confirm or discard them (a page cannot: only this extension page can send
  * confirmOwnBrand). It asks the tab's content script (tabFindings, focusField) and the
  * background (info, ownBrandsStatus) through extension/protocol.js and changes only the
@@ -115,6 +116,21 @@
     return t('snapshotLine', [version || '?', date || '?']);
   }
 
+  /** Say how many kept listings have findings new since their check before a re-scan. */
+  async function showFresh() {
+    const res = /** @type {KeptResponse} */ (await chrome.runtime.sendMessage(P.keptStatus()));
+    const fresh = res.ok && res.listings ? res.listings.filter((l) => l.newSince !== null) : [];
+    $('kept-fresh').hidden = fresh.length === 0;
+    if (!fresh.length) return;
+    const since = Math.min(...fresh.map((l) => /** @type {number} */ (l.newSince)));
+    const link = $('kept-fresh-link');
+    link.textContent = t('popupKeptFresh', [String(fresh.length), new Date(since).toLocaleString()]);
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      chrome.runtime.openOptionsPage();
+    });
+  }
+
   async function main() {
     ClearmarkI18n.localize(document);
     $('open-options').addEventListener('click', (e) => {
@@ -122,6 +138,7 @@
       chrome.runtime.openOptionsPage();
     });
     showPending().catch(() => {});
+    showFresh().catch(() => {});
     chrome.runtime.sendMessage(P.info()).then((/** @type {any} */ res) => {
       $('snapshot').textContent = res && res.ok ? snapshotLine(res.snapshot || {}) : t('snapshotUnavailable');
     }, () => { $('snapshot').textContent = t('snapshotUnavailable'); });

@@ -1,6 +1,7 @@
 //! The wasm-bindgen facade the extension's background (and the www/ playground) loads:
 //! `new Engine(snapshotBytes)`, `engine.check(listing)`, `engine.snapshotInfo()`,
-//! `engine.setOwnBrands([...])`, `engine.setWatchList(csv)`; and `SnapshotBuffer`
+//! `engine.setOwnBrands([...])`, `engine.setWatchList(csv)`; `readCatalogue(bytes)`
+//! ([`catalogue`]), a seller's catalogue export read as listings; and `SnapshotBuffer`
 //! ([`buffer`]), which reads a snapshot into wasm memory as it arrives and makes the
 //! engine of it without a second copy.
 //!
@@ -10,6 +11,7 @@
 //! is in [`crate::detect`], the snapshot format in [`crate::register`].
 
 pub mod buffer;
+mod catalogue;
 mod corpus;
 pub mod update;
 mod watch;
@@ -18,6 +20,7 @@ use crate::detect;
 use crate::register::snapshot::Snapshot;
 use crate::Listing;
 pub use buffer::SnapshotBuffer;
+pub use catalogue::read_catalogue;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 

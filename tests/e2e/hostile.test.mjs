@@ -164,15 +164,21 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
           clear: await ask({ v: 1, type: "corpusClear" }),
           watch: await ask({ v: 1, type: "watchListStatus" }),
           status: await ask({ v: 1, type: "ownBrandsStatus" }),
+          kept: await ask({ v: 1, type: "keptStatus" }),
+          evidence: await ask({ v: 1, type: "keptExport" }),
+          forget: await ask({ v: 1, type: "keptClear" }),
+          misfile: await ask({ v: 1, type: "keepListing", listing: { id: "", title: "LEGO bricks" }, url: "https://sellercentral.amazon.com/abis/listing/edit?sku=A1" }),
           check: await ask({ v: 1, type: "check", listing: { id: "x", title: "LEGO bricks" } }),
           huge: await ask({ v: 1, type: "check", listing: { id: "y", title: "a".repeat(20001) } }),
           bullets: await ask({ v: 1, type: "check", listing: { id: "z", bullets: new Array(21).fill("x") } }),
         };
       })()`);
-      for (const k of ["set", "confirm", "feed", "clear", "watch", "status"]) {
+      for (const k of ["set", "confirm", "feed", "clear", "watch", "status", "kept", "evidence", "forget"]) {
         assert.equal(answers[k].ok, false, `${k} refused to a content script`);
         assert.match(answers[k].error, /only Clearmark's own pages/, k);
       }
+      assert.equal(answers.misfile.ok, false, "a tab may not keep a listing under another site's address");
+      assert.match(answers.misfile.error, /only a listing of its own site/);
       assert.equal(answers.check.ok, true, "a content script may check");
       assert.equal(answers.huge.ok, false, "a field past 20,000 units is refused");
       assert.equal(answers.bullets.ok, false, "more than 20 bullets are refused");

@@ -62,6 +62,20 @@ test("corpus listings from a page are held to the same caps", () => {
   assert.equal(imp.ok, false);
 });
 
+test("a listing to keep is held to the caps of a check; an evidence export names a key or none", () => {
+  const keep = (/** @type {Record<string, unknown>} */ l) => P.parseRequest({ v: 1, type: "keepListing", listing: { id: "", ...l }, url: "https://www.etsy.com/your/e" });
+  assert.equal(keep({ title: "a".repeat(20_000), bullets: new Array(20).fill("x") }).ok, true);
+  assert.equal(keep({ title: "a".repeat(20_001) }).ok, false);
+  assert.equal(keep({ bullets: new Array(21).fill("x") }).ok, false);
+  assert.equal(P.parseRequest({ v: 1, type: "keepListing", url: "https://www.etsy.com/your/e" }).ok, false, "a listing is needed");
+  assert.equal(P.parseRequest({ v: 1, type: "keepListing", listing: { id: "" } }).ok, false, "the editor's address is needed");
+  assert.equal(P.parseRequest(P.keepListing({ id: "" }, `https://www.etsy.com/${"a".repeat(5000)}`)).ok, false, "an address past 4,096 units is refused");
+  assert.equal(P.parseRequest(P.keptExport()).ok, true);
+  assert.equal(P.parseRequest(P.keptExport("www.etsy.com/e")).ok, true);
+  assert.equal(P.parseRequest({ v: 1, type: "keptExport", key: 3 }).ok, false);
+  assert.equal(P.parseRequest({ v: 1, type: "keptImport", key: "k", name: "f.csv" }).ok, false, "the size is needed");
+});
+
 test("a proposed own brand is a non-empty text of at most 200 characters", () => {
   const propose = (/** @type {unknown} */ brand) => P.parseRequest({ v: 1, type: "proposeOwnBrand", brand });
   assert.equal(propose("a".repeat(200)).ok, true);
@@ -74,12 +88,13 @@ test("a proposed own brand is a non-empty text of at most 200 characters", () =>
 const CHROME = { id: "abcdefghijklmnopabcdefghijklmnop", base: "chrome-extension://abcdefghijklmnopabcdefghijklmnop/" };
 const FIREFOX = { id: "clearmark@clearmark.app", base: "moz-extension://0c7d5f0e-3b1e-4d59-9b8e-2f1a7c3d9e10/" };
 
-test("a content script (the page's URL, a tab) may send only check, corpusAdd and proposeOwnBrand", () => {
+test("a content script (the page's URL, a tab) may send only check, corpusAdd, proposeOwnBrand and keepListing", () => {
   for (const self of [CHROME, FIREFOX]) {
     const tab = { id: self.id, url: "https://sellercentral.amazon.com/abis/listing/edit/", tab: { id: 7 }, frameId: 0 };
-    for (const t of ["check", "corpusAdd", "proposeOwnBrand"]) assert.equal(P.mayAsk(t, tab, self), true, t);
+    for (const t of ["check", "corpusAdd", "proposeOwnBrand", "keepListing"]) assert.equal(P.mayAsk(t, tab, self), true, t);
     for (const t of ["setOwnBrands", "confirmOwnBrand", "discardOwnBrand", "ownBrandsStatus", "info", "importWatchList", "watchListStatus",
-      "watchListClear", "importSnapshot", "updateStatus", "updateSetFeed", "updateCheck", "updateRollback", "corpusImport", "corpusStatus", "corpusClear"]) {
+      "watchListClear", "importSnapshot", "updateStatus", "updateSetFeed", "updateCheck", "updateRollback", "corpusImport", "corpusStatus", "corpusClear",
+      "keptStatus", "keptClear", "keptImport", "keptExport"]) {
       assert.equal(P.mayAsk(t, tab, self), false, t);
     }
   }
