@@ -117,7 +117,7 @@ if [ "${1:-}" = --diff ]; then
   git diff --quiet "$base" -- src/register/snapshot && filters+=("${SKIP_SNAPSHOT[@]}")
   run "${MUTANTS_DIFF_BUDGET:-480}" --in-diff "$diff_file" -f 'src/text/**' -f 'src/detect/**' -f 'src/register/**' \
     --sharding round-robin --shard "0/$shards" -o mutants.out/diff \
-    -C --lib -C --test=detect_engine -C --test=sources -C --test=update -C --test=snapshot \
+    -C --lib -C --test=detect_engine -C --test=detect_disguises -C --test=sources -C --test=update -C --test=snapshot \
     "${filters[@]}"
   echo "mutants-diff: $(summary mutants.out/diff)"
   if [ -s mutants.out/diff/mutants.out/missed.txt ]; then

@@ -57,6 +57,7 @@ fn engine() -> Engine {
         listed("Hub"),
         famous("Star Wars"),
         famous("Hot Wheels"),
+        famous("Draculaura"),
         famous("Aston Martin DB11"),
         registered("HUBSAN"),
         registered("MODELE"),
@@ -403,8 +404,14 @@ fn a_doubled_final_s_is_no_plural() {
         text_and_mark(&e, &l),
         [("Terviss".to_owned(), "Tervis".to_owned())]
     );
-    // A plural of a mark is the mark's word, not a disguise ("Leicas").
+    // A plural of a mark is the mark's word, not a disguise ("Leicas"; and "Draculauras",
+    // which a long mark's changed ending would otherwise read).
     assert_eq!(flags(&e, "", "Leicas lens caps"), vec![]);
+    assert_eq!(flags(&e, "", "Draculauras doll set"), vec![]);
+    assert_eq!(
+        flags(&e, "", "Draculaure doll"),
+        lookalike("Draculaure", "Draculaura")
+    );
 }
 
 #[test]
