@@ -134,7 +134,11 @@ export class KeptListings {
       case "keptStatus": {
         const records = await store.all();
         const listings = records.map(summary).sort((a, b) => b.lastChecked - a.lastChecked || a.key.localeCompare(b.key));
-        return { v: 1, type: req.type, ok: true, count: listings.length, listings, fresh: listings.filter((l) => l.newSince !== null).length };
+        const fresh = listings.filter((l) => l.newSince !== null).length;
+        // The listing kept for a tab's editor address, keyed as keepListing keys it.
+        const here = req.address !== undefined && URL.canParse(req.address) ? editorKey(req.address) : null;
+        const current = listings.find((l) => l.key === here)?.key;
+        return { v: 1, type: req.type, ok: true, count: listings.length, listings, fresh, ...(current === undefined ? {} : { current }) };
       }
       case "keptClear":
         await this.serial(async () => {

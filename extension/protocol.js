@@ -397,9 +397,10 @@
  */
 
 /**
- * The kept listings (extension pages only). Answered with KeptResponse (`listings`).
+ * The kept listings (extension pages only). Answered with KeptResponse (`listings`; with
+ * `address`, a tab's editor address, also `current`: the key of the listing kept for it).
  * Added in version 1 (kept listings).
- * @typedef {{v: 1, type: "keptStatus"}} KeptStatusRequest
+ * @typedef {{v: 1, type: "keptStatus", address?: string}} KeptStatusRequest
  */
 
 /**
@@ -517,6 +518,7 @@
  * @property {"tabFindings"} type
  * @property {boolean} ok
  * @property {string} host       the tab's host name (for the site switch)
+ * @property {string} address    the page's address (location.href): it names the page's kept listing
  * @property {boolean} enabled   false when the seller switched the site off
  * @property {TabField[]} fields
  * @property {string} error      the content script's last internal error, or ""
@@ -618,6 +620,7 @@
  * @property {number} [count]               listings kept now (not for keepListing: a tab does not learn it)
  * @property {boolean} [kept]               keepListing: whether the listing was kept
  * @property {KeptSummary[]} [listings]     keptStatus: the kept listings, most recently checked first
+ * @property {string} [current]             keptStatus with an address: the key of the listing kept for it
  * @property {number} [imported]            keptImport: listings read, checked and kept
  * @property {string} [format]              keptImport: the format recognised ("Shopify products CSV")
  * @property {Array<{row: number, reason: string}>} [skipped]  keptImport: the rows not read, with their 1-based rows
@@ -862,9 +865,12 @@ var ClearmarkProtocol = Object.freeze({
     return { v: 1, type: "keepListing", listing, url };
   },
 
-  /** @returns {KeptStatusRequest} */
-  keptStatus() {
-    return { v: 1, type: "keptStatus" };
+  /**
+   * @param {string} [address]  a tab's editor address, to learn which kept listing is its
+   * @returns {KeptStatusRequest}
+   */
+  keptStatus(address) {
+    return address === undefined ? { v: 1, type: "keptStatus" } : { v: 1, type: "keptStatus", address };
   },
 
   /** @returns {KeptClearRequest} */
@@ -997,6 +1003,10 @@ var ClearmarkProtocol = Object.freeze({
         return { ok: true, request: /** @type {KeepListingRequest} */ (msg) };
       }
       case "keptStatus":
+        if (m.address !== undefined && (typeof m.address !== "string" || m.address.length > MAX_URL_UNITS)) {
+          return { ok: false, error: `Clearmark: an editor's address is a string of at most ${MAX_URL_UNITS} characters.` };
+        }
+        return { ok: true, request: /** @type {KeptStatusRequest} */ (msg) };
       case "keptClear":
       case "keptRescan":
         return { ok: true, request: /** @type {KeptRequest} */ (msg) };

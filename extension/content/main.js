@@ -616,7 +616,7 @@
     try {
       if (!msg || msg.v !== P.PROTOCOL_VERSION) return false;
       if (msg.type === 'tabFindings') {
-        reply({ v: 1, type: 'tabFindings', ok: true, host, enabled: !!session, fields: session ? session.summary() : [], error: lastError });
+        reply({ v: 1, type: 'tabFindings', ok: true, host, address: location.href, enabled: !!session, fields: session ? session.summary() : [], error: lastError });
       } else if (msg.type === 'focusField') {
         reply({ v: 1, type: 'focusField', ok: !!session && session.focus(String(msg.key)) });
       } else if (msg.type === 'inspectOverlay') {

@@ -131,6 +131,18 @@
     });
   }
 
+  /**
+   * Link the evidence record of the listing kept for this tab's editor, when one is.
+   * @param {string} address  the tab's address
+   */
+  async function showEvidenceHere(address) {
+    const res = /** @type {KeptResponse} */ (await chrome.runtime.sendMessage(P.keptStatus(address)));
+    if (!res.ok || res.current === undefined) return;
+    const link = /** @type {HTMLAnchorElement} */ ($('open-evidence-here'));
+    link.href = `../evidence/evidence.html?key=${encodeURIComponent(res.current)}`;
+    link.hidden = false;
+  }
+
   async function main() {
     ClearmarkI18n.localize(document);
     $('open-options').addEventListener('click', (e) => {
@@ -159,6 +171,7 @@
       $('risk').textContent = '';
       return;
     }
+    showEvidenceHere(String(res.address)).catch(() => {});
     const host = String(res.host);
     $('site-label').textContent = t('popupSiteOn', [host]);
     toggle.checked = !!res.enabled;

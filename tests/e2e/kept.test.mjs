@@ -11,7 +11,8 @@
  * - the kept listing's evidence exported from options downloads a JSON record (the link's
  *   download is captured in the page) whose findings are exactly what the engine reports
  *   for the listing's text, with the extension and snapshot versions and the history;
- * - the printable page renders the same record and saves it as JSON; the popup links to it;
+ * - the printable page renders the same record and saves it as JSON; the popup links to it,
+ *   and, in the editor's tab, to the record of the listing kept for that tab;
  * - "Clear kept listings" empties the list;
  * - importing a Shopify products CSV (tests/fixtures/catalogue, the audit's own fixture:
  *   variant rows, a BOM, HTML bodies, a product without a handle on row 6) lists its two
@@ -249,6 +250,40 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         }, null).catch(() => ({ href: "", text: "" })), (l) => l.text !== "");
         assert.match(link.href, /^(chrome|moz)-extension:\/\/[^/]+\/evidence\/evidence\.html$/);
         assert.equal(link.text, "Evidence");
+      } finally {
+        await popup.close();
+      }
+    });
+
+    it("the popup of the editor's tab links to the evidence of the listing kept for it", async () => {
+      const { key } = (await keptStatus()).listings[0];
+      const probe = await session.browser.extensionPage("popup/popup.html?tab=0");
+      /** @type {number | null} */
+      let tabId = null;
+      try {
+        tabId = await probe.evaluate(async (/** @type {string} */ host) => {
+          for (const t of await chrome.tabs.query({})) {
+            if (t.id === undefined) continue;
+            /** @type {any} */
+            const r = await chrome.tabs.sendMessage(t.id, { v: 1, type: "tabFindings" }).catch(() => null);
+            if (r && r.ok && r.host === host) return t.id;
+          }
+          return null;
+        }, EDITOR.host);
+      } finally {
+        await probe.close();
+      }
+      assert.notEqual(tabId, null, "the editor's tab answers the popup");
+      const popup = await session.browser.extensionPage(`popup/popup.html?tab=${tabId}`);
+      try {
+        const link = await waitFor(() => popup.evaluate(() => {
+          const a = /** @type {HTMLAnchorElement} */ (document.getElementById("open-evidence-here"));
+          return { hidden: a.hidden, href: a.href, text: a.textContent ?? "" };
+        }, null).catch(() => ({ hidden: true, href: "", text: "" })), (l) => !l.hidden);
+        assert.equal(link.hidden, false, "the link is shown");
+        assert.equal(link.text, "Evidence for this listing");
+        assert.equal(new URL(link.href).pathname, "/evidence/evidence.html");
+        assert.equal(new URL(link.href).searchParams.get("key"), key, "the listing kept for this tab");
       } finally {
         await popup.close();
       }

@@ -70,6 +70,10 @@ test("a listing to keep is held to the caps of a check; an evidence export names
   assert.equal(P.parseRequest({ v: 1, type: "keepListing", url: "https://www.etsy.com/your/e" }).ok, false, "a listing is needed");
   assert.equal(P.parseRequest({ v: 1, type: "keepListing", listing: { id: "" } }).ok, false, "the editor's address is needed");
   assert.equal(P.parseRequest(P.keepListing({ id: "" }, `https://www.etsy.com/${"a".repeat(5000)}`)).ok, false, "an address past 4,096 units is refused");
+  assert.equal(P.parseRequest(P.keptStatus("https://www.etsy.com/your/e")).ok, true, "the kept listings, and which is a tab's");
+  assert.equal(P.parseRequest(P.keptStatus()).ok, true);
+  assert.equal(P.parseRequest({ v: 1, type: "keptStatus", address: 7 }).ok, false, "an address is a string");
+  assert.equal(P.parseRequest(P.keptStatus(`https://www.etsy.com/${"a".repeat(5000)}`)).ok, false, "of at most 4,096 units");
   assert.equal(P.parseRequest(P.keptExport()).ok, true);
   assert.equal(P.parseRequest(P.keptExport("www.etsy.com/e")).ok, true);
   assert.equal(P.parseRequest({ v: 1, type: "keptExport", key: 3 }).ok, false);
