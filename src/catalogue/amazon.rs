@@ -15,7 +15,7 @@
 //! (`ConsumerElectronics` → `Consumer Electronics`).
 
 use super::table::{self, Cells, Columns};
-use super::{file_listing, CatalogueError, Format, Rows, SkippedRow};
+use super::{table_rows, CatalogueError, Format, Rows};
 use crate::listing::Listing;
 use csv::ByteRecord;
 
@@ -184,27 +184,18 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Rows, CatalogueError> {
         columns: ID_COLUMNS,
     })?;
     let layout = Layout::new(&records[header].1);
-    let (mut rows, mut skipped) = (Vec::new(), Vec::new());
-    for (row, record) in &records[header + 1..] {
-        match Cells::new(record) {
-            Ok(cells) if cells.blank() => {}
-            Ok(cells) => file_listing(
-                *row,
-                layout.listing(&cells),
-                ID_COLUMNS,
-                &mut rows,
-                &mut skipped,
-            ),
-            Err(reason) => skipped.push(SkippedRow { row: *row, reason }),
-        }
-    }
-    Ok((rows, skipped))
+    Ok(table_rows(
+        &records[header + 1..],
+        |_| false,
+        |cells| layout.listing(cells),
+        ID_COLUMNS,
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::RowError;
+    use crate::catalogue::{RowError, SkippedRow};
 
     const TEMPLATE: &str = "TemplateType=fptcustom\tVersion=2021.1014\tThe top 3 rows are for Amazon.com use only.\n\
 Product Type\tSeller SKU\tBrand Name\tProduct Name\tKey Product Features\tKey Product Features\tProduct Description\tSearch Terms\tItem Type Keyword\n\

@@ -12,7 +12,7 @@
 
 use super::html::HtmlText;
 use super::table::{self, Cells, Columns};
-use super::{file_listing, CatalogueError, Format, Rows, SkippedRow};
+use super::{table_rows, CatalogueError, Format, Rows};
 use crate::listing::Listing;
 use csv::ByteRecord;
 
@@ -105,21 +105,12 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Rows, CatalogueError> {
             columns: ID_COLUMNS,
         });
     }
-    let (mut rows, mut skipped) = (Vec::new(), Vec::new());
-    for (row, record) in &records[header + 1..] {
-        match Cells::new(record) {
-            Ok(cells) if cells.blank() || layout.is_info(&cells) => {}
-            Ok(cells) => file_listing(
-                *row,
-                layout.listing(&cells),
-                ID_COLUMNS,
-                &mut rows,
-                &mut skipped,
-            ),
-            Err(reason) => skipped.push(SkippedRow { row: *row, reason }),
-        }
-    }
-    Ok((rows, skipped))
+    Ok(table_rows(
+        &records[header + 1..],
+        |cells| layout.is_info(cells),
+        |cells| layout.listing(cells),
+        ID_COLUMNS,
+    ))
 }
 
 #[cfg(test)]

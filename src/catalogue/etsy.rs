@@ -9,7 +9,7 @@
 //! the tags, then the materials, joined by `, `.
 
 use super::table::{self, Cells, Columns};
-use super::{file_listing, CatalogueError, Format, Rows, SkippedRow};
+use super::{table_rows, CatalogueError, Format, Rows};
 use crate::listing::Listing;
 use csv::ByteRecord;
 
@@ -83,21 +83,12 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Rows, CatalogueError> {
             columns: ID_COLUMNS,
         });
     }
-    let (mut rows, mut skipped) = (Vec::new(), Vec::new());
-    for (row, record) in &records[header + 1..] {
-        match Cells::new(record) {
-            Ok(cells) if cells.blank() => {}
-            Ok(cells) => file_listing(
-                *row,
-                layout.listing(&cells),
-                ID_COLUMNS,
-                &mut rows,
-                &mut skipped,
-            ),
-            Err(reason) => skipped.push(SkippedRow { row: *row, reason }),
-        }
-    }
-    Ok((rows, skipped))
+    Ok(table_rows(
+        &records[header + 1..],
+        |_| false,
+        |cells| layout.listing(cells),
+        ID_COLUMNS,
+    ))
 }
 
 #[cfg(test)]

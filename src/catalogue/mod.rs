@@ -187,6 +187,27 @@ fn without_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
+/// The listings of the data rows of a table (`records` after its header, each with its
+/// row number): blank rows, and rows `passed_over` says are no listing, are left out;
+/// every other row becomes `listing(row)`, filed by [`file_listing`], or a skipped row
+/// with the reason its cells could not be read.
+fn table_rows<'r>(
+    records: &'r [(usize, csv::ByteRecord)],
+    passed_over: impl Fn(&table::Cells<'r>) -> bool,
+    listing: impl Fn(&table::Cells<'r>) -> Listing,
+    id_column: &'static str,
+) -> Rows {
+    let (mut rows, mut skipped) = (Vec::new(), Vec::new());
+    for (row, record) in records {
+        match table::Cells::new(record) {
+            Ok(cells) if cells.blank() || passed_over(&cells) => {}
+            Ok(cells) => file_listing(*row, listing(&cells), id_column, &mut rows, &mut skipped),
+            Err(reason) => skipped.push(SkippedRow { row: *row, reason }),
+        }
+    }
+    (rows, skipped)
+}
+
 /// Files a listing of `row` under `rows`, or under `skipped` when it has no id or is past
 /// the caps.
 fn file_listing(
