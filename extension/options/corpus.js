@@ -14,24 +14,13 @@
  */
 
 import "../protocol.js";
+import { el, t } from "../page-dom.js";
 
 const P = globalThis.ClearmarkProtocol;
 /** Listings per corpusImport message. */
 const BATCH = 500;
 /** Problems listed in the status line (the count says how many there were). */
 const SHOWN_PROBLEMS = 5;
-
-/**
- * A localised string, English when the key is missing.
- * @param {string} key
- * @param {string} english
- * @param {string[]} [subs]
- */
-function t(key, english, subs) {
-  const s = chrome.i18n.getMessage(key, subs);
-  if (s) return s;
-  return (subs ?? []).reduce((text, sub, i) => text.replace(`$${i + 1}`, sub), english);
-}
 
 /**
  * @typedef {object} Parsed
@@ -197,18 +186,6 @@ export function parseCsv(text) {
 export function parseImport(name, text) {
   if (/\.csv$/i.test(name) || !text.trimStart().startsWith("{")) return parseCsv(text);
   return parseJsonl(text);
-}
-
-/**
- * @param {string} tag
- * @param {Record<string, string>} [attrs]
- * @param {(Node|string)[]} [children]
- */
-function el(tag, attrs = {}, children = []) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
 }
 
 /**

@@ -17,34 +17,11 @@
  */
 
 import "../protocol.js";
+import { el, t } from "../page-dom.js";
 import { handOver } from "./handover.js";
 import { downloadEvidence } from "./evidence-download.js";
 
 const P = globalThis.ClearmarkProtocol;
-
-/**
- * A localised string, English when the key is missing.
- * @param {string} key
- * @param {string} english
- * @param {string[]} [subs]
- */
-function t(key, english, subs) {
-  const s = chrome.i18n.getMessage(key, subs);
-  if (s) return s;
-  return (subs ?? []).reduce((text, sub, i) => text.replace(`$${i + 1}`, sub), english);
-}
-
-/**
- * @param {string} tag
- * @param {Record<string, string>} [attrs]
- * @param {(Node|string)[]} [children]
- */
-function el(tag, attrs = {}, children = []) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
-}
 
 /** @param {number} ms */
 const when = (ms) => new Date(ms).toLocaleString();
