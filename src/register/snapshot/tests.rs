@@ -399,7 +399,7 @@ fn records_are_counted_by_register_without_decoding_them() {
             2 => (Register::Watch, String::new()),
             _ => (Register::US, format!("{}", 80_000_000 + i)),
         };
-        let mut r = Record::new(register, &format!("Zorb {}", word(i)), "Owner");
+        let mut r = Record::new(register, format!("Zorb {}", word(i)), "Owner");
         r.number = number;
         r.classes = vec![28];
         records.push(r);
@@ -407,7 +407,7 @@ fn records_are_counted_by_register_without_decoding_them() {
     for i in 0..7 {
         let mut r = Record::new(
             Register::Famous,
-            &format!("Famo {}", word(i)),
+            format!("Famo {}", word(i)),
             "Famous Owner",
         );
         r.famous = true;
