@@ -15,8 +15,9 @@
 //! listing itself are never sources. This module judges copying only; it must not
 //! know about marks or the browser.
 
-use super::corpus::{CorpusIndex, FieldWords, FnvMap};
-use super::fingerprint;
+use crate::corpus::fingerprint;
+use crate::corpus::fingerprint::FnvMap;
+use crate::corpus::{CorpusIndex, FieldWords};
 use crate::listing::{CopySource, Field, Finding, FindingKind, Listing, Severity};
 use crate::text;
 
@@ -344,7 +345,7 @@ fn leading_word(title: Option<&str>) -> Option<String> {
     n.tokens()
         .iter()
         .map(|t| t.text.clone())
-        .find(|w| !super::corpus::is_function_word(w))
+        .find(|w| !crate::corpus::is_function_word(w))
 }
 
 struct Candidate {
@@ -569,7 +570,7 @@ pub fn copied_regions(q: &FieldWords, s: &FieldWords) -> Vec<Region> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::corpus::CorpusListing;
+    use crate::corpus::CorpusListing;
 
     const SOURCE: &str =
         "Complete toy pots and pans set: the making dinner for eight cookware set is \

@@ -49,8 +49,6 @@
 
 pub mod classes;
 pub mod copy;
-pub mod corpus;
-pub mod fingerprint;
 pub mod franchise;
 pub mod key_records;
 pub mod lookalike;
@@ -164,7 +162,7 @@ pub struct Engine {
     own_brands: Vec<String>,
     options: Options,
     /// Other sellers' listings for the copied-copy pass (see [`copy`]).
-    corpus: Option<corpus::CorpusIndex>,
+    corpus: Option<crate::corpus::CorpusIndex>,
     /// The seller's watch list, searched beside the snapshot.
     watch: WatchList,
     /// What earlier checks read of the records behind keys.

@@ -1,10 +1,10 @@
 //! The copied-copy corpus as JavaScript sees it: load a corpus file, add and remove
 //! other sellers' listings one at a time (the extension's IndexedDB store drives this),
 //! and serialise the corpus back to bytes for storage. Converts only; the corpus itself
-//! is [`crate::detect::corpus`].
+//! is [`crate::corpus`].
 
 use super::{to_js, Engine};
-use crate::detect::corpus::{CorpusIndex, CorpusListing, DEFAULT_CAPACITY};
+use crate::corpus::{CorpusIndex, CorpusListing, DEFAULT_CAPACITY};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]

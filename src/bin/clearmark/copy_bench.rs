@@ -7,8 +7,8 @@
 //! run it with `--release`.
 
 use clap::Args;
+use clearmark::corpus::{CorpusIndex, CorpusListing, FieldWords};
 use clearmark::detect::copy;
-use clearmark::detect::corpus::{CorpusIndex, CorpusListing, FieldWords};
 use clearmark::{Listing, Severity};
 use std::hint::black_box;
 use std::process::ExitCode;

@@ -2,7 +2,7 @@
 //! CSV), inspect one, and benchmark the copied-copy pass on a synthetic corpus.
 
 use clap::{Args, Subcommand};
-use clearmark::detect::corpus::{read_listings, CorpusError, CorpusIndex, DEFAULT_CAPACITY};
+use clearmark::corpus::{read_listings, CorpusError, CorpusIndex, DEFAULT_CAPACITY};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

@@ -5,7 +5,7 @@
 //! `#[command(flatten)]`, so each flag means the same everywhere.
 
 use clap::{Args, ValueEnum};
-use clearmark::detect::corpus::CorpusIndex;
+use clearmark::corpus::CorpusIndex;
 use clearmark::detect::{Engine, Options};
 use clearmark::register::snapshot::Snapshot;
 use clearmark::register::watch_csv;

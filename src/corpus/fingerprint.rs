@@ -21,6 +21,9 @@ pub const BAND_ROWS: usize = 3;
 /// least one band with probability 1 − (1 − 0.343)⁸ ≈ 0.97, with J = 0.05 about 0.1 %.
 pub const BANDS: usize = MINHASHES / BAND_ROWS;
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
@@ -141,6 +144,23 @@ pub fn sketch_similarity(a: &[u8; MINHASHES], b: &[u8; MINHASHES]) -> f32 {
     let equal = a.iter().zip(b).filter(|(x, y)| x == y).count() as f32 / MINHASHES as f32;
     ((equal - 1.0 / 256.0) / (1.0 - 1.0 / 256.0)).clamp(0.0, 1.0)
 }
+
+/// A deterministic hasher for the index's own maps (FNV-1a; never `RandomState`, so
+/// behaviour is identical natively and in wasm).
+#[derive(Default)]
+pub struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        mix64(self.0)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv1a(bytes) ^ self.0.rotate_left(17);
+    }
+}
+
+/// `HashMap` with [`FnvHasher`].
+pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<FnvHasher>>;
 
 #[cfg(test)]
 mod tests {
