@@ -117,7 +117,7 @@ mutants: ## cargo-mutants over the judgement core, per module in a time budget; 
 	@scripts/mutants.sh $(MUTANTS_MODULES)
 
 # In make test nothing else builds meanwhile: the native tests' target/ is reused.
-mutants-diff: ## cargo-mutants on the lines changed since HEAD~1 in src/{text,detect,register}, bounded; fails on a missed mutant
+mutants-diff: ## cargo-mutants on the lines changed since HEAD~1 in src/{text,detect,register,corpus} and src/codec.rs, bounded; fails on a missed mutant
 	@MUTANTS_TARGET=$(CURDIR)/target scripts/mutants.sh --diff
 
 bench-keystroke: build ## benchmark: keystroke → underline painted in Chromium (p50/p95 vs frame baseline)

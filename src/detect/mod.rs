@@ -16,7 +16,7 @@
 //!    in a Peppa Pig listing).
 //!
 //! Copied copy (runs taken from other sellers' listings) is a separate pass over the
-//! same fields that plugs in with `Engine::set_corpus` (owned by the copy module).
+//! same fields, [`copy`], that plugs in with [`Engine::set_corpus`].
 //!
 //! The seller's watch list ([`Engine::set_watch_list`]) is searched beside the snapshot
 //! by the same passes: its marks are found exactly, spaced, in homoglyphs, leetspeak and
@@ -61,6 +61,7 @@ pub mod suggest;
 #[cfg(test)]
 mod watch_tests;
 
+use crate::corpus::CorpusIndex;
 use crate::listing::{Field, Finding, Listing, Report, Severity};
 use crate::register::snapshot::{word_value_zipf, Snapshot, WORD_IS_GIVEN_NAME, WORD_IS_NAME};
 use crate::register::watch_list::WatchList;
@@ -162,7 +163,7 @@ pub struct Engine {
     own_brands: Vec<String>,
     options: Options,
     /// Other sellers' listings for the copied-copy pass (see [`copy`]).
-    corpus: Option<crate::corpus::CorpusIndex>,
+    corpus: Option<CorpusIndex>,
     /// The seller's watch list, searched beside the snapshot.
     watch: WatchList,
     /// What earlier checks read of the records behind keys.
@@ -234,6 +235,18 @@ impl Engine {
         // Kept records were filtered by the old options, and typo verdicts depend on them.
         self.kept = Keeper::default();
         self.typos = Typos::default();
+    }
+
+    /// Gives the engine a reference corpus: from then on [`check`](Engine::check)
+    /// adds the copied-copy findings of [`copy::find`] (low ones only with
+    /// [`Options::show_low`](Options::show_low)). `None` turns the pass off.
+    pub fn set_corpus(&mut self, corpus: Option<CorpusIndex>) {
+        self.corpus = corpus;
+    }
+
+    /// The reference corpus, to add or remove listings in place.
+    pub fn corpus_mut(&mut self) -> Option<&mut CorpusIndex> {
+        self.corpus.as_mut()
     }
 
     /// The snapshot the engine checks against.
