@@ -50,9 +50,9 @@ module_args() {
     copy) # copied copy: judge, corpus, fingerprints
       echo "-f src/detect/copy/** -f src/corpus/** -f src/codec.rs -C --lib -- -- detect::copy corpus:: codec::" ;;
     lookalike) # edit limits, disguises
-      echo "-f src/detect/lookalike.rs -C --lib -C --test=detect_disguises -C --test=detect_engine -- -- ${SKIP_SNAPSHOT[*]}" ;;
+      echo "-f src/detect/marks/lookalike.rs -C --lib -C --test=detect_disguises -C --test=detect_engine -- -- ${SKIP_SNAPSHOT[*]}" ;;
     detect) # the rest of detection: marks, risk, ordinary words, own brands, classes
-      echo "-f src/detect/** -e src/detect/copy/** -e src/detect/lookalike.rs -C --lib -C --test=detect_engine -C --test=detect_disguises -C --test=detect_properties -- -- ${SKIP_SNAPSHOT[*]}" ;;
+      echo "-f src/detect/** -e src/detect/copy/** -e src/detect/marks/lookalike.rs -C --lib -C --test=detect_engine -C --test=detect_disguises -C --test=detect_properties -- -- ${SKIP_SNAPSHOT[*]}" ;;
     *) echo "unknown module '$1' (text codes snapshot copy lookalike detect)" >&2; return 2 ;;
   esac
 }

@@ -5,7 +5,7 @@
 //! `files` whole JSON-lines and CSV files (native only); [`words`] turns a field into hashed words and
 //! its MinHash signature, from the functions of [`fingerprint`]; [`index`]'s
 //! [`CorpusIndex`] keeps a bounded set of listings (the oldest added is evicted first)
-//! with one sorted inverted index from fingerprint to listing; [`file`] writes and reads
+//! with one sorted inverted index from fingerprint to listing; [`file`](mod@file) writes and reads
 //! the whole index as one self-checking file, refused with a typed [`CorpusError`] when
 //! truncated, damaged or of another version.
 //!

@@ -478,7 +478,7 @@ fn build(mut args: BuildArgs) -> Result<(), String> {
             })
             .map(|w| {
                 let zipf = builder.word_zipf(&w).unwrap_or(0.0);
-                (w, zipf >= clearmark::detect::ordinary::COMMON_ZIPF)
+                (w, zipf >= clearmark::detect::marks::ordinary::COMMON_ZIPF)
             })
             .collect();
         let common = |w: &str| common_words.get(w).copied().unwrap_or(false);
@@ -575,7 +575,7 @@ fn add_names(builder: &mut SnapshotBuilder, path: &Path) -> Result<(), String> {
 }
 
 /// The frequency a listing-vocabulary word gets when no frequency list knows it: just
-/// common enough to be a known word (`detect::ordinary::COMMON_ZIPF`).
+/// common enough to be a known word (`detect::marks::ordinary::COMMON_ZIPF`).
 const LEXICON_ZIPF: f32 = 2.0;
 
 /// The curated data's folder, with how many files and rows it has, as the header names
@@ -710,7 +710,7 @@ fn enforcement_line(e: &Enforcement) -> String {
         parts.push(format!("franchise {f}"));
     }
     if e.sues_sellers() {
-        parts.push(clearmark::detect::risk::SUES_SELLERS.to_string());
+        parts.push(clearmark::detect::marks::risk::SUES_SELLERS.to_string());
     }
     if e.schedule_a {
         parts.push("Schedule A plaintiff".into());

@@ -6,7 +6,7 @@
 //! | 15 consecutive words                                                     | high     |
 //! | 15 copied words at 80 % density, 8 of them content words                 | high     |
 //! | 80 % of the field's weight, at least 5 content words                     | high     |
-//! | 8 consecutive words, 4 of them content words ([`MIN_CONTENT`])           | medium   |
+//! | 8 consecutive words, 4 of them content words (`MIN_CONTENT`)           | medium   |
 //! | 8 copied words at 70 % density, 5 of them content words                  | medium   |
 //! | half of the field's weight, at least 5 content words                     | medium   |
 //! | less                                                                     | nothing  |
@@ -256,7 +256,6 @@ pub(super) fn finding(
 mod tests {
     use super::*;
     use crate::detect::copy::tests::words;
-
 
     /// The verdicts of `copied_regions` for a checked field and a source field.
     fn verdicts(query: &[String], source: &[String]) -> Vec<(Severity, usize)> {

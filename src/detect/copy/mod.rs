@@ -1,8 +1,8 @@
 //! Copied copy: runs of a listing's text taken from other sellers' listings in the
 //! reference corpus.
 //!
-//! [`find`] runs three steps, one module each: [`find`](mod@find) ranks candidate
-//! (checked field, corpus field) pairs from shared fingerprints; [`align`] aligns each
+//! [`find`] runs three steps, one module each: `find` ranks candidate
+//! (checked field, corpus field) pairs from shared fingerprints; `align` aligns each
 //! pair word by word and groups the aligned words into copied stretches; [`judge`] gives
 //! each stretch its verdict (its table is in its documentation), downgrades template and
 //! same-brand text, and writes the finding. Then one finding per copied stretch is kept,

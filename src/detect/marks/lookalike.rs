@@ -14,7 +14,7 @@
 //! affordable on millions of marks. Two changed letters make another word of all but
 //! the longest marks ("Eurostar" and "Europcar"), hence 10 letters for two. Homoglyph,
 //! leetspeak and spacing disguises are caught earlier, by the exact walk over normalised
-//! words (see [`marks`](super::marks) and the text normaliser); this module only
+//! words (see [`walk`](super::walk) and the text normaliser); this module only
 //! measures how far a word is from the index. It must not decide whether the mark is distinctive or how
 //! severe the finding is.
 

@@ -12,7 +12,8 @@
 //! (`Engine::short_form_head`); this module finds the mentions.
 
 use super::ordinary::{Case, Style};
-use super::{overlaps, word_views, Engine};
+use super::{overlaps, word_views};
+use crate::detect::Engine;
 use crate::listing::{Finding, FindingKind, Listing, Severity, MAX_FINDINGS_PER_FIELD};
 use crate::text::{self, Normalized};
 

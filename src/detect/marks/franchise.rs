@@ -14,7 +14,8 @@
 //! band or character has.
 
 use super::ordinary::{Gap, Word};
-use super::{overlaps, Engine};
+use super::overlaps;
+use crate::detect::Engine;
 use crate::listing::{Field, Finding, FindingKind, Severity};
 use crate::text;
 use std::collections::HashSet;
