@@ -12,15 +12,15 @@ mod samples;
 mod synth;
 
 use clap::{Args, Subcommand};
-use clearmark::register::enforced::EnforcedMarks;
-use clearmark::register::pokemon::{Franchise, PokemonNames};
 use clearmark::register::snapshot::{
     date_to_days, days_to_date, KeyKind, Snapshot, SnapshotBuilder,
 };
-use clearmark::register::{
-    brands, euipo_xml, lexicon, names, uspto_csv, uspto_xml, wordfreq, Enforcement, Record,
-    RecordSink, Register, Skipped,
+use clearmark::register::sources::enforced::EnforcedMarks;
+use clearmark::register::sources::pokemon::{Franchise, PokemonNames};
+use clearmark::register::sources::{
+    brands, euipo_xml, lexicon, names, uspto_csv, uspto_xml, wordfreq,
 };
+use clearmark::register::{Enforcement, Record, RecordSink, Register, Skipped};
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::{BTreeMap, HashMap};

@@ -27,7 +27,7 @@
 
 use super::synth::{Rng, CLASS_WEIGHTS, CODAS, ONSETS, VOWELS};
 use clap::Args;
-use clearmark::register::wordfreq;
+use clearmark::register::sources::wordfreq;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `clearmark snapshot background`.

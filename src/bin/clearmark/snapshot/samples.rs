@@ -10,7 +10,8 @@
 
 use clap::Args;
 use clearmark::register::snapshot::{Section, Snapshot, SnapshotBuilder};
-use clearmark::register::{brands, Drawing, Record, Register, Status};
+use clearmark::register::sources::brands;
+use clearmark::register::{Drawing, Record, Register, Status};
 use std::path::{Path, PathBuf};
 
 /// Arguments of `clearmark snapshot size`.

@@ -8,7 +8,7 @@
 //! Classifications and Case File Header sections). This module owns the meaning of the
 //! codes only; it must not read files.
 
-use super::{Date, Drawing, Status};
+use crate::register::{Date, Drawing, Status};
 
 /// The live/dead state of a USPTO case status code, per USPTO Table 1.
 ///

@@ -33,7 +33,7 @@ use super::uspto_codes::{
     disclaimed_words, drawing_from_code, parse_date, parse_nice_class, parse_registration,
     parse_serial, statement_kind, status_from_code, StatementKind,
 };
-use super::{Drawing, Record, RecordSink, Register, SkipReason, Skipped};
+use crate::register::{Drawing, Record, RecordSink, Register, SkipReason, Skipped};
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};

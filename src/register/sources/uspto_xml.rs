@@ -26,7 +26,7 @@ use super::uspto_codes::{
     parse_registration, parse_serial, statement_kind, status_from_code, StatementKind,
 };
 use super::xml_records::{path_names, read_records, RecordHandler, XmlSourceError, MAX_DEPTH};
-use super::{Drawing, Record, RecordSink, Register, SkipReason, Skipped};
+use crate::register::{Drawing, Record, RecordSink, Register, SkipReason, Skipped};
 use std::path::Path;
 
 /// Why a USPTO XML file could not be read at all.
@@ -167,7 +167,7 @@ impl RecordHandler for CaseFile {
             })
         };
         if let Some(why) = broken {
-            return skip(super::SkipReason::Malformed, why);
+            return skip(SkipReason::Malformed, why);
         }
         let Some(serial) = serial else {
             let detail = if case.serial.is_empty() {

@@ -32,7 +32,9 @@
 //! their name-suggestion-index categories imply, when the mapping is obvious.
 //! This module only reads; it must not decide how findings are scored.
 
-use super::{watch_csv, Drawing, Record, RecordSink, Register, SkipReason, Skipped, Status};
+use crate::register::{
+    watch_csv, Drawing, Record, RecordSink, Register, SkipReason, Skipped, Status,
+};
 use crate::text::mark_key;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -78,7 +80,7 @@ pub enum BrandsError {
     },
 }
 
-/// Reads a seller's watch list (the CSV format of [`super::watch_csv`]: a header with a
+/// Reads a seller's watch list (the CSV format of [`crate::register::watch_csv`]: a header with a
 /// `name` column, and optionally `owner`, `classes`, `aliases`, `note`). Each row becomes
 /// a [`Register::Watch`] record, its aliases pseudo-marks; a row that cannot be used is
 /// reported as skipped with its line and the rest is read.

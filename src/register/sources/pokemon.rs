@@ -16,7 +16,7 @@
 //! This module only reads; it must not decide how findings are scored.
 
 use super::enforced::EnforcedMarks;
-use super::{Drawing, Enforcement, Record, RecordSink, Register, Status};
+use crate::register::{Drawing, Enforcement, Record, RecordSink, Register, Status};
 use crate::text::mark_key;
 use std::path::{Path, PathBuf};
 
@@ -219,7 +219,7 @@ mod tests {
         fn record(&mut self, r: Record) {
             self.0.push(r);
         }
-        fn skipped(&mut self, _: super::super::Skipped) {}
+        fn skipped(&mut self, _: crate::register::Skipped) {}
     }
 
     fn scratch(name: &str) -> PathBuf {

@@ -24,7 +24,7 @@
 
 use super::uspto_codes::{parse_date, parse_nice_class};
 use super::xml_records::{path_names, read_records, RecordHandler, XmlSourceError, MAX_DEPTH};
-use super::{Date, Drawing, Record, RecordSink, Register, SkipReason, Skipped, Status};
+use crate::register::{Date, Drawing, Record, RecordSink, Register, SkipReason, Skipped, Status};
 use std::path::Path;
 
 /// Why an EUIPO XML file could not be read at all.

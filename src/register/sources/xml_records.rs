@@ -8,7 +8,7 @@
 //! reports byte progress through the compressed or plain file, and keeps reading past a
 //! broken record. It must not know what any element means.
 
-use super::RecordSink;
+use crate::register::RecordSink;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::cell::Cell;

@@ -41,7 +41,7 @@
 //!
 //! This module only reads; it must not decide how findings are scored.
 
-use super::{Drawing, Enforcement, Record, RecordSink, Register, Status};
+use crate::register::{Drawing, Enforcement, Record, RecordSink, Register, Status};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
