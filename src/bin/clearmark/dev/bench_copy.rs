@@ -1,4 +1,4 @@
-//! `clearmark corpus bench`: the copied-copy pass at scale, on a synthetic corpus
+//! `clearmark dev bench copy`: the copied-copy pass at scale, on a synthetic corpus
 //! generated deterministically (Zipf-distributed vocabulary, function words, shared
 //! boilerplate bullets, optional descriptions). Prints build time, index size per
 //! listing, time per checked listing against a baseline measured in the same process
@@ -6,15 +6,15 @@
 //! recall/false alarms on planted verbatim and edited copies. A benchmark, not a test:
 //! run it with `--release`.
 
+use crate::exit::Outcome;
 use clap::Args;
 use clearmark::corpus::{CorpusIndex, CorpusListing, FieldWords};
 use clearmark::detect::copy;
 use clearmark::{Listing, Severity};
 use std::hint::black_box;
-use std::process::ExitCode;
 use std::time::Instant;
 
-/// Arguments of `corpus bench`.
+/// Arguments of `dev bench copy`.
 #[derive(Args)]
 pub struct BenchArgs {
     /// Corpus listings to generate.
@@ -197,7 +197,7 @@ impl Generator {
 }
 
 /// Runs the benchmark.
-pub fn run(args: BenchArgs) -> ExitCode {
+pub fn run(args: BenchArgs) -> Outcome {
     let mut g = Generator::new(args.seed, args.listings);
     let started = Instant::now();
     let listings: Vec<CorpusListing> = (0..args.listings)
@@ -331,5 +331,5 @@ pub fn run(args: BenchArgs) -> ExitCode {
         checked.as_secs_f64() / baseline.as_secs_f64().max(1e-9)
     );
     println!("planted verbatim bullets found: {v_found}/{v_total}; edited: {e_found}/{e_total}; clean listings with a finding: {fa}/{clean}");
-    ExitCode::SUCCESS
+    Ok(())
 }

@@ -1,9 +1,9 @@
-//! `clearmark snapshot bench`: how fast a snapshot loads and answers, as ratios against
+//! `clearmark dev bench snapshot`: how fast a snapshot loads and answers, as ratios against
 //! baselines run in the same process (copying the same bytes; a bare fst lookup).
 //!
 //! Timings are printed, never asserted: speed is watched here, not in tests.
 
-use super::load;
+use crate::snapshot::load;
 use clap::Args;
 use clearmark::register::snapshot::Snapshot;
 use fst::Streamer;
@@ -11,10 +11,10 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-/// Arguments of `clearmark snapshot bench`.
+/// Arguments of `clearmark dev bench snapshot`.
 #[derive(Args)]
 pub struct BenchArgs {
-    /// A snapshot file to measure (e.g. from `clearmark snapshot synth`); without it, a
+    /// A snapshot file to measure (e.g. from `clearmark dev synth`); without it, a
     /// synthetic one is built in memory.
     file: Option<PathBuf>,
     /// Records of the in-memory synthetic snapshot.
@@ -37,7 +37,7 @@ fn best<T>(rounds: u32, mut f: impl FnMut() -> T) -> Duration {
         .unwrap_or_default()
 }
 
-/// Runs `clearmark snapshot bench`.
+/// Runs `clearmark dev bench snapshot`.
 pub fn run(args: BenchArgs) -> Result<(), String> {
     let bytes = match &args.file {
         Some(f) => load(f)?.as_bytes().to_vec(),

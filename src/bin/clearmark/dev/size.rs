@@ -1,4 +1,4 @@
-//! `clearmark snapshot size`: bytes per mark of snapshots built from the real register
+//! `clearmark dev size`: bytes per mark of snapshots built from the real register
 //! samples (an EUIPO open-data JSON extract, a DPMAregister CSV export) and the
 //! famous-brand packages, all fields included. Beside each, a lower bound for the index:
 //! the bytes per key of a bare `fst::Set` of the same keys (no values, no records) and of
@@ -14,7 +14,7 @@ use clearmark::register::sources::brands;
 use clearmark::register::{Drawing, Record, Register, Status};
 use std::path::{Path, PathBuf};
 
-/// Arguments of `clearmark snapshot size`.
+/// Arguments of `clearmark dev size`.
 #[derive(Args)]
 pub struct SizeArgs {
     /// EUIPO open-data JSON extract (`{"number": {"Text", "Date", "Codes"}}`).
@@ -28,7 +28,7 @@ pub struct SizeArgs {
     famous: Vec<PathBuf>,
 }
 
-/// Runs `clearmark snapshot size`.
+/// Runs `clearmark dev size`.
 pub fn run(args: SizeArgs) -> Result<(), String> {
     let mut all = Vec::new();
     println!(

@@ -1,4 +1,4 @@
-//! `clearmark eval brands`: scores the engine on a labelled brand set (JSON lines with
+//! `clearmark dev eval brands`: scores the engine on a labelled brand set (JSON lines with
 //! `gold` and `generic_traps` spans, as in the dev set's README) exactly as that README
 //! says: only high and medium findings count; a finding hits a labelled span when it is
 //! in the same field (and bullet) and their UTF-16 ranges overlap.
@@ -7,15 +7,15 @@
 //! [`Listing`] (id, brand, category, title, bullets, description) first.
 
 use crate::check::load_engine;
+use crate::exit::{Failure, Outcome};
 use clap::Args;
 use clearmark::detect::Options;
 use clearmark::{Field, Finding, FindingKind, Listing, Severity};
 use serde::Deserialize;
 use std::io::BufRead;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
-/// Arguments of `clearmark eval brands`.
+/// Arguments of `clearmark dev eval brands`.
 #[derive(Args)]
 pub struct EvalBrandsArgs {
     /// The labelled set (JSON lines).
@@ -110,13 +110,13 @@ fn ratio(n: usize, d: usize) -> String {
     }
 }
 
-/// Runs `clearmark eval brands`.
-pub fn run(args: EvalBrandsArgs) -> ExitCode {
+/// Runs `clearmark dev eval brands`.
+pub fn run(args: EvalBrandsArgs) -> Outcome {
     let mut engine = match load_engine(args.snapshot.as_deref(), None) {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("clearmark eval brands: {e}");
-            return ExitCode::FAILURE;
+            eprintln!("clearmark dev eval brands: {e}");
+            return Err(Failure::Reported);
         }
     };
     if args.details {
@@ -130,10 +130,10 @@ pub fn run(args: EvalBrandsArgs) -> ExitCode {
         Ok(f) => f,
         Err(e) => {
             eprintln!(
-                "clearmark eval brands: cannot open {}: {e}",
+                "clearmark dev eval brands: cannot open {}: {e}",
                 args.set.display()
             );
-            return ExitCode::FAILURE;
+            return Err(Failure::Reported);
         }
     };
     let mut score = Score::default();
@@ -142,11 +142,11 @@ pub fn run(args: EvalBrandsArgs) -> ExitCode {
             Ok(l) => l,
             Err(e) => {
                 eprintln!(
-                    "clearmark eval brands: {}: line {}: {e}",
+                    "clearmark dev eval brands: {}: line {}: {e}",
                     args.set.display(),
                     n + 1
                 );
-                return ExitCode::FAILURE;
+                return Err(Failure::Reported);
             }
         };
         if line.trim().is_empty() {
@@ -156,11 +156,11 @@ pub fn run(args: EvalBrandsArgs) -> ExitCode {
             Ok(l) => l,
             Err(e) => {
                 eprintln!(
-                    "clearmark eval brands: {}: line {}: not a labelled listing: {e}",
+                    "clearmark dev eval brands: {}: line {}: not a labelled listing: {e}",
                     args.set.display(),
                     n + 1
                 );
-                return ExitCode::FAILURE;
+                return Err(Failure::Reported);
             }
         };
         score.listings += 1;
@@ -268,5 +268,5 @@ pub fn run(args: EvalBrandsArgs) -> ExitCode {
             s.disguised
         );
     }
-    ExitCode::SUCCESS
+    Ok(())
 }

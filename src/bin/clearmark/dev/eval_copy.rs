@@ -1,17 +1,17 @@
-//! `clearmark eval copy --set FILE --corpus FILE`: scores the copied-copy pass on a set
+//! `clearmark dev eval copy --set FILE --corpus FILE`: scores the copied-copy pass on a set
 //! whose listings carry `gold` spans. A gold span counts as found when high/medium
 //! `copied_copy` findings in its field cover at least half of it; a listing without gold
 //! is a false alarm when it has any high/medium `copied_copy` finding.
 
+use crate::exit::{Failure, Outcome};
 use clap::Args as ClapArgs;
 use clearmark::detect::copy;
 use clearmark::{Field, FindingKind, Listing, Severity};
 use serde::Deserialize;
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
-/// Arguments of `eval copy`.
+/// Arguments of `dev eval copy`.
 #[derive(ClapArgs)]
 pub struct Args {
     /// The labelled set (JSON lines: the listing shape plus `gold`).
@@ -57,20 +57,20 @@ impl Tally {
     }
 }
 
-/// Runs `eval copy`.
-pub fn run(args: Args) -> ExitCode {
+/// Runs `dev eval copy`.
+pub fn run(args: Args) -> Outcome {
     let corpus = match crate::corpus::load(&args.corpus) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
-            return ExitCode::FAILURE;
+            return Err(Failure::Reported);
         }
     };
     let text = match std::fs::read_to_string(&args.set) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("error: cannot read {}: {e}", args.set.display());
-            return ExitCode::FAILURE;
+            return Err(Failure::Reported);
         }
     };
     let mut verbatim = Tally::default();
@@ -198,7 +198,7 @@ pub fn run(args: Args) -> ExitCode {
     let _ = std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes());
     if bad_lines > 0 {
         eprintln!("{bad_lines} line(s) could not be read");
-        return ExitCode::FAILURE;
+        return Err(Failure::Reported);
     }
-    ExitCode::SUCCESS
+    Ok(())
 }

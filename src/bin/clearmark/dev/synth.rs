@@ -1,4 +1,4 @@
-//! `clearmark snapshot synth`: a realistic synthetic register, deterministic by seed, for
+//! `clearmark dev synth`: a realistic synthetic register, deterministic by seed, for
 //! measuring size, build time and load time at the scale of the real registers (which
 //! cannot be downloaded here).
 //!
@@ -8,13 +8,13 @@
 //! Nice classes, statuses, dates, disclaimers, pseudo-marks and translations follow
 //! rough real-world proportions. It must not be used for anything but measurements.
 
-use super::signing_key;
+use crate::keys::signing_key;
 use clap::Args;
 use clearmark::register::snapshot::{date_to_days, days_to_date, SnapshotBuilder};
 use clearmark::register::{Drawing, Record, Register, Status};
 use std::path::PathBuf;
 
-/// Arguments of `clearmark snapshot synth`.
+/// Arguments of `clearmark dev synth`.
 #[derive(Args)]
 pub struct SynthArgs {
     /// How many records (marks) to generate.
@@ -40,7 +40,7 @@ pub struct SynthArgs {
     word_freq: Vec<PathBuf>,
 }
 
-/// Runs `clearmark snapshot synth`.
+/// Runs `clearmark dev synth`.
 pub fn run(args: SynthArgs) -> Result<(), String> {
     let key = args.signing_key.as_deref().map(signing_key).transpose()?;
     let generate_only = if args.time_phases {
@@ -60,7 +60,7 @@ pub fn run(args: SynthArgs) -> Result<(), String> {
         add_common_words(&mut builder);
     }
     for path in &args.word_freq {
-        super::add_word_freq(&mut builder, path)?;
+        crate::snapshot::add_word_freq(&mut builder, path)?;
     }
     let (generated, cpu_generated) = (start.elapsed().as_secs_f64(), cpu_seconds());
     let (bytes, summary) = builder.finish_with_summary(key.as_ref());

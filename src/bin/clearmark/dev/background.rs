@@ -1,4 +1,4 @@
-//! `clearmark snapshot background`: a register background at scale, written in the USPTO
+//! `clearmark dev background`: a register background at scale, written in the USPTO
 //! Trademark Case Files layout (`case_file.csv`, `intl_class.csv`, `owner.csv`) so that
 //! `snapshot build --uspto-csv` reads it beside a small labelled register and the
 //! detector is measured against the ordinary words a real register holds.
@@ -30,7 +30,7 @@ use clap::Args;
 use clearmark::register::sources::wordfreq;
 use std::path::{Path, PathBuf};
 
-/// Arguments of `clearmark snapshot background`.
+/// Arguments of `clearmark dev background`.
 #[derive(Args)]
 pub struct BackgroundArgs {
     /// How many records (cases) to write.
@@ -66,7 +66,7 @@ struct Case {
     owner: String,
 }
 
-/// Runs `clearmark snapshot background`.
+/// Runs `clearmark dev background`.
 pub fn run(args: BackgroundArgs) -> Result<(), String> {
     let vocabulary = vocabulary(&args.word_freq)?;
     if vocabulary.is_empty() {

@@ -1,4 +1,4 @@
-//! `clearmark bench check`: how fast the engine checks a full listing (200-character
+//! `clearmark dev bench check`: how fast the engine checks a full listing (200-character
 //! title, five 250-character bullets, 2,000-character description), as the median of many
 //! runs and as ratios against baselines run in the same process on the same text:
 //! normalising the fields alone (the floor every check pays) and a bare FST lookup of
@@ -9,6 +9,7 @@
 //! Timings are printed, never asserted: speed is watched here, not in tests.
 
 use crate::check::load_engine;
+use crate::exit::{Failure, Outcome};
 use clap::Args;
 use clearmark::detect::Engine;
 use clearmark::register::snapshot::word_value_zipf;
@@ -17,13 +18,12 @@ use clearmark::Listing;
 use fst::{IntoStreamer, Streamer};
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-/// Arguments of `clearmark bench check`.
+/// Arguments of `clearmark dev bench check`.
 #[derive(Args)]
 pub struct BenchCheckArgs {
-    /// The register snapshot (e.g. `clearmark snapshot synth --marks 5000000`).
+    /// The register snapshot (e.g. `clearmark dev synth --marks 5000000`).
     #[arg(long)]
     snapshot: Option<PathBuf>,
     /// How many timed runs of each measurement.
@@ -201,13 +201,13 @@ fn time(runs: usize, mut f: impl FnMut()) -> Duration {
     )
 }
 
-/// Runs `clearmark bench check`.
-pub fn run(args: BenchCheckArgs) -> ExitCode {
+/// Runs `clearmark dev bench check`.
+pub fn run(args: BenchCheckArgs) -> Outcome {
     let engine = match load_engine(args.snapshot.as_deref(), None) {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("clearmark bench check: {e}");
-            return ExitCode::FAILURE;
+            eprintln!("clearmark dev bench check: {e}");
+            return Err(Failure::Reported);
         }
     };
     let snapshot = engine.snapshot();
@@ -262,10 +262,10 @@ pub fn run(args: BenchCheckArgs) -> ExitCode {
             .collect();
         if let Err(e) = std::fs::write(path, lines) {
             eprintln!(
-                "clearmark bench check: cannot write {}: {e}",
+                "clearmark dev bench check: cannot write {}: {e}",
                 path.display()
             );
-            return ExitCode::FAILURE;
+            return Err(Failure::Reported);
         }
     }
     let fields: Vec<&str> = listing.fields().into_iter().map(|(_, _, t)| t).collect();
@@ -345,5 +345,5 @@ pub fn run(args: BenchCheckArgs) -> ExitCode {
         lookups.as_secs_f64() * 1e6,
         check.as_secs_f64() / lookups.as_secs_f64().max(1e-12)
     );
-    ExitCode::SUCCESS
+    Ok(())
 }

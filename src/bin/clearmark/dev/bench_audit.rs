@@ -1,4 +1,4 @@
-//! `clearmark bench audit`: listings per second of `audit` on catalogue files, against
+//! `clearmark dev bench audit`: listings per second of `audit` on catalogue files, against
 //! `check` on the same listings as JSON lines, in the same process and on the same
 //! engine.
 //!
@@ -12,14 +12,14 @@
 use crate::audit::{self, Input};
 use crate::check::{self, Format};
 use crate::engine_args::EngineArgs;
+use crate::exit::{Failure, Outcome};
 use clap::Args;
 use indicatif::ProgressBar;
 use std::io;
 use std::path::PathBuf;
-use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-/// Arguments of `clearmark bench audit`.
+/// Arguments of `clearmark dev bench audit`.
 #[derive(Args)]
 pub struct BenchAuditArgs {
     #[command(flatten)]
@@ -35,19 +35,19 @@ pub struct BenchAuditArgs {
     files: Vec<PathBuf>,
 }
 
-/// Runs `clearmark bench audit`.
-pub fn run(args: BenchAuditArgs) -> ExitCode {
+/// Runs `clearmark dev bench audit`.
+pub fn run(args: BenchAuditArgs) -> Outcome {
     match bench(&args) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => Ok(()),
         Err(e) => {
-            eprintln!("clearmark bench audit: {e}");
-            ExitCode::FAILURE
+            eprintln!("clearmark dev bench audit: {e}");
+            Err(Failure::Reported)
         }
     }
 }
 
 fn bench(args: &BenchAuditArgs) -> Result<(), String> {
-    let setup = args.engine.setup("clearmark bench audit")?;
+    let setup = args.engine.setup("clearmark dev bench audit")?;
     let engines = audit::engines(setup, args.jobs);
     let engine = &engines[0];
     let mut inputs = Vec::new();
