@@ -44,7 +44,7 @@ impl Engine {
         })
     }
 
-    /// Checks one listing (`{id, title, bullets, ...}`, DESIGN.md's Listing) and returns
+    /// Checks one listing (`{id, title, bullets, ...}`, the Listing of docs/contracts.md) and returns
     /// its report `{id, findings}`. Throws a string when the value is not a listing or
     /// is over the caps of [`crate::listing::MAX_FIELD_UNITS`] and [`crate::listing::MAX_BULLETS`].
     pub fn check(&self, listing: JsValue) -> Result<JsValue, JsValue> {
