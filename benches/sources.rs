@@ -8,7 +8,8 @@
 //!
 //! Run: `cargo bench --bench sources` (add `CLEARMARK_BENCH_CASES=200000` for a bigger run).
 
-use clearmark::register::{uspto_csv, uspto_xml, Record, RecordSink, Skipped};
+use clearmark::register::sources::{uspto_csv, uspto_xml};
+use clearmark::register::{Record, RecordSink, Skipped};
 use std::fmt::Write as _;
 use std::io::{BufReader, Write};
 use std::path::Path;

@@ -13,89 +13,27 @@
  * meaning or a removal bumps PROTOCOL_VERSION.
  *
  * Offsets (`start`/`end`) are UTF-16 code units of the field string sent, exactly what
- * `String.prototype.slice` uses. Findings are the JSON contract of DESIGN.md, the same
- * objects `clearmark check` prints.
+ * `String.prototype.slice` uses. Findings are the JSON contract of docs/contracts.md, the
+ * same objects `clearmark check` prints.
  *
- * This file is loaded twice: as a classic content script (before content/content.js,
+ * This file is loaded twice: as a classic content script (before content/main.js and the rest,
  * which reads `globalThis.ClearmarkProtocol`) and as a side-effect import of the
  * background module. It must stay free of `import`/`export` and of side effects beyond
  * defining that one global.
  */
 
 /**
- * A listing as the seller is writing it (DESIGN.md "Listing"). Only `id` is required.
- * @typedef {object} Listing
- * @property {string} id            caller's id, echoed back in the report
- * @property {string} [marketplace] e.g. "amazon.com"
- * @property {string} [category]    category path
- * @property {string} [brand]       the seller's own brand: never flagged
- * @property {string} [title]
- * @property {string[]} [bullets]
- * @property {string} [description]
- * @property {string} [keywords]
- */
-
-/**
- * A register record cited by a finding.
- * @typedef {object} RecordRef
- * @property {string} register      "US" | "EU" | "FAMOUS" | "WATCH"
- * @property {string} number        serial or application number; for "FAMOUS" the digits of
- *                                   the brand's Wikidata id ("483915" for Q483915) or ""
- * @property {string} [registration]
- * @property {string} owner         the owner; for "FAMOUS" from the brand lists, the lists that
- *                                   name the brand and its reach ("simple-icons; name-suggestion-index;
- *                                   worldwide"); for a curated record (the finding has `enforcement`), the owner
- * @property {number[]} classes
- * @property {string} status        "registered" | "pending" | "dead"
- */
-
-/**
- * What is publicly known of how a mark's owner enforces it against marketplace sellers:
- * present on findings of marks on the curated list of enforced marks (data/enforced-marks).
- * @typedef {object} EnforcementRef
- * @property {boolean} schedule_a   the owner is a documented plaintiff of "Schedule A" / TRO
- *                                   lawsuits against marketplace sellers
- * @property {boolean} vero         the owner takes part in eBay's VeRO programme
- * @property {string[]} cases       case numbers, where certain
- * @property {string} owner
- * @property {string} [franchise]   the franchise or house mark ("Pokémon" for Pikachu)
- */
-
-/**
- * The listing a copied run was taken from.
- * @typedef {object} CopySource
- * @property {string} id
- * @property {string} [url]
- * @property {string} [title]
- * @property {string} text
- * @property {number} start
- * @property {number} end
- * @property {number} similarity
- */
-
-/**
- * One flagged span of one field.
- * @typedef {object} Finding
- * @property {"title"|"bullets"|"description"|"keywords"} field
- * @property {number|null} index    bullet index, or null
- * @property {number} start         UTF-16 offset into the field string
- * @property {number} end           exclusive
- * @property {string} text
- * @property {"registered_mark"|"pending_mark"|"famous_brand"|"lookalike"|"copied_copy"} kind
- * @property {"high"|"medium"|"low"} severity
- * @property {string} mark
- * @property {string} reason
- * @property {RecordRef[]} records
- * @property {string} suggestion
- * @property {CopySource} [source]
- * @property {EnforcementRef} [enforcement]  its owner's enforcement evidence (curated marks)
- */
-
-/**
- * The findings for one listing.
- * @typedef {object} ListingReport
- * @property {string} id
- * @property {Finding[]} findings
+ * The JSON contract, the same objects `clearmark check` prints, is declared once in
+ * contract.d.ts, generated from the Rust types (src/listing.rs) and checked current by
+ * `cargo test`; docs/contracts.md explains it. A listing as the seller is writing it
+ * (only `id` is required), a register record a finding cites, its owner's enforcement
+ * evidence, the listing copied copy was taken from, one finding, one listing's report:
+ * @typedef {import("./contract.js").Listing} Listing
+ * @typedef {import("./contract.js").RecordRef} RecordRef
+ * @typedef {import("./contract.js").EnforcementRef} EnforcementRef
+ * @typedef {import("./contract.js").CopySource} CopySource
+ * @typedef {import("./contract.js").Finding} Finding
+ * @typedef {import("./contract.js").Report} ListingReport
  */
 
 /**

@@ -1,6 +1,6 @@
 // @ts-check
 // Times `engine.check(listing)` of the wasm engine (dist/pkg, as the extension's background
-// loads it) on the listings `clearmark bench check --listing-out FILE` generated (JSON lines:
+// loads it) on the listings `clearmark dev bench check --listing-out FILE` generated (JSON lines:
 // the listing checked again and again, then unseen ones: half warm an engine up, half are
 // timed once each), so the native and wasm figures are for the same text. Prints medians and the ratio to a baseline
 // run in the same process: normalising the same fields in JavaScript (NFKC, lower case,

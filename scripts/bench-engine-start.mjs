@@ -6,7 +6,7 @@
  * ArrayBuffer in the same service worker — and the peak memory of the extension's process.
  *
  * Each round launches a fresh Chromium with a copy of the extension that bundles
- * `--snapshot FILE` (e.g. the 5-million-mark file of `clearmark snapshot synth`), so the
+ * `--snapshot FILE` (e.g. the 5-million-mark file of `clearmark dev synth`), so the
  * worker, its wasm memory and its process start from nothing. In the worker it reads the
  * User Timing marks extension/updater.js sets (`clearmark:snapshot-load-start` before the
  * bundled snapshot is read, `clearmark:engine-ready` once the engine answers), then reads

@@ -8,7 +8,7 @@
  * native SHA-256 of the same bytes — and prints the ratios.
  *
  * Usage: node scripts/bench-update.mjs SNAPSHOT [ROUNDS]
- *   e.g. target/debug/clearmark snapshot synth --marks 1000000 --out tmp/synth.snap
+ *   e.g. target/debug/clearmark dev synth --marks 1000000 --out tmp/synth.snap
  * The feed manifest is signed here with a throwaway key (clearmark snapshot publish).
  */
 import { execFileSync } from "node:child_process";

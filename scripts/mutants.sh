@@ -36,7 +36,7 @@ TEST_TIMEOUT="${MUTANTS_TIMEOUT:-120}"
 
 # The slow snapshot unit tests (25 s) only judge the snapshot module.
 SKIP_SNAPSHOT=(--skip register::snapshot)
-LIB_ONLY_REGISTER=(--skip register::snapshot --skip detect:: --skip text::)
+LIB_ONLY_REGISTER=(--skip register::snapshot --skip detect:: --skip text:: --skip corpus::)
 
 # MODULE → cargo-mutants file globs and test selection.
 module_args() {
@@ -44,15 +44,15 @@ module_args() {
     text) # normalisation, tokens, UTF-16 offsets, homoglyphs, leet: every engine test reads them
       echo "-f src/text/** -C --lib -C --test=text_normalize -C --test=detect_engine -- -- ${SKIP_SNAPSHOT[*]}" ;;
     codes) # USPTO/EUIPO codes, source readers, brand lists, watch lists, feed and update
-      echo "-f src/register/*.rs -C --lib -C --test=sources -C --test=update -- -- ${LIB_ONLY_REGISTER[*]}" ;;
+      echo "-f src/register/*.rs -f src/register/sources/*.rs -C --lib -C --test=sources -C --test=update -- -- ${LIB_ONLY_REGISTER[*]}" ;;
     snapshot) # the snapshot format, index, records, trailer and checks
       echo "-f src/register/snapshot/** -C --lib -C --test=snapshot -C --test=update -- -- --skip detect:: --skip text::" ;;
     copy) # copied copy: judge, corpus, fingerprints
-      echo "-f src/detect/copy.rs -f src/detect/corpus.rs -f src/detect/fingerprint.rs -C --lib -- -- detect::copy detect::corpus detect::fingerprint" ;;
+      echo "-f src/detect/copy/** -f src/corpus/** -f src/codec.rs -C --lib -- -- detect::copy corpus:: codec::" ;;
     lookalike) # edit limits, disguises
-      echo "-f src/detect/lookalike.rs -C --lib -C --test=detect_disguises -C --test=detect_engine -- -- ${SKIP_SNAPSHOT[*]}" ;;
+      echo "-f src/detect/marks/lookalike.rs -C --lib -C --test=detect_disguises -C --test=detect_engine -- -- ${SKIP_SNAPSHOT[*]}" ;;
     detect) # the rest of detection: marks, risk, ordinary words, own brands, classes
-      echo "-f src/detect/** -e src/detect/copy.rs -e src/detect/corpus.rs -e src/detect/fingerprint.rs -e src/detect/lookalike.rs -C --lib -C --test=detect_engine -C --test=detect_disguises -C --test=detect_properties -- -- ${SKIP_SNAPSHOT[*]}" ;;
+      echo "-f src/detect/** -e src/detect/copy/** -e src/detect/marks/lookalike.rs -C --lib -C --test=detect_engine -C --test=detect_disguises -C --test=detect_properties -- -- ${SKIP_SNAPSHOT[*]}" ;;
     *) echo "unknown module '$1' (text codes snapshot copy lookalike detect)" >&2; return 2 ;;
   esac
 }
@@ -89,7 +89,7 @@ if [ "${1:-}" = --diff ]; then
     echo "mutants-diff: skipped, no commit $base to diff against (first commit or shallow clone)"
     exit 0
   fi
-  core=(src/text src/detect src/register)
+  core=(src/text src/detect src/register src/corpus src/codec.rs)
   if git diff --quiet "$base" -- "${core[@]}"; then
     echo "mutants-diff: skipped, the diff against $base does not touch ${core[*]}"
     exit 0
@@ -104,7 +104,7 @@ if [ "${1:-}" = --diff ]; then
   # tests; the whole run, baseline build included, gets MUTANTS_DIFF_BUDGET seconds
   # (default 480) as a safety net.
   max="${MUTANTS_DIFF_MAX:-10}"
-  count=$(cargo mutants --in-diff "$diff_file" --list -f 'src/text/**' -f 'src/detect/**' -f 'src/register/**' | grep -c . || true)
+  count=$(cargo mutants --in-diff "$diff_file" --list -f 'src/text/**' -f 'src/detect/**' -f 'src/register/**' -f 'src/corpus/**' -f src/codec.rs | grep -c . || true)
   if [ "$count" -eq 0 ]; then
     echo "mutants-diff: no mutants in the lines changed since $base"
     exit 0
@@ -115,7 +115,7 @@ if [ "${1:-}" = --diff ]; then
   # The snapshot unit tests take 25 s: only when the diff touches the snapshot module.
   filters=(-- --)
   git diff --quiet "$base" -- src/register/snapshot && filters+=("${SKIP_SNAPSHOT[@]}")
-  run "${MUTANTS_DIFF_BUDGET:-480}" --in-diff "$diff_file" -f 'src/text/**' -f 'src/detect/**' -f 'src/register/**' \
+  run "${MUTANTS_DIFF_BUDGET:-480}" --in-diff "$diff_file" -f 'src/text/**' -f 'src/detect/**' -f 'src/register/**' -f 'src/corpus/**' -f src/codec.rs \
     --sharding round-robin --shard "0/$shards" -o mutants.out/diff \
     -C --lib -C --test=detect_engine -C --test=detect_disguises -C --test=sources -C --test=update -C --test=snapshot \
     "${filters[@]}"

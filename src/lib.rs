@@ -13,6 +13,8 @@
 #![deny(missing_docs)]
 
 pub mod catalogue;
+pub mod codec;
+pub mod corpus;
 pub mod detect;
 pub mod listing;
 pub mod register;

@@ -12,28 +12,37 @@ pub use limits::{LimitError, MAX_BULLETS, MAX_FIELD_UNITS, MAX_FINDINGS_PER_FIEL
 
 /// One marketplace listing as the seller writes it. Every field but `id` is optional and
 /// unknown JSON fields are ignored.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Listing {
     /// The caller's identifier, echoed back in the findings line.
     pub id: String,
     /// The marketplace domain, e.g. `amazon.com`.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub marketplace: Option<String>,
     /// The marketplace category path, e.g. `Toys & Games > Building Toys`.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub category: Option<String>,
     /// The seller's own brand: it and its registered variants are never flagged.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub brand: Option<String>,
     /// The listing title.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub title: Option<String>,
     /// The bullet points, in order.
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
     pub bullets: Vec<String>,
     /// The long description.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub description: Option<String>,
     /// The backend search terms.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub keywords: Option<String>,
 }
 
 /// Which part of a listing a finding lies in.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
@@ -70,6 +79,7 @@ impl Listing {
 }
 
 /// What a finding is about.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
@@ -86,6 +96,7 @@ pub enum FindingKind {
 }
 
 /// How much a finding matters to the seller.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -98,6 +109,7 @@ pub enum Severity {
 }
 
 /// A register record cited by a finding, in the shape the UI shows it.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordRef {
     /// The register: `US`, `EU`, `FAMOUS` or `WATCH`.
@@ -107,6 +119,7 @@ pub struct RecordRef {
     pub number: String,
     /// Registration number, when registered.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[cfg_attr(test, ts(optional))]
     pub registration: Option<String>,
     /// The owner's name; for a `FAMOUS` record of the brand lists, the lists that name
     /// the brand and its reach (a curated record, cited with the finding's
@@ -120,6 +133,7 @@ pub struct RecordRef {
 
 /// What is publicly known of how a mark's owner enforces it against marketplace sellers
 /// (marks on the curated list of enforced marks).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnforcementRef {
     /// The owner is a documented plaintiff of "Schedule A" / TRO lawsuits against
@@ -133,19 +147,23 @@ pub struct EnforcementRef {
     pub owner: String,
     /// The franchise or house mark the mark belongs to, if any.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[cfg_attr(test, ts(optional))]
     pub franchise: Option<String>,
 }
 
 /// The listing a copied run was taken from.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CopySource {
     /// The corpus listing's id.
     pub id: String,
     /// Where the seller saw it, when known.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[cfg_attr(test, ts(optional))]
     pub url: Option<String>,
     /// The source listing's title.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[cfg_attr(test, ts(optional))]
     pub title: Option<String>,
     /// The source field's text, for the side-by-side view.
     pub text: String,
@@ -158,6 +176,7 @@ pub struct CopySource {
 }
 
 /// One flagged span of a listing field.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// The field the span lies in.
@@ -184,14 +203,17 @@ pub struct Finding {
     pub suggestion: String,
     /// For copied copy: the listing the run was taken from.
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[cfg_attr(test, ts(optional))]
     pub source: Option<CopySource>,
     /// For a mark on the curated list of enforced marks: its owner's enforcement
     /// evidence (absent otherwise).
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[cfg_attr(test, ts(optional))]
     pub enforcement: Option<EnforcementRef>,
 }
 
 /// The findings for one listing: one line of `clearmark check` output.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// The listing's id.
@@ -203,6 +225,47 @@ pub struct Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ts_rs::TS;
+
+    /// The extension's declarations of the contract (`extension/contract.d.ts`), as
+    /// generated from these types.
+    fn typescript_declarations() -> String {
+        let mut out = String::from(
+            "// The JSON contract of listings and findings, generated from src/listing.rs by\n\
+             // `CLEARMARK_BLESS=1 cargo test --lib listing::tests`; do not edit by hand.\n",
+        );
+        for decl in [
+            Listing::decl(),
+            Field::decl(),
+            FindingKind::decl(),
+            Severity::decl(),
+            RecordRef::decl(),
+            EnforcementRef::decl(),
+            CopySource::decl(),
+            Finding::decl(),
+            Report::decl(),
+        ] {
+            out.push_str("\nexport ");
+            out.push_str(&decl);
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn the_extensions_contract_declarations_are_generated_from_these_types() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/extension/contract.d.ts");
+        let generated = typescript_declarations();
+        if std::env::var_os("CLEARMARK_BLESS").is_some() {
+            std::fs::write(path, &generated).expect("write extension/contract.d.ts");
+        }
+        let checked_in = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            checked_in == generated,
+            "extension/contract.d.ts is not the contract of src/listing.rs; regenerate it with \
+             `CLEARMARK_BLESS=1 cargo test --lib listing::tests` and commit it"
+        );
+    }
 
     #[test]
     fn listing_ignores_unknown_fields_and_defaults_the_rest() {

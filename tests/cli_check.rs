@@ -1,4 +1,4 @@
-//! `clearmark check` and `clearmark eval brands` as a seller's script runs them: a real
+//! `clearmark check` and `clearmark dev eval brands` as a seller's script runs them: a real
 //! snapshot file built in the test, JSON lines in, one line out per line in.
 
 mod common;
@@ -123,6 +123,7 @@ fn eval_brands_scores_a_labelled_set() {
     .expect("write set");
     let out = clearmark(
         &[
+            "dev",
             "eval",
             "brands",
             "--set",

@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The copied-copy commands as a seller or an evaluator runs them: `corpus build` from
 //! JSON lines and CSV, `corpus inspect`, damaged corpus files refused with a reason,
-//! `check --corpus` reporting a copied bullet with its source, and `eval copy` scoring a
+//! `check --corpus` reporting a copied bullet with its source, and `dev eval copy` scoring a
 //! small labelled set. Fixtures are written here; nothing comes from the dev sets.
 
 mod common;
@@ -222,6 +222,7 @@ fn eval_copy_scores_recall_and_false_alarms() {
     .unwrap();
     let out = clearmark(
         &[
+            "dev",
             "eval",
             "copy",
             "--set",

@@ -3,9 +3,9 @@
 //! same test runs under `cargo test --target wasm32-unknown-unknown` (wasm-bindgen's
 //! runner) and natively, so a platform-dependent hash fails one of the two.
 
+use clearmark::corpus::fingerprint;
+use clearmark::corpus::{CorpusIndex, CorpusListing, FieldWords};
 use clearmark::detect::copy;
-use clearmark::detect::corpus::{CorpusIndex, CorpusListing, FieldWords};
-use clearmark::detect::fingerprint;
 use clearmark::Listing;
 use sha2::{Digest, Sha256};
 

@@ -51,7 +51,7 @@ fn fixture(path: &str) -> PathBuf {
 
 mod uspto_csv {
     use super::*;
-    use clearmark::register::uspto_csv::{read, UsptoCsvError};
+    use clearmark::register::sources::uspto_csv::{read, UsptoCsvError};
 
     fn check_case_files(dir: &str) -> Collect {
         check_case_file_dir(&fixture(dir))
@@ -237,7 +237,9 @@ mod uspto_csv {
 
 mod brands {
     use super::*;
-    use clearmark::register::brands::{read_famous, read_watch_list, BrandList, BrandsError};
+    use clearmark::register::sources::brands::{
+        read_famous, read_watch_list, BrandList, BrandsError,
+    };
 
     #[test]
     fn watch_list_rows_become_watch_records_and_bad_rows_are_reported() {
@@ -402,7 +404,7 @@ fn write_zip(path: &Path, entries: &[(&str, &[u8])]) {
 
 mod uspto_xml {
     use super::*;
-    use clearmark::register::uspto_xml::{read, UsptoXmlError};
+    use clearmark::register::sources::uspto_xml::{read, UsptoXmlError};
 
     fn check_daily(sink: &Collect) {
         assert_eq!(
@@ -548,7 +550,7 @@ mod uspto_xml {
 
 mod euipo_xml {
     use super::*;
-    use clearmark::register::euipo_xml::read;
+    use clearmark::register::sources::euipo_xml::read;
 
     fn check(sink: &Collect) {
         assert_eq!(
@@ -623,7 +625,7 @@ mod euipo_xml {
 
 mod wordfreq {
     use super::*;
-    use clearmark::register::wordfreq::{read_word_frequencies, WordFreqError};
+    use clearmark::register::sources::wordfreq::{read_word_frequencies, WordFreqError};
 
     /// Writes a cBpack file as wordfreq does: gzip'd msgpack, header then one list of
     /// words per centibel.

@@ -4,7 +4,7 @@
 //! A template may open with `Info,…` or `#INFO…` rows; its header's first column is the
 //! action, `*Action(SiteID=US|Country=US|Currency=USD|Version=1193)` or, in Seller Hub
 //! templates, `Action(SiteID=…)`; rows whose action is `Info` are instructions. Columns,
-//! matched by [`super::table::key`] (a leading `*` and case do not count): the id is
+//! matched by `table::key` (a leading `*` and case do not count): the id is
 //! `ItemID` / `Item number` (the active listings download) / `Item ID`, else the seller's
 //! `CustomLabel` / `Custom label (SKU)`; `Title`; `Description` (HTML: read as the text it
 //! shows, see [`super::html`]); `C:Brand` (the brand item specific); `eBay category 1

@@ -13,29 +13,7 @@ pub mod watch_csv;
 pub mod watch_list;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub mod brands;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod enforced;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod euipo_xml;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod lexicon;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod names;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod pokemon;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod uspto_codes;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod uspto_csv;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod uspto_xml;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod wordfreq;
-#[cfg(not(target_arch = "wasm32"))]
-mod xml_records;
-#[cfg(not(target_arch = "wasm32"))]
-pub use xml_records::XmlSourceError;
+pub mod sources;
 
 pub use record::{Date, Drawing, Enforcement, Record, Register, Status};
 pub use source::{RecordSink, SkipReason, Skipped};

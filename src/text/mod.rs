@@ -42,7 +42,7 @@ pub use homoglyph::{is_latin_letter, latin_lookalike};
 pub use leet::{leet_candidates, readings as leet_readings, LeetRun};
 pub use normalize::{is_invisible, is_trademark_sign, Normalized};
 pub use tokens::{Joiner, Script, Shape, Token};
-pub use utf16::{byte_offset, slice_utf16, utf16_len, utf16_offset};
+pub use utf16::{byte_offset, slice_utf16, utf16_len, utf16_offset, Utf16Cursor};
 
 use std::borrow::Cow;
 

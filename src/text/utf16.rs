@@ -48,6 +48,60 @@ pub fn slice_utf16(text: &str, range: Range<usize>) -> Option<&str> {
     Some(&rest[..len])
 }
 
+/// Slices of a string by UTF-16 offsets, for spans that come in increasing order: each
+/// slice costs the distance from the previous one, not from the start of the string
+/// (nothing at all in ASCII text, where UTF-16 offsets are byte offsets).
+pub struct Utf16Cursor<'s> {
+    text: &'s str,
+    ascii: bool,
+    byte: usize,
+    unit: usize,
+}
+
+impl<'s> Utf16Cursor<'s> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'s str) -> Self {
+        Utf16Cursor {
+            text,
+            ascii: text.is_ascii(),
+            byte: 0,
+            unit: 0,
+        }
+    }
+
+    /// The byte offset of UTF-16 offset `unit`, or the end of the string when `unit`
+    /// lies beyond it or inside a character. Costs the distance from the previous
+    /// offset, backwards (overlapping spans) as forwards.
+    pub fn seek(&mut self, unit: usize) -> usize {
+        if self.ascii {
+            return unit.min(self.text.len());
+        }
+        for c in self.text[..self.byte].chars().rev() {
+            if self.unit <= unit {
+                break;
+            }
+            self.unit -= c.len_utf16();
+            self.byte -= c.len_utf8();
+        }
+        for c in self.text[self.byte..].chars() {
+            if self.unit >= unit {
+                break;
+            }
+            self.unit += c.len_utf16();
+            self.byte += c.len_utf8();
+        }
+        self.byte
+    }
+
+    /// The text between UTF-16 offsets `start` and `end` (see [`seek`](Self::seek) for
+    /// offsets past the end or inside a character).
+    pub fn slice(&mut self, start: usize, end: usize) -> &'s str {
+        let a = self.seek(start);
+        let b = self.seek(end);
+        self.text.get(a..b).unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,5 +144,21 @@ mod tests {
         assert_eq!(utf16_offset(s, 2), None, "inside the emoji's bytes");
         assert_eq!(byte_offset(s, 4), Some(s.len()));
         assert_eq!(utf16_offset(s, 99), None);
+    }
+
+    #[test]
+    fn a_cursor_slices_ascii_and_other_text_alike_forwards_backwards_and_past_the_end() {
+        for text in ["Nike shoes", "Nïke shoes", "N😀ke shoes"] {
+            let mut cursor = Utf16Cursor::new(text);
+            let len = utf16_len(text);
+            for (start, end) in [(5, len), (0, 4), (len, len + 3), (3, 99)] {
+                let expected = slice_utf16(text, start.min(len)..end.min(len));
+                assert_eq!(
+                    Some(cursor.slice(start, end)),
+                    expected,
+                    "{text} {start}..{end}"
+                );
+            }
+        }
     }
 }

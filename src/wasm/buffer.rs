@@ -13,7 +13,8 @@
 //! stays. Errors are [`BufferError`]s here and strings only at the JS boundary. This
 //! module only moves bytes and converts; the checks live in [`crate::register`].
 
-use super::update::{refuse, snapshot_view, to_js, verified_from_feed, verified_signed_file};
+use super::convert::{refuse, to_js};
+use super::update::{snapshot_view, verified_from_feed, verified_signed_file};
 use super::Engine;
 use crate::detect;
 use crate::register::snapshot::{file_len, Snapshot, SnapshotError};

@@ -4,7 +4,7 @@
 //! reason}]}`. Converts only; which formats exist and how each is read is the
 //! catalogue module's business.
 
-use super::to_js;
+use super::convert::{refuse_as, to_js};
 use crate::catalogue::{self, Catalogue, Format};
 use crate::Listing;
 use serde::Serialize;
@@ -67,7 +67,7 @@ impl From<Catalogue> for CatalogueJs {
 /// string when the file is not a catalogue Clearmark reads.
 #[wasm_bindgen(js_name = readCatalogue)]
 pub fn read_catalogue(bytes: &[u8]) -> Result<JsValue, JsValue> {
-    let catalogue = catalogue::read(bytes)
-        .map_err(|e| JsValue::from_str(&format!("The catalogue cannot be read: {e}")))?;
+    let catalogue =
+        catalogue::read(bytes).map_err(|e| refuse_as("The catalogue cannot be read", e))?;
     to_js(&CatalogueJs::from(catalogue))
 }

@@ -1,10 +1,11 @@
 //! The copied-copy corpus as JavaScript sees it: load a corpus file, add and remove
 //! other sellers' listings one at a time (the extension's IndexedDB store drives this),
 //! and serialise the corpus back to bytes for storage. Converts only; the corpus itself
-//! is [`crate::detect::corpus`].
+//! is [`crate::corpus`].
 
-use super::{to_js, Engine};
-use crate::detect::corpus::{CorpusIndex, CorpusListing, DEFAULT_CAPACITY};
+use super::convert::{from_js, refuse, refuse_as, to_js};
+use super::Engine;
+use crate::corpus::{CorpusIndex, CorpusListing, DEFAULT_CAPACITY};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -15,7 +16,7 @@ impl Engine {
     #[wasm_bindgen(js_name = setCorpus)]
     pub fn set_corpus(&mut self, bytes: Vec<u8>) -> Result<(), JsValue> {
         let corpus = CorpusIndex::from_bytes(&bytes)
-            .map_err(|e| JsValue::from_str(&format!("The listing corpus cannot be used: {e}")))?;
+            .map_err(|e| refuse_as("The listing corpus cannot be used", e))?;
         self.inner.set_corpus(Some(corpus));
         Ok(())
     }
@@ -31,10 +32,9 @@ impl Engine {
     /// Returns the ids evicted as oldest to stay within the corpus's capacity.
     #[wasm_bindgen(js_name = addCorpusListing)]
     pub fn add_corpus_listing(&mut self, listing: JsValue) -> Result<JsValue, JsValue> {
-        let listing: CorpusListing = serde_wasm_bindgen::from_value(listing)
-            .map_err(|e| JsValue::from_str(&format!("Not a listing: {e}")))?;
+        let listing: CorpusListing = from_js(listing, "listing")?;
         if listing.id.is_empty() {
-            return Err(JsValue::from_str("Not a listing: it has no id"));
+            return Err(refuse("Not a listing: it has no id"));
         }
         if self.inner.corpus_mut().is_none() {
             self.inner

@@ -13,6 +13,7 @@
 
 pub mod buffer;
 mod catalogue;
+mod convert;
 mod corpus;
 pub mod update;
 mod watch;
@@ -22,7 +23,7 @@ use crate::register::snapshot::Snapshot;
 use crate::Listing;
 pub use buffer::SnapshotBuffer;
 pub use catalogue::read_catalogue;
-use serde::Serialize;
+use convert::{from_js, refuse, refuse_as, to_js};
 use wasm_bindgen::prelude::*;
 
 /// The checker as JavaScript sees it: one per loaded snapshot.
@@ -37,23 +38,19 @@ impl Engine {
     /// string saying what is wrong with a truncated, corrupt or wrong-version snapshot.
     #[wasm_bindgen(constructor)]
     pub fn new(snapshot: Vec<u8>) -> Result<Engine, JsValue> {
-        let snapshot = Snapshot::from_bytes(snapshot).map_err(|e| {
-            JsValue::from_str(&format!("The register snapshot cannot be used: {e}"))
-        })?;
+        let snapshot = Snapshot::from_bytes(snapshot)
+            .map_err(|e| refuse_as("The register snapshot cannot be used", e))?;
         Ok(Engine {
             inner: detect::Engine::new(snapshot),
         })
     }
 
-    /// Checks one listing (`{id, title, bullets, ...}`, DESIGN.md's Listing) and returns
+    /// Checks one listing (`{id, title, bullets, ...}`, the Listing of docs/contracts.md) and returns
     /// its report `{id, findings}`. Throws a string when the value is not a listing or
     /// is over the caps of [`crate::listing::MAX_FIELD_UNITS`] and [`crate::listing::MAX_BULLETS`].
     pub fn check(&self, listing: JsValue) -> Result<JsValue, JsValue> {
-        let listing: Listing = serde_wasm_bindgen::from_value(listing)
-            .map_err(|e| JsValue::from_str(&format!("Not a listing: {e}")))?;
-        listing
-            .check_limits()
-            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let listing: Listing = from_js(listing, "listing")?;
+        listing.check_limits().map_err(refuse)?;
         to_js(&self.inner.check(&listing))
     }
 
@@ -82,12 +79,4 @@ impl Engine {
     pub fn set_own_brands(&mut self, brands: Vec<String>) {
         self.inner.set_own_brands(brands);
     }
-}
-
-/// Converts a value to a plain JS object in its JSON shape (`null`, not `undefined`, for
-/// absent values; objects, not `Map`s).
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&format!("Clearmark could not convert its answer: {e}")))
 }

@@ -6,6 +6,7 @@
 //! [`crate::register::update`]). Only conversion lives here: JS strings in, plain
 //! objects out, a sentence for the seller thrown as a string on refusal.
 
+use super::convert::{refuse, to_js};
 use crate::register::feed::{parse_public_keys, FeedManifest};
 use crate::register::snapshot::{Snapshot, FORMAT_VERSION};
 use crate::register::update::{accept_from_feed, accept_signed_file, build_date, Accepted};
@@ -43,16 +44,6 @@ impl From<Accepted> for SnapshotView {
             sha256: Some(a.sha256),
         }
     }
-}
-
-/// A refusal as JavaScript sees it: the error's sentence as a string.
-pub(super) fn refuse(e: impl std::fmt::Display) -> JsValue {
-    JsValue::from_str(&e.to_string())
-}
-
-/// A value as a plain JS object.
-pub(super) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    serde_wasm_bindgen::to_value(value).map_err(refuse)
 }
 
 /// A version from JS (a whole, non-negative number) as u64; anything else counts as none.

@@ -3,7 +3,8 @@
 //! Converts only; the format is [`crate::register::watch_csv`], the index
 //! [`crate::register::watch_list`], how watched marks are judged [`crate::detect`].
 
-use super::{to_js, Engine};
+use super::convert::{refuse_as, to_js};
+use super::Engine;
 use crate::register::watch_csv;
 use crate::register::watch_list::WatchList;
 use serde::Serialize;
@@ -41,7 +42,7 @@ impl Engine {
     pub fn set_watch_list(&mut self, csv: &str) -> Result<JsValue, JsValue> {
         let list = watch_csv::parse(csv.as_bytes())
             .and_then(watch_csv::WatchCsv::require_marks)
-            .map_err(|e| JsValue::from_str(&format!("The watch list cannot be used: {e}.")))?;
+            .map_err(|e| refuse_as("The watch list cannot be used", format!("{e}.")))?;
         let imported = Imported {
             count: list.records.len(),
             skipped: list.errors.len(),

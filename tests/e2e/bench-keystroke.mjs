@@ -17,7 +17,7 @@
  * Usage: node tests/e2e/bench-keystroke.mjs [--snapshot FILE] [keys=400] [delay-ms=40]
  *
  * With --snapshot, a copy of dist/chrome bundles FILE in place of the default snapshot
- * (e.g. the 5-million-mark file of `clearmark snapshot synth`), so the same keystrokes
+ * (e.g. the 5-million-mark file of `clearmark dev synth`), so the same keystrokes
  * run against that register.
  */
 import { cpSync, mkdtempSync, rmSync, statSync } from "node:fs";

@@ -21,7 +21,7 @@ const files = (dir) => readdirSync(dir).flatMap((f) => {
   return statSync(p).isDirectory() ? (f === "_locales" || f === "pkg" ? [] : files(p)) : [p];
 });
 
-/** Keys built from a prefix and a value of the contract (DESIGN.md). */
+/** Keys built from a prefix and a value of the contract (docs/contracts.md). */
 const FAMILIES = {
   kind_: ["registered_mark", "pending_mark", "famous_brand", "lookalike", "copied_copy"],
   severity_: ["high", "medium", "low"],

@@ -13,6 +13,7 @@
 pub mod report;
 
 use crate::engine_args::{EngineArgs, Setup};
+use crate::exit::{Failure, Outcome};
 use clap::Args;
 use clearmark::catalogue::{self, Catalogue, CatalogueRow, Format, SkippedRow};
 use clearmark::detect::Engine;
@@ -21,7 +22,6 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
@@ -109,12 +109,12 @@ struct FindingsLine<'a> {
 }
 
 /// Runs `clearmark audit`.
-pub fn run(args: AuditArgs) -> ExitCode {
+pub fn run(args: AuditArgs) -> Outcome {
     let setup = match args.engine.setup(COMMAND) {
         Ok(setup) => setup,
         Err(e) => {
             eprintln!("{COMMAND}: {e}");
-            return ExitCode::FAILURE;
+            return Err(Failure::Reported);
         }
     };
     let watch_skipped = setup.watch_skipped;
@@ -137,7 +137,7 @@ pub fn run(args: AuditArgs) -> ExitCode {
     }
     if let Err(e) = write_outputs(&audit, &args.out) {
         eprintln!("{COMMAND}: cannot write to {}: {e}", args.out.display());
-        return ExitCode::FAILURE;
+        return Err(Failure::Reported);
     }
     let flagged = audit
         .listings
@@ -152,9 +152,9 @@ pub fn run(args: AuditArgs) -> ExitCode {
         args.out.join("report.html").display()
     );
     if !audit.skipped.is_empty() || watch_skipped > 0 {
-        return ExitCode::FAILURE;
+        return Err(Failure::Reported);
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 /// One engine per job: the set-up one, and more alike for more jobs.
@@ -271,7 +271,7 @@ const CHUNK: usize = 64;
 ///
 /// Each thread has an engine of its own ([`crate::engine_args::Setup::another_engine`]:
 /// the snapshot's bytes shared, the caches not): two threads sharing one engine wait on
-/// its cache locks at every word, and ran slower than one (`bench audit --jobs 2`: 61.9
+/// its cache locks at every word, and ran slower than one (`dev bench audit --jobs 2`: 61.9
 /// µs a listing against 35.4 µs for one thread, on the shared 2-core machine).
 pub fn check_rows(engines: &[Engine], read: Catalogues, bar: &ProgressBar) -> Audit {
     bar.set_length(read.rows.len() as u64);

@@ -7,13 +7,13 @@
 //! output `dist/snapshot/default.snap` (`make snapshot`).
 
 use crate::engine_args::EngineArgs;
+use crate::exit::{Failure, Outcome};
 use clap::{Args, ValueEnum};
 use clearmark::detect::Engine;
 use clearmark::register::snapshot::{Snapshot, SnapshotError};
 use clearmark::{Listing, Report};
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 /// Where the build puts the default snapshot (`make snapshot`).
 pub const DEFAULT_SNAPSHOT: &str = "dist/snapshot/default.snap";
@@ -80,7 +80,7 @@ pub fn snapshot_path(arg: Option<&Path>) -> PathBuf {
 /// publisher's key file, the structure of its indexes) and builds an engine over it.
 pub fn load_engine(arg: Option<&Path>, public_key: Option<&Path>) -> Result<Engine, LoadError> {
     let key = public_key
-        .map(crate::snapshot::verifying_key)
+        .map(crate::keys::verifying_key)
         .transpose()
         .map_err(LoadError::Key)?;
     let path = snapshot_path(arg);
@@ -100,12 +100,12 @@ pub fn load_engine(arg: Option<&Path>, public_key: Option<&Path>) -> Result<Engi
 }
 
 /// Runs `clearmark check`.
-pub fn run(args: CheckArgs) -> ExitCode {
+pub fn run(args: CheckArgs) -> Outcome {
     let (engine, watch_skipped) = match args.engine.setup("clearmark check") {
         Ok(setup) => (setup.engine, setup.watch_skipped),
         Err(e) => {
             eprintln!("clearmark check: {e}");
-            return ExitCode::FAILURE;
+            return Err(Failure::Reported);
         }
     };
     let input: Box<dyn BufRead> = match args.input.as_deref() {
@@ -115,7 +115,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             Ok(f) => Box::new(io::BufReader::new(f)),
             Err(e) => {
                 eprintln!("clearmark check: cannot open {}: {e}", p.display());
-                return ExitCode::FAILURE;
+                return Err(Failure::Reported);
             }
         },
     };
@@ -131,16 +131,16 @@ pub fn run(args: CheckArgs) -> ExitCode {
             eprintln!(
                 "clearmark check: {watch_skipped} watch-list row(s) were skipped (see above)"
             );
-            ExitCode::FAILURE
+            Err(Failure::Reported)
         }
-        Ok(0) => ExitCode::SUCCESS,
+        Ok(0) => Ok(()),
         Ok(bad) => {
             eprintln!("clearmark check: {bad} line(s) were not valid listings (see their \"error\" lines)");
-            ExitCode::FAILURE
+            Err(Failure::Reported)
         }
         Err(e) => {
             eprintln!("clearmark check: {e}");
-            ExitCode::FAILURE
+            Err(Failure::Reported)
         }
     }
 }

@@ -1,10 +1,10 @@
 //! `clearmark corpus …`: build a reference corpus file from listings (JSON lines or
-//! CSV), inspect one, and benchmark the copied-copy pass on a synthetic corpus.
+//! CSV) and inspect one (the copied-copy benchmark is `clearmark dev bench copy`).
 
+use crate::exit::{Failure, Outcome};
 use clap::{Args, Subcommand};
-use clearmark::detect::corpus::{read_listings, CorpusError, CorpusIndex, DEFAULT_CAPACITY};
+use clearmark::corpus::{read_listings, CorpusError, CorpusIndex, DEFAULT_CAPACITY};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 /// Corpus subcommands.
 #[derive(Subcommand)]
@@ -16,8 +16,6 @@ pub enum CorpusCommand {
         /// The corpus file.
         file: PathBuf,
     },
-    /// Benchmark `copy::find` on a synthetic corpus (build with --release).
-    Bench(crate::copy_bench::BenchArgs),
 }
 
 /// Arguments of `corpus build`.
@@ -35,15 +33,14 @@ pub struct BuildArgs {
 }
 
 /// Runs one `corpus` subcommand.
-pub fn run(cmd: CorpusCommand) -> ExitCode {
+pub fn run(cmd: CorpusCommand) -> Outcome {
     match cmd {
         CorpusCommand::Build(args) => build(args),
         CorpusCommand::Inspect { file } => inspect(&file),
-        CorpusCommand::Bench(args) => crate::copy_bench::run(args),
     }
 }
 
-fn build(args: BuildArgs) -> ExitCode {
+fn build(args: BuildArgs) -> Outcome {
     let mut corpus = CorpusIndex::new(args.capacity);
     let mut failed = false;
     let mut evicted = 0;
@@ -60,13 +57,13 @@ fn build(args: BuildArgs) -> ExitCode {
             }
             Err(e) => {
                 eprintln!("error: {e}");
-                return ExitCode::FAILURE;
+                return Err(Failure::Reported);
             }
         }
     }
     if let Err(e) = std::fs::write(&args.out, corpus.to_bytes()) {
         eprintln!("error: cannot write {}: {e}", args.out.display());
-        return ExitCode::FAILURE;
+        return Err(Failure::Reported);
     }
     let sizes = corpus.sizes();
     eprintln!(
@@ -79,13 +76,13 @@ fn build(args: BuildArgs) -> ExitCode {
     );
     if failed {
         eprintln!("some input lines were not listings (see above); the rest were built");
-        ExitCode::FAILURE
+        Err(Failure::Reported)
     } else {
-        ExitCode::SUCCESS
+        Ok(())
     }
 }
 
-fn inspect(file: &Path) -> ExitCode {
+fn inspect(file: &Path) -> Outcome {
     match load(file) {
         Ok(c) => {
             let s = c.sizes();
@@ -102,11 +99,11 @@ fn inspect(file: &Path) -> ExitCode {
                 s.total_bytes,
                 s.total_bytes as f64 / s.listings.max(1) as f64
             );
-            ExitCode::SUCCESS
+            Ok(())
         }
         Err(e) => {
             eprintln!("error: {e}");
-            ExitCode::FAILURE
+            Err(Failure::Reported)
         }
     }
 }

@@ -1,11 +1,11 @@
 //! The options that set up the engine of every command that checks a seller's listings
-//! (`check`, `audit`, `bench audit`), and the one way they turn into an [`Engine`]: the
+//! (`check`, `audit`, `dev bench audit`), and the one way they turn into an [`Engine`]: the
 //! snapshot ([`crate::check::load_engine`]), the reference corpus, the watch list, own
 //! brands, registers and low findings. A command takes them with
 //! `#[command(flatten)]`, so each flag means the same everywhere.
 
 use clap::{Args, ValueEnum};
-use clearmark::detect::corpus::CorpusIndex;
+use clearmark::corpus::CorpusIndex;
 use clearmark::detect::{Engine, Options};
 use clearmark::register::snapshot::Snapshot;
 use clearmark::register::watch_csv;

@@ -56,7 +56,7 @@ pub fn run(args: PublishArgs) -> Result<(), String> {
 }
 
 fn publish(args: &PublishArgs) -> Result<FeedManifest, String> {
-    let key = crate::snapshot::signing_key(&args.key)?;
+    let key = crate::keys::signing_key(&args.key)?;
     let bytes = fs::read(&args.file).map_err(|e| format!("{}: {e}", args.file.display()))?;
     let snapshot =
         Snapshot::from_bytes(bytes.clone()).map_err(|e| format!("{}: {e}", args.file.display()))?;

@@ -1,32 +1,26 @@
-//! `clearmark snapshot build|inspect|verify|lookup|synth|background|size|bench` and `clearmark keygen`:
-//! making, examining and measuring register snapshots.
+//! `clearmark snapshot build|inspect|verify|lookup|publish`: making and examining register
+//! snapshots.
 //!
 //! This file parses arguments, drives the source readers into the builder with progress
-//! bars, and prints. The format itself lives in `clearmark::register::snapshot`; the
-//! synthetic register and the sample converters used for measurements live beside this
-//! file (`snapshot/synth.rs`, `snapshot/samples.rs`, `snapshot/bench.rs`).
-
-mod background;
-mod bench;
-mod samples;
-mod synth;
-
+//! bars, and prints. The format itself lives in `clearmark::register::snapshot`; keys in
+//! `keys.rs`, the feed in `publish.rs`; the synthetic registers and measurements of
+//! snapshots are `clearmark dev` commands (`dev/`).
+use crate::keys::{hex, signing_key, verifying_key};
 use clap::{Args, Subcommand};
-use clearmark::register::enforced::EnforcedMarks;
-use clearmark::register::pokemon::{Franchise, PokemonNames};
 use clearmark::register::snapshot::{
     date_to_days, days_to_date, KeyKind, Snapshot, SnapshotBuilder,
 };
-use clearmark::register::{
-    brands, euipo_xml, lexicon, names, uspto_csv, uspto_xml, wordfreq, Enforcement, Record,
-    RecordSink, Register, Skipped,
+use clearmark::register::sources::enforced::EnforcedMarks;
+use clearmark::register::sources::pokemon::{Franchise, PokemonNames};
+use clearmark::register::sources::{
+    brands, euipo_xml, lexicon, names, uspto_csv, uspto_xml, wordfreq,
 };
-use ed25519_dalek::{SigningKey, VerifyingKey};
+use clearmark::register::{Enforcement, Record, RecordSink, Register, Skipped};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-/// Build, inspect, verify and measure register snapshots.
+/// Build, inspect, verify, look up and publish register snapshots.
 #[derive(Subcommand)]
 pub enum SnapshotCommand {
     /// Build a snapshot from the official sources and brand lists.
@@ -59,15 +53,6 @@ pub enum SnapshotCommand {
         /// The phrase (normalised like marks).
         text: String,
     },
-    /// Write a realistic synthetic snapshot (deterministic by seed) for measurements.
-    Synth(synth::SynthArgs),
-    /// Write a register background (ordinary words, phrases, coined words) in the USPTO
-    /// case-file CSV layout, deterministic by seed, to measure precision at scale.
-    Background(background::BackgroundArgs),
-    /// Measure bytes per mark on real register samples and brand lists.
-    Size(samples::SizeArgs),
-    /// Time loading and lookups against baselines run in the same process.
-    Bench(bench::BenchArgs),
     /// Write an update feed: the snapshot and a signed latest.json.
     Publish(crate::publish::PublishArgs),
 }
@@ -133,14 +118,6 @@ pub struct BuildArgs {
     build_date: Option<u32>,
 }
 
-/// Arguments of `clearmark keygen`.
-#[derive(Args)]
-pub struct KeygenArgs {
-    /// Where to write the secret signing key (hex); the public key goes to `FILE.pub`.
-    #[arg(long)]
-    out: PathBuf,
-}
-
 /// Runs a snapshot command; errors are messages for stderr.
 pub fn run(cmd: SnapshotCommand) -> Result<(), String> {
     match cmd {
@@ -152,10 +129,6 @@ pub fn run(cmd: SnapshotCommand) -> Result<(), String> {
             public_key,
             text,
         } => lookup(&file, public_key.as_deref(), &text),
-        SnapshotCommand::Synth(args) => synth::run(args),
-        SnapshotCommand::Background(args) => background::run(args),
-        SnapshotCommand::Size(args) => samples::run(args),
-        SnapshotCommand::Bench(args) => bench::run(args),
         SnapshotCommand::Publish(args) => crate::publish::run(args),
     }
 }
@@ -183,75 +156,6 @@ fn load_verified(path: &Path, public_key: Option<&Path>) -> Result<Snapshot, Str
     let key = public_key.map(verifying_key).transpose()?;
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     Snapshot::open(bytes, key.as_ref()).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-fn read_hex_key(path: &Path) -> Result<[u8; 32], String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read key {}: {e}", path.display()))?;
-    let text = text.trim();
-    let bad = || {
-        format!(
-            "{} is not a key written by `clearmark keygen` (64 hex digits)",
-            path.display()
-        )
-    };
-    if text.len() != 64 {
-        return Err(bad());
-    }
-    let mut key = [0u8; 32];
-    for (i, b) in key.iter_mut().enumerate() {
-        *b = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).map_err(|_| bad())?;
-    }
-    Ok(key)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Reads a signing key file.
-pub fn signing_key(path: &Path) -> Result<SigningKey, String> {
-    read_hex_key(path).map(|k| SigningKey::from_bytes(&k))
-}
-
-/// Reads a public key file (from `clearmark keygen`).
-pub fn verifying_key(path: &Path) -> Result<VerifyingKey, String> {
-    let k = read_hex_key(path)?;
-    VerifyingKey::from_bytes(&k)
-        .map_err(|_| format!("{} is not a valid ed25519 public key", path.display()))
-}
-
-/// `clearmark keygen`: a new signing key and its public key.
-pub fn keygen(args: KeygenArgs) -> Result<(), String> {
-    let key = SigningKey::generate(&mut rand::rngs::OsRng);
-    let public = args.out.with_extension("pub");
-    if args.out.exists() {
-        return Err(format!(
-            "{} exists; refusing to overwrite a signing key",
-            args.out.display()
-        ));
-    }
-    write_private(&args.out, &hex(key.as_bytes()))?;
-    std::fs::write(&public, hex(key.verifying_key().as_bytes()) + "\n")
-        .map_err(|e| format!("cannot write {}: {e}", public.display()))?;
-    eprintln!(
-        "signing key: {} (keep it secret)\npublic key:  {}",
-        args.out.display(),
-        public.display()
-    );
-    Ok(())
-}
-
-fn write_private(path: &Path, text: &str) -> Result<(), String> {
-    use std::io::Write;
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    let mut f = opts
-        .open(path)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    writeln!(f, "{text}").map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// Feeds the builder and moves a progress bar.
@@ -478,7 +382,7 @@ fn build(mut args: BuildArgs) -> Result<(), String> {
             })
             .map(|w| {
                 let zipf = builder.word_zipf(&w).unwrap_or(0.0);
-                (w, zipf >= clearmark::detect::ordinary::COMMON_ZIPF)
+                (w, zipf >= clearmark::detect::marks::ordinary::COMMON_ZIPF)
             })
             .collect();
         let common = |w: &str| common_words.get(w).copied().unwrap_or(false);
@@ -539,7 +443,7 @@ fn build(mut args: BuildArgs) -> Result<(), String> {
 }
 
 /// Adds a word-frequency list (see `--word-freq`) as a source of its own.
-fn add_word_freq(builder: &mut SnapshotBuilder, path: &Path) -> Result<(), String> {
+pub fn add_word_freq(builder: &mut SnapshotBuilder, path: &Path) -> Result<(), String> {
     builder.begin_source("word-freq", &famous_name(path), file_date(path));
     let words = wordfreq::read_word_frequencies(path).map_err(|e| e.to_string())?;
     for w in words {
@@ -575,7 +479,7 @@ fn add_names(builder: &mut SnapshotBuilder, path: &Path) -> Result<(), String> {
 }
 
 /// The frequency a listing-vocabulary word gets when no frequency list knows it: just
-/// common enough to be a known word (`detect::ordinary::COMMON_ZIPF`).
+/// common enough to be a known word (`detect::marks::ordinary::COMMON_ZIPF`).
 const LEXICON_ZIPF: f32 = 2.0;
 
 /// The curated data's folder, with how many files and rows it has, as the header names
@@ -710,7 +614,7 @@ fn enforcement_line(e: &Enforcement) -> String {
         parts.push(format!("franchise {f}"));
     }
     if e.sues_sellers() {
-        parts.push(clearmark::detect::risk::SUES_SELLERS.to_string());
+        parts.push(clearmark::detect::marks::risk::SUES_SELLERS.to_string());
     }
     if e.schedule_a {
         parts.push("Schedule A plaintiff".into());

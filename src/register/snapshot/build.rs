@@ -373,7 +373,7 @@ impl SnapshotBuilder {
             .unwrap_or(0);
 
         let mut record_section = Vec::new();
-        format::put_varint(&mut record_section, pending.len() as u64);
+        crate::codec::put_varint(&mut record_section, pending.len() as u64);
         let mut blocks = Vec::new();
         let mut offsets = vec![0u32];
         let mut rows = Vec::with_capacity(BLOCK);

@@ -1,5 +1,5 @@
-//! The byte layout of a snapshot file: marker, header, section table, trailer, and the
-//! small integer codings every section uses.
+//! The byte layout of a snapshot file: marker, header, section table and trailer (the
+//! varints inside sections are [`crate::codec`]'s).
 //!
 //! ```text
 //! 0        "CLMKSNAP"                      8-byte marker
@@ -288,50 +288,4 @@ pub fn write_body(header: &Header, sections: &[Vec<u8>; 6]) -> Vec<u8> {
         out.extend_from_slice(body);
     }
     out
-}
-
-/// Appends an unsigned LEB128 varint.
-pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-/// Reads an unsigned LEB128 varint at `*pos`, advancing it; `None` past the end or on
-/// an overlong encoding.
-pub fn get_varint(bytes: &[u8], pos: &mut usize) -> Option<u64> {
-    let mut v = 0u64;
-    let mut shift = 0u32;
-    loop {
-        let b = *bytes.get(*pos)?;
-        *pos += 1;
-        if shift >= 64 || (shift == 63 && b > 1) {
-            return None;
-        }
-        v |= u64::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            return Some(v);
-        }
-        shift += 7;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn varints_round_trip_and_refuse_garbage() {
-        for v in [0u64, 1, 127, 128, 300, u32::MAX as u64, u64::MAX] {
-            let mut buf = Vec::new();
-            put_varint(&mut buf, v);
-            let mut pos = 0;
-            assert_eq!(get_varint(&buf, &mut pos), Some(v));
-            assert_eq!(pos, buf.len());
-        }
-        assert_eq!(get_varint(&[0x80, 0x80], &mut 0), None);
-        assert_eq!(get_varint(&[0xff; 11], &mut 0), None);
-    }
 }

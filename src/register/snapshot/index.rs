@@ -10,7 +10,7 @@
 //!
 //! This module owns the value encoding and the walk; it must not decode records.
 
-use super::format::{get_varint, put_varint};
+use crate::codec::{get_varint, put_varint};
 use fst::raw::Fst;
 
 /// The most records a run value holds.

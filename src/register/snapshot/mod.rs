@@ -176,8 +176,8 @@ pub struct Snapshot {
 
 mod records_table {
     //! Where the record blocks are inside the records section.
-    use super::format::get_varint;
     use super::SnapshotError;
+    use crate::codec::get_varint;
     use std::ops::Range;
 
     /// The record section's directory.

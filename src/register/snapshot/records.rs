@@ -16,7 +16,7 @@
 //! This module owns the encoding of one record into a row and back; it must not decide
 //! which records exist or how marks are keyed (that is `build`).
 
-use super::format::{get_varint, put_varint};
+use crate::codec::{get_str, get_varint, put_str, put_varint};
 use crate::register::{Date, Drawing, Enforcement, Record, Register, Status};
 
 /// Rows per block: larger blocks amortise the column headers, smaller ones keep columns
@@ -244,7 +244,7 @@ fn unspell(key: &str, bytes: &[u8], pos: &mut usize) -> Option<String> {
     let mut out = String::new();
     for i in 0..=words.len() {
         if gap_mask & (1 << i) != 0 {
-            out.push_str(&get_str(bytes, pos)?);
+            out.push_str(get_str(bytes, pos)?);
         } else if i > 0 && i < words.len() {
             out.push(' ');
         }
@@ -396,11 +396,6 @@ pub struct RowContext {
     pub form: MarkForm,
 }
 
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_varint(out, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
-}
-
 fn put_list(out: &mut Vec<u8>, list: &[String]) {
     put_varint(out, list.len() as u64);
     for s in list {
@@ -408,12 +403,8 @@ fn put_list(out: &mut Vec<u8>, list: &[String]) {
     }
 }
 
-fn get_str(bytes: &[u8], pos: &mut usize) -> Option<String> {
-    let len = usize::try_from(get_varint(bytes, pos)?).ok()?;
-    let end = pos.checked_add(len)?;
-    let s = std::str::from_utf8(bytes.get(*pos..end)?).ok()?;
-    *pos = end;
-    Some(s.to_string())
+fn get_string(bytes: &[u8], pos: &mut usize) -> Option<String> {
+    get_str(bytes, pos).map(str::to_string)
 }
 
 fn get_list(bytes: &[u8], pos: &mut usize) -> Option<Vec<String>> {
@@ -422,7 +413,7 @@ fn get_list(bytes: &[u8], pos: &mut usize) -> Option<Vec<String>> {
     if n > bytes.len() as u64 {
         return None;
     }
-    (0..n).map(|_| get_str(bytes, pos)).collect()
+    (0..n).map(|_| get_string(bytes, pos)).collect()
 }
 
 /// Reduces a record to a row. `key` is its mark key.
@@ -885,7 +876,7 @@ pub fn decode_row(row: &RowView<'_>, lookup: &RowLookup<'_>) -> Option<Record> {
         if mask & bit == 0 {
             return Some(None);
         }
-        get_str(row.heap, heap_pos.as_mut()?).map(Some)
+        get_string(row.heap, heap_pos.as_mut()?).map(Some)
     };
     let mark = match c[col::MARK_FORM] {
         3 => take_str(heap_bit::MARK)??,
@@ -954,7 +945,7 @@ pub fn decode_row(row: &RowView<'_>, lookup: &RowLookup<'_>) -> Option<Record> {
             let (franchise, cases, member_names) = if mask & heap_bit::ENFORCEMENT != 0 {
                 let pos = heap_pos.as_mut()?;
                 (
-                    get_str(row.heap, pos)?,
+                    get_string(row.heap, pos)?,
                     get_list(row.heap, pos)?,
                     get_list(row.heap, pos)?,
                 )

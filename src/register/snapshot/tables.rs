@@ -8,8 +8,8 @@
 //! (varint), (bucket count + 1) u32 LE bucket offsets relative to the data, data.
 //! This module owns the table layout; it must not decide what goes in.
 
-use super::format::{get_varint, put_varint};
 use super::SnapshotError;
+use crate::codec::{get_varint, put_varint};
 use std::ops::Range;
 
 /// Entries per front-coded bucket.

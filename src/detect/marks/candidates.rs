@@ -1,0 +1,577 @@
+//! Candidate spans of the marks pass, before judgement: marks found exactly or spaced
+//! out, in leetspeak, misspelt, or as a phrase with a word misspelt.
+
+use super::lookalike::{self, Trick};
+use super::{ends_segment, kept_per_word, Candidate};
+use super::{ordinary, walk};
+use crate::detect::Engine;
+use crate::register::snapshot::WORD_IS_GIVEN_NAME;
+use crate::text::{Joiner, Normalized, Shape, Token};
+use std::ops::Range;
+
+/// The shortest part of a compound word ("key" in "keychain") that makes it two known
+/// words rather than a two-letter typo of a mark.
+const COMPOUND_PART_LETTERS: usize = 3;
+
+/// How common a word glued to a mark must be to be read as the seller's filler
+/// ("style" 4.5, "toy" 4.2): a rarer one makes a compound name of its own
+/// ("AmazonBasics", "Mustangberger", "Rockmantra").
+const GLUED_WORD_ZIPF: f32 = 4.0;
+
+/// The fewest single letters that, joined, spell a mark ("N.I.K.E"): three single
+/// letters are an abbreviation ("U S A").
+const SPELT_OUT_LETTERS: usize = 4;
+
+/// The shortest ordinary word read as glued to a mark ("style" in "Barbiestyle"): two
+/// letters are as often a mark's own ending.
+const GLUED_WORD_LETTERS: usize = 3;
+
+impl Engine {
+    /// Register keys spelled by the words, leftmost-longest; spaced spellings of a
+    /// one-word mark and words with folded homoglyphs or removed invisible characters
+    /// are disguises.
+    pub(super) fn exact_candidates(
+        &self,
+        norm: &Normalized,
+        words: &[&str],
+        blocked: &[bool],
+    ) -> Vec<Candidate> {
+        let tokens = norm.tokens();
+        // Words joined without their space read as one mark only when the seller
+        // split a word ("dai-mler", "Ad idas": a piece is no word of its own), the
+        // joined spelling is itself a familiar word ("Play Station"), or hyphens split a
+        // distinctive mark into words ("Star-bucks", "Pika-chu"); "in a" is not INA.
+        let accept_joined = |r: Range<usize>| {
+            let span = &words[r.clone()];
+            let joined: String = span.concat();
+            let hyphenated = tokens[r.start..r.end - 1]
+                .iter()
+                .all(|t| t.joiner == Joiner::Hyphen);
+            // Letters spelt out one by one ("N.I.K.E", "L E G O") are a disguise of a
+            // mark of any length from four: nobody writes a word so.
+            let spelt_out = span.len() >= SPELT_OUT_LETTERS
+                && span
+                    .iter()
+                    .all(|w| w.chars().count() == 1 && w.chars().all(char::is_alphabetic));
+            (spelt_out && self.typo_target(&joined))
+                || joined.chars().filter(|c| c.is_alphabetic()).count() >= 5
+                    && (span.iter().any(|w| {
+                        // A number is a word of its own ("Round 1" is not "Round1").
+                        !w.chars().all(|c| c.is_ascii_digit())
+                            && self.zipf(w).is_none_or(|z| z < ordinary::KNOWN_ZIPF)
+                    }) || self
+                        .zipf(&joined)
+                        .is_some_and(|z| z >= ordinary::COMMON_ZIPF)
+                        // "on-the-go" is a phrase, not a disguise of OnTheGo.
+                        || (hyphenated
+                            && self.typo_target(&joined)
+                            && self.common_word(&span.join(" ")).is_none()))
+        };
+        // A mark's words are not split by a list's punctuation: "fast, furious" is two
+        // words of a description, not Fast & Furious.
+        let split_after: Vec<bool> = tokens
+            .windows(2)
+            .map(|pair| ends_segment(&norm.text()[pair[0].norm.end..pair[1].norm.start]))
+            .collect();
+        let index = self.snapshot.marks().as_fst();
+        let mut all = walk::find_all(index, words, blocked, &split_after, &accept_joined, &|w| {
+            kept_per_word(&self.mark_prefixes, w, || walk::prefix(index, w))
+        });
+        if !self.watch.is_empty() {
+            let fst = self.watch.marks().as_fst();
+            all.extend(walk::find_all(
+                fst,
+                words,
+                blocked,
+                &split_after,
+                &accept_joined,
+                &|w| walk::prefix(fst, w),
+            ));
+        }
+        // Where two matches overlap, the one a registration or a famous brand stands
+        // behind wins over a name that is only on a brand list.
+        walk::resolve(all, |m| u8::from(self.records(m.value, &m.key).backed))
+            .into_iter()
+            .map(|mut m| {
+                m.words = self.brand_words(words, m.words);
+                let span = &tokens[m.words.clone()];
+                let disguise = if span.iter().any(|t| t.homoglyphs_folded) {
+                    Some("letters of another script standing in for Latin ones".to_owned())
+                } else if span.iter().any(|t| t.invisible) {
+                    Some("invisible characters inside the word".to_owned())
+                } else if m.joined && !self.ordinary_word(&m.key) {
+                    // An ordinary word written in two ("Bumble Bee") is the word.
+                    Some(format!("{} split by spaces or hyphens", m.key))
+                } else {
+                    None
+                };
+                Candidate {
+                    words: m.words,
+                    value: m.value,
+                    key: m.key,
+                    disguise,
+                    misspelt: false,
+                    joined: m.joined,
+                    coined_spelling: false,
+                }
+            })
+            .collect()
+    }
+
+    /// Leetspeak: runs where digits or symbols stand in for letters, looked up under
+    /// each reading the normaliser proposes, then searched for typos (a digit inside a
+    /// misspelt word: "Sams0ng"). A reading that only replaces digits ending a word
+    /// ("Nik3") counts only when the letters before them are no word ("Model3") or are a
+    /// word less than everyday read as a mark whose owner sues sellers ("Fend1": "fend"
+    /// is a word, Fendi the brand counterfeiters hide), and a reading of at most
+    /// [`ordinary::ABBREVIATION_LETTERS`] letters never does ("S4S" is a model code, not
+    /// SAS).
+    pub(super) fn leet_candidates(
+        &self,
+        norm: &Normalized,
+        taken: &mut [bool],
+        out: &mut Vec<Candidate>,
+    ) {
+        for run in norm.leet_runs() {
+            let r = run.tokens.clone();
+            if r.is_empty() || taken.get(r.clone()).is_none_or(|t| t.iter().any(|b| *b)) {
+                continue;
+            }
+            // A word with a number after it ("Model3") is read only as a mark whose owner
+            // sues sellers, exactly, and only when the word is not an everyday one.
+            let word_and_number = run.tail_only && self.known_word(run.stem.as_str());
+            if word_and_number
+                && self
+                    .zipf(run.stem.as_str())
+                    .is_some_and(|z| z >= ordinary::EVERYDAY_ZIPF)
+            {
+                continue;
+            }
+            // A short reading is a model code ("S4S", "B2B"), not a disguised
+            // abbreviation: a letter or two say too little to stand for a mark.
+            let readable = |k: &&String| {
+                k.chars().filter(|c| c.is_alphabetic()).count() > ordinary::ABBREVIATION_LETTERS
+            };
+            let hit = run
+                .candidates
+                .iter()
+                .filter(readable)
+                .find_map(|k| {
+                    let v = self.mark_value(k)?;
+                    let sues = || self.records(v, k).live_sues_sellers;
+                    (self.distinctive(k) && (!word_and_number || sues())).then(|| (k.clone(), v))
+                })
+                .or_else(|| {
+                    (run.tail_only && !word_and_number)
+                        .then(|| self.digit_ending_any_letter(&run.stem))
+                        .flatten()
+                })
+                .or_else(|| {
+                    if word_and_number {
+                        return None;
+                    }
+                    run.candidates
+                        .iter()
+                        .filter(readable)
+                        .filter(|k| !k.contains(' '))
+                        .find_map(|k| self.cached_typo_of(k))
+                        .map(|n| (n.key, n.value))
+                });
+            if let Some((key, value)) = hit {
+                taken[r.clone()].iter_mut().for_each(|t| *t = true);
+                out.push(Candidate {
+                    words: r,
+                    value,
+                    key,
+                    disguise: Some("digits or symbols standing in for letters".to_owned()),
+                    misspelt: false,
+                    joined: false,
+                    coined_spelling: false,
+                });
+            }
+        }
+    }
+
+    /// A digit ending a word that is no word without it stands for whatever letter ends
+    /// the mark ("Labub0" for Labubu, not only the letter it looks like): the
+    /// distinctive mark that is `stem` and one letter. Fewer letters than
+    /// [`ordinary::ABBREVIATION_LETTERS`] say too little; the first such mark in
+    /// alphabetical order is the reading.
+    pub(super) fn digit_ending_any_letter(&self, stem: &str) -> Option<(String, u64)> {
+        if stem.chars().count() < ordinary::ABBREVIATION_LETTERS {
+            return None;
+        }
+        ('a'..='z').find_map(|c| {
+            let key = format!("{stem}{c}");
+            let v = self.mark_value(&key)?;
+            self.distinctive(&key).then_some((key, v))
+        })
+    }
+
+    /// Typos: single words, and two words joined by a hyphen ("Hub-asn", "Len-ovvo"),
+    /// that are no known word and lie within the allowed edit distance of a mark worth
+    /// looking for in disguise ([`Engine::typo_target`]). A word that differs from a
+    /// mark only by accents ("Citroen") is the mark itself, not a disguise of it.
+    pub(super) fn typo_candidates(
+        &self,
+        tokens: &[Token],
+        taken: &mut [bool],
+        out: &mut Vec<Candidate>,
+    ) {
+        let word = |i: usize| tokens[i].text.as_str();
+        let searchable = |free: bool, i: usize| {
+            free && word(i).len() <= lookalike::MAX_WORD_BYTES
+                && word(i).chars().all(char::is_alphabetic)
+        };
+        for i in 0..tokens.len() {
+            // A word that only a name on a brand list spells ("Hub" of "Hub-asn") gives
+            // way to a hyphenated disguise of a mark worth the search.
+            let weak = |i: usize| {
+                out.iter().any(|c| {
+                    c.words == (i..i + 1)
+                        && c.disguise.is_none()
+                        && !self.records(c.value, &c.key).backed
+                })
+            };
+            // Two words that make an everyday phrase hyphenated ("Ride-On", "Pull-Up")
+            // are a compound, not a mark split to hide it.
+            let pair = i + 1 < tokens.len()
+                && tokens[i].joiner == Joiner::Hyphen
+                && searchable(!taken[i] || weak(i), i)
+                && searchable(!taken[i + 1] || weak(i + 1), i + 1)
+                && self
+                    .common_word(&format!("{} {}", word(i), word(i + 1)))
+                    .is_none();
+            let joined = pair
+                .then(|| format!("{}{}", word(i), word(i + 1)))
+                .and_then(|text| Some((i..i + 2, self.cached_typo_of(&text)?, text)));
+            let single = || {
+                (searchable(!taken[i], i)
+                    && (word(i).chars().count() >= lookalike::MIN_WORD_LETTERS
+                        || lookalike::is_skeleton(word(i))))
+                .then(|| Some((i..i + 1, self.cached_typo_of(word(i))?, word(i).to_owned())))
+                .flatten()
+            };
+            let Some((span, n, text)) = joined.or_else(single) else {
+                continue;
+            };
+            // A capitalised word after a capitalised first name is a surname ("Freddy
+            // Kruger"): a person's name, nobody's typo.
+            if span.len() == 1 && self.after_a_first_name(tokens, span.start) {
+                continue;
+            }
+            // Written as a word, one letter replaced by one unlike it is another name
+            // ("Melman", not Meltan); a digit shows intent, and the leet pass reads those.
+            if n.trick == Trick::Edits && lookalike::changes_the_name(&text, &n.key) {
+                continue;
+            }
+            out.retain(|c| c.words.end <= span.start || span.end <= c.words.start);
+            // A hyphen where the mark is written with a space ("Tic-Toc" of Tic Tac,
+            // TicTac) is how the words are written, not a split to show intent.
+            let split = span.len() == 2 && !self.spaced_at(&n.key, word(i).chars().count());
+            let disguise = if lookalike::same_but_accents(&text, &n.key) {
+                None
+            } else if n.trick == Trick::LookalikeLetter {
+                Some("an l and an i written one for the other".to_owned())
+            } else if n.trick == Trick::Skeleton {
+                Some("written without its vowels".to_owned())
+            } else if n.trick == Trick::Glued {
+                Some(format!("{} glued to another word", n.key))
+            } else if n.trick == Trick::MovedDouble {
+                Some("a doubled letter moved".to_owned())
+            } else if split {
+                Some(format!("{} split by a hyphen and misspelt", n.key))
+            } else if n.distance == 1 {
+                Some("one letter changed, added, dropped or swapped".to_owned())
+            } else {
+                Some("two letters changed".to_owned())
+            };
+            // Spelt otherwise, without a splitting hyphen or a trick to show intent.
+            let misspelt = disguise.is_some() && !split && n.trick == Trick::Edits;
+            taken[span.clone()].iter_mut().for_each(|t| *t = true);
+            out.push(Candidate {
+                words: span,
+                value: n.value,
+                key: n.key,
+                disguise,
+                misspelt,
+                joined: false,
+                coined_spelling: false,
+            });
+        }
+    }
+
+    /// Token `i` is a capitalised word right after a capitalised first name that is no
+    /// ordinary word nor listing vocabulary, as a person's full name is written ("Freddy
+    /// Kruger"; not "Battle Shell Rapharl", "Berry Laniege").
+    pub(super) fn after_a_first_name(&self, tokens: &[Token], i: usize) -> bool {
+        let Some(first) = i.checked_sub(1).map(|p| &tokens[p]) else {
+            return false;
+        };
+        first.joiner == Joiner::Space
+            && first.shape == Shape::Title
+            && tokens[i].shape == Shape::Title
+            && self
+                .word_value(&first.text)
+                .is_some_and(|v| v & WORD_IS_GIVEN_NAME != 0)
+            && !self.ordinary_word(&first.text)
+            && !self.snapshot.word_is_listing_vocabulary(&first.text)
+    }
+
+    /// The mark `key` is written with a space after its first `letters` letters: the
+    /// key has it there ("tic tac"), or the key without it is another form of a mark
+    /// that has it ("tictac" beside "tic tac").
+    pub(super) fn spaced_at(&self, key: &str, letters: usize) -> bool {
+        let Some((at, _)) = key.char_indices().nth(letters) else {
+            return false;
+        };
+        let (head, tail) = key.split_at(at);
+        tail.starts_with(' ') || self.mark_value(&format!("{head} {tail}")).is_some()
+    }
+
+    /// Marks of several words with one word disguised ("Hot Whee1s", "Calvin Kelin",
+    /// "Star Warz"): a word that is no word of the word evidence and no mark, one edit
+    /// from its word of the mark ([`lookalike::near_phrase`]), with the mark's other
+    /// words spelt exactly around it in the same segment. The mark must be a
+    /// registration or a famous brand, and a phrase common in ordinary text ("new
+    /// balance") only when it is on the curated list of enforced marks. It replaces the
+    /// shorter exact marks inside it ("Calvin", "Tommy"); a disguise found already is
+    /// kept.
+    pub(super) fn phrase_candidates(
+        &self,
+        norm: &Normalized,
+        taken: &mut [bool],
+        out: &mut Vec<Candidate>,
+    ) {
+        let tokens = norm.tokens();
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        // Words a phrase may take over: free, or in an exact (undisguised) candidate.
+        let open = |taken: &[bool], out: &[Candidate], i: usize| {
+            !taken[i]
+                || out
+                    .iter()
+                    .any(|c| c.words.contains(&i) && c.disguise.is_none())
+        };
+        for k in 0..words.len() {
+            let w = words[k];
+            let suspect = w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && w.chars().all(char::is_alphanumeric)
+                && (!self.listed_word(w) || self.rare_word(w))
+                && self.mark_value(w).is_none();
+            if !suspect || !open(taken, out, k) {
+                continue;
+            }
+            let mut best: Option<(Range<usize>, lookalike::Near)> = None;
+            for s in k.saturating_sub(walk::MAX_WORDS - 1)..=k {
+                // The words of one segment, from `s` on, all open.
+                let mut end = s;
+                while end < words.len()
+                    && end - s < walk::MAX_WORDS
+                    && open(taken, out, end)
+                    && (end == s
+                        || !ends_segment(
+                            &norm.text()[tokens[end - 1].norm.end..tokens[end].norm.start],
+                        ))
+                {
+                    end += 1;
+                }
+                if end <= k {
+                    continue;
+                }
+                let found = lookalike::near_phrase(self.snapshot.marks(), &words[s..end], k - s);
+                // A digit shows intent where it stands for a letter ("Star W4rs"); where
+                // the mark's word has digits too, the word is another model ("DBR1" beside
+                // "Aston Martin" is no DB11).
+                let model = |p: &lookalike::NearPhrase| {
+                    w.chars().any(|c| c.is_ascii_digit())
+                        && p.near
+                            .key
+                            .split(' ')
+                            .nth(k - s)
+                            .is_some_and(|m| m.chars().any(|c| c.is_ascii_digit()))
+                };
+                let Some(p) = found.filter(|p| self.phrase_target(&p.near.key) && !model(p)) else {
+                    continue;
+                };
+                let span = s..s + p.words;
+                if best.as_ref().is_none_or(|(b, _)| span.len() > b.len()) {
+                    best = Some((span, p.near));
+                }
+            }
+            let Some((span, near)) = best else {
+                continue;
+            };
+            // Exact marks inside the span give way; one reaching beyond it, or spelling
+            // all of its words ("JoJo's Bizarre Adventure", the possessive of an alias
+            // one letter away), keeps it.
+            if out.iter().any(|c| {
+                c.words.start < span.end
+                    && span.start < c.words.end
+                    && (c.words.start < span.start
+                        || span.end < c.words.end
+                        || (c.words == span && c.disguise.is_none()))
+            }) {
+                continue;
+            }
+            out.retain(|c| c.words.end <= span.start || span.end <= c.words.start);
+            let intent = !w.chars().all(char::is_alphabetic);
+            taken[span.clone()].iter_mut().for_each(|t| *t = true);
+            out.push(Candidate {
+                words: span,
+                value: near.value,
+                disguise: Some(format!(
+                    "one word of {} {}",
+                    near.key,
+                    if intent {
+                        "written with a digit for a letter"
+                    } else {
+                        "misspelt"
+                    }
+                )),
+                key: near.key,
+                misspelt: !intent,
+                joined: false,
+                coined_spelling: false,
+            });
+        }
+    }
+
+    /// A mark of several words worth reading through a disguised word: a registration
+    /// or a famous brand stands behind it, and it is no common phrase unless curated.
+    pub(super) fn phrase_target(&self, key: &str) -> bool {
+        let Some(records) = self.mark_value(key).map(|v| self.records(v, key)) else {
+            return false;
+        };
+        records.live_backed && (records.protection.enforced() || self.common_word(key).is_none())
+    }
+
+    /// [`Engine::typo_of`], through the verdicts kept from earlier checks.
+    pub(super) fn cached_typo_of(&self, word: &str) -> Option<lookalike::Near> {
+        kept_per_word(&self.typos, word, || self.typo_of(word))
+    }
+
+    /// The closest mark `word` is a typo of, if any. A word that is itself a word, a
+    /// name or a brand is nobody's typo: never a word of the snapshot's word evidence,
+    /// however rare ([`Engine::listed_word`]: "caster" is no typo of Casper), nor a key
+    /// of the index ("Tamiya" is not a typo of "Tamika").
+    pub(super) fn typo_of(&self, word: &str) -> Option<lookalike::Near> {
+        if self.listed_word(word) || self.mark_value(word).is_some() {
+            return None;
+        }
+        let coined = |k: &str| self.mark_value(k).is_some() && self.typo_target(k);
+        let near = |key: String, trick| {
+            let value = self.mark_value(&key)?;
+            let distance = lookalike::distance(word, &key);
+            Some(lookalike::Near {
+                key,
+                value,
+                distance,
+                trick,
+            })
+        };
+        // An l for an i, or the other way round: the mark exactly otherwise.
+        if let Some(k) = lookalike::lookalike_letters(word)
+            .into_iter()
+            .find(|k| coined(k))
+        {
+            return near(k, Trick::LookalikeLetter);
+        }
+        // The consonants of a mark whose owner sues sellers (the marks sellers abbreviate
+        // to slip past a search: "Pkmn"); three consonants or fewer stand for too many.
+        if let Some(n) = lookalike::skeleton(self.snapshot.marks(), word)
+            .into_iter()
+            .find(|n| coined(&n.key) && self.records(n.value, &n.key).live_sues_sellers)
+        {
+            return Some(n);
+        }
+        if let Some(k) = self.glued(word) {
+            return near(k, Trick::Glued);
+        }
+        if let Some(k) = lookalike::moved_doubles(word)
+            .into_iter()
+            .find(|k| coined(k))
+        {
+            return near(k, Trick::MovedDouble);
+        }
+        // A plural or singular of a mark is the word itself, not a disguise of it.
+        // A mark ending in "s" takes "es" for its plural: "Terviss" is Tervis misspelt.
+        let plural = |w: &str, of: &str| w.strip_suffix('s') == Some(of) && !of.ends_with('s');
+        let inflection = |k: &str| plural(word, k) || plural(k, word);
+        let mut near = lookalike::near(self.snapshot.marks(), word);
+        if !self.watch.is_empty() {
+            near.extend(lookalike::near(self.watch.marks(), word));
+            near.sort_by_key(|n| n.distance);
+        }
+        near.into_iter()
+            .find(|n| !inflection(&n.key) && self.typo_target(&n.key))
+            // Two letters from a mark is weak evidence against a word made of two
+            // known words ("keychain", "fairytale"): that is a compound, not a disguise.
+            .filter(|n| n.distance < 2 || !self.compound(word))
+    }
+
+    /// The mark `word` glues to an ordinary word ("barbiestyle", "newpokemon"): a coined
+    /// mark of at least [`lookalike::MIN_WORD_LETTERS`] letters worth a typo search,
+    /// whose owner sues marketplace sellers (the marks counterfeiters hide: a brand's
+    /// own compounds, "AmazonBasics", are not disguises), and a word of listing vocabulary or a common
+    /// word ([`GLUED_WORD_ZIPF`]) of at least [`GLUED_WORD_LETTERS`] letters before or
+    /// after it.
+    pub(super) fn glued(&self, word: &str) -> Option<String> {
+        let letters = |w: &str| w.chars().count();
+        let mark = |w: &str| {
+            letters(w) >= lookalike::MIN_WORD_LETTERS
+                && self.mark_value(w).is_some()
+                && self.typo_target(w)
+                && self
+                    .mark_value(w)
+                    .is_some_and(|v| self.records(v, w).live_sues_sellers)
+                // The plural of a word is a word first: "Hawksworth" is a name, not
+                // the Hawks glued to "worth".
+                && !w.strip_suffix('s').is_some_and(|stem| {
+                    self.zipf(stem).is_some_and(|z| z >= ordinary::KNOWN_ZIPF)
+                })
+        };
+        let other = |w: &str| {
+            letters(w) >= GLUED_WORD_LETTERS
+                && (self.snapshot.word_is_listing_vocabulary(w)
+                    || self.zipf(w).is_some_and(|z| z >= GLUED_WORD_ZIPF))
+        };
+        word.char_indices().skip(1).find_map(|(at, _)| {
+            let (head, tail) = word.split_at(at);
+            if mark(head) && other(tail) {
+                Some(head.to_owned())
+            } else if other(head) && mark(tail) {
+                Some(tail.to_owned())
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Whether `word` is two known words written together, each of at least
+    /// [`COMPOUND_PART_LETTERS`] letters ("key" + "chain").
+    pub(super) fn compound(&self, word: &str) -> bool {
+        let known = |w: &str| self.zipf(w).is_some_and(|z| z >= ordinary::KNOWN_ZIPF);
+        word.char_indices()
+            .skip(COMPOUND_PART_LETTERS)
+            .any(|(at, _)| {
+                let (head, tail) = word.split_at(at);
+                tail.chars().count() >= COMPOUND_PART_LETTERS && known(head) && known(tail)
+            })
+    }
+
+    /// A mark worth a typo search: distinctive ([`Engine::distinctive`]) and coined:
+    /// each of its words unknown to the lexicon or known only as a name, and not so
+    /// often that it is mostly a person or place ([`ordinary::NAME_ZIPF`]: "Disney",
+    /// "Raphael"). "champion", "penny", "motto" are words, so "Champron" or "Peony" is
+    /// no typo of them. A mark that is a name is searched only when it is on the
+    /// curated list of enforced marks (the marks counterfeiters disguise: "Disney",
+    /// "Cartier") or registered: a name on brand lists alone is mostly a person's or a
+    /// place's, and the words one letter from it are other names ("Ryker" and Ryder,
+    /// "Meiro" and Metro).
+    pub(super) fn typo_target(&self, key: &str) -> bool {
+        self.distinctive(key)
+            && key.split(' ').all(|w| {
+                !self.known_word(w) || (self.written_as_a_name(w) && self.vouched_name(key))
+            })
+    }
+}

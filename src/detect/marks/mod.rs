@@ -1,0 +1,549 @@
+//! The marks pass: registered marks, famous brands, watch-list marks and lookalikes of
+//! them in one field of a listing, then the short forms and franchise members the whole
+//! listing reveals.
+//!
+//! [`Engine::check`](super::Engine::check) runs it per listing, one module per step:
+//!
+//! 1. [`classes`] — which Nice classes the listing is about (category, product nouns);
+//! 2. [`own_brand`] — where the seller's own brand stands, so it is never flagged;
+//! 3. [`walk`] — candidate spans: the longest register keys at word boundaries (FST walk
+//!    from each word start, joining spaced spellings), and `candidates` — exact, spaced,
+//!    leetspeak, typo and phrase candidates from it;
+//! 4. [`lookalike`] — typos, leetspeak and homoglyph disguises of distinctive marks;
+//! 5. `word_evidence` — what the snapshot's word index says of a word or key (common,
+//!    rare, a name, a measurement) and the records behind a key ([`key_records`]);
+//! 6. [`ordinary`] — evidence whether a common word is used as a brand or as the word;
+//! 7. [`risk`] — the one judge of mark findings: kind, severity and the reason that names
+//!    the deciding evidence;
+//! 8. [`suggest`] — a safer wording or "remove";
+//! 9. [`short_form`] — the last word of a multi-word mark the listing names in full,
+//!    standing alone ("Zelda" after "Legend of Zelda");
+//! 10. [`franchise`] — ordinary-word members of a franchise the listing names ("George"
+//!     in a Peppa Pig listing).
+//!
+//! This module must not know about copied copy, wasm, the DOM or the CLI.
+
+pub mod classes;
+pub mod franchise;
+pub mod key_records;
+pub mod lookalike;
+pub mod ordinary;
+pub mod own_brand;
+pub mod risk;
+pub mod short_form;
+pub mod suggest;
+pub mod walk;
+
+mod candidates;
+mod word_evidence;
+
+use super::Engine;
+use crate::listing::{Field, Finding, Listing, Severity};
+use crate::register::Record;
+use crate::text::{self, Joiner, Normalized, Shape, Token, Utf16Cursor};
+use ordinary::{Case, Gap, Style, Usage, Word};
+use own_brand::OwnBrands;
+use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::{Arc, Mutex};
+
+/// The most words whose typo verdict the engine keeps between checks.
+const KEPT_TYPOS: usize = 10_000;
+
+/// The typo search's verdict on each word searched so far (known words included, whose
+/// verdict is that they are no typo): a product's words recur in title, bullets and
+/// description and from one keystroke's check to the next, and the search is the
+/// costliest step per word. Emptied when it would hold more than [`KEPT_TYPOS`] words
+/// and when the options change.
+pub(super) type Typos = Mutex<HashMap<String, Option<lookalike::Near>>>;
+
+/// The word evidence's value (frequency and flags) of each word looked up so far, `None`
+/// for a word it does not hold ([`Engine::word_value`]): asked of nearly every word of
+/// every field by several passes, and fixed for a snapshot; a lookup here is several
+/// times cheaper than one in the words index. Emptied past [`KEPT_TYPOS`] words.
+pub(super) type WordValues = Mutex<HashMap<String, Option<u64>>>;
+
+/// Where each word looked up so far leads in the snapshot's mark index
+/// ([`walk::Prefix`], `None` for a word no key starts with): every word of every field
+/// starts a walk of the index, and the first word's walk is most of a walk's cost; a
+/// lookup here is several times cheaper. Emptied past [`KEPT_TYPOS`] words.
+pub(super) type MarkPrefixes = Mutex<HashMap<String, Option<walk::Prefix>>>;
+
+/// What every field of one listing is checked with.
+struct ListingContext {
+    /// The seller's own brands (engine-wide and the listing's `brand`).
+    own: OwnBrands,
+    /// The listing's Nice classes, as a [`risk::class_mask`].
+    classes: u64,
+}
+
+/// What the word index says of one candidate's key, read once for both judgements of
+/// it (see [`Engine::judge`]).
+struct KeyEvidence {
+    /// The key as a common word or phrase, with its Zipf value (see
+    /// [`Engine::common_word`]); `None` when it is not one, or is judged as coined.
+    common: Option<(String, f32)>,
+    /// [`risk::Facts::name`] and [`risk::Facts::vocabulary`], read the first time the
+    /// candidate gets that far.
+    name_vocabulary: OnceCell<(bool, bool)>,
+}
+
+/// Gives the record a claim names, for citing (see [`KeyRecords::cite`]).
+type Cite<'a> = dyn Fn(u32) -> Option<Arc<Record>> + 'a;
+
+/// One span the passes found, before judgement.
+struct Candidate {
+    words: Range<usize>,
+    value: u64,
+    key: String,
+    /// How the span disguises the mark, if it does.
+    disguise: Option<String>,
+    /// The disguise is a misspelling alone (see [`risk::Facts::misspelt`]).
+    misspelt: bool,
+    /// The words were joined without the key's spaces (`Play Station`).
+    joined: bool,
+    /// Written with a capital inside a word (`LeapFrog`, `iPad`): see
+    /// [`risk::Facts::coined_spelling`].
+    coined_spelling: bool,
+}
+
+impl Engine {
+    /// The marks pass over one listing (already clipped to the caps): every mark finding
+    /// in every field, at most
+    /// [`MAX_FINDINGS_PER_FIELD`](crate::listing::MAX_FINDINGS_PER_FIELD) a field, then
+    /// the short forms and franchise members, ordered by field, bullet index and start.
+    pub(super) fn marks_pass(&self, listing: &Listing) -> Vec<Finding> {
+        let own = OwnBrands::new(
+            self.own_brands
+                .iter()
+                .map(String::as_str)
+                .chain(listing.brand.as_deref()),
+        );
+        let mut texts: Vec<&str> = listing.title.as_deref().into_iter().collect();
+        texts.extend(listing.bullets.iter().map(String::as_str));
+        let listing_classes = classes::infer(listing.category.as_deref(), &texts);
+
+        let ctx = ListingContext {
+            own,
+            classes: risk::class_mask(&listing_classes),
+        };
+        let mut findings = Vec::new();
+        let mut set_aside = Vec::new();
+        // Each field normalised once, for its check and the short forms after.
+        let mut normalized = Vec::new();
+        for (field, index, original) in listing.fields() {
+            let before = findings.len();
+            let norm = text::normalize(original);
+            self.check_field(
+                (field, index),
+                original,
+                &norm,
+                &ctx,
+                &mut findings,
+                &mut set_aside,
+            );
+            findings.truncate(before + crate::listing::MAX_FINDINGS_PER_FIELD);
+            normalized.push(norm);
+        }
+        let mut short = self.short_forms(listing, &normalized, &findings, &ctx.own);
+        short.extend(self.franchise_members(&findings, &set_aside));
+        if !short.is_empty() {
+            findings.retain(|f| {
+                f.severity > Severity::Low
+                    || !short
+                        .iter()
+                        .any(|s| overlaps(s, (f.field, f.index), f.start..f.end))
+            });
+            findings.extend(short);
+            findings.sort_by_key(|f| (f.field, f.index, f.start));
+        }
+        findings
+    }
+
+    fn check_field(
+        &self,
+        (field, index): (Field, Option<usize>),
+        original: &str,
+        norm: &Normalized,
+        ctx: &ListingContext,
+        out: &mut Vec<Finding>,
+        set_aside: &mut Vec<franchise::SetAside>,
+    ) {
+        let (own, listing_classes) = (&ctx.own, ctx.classes);
+        let tokens = norm.tokens();
+        if tokens.is_empty() {
+            return;
+        }
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+
+        // The seller's own brand is never a candidate.
+        let occurrences = own.occurrences(&words);
+        let mut blocked = vec![false; words.len()];
+        for o in &occurrences {
+            blocked[o.words.clone()].iter_mut().for_each(|b| *b = true);
+        }
+
+        // Exact marks, then disguises of marks in the words left over.
+        let mut candidates = self.exact_candidates(norm, &words, &blocked);
+        if occurrences.iter().any(|o| o.partial) {
+            let longer =
+                self.give_way_to_longer_marks(norm, &words, own, &occurrences, &mut blocked);
+            candidates.retain(|c| {
+                longer
+                    .iter()
+                    .all(|l| c.words.end <= l.words.start || l.words.end <= c.words.start)
+            });
+            candidates.extend(longer);
+            candidates.sort_by_key(|c| c.words.start);
+        }
+        let mut taken = blocked.clone();
+        for c in &candidates {
+            taken[c.words.clone()].iter_mut().for_each(|t| *t = true);
+        }
+        self.leet_candidates(norm, &mut taken, &mut candidates);
+        self.typo_candidates(tokens, &mut taken, &mut candidates);
+        self.phrase_candidates(norm, &mut taken, &mut candidates);
+        candidates.sort_by_key(|c| c.words.start);
+        // The seller's own brand spelt otherwise ("Disneystore" by Disney) is their own.
+        candidates.retain(|c| {
+            !own.names(&words[c.words.clone()])
+                && (c.disguise.is_none() || !own.names(&[c.key.as_str()]))
+        });
+        // Candidates are in text order: one cursor walks the field once.
+        let mut spelling = Utf16Cursor::new(original);
+        let mut measurements = vec![false; candidates.len()];
+        for (c, measurement) in candidates.iter_mut().zip(&mut measurements) {
+            let written = spelling.slice(tokens[c.words.start].start, tokens[c.words.end - 1].end);
+            c.coined_spelling = coined_spelling(written);
+            *measurement = self.is_measurement(written);
+        }
+        // "3m" of cable is three metres, not 3M: a number with a unit written in lower
+        // case is a measurement, never a mark.
+        let mut is_measurement = measurements.into_iter();
+        candidates.retain(|_| !is_measurement.next().unwrap_or(false));
+
+        // Evidence about each span's use, then the verdict. Neighbouring brands are
+        // evidence too, so judge twice: first with only coined neighbours counting as
+        // brands, then with every neighbour the first pass flagged.
+        let mut views = word_views(tokens, &blocked, &|w| {
+            self.snapshot.word_is_listing_vocabulary(w)
+        });
+        let style = Style::of(&views);
+        let evidence: Vec<KeyEvidence> = candidates
+            .iter()
+            .map(|c| match &c.disguise {
+                // A disguise is itself the evidence: nobody hides an ordinary word.
+                Some(_) if !c.joined || self.distinctive(&c.key) => None,
+                // A name is coined by its capitals: written in lower case where the
+                // seller capitalises names ("the bucking bronco"), it is a word.
+                _ if self.famous_name(&c.key)
+                    && !self.snapshot.word_is_listing_vocabulary(&c.key)
+                    && !(style != Style::Lower
+                        && views[c.words.clone()].iter().all(|w| w.case == Case::Lower)) =>
+                {
+                    None
+                }
+                _ => self
+                    .common_word(&c.key)
+                    .or_else(|| self.common_without_the(&c.key, &words[c.words.clone()]))
+                    .or_else(|| self.listed_phrase_of_words(&c.key)),
+            })
+            .map(|common| KeyEvidence {
+                common,
+                name_vocabulary: OnceCell::new(),
+            })
+            .collect();
+        for (c, e) in candidates.iter().zip(&evidence) {
+            if e.common.is_none() {
+                views[c.words.clone()]
+                    .iter_mut()
+                    .for_each(|w| w.in_mark = true);
+            }
+        }
+        let first: Vec<Option<Severity>> = candidates
+            .iter()
+            .zip(&evidence)
+            .map(|(c, e)| {
+                self.judge(c, e, &views, style, listing_classes, |_, a, _| {
+                    Some(a.severity)
+                })
+                .map(|(s, _)| s)
+            })
+            .collect();
+        for (c, sev) in candidates.iter().zip(&first) {
+            let brand = sev.is_some_and(|s| s > Severity::Low);
+            views[c.words.clone()]
+                .iter_mut()
+                .for_each(|w| w.in_mark = brand);
+        }
+        let mut cursor = Utf16Cursor::new(original);
+        for (c, e) in candidates.iter().zip(&evidence) {
+            // Records are cited only for findings that are reported.
+            let reported = |f: &risk::Facts<'_>, a: risk::Assessment, cite: &Cite<'_>| {
+                (a.severity > Severity::Low || self.options.show_low).then(|| a.verdict(f, cite))
+            };
+            let judged = self.judge(c, e, &views, style, listing_classes, reported);
+            let (start, end) = (tokens[c.words.start].start, tokens[c.words.end - 1].end);
+            if judged
+                .as_ref()
+                .is_none_or(|(v, _)| v.severity == Severity::Low)
+                && self.may_be_franchise_member(c, &views)
+            {
+                set_aside.push(franchise::SetAside {
+                    field,
+                    index,
+                    start,
+                    end,
+                    text: text::slice_utf16(original, start..end)
+                        .unwrap_or_default()
+                        .to_owned(),
+                    key: c.key.clone(),
+                    value: c.value,
+                    fans: franchise::for_its_fans(&views, c.words.clone()),
+                });
+            }
+            let Some((v, usage)) = judged else {
+                continue;
+            };
+            out.push(Finding {
+                field,
+                index,
+                start,
+                end,
+                text: cursor.slice(start, end).to_owned(),
+                kind: v.kind,
+                severity: v.severity,
+                mark: v.mark,
+                reason: v.reason,
+                records: v.records,
+                suggestion: suggest::suggest(&c.key, &usage),
+                source: None,
+                enforcement: v.enforcement,
+            });
+        }
+    }
+
+    /// Whether a candidate judged low may be a member of a franchise the listing names
+    /// ([`franchise`]): written as a name (capitalised, not disguised) and held by a
+    /// curated record.
+    fn may_be_franchise_member(&self, c: &Candidate, views: &[Word<'_>]) -> bool {
+        c.disguise.is_none()
+            && views[c.words.clone()]
+                .first()
+                .is_some_and(|w| w.case == Case::Capitalised && !w.shouted)
+            && {
+                let kept = self.records(c.value, &c.key);
+                kept.protection.enforced() || !kept.members.is_empty()
+            }
+    }
+
+    /// The words of a matched phrase that name the brand: a phrase that is a mark
+    /// followed by product nouns ("UGG Boots", "Barbie Doll", kept on the curated list
+    /// as evidence that the mark is meant) is judged as the phrase, but underlines only
+    /// the mark ("Boots" is the product, and a brand of its own elsewhere).
+    fn brand_words(&self, words: &[&str], span: Range<usize>) -> Range<usize> {
+        let mut end = span.end;
+        while end - span.start > 1 && classes::is_product_noun(words[end - 1]) {
+            end -= 1;
+        }
+        if end == span.end {
+            return span;
+        }
+        let shorter = span.start..end;
+        let key = words[shorter.clone()].join(" ");
+        // An everyday word before them is no mark of its own ("The Flash" is not "The").
+        if self.mark_value(&key).is_some()
+            && self.zipf(&key).is_none_or(|z| z < ordinary::EVERYDAY_ZIPF)
+        {
+            shorter
+        } else {
+            span
+        }
+    }
+
+    /// Marks that contain a partial mention of the seller's own brand and go beyond it
+    /// ("Star Wars" where the brand is "Star Toys"): somebody else's, so they are
+    /// candidates (in place of those that overlap them) and their words are no longer
+    /// blocked.
+    fn give_way_to_longer_marks(
+        &self,
+        norm: &Normalized,
+        words: &[&str],
+        own: &OwnBrands,
+        occurrences: &[own_brand::Occurrence],
+        blocked: &mut [bool],
+    ) -> Vec<Candidate> {
+        let mut firm = vec![false; words.len()];
+        for o in occurrences.iter().filter(|o| !o.partial) {
+            firm[o.words.clone()].iter_mut().for_each(|b| *b = true);
+        }
+        let longer: Vec<Candidate> = self
+            .exact_candidates(norm, words, &firm)
+            .into_iter()
+            .filter(|c| {
+                occurrences.iter().any(|o| {
+                    o.partial
+                        && c.words.start <= o.words.start
+                        && o.words.end <= c.words.end
+                        && c.words.len() > o.words.len()
+                }) && !own.names(&words[c.words.clone()])
+            })
+            .collect();
+        for c in &longer {
+            blocked[c.words.clone()].iter_mut().for_each(|b| *b = false);
+        }
+        longer
+    }
+
+    /// The assessment of one candidate given the words around it, passed to `decide`
+    /// with the facts it came from (to make a verdict of it or not).
+    #[allow(clippy::too_many_arguments)]
+    fn judge<T>(
+        &self,
+        c: &Candidate,
+        evidence: &KeyEvidence,
+        views: &[Word<'_>],
+        style: Style,
+        listing_classes: u64,
+        decide: impl FnOnce(&risk::Facts<'_>, risk::Assessment, &Cite<'_>) -> Option<T>,
+    ) -> Option<(T, Usage)> {
+        let usage = ordinary::usage(views, c.words.clone(), style);
+        let common = &evidence.common;
+        if common.is_some() && matches!(usage, Usage::Ordinary { .. }) && !self.options.show_low {
+            // A common word used as the word is at most low (see `risk::judge`), and low
+            // findings are not reported: its records (hundreds for "star" or "blue") need
+            // not be read.
+            return None;
+        }
+        let kept = self.records(c.value, &c.key);
+        let &(name, vocabulary) = evidence.name_vocabulary.get_or_init(|| {
+            let vocabulary = c
+                .key
+                .split(' ')
+                .all(|w| self.snapshot.word_is_listing_vocabulary(w));
+            (
+                // A capitalised word used as often as an everyday one is mostly a title
+                // or a sentence's first word ("Sheriff", "No"), not a name; a word of
+                // the listing vocabulary ("Mustang", "Jaguar") is a word first, whose
+                // sense the listing decides.
+                !c.key.contains(' ')
+                    && self.snapshot.word_is_name(&c.key)
+                    && !vocabulary
+                    && self
+                        .zipf(&c.key)
+                        .is_some_and(|z| z < ordinary::EVERYDAY_ZIPF),
+                vocabulary,
+            )
+        });
+        let facts = risk::Facts {
+            key: &c.key,
+            protection: &kept.protection,
+            listing_classes,
+            common: common.as_ref().map(|(w, z)| (w.as_str(), *z)),
+            usage: &usage,
+            disguise: c.disguise.clone(),
+            misspelt: c.misspelt,
+            name,
+            vocabulary,
+            coined_spelling: c.coined_spelling,
+            compound: ordinary::compound(views, c.words.clone()),
+        };
+        let assessment = risk::assess(&facts)?;
+        let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);
+        decide(&facts, assessment, &cite).map(|t| (t, usage))
+    }
+}
+
+/// Whether finding `f` stands in the field at `place` and shares a unit of `span` (UTF-16).
+fn overlaps(f: &Finding, place: (Field, Option<usize>), span: Range<usize>) -> bool {
+    (f.field, f.index) == place && f.start < span.end && span.start < f.end
+}
+
+/// The verdict `kept` holds for `word`, else `decide`'s, kept for the next checks; the
+/// map is emptied when it would hold more than [`KEPT_TYPOS`] words.
+fn kept_per_word<V: Clone>(
+    kept: &Mutex<HashMap<String, V>>,
+    word: &str,
+    decide: impl FnOnce() -> V,
+) -> V {
+    if let Some(seen) = kept.lock().ok().and_then(|k| k.get(word).cloned()) {
+        return seen;
+    }
+    let verdict = decide();
+    if let Ok(mut k) = kept.lock() {
+        if k.len() >= KEPT_TYPOS {
+            k.clear();
+        }
+        k.insert(word.to_owned(), verdict.clone());
+    }
+    verdict
+}
+
+/// The frequency of a phrase of `count` words whose Zipf values add up to `sum`, read as
+/// if its words were independent: each further word divides by a billion (9 on the Zipf
+/// scale). Shared by every judgement of a phrase of known words.
+fn phrase_zipf(sum: f32, count: usize) -> f32 {
+    sum - 9.0 * count.saturating_sub(1) as f32
+}
+
+/// Whether `written` has a capital right after a small letter ("LeapFrog", "iPad"): a
+/// spelling brands are coined in and ordinary words are not ("DVDs" is no such thing).
+fn coined_spelling(written: &str) -> bool {
+    let mut lower = false;
+    for c in written.chars() {
+        if lower && c.is_uppercase() {
+            return true;
+        }
+        lower = c.is_lowercase();
+    }
+    false
+}
+
+/// Whether the text between two words holds punctuation that ends a list item or an
+/// aside (`,` `;` `|` brackets), which never stands inside a mark's words.
+fn ends_segment(between: &str) -> bool {
+    between.contains([',', ';', '|', '(', ')', '[', ']', '，', '；', '、'])
+}
+
+/// The words of a field as the ordinary-use evidence reads them.
+fn word_views<'t>(
+    tokens: &'t [Token],
+    own: &[bool],
+    vocabulary: &dyn Fn(&str) -> bool,
+) -> Vec<Word<'t>> {
+    let upper = |i: usize| tokens.get(i).is_some_and(|t| t.shape == Shape::Upper);
+    tokens
+        .iter()
+        .zip(own)
+        .enumerate()
+        .map(|(i, (t, &in_own))| Word {
+            text: &t.text,
+            case: match t.shape {
+                Shape::Lower => Case::Lower,
+                Shape::Title | Shape::Upper | Shape::Camel => Case::Capitalised,
+                Shape::MixedDigit => Case::Code,
+                Shape::Uncased if t.text.chars().all(|c| c.is_ascii_digit()) => Case::Number,
+                Shape::Uncased => Case::Uncased,
+            },
+            sentence_start: t.sentence_start,
+            gap: match t.joiner {
+                Joiner::Space | Joiner::Hyphen | Joiner::Apostrophe => Gap::Tight,
+                Joiner::Symbol(c)
+                    if !matches!(c, ',' | '/' | '|' | '(' | ')' | '.' | ':' | ';') =>
+                {
+                    Gap::Tight
+                }
+                _ => Gap::Break,
+            },
+            in_mark: false,
+            in_own,
+            possessive: t.possessive,
+            all_caps: upper(i),
+            shouted: upper(i) && (i.checked_sub(1).is_some_and(upper) || upper(i + 1)),
+            listed_abbreviation: upper(i)
+                && t.text.len() <= ordinary::ABBREVIATION_LETTERS
+                && vocabulary(&t.text),
+        })
+        .collect()
+}
