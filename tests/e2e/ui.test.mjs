@@ -305,17 +305,29 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         await popup.close();
       }
 
-      // The seller's colour scheme: underlines redrawn in the dark colours, and back.
-      const colours = (/** @type {import("./browsers.mjs").Inspection} */ s) => s.underlines.filter((u) => u.field === "title").map((u) => u.colour).join();
-      const light = colours(await session.browser.inspect());
-      await session.browser.colorScheme("dark");
-      const dark = await waitFor(() => session.browser.inspect(), (s) => colours(s) !== light && colours(s) !== "");
-      assert.notEqual(colours(dark), light, "dark colours under a dark scheme");
-      await session.browser.screenshot(join(ARTIFACTS, `ui-${browserName}-editor-dark.png`));
-      await session.browser.colorScheme("light");
-      const back = await waitFor(() => session.browser.inspect(), (s) => colours(s) === light);
-      assert.equal(colours(back), light, "light colours again");
-      await session.browser.screenshot(join(ARTIFACTS, `ui-${browserName}-editor-light.png`));
+      // The seller's colour scheme: underlines redrawn in the dark colours, and back. Each
+      // reading waits for the page to be in the scheme and for a paint of the title since
+      // the switch (nothing else repaints meanwhile: the typing is over).
+      /** @param {"light"|"dark"} scheme */
+      const coloursIn = async (scheme) => {
+        const before = await session.browser.evaluate(() => performance.now(), null);
+        await session.browser.colorScheme(scheme);
+        const dark = scheme === "dark";
+        const matches = await waitFor(() => session.browser.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches, null), (m) => m === dark);
+        assert.equal(matches, dark, `the page is in the ${scheme} scheme`);
+        const repainted = (/** @type {import("./browsers.mjs").Inspection} */ s) => s.paints.some((p) => p.field === "title" && p.at > before);
+        const s = await waitFor(() => session.browser.inspect(), repainted);
+        assert.ok(repainted(s), `the title repainted when the scheme became ${scheme}`);
+        await session.browser.screenshot(join(ARTIFACTS, `ui-${browserName}-editor-${scheme}.png`));
+        return s.underlines.filter((u) => u.field === "title").map((u) => u.colour).join();
+      };
+      // (The page is light now: each call below is a change of scheme.)
+      const dark = await coloursIn("dark");
+      const light = await coloursIn("light");
+      assert.ok(light !== "" && dark !== "", "underlines drawn in both schemes");
+      assert.notEqual(dark, light, "dark colours under a dark scheme, light ones under a light one");
+      assert.equal(await coloursIn("dark"), dark, "dark colours again");
+      await coloursIn("light");
 
       // Findings gone: the tab's count is cleared (the global one, empty here, shows through).
       for (let i = 0; i < TYPED.length; i++) await session.browser.press("Backspace");
