@@ -74,6 +74,8 @@ const NOTHING = { hosts: 0, viewport: { width: 0, height: 0 }, underlines: [], n
  * @property {<A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>} evaluate
  * @property {(file: string) => Promise<void>} screenshot
  * @property {() => Promise<void>} close  closes the tab and returns to the page
+ * @property {(selector: string) => Promise<void>} click  a real click on the element (a trusted
+ *   user gesture, as the browser requires for a permission request)
  */
 
 /**
@@ -100,6 +102,10 @@ const NOTHING = { hosts: 0, viewport: { width: 0, height: 0 }, underlines: [], n
  *   browser does (Chromium: closes the idle service worker; Firefox: reloads the add-on, its
  *   storage kept); the next message starts a fresh one. Open pages keep their old content
  *   script: navigate again.
+ * @property {(answer: "accept" | "decline") => Promise<string|null>} permissionPrompt  answers the
+ *   browser's own prompt for an extension's permission request, as the person would, and returns
+ *   its text; null when the browser cannot be driven to (Chromium: its extension permission
+ *   dialog is not reachable from the DevTools protocol — playwright issue #32755)
  * @property {() => Promise<void>} close
  */
 
@@ -209,6 +215,9 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"),
         screenshot: async (file) => {
           await tab.screenshot({ path: file });
         },
+        click: async (selector) => {
+          await tab.click(selector);
+        },
         close: async () => {
           await tab.close();
           await page.bringToFront();
@@ -217,6 +226,7 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"),
     },
     inExtension,
     inspect: async (opts = {}) => /** @type {Inspection|null} */ (await inExtension(inspectTabs, opts.drain === true)) || NOTHING,
+    permissionPrompt: async () => null,
     async inContentScript(expression) {
       const cdp = await ctx.newCDPSession(page);
       try {
@@ -296,7 +306,7 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"),
  * @returns {Promise<Browser>}
  */
 export async function launchFirefox(server, opts = {}) {
-  const { Builder, Key, Origin } = await import("selenium-webdriver");
+  const { Builder, By, Key, Origin } = await import("selenium-webdriver");
   const firefox = await import("selenium-webdriver/firefox.js");
   // The assembled folder, not the zip: `make build` adds the development update key to
   // the folders only (the zip is what would be published, with no key it does not have).
@@ -460,6 +470,10 @@ export async function launchFirefox(server, opts = {}) {
       return {
         evaluate: (fn, arg) => /** @type {any} */ (run(fn, arg)),
         screenshot: async (file) => writeFileSync(file, Buffer.from(await driver.takeScreenshot(), "base64")),
+        click: async (selector) => {
+          await driver.switchTo().window(handle);
+          await driver.findElement(By.css(selector)).click();
+        },
         close: async () => {
           await driver.close();
           await driver.switchTo().window(main);
@@ -468,6 +482,29 @@ export async function launchFirefox(server, opts = {}) {
     },
     inExtension,
     inspect: async (opts = {}) => /** @type {Inspection|null} */ (await inExtension(inspectTabs, opts.drain === true)) || NOTHING,
+    async permissionPrompt(answer) {
+      // The doorhanger Firefox shows for permissions.request ("addon-webext-permissions"),
+      // in the browser window's chrome: its own Allow / Don't allow buttons are clicked.
+      await driver.setContext("chrome");
+      try {
+        /** @type {{text: string, done: boolean} | null} */
+        let r = null;
+        for (let i = 0; i < 100 && !(r && r.done); i++) {
+          r = await driver.executeScript(`
+            const w = Services.wm.getMostRecentWindow("navigator:browser");
+            const panel = w.PopupNotifications.panel;
+            const n = panel.state === "open" && Array.from(panel.children).find((e) => e.getAttribute("popupid") === "addon-webext-permissions");
+            if (!n) return null;
+            const text = n.textContent.replace(/\\s+/g, " ").trim();
+            (arguments[0] === "accept" ? n.button : n.secondaryButton).click();
+            return { text, done: true };`, answer);
+          if (!(r && r.done)) await new Promise((res) => setTimeout(res, 100));
+        }
+        return r && r.done ? r.text : null;
+      } finally {
+        await driver.setContext("content");
+      }
+    },
     consoleErrors: () => [...errors],
     async restartBackground() {
       // The reload closes the extension page inExtension uses.
