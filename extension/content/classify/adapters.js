@@ -26,17 +26,18 @@
 
 const ClearmarkAdapters = (() => {
   /** Words that say a field is NOT listing copy even when another pattern matches. */
-  const EXCLUDE = /\b(sku|part\s*number|mpn|upc|ean|gtin|isbn|price|quantity|brand|model|url|email|custom\s*label|product\s*type|code|precio|preço|marca|código|estoque|stock)\b|货号|价格|价钱|库存|品牌|型号|编码|条码/i;
+  const EXCLUDE = /\b(sku|part\s*number|mpn|upc|ean|gtin|isbn|price|quantity|brand|model|url|email|custom\s*label|product\s*type|code|precio|preço|marca|código|estoque|stock)\b|货号|价格|价钱|库存|品牌|型号|编码|条码|價格|庫存|harga|merek|giá|thương hiệu|ราคา|แบรนด์/i;
   /**
    * Ordered: the first pattern that matches the field's describing text wins. English,
    * and the languages of the cross-border seller centers' own labels: Chinese (Temu,
-   * SHEIN, Shopee CNSC, TikTok global), Spanish and Portuguese (Mercado Libre).
+   * SHEIN, Shopee CNSC and Taiwan, TikTok global), Spanish and Portuguese (Mercado Libre),
+   * and Shopee's local seller centres' Indonesian, Vietnamese and Thai.
    */
   const GENERIC = /** @type {Array<[ListingField, RegExp]>} */ ([
     ['keywords', /\b(key\s*words?|search\s*terms?|tags?|palabras\s+clave|palavras[\s-]+chave|etiquetas)\b|keyword|关键词|关键字|搜索词/i],
     ['bullets', /\b(bullets?|key\s*features?|features?|highlights?|key\s*points?|selling\s*points?)\b|bullet|feature|卖点|亮点/i],
-    ['description', /\b(description|describe|details|about\s+this)\b|description|descripci[oó]n|descri[cç][aã]o|描述|详情/i],
-    ['title', /\b(title|product\s*name|item\s*name|listing\s*name)\b|title|item_name|productname|t[ií]tulo|nombre\s+del\s+producto|nome\s+do\s+produto|标题|商品名称|产品名称/i],
+    ['description', /\b(description|describe|details|about\s+this)\b|description|descripci[oó]n|descri[cç][aã]o|deskripsi|mô tả|รายละเอียด|描述|详情|詳情/i],
+    ['title', /\b(title|product\s*name|item\s*name|listing\s*name)\b|title|item_name|productname|t[ií]tulo|nombre\s+del\s+producto|nome\s+do\s+produto|nama\s+produk|tên\s+sản\s+phẩm|ชื่อสินค้า|标题|標題|商品名称|商品名稱|产品名称/i],
   ]);
 
   /** @param {Element} el */
