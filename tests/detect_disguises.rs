@@ -621,13 +621,17 @@ fn a_last_letter_that_sounds_the_same() {
 
 /// A last vowel changed for another is a disguise of a famous coined mark of six letters
 /// or more ("Barbia", "Pikache"); of five letters it reads as another name ("Kairu"),
-/// and a consonant for the last vowel is not this rule ("Barbin").
+/// as it does of a mark registered but not famous ("Plushie" is no PLUSHIA), and a
+/// consonant for the last vowel is not this rule ("Barbin").
 #[test]
 fn a_last_vowel_changed_in_a_mark_of_six_letters() {
     let mut b = SnapshotBuilder::new(20260101);
     b.add(curated("Barbie", &[28], true));
     b.add(curated("Pikachu", &[28], true));
     b.add(curated("Kairi", &[28], true));
+    let mut plushia = registered("PLUSHIA");
+    plushia.classes = vec![28];
+    b.add(plushia);
     b.add_word_frequency("doll", 4.5);
     b.add_word_frequency("plush", 3.5);
     b.add_word_frequency("toy", 4.5);
@@ -638,6 +642,7 @@ fn a_last_vowel_changed_in_a_mark_of_six_letters() {
         lookalike("Pikache", "Pikachu")
     );
     assert_eq!(flags(&e, "", "Kairu toy"), vec![]);
+    assert_eq!(flags(&e, "", "Plushie toy"), vec![]);
     assert_eq!(flags(&e, "", "Barbin doll"), vec![]);
 }
 

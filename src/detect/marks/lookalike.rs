@@ -269,10 +269,28 @@ fn sounds_alike_at_the_end((a, b): (char, char)) -> bool {
     matches!((a, b), ('y', 'i') | ('i', 'y') | ('z', 's') | ('s', 'z'))
 }
 
-/// A mark of at least this many letters is still read through its last vowel changed
-/// for another ("Lenova", "Nutello"): misspellings change vowels, and five letters left
-/// read as the mark. A shorter one reads as another name ("Kairu" is not Kairi).
+/// A famous mark of at least this many letters is still read through its last vowel
+/// changed for another ("Lenova", "Nutello"): misspellings change vowels, and five
+/// letters left read as the mark. A shorter one reads as another name ("Kairu" is not
+/// Kairi); so does any mark no one knows by sight: "Plushie" is no misspelling of a
+/// registered PLUSHIA (the engine asks fame of [`through_its_last_vowel`] readings).
 pub const VOWEL_ENDING_MARK_LETTERS: usize = 6;
+
+/// Whether [`near`] reads `word` as `key` only through the last vowel changed for another
+/// (a key of [`VOWEL_ENDING_MARK_LETTERS`] to [`LONG_MARK_LETTERS`] letters, whose ending
+/// is otherwise kept).
+pub fn through_its_last_vowel(word: &str, key: &str) -> bool {
+    let (mut w, mut k) = (word.chars().rev(), key.chars().rev());
+    let (w0, w1, k0, k1) = (w.next(), w.next(), k.next(), k.next());
+    let letters = key.chars().count();
+    letters < LONG_MARK_LETTERS
+        && w0 != k0
+        && !(w0 == k1 && w1 == k0)
+        && !w0.zip(k0).is_some_and(sounds_alike_at_the_end)
+        && w0
+            .zip(k0)
+            .is_some_and(|p| vowel_for_vowel_at_the_end(p, letters))
+}
 
 /// Whether `a` and `b`, the last letters of a word and of a mark of `mark_letters`
 /// letters, are two vowels the mark is long enough to be read through.
@@ -819,6 +837,26 @@ mod tests {
         for (letters, edits) in [(0, 0), (4, 0), (5, 1), (9, 1), (10, 2), (11, 2), (40, 2)] {
             assert_eq!(allowed_edits(letters), edits, "{letters} letters");
         }
+    }
+
+    #[test]
+    fn a_reading_through_the_last_vowel_is_told_apart_from_the_others() {
+        assert!(through_its_last_vowel("lenova", "lenovo"));
+        assert!(through_its_last_vowel("nautice", "nautica"), "7 letters");
+        assert!(!through_its_last_vowel("kairu", "kairi"), "5 letters");
+        assert!(
+            !through_its_last_vowel("biscotta", "biscotti"),
+            "8 letters: any ending"
+        );
+        assert!(
+            !through_its_last_vowel("lenovo", "lenovo"),
+            "the same ending"
+        );
+        assert!(!through_its_last_vowel("lenovs", "lenovo"), "a consonant");
+        assert!(
+            !through_its_last_vowel("disnye", "disney"),
+            "the last two swapped"
+        );
     }
 
     #[test]
