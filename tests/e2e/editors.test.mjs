@@ -156,6 +156,69 @@ const PAGES = [
     long: 1,
     quiet: [['input[name="skuCode"]']],
   },
+  {
+    name: "tiktok",
+    host: "seller-us.tiktok.com",
+    path: "/product/create?shop_region=US",
+    ready: () => (document.querySelector(".ProseMirror") ? "ok" : null),
+    fields: [
+      { key: "title", path: ['input[data-id="product.publish.product_name"]'], text: "Men's Nike trainers size 10", word: "Nike" },
+      { key: "description", path: [".ProseMirror"], text: "Lightly worn Nike trainers, original box.", word: "Nike" },
+    ],
+    long: 1,
+    quiet: [['input[placeholder="Seller SKU"]'], ['input[data-id="product.publish.sale_property.value.name.0"]']],
+  },
+  {
+    name: "temu",
+    host: "agentseller.temu.com",
+    path: "/goods/edit?goodsId=601099512345678",
+    ready: () => {
+      const f = /** @type {HTMLIFrameElement|null} */ (document.querySelector("iframe"));
+      return document.body.dataset.editorReady === "1" && f && f.contentDocument && f.contentDocument.body && f.contentDocument.body.isContentEditable ? "ok" : null;
+    },
+    fields: [
+      { key: "title", path: ["#\\:r0\\:"], text: "Kids building bricks, LEGO compatible", word: "LEGO" },
+      { key: "description", path: ["iframe", "frame", "body"], text: "Holds up to 40 LEGO pieces. Made from oak.", word: "LEGO" },
+    ],
+    long: 1,
+    quiet: [["#\\:r1\\:"], ["#\\:r2\\:"]],
+  },
+  {
+    name: "shein",
+    host: "sellerhub.shein.com",
+    path: "/#/spmp-product/add",
+    ready: () => (document.querySelector("textarea") ? "ok" : null),
+    fields: [
+      { key: "title", path: ["#\\:r0\\:"], text: "Retro Adidas sneakers", word: "Adidas" },
+      { key: "description", path: ["#\\:r1\\:"], text: "Inspired by classic Adidas runners.", word: "Adidas" },
+    ],
+    long: 1,
+    quiet: [["#\\:r2\\:"], ["#\\:r3\\:"]],
+  },
+  {
+    name: "shopee-cnsc",
+    host: "seller.shopee.cn",
+    path: "/portal/product/mtsku/new",
+    ready: () => (document.querySelector("textarea") ? "ok" : null),
+    fields: [
+      { key: "title", path: ["#\\:r0\\:"], text: "Sports shoes like Nike, men", word: "Nike" },
+      { key: "description", path: ["#\\:r1\\:"], text: "Not affiliated with Nike.", word: "Nike" },
+    ],
+    long: 1,
+    quiet: [["#\\:r2\\:"], ["#\\:r3\\:"]],
+  },
+  {
+    name: "mercadolibre",
+    host: "www.mercadolibre.com.mx",
+    path: "/publicar",
+    ready: () => (document.querySelector("textarea") ? "ok" : null),
+    fields: [
+      { key: "title", path: ["#\\:r0\\:"], text: "Bricks set, fits LEGO", word: "LEGO" },
+      { key: "description", path: ["#\\:r1\\:"], text: "A storage box sized for LEGO sets.\nStackable and sturdy.", word: "LEGO" },
+    ],
+    long: 1,
+    quiet: [["#\\:r2\\:"], ["#\\:r3\\:"]],
+  },
 ];
 
 

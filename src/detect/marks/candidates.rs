@@ -502,8 +502,13 @@ impl Engine {
             near.extend(lookalike::near(self.watch.marks(), word));
             near.sort_by_key(|n| n.distance);
         }
+        // A last vowel changed reads as a mark known by sight only.
+        let read = |n: &lookalike::Near| {
+            !lookalike::through_its_last_vowel(word, &n.key)
+                || self.records(n.value, &n.key).live_famous
+        };
         near.into_iter()
-            .find(|n| !inflection(&n.key) && self.typo_target(&n.key))
+            .find(|n| !inflection(&n.key) && self.typo_target(&n.key) && read(n))
             // Two letters from a mark is weak evidence against a word made of two
             // known words ("keychain", "fairytale"): that is a compound, not a disguise.
             .filter(|n| n.distance < 2 || !self.compound(word))

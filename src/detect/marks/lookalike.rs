@@ -209,12 +209,18 @@ pub fn allowed_edits(mark_letters: usize) -> u8 {
 /// "Nautic"), and two edits there make another word ("Caledonian", not Calzedonia).
 pub const LONG_MARK_LETTERS: usize = 8;
 
-/// Whether `word` keeps the last letter of `key`, swaps the last two ("Disnye"), or ends
-/// on a letter that sounds the same there ("Guccy", "Adidaz").
+/// Whether `word` keeps the last letter of `key`, swaps the last two ("Disnye"), ends
+/// on a letter that sounds the same there ("Guccy", "Adidaz"), or on another vowel
+/// where the mark is long enough ("Lenova").
 fn keeps_the_end(word: &str, key: &str) -> bool {
     let (mut w, mut k) = (word.chars().rev(), key.chars().rev());
     let (w0, w1, k0, k1) = (w.next(), w.next(), k.next(), k.next());
-    w0 == k0 || (w0 == k1 && w1 == k0) || w0.zip(k0).is_some_and(sounds_alike_at_the_end)
+    let letters = key.chars().count();
+    w0 == k0
+        || (w0 == k1 && w1 == k0)
+        || w0
+            .zip(k0)
+            .is_some_and(|p| sounds_alike_at_the_end(p) || vowel_for_vowel_at_the_end(p, letters))
 }
 
 /// Whether `word` is `key` with one consonant replaced by a consonant that neither sounds
@@ -261,6 +267,35 @@ fn sounds_or_looks_alike(a: char, b: char, next: Option<char>) -> bool {
 /// Last letters that sound alike, written one for the other to dodge a search.
 fn sounds_alike_at_the_end((a, b): (char, char)) -> bool {
     matches!((a, b), ('y', 'i') | ('i', 'y') | ('z', 's') | ('s', 'z'))
+}
+
+/// A famous mark of at least this many letters is still read through its last vowel
+/// changed for another ("Lenova", "Nutello"): misspellings change vowels, and five
+/// letters left read as the mark. A shorter one reads as another name ("Kairu" is not
+/// Kairi); so does any mark no one knows by sight: "Plushie" is no misspelling of a
+/// registered PLUSHIA (the engine asks fame of [`through_its_last_vowel`] readings).
+pub const VOWEL_ENDING_MARK_LETTERS: usize = 6;
+
+/// Whether [`near`] reads `word` as `key` only through the last vowel changed for another
+/// (a key of [`VOWEL_ENDING_MARK_LETTERS`] to [`LONG_MARK_LETTERS`] letters, whose ending
+/// is otherwise kept).
+pub fn through_its_last_vowel(word: &str, key: &str) -> bool {
+    let (mut w, mut k) = (word.chars().rev(), key.chars().rev());
+    let (w0, w1, k0, k1) = (w.next(), w.next(), k.next(), k.next());
+    let letters = key.chars().count();
+    letters < LONG_MARK_LETTERS
+        && w0 != k0
+        && !(w0 == k1 && w1 == k0)
+        && w0
+            .zip(k0)
+            .is_some_and(|p| vowel_for_vowel_at_the_end(p, letters))
+}
+
+/// Whether `a` and `b`, the last letters of a word and of a mark of `mark_letters`
+/// letters, are two vowels the mark is long enough to be read through.
+fn vowel_for_vowel_at_the_end((a, b): (char, char), mark_letters: usize) -> bool {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    mark_letters >= VOWEL_ENDING_MARK_LETTERS && vowel(a) && vowel(b)
 }
 
 /// Whether two words differ only by accents and other combining marks ("citroen",
@@ -804,6 +839,30 @@ mod tests {
     }
 
     #[test]
+    fn a_reading_through_the_last_vowel_is_told_apart_from_the_others() {
+        assert!(through_its_last_vowel("lenova", "lenovo"));
+        assert!(through_its_last_vowel("nautice", "nautica"), "7 letters");
+        assert!(!through_its_last_vowel("kairu", "kairi"), "5 letters");
+        assert!(
+            !through_its_last_vowel("biscotta", "biscotti"),
+            "8 letters: any ending"
+        );
+        assert!(
+            !through_its_last_vowel("lenovo", "lenovo"),
+            "the same ending"
+        );
+        assert!(
+            !through_its_last_vowel("bilboa", "bilbao"),
+            "two vowels swapped"
+        );
+        assert!(!through_its_last_vowel("lenovs", "lenovo"), "a consonant");
+        assert!(
+            !through_its_last_vowel("disnye", "disney"),
+            "the last two swapped"
+        );
+    }
+
+    #[test]
     fn the_last_letter_is_kept_or_swapped() {
         let m = index(&["darty", "sonic", "leica", "disney", "nautica"]);
         assert!(keys(&m, "darth").is_empty(), "Darth is no typo of Darty");
@@ -813,7 +872,12 @@ mod tests {
         assert_eq!(keys(&m, "disneey"), ["disney"]);
         // From 8 letters, the ending may change too.
         let m = index(&["nautica", "logitech", "kitchenaid"]);
-        assert!(keys(&m, "nautice").is_empty(), "7 letters keep the end");
+        assert!(keys(&m, "nauticy").is_empty(), "7 letters keep the end");
+        assert_eq!(
+            keys(&m, "nautice"),
+            ["nautica"],
+            "but for a vowel from 6 letters"
+        );
         assert_eq!(keys(&m, "logitec"), ["logitech"]);
         assert_eq!(keys(&m, "kitchenaide"), ["kitchenaid"]);
         // By one edit only.

@@ -12,7 +12,7 @@ use crate::check::load_engine;
 use crate::exit::{Failure, Outcome};
 use clap::Args;
 use clearmark::detect::Engine;
-use clearmark::register::snapshot::word_value_zipf;
+use clearmark::register::snapshot::{word_value_zipf, Snapshot};
 use clearmark::text;
 use clearmark::Listing;
 use fst::{IntoStreamer, Streamer};
@@ -104,7 +104,7 @@ const WORDS: &[&str] = &[
 ];
 
 /// A small deterministic generator (xorshift), so every run measures the same text.
-struct Rng(u64);
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -119,7 +119,7 @@ impl Rng {
 }
 
 /// The words a listing is made of.
-struct Vocabulary {
+pub(super) struct Vocabulary {
     /// Ordinary words.
     words: Vec<String>,
     /// Marks of the register.
@@ -168,11 +168,11 @@ fn text_of(rng: &mut Rng, chars: usize, v: &Vocabulary) -> String {
 }
 
 /// How many unseen listings "new listing" times (after checking as many others).
-const OTHER_LISTINGS: usize = 200;
+pub(super) const OTHER_LISTINGS: usize = 200;
 
 /// A full listing: a 200-character title, five 250-character bullets and a
 /// 2,000-character description.
-fn listing_of(rng: &mut Rng, v: &Vocabulary, id: &str) -> Listing {
+pub(super) fn listing_of(rng: &mut Rng, v: &Vocabulary, id: &str) -> Listing {
     Listing {
         id: id.into(),
         category: Some("Sports & Outdoors > Water Bottles".into()),
@@ -184,12 +184,14 @@ fn listing_of(rng: &mut Rng, v: &Vocabulary, id: &str) -> Listing {
     }
 }
 
-fn median(mut runs: Vec<Duration>) -> Duration {
+/// The median of `runs`.
+pub(super) fn median(mut runs: Vec<Duration>) -> Duration {
     runs.sort();
     runs.get(runs.len() / 2).copied().unwrap_or_default()
 }
 
-fn time(runs: usize, mut f: impl FnMut()) -> Duration {
+/// The median time of `runs` calls of `f`.
+pub(super) fn time(runs: usize, mut f: impl FnMut()) -> Duration {
     median(
         (0..runs)
             .map(|_| {
@@ -201,17 +203,10 @@ fn time(runs: usize, mut f: impl FnMut()) -> Duration {
     )
 }
 
-/// Runs `clearmark dev bench check`.
-pub fn run(args: BenchCheckArgs) -> Outcome {
-    let engine = match load_engine(args.snapshot.as_deref(), None) {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("clearmark dev bench check: {e}");
-            return Err(Failure::Reported);
-        }
-    };
-    let snapshot = engine.snapshot();
-    let mut rng = Rng(args.seed.max(1));
+/// The words the bench listings are made of: marks spread over the snapshot's index, the
+/// common words of its frequency list (else [`WORDS`]), and its rare words, one word in
+/// `rare_every` (0: none).
+pub(super) fn vocabulary(snapshot: &Snapshot, rng: &mut Rng, rare_every: usize) -> Vocabulary {
     // Marks spread over the index: the first key at or after a few random prefixes.
     let mut marks = Vec::new();
     for _ in 0..50 {
@@ -243,12 +238,27 @@ pub fn run(args: BenchCheckArgs) -> Outcome {
     if words.len() < 200 {
         words = WORDS.iter().map(|w| (*w).to_owned()).collect();
     }
-    let vocabulary = Vocabulary {
+
+    Vocabulary {
         words,
         marks,
         rare,
-        rare_every: args.rare,
+        rare_every,
+    }
+}
+
+/// Runs `clearmark dev bench check`.
+pub fn run(args: BenchCheckArgs) -> Outcome {
+    let engine = match load_engine(args.snapshot.as_deref(), None) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("clearmark dev bench check: {e}");
+            return Err(Failure::Reported);
+        }
     };
+    let snapshot = engine.snapshot();
+    let mut rng = Rng(args.seed.max(1));
+    let vocabulary = vocabulary(snapshot, &mut rng, args.rare);
     let listing = listing_of(&mut rng, &vocabulary, "bench");
     // Listings the engine has not seen, for "new listing": the first half warms an
     // engine up, the second half is timed.

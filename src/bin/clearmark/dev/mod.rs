@@ -4,6 +4,7 @@
 
 pub mod background;
 pub mod bench_audit;
+pub mod bench_baseline;
 pub mod bench_check;
 pub mod bench_copy;
 pub mod bench_snapshot;
@@ -47,6 +48,8 @@ pub enum EvalCommand {
 pub enum BenchCommand {
     /// A full listing through `check`, against normalising and bare lookups.
     Check(bench_check::BenchCheckArgs),
+    /// Clearmark against an aho-corasick + strsim matcher over the same marks and listings.
+    Baseline(bench_baseline::BenchBaselineArgs),
     /// Listings per second of `audit` on catalogue files, against `check` on the same
     /// listings.
     Audit(bench_audit::BenchAuditArgs),
@@ -63,6 +66,7 @@ pub fn run(cmd: DevCommand) -> Outcome {
         DevCommand::Eval(EvalCommand::Copy(args)) => eval_copy::run(args),
         DevCommand::Bench(BenchCommand::Check(args)) => bench_check::run(args),
         DevCommand::Bench(BenchCommand::Audit(args)) => bench_audit::run(args),
+        DevCommand::Bench(BenchCommand::Baseline(args)) => bench_baseline::run(args),
         DevCommand::Bench(BenchCommand::Snapshot(args)) => {
             bench_snapshot::run(args).map_err(Failure::Message)
         }
