@@ -12,7 +12,8 @@
  *
  * Who may ask what: a content script runs on pages Clearmark does not control, so a tab
  * may send only P.TAB_REQUESTS (check, corpusAdd, proposeOwnBrand — a proposal the seller
- * confirms in the popup — and keepListing, for an address of its own site); every other
+ * confirms in the popup —, keepListing, for an address of its own site, and tabBadge, its
+ * own tab's count of high findings for the toolbar badge, extension/badge.js); every other
  * request is answered only to the extension's own pages (protocol.js `mayAsk`). The seller's own brands and pending proposals live in the
  * private store (private-store.js), never in storage a content script can read.
  */
@@ -25,6 +26,7 @@ import { ReferenceCorpus } from "./corpus.js";
 import { WatchList } from "./watchlist.js";
 import { KeptListings } from "./kept.js";
 import { errorText } from "./error-text.js";
+import { showTabFindings } from "./badge.js";
 import * as privateStore from "./private-store.js";
 import "./sites.js";
 
@@ -149,6 +151,7 @@ async function answer(msg, sender) {
     return P.failure(req.type, `Clearmark: a web page may not send ${req.type}; only Clearmark's own pages may.`);
   }
   if (isUpdateRequest(req)) return answerUpdate(req);
+  if (req.type === "tabBadge") return answerTabBadge(req, sender);
   let e;
   try {
     e = await updater.engine();
@@ -160,7 +163,10 @@ async function answer(msg, sender) {
       case "check":
         return { v: 1, type: "check", ok: true, report: /** @type {ListingReport} */ (e.check(req.listing)) };
       case "info":
-        return { v: 1, type: "info", ok: true, snapshot: /** @type {SnapshotInfo} */ (e.snapshotInfo()) };
+        return {
+          v: 1, type: "info", ok: true, snapshot: /** @type {SnapshotInfo} */ (e.snapshotInfo()),
+          registers: /** @type {RegisterCounts} */ (e.registerCounts()),
+        };
       case "setOwnBrands":
         await changeOwnBrands(async () => saveOwnBrandState(e, { ...(await ownBrandState()), brands: req.brands }));
         return { v: 1, type: "setOwnBrands", ok: true, brands: req.brands };
@@ -241,6 +247,25 @@ async function answer(msg, sender) {
 }
 
 /**
+ * Sets the toolbar badge of the sender's own tab to its count of high findings
+ * (extension/badge.js); the engine is not needed. A sender without a tab (an extension
+ * page) is refused: the badge counts a tab's editor.
+ * @param {TabBadgeRequest} req
+ * @param {chrome.runtime.MessageSender | undefined} sender
+ * @returns {Promise<TabBadgeResponse>}
+ */
+async function answerTabBadge(req, sender) {
+  const tabId = sender?.tab?.id;
+  if (tabId === undefined || tabId < 0) return P.failure(req.type, "Clearmark: only a tab's content script has a badge count.");
+  try {
+    await showTabFindings(tabId, req.high);
+  } catch (err) {
+    return P.failure(req.type, errorText(err));
+  }
+  return { v: 1, type: "tabBadge", ok: true };
+}
+
+/**
  * @param {ProtocolRequest} req
  * @returns {req is UpdateRequest}
  */
@@ -269,6 +294,14 @@ async function answerUpdate(req) {
     return { ...P.failure(req.type, errorText(err)), status: await updater.getStatus() };
   }
 }
+
+// First run: the onboarding page (what Clearmark checks, own brands, what the snapshot
+// covers, privacy), once, when the extension is installed — not on updates or reloads.
+chrome.runtime.onInstalled.addListener((details) => {
+  if (details.reason === "install") {
+    chrome.tabs.create({ url: chrome.runtime.getURL("onboarding/onboarding.html") }).catch(() => { /* no window to open it in */ });
+  }
+});
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   answer(msg, sender).then(sendResponse, (err) => sendResponse(P.failure("unknown", errorText(err))));

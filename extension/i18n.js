@@ -26,10 +26,20 @@ var ClearmarkI18n = (() => {
 
   /**
    * Fill `[data-i18n]` text and `[data-i18n-title]`, `[data-i18n-placeholder]`,
-   * `[data-i18n-aria-label]` attributes under `root`.
+   * `[data-i18n-aria-label]` attributes under `root`; for a whole document, set its
+   * language to the UI's.
    * @param {ParentNode} root
    */
   function localize(root) {
+    // The page's language is the one its strings are in (axe-core: html-has-lang).
+    if (root instanceof Document) {
+      try {
+        const locale = chrome.i18n.getMessage('@@ui_locale');
+        if (locale) root.documentElement.lang = locale.replace('_', '-');
+      } catch {
+        /* no i18n API */
+      }
+    }
     for (const el of Array.from(root.querySelectorAll('[data-i18n]'))) el.textContent = t(el.getAttribute('data-i18n') || '');
     for (const a of ['title', 'placeholder', 'aria-label']) {
       for (const el of Array.from(root.querySelectorAll(`[data-i18n-${a}]`))) el.setAttribute(a, t(el.getAttribute(`data-i18n-${a}`) || ''));

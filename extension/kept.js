@@ -16,6 +16,7 @@ import * as store from "./kept-store.js";
 import { editorKey, importKey, recordAfter, summary } from "./kept-record.js";
 import { takeHandedOver } from "./store.js";
 import { evidenceRecord } from "./evidence.js";
+import { showKeptFresh } from "./badge.js";
 
 const P = globalThis.ClearmarkProtocol;
 
@@ -104,13 +105,13 @@ export class KeptListings {
   }
 
   /**
-   * The toolbar badge: how many kept listings have findings new since their check before
-   * the last re-scan ("" for none). Returns that count.
+   * The toolbar badge's global count (extension/badge.js): how many kept listings have
+   * findings new since their check before the last re-scan ("" for none). Returns that count.
    * @param {KeptListing[]} records
    */
   async showFresh(records) {
     const fresh = records.filter((r) => r.newSince != null).length;
-    await chrome.action.setBadgeText({ text: fresh ? String(fresh) : "" });
+    await showKeptFresh(fresh);
     return fresh;
   }
 

@@ -43,6 +43,12 @@
  */
 
 /**
+ * How many records of each register the loaded snapshot holds (counted from its record
+ * table by the engine, `registerCounts()`): what options offers and the pages count.
+ * @typedef {{US: number, EU: number, FAMOUS: number, WATCH: number}} RegisterCounts
+ */
+
+/**
  * Check a listing. Answered with CheckResponse.
  * @typedef {object} CheckRequest
  * @property {1} v
@@ -411,7 +417,17 @@
 
 /** @typedef {ProposeOwnBrandRequest | ConfirmOwnBrandRequest | DiscardOwnBrandRequest | OwnBrandsStatusRequest} OwnBrandRequest */
 
-/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | OwnBrandRequest | ImportWatchListRequest | WatchListStatusRequest | WatchListClearRequest | ImportSnapshotRequest | UpdateRequest | CorpusRequest | KeptRequest} ProtocolRequest */
+/**
+ * A tab's content script says how many high-severity findings it shows now, for the
+ * toolbar badge of that tab (extension/badge.js). The tab is the sender's own: a page can
+ * set only its own tab's count. Answered with `{v, type, ok}`. Added in version 1 (issue 17).
+ * @typedef {object} TabBadgeRequest
+ * @property {1} v
+ * @property {"tabBadge"} type
+ * @property {number} high  high findings shown on the tab (an integer 0 … MAX_BADGE_COUNT)
+ */
+
+/** @typedef {CheckRequest | InfoRequest | OwnBrandsRequest | OwnBrandRequest | ImportWatchListRequest | WatchListStatusRequest | WatchListClearRequest | ImportSnapshotRequest | UpdateRequest | CorpusRequest | KeptRequest | TabBadgeRequest} ProtocolRequest */
 
 /**
  * Requests extension pages send to a tab's content script (chrome.tabs.sendMessage, which
@@ -432,7 +448,7 @@
  * @property {boolean} ok
  * @property {number} hosts   `<clearmark-overlay>` elements on the page
  * @property {{width: number, height: number}} viewport  the page's viewport
- * @property {Array<{field: string, start: number, end: number, kind: string, severity: string, left: number, top: number, right: number, bottom: number}>} underlines  one per drawn box
+ * @property {Array<{field: string, start: number, end: number, kind: string, severity: string, left: number, top: number, right: number, bottom: number, line?: string, colour?: string}>} underlines  one per drawn box
  * @property {number} nodes  elements in the overlay's shadow root (underlines, mirrors, card): the soak benchmark watches it stay flat
  * @property {{visible: boolean, text: string, html: string, rect: {left: number, top: number, right: number, bottom: number}|null, buttons: Record<string, {x: number, y: number}>}} card
  * @property {Array<{field: string, version: number, length: number, checked: boolean, drawn: number, inputAt: number, rtt: number, at: number}>} paints  the latest paints, oldest first (at most 4,096);
@@ -486,6 +502,7 @@
  * @property {"info"} type
  * @property {true} ok
  * @property {SnapshotInfo} snapshot
+ * @property {RegisterCounts} [registers]  records of each register in the snapshot (added by issue 17)
  */
 /** @typedef {InfoOk | ErrorResponse} InfoResponse */
 
@@ -567,7 +584,9 @@
  */
 /** @typedef {KeptOk | ErrorResponse} KeptResponse */
 
-/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | ImportResponse | WatchListResponse | UpdateResponse | CorpusResponse | KeptResponse} ProtocolResponse */
+/** @typedef {{v: 1, type: "tabBadge", ok: true} | ErrorResponse} TabBadgeResponse */
+
+/** @typedef {CheckResponse | InfoResponse | OwnBrandsResponse | ImportResponse | WatchListResponse | UpdateResponse | CorpusResponse | KeptResponse | TabBadgeResponse} ProtocolResponse */
 
 /** The longest brand name accepted (own brands): far above any real brand. */
 const MAX_BRAND_UNITS = 200;
@@ -627,7 +646,10 @@ var ClearmarkProtocol = Object.freeze({
    * The requests a tab (a content script, on a page Clearmark does not control) may send;
    * every other request is answered only to the extension's own pages (`mayAsk`).
    */
-  TAB_REQUESTS: Object.freeze(["check", "corpusAdd", "proposeOwnBrand", "keepListing"]),
+  TAB_REQUESTS: Object.freeze(["check", "corpusAdd", "proposeOwnBrand", "keepListing", "tabBadge"]),
+
+  /** The largest count a tabBadge request may carry: far above any listing's. */
+  MAX_BADGE_COUNT: 100_000,
 
   /**
    * Whether the sender of a message may make a request of `type`: TAB_REQUESTS from
@@ -652,6 +674,14 @@ var ClearmarkProtocol = Object.freeze({
    */
   check(listing) {
     return { v: 1, type: "check", listing };
+  },
+
+  /**
+   * @param {number} high  high findings shown on the sender's tab
+   * @returns {TabBadgeRequest}
+   */
+  tabBadge(high) {
+    return { v: 1, type: "tabBadge", high };
   },
 
   /** @returns {InfoRequest} */
@@ -870,6 +900,11 @@ var ClearmarkProtocol = Object.freeze({
       }
       case "info":
         return { ok: true, request: /** @type {InfoRequest} */ (msg) };
+      case "tabBadge":
+        if (!Number.isSafeInteger(m.high) || /** @type {number} */ (m.high) < 0 || /** @type {number} */ (m.high) > ClearmarkProtocol.MAX_BADGE_COUNT) {
+          return { ok: false, error: `Clearmark: a badge count is an integer from 0 to ${ClearmarkProtocol.MAX_BADGE_COUNT}.` };
+        }
+        return { ok: true, request: /** @type {TabBadgeRequest} */ (msg) };
       case "setOwnBrands":
         if (!Array.isArray(m.brands) || !m.brands.every((b) => typeof b === "string")) {
           return { ok: false, error: "Clearmark: own brands must be a list of strings." };

@@ -112,6 +112,15 @@ fn snapshot_info_is_the_header() {
 }
 
 #[wasm_bindgen_test]
+fn register_counts_are_keyed_by_register_code() {
+    let engine = Engine::new(snapshot_bytes()).unwrap();
+    let counts = engine.register_counts().unwrap();
+    for (code, n) in [("US", 1.0), ("EU", 0.0), ("FAMOUS", 1.0), ("WATCH", 0.0)] {
+        assert_eq!(get(&counts, code).as_f64(), Some(n), "{code}");
+    }
+}
+
+#[wasm_bindgen_test]
 fn bad_snapshots_and_bad_listings_throw_readable_strings() {
     let bytes = snapshot_bytes();
     for bad in [

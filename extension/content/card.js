@@ -4,7 +4,10 @@
  * and number, owner, classes, status, the reason and the suggestion — with two actions,
  * "Ignore here" and "This is my brand". Shown on mouse hover over an underline and when
  * the caret enters a flagged span (keyboard); Escape hides it; Alt+Shift+I and Alt+Shift+B
- * run the actions from the keyboard while the caret card is open. Every register text is
+ * run the actions from the keyboard while the caret card is open (the caret card names
+ * these keys). Its severity is written out in its first line ("Famous brand · high risk"),
+ * not shown by colour alone; its colours follow the seller's colour scheme
+ * (ClearmarkOverlay.palette). Every register text is
  * set with textContent, never as HTML. It lives in the overlay's closed shadow root and is
  * the only part of the overlay that takes pointer events; its buttons act only on the
  * person's own clicks (`isTrusted`).
@@ -43,10 +46,13 @@ const ClearmarkCard = (() => {
       return e;
     };
 
+    /** The colours of the card now (set on each fill). */
+    let colours = ClearmarkOverlay.palette(doc).card;
+
     /** @param {string} label @param {() => void} run @param {string} role */
     const button = (label, run, role) => {
       const b = /** @type {HTMLButtonElement} */ (el('button', label, 'font: inherit; margin: 8px 8px 0 0; padding: 4px 10px; border-radius: 5px; '
-        + 'border: 1px solid #8e8e93; background: #f5f5f7; color: #1d1d1f; cursor: pointer;', role));
+        + `border: 1px solid ${colours.buttonBorder}; background: ${colours.buttonBg}; color: ${colours.buttonFg}; cursor: pointer;`, role));
       b.type = 'button';
       b.addEventListener('click', (ev) => {
         ev.stopPropagation();
@@ -74,12 +80,12 @@ const ClearmarkCard = (() => {
       const box = el('div', '', 'margin-top: 6px;', 'source');
       const from = el('div', t('copiedFrom', [src.title || src.id]), 'font-weight: 600;', 'source-title');
       box.append(from);
-      if (src.url) box.append(el('div', src.url, 'color: #6e6e73; word-break: break-all; font-size: 12px;', 'source-url'));
+      if (src.url) box.append(el('div', src.url, `color: ${colours.muted}; word-break: break-all; font-size: 12px;`, 'source-url'));
       const cols = el('div', '', 'display: grid; grid-template-columns: 1fr 1fr; gap: 8px; margin-top: 4px;');
-      const markCss = 'background: #ffe08a; color: inherit; padding: 0;';
+      const markCss = `background: ${colours.markBg}; color: ${colours.markFg}; padding: 0;`;
       const col = (/** @type {string} */ label, /** @type {string} */ role) => {
-        const c = el('div', '', 'border: 1px solid #e5e5ea; border-radius: 5px; padding: 4px 6px; font-size: 12px; max-height: 160px; overflow: auto;', role);
-        c.append(el('div', label, 'color: #6e6e73; font-size: 11px; text-transform: uppercase;'));
+        const c = el('div', '', `border: 1px solid ${colours.panelBorder}; border-radius: 5px; padding: 4px 6px; font-size: 12px; max-height: 160px; overflow: auto;`, role);
+        c.append(el('div', label, `color: ${colours.muted}; font-size: 11px; text-transform: uppercase;`));
         return c;
       };
       const yours = col(t('copyYours'), 'copy-yours');
@@ -101,10 +107,17 @@ const ClearmarkCard = (() => {
      * @param {Finding} f
      * @param {string} field
      * @param {string} note  a line about the field (part of it not checked), or ""
+     * @param {'mouse'|'caret'} via  how the card is opened (the caret card names its keys)
      */
-    function fill(f, field, note) {
+    function fill(f, field, note, via) {
+      const p = ClearmarkOverlay.palette(doc);
+      colours = p.card;
+      card.style.background = colours.bg;
+      card.style.color = colours.fg;
+      card.style.borderColor = colours.border;
       card.style.maxWidth = f.kind === 'copied_copy' && f.source ? '560px' : '360px';
-      const colour = ClearmarkOverlay.KIND_COLOUR[f.kind] || '#d0021b';
+      // The kind's colour on a light card; the text colour on a dark one (readable at 13px).
+      const colour = p.scheme === 'dark' ? colours.fg : p.kinds[f.kind] || p.kinds.registered_mark;
       const rows = [
         el('div', `${t('kind_' + f.kind)} · ${t('severity_' + f.severity)}`, `font-weight: 600; color: ${colour};`, 'kind'),
         el('div', f.text, 'font-size: 15px; font-weight: 700; margin: 2px 0 4px;', 'text'),
@@ -116,7 +129,7 @@ const ClearmarkCard = (() => {
       // The owner's enforcement evidence first: it is why the finding is high.
       const enforcement = ClearmarkI18n.enforcementLines(f.enforcement);
       if (enforcement.length) {
-        const box = el('div', '', 'margin: 4px 0; padding: 4px 6px; border-left: 3px solid #d0021b; background: #fff4f4;', 'enforcement');
+        const box = el('div', '', `margin: 4px 0; padding: 4px 6px; border-left: 3px solid ${colours.noteBorder}; background: ${colours.noteBg};`, 'enforcement');
         enforcement.forEach((line, i) => box.append(el('div', line, i ? 'font-size: 12px;' : 'font-weight: 600;')));
         rows.push(box);
       }
@@ -138,13 +151,15 @@ const ClearmarkCard = (() => {
       if (copy && f.source) rows.push(copySource(f, f.source));
       if (f.reason) rows.push(el('div', f.reason, 'margin-top: 6px;', 'reason'));
       if (f.suggestion) rows.push(el('div', t('suggestion', [f.suggestion]), 'margin-top: 4px; font-style: italic;', 'suggestion'));
-      if (note) rows.push(el('div', note, 'margin-top: 4px; color: #6e6e73; font-size: 12px;', 'unchecked'));
+      if (note) rows.push(el('div', note, `margin-top: 4px; color: ${colours.muted}; font-size: 12px;`, 'unchecked'));
       const bar = el('div', '', 'margin-top: 2px;');
       bar.append(button(t('actionIgnore'), () => { actions.ignore(f, field); hide(); }, 'ignore'));
       // "This is my brand" names a mark; a copied run has none (its source's brand, when it
       // is the seller's own, is never reported in the first place).
       if (!copy) bar.append(button(t('actionOwnBrand'), () => { actions.ownBrand(f, field); hide(); }, 'own-brand'));
       rows.push(bar);
+      // From the keyboard the buttons are out of the page's tab order: name the keys.
+      if (via === 'caret') rows.push(el('div', t(copy ? 'cardKeysCopy' : 'cardKeys'), `margin-top: 6px; color: ${colours.muted}; font-size: 12px;`, 'keys'));
       card.replaceChildren(...rows);
     }
 
@@ -158,7 +173,7 @@ const ClearmarkCard = (() => {
      */
     function show(finding, field, box, via, note = '') {
       clearTimeout(hideTimer);
-      if (!current || current.finding !== finding) fill(finding, field, note);
+      if (!current || current.finding !== finding || current.via !== via) fill(finding, field, note, via);
       current = { finding, field, via };
       card.style.display = 'block';
       const view = doc.defaultView;

@@ -7,7 +7,10 @@
  * supersedes older, no timer), keeps underlines on the right words between answers by
  * shifting them over the edit, paints them once per frame (mirror.js, overlay.js), and
  * opens the card (card.js) on hover or when the caret enters a flagged span. Once the
- * checks have settled it sends the whole listing to be kept (keepListing; extension/kept.js).
+ * checks have settled it sends the whole listing to be kept (keepListing; extension/kept.js),
+ * and whenever the number of high findings it shows changes, that number for the toolbar
+ * badge of its tab (tabBadge; extension/badge.js) — a count of the engine's severities, no
+ * judgement of its own.
  *
  * Rules: never write into a field or change page text (fields are read, the overlay is
  * our own element); never throw into the page console (every entry point is guarded);
@@ -153,6 +156,7 @@
           fields.delete(el);
         }
       }
+      reportBadge();
       for (const [el, { ctx, role }] of now) {
         let key = role.field === 'bullets' ? `bullets.${role.index}` : role.field;
         seen[key] = (seen[key] || 0) + 1;
@@ -508,6 +512,27 @@
         if (paints.length > PAINT_LOG) paints.splice(0, paints.length - PAINT_LOG);
       }
       toPaint.clear();
+      reportBadge();
+    }
+
+    // ---- toolbar badge (extension/badge.js) ------------------------------------------
+    /** The count last sent for the badge (-1: none yet). */
+    let badgeSent = -1;
+
+    /** High findings shown now, in every field: what the tab's badge counts. */
+    function highShown() {
+      let n = 0;
+      for (const t of fields.values()) for (const f of visibleFindings(t)) if (f.severity === 'high') n++;
+      return n;
+    }
+
+    /** Send the tab's count of high findings when it changed since the last one sent. */
+    function reportBadge() {
+      if (!alive) return;
+      const n = highShown();
+      if (n === badgeSent) return;
+      badgeSent = n;
+      channel.request(P.tabBadge(n)).catch(() => { /* the background restarted: the next change sends again */ });
     }
 
     // ---- caret card --------------------------------------------------------------------
@@ -531,6 +556,14 @@
       const r = overlay.firstBox(t.key, shown[i].start) || t.el.getBoundingClientRect();
       card.show(shown[i], t.key, r, 'caret', uncheckedNote(t));
     }
+
+    // The seller switching between light and dark: underlines and card in the new colours.
+    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    const onScheme = guard(() => {
+      card.hide();
+      paintAll();
+    });
+    scheme.addEventListener('change', onScheme);
 
     rediscover();
 
@@ -579,7 +612,10 @@
         for (const t of fields.values()) check(t);
       },
       stop() {
+        // The badge no longer counts this tab's findings (switched off on this site).
+        if (badgeSent > 0) channel.request(P.tabBadge(0)).catch(() => {});
         alive = false;
+        scheme.removeEventListener('change', onScheme);
         clearTimeout(keepTimer);
         if (paintFrame) cancelAnimationFrame(paintFrame);
         watcher.disconnect();

@@ -9,6 +9,11 @@
  * page's strict style-src CSP cannot block them. If the page removes the host or tampers
  * with its style, it is put back. It draws only; it never reads or writes page fields.
  *
+ * Colours follow the seller's `prefers-color-scheme` (`palette()`, also the card's): the
+ * dark underline colours keep a 3:1 contrast on white as on near-black, since a page need
+ * not follow the scheme. Severity is never colour alone: high is a solid 3px line on a
+ * tinted box, medium a dashed 2px line, low a dotted 1px line.
+ *
  * Underline elements carry no attributes that describe them (what they mark is kept in
  * this module's own maps); their box is the flagged text's box, the line is drawn at its
  * bottom edge. Tests and the benchmark read what is drawn through `inspect()`, which only
@@ -35,12 +40,57 @@ const ClearmarkOverlay = (() => {
     lookalike: '#7b2fd0',
     copied_copy: '#0a6fd6',
   });
+  /** The same under a dark colour scheme: lighter, still 3:1 on white and on near-black. */
+  const KIND_COLOUR_DARK = /** @type {Record<string, string>} */ ({
+    registered_mark: '#f03a4f',
+    pending_mark: '#e07800',
+    famous_brand: '#d94ccf',
+    lookalike: '#9a6cf0',
+    copied_copy: '#2f8cf0',
+  });
+
+  /**
+   * @typedef {object} Palette
+   * @property {'light'|'dark'} scheme
+   * @property {Record<string, string>} kinds  underline colour of each kind
+   * @property {string} highTint  background of a high finding's box
+   * @property {{bg: string, fg: string, border: string, muted: string, buttonBg: string, buttonFg: string, buttonBorder: string,
+   *   noteBg: string, noteBorder: string, markBg: string, markFg: string, panelBorder: string}} card
+   */
+
+  /** @type {Record<'light'|'dark', Palette>} */
+  const PALETTES = {
+    light: {
+      scheme: 'light', kinds: KIND_COLOUR, highTint: 'rgba(208, 2, 27, 0.07)',
+      card: {
+        bg: '#fff', fg: '#1d1d1f', border: '#c9c9cf', muted: '#6e6e73', buttonBg: '#f5f5f7', buttonFg: '#1d1d1f', buttonBorder: '#8e8e93',
+        noteBg: '#fff4f4', noteBorder: '#d0021b', markBg: '#ffe08a', markFg: '#1d1d1f', panelBorder: '#e5e5ea',
+      },
+    },
+    dark: {
+      scheme: 'dark', kinds: KIND_COLOUR_DARK, highTint: 'rgba(240, 58, 79, 0.16)',
+      card: {
+        bg: '#1f1f23', fg: '#f2f2f7', border: '#48484f', muted: '#a1a1aa', buttonBg: '#2c2c31', buttonFg: '#f2f2f7', buttonBorder: '#8e8e98',
+        noteBg: '#3a1d22', noteBorder: '#ff6b7a', markBg: '#7a5b00', markFg: '#ffffff', panelBorder: '#3a3a40',
+      },
+    },
+  };
+
+  /**
+   * The colours for the seller's colour scheme in `doc`'s window.
+   * @param {Document} doc
+   * @returns {Palette}
+   */
+  function palette(doc) {
+    const view = doc.defaultView;
+    return view && view.matchMedia && view.matchMedia('(prefers-color-scheme: dark)').matches ? PALETTES.dark : PALETTES.light;
+  }
   const SEVERITY_LINE = /** @type {Record<string, string>} */ ({ high: '3px solid', medium: '2px dashed', low: '1px dotted' });
   const HOST_STYLE = 'all: initial; position: fixed; left: 0; top: 0; width: 0; height: 0; overflow: visible; '
     + 'z-index: 2147483647; pointer-events: none; display: block; contain: none;';
 
-  /** @param {string} kind @param {string} severity */
-  const lineOf = (kind, severity) => `${SEVERITY_LINE[severity] || SEVERITY_LINE.medium} ${KIND_COLOUR[kind] || '#d0021b'}`;
+  /** @param {string} kind @param {string} severity @param {Palette} p */
+  const lineOf = (kind, severity, p) => `${SEVERITY_LINE[severity] || SEVERITY_LINE.medium} ${p.kinds[kind] || p.kinds.registered_mark}`;
 
   /**
    * @param {Document} doc  the top document
@@ -115,6 +165,7 @@ const ClearmarkOverlay = (() => {
         const els = [];
         /** @type {Array<{u: Underline, els: HTMLElement[]}>} */
         const made = [];
+        const p = palette(doc);
         for (const u of lines) {
           const mine = { u, els: /** @type {HTMLElement[]} */ ([]) };
           made.push(mine);
@@ -128,8 +179,8 @@ const ClearmarkOverlay = (() => {
             s.top = b.top + 'px';
             s.width = Math.max(0, b.right - b.left) + 'px';
             s.height = Math.max(0, b.bottom - b.top) + 'px';
-            s.borderBottom = lineOf(u.kind, u.severity);
-            s.background = u.severity === 'high' ? 'rgba(208, 2, 27, 0.07)' : 'transparent';
+            s.borderBottom = lineOf(u.kind, u.severity, p);
+            s.background = u.severity === 'high' ? p.highTint : 'transparent';
             s.pointerEvents = 'none';
             els.push(e);
           }
@@ -178,7 +229,10 @@ const ClearmarkOverlay = (() => {
             for (const e of els) {
               if (!e.isConnected) continue;
               const r = e.getBoundingClientRect();
-              out.push({ field: u.field, start: u.start, end: u.end, kind: u.kind, severity: u.severity, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+              out.push({
+                field: u.field, start: u.start, end: u.end, kind: u.kind, severity: u.severity, left: r.left, top: r.top, right: r.right, bottom: r.bottom,
+                line: e.style.borderBottomStyle, colour: e.style.borderBottomColor,
+              });
             }
           }
         }
@@ -198,5 +252,5 @@ const ClearmarkOverlay = (() => {
     };
   }
 
-  return { create, KIND_COLOUR };
+  return { create, KIND_COLOUR, palette };
 })();

@@ -10,6 +10,7 @@
  */
 
 import "../protocol.js";
+import "../snapshot-text.js";
 import { el, t } from "../page-dom.js";
 import { downloadEvidence } from "../options/evidence-download.js";
 
@@ -42,12 +43,13 @@ function evidenceOf(f) {
   return [f.reason, ...records].filter(Boolean).join("\n");
 }
 
-/** The snapshot's header fields as lines. @param {SnapshotInfo} s */
+/** The snapshot's name (as everywhere, snapshot-text.js) and its sources as lines. @param {SnapshotInfo} s */
 function snapshotLines(s) {
+  const S = globalThis.ClearmarkSnapshotText;
   const sources = Array.isArray(s.sources) ? s.sources : [];
   return [
-    `${t("evidenceSnapshotVersion", "version")} ${String(s.snapshot_version ?? "")}, ${t("evidenceBuilt", "built")} ${String(s.build_date ?? "")}`,
-    ...sources.map((/** @type {any} */ x) => `${x.kind ?? ""} ${x.name ?? ""} (${x.date || "—"})`.trim()),
+    S.name((key, subs) => t(key, key, subs?.map(String)), s),
+    ...sources.map((/** @type {any} */ x) => `${x.kind ?? ""} ${x.name ?? ""} (${S.isoDate(x.date) || "—"})`.trim()),
   ].join("\n");
 }
 

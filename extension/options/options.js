@@ -1,9 +1,11 @@
 // @ts-check
 /**
- * The options page: the seller's own brands, which registers to show (US, EU), whether to
+ * The options page: the seller's own brands, which registers to show (US, EU — offered
+ * only when the snapshot in use holds records of them, with their counts), whether to
  * underline low-severity findings, the watch list (import a CSV — it replaces the list in
  * use —, see its skipped lines in the seller's language, remove it), importing a register
- * snapshot file, and the sites where Clearmark was switched off. Settings go to storage (settings.js);
+ * snapshot file (the snapshot in use shown as a small table, snapshot-text.js), and the
+ * sites where Clearmark was switched off. Settings go to storage (settings.js);
  * own brands and imports go to the background through extension/protocol.js, which owns
  * applying them. A snapshot file is handed over through IndexedDB (too large for a
  * message): it is stored under IMPORT_DB/IMPORT_STORE with the key named in the message.
@@ -101,15 +103,46 @@
     $('watch-errors').replaceChildren(...items);
   }
 
+  /**
+   * Offer each official register only when the snapshot in use holds records of it, with
+   * its count; say so when it holds none.
+   * @param {Record<string, unknown> | null | undefined} counts  RegisterCounts
+   */
+  function showRegisters(counts) {
+    const S = ClearmarkSnapshotText;
+    const held = S.held(counts).filter((r) => /** @type {readonly string[]} */ (S.OFFICIAL).includes(r.register));
+    for (const code of S.OFFICIAL) {
+      const id = code.toLowerCase();
+      const has = held.find((r) => r.register === code);
+      $(`reg-${id}-row`).hidden = !has;
+      $(`reg-${id}-label`).textContent = has ? t('optRegisterCount', [S.registerName(t, code), S.count(has.records, chrome.i18n.getUILanguage())]) : '';
+    }
+    $('registers-none').hidden = held.length > 0;
+  }
+
+  /** Show the snapshot in use: its name and its table (registers, sources). */
+  function showSnapshot() {
+    return chrome.runtime.sendMessage(P.info()).then((/** @type {any} */ res) => {
+      if (!res || !res.ok) {
+        $('snapshot-current').textContent = t('snapshotUnavailable');
+        $('snapshot-table').replaceChildren();
+        return;
+      }
+      const S = ClearmarkSnapshotText;
+      $('snapshot-current').textContent = t('optSnapshotCurrent', [S.name(t, res.snapshot || {})]);
+      $('snapshot-table').replaceChildren(S.table(document, t, res.snapshot || {}, res.registers, chrome.i18n.getUILanguage()));
+      showRegisters(res.registers);
+    }, () => {});
+  }
+
+  /** Fill the page and wire its controls. */
   async function main() {
     ClearmarkI18n.localize(document);
     show(await ClearmarkSettings.load());
     ClearmarkSettings.onChange(show);
     showOwnBrands();
 
-    chrome.runtime.sendMessage(P.info()).then((/** @type {any} */ res) => {
-      $('snapshot-current').textContent = res && res.ok ? t('optSnapshotCurrent', [JSON.stringify(res.snapshot)]) : t('snapshotUnavailable');
-    }, () => {});
+    showSnapshot();
 
     $('save-brands').addEventListener('click', async () => {
       const brands = [...new Set(/** @type {HTMLTextAreaElement} */ ($('own-brands')).value.split('\n').map((b) => b.trim()).filter(Boolean))];
@@ -159,7 +192,8 @@
       try {
         await stash('snapshot', file);
         const res = await chrome.runtime.sendMessage(P.importSnapshot('snapshot', file.name, file.size)).catch((e) => ({ ok: false, error: String(e) }));
-        status('snapshot-status', !!(res && res.ok), res && res.ok ? t('optSnapshotImported', [JSON.stringify(res.snapshot || {})]) : errorOf(res));
+        status('snapshot-status', !!(res && res.ok), res && res.ok ? t('optSnapshotImported', [ClearmarkSnapshotText.name(t, res.snapshot || {})]) : errorOf(res));
+        if (res && res.ok) await showSnapshot();
       } catch (e) {
         status('snapshot-status', false, String(e));
       } finally {

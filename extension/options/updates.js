@@ -10,6 +10,7 @@
  */
 
 import "../protocol.js";
+import "../snapshot-text.js";
 import { el, t } from "../page-dom.js";
 
 /** @typedef {import("../updater.js").UpdaterStatus} UpdaterStatus */
@@ -17,12 +18,14 @@ import { el, t } from "../page-dom.js";
 const P = globalThis.ClearmarkProtocol;
 
 /**
+ * A snapshot named as everywhere (snapshot-text.js), with where it came from.
  * @param {SnapshotSummary | null} s
  */
 function describeSnapshot(s) {
   if (!s) return t("updateNone", "none");
   const source = { bundled: t("updateSourceBundled", "bundled"), feed: t("updateSourceFeed", "from the update feed"), import: t("updateSourceImport", "imported") }[s.source];
-  return t("updateSnapshot", "snapshot $1 of $2 ($3)", [String(s.version), s.date, source]);
+  const name = globalThis.ClearmarkSnapshotText.name((key, subs) => t(key, key, subs?.map(String)), s);
+  return t("updateSnapshotFrom", "$1 ($2)", [name, source]);
 }
 
 /** @param {number} n */

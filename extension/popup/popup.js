@@ -1,13 +1,19 @@
 // @ts-check
 /**
- * The toolbar popup: the findings of the current tab grouped by field, an overall risk
- * line, a button to jump to each field, the register snapshot's version and date, and the
- * on/off switch for the site, a link to the evidence record of the kept listings
- * (evidence/evidence.html) and how many have findings "new since" a re-scan, and the own brands proposed from pages' cards, waiting for
- * the seller to confirm or discard them (a page cannot: only this extension page can send
- * confirmOwnBrand). It asks the tab's content script (tabFindings, focusField) and the
- * background (info, ownBrandsStatus) through extension/protocol.js and changes only the
- * settings; all text is set with textContent.
+ * The toolbar popup: an overall risk line, then the findings of the current tab grouped by
+ * field — only the fields with findings (or a failed or partial check), each with a button
+ * to jump to it — then one "all clear" line naming the other fields; the register
+ * snapshot's name (snapshot-text.js, as everywhere), the on/off switch for the site, a
+ * link to the evidence record of the kept listings (evidence/evidence.html) and how many
+ * have findings "new since" a re-scan, and the own brands proposed from pages' cards,
+ * waiting for the seller to confirm or discard them (a page cannot: only this extension
+ * page can send confirmOwnBrand). It asks the tab's content script (tabFindings,
+ * focusField) and the background (info, ownBrandsStatus) through extension/protocol.js
+ * and changes only the settings; all text is set with textContent.
+ *
+ * Shape: `main()` asks the tab; a tab without Clearmark's content script gets
+ * `showUnsupported()` (the place for actions offered on other sites), a tab with it
+ * `showTab()`, which renders with `render()`.
  */
 (() => {
   const P = globalThis.ClearmarkProtocol;
@@ -44,7 +50,19 @@
   const fieldName = (field, index) => (field === 'bullets' ? t('field_bullet', [String((index || 0) + 1)]) : t('field_' + field));
 
   /**
-   * @param {Array<{key: string, field: string, index: number|null, error: string, unchecked?: number, findings: Array<{text: string, kind: string, severity: string, mark: string, enforcement?: any}>}>} fields
+   * @typedef {{key: string, field: string, index: number|null, error: string, unchecked?: number,
+   *   findings: Array<{text: string, kind: string, severity: string, mark: string, enforcement?: any}>}} TabField
+   */
+
+  /**
+   * Whether the popup has something to say about a field: findings, a failed check, or a
+   * part of it not checked. The others are "all clear".
+   * @param {TabField} f
+   */
+  const hasNews = (f) => f.findings.length > 0 || !!f.error || !!f.unchecked;
+
+  /**
+   * @param {TabField[]} fields
    * @param {number} tabId
    */
   function render(fields, tabId) {
@@ -58,7 +76,7 @@
       : all.length ? t('riskLow', [all.length]) : fields.length ? t('riskNone', [fields.length]) : t('riskNoFields');
     const box = $('fields');
     box.replaceChildren();
-    for (const f of fields) {
+    for (const f of fields.filter(hasNews)) {
       const div = document.createElement('div');
       div.className = 'field';
       div.dataset.field = f.key;
@@ -73,6 +91,7 @@
       go.addEventListener('click', () => {
         chrome.tabs.sendMessage(tabId, { v: P.PROTOCOL_VERSION, type: 'focusField', key: f.key }).then(() => window.close(), () => {});
       });
+      go.setAttribute('aria-label', `${t('popupJump')}: ${fieldName(f.field, f.index)}`);
       h.append(name, go);
       div.append(h);
       if (f.error) {
@@ -101,20 +120,14 @@
       }
       box.append(div);
     }
+    // One line for the fields with nothing to report.
+    const clear = fields.filter((f) => !hasNews(f));
+    const allClear = $('all-clear');
+    allClear.hidden = clear.length === 0 || all.length === 0;
+    allClear.dataset.fields = clear.map((f) => f.key).join(',');
+    allClear.textContent = clear.length ? t('popupAllClear', [clear.map((f) => fieldName(f.field, f.index)).join(', ')]) : '';
   }
 
-  /** @param {Record<string, unknown>} info */
-  function snapshotLine(info) {
-    /** @param {RegExp} re */
-    const pick = (re) => {
-      for (const [k, v] of Object.entries(info)) if (re.test(k) && (typeof v === 'string' || typeof v === 'number')) return String(v);
-      return '';
-    };
-    const version = pick(/version/i);
-    let date = pick(/date|built/i);
-    if (/^\d{8}$/.test(date)) date = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}`;
-    return t('snapshotLine', [version || '?', date || '?']);
-  }
 
   /** Say how many kept listings have findings new since their check before a re-scan. */
   async function showFresh() {
@@ -143,6 +156,7 @@
     link.hidden = false;
   }
 
+  /** Fill the popup: pending brands, kept listings, the snapshot, then the tab. */
   async function main() {
     ClearmarkI18n.localize(document);
     $('open-options').addEventListener('click', (e) => {
@@ -152,25 +166,42 @@
     showPending().catch(() => {});
     showFresh().catch(() => {});
     chrome.runtime.sendMessage(P.info()).then((/** @type {any} */ res) => {
-      $('snapshot').textContent = res && res.ok ? snapshotLine(res.snapshot || {}) : t('snapshotUnavailable');
+      $('snapshot').textContent = res && res.ok ? ClearmarkSnapshotText.name(t, res.snapshot || {}) : t('snapshotUnavailable');
     }, () => { $('snapshot').textContent = t('snapshotUnavailable'); });
 
     // `?tab=ID` opens the popup as a page for a given tab (the e2e tests do this, since a
     // browser's toolbar popup cannot be opened by automation).
     const forced = Number(new URLSearchParams(location.search).get('tab'));
     const [tab] = forced ? [{ id: forced }] : await chrome.tabs.query({ active: true, currentWindow: true });
-    const toggle = /** @type {HTMLInputElement} */ ($('site-enabled'));
     /** @type {any} */
     let res = null;
     if (tab && tab.id !== undefined) {
       res = await chrome.tabs.sendMessage(tab.id, { v: P.PROTOCOL_VERSION, type: 'tabFindings' }).catch(() => null);
     }
-    if (!res || !res.ok || tab.id === undefined) {
-      $('unsupported').hidden = false;
-      toggle.disabled = true;
-      $('risk').textContent = '';
+    if (!res || !res.ok || !tab || tab.id === undefined) {
+      showUnsupported();
       return;
     }
+    showTab(res, tab.id);
+  }
+
+  /**
+   * The tab runs no Clearmark content script (another site, a browser page): say so, and
+   * switch the site toggle off. Actions offered on other sites belong here.
+   */
+  function showUnsupported() {
+    $('unsupported').hidden = false;
+    /** @type {HTMLInputElement} */ ($('site-enabled')).disabled = true;
+    $('risk').textContent = '';
+  }
+
+  /**
+   * The tab's findings, the site's switch and the evidence link of its editor.
+   * @param {any} res  the content script's tabFindings answer
+   * @param {number} tabId
+   */
+  function showTab(res, tabId) {
+    const toggle = /** @type {HTMLInputElement} */ ($('site-enabled'));
     showEvidenceHere(String(res.address)).catch(() => {});
     const host = String(res.host);
     $('site-label').textContent = t('popupSiteOn', [host]);
@@ -181,7 +212,6 @@
         if (!toggle.checked) s.disabledHosts.push(host);
       }).then(() => setTimeout(refresh, 50), () => {});
     });
-    const tabId = tab.id;
     const refresh = async () => {
       const r = await chrome.tabs.sendMessage(tabId, { v: P.PROTOCOL_VERSION, type: 'tabFindings' }).catch(() => null);
       if (r && r.ok) render(r.fields, tabId);

@@ -1,5 +1,6 @@
 //! The wasm-bindgen facade the extension's background (and the www/ playground) loads:
 //! `new Engine(snapshotBytes)`, `engine.check(listing)`, `engine.snapshotInfo()`,
+//! `engine.registerCounts()`,
 //! `engine.setOwnBrands([...])`, `engine.setWatchList(csv)`; `readCatalogue(bytes)`
 //! ([`catalogue`]), a seller's catalogue export read as listings; and `SnapshotBuffer`
 //! ([`buffer`]), which reads a snapshot into wasm memory as it arrives and makes the
@@ -58,6 +59,18 @@ impl Engine {
     #[wasm_bindgen(js_name = snapshotInfo)]
     pub fn snapshot_info(&self) -> Result<JsValue, JsValue> {
         to_js(self.inner.snapshot().header())
+    }
+
+    /// How many records of each register the loaded snapshot holds, `{US, EU, FAMOUS,
+    /// WATCH}` (counted from the record table, not the sources read): the registers the
+    /// extension's pages offer, and the counts they show. Throws a string for a damaged
+    /// record table.
+    #[wasm_bindgen(js_name = registerCounts)]
+    pub fn register_counts(&self) -> Result<JsValue, JsValue> {
+        let counts = self.inner.snapshot().records_by_register().map_err(|e| {
+            JsValue::from_str(&format!("The register snapshot cannot be read: {e}"))
+        })?;
+        to_js(&counts)
     }
 
     /// Sets the seller's own brands (a list of strings): they and their registered

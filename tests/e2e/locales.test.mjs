@@ -29,6 +29,8 @@ const FAMILIES = {
   status_: ["registered", "pending", "dead"],
   field_: ["title", "description", "keywords", "bullet"],
   watchRow_: ["no_name", "no_letters", "bad_class", "malformed"],
+  // The snapshot source kinds the CLI writes (src/bin/clearmark/snapshot.rs), named in the snapshot table.
+  sourceKind_: ["word_freq", "lexicon", "names", "enforced", "pokemon", "famous", "uspto_xml", "uspto_csv", "euipo_xml", "watch"],
 };
 
 describe("UI strings in en and zh_CN", () => {
@@ -50,7 +52,8 @@ describe("UI strings in en and zh_CN", () => {
     const used = new Set();
     for (const f of files(EXT)) {
       const src = readFileSync(f, "utf8");
-      for (const m of src.matchAll(/\bt\('([A-Za-z_]+)'(?!\s*\+)/g)) used.add(m[1]);
+      // t('key') of the classic scripts and t("key", "English") of the page modules.
+      for (const m of src.matchAll(/\bt\((['"])([A-Za-z_]+)\1(?!\s*\+)/g)) used.add(m[2]);
       for (const m of src.matchAll(/data-i18n(?:-[a-z-]+)?="([A-Za-z_]+)"/g)) used.add(m[1]);
       for (const m of src.matchAll(/__MSG_([A-Za-z_]+)__/g)) used.add(m[1]);
       for (const [prefix, values] of Object.entries(FAMILIES)) {

@@ -92,10 +92,10 @@ test("a proposed own brand is a non-empty text of at most 200 characters", () =>
 const CHROME = { id: "abcdefghijklmnopabcdefghijklmnop", base: "chrome-extension://abcdefghijklmnopabcdefghijklmnop/" };
 const FIREFOX = { id: "clearmark@clearmark.app", base: "moz-extension://0c7d5f0e-3b1e-4d59-9b8e-2f1a7c3d9e10/" };
 
-test("a content script (the page's URL, a tab) may send only check, corpusAdd, proposeOwnBrand and keepListing", () => {
+test("a content script (the page's URL, a tab) may send only check, corpusAdd, proposeOwnBrand, keepListing and tabBadge", () => {
   for (const self of [CHROME, FIREFOX]) {
     const tab = { id: self.id, url: "https://sellercentral.amazon.com/abis/listing/edit/", tab: { id: 7 }, frameId: 0 };
-    for (const t of ["check", "corpusAdd", "proposeOwnBrand", "keepListing"]) assert.equal(P.mayAsk(t, tab, self), true, t);
+    for (const t of ["check", "corpusAdd", "proposeOwnBrand", "keepListing", "tabBadge"]) assert.equal(P.mayAsk(t, tab, self), true, t);
     for (const t of ["setOwnBrands", "confirmOwnBrand", "discardOwnBrand", "ownBrandsStatus", "info", "importWatchList", "watchListStatus",
       "watchListClear", "importSnapshot", "updateStatus", "updateSetFeed", "updateCheck", "updateRollback", "corpusImport", "corpusStatus", "corpusClear",
       "keptStatus", "keptClear", "keptImport", "keptExport"]) {
@@ -122,4 +122,13 @@ test("another extension, or a page whose URL only contains our origin, may send 
   assert.equal(P.mayAsk("setOwnBrands", lookalike, CHROME), false);
   assert.equal(P.mayAsk("setOwnBrands", undefined, CHROME), false);
   assert.equal(P.mayAsk("setOwnBrands", { id: CHROME.id }, CHROME), false, "no URL: not an extension page");
+});
+
+test("a badge count is an integer from 0 to MAX_BADGE_COUNT", () => {
+  const badge = (/** @type {unknown} */ high) => P.parseRequest({ v: 1, type: "tabBadge", high });
+  assert.deepEqual(P.tabBadge(3), { v: 1, type: "tabBadge", high: 3 });
+  assert.equal(badge(0).ok, true);
+  assert.equal(badge(P.MAX_BADGE_COUNT).ok, true);
+  assert.equal(badge(P.MAX_BADGE_COUNT + 1).ok, false);
+  for (const bad of [-1, 1.5, "3", null, undefined, Number.NaN, Infinity]) assert.equal(badge(bad).ok, false, String(bad));
 });

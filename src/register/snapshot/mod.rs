@@ -93,7 +93,7 @@ pub use format::{file_len, Header, Section, SourceInfo, FORMAT_VERSION};
 pub use index::{KeyKind, Posting, Postings};
 pub use records::{date_to_days, days_to_date, Standing};
 
-use crate::register::Record;
+use crate::register::{Record, Register};
 use crate::text::as_mark_key;
 use ed25519_dalek::VerifyingKey;
 use std::ops::Range;
@@ -127,6 +127,25 @@ pub const WORD_IS_GIVEN_NAME: u64 = 1 << 34;
 /// The Zipf frequency held in a words-index value.
 pub fn word_value_zipf(value: u64) -> f32 {
     (value & (WORD_IS_NAME - 1)) as f32 / 100.0
+}
+
+/// How many records of each register a snapshot holds ([`Snapshot::records_by_register`]);
+/// serialised with the registers' codes as keys (`{"US": 0, "EU": 0, "FAMOUS": 29915,
+/// "WATCH": 0}`), what the extension's pages show and offer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct RegisterCounts {
+    /// Records of the US register (USPTO).
+    #[serde(rename = "US")]
+    pub us: u64,
+    /// Records of the EU register (EUIPO).
+    #[serde(rename = "EU")]
+    pub eu: u64,
+    /// Famous-brand records (brand lists and the curated enforced marks).
+    #[serde(rename = "FAMOUS")]
+    pub famous: u64,
+    /// Watch-list records built into the snapshot.
+    #[serde(rename = "WATCH")]
+    pub watch: u64,
 }
 
 /// Bytes of one section of a loaded snapshot, shared with the snapshot (no copy).
@@ -373,6 +392,33 @@ impl Snapshot {
     /// How many records the snapshot holds; ids are `0..record_count()`.
     pub fn record_count(&self) -> u32 {
         self.records.count
+    }
+
+    /// How many records of each register the record table holds, read from the register
+    /// column of each block without decoding a record: proportional to the number of
+    /// records, a few bit reads each. A block the file cannot give back is an error (the
+    /// file fails [`Snapshot::verify`] too).
+    pub fn records_by_register(&self) -> Result<RegisterCounts, SnapshotError> {
+        let corrupt = || SnapshotError::Corrupt { section: "records" };
+        let mut counts = RegisterCounts::default();
+        let total = self.records.count as usize;
+        for b in 0..total.div_ceil(records::BLOCK) {
+            let rows = (total - b * records::BLOCK).min(records::BLOCK);
+            let block = self.records.block(&self.bytes, b).ok_or_else(corrupt)?;
+            let view = records::BlockView::parse(block, rows).ok_or_else(corrupt)?;
+            for row in 0..rows {
+                let code = view
+                    .column(records::col::REGISTER, row)
+                    .ok_or_else(corrupt)?;
+                match records::register_of(code).ok_or_else(corrupt)? {
+                    Register::US => counts.us += 1,
+                    Register::EU => counts.eu += 1,
+                    Register::Famous => counts.famous += 1,
+                    Register::Watch => counts.watch += 1,
+                }
+            }
+        }
+        Ok(counts)
     }
 
     /// The record with this id, or why it cannot be read.

@@ -379,3 +379,78 @@ fn a_curated_record_wins_over_a_brand_list_entry_of_the_same_brand_in_any_order(
         assert_eq!(snap.lookup("barbie"), vec![curated.clone()]);
     }
 }
+
+#[test]
+fn records_are_counted_by_register_without_decoding_them() {
+    // A distinct word of letters for each number.
+    let word = |i: usize| -> String {
+        format!(
+            "{}{}",
+            char::from(b'a' + (i / 26) as u8),
+            char::from(b'a' + (i % 26) as u8)
+        )
+    };
+    // Three blocks of 64 rows and a part block, registers interleaved so every block mixes
+    // them, and one register (FAMOUS) only in the last rows: 100 US, 60 EU, 40 watch, 7 famous.
+    let mut records = Vec::new();
+    for i in 0..200 {
+        let (register, number) = match i % 5 {
+            0 | 1 => (Register::EU, format!("{:09}", 1000 + i)),
+            2 => (Register::Watch, String::new()),
+            _ => (Register::US, format!("{}", 80_000_000 + i)),
+        };
+        let mut r = Record::new(register, format!("Zorb {}", word(i)), "Owner");
+        r.number = number;
+        r.classes = vec![28];
+        records.push(r);
+    }
+    for i in 0..7 {
+        let mut r = Record::new(
+            Register::Famous,
+            format!("Famo {}", word(i)),
+            "Famous Owner",
+        );
+        r.famous = true;
+        records.push(r);
+    }
+    let snap = Snapshot::from_bytes(build(&records, false, None)).unwrap();
+    assert_eq!(snap.record_count(), 207);
+    let counts = snap.records_by_register().unwrap();
+    assert_eq!(
+        counts,
+        RegisterCounts {
+            us: 80,
+            eu: 80,
+            famous: 7,
+            watch: 40
+        }
+    );
+    // The same as decoding every record.
+    let mut decoded = RegisterCounts::default();
+    for id in 0..snap.record_count() {
+        match snap.try_record(id).unwrap().register {
+            Register::US => decoded.us += 1,
+            Register::EU => decoded.eu += 1,
+            Register::Famous => decoded.famous += 1,
+            Register::Watch => decoded.watch += 1,
+        }
+    }
+    assert_eq!(counts, decoded);
+    // Dead records count when they are kept, and not when they are left out.
+    let kept = Snapshot::from_bytes(build(&sample(), true, None)).unwrap();
+    let left = Snapshot::from_bytes(build(&sample(), false, None)).unwrap();
+    assert_eq!(
+        kept.records_by_register().unwrap().us,
+        left.records_by_register().unwrap().us + 1
+    );
+    assert_eq!(
+        serde_json::to_value(left.records_by_register().unwrap()).unwrap(),
+        serde_json::json!({"US": 4, "EU": 1, "FAMOUS": 2, "WATCH": 0})
+    );
+    // An empty snapshot holds nothing of any register.
+    let empty = Snapshot::from_bytes(build(&[], false, None)).unwrap();
+    assert_eq!(
+        empty.records_by_register().unwrap(),
+        RegisterCounts::default()
+    );
+}
