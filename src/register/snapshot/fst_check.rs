@@ -8,8 +8,9 @@
 //! a bit flip passes the checksum, so the checksum is no defence; these checks are.
 //!
 //! - [`footer`] — cheap, at every load, before `fst::Map::new`: the version and type
-//!   words, a root address where the builder puts it, a key count that fits the
-//!   section.
+//!   words, a root address where the builder puts it, no key in an empty map. (The key
+//!   count has no bound in the section's size: keys share their nodes, and 200 keys
+//!   "zorb0" to "zorb199" take 138 bytes.)
 //! - [`walk`] — proportional to the section, at verification: decodes every node
 //!   reachable from the root exactly as `fst` 0.4 decodes it (state byte, pack sizes,
 //!   transition count, inputs, outputs, transition index) with checked arithmetic, and
@@ -17,7 +18,8 @@
 //!   children before parents), so every read `fst` will make stays inside the section
 //!   and every walk ends; then, from the lowest node up, the largest sum of outputs on
 //!   any path, with checked additions, so the sums `fst` adds along a key (unchecked
-//!   `u64` additions, a panic in debug builds) cannot overflow.
+//!   `u64` additions, a panic in debug builds) cannot overflow, and the number of keys
+//!   (paths from the root to a final state), which must be the footer's key count.
 //!
 //! This module mirrors the node layout of `fst` 0.4 (`src/raw/node.rs`); it must not
 //! decide what the keys or values mean (that is `index`).
@@ -58,13 +60,13 @@ pub enum FstDamage {
         /// The section's length.
         len: usize,
     },
-    /// The key count cannot be right for an index of this size.
-    #[error("the index claims {keys} keys in {len} bytes")]
+    /// The key count is not the number of keys the index holds.
+    #[error("the index claims {keys} keys and holds {held}")]
     KeyCount {
         /// The key count read from the footer.
         keys: u64,
-        /// The section's length.
-        len: usize,
+        /// The keys the nodes hold (0 for an empty map; `u64::MAX` past counting).
+        held: u64,
     },
     /// A node's declared sizes reach outside the index, or a transition does not lead
     /// to a lower address.
@@ -99,10 +101,9 @@ pub fn footer(bytes: &[u8]) -> Result<(), FstDamage> {
     if root != expected {
         return Err(FstDamage::Root { root, len });
     }
-    // Every key ends at a final node and nodes take at least one byte; an empty map
-    // has no key (the empty key would need a final root).
-    if keys > len as u64 || (empty && keys != 0) {
-        return Err(FstDamage::KeyCount { keys, len });
+    // An empty map has no key (the empty key would need a final root).
+    if empty && keys != 0 {
+        return Err(FstDamage::KeyCount { keys, held: 0 });
     }
     Ok(())
 }
@@ -135,16 +136,22 @@ pub fn walk(bytes: &[u8]) -> Result<(), FstDamage> {
             todo.push(child);
         }
     }
-    largest_output_sum(nodes, &seen).map(|_| ())
+    let held = keys_and_largest_output_sum(nodes, &seen)?.0;
+    let keys = u64_at(bytes, len - FOOTER_LEN);
+    if held != keys {
+        return Err(FstDamage::KeyCount { keys, held });
+    }
+    Ok(())
 }
 
-/// The largest sum of outputs on any path from the root to a final state, over the
-/// nodes `seen` (every node reachable from the root, already decoded once): children
-/// sit below their parents, so visiting addresses upwards finds every child's sum
-/// before its parents need it. An overflowing sum is damage.
-fn largest_output_sum(nodes: &[u8], seen: &[u64]) -> Result<u64, FstDamage> {
-    // (address, largest sum from it), in ascending address order.
-    let mut sums: Vec<(usize, u64)> = Vec::new();
+/// The number of keys (paths from the root to a final state) and the largest sum of
+/// outputs on any of them, over the nodes `seen` (every node reachable from the root,
+/// already decoded once): children sit below their parents, so visiting addresses
+/// upwards finds every child's figures before its parents need them. An overflowing
+/// sum is damage; a key count past `u64` is counted as `u64::MAX`.
+fn keys_and_largest_output_sum(nodes: &[u8], seen: &[u64]) -> Result<(u64, u64), FstDamage> {
+    // (address, keys from it, largest sum from it), in ascending address order.
+    let mut sums: Vec<(usize, u64, u64)> = Vec::new();
     let reachable = seen.iter().enumerate().flat_map(|(word, &bits)| {
         (0..64)
             .filter(move |bit| bits & (1u64 << bit) != 0)
@@ -154,22 +161,25 @@ fn largest_output_sum(nodes: &[u8], seen: &[u64]) -> Result<u64, FstDamage> {
         let damaged = FstDamage::Node { addr };
         let node = Node::decode(nodes, addr).ok_or(damaged.clone())?;
         let mut best = node.final_output(nodes).ok_or(damaged.clone())?;
+        let mut keys = u64::from(node.is_final());
         for (i, child) in node.children(nodes).enumerate() {
             let child = child.ok_or(damaged.clone())?;
-            let below = if child == EMPTY_ADDRESS {
-                0
+            // The empty final node ends exactly one key.
+            let (below_keys, below) = if child == EMPTY_ADDRESS {
+                (1, 0)
             } else {
                 let at = sums
-                    .binary_search_by_key(&child, |&(a, _)| a)
+                    .binary_search_by_key(&child, |&(a, _, _)| a)
                     .map_err(|_| damaged.clone())?;
-                sums[at].1
+                (sums[at].1, sums[at].2)
             };
+            keys = keys.saturating_add(below_keys);
             let out = node.output(nodes, i).ok_or(damaged.clone())?;
             best = best.max(out.checked_add(below).ok_or(damaged.clone())?);
         }
-        sums.push((addr, best));
+        sums.push((addr, keys, best));
     }
-    Ok(sums.last().map_or(0, |&(_, sum)| sum))
+    Ok(sums.last().map_or((0, 0), |&(_, keys, sum)| (keys, sum)))
 }
 
 fn u64_at(bytes: &[u8], at: usize) -> u64 {
@@ -343,6 +353,12 @@ impl Node {
         }
     }
 
+    /// Whether a key ends at this node (`fst` 0.4 writes final nodes with any number of
+    /// transitions in the general layout only).
+    fn is_final(&self) -> bool {
+        matches!(self.kind, Kind::Any { is_final: true, .. })
+    }
+
     /// The output of reaching this node as a final state (0 for a node that is not).
     fn final_output(&self, bytes: &[u8]) -> Option<u64> {
         match self.kind {
@@ -441,12 +457,47 @@ mod tests {
     }
 
     #[test]
-    fn a_key_count_larger_than_the_section_is_refused() {
-        let mut bytes = map(&[("lego", 1)]);
+    fn a_key_count_other_than_the_keys_held_is_refused_by_the_walk() {
+        let original = map(&[("lego", 1), ("lego duplo", 2), ("nerf", 3)]);
+        assert_eq!(walk(&original), Ok(()));
+        let at = original.len() - 20;
+        for claimed in [0u64, 2, 4, u64::MAX] {
+            let mut bytes = original.clone();
+            bytes[at..at + 8].copy_from_slice(&claimed.to_le_bytes());
+            assert_eq!(
+                walk(&bytes),
+                Err(FstDamage::KeyCount {
+                    keys: claimed,
+                    held: 3
+                }),
+                "{claimed} keys claimed"
+            );
+        }
+    }
+
+    /// Keys share their nodes: an index may hold more keys than it has bytes, and the
+    /// builder's own such index passes both checks (a watch list of 200 marks "Zorb0" to
+    /// "Zorb199" was once refused as damaged).
+    #[test]
+    fn more_keys_than_bytes_pass() {
+        let mut keys: Vec<String> = (0..200).map(|i| format!("zorb{i}")).collect();
+        keys.sort();
+        let bytes = fst::Map::from_iter(keys.iter().enumerate().map(|(i, k)| (k, i as u64)))
+            .unwrap()
+            .into_fst()
+            .into_inner();
+        assert!(keys.len() > bytes.len(), "{} bytes", bytes.len());
+        assert_eq!(footer(&bytes), Ok(()));
+        assert_eq!(walk(&bytes), Ok(()));
+    }
+
+    #[test]
+    fn an_empty_map_claiming_a_key_is_refused() {
+        let mut bytes = map(&[]);
+        assert_eq!(walk(&bytes), Ok(()));
         let at = bytes.len() - 20;
-        let too_many = bytes.len() as u64 + 1;
-        bytes[at..at + 8].copy_from_slice(&too_many.to_le_bytes());
-        assert!(matches!(footer(&bytes), Err(FstDamage::KeyCount { .. })));
+        bytes[at..at + 8].copy_from_slice(&1u64.to_le_bytes());
+        assert_eq!(walk(&bytes), Err(FstDamage::KeyCount { keys: 1, held: 0 }));
     }
 
     /// Every single-bit flip in the nodes either is refused by the walk or leaves an
@@ -515,6 +566,8 @@ mod tests {
             reach[addr / 64] |= 1 << (addr % 64);
             todo.extend(Node::decode(nodes, addr)?.children(nodes).flatten());
         }
-        largest_output_sum(nodes, &reach).ok()
+        keys_and_largest_output_sum(nodes, &reach)
+            .ok()
+            .map(|(_, sum)| sum)
     }
 }
