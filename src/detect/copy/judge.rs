@@ -48,9 +48,6 @@ pub struct Region {
 
 /// The copied regions of field `q` found in source field `s`, with their verdicts.
 pub fn copied_regions(q: &FieldWords, s: &FieldWords) -> Vec<Region> {
-    if q.hashes.is_empty() || s.hashes.is_empty() {
-        return Vec::new();
-    }
     let groups = aligned_groups(q, s);
     let field_words = q.hashes.len();
     let total_weight: f32 = (0..field_words).map(|i| weight(q, i)).sum();
