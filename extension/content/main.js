@@ -5,7 +5,7 @@
  * (observe.js), names them (classify/adapters.js), sends each field's text to the
  * background engine as the seller types (one check in flight per field; newer text
  * supersedes older, no timer), keeps underlines on the right words between answers by
- * shifting them over the edit, paints them once per frame (mirror.js, overlay.js), and
+ * shifting them over the edit, has them painted once per frame (painter.js), and
  * opens the card (card.js) on hover or when the caret enters a flagged span. Once the
  * checks have settled it sends the whole listing to be kept (keepListing; extension/kept.js),
  * and whenever the number of high findings it shows changes, that number for the toolbar
@@ -78,8 +78,6 @@
   let session = null;
 
   const { MAX_FIELD_UNITS, MAX_BULLETS, MAX_FINDINGS_PER_FIELD } = P.LIMITS;
-  /** The latest paints, for `inspectOverlay` (the benchmark and tests): never on the page. */
-  const PAINT_LOG = 4096;
 
   /**
    * The part of a field's text that is checked: its first MAX_FIELD_UNITS UTF-16 units,
@@ -101,9 +99,6 @@
     const fields = new Map();
     /** @type {Map<Document, () => void>} */
     const docListeners = new Map();
-    /** @type {Set<TrackedField>} */
-    const toPaint = new Set();
-    let paintFrame = 0;
     let alive = true;
 
     /** @param {Node} node */
@@ -114,13 +109,20 @@
       return false;
     };
     const watcher = ClearmarkObserve.createWatcher(guard(rediscover), (n) => isOurs(n) || insideField(n));
-    /** @type {Array<{field: string, version: number, length: number, checked: boolean, drawn: number, inputAt: number, rtt: number, at: number}>} */
-    const paints = [];
     /** Hide a mark in one field on this page (only this page's state). @param {Finding} f @param {string} field */
     const ignoreHere = (f, field) => {
       ignored.add(`${field}|${f.mark.toLowerCase()}`);
       for (const t of fields.values()) if (t.key === field) schedulePaint(t);
     };
+    const painter = ClearmarkPainter.create(overlay, {
+      shown: (t) => visibleFindings(t),
+      fields: () => fields.values(),
+      guard,
+      painted: () => reportBadge(),
+    });
+    /** @param {TrackedField} t */
+    const schedulePaint = (t) => painter.schedule(t);
+    const paintAll = () => painter.scheduleAll();
     const card = ClearmarkCard.create(overlay.cardSlot, {
       ignore: guard(ignoreHere),
       // Hidden here at once; the brand becomes the seller's own only once the seller
@@ -215,8 +217,7 @@
         el.removeEventListener('scroll', onScroll);
         resize.disconnect();
         t.mirror?.remove();
-        overlay.clear(t.key);
-        toPaint.delete(t);
+        painter.forget(t);
       };
       if (t.text) check(t);
       return t;
@@ -463,58 +464,6 @@
         && t.text.slice(f.start, f.end) === f.text);
     }
 
-    /** @param {TrackedField} t */
-    function schedulePaint(t) {
-      toPaint.add(t);
-      if (!paintFrame) paintFrame = requestAnimationFrame(guard(paint));
-    }
-    function paintAll() {
-      for (const t of fields.values()) toPaint.add(t);
-      if (!paintFrame) paintFrame = requestAnimationFrame(guard(paint));
-    }
-
-    function paint() {
-      paintFrame = 0;
-      if (!alive) return;
-      for (const t of toPaint) {
-        if (!t.el.isConnected) continue;
-        const shown = visibleFindings(t);
-        let boxes;
-        if (t.mirror) {
-          boxes = t.mirror.measure(/** @type {HTMLTextAreaElement} */ (t.el), t.text, shown);
-        } else {
-          const d = t.el.ownerDocument;
-          const fr = t.el.getBoundingClientRect();
-          boxes = shown.map((f) => {
-            const r = ClearmarkEditable.range(d, t.segments, f.start, f.end);
-            if (!r) return [];
-            return Array.from(r.getClientRects()).filter((q) => q.width > 0).map((q) => ({
-              left: Math.max(q.left, fr.left), top: q.top, right: Math.min(q.right, fr.right), bottom: q.bottom,
-            })).filter((b) => b.right > b.left);
-          });
-        }
-        const o = ClearmarkGeometry.frameOffset(t.el.ownerDocument);
-        // Only where the field can be seen: not over a panel that scrolled it away.
-        const visible = ClearmarkGeometry.visibleArea(t.el);
-        /** @type {Underline[]} */
-        const lines = shown.map((f, i) => ({
-          field: t.key, start: f.start, end: f.end, kind: f.kind, severity: f.severity, finding: i,
-          boxes: ClearmarkGeometry.clip(boxes[i].map((b) => ({ left: b.left + o.x, top: b.top + o.y, right: b.right + o.x, bottom: b.bottom + o.y })), visible),
-        }));
-        overlay.draw(t.key, lines);
-        // For the benchmarks and tests (inspectOverlay, extension pages only): which text
-        // version is drawn, whether it is the engine's answer for it (checked) or shifted
-        // old findings, and how many underlines.
-        paints.push({
-          field: t.key, version: t.version, length: t.text.length, checked: t.checkedVersion === t.version,
-          drawn: lines.length, inputAt: t.inputAt, rtt: t.rtt, at: performance.now(),
-        });
-        if (paints.length > PAINT_LOG) paints.splice(0, paints.length - PAINT_LOG);
-      }
-      toPaint.clear();
-      reportBadge();
-    }
-
     // ---- toolbar badge (extension/badge.js) ------------------------------------------
     /** The count last sent for the badge (-1: none yet). */
     let badgeSent = -1;
@@ -597,8 +546,7 @@
        * @param {boolean} drain  empty the paint log once read (the soak benchmark reads each paint once)
        */
       inspect(drain) {
-        const logged = [...paints];
-        if (drain) paints.length = 0;
+        const logged = painter.log(drain);
         return {
           hosts: document.querySelectorAll('clearmark-overlay').length,
           viewport: { width: window.innerWidth, height: window.innerHeight },
@@ -617,7 +565,7 @@
         alive = false;
         scheme.removeEventListener('change', onScheme);
         clearTimeout(keepTimer);
-        if (paintFrame) cancelAnimationFrame(paintFrame);
+        painter.stop();
         watcher.disconnect();
         for (const t of fields.values()) t.detach();
         fields.clear();

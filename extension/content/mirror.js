@@ -4,8 +4,8 @@
  * not expose. A hidden "mirror" box copies the field's computed text styles (font, spacing,
  * padding, borders, wrapping, width without scrollbar) and holds the same text; a Range over
  * the mirror's text node gives one rectangle per line fragment, which is moved to the field's
- * border box and shifted by the field's scroll offsets, then clipped to the field's visible
- * padding box. Mirrors live in the extension's own shadow root (one per field, reused), never
+ * border box and shifted by the field's scroll offsets (painter.js clips them to what can
+ * be seen). Mirrors live in the extension's own shadow root (one per field, reused), never
  * in the page's DOM; the field itself is only read.
  */
 
@@ -79,29 +79,19 @@ const ClearmarkMirror = (() => {
     }
 
     /**
-     * Rectangles (viewport coordinates of the field's own document) of each span, clipped
-     * to the field's visible area; an empty list for a span scrolled out of view.
+     * Rectangles (viewport coordinates of the field's own document) of each span where the
+     * field draws it, scrolled away or not: painter.js clips them.
      * @param {HTMLInputElement|HTMLTextAreaElement} el
      * @param {string} value
      * @param {Array<{start: number, end: number}>} spans
      * @returns {Box[][]}
      */
     function measure(el, value, spans) {
-      const cs = sync(el, value);
-      if (!cs) return spans.map(() => []);
+      if (!sync(el, value)) return spans.map(() => []);
       const fieldRect = el.getBoundingClientRect();
       const mirrorRect = box.getBoundingClientRect();
-      const bl = parseFloat(cs.borderLeftWidth) || 0;
-      const bt = parseFloat(cs.borderTopWidth) || 0;
       const dx = fieldRect.left - mirrorRect.left - el.scrollLeft;
       const dy = fieldRect.top - mirrorRect.top - el.scrollTop;
-      // The visible padding box of the field.
-      const clip = {
-        left: fieldRect.left + bl,
-        top: fieldRect.top + bt,
-        right: fieldRect.left + bl + el.clientWidth,
-        bottom: fieldRect.top + bt + el.clientHeight,
-      };
       const r = doc.createRange();
       const len = text.data.length;
       return spans.map(({ start, end }) => {
@@ -111,15 +101,7 @@ const ClearmarkMirror = (() => {
         /** @type {Box[]} */
         const out = [];
         for (const q of Array.from(r.getClientRects())) {
-          if (q.width === 0) continue;
-          const b = { left: q.left + dx, top: q.top + dy, right: q.right + dx, bottom: q.bottom + dy };
-          const c = {
-            left: Math.max(b.left, clip.left),
-            top: Math.max(b.top, clip.top),
-            right: Math.min(b.right, clip.right),
-            bottom: Math.min(b.bottom, clip.bottom),
-          };
-          if (c.right - c.left >= 1 && c.bottom - c.top >= 1) out.push(c);
+          if (q.width > 0) out.push({ left: q.left + dx, top: q.top + dy, right: q.right + dx, bottom: q.bottom + dy });
         }
         return out;
       });
