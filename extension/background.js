@@ -118,7 +118,7 @@ const watchList = new WatchList();
  */
 const updater = new Updater({
   ready: init({ module_or_path: chrome.runtime.getURL("pkg/clearmark_bg.wasm") }),
-  wasm: /** @type {any} */ (wasm),
+  wasm,
   // The seller's own brands survive restarts and updates: they live with the settings.
   prepare: async (engine) => {
     const brands = await ownBrands().catch(() => []);

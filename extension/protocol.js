@@ -769,6 +769,24 @@ var ClearmarkProtocol = Object.freeze({
   },
 
   /**
+   * The content script's answer to `tabFindings`.
+   * @param {{host: string, address: string, enabled: boolean, fields: TabField[], error: string}} tab
+   * @returns {TabFindingsResponse}
+   */
+  tabFindingsAnswer({ host, address, enabled, fields, error }) {
+    return { v: 1, type: "tabFindings", ok: true, host, address, enabled, fields, error };
+  },
+
+  /**
+   * The content script's answer to `focusField`: whether the field was found and focused.
+   * @param {boolean} ok
+   * @returns {{v: 1, type: "focusField", ok: boolean}}
+   */
+  focusFieldAnswer(ok) {
+    return { v: 1, type: "focusField", ok };
+  },
+
+  /**
    * Name of the long-lived port (chrome.runtime.connect) content scripts send requests
    * over while the seller types: each message is `{id, request}`, each answer
    * `{id, response}` with the same id; `request`/`response` are the ones above.

@@ -74,7 +74,10 @@ const SETTINGS = {
 };
 
 /**
- * What the wasm module must offer (src/wasm/mod.rs and src/wasm/update.rs).
+ * The part of the wasm module the updater uses (src/wasm/buffer.rs, src/wasm/update.rs),
+ * narrowed to what it reads back. background.js passes the module wasm-bindgen generated
+ * (its declarations in pkg/clearmark.d.ts), so tsc checks it against this; the Node tests
+ * pass fakes of the same shape.
  * @typedef {object} UpdateWasm
  * @property {new (len: number) => SnapshotBufferLike} SnapshotBuffer
  * @property {(prefix: Uint8Array) => number | undefined} snapshotFileLength

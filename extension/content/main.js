@@ -600,9 +600,9 @@
     try {
       if (!msg || msg.v !== P.PROTOCOL_VERSION) return false;
       if (msg.type === 'tabFindings') {
-        reply({ v: 1, type: 'tabFindings', ok: true, host, address: location.href, enabled: !!session, fields: session ? session.summary() : [], error: lastError });
+        reply(P.tabFindingsAnswer({ host, address: location.href, enabled: !!session, fields: session ? session.summary() : [], error: lastError }));
       } else if (msg.type === 'focusField') {
-        reply({ v: 1, type: 'focusField', ok: !!session && session.focus(String(msg.key)) });
+        reply(P.focusFieldAnswer(!!session && session.focus(String(msg.key))));
       } else if (msg.type === 'inspectOverlay') {
         reply(session ? { v: 1, type: 'inspectOverlay', ok: true, ...session.inspect(msg.drain === true) }
           : { v: 1, type: 'inspectOverlay', ok: true, hosts: 0, viewport: { width: window.innerWidth, height: window.innerHeight }, underlines: [], nodes: 0,

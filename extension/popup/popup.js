@@ -89,7 +89,7 @@
       go.type = 'button';
       go.textContent = t('popupJump');
       go.addEventListener('click', () => {
-        chrome.tabs.sendMessage(tabId, { v: P.PROTOCOL_VERSION, type: 'focusField', key: f.key }).then(() => window.close(), () => {});
+        chrome.tabs.sendMessage(tabId, P.focusField(f.key)).then(() => window.close(), () => {});
       });
       go.setAttribute('aria-label', `${t('popupJump')}: ${fieldName(f.field, f.index)}`);
       h.append(name, go);
@@ -176,7 +176,7 @@
     /** @type {any} */
     let res = null;
     if (tab && tab.id !== undefined) {
-      res = await chrome.tabs.sendMessage(tab.id, { v: P.PROTOCOL_VERSION, type: 'tabFindings' }).catch(() => null);
+      res = await chrome.tabs.sendMessage(tab.id, P.tabFindings()).catch(() => null);
     }
     if (!res || !res.ok || !tab || tab.id === undefined) {
       showUnsupported();
@@ -213,7 +213,7 @@
       }).then(() => setTimeout(refresh, 50), () => {});
     });
     const refresh = async () => {
-      const r = await chrome.tabs.sendMessage(tabId, { v: P.PROTOCOL_VERSION, type: 'tabFindings' }).catch(() => null);
+      const r = await chrome.tabs.sendMessage(tabId, P.tabFindings()).catch(() => null);
       if (r && r.ok) render(r.fields, tabId);
     };
     render(res.fields, tabId);
