@@ -8,9 +8,10 @@
 //! a bit flip passes the checksum, so the checksum is no defence; these checks are.
 //!
 //! - [`footer`] — cheap, at every load, before `fst::Map::new`: the version and type
-//!   words, a root address where the builder puts it, no key in an empty map. (The key
-//!   count has no bound in the section's size: keys share their nodes, and 200 keys
-//!   "zorb0" to "zorb199" take 138 bytes.)
+//!   words, a root address where the builder puts it, no key in an empty map, and a key
+//!   count a 32-bit engine can hold (`fst` reads it as a pointer-sized number and panics
+//!   past it). The count has no bound in the section's size: keys share their nodes,
+//!   and 200 keys "zorb0" to "zorb199" take 138 bytes.
 //! - [`walk`] — proportional to the section, at verification: decodes every node
 //!   reachable from the root exactly as `fst` 0.4 decodes it (state byte, pack sizes,
 //!   transition count, inputs, outputs, transition index) with checked arithmetic, and
@@ -68,6 +69,12 @@ pub enum FstDamage {
         /// The keys the nodes hold (0 for an empty map; `u64::MAX` past counting).
         held: u64,
     },
+    /// More keys than a 32-bit engine can count.
+    #[error("the index claims {keys} keys, more than any snapshot can hold")]
+    TooManyKeys {
+        /// The key count read from the footer.
+        keys: u64,
+    },
     /// A node's declared sizes reach outside the index, or a transition does not lead
     /// to a lower address.
     #[error("the index node at byte {addr} is damaged")]
@@ -104,6 +111,10 @@ pub fn footer(bytes: &[u8]) -> Result<(), FstDamage> {
     // An empty map has no key (the empty key would need a final root).
     if empty && keys != 0 {
         return Err(FstDamage::KeyCount { keys, held: 0 });
+    }
+    // The same limit natively and in wasm (32-bit), where `fst` would panic past it.
+    if keys > u64::from(u32::MAX) {
+        return Err(FstDamage::TooManyKeys { keys });
     }
     Ok(())
 }
@@ -461,7 +472,7 @@ mod tests {
         let original = map(&[("lego", 1), ("lego duplo", 2), ("nerf", 3)]);
         assert_eq!(walk(&original), Ok(()));
         let at = original.len() - 20;
-        for claimed in [0u64, 2, 4, u64::MAX] {
+        for claimed in [0u64, 2, 4, u64::from(u32::MAX)] {
             let mut bytes = original.clone();
             bytes[at..at + 8].copy_from_slice(&claimed.to_le_bytes());
             assert_eq!(
@@ -489,6 +500,24 @@ mod tests {
         assert!(keys.len() > bytes.len(), "{} bytes", bytes.len());
         assert_eq!(footer(&bytes), Ok(()));
         assert_eq!(walk(&bytes), Ok(()));
+    }
+
+    #[test]
+    fn a_key_count_past_32_bits_is_refused_before_fst_reads_it() {
+        let original = map(&[("lego", 1)]);
+        let at = original.len() - 20;
+        let claim = |keys: u64| {
+            let mut bytes = original.clone();
+            bytes[at..at + 8].copy_from_slice(&keys.to_le_bytes());
+            footer(&bytes)
+        };
+        assert_eq!(claim(u64::from(u32::MAX)), Ok(()));
+        let past = u64::from(u32::MAX) + 1;
+        assert_eq!(claim(past), Err(FstDamage::TooManyKeys { keys: past }));
+        assert_eq!(
+            claim(u64::MAX),
+            Err(FstDamage::TooManyKeys { keys: u64::MAX })
+        );
     }
 
     #[test]
