@@ -380,15 +380,8 @@ pub struct CorpusSizes {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::tests::listing;
 
-    fn listing(id: &str, bullet: &str) -> CorpusListing {
-        CorpusListing {
-            id: id.into(),
-            title: Some(format!("Title of {id}")),
-            bullets: vec![bullet.into()],
-            ..Default::default()
-        }
-    }
     #[test]
     fn round_trips_through_bytes() {
         let mut c = CorpusIndex::new(10);

@@ -356,15 +356,8 @@ impl CorpusIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::tests::listing;
 
-    fn listing(id: &str, bullet: &str) -> CorpusListing {
-        CorpusListing {
-            id: id.into(),
-            title: Some(format!("Title of {id}")),
-            bullets: vec![bullet.into()],
-            ..Default::default()
-        }
-    }
     #[test]
     fn oldest_is_evicted_first_and_replacing_keeps_one_copy() {
         let mut c = CorpusIndex::new(2);

@@ -110,3 +110,19 @@ impl CorpusListing {
         out
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::CorpusListing;
+
+    /// A corpus listing of one bullet, titled after its id: what the index and file
+    /// tests add.
+    pub(crate) fn listing(id: &str, bullet: &str) -> CorpusListing {
+        CorpusListing {
+            id: id.into(),
+            title: Some(format!("Title of {id}")),
+            bullets: vec![bullet.into()],
+            ..Default::default()
+        }
+    }
+}

@@ -55,6 +55,11 @@ impl FieldWords {
 
     /// The MinHash signature of the field's set of content words.
     pub fn signature(&self) -> Option<[u32; MINHASHES]> {
+        fingerprint::minhash(&self.content_words())
+    }
+
+    /// The distinct hashes of the field's content words (not function words), sorted.
+    pub fn content_words(&self) -> Vec<u64> {
         let mut set: Vec<u64> = self
             .hashes
             .iter()
@@ -64,7 +69,7 @@ impl FieldWords {
             .collect();
         set.sort_unstable();
         set.dedup();
-        fingerprint::minhash(&set)
+        set
     }
 
     /// The index keys of the field: winnowed k-gram fingerprints and LSH band keys.

@@ -74,20 +74,6 @@ pub(super) fn ranked_pairs(
     ranked
 }
 
-/// The distinct content-word hashes of a field, sorted.
-pub(super) fn content_vocabulary(w: &FieldWords) -> Vec<u64> {
-    let mut v: Vec<u64> = w
-        .hashes
-        .iter()
-        .zip(&w.function)
-        .filter(|(_, f)| !**f)
-        .map(|(h, _)| *h)
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
 /// How many values two sorted, deduplicated lists share.
 pub(super) fn shared_count(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);

@@ -19,7 +19,7 @@ use crate::corpus::{CorpusIndex, FieldWords};
 use crate::listing::{Field, Finding, Listing};
 use crate::text;
 use align::span16;
-use find::{content_vocabulary, shared_count};
+use find::shared_count;
 use judge::MIN_CONTENT;
 
 /// Copied-copy findings for `listing` against `corpus`, ordered by field, bullet index
@@ -65,7 +65,7 @@ pub fn find_with_own_brands(
     }
 
     // 2. Verification and verdicts, source listing by source listing.
-    let vocab: Vec<Vec<u64>> = words.iter().map(|w| content_vocabulary(w)).collect();
+    let vocab: Vec<Vec<u64>> = words.iter().map(|w| w.content_words()).collect();
     let query_brand = leading_word(listing.title.as_deref());
     let mut found: Vec<Candidate> = Vec::new();
     for slot in slots {
@@ -83,7 +83,7 @@ pub fn find_with_own_brands(
             };
             let (swords, svocab) = words_of[f].get_or_insert_with(|| {
                 let w = FieldWords::new(stext);
-                let v = content_vocabulary(&w);
+                let v = w.content_words();
                 (w, v)
             });
             let (qfield, _, _, qwords) = &fields[qi];
