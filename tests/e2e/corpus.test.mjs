@@ -34,6 +34,7 @@ import { execFileSync } from "node:child_process";
 import { waitFor, sleep } from "./wait.mjs";
 import { ARTIFACTS, BROWSERS, REPO, useBrowser } from "./browsers.mjs";
 import { fieldState, focusEnd, overlayState, reveal } from "./editor-page.mjs";
+import { importSnapshotFile } from "./page.mjs";
 
 const AMAZON_PRODUCT = { host: "www.amazon.com", path: "/dp/B0TEST0001/" };
 const EBAY_ITEM = { host: "www.ebay.com", path: "/itm/204512345678" };
@@ -369,21 +370,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
       const snap = join(dir, "newer.snap");
       execFileSync(cli, ["snapshot", "build", "--no-defaults", "--out", snap, "--brands", join(dir, "watch.csv"), "--snapshot-version", String(bundled + 1),
         "--signing-key", join(REPO, "target", "dev-update-key", "feed.key")], { encoding: "utf8" });
-      const res = await inOptions(async (/** @type {string} */ b64) => {
-        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-        await new Promise((resolve, reject) => {
-          const open = indexedDB.open("clearmark-import", 1);
-          open.onupgradeneeded = () => open.result.createObjectStore("files");
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction("files", "readwrite");
-            tx.objectStore("files").put(new Blob([bytes]), "corpus-test");
-            tx.oncomplete = () => { open.result.close(); resolve(undefined); };
-            tx.onerror = () => reject(tx.error);
-          };
-        });
-        return chrome.runtime.sendMessage({ v: 1, type: "importSnapshot", key: "corpus-test", name: "newer.snap", size: bytes.length });
-      }, readFileSync(snap).toString("base64"));
+      const res = await inOptions(importSnapshotFile, { b64: readFileSync(snap).toString("base64"), key: "corpus-test", name: "newer.snap" });
       assert.equal(res && res.ok, true, `the newer snapshot was installed: ${JSON.stringify(res)}`);
       assert.equal(res.status.active.version, bundled + 1, "the new engine answers now");
       const { underlines } = await typeBullet(IMPORTED_COPY);

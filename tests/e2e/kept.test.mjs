@@ -35,6 +35,7 @@ import { execFileSync } from "node:child_process";
 import { waitFor } from "./wait.mjs";
 import { ARTIFACTS, BROWSERS, REPO, useBrowser } from "./browsers.mjs";
 import { fieldState, focusEnd, overlayState } from "./editor-page.mjs";
+import { importSnapshotFile } from "./page.mjs";
 
 const EDITOR = { host: "www.etsy.com", path: "/your/shops/me/listing-editor/create/" };
 const TITLE = ["#listing-title-input"];
@@ -104,27 +105,6 @@ function printedState() {
       history: s.querySelectorAll("table.history tbody tr").length,
     })),
   };
-}
-
-/**
- * In the options page: hand a snapshot file to the background and import it, as the
- * snapshot section does.
- * @param {string} b64  the file, base64
- */
-async function importSnapshot(b64) {
-  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-  await new Promise((resolve, reject) => {
-    const open = indexedDB.open("clearmark-import", 1);
-    open.onupgradeneeded = () => open.result.createObjectStore("files");
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction("files", "readwrite");
-      tx.objectStore("files").put(new Blob([bytes]), "kept-test");
-      tx.oncomplete = () => { open.result.close(); resolve(undefined); };
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-  return chrome.runtime.sendMessage({ v: 1, type: "importSnapshot", key: "kept-test", name: "newer.snap", size: bytes.length });
 }
 
 /** In the popup page: the "new findings" line, once the popup has asked. */
@@ -369,7 +349,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         "--signing-key", join(REPO, "target", "dev-update-key", "feed.key")], { encoding: "utf8" });
       const opts = await openOptions();
       try {
-        const res = await opts.evaluate(importSnapshot, readFileSync(snap).toString("base64"));
+        const res = await opts.evaluate(importSnapshotFile, { b64: readFileSync(snap).toString("base64"), key: "kept-test", name: "newer.snap" });
         assert.equal(res?.ok, true, `the newer snapshot was installed: ${JSON.stringify(res)}`);
       } finally {
         await opts.close();

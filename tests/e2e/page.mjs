@@ -67,3 +67,25 @@ export function measureSpan({ host, inner, start, end }) {
   m.remove();
   return boxes;
 }
+
+/**
+ * In an extension page (options, or the inspector page): hand a snapshot file to the
+ * background as options does — the bytes stored under `key` in the "clearmark-import"
+ * IndexedDB, then `importSnapshot` — and return the background's answer.
+ * @param {{b64: string, key: string, name: string}} file  the file, base64; its store key and name
+ */
+export async function importSnapshotFile({ b64, key, name }) {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  await new Promise((resolve, reject) => {
+    const open = indexedDB.open("clearmark-import", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("files");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction("files", "readwrite");
+      tx.objectStore("files").put(new Blob([bytes]), key);
+      tx.oncomplete = () => { open.result.close(); resolve(undefined); };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+  return chrome.runtime.sendMessage({ v: 1, type: "importSnapshot", key, name, size: bytes.length });
+}

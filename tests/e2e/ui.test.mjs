@@ -30,6 +30,7 @@ import { join } from "node:path";
 import { waitFor } from "./wait.mjs";
 import { ARTIFACTS, BROWSERS, REPO, useBrowser } from "./browsers.mjs";
 import { focusEnd, overlayState } from "./editor-page.mjs";
+import { importSnapshotFile } from "./page.mjs";
 
 const CLI = join(REPO, "target", "debug", "clearmark");
 const BUNDLED = join(REPO, "dist", "snapshot", "default.snap");
@@ -105,26 +106,6 @@ function popupState() {
     allClear: clear.hidden ? null : { text: clear.textContent ?? "", fields: (clear.dataset.fields ?? "").split(",").filter(Boolean) },
     snapshot: document.getElementById("snapshot")?.textContent ?? "",
   };
-}
-
-/**
- * In an extension page: hand a snapshot file to the background as options does, and import it.
- * @param {string} b64
- */
-async function importSnapshot(b64) {
-  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-  await new Promise((resolve, reject) => {
-    const open = indexedDB.open("clearmark-import", 1);
-    open.onupgradeneeded = () => open.result.createObjectStore("files");
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction("files", "readwrite");
-      tx.objectStore("files").put(new Blob([bytes]), "ui-test");
-      tx.oncomplete = () => { open.result.close(); resolve(undefined); };
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-  return chrome.runtime.sendMessage({ v: 1, type: "importSnapshot", key: "ui-test", name: "us.snap", size: bytes.length });
 }
 
 /**
@@ -343,7 +324,7 @@ for (const [browserName, launch] of Object.entries(BROWSERS)) {
         "--snapshot-version", String(Number(bundled.version) + 1), "--signing-key", join(REPO, "target", "dev-update-key", "feed.key")], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
       const expected = inspect(file);
       assert.ok(expected.registers.US > 0 && !("EU" in expected.registers), `a US-only snapshot: ${JSON.stringify(expected.registers)}`);
-      const res = await session.browser.inExtension(importSnapshot, readFileSync(file).toString("base64"));
+      const res = await session.browser.inExtension(importSnapshotFile, { b64: readFileSync(file).toString("base64"), key: "ui-test", name: "us.snap" });
       assert.equal(res?.ok, true, `imported: ${JSON.stringify(res)}`);
       const tab = await session.browser.extensionPage("options/options.html");
       try {
