@@ -109,6 +109,8 @@ function handler({ www, dist, sites }) {
       }
       const mirrored = sites.some((s) => s.hosts.includes(host)) ? await hostFile(www, host, url.pathname) : null;
       if (mirrored) file = mirrored;
+      // The fixture kit (www/fixture-kit/): scripts the fixture pages of every host share.
+      else if (url.pathname.startsWith("/fixture-kit/")) file = inside(www, url.pathname);
       else if (site) file = inside(www, site.page);
       else if (url.pathname.startsWith("/pkg/")) file = inside(join(dist, "pkg"), url.pathname.slice(5));
       else if (url.pathname.startsWith("/snapshot/")) file = inside(join(dist, "snapshot"), url.pathname.slice(10));
