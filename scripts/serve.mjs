@@ -9,7 +9,8 @@
  *   path gets that site's fixture page — so the browser sees the real seller URL and the
  *   extension's shipped manifest decides whether to run.
  * - A request to a site's host whose file exists under www/<host>/<path> (fixtures kept at
- *   the real site's paths, with their assets beside them) gets that file first.
+ *   the real site's paths, with their assets beside them) gets that file first; any
+ *   host gets the shared fixture kit at /fixture-kit/ (www/fixture-kit/).
  * - Any HTML document requested with `?csp=script` is sent with
  *   `Content-Security-Policy: script-src 'self'`, `?csp=default` with `default-src 'self'`.
  *
