@@ -3,7 +3,8 @@
 
 The repository keeps labels only (eval/real-holdout/labels.jsonl); the listing text stays in
 /work/shared/data/listings and is joined back in by `join`. Record format, labelling rules and
-scoring are those of ../shared/eval/dev/README.md.
+scoring are those of ../shared/eval/dev/README.md. The same commands built the dev set
+eval/real-dev2/ (pass its paths: the defaults are the held-out set's).
 
   sample   seeded, stratified draw of candidates (ids + stratum; text only in tmp/)
   label    turn a working spec (id, brand, span texts + kind) into labels with UTF-16 offsets
@@ -18,6 +19,7 @@ csv.field_size_limit(1 << 30)
 FLIPKART = 'flipkart_promptcloud/flipkart_com-ecommerce_sample_20000rows_title_brand.csv'
 AMAZON2020 = 'amazon_promptcloud_2020/test_sample_1000.csv'
 WALMART = 'ditto_er_magellan/Structured_Walmart-Amazon'
+UKTOYS = 'amazon_uk_toys_promptcloud/amazon_co-ecommerce_sample_trimmed.csv'
 SPLITS = ('train', 'valid', 'test')
 
 # The 47-word trap vocabulary of the dev README (whole word, any case, optional plural s).
@@ -83,7 +85,17 @@ def read_walmart(root):
                            'brand': r.get('brand', ''), 'category': r.get('category', '')}
 
 
-READERS = {'flipkart': read_flipkart, 'amazon_2020': read_amazon2020, 'walmart_amazon': read_walmart}
+def read_uktoys(root):
+    """Amazon UK toys, as the dev set reads it: no bullets (the trimmed file has none)."""
+    with open(os.path.join(root, UKTOYS), newline='', encoding='utf-8') as f:
+        for row, r in enumerate(csv.DictReader(f)):
+            yield {'id': f'amazon_uk_toys:{row}', 'source': 'amazon_uk_toys', 'title': r['product_name'],
+                   'bullets': [], 'description': '', 'brand': r['manufacturer'],
+                   'category': r['amazon_category_and_sub_category']}
+
+
+READERS = {'flipkart': read_flipkart, 'amazon_2020': read_amazon2020, 'walmart_amazon': read_walmart,
+           'amazon_uk_toys': read_uktoys}
 
 
 def load_sources(root, sources):
