@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build eval/enforced/{dev,dev2,dev3,holdout,lookalikes-*}.jsonl from the hand-written
+"""Build eval/enforced/{dev,dev2,dev3,dev4,holdout,lookalikes-*}.jsonl from the hand-written
 listings in eval/enforced/src/*.txt and check every label.
 
 Source format (one listing per block, blocks separated by a blank line):
@@ -40,6 +40,8 @@ SETS = [  # (source file, output file, id prefix)
     ("lookalikes-dev.txt", "lookalikes-dev.jsonl", "enforced-lookalikes-dev"),
     ("dev3.txt", "dev3.jsonl", "enforced-dev3"),  # third tunable dev set
     ("lookalikes-dev2.txt", "lookalikes-dev2.jsonl", "enforced-lookalikes-dev2"),
+    ("dev4.txt", "dev4.jsonl", "enforced-dev4"),  # fourth tunable dev set
+    ("lookalikes-dev3.txt", "lookalikes-dev3.jsonl", "enforced-lookalikes-dev3"),
 ]
 
 # The dev README's closed vocabulary of 47 words ...
@@ -291,6 +293,8 @@ def main():
             print(f"skip {src}: not written yet")
             continue
         records, groups = parse_source(path, prefix, "lookalike" in src)
+        # all_titles spans every set above, so no two listings of any sets share a
+        # title: dev4 and lookalikes-dev3 share none with the other sets or the holdout.
         for r in records:
             key = re.sub(r"\s+", " ", r["title"].strip().lower())
             if key in all_titles:
