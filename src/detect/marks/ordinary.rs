@@ -533,7 +533,9 @@ fn compared_with(words: &[Word<'_>], start: usize) -> bool {
 
 /// Whether a compatibility word stands before `start`, possibly across other brand
 /// names and link words ("for Samsung Galaxy", "Fits Holmes, Sunbeam and Bionaire");
-/// `Some(listed)`, where `listed` says the chain crossed a list's punctuation.
+/// `Some(listed)`, where `listed` says the chain crossed a list's punctuation or a model
+/// number: the word stands further down the list, where the product's own colour or
+/// size follows as often as a brand ("for iPad 2 black").
 fn compat_before(words: &[Word<'_>], start: usize) -> Option<bool> {
     let mut i = start;
     let mut listed = false;
@@ -553,7 +555,7 @@ fn compat_before(words: &[Word<'_>], start: usize) -> Option<bool> {
         if !chain || start - i >= 6 {
             return None;
         }
-        listed |= w.gap == Gap::Break;
+        listed |= w.gap == Gap::Break || w.case == Case::Number;
         i -= 1;
     }
     None
@@ -726,6 +728,15 @@ mod tests {
         ));
         assert!(matches!(
             at("fits *Holmes and Sunbeam", 3),
+            Usage::Compatibility { listed: false, .. }
+        ));
+        // After a model number the list goes on with the product's own words.
+        assert!(matches!(
+            at("case for *iPad 2 black", 4),
+            Usage::Compatibility { listed: true, .. }
+        ));
+        assert!(matches!(
+            at("case for *iPad black", 3),
             Usage::Compatibility { listed: false, .. }
         ));
         assert!(matches!(

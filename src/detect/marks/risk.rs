@@ -48,17 +48,20 @@
 //!   brand that is a known word is read in its ordinary sense where the listing's goods
 //!   are none of the brand's, unless named after compatibility wording;
 //! - brand lists hold ordinary words ("Free", "Gas"): a famous entry alone makes a
-//!   known word a brand only within its goods or after compatibility wording. The goods
+//!   known word a brand only within its goods or after compatibility wording, and an
+//!   everyday word ("Power", "Family") never: only the curated list's classes do. The goods
 //!   of a famous known word are those its famous records name (the curated list's
 //!   classes): registrations of the same word by others, which a real register holds
 //!   for most ordinary words in most classes, do not widen them.
 //!
 //! Compatibility wording, in detail: after a bare "for", goods ("for Puma Sneakers"),
 //! a short model in capitals ("for Jaguar XF") or "fans" ("for Coach fans") make it
-//! name what the product fits, unless the word is everyday ("for Smart Speaker") and
+//! name what the product fits, and so does a famous brand of the listing's own goods
+//! that is no everyday word ("Battery Door for BlackBerry" on a phone part), unless the word is everyday ("for Smart Speaker") and
 //! not famous for the listing's goods ("Strap for Coach Bags" is the brand); a
-//! word of the listing vocabulary further down a list the wording opened ("for Xbox,
-//! black") keeps its ordinary sense. An item of a list between two brands ("Converse,
+//! word of the listing vocabulary further down a list the wording opened, after a
+//! comma or a model number ("for Xbox, black", "for iPad 2 black"), keeps its
+//! ordinary sense. An item of a list between two brands ("Converse,
 //! Vans and Adidas") is used as a name; capitals of a shouted lead-in ("SMOOTH
 //! SURFACE -") are not.
 //!
@@ -675,11 +678,16 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     // is a famous brand of these very goods ("Strap for Coach Bags" on a bag strap).
     let famous_for_these_goods =
         famous && relate(p.famous_classes, f.listing_classes) == Classes::Overlap;
+    // A bare "for" before a famous brand of the listing's own goods names what the
+    // product fits ("Battery Door for BlackBerry" on a phone part): a purpose is no
+    // brand of the goods sold.
     let fits_goods;
     let usage = match *f.usage {
         Usage::Compatibility {
             why, goods, listed, ..
-        } if goods != 0 && (!everyday || famous_for_these_goods) => {
+        } if (goods != 0 && (!everyday || famous_for_these_goods))
+            || (goods == 0 && !everyday && famous_for_these_goods) =>
+        {
             fits_goods = Usage::Compatibility {
                 why,
                 purpose: false,
@@ -772,7 +780,11 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         );
         return Severity::Low;
     }
-    let evidence = famous || f.coined_spelling;
+    // Brand lists hold everyday words ("Power", "Family", "Smart"): an entry that names
+    // no goods is no evidence that such a word is a brand, even after compatibility
+    // wording ("with Jackery and EcoFlow Power Stations"); the curated list's classes are.
+    let fame = famous && !(everyday && p.famous_classes.is_none());
+    let evidence = fame || f.coined_spelling;
     if f.coined_spelling {
         why.push("written in a coined spelling".to_owned());
     }
@@ -1214,7 +1226,7 @@ mod tests {
         // "Laces for Puma Sneakers": a famous known word, on the goods it is famous for.
         let r = [famous("PUMA", &[25])];
         let below = ordinary::EVERYDAY_ZIPF - 0.01;
-        assert_eq!(known(&r, &[25], FOR, word(below)), Some(Severity::Low));
+        assert_eq!(known(&r, &[28], FOR, word(below)), Some(Severity::Low));
         assert_eq!(
             known(&r, &[25], FOR_GOODS, word(below)),
             Some(Severity::High)
@@ -1241,6 +1253,42 @@ mod tests {
             known(&r, &[12], FOR_GOODS, word(ordinary::EVERYDAY_ZIPF)),
             Some(Severity::Low)
         );
+    }
+
+    #[test]
+    fn a_bare_for_before_a_famous_brand_of_the_listings_goods_names_what_it_fits() {
+        // "Battery Door for BlackBerry": famous for phones (9), on a phone part (9).
+        let r = [famous("BLACKBERRY", &[9])];
+        let below = ordinary::EVERYDAY_ZIPF - 0.01;
+        assert_eq!(known(&r, &[9], FOR, word(below)), Some(Severity::High));
+        // Other goods: a purpose or the fruit ("Jam Jar for Blackberry").
+        assert_eq!(known(&r, &[21], FOR, word(below)), Some(Severity::Low));
+        // Goods unknown: nothing says the brand is meant.
+        assert_eq!(known(&r, &[], FOR, word(below)), Some(Severity::Low));
+        // An everyday word after a bare "for" is a purpose even on the brand's goods.
+        let r = [famous("SMART", &[9])];
+        assert_eq!(
+            known(&r, &[9], FOR, word(ordinary::EVERYDAY_ZIPF)),
+            Some(Severity::Low)
+        );
+        // A brand list names no goods: no overlap, so a purpose.
+        let r = [famous("BLACKBERRY", &[])];
+        assert_eq!(known(&r, &[9], FOR, word(below)), Some(Severity::Low));
+    }
+
+    #[test]
+    fn an_everyday_word_on_brand_lists_only_is_no_brand_even_after_compatibility_wording() {
+        // "Compatible with Jackery and EcoFlow Power Stations": a shop called Power.
+        let r = [famous("POWER", &[])];
+        let everyday = word(ordinary::EVERYDAY_ZIPF);
+        assert_eq!(known(&r, &[9], FITS, everyday), Some(Severity::Low));
+        assert_eq!(known(&r, &[], FITS, everyday), Some(Severity::Low));
+        // Below everyday, a brand list's entry named as fitting is still worth a look.
+        let below = word(ordinary::EVERYDAY_ZIPF - 0.01);
+        assert_eq!(known(&r, &[], FITS, below), Some(Severity::Medium));
+        // The curated list's classes are evidence for an everyday word too.
+        let r = [famous("POWER", &[9])];
+        assert_eq!(known(&r, &[9], FITS, everyday), Some(Severity::High));
     }
 
     #[test]
