@@ -41,12 +41,22 @@ impl Engine {
         // split a word ("dai-mler", "Ad idas": a piece is no word of its own), the
         // joined spelling is itself a familiar word ("Play Station"), or hyphens split a
         // distinctive mark into words ("Star-bucks", "Pika-chu"); "in a" is not INA.
+        // Hyphenated words make no phrase: none common at all, or, where one capitalised
+        // word is cut in two ("Long-champ", "Radio-head"), none as common as a known word
+        // ("Ride-On" is one).
         let accept_joined = |r: Range<usize>| {
             let span = &words[r.clone()];
             let joined: String = span.concat();
             let hyphenated = tokens[r.start..r.end - 1]
                 .iter()
                 .all(|t| t.joiner == Joiner::Hyphen);
+            let cut_word = r.len() == 2
+                && tokens[r.start].shape == Shape::Title
+                && tokens[r.start + 1].shape == Shape::Lower;
+            let no_phrase = || {
+                self.common_word(&span.join(" "))
+                    .is_none_or(|(_, z)| cut_word && z < ordinary::COMMON_ZIPF)
+            };
             // Letters spelt out one by one ("N.I.K.E", "L E G O") are a disguise of a
             // mark of any length from four: nobody writes a word so.
             let spelt_out = span.len() >= SPELT_OUT_LETTERS
@@ -63,9 +73,7 @@ impl Engine {
                         .zipf(&joined)
                         .is_some_and(|z| z >= ordinary::COMMON_ZIPF)
                         // "on-the-go" is a phrase, not a disguise of OnTheGo.
-                        || (hyphenated
-                            && self.typo_target(&joined)
-                            && self.common_word(&span.join(" ")).is_none()))
+                        || (hyphenated && self.typo_target(&joined) && no_phrase()))
         };
         // A mark's words are not split by a list's punctuation: "fast, furious" is two
         // words of a description, not Fast & Furious.

@@ -252,7 +252,8 @@ fn consonant(c: char) -> bool {
 }
 
 /// Letters written one for the other in disguises, `next` the mark's letter after: by
-/// sound (c/k/q; c/s where the c is soft, before e, i or y; s/z; i/y) or by shape (u/v).
+/// sound (c/k/q; c/s where the c is soft, before e, i or y; s/z; i/y; v/w, one letter
+/// in many sellers' languages) or by shape (u/v; m/n, one hump apart: "Doraemom").
 fn sounds_or_looks_alike(a: char, b: char, next: Option<char>) -> bool {
     let pair = |x: char, y: char| (a, b) == (x, y) || (a, b) == (y, x);
     let soft = next.is_some_and(|n| matches!(n, 'e' | 'i' | 'y'));
@@ -262,6 +263,8 @@ fn sounds_or_looks_alike(a: char, b: char, next: Option<char>) -> bool {
         || pair('s', 'z')
         || pair('i', 'y')
         || pair('u', 'v')
+        || pair('v', 'w')
+        || pair('m', 'n')
 }
 
 /// Last letters that sound alike, written one for the other to dodge a search.
@@ -695,6 +698,11 @@ mod tests {
         assert!(!changes_the_name("guccy", "gucci"));
         assert!(!changes_the_name("mercedez", "mercedes"));
         assert!(!changes_the_name("juventvs", "juventus"));
+        assert!(!changes_the_name("doraemom", "doraemon"));
+        assert!(!changes_the_name("chiikava", "chiikawa"));
+        // Neighbours of those pairs are other letters: m/b, v/f.
+        assert!(changes_the_name("doraemob", "doraemon"));
+        assert!(changes_the_name("chiikafa", "chiikawa"));
         assert!(!changes_the_name("kanon", "canon"));
         assert!(!changes_the_name("addidas", "adidas"));
         assert!(!changes_the_name("carteir", "cartier"));
