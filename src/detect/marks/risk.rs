@@ -681,13 +681,12 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     // A bare "for" before a famous brand of the listing's own goods names what the
     // product fits ("Battery Door for BlackBerry" on a phone part): a purpose is no
     // brand of the goods sold.
+    let names_own_brand = !everyday && famous_for_these_goods;
     let fits_goods;
     let usage = match *f.usage {
         Usage::Compatibility {
             why, goods, listed, ..
-        } if (goods != 0 && (!everyday || famous_for_these_goods))
-            || (goods == 0 && !everyday && famous_for_these_goods) =>
-        {
+        } if (goods != 0 && (!everyday || famous_for_these_goods)) || names_own_brand => {
             fits_goods = Usage::Compatibility {
                 why,
                 purpose: false,
