@@ -331,6 +331,16 @@ const IMITATION: &[&str] = &["style", "styled", "inspired", "look", "dupe", "loo
 /// "alternative".
 const COMPARISON: &[&str] = &["like", "than", "vs", "versus"];
 
+/// The fewest digits of a number read as the model of the brand before it.
+pub const MODEL_NUMBER_DIGITS: usize = 3;
+
+/// A number of [`MODEL_NUMBER_DIGITS`] or more after a word is its model as often as a
+/// quantity ("BlackBerry 8520", "Pelican 1510"); shorter ones are sizes and counts
+/// ("Pack 2").
+fn model_number(w: &Word<'_>) -> bool {
+    w.case == Case::Number && w.text.len() >= MODEL_NUMBER_DIGITS
+}
+
 /// Link words a chain of brands may contain ("Holmes, Sunbeam and Bionaire").
 const LINKS: &[&str] = &["and", "or", "new"];
 
@@ -374,7 +384,10 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
             // the buyer is.
             purpose: bare_for
                 && !next.is_some_and(|n| {
-                    n.case == Case::Code || n.in_mark || (n.all_caps && n.text.len() <= 3)
+                    n.case == Case::Code
+                        || model_number(n)
+                        || n.in_mark
+                        || (n.all_caps && n.text.len() <= 3)
                 })
                 && ahead(&|n| matches!(n.text, "fan" | "fans")).is_none(),
             goods,
@@ -407,6 +420,7 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
     }
     if next.is_some_and(|n| {
         n.case == Case::Code
+            || model_number(n)
             || (n.case == Case::Capitalised
                 && n.text.len() <= 3
                 && style != Style::Title
@@ -850,6 +864,28 @@ mod tests {
         assert_ne!(at("slides made of Foam ~EVA with drain holes", 3), model);
         // Without the vocabulary's word for it, three capitals read as a model.
         assert_eq!(at("slides made of Foam EVA with drain holes", 3), model);
+    }
+
+    #[test]
+    fn a_number_of_three_digits_after_a_word_is_its_model() {
+        let model = Usage::Brand {
+            strong: true,
+            why: "a model code follows it",
+        };
+        assert_eq!(at("White LCD Blackberry 8520 Screen", 2), model);
+        // After a bare "for", the model says it names what the product fits.
+        assert!(matches!(
+            at("White LCD for Blackberry 8520 Screen", 3),
+            Usage::Compatibility { purpose: false, .. }
+        ));
+        assert!(matches!(
+            at("White LCD for Blackberry 85 Screen", 3),
+            Usage::Compatibility { purpose: true, .. }
+        ));
+        assert_eq!(at("Foam Insert Pelican 1510 Case", 2), model);
+        // Two digits are a size or a count.
+        assert_ne!(at("Foam Insert Pelican 15 Case", 2), model);
+        assert_ne!(at("Beads Pack 10 Colours", 1), model);
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! | coined word, only on a brand list | high | medium | low |
 //! | name or abbreviation, brand position (strong) | high | medium if registered | low |
 //! | name or abbreviation, brand position (weak) or no evidence | medium | low | low |
-//! | known word, used as a name, famous or in a coined spelling | high | medium if registered or "for"-compatibility | medium if famous and compatibility |
+//! | known word, used as a name, famous or in a coined spelling | high | medium if registered, curated or "for"-compatibility | medium if famous and compatibility |
 //! | exact phrase of known words (below everyday), used as a name | medium | low | low |
 //! | single known word, used as a name, no other evidence | low | low | low |
 //! | known word otherwise | low | low | low |
@@ -849,7 +849,11 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         // Brand lists hold ordinary words ("Free", "Gas") and name no goods: only the
         // seller's own compatibility wording makes one a brand; a coined spelling, with
         // a registration.
-        Classes::Unknown if evidence && (compat || (registered_any && !by_fame)) => {
+        // The curated list names the brand's goods: used as a name on goods nobody
+        // can tell, it is worth a look.
+        Classes::Unknown
+            if evidence && (compat || (registered_any && !by_fame) || p.enforced()) =>
+        {
             Severity::Medium
         }
         Classes::Unrelated if famous && compat => Severity::Medium,
@@ -1590,6 +1594,20 @@ mod tests {
             sev(&r, &[28], Some(("stitch", 3.5)), ordinary),
             Some(Severity::Low)
         );
+    }
+
+    #[test]
+    fn a_curated_known_word_used_as_a_name_on_goods_nobody_can_tell_is_worth_a_look() {
+        // "Cellbazaar Blackberry 8520 White LCD": no category, no product noun.
+        let below = word(ordinary::EVERYDAY_ZIPF - 0.01);
+        let r = [curated("BLACKBERRY", &[9], false)];
+        assert_eq!(known(&r, &[], NAME, below), Some(Severity::Medium));
+        assert_eq!(known(&r, &[9], NAME, below), Some(Severity::High));
+        // Position alone still is no use as a name.
+        assert_eq!(known(&r, &[], SEGMENT, below), Some(Severity::Low));
+        // A brand list's entry names no goods: on unknown goods it stays low.
+        let r = [famous("BLACKBERRY", &[])];
+        assert_eq!(known(&r, &[], NAME, below), Some(Severity::Low));
     }
 
     #[test]
