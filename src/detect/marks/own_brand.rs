@@ -42,7 +42,10 @@ fn is_company_word(word: &str) -> bool {
         // What the company makes or is.
         | "creations" | "collection" | "products" | "gifts" | "brands" | "enterprises"
             | "industries" | "international" | "toys" | "toy" | "games" | "studio" | "studios"
-            | "designs" | "crafts" | "accessories" | "home" | "kids" | "baby"
+            | "designs" | "crafts" | "accessories" | "home" | "kids" | "baby" | "technology"
+            | "technologies" | "tech" | "electronics" | "systems" | "labs" | "solutions"
+            | "optics" | "innovations" | "manufacturing" | "imports" | "trading" | "supply"
+            | "supplies" | "outfitters"
         // Where it sells.
         | "official" | "store" | "shop" | "online" | "direct" | "uk" | "us" | "usa" | "europe"
         // The same in the other languages of the marketplaces.
@@ -549,6 +552,11 @@ mod tests {
         assert!(is_own("WIDMANN S.R.L.", "Widmann"));
         assert!(is_own("Acme Toys Co., Ltd.", "Acme"));
         assert!(is_own("Acme Toys Co., Ltd.", "Acme Toys"));
+        // Makers of electronics and gear name themselves so too.
+        assert!(is_own("OCZ Technologies", "OCZ"));
+        assert!(is_own("OCZ Technologies", "OCZ Technology"));
+        assert!(is_own("Night Owl Optics", "Night Owl"));
+        assert!(is_own("Sharp Electronics", "Sharp"));
         assert_eq!(
             mentions("Tangle Creations", "Tangle Jr fidget"),
             [("tangle".to_owned(), true)],
