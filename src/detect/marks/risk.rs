@@ -8,7 +8,7 @@
 //! | mark | in the listing's classes | classes unknown | other classes only |
 //! |---|---|---|---|
 //! | coined word, registered or famous | high | high | medium (high if famous) |
-//! | coined word, only on a brand list | high | medium | low |
+//! | coined word, only on a brand list | high | medium (low in lower case where names are capitalised) | low |
 //! | name or abbreviation, brand position (strong) | high | medium if registered | low |
 //! | name or abbreviation, brand position (weak) or no evidence | medium | low | low |
 //! | known word, used as a name, famous or in a coined spelling | high | medium if registered, curated or "for"-compatibility | medium if famous and compatibility |
@@ -439,6 +439,12 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 _ if famous => Severity::High,
                 Classes::Overlap => Severity::High,
                 Classes::Unknown if registered_any => Severity::High,
+                // Brand lists hold rare words ("Animate"): one written in lower case
+                // where the seller capitalises names is the word.
+                Classes::Unknown if matches!(f.usage, Usage::Ordinary { .. }) => {
+                    why.push("on a brand list, but written in lower case, as a word".to_owned());
+                    Severity::Low
+                }
                 Classes::Unknown => {
                     why.push("on a brand list".to_owned());
                     Severity::Medium
@@ -1065,6 +1071,27 @@ mod tests {
             assert_eq!(cited, expected, "listing classes {listing:?}");
             assert!(v.reason.contains("600 live records"), "{}", v.reason);
         }
+    }
+
+    #[test]
+    fn a_coined_word_only_on_a_brand_list_in_lower_case_is_the_word() {
+        // "Easily animate the antics of this puppet": a rare word, a shop's name.
+        let mut r = rec("ANIMATE", &[]);
+        r.register = Register::Famous;
+        let lower = Usage::Ordinary {
+            why: "it is written in lower case, as an ordinary word",
+        };
+        assert_eq!(
+            sev(&[r.clone()], &[28], None, lower.clone()),
+            Some(Severity::Low)
+        );
+        assert_eq!(
+            sev(&[r], &[28], None, Usage::Neutral),
+            Some(Severity::Medium)
+        );
+        // A registration says the word is a brand however it is written.
+        let registered = rec("ANIMATE", &[]);
+        assert_eq!(sev(&[registered], &[28], None, lower), Some(Severity::High));
     }
 
     #[test]
