@@ -267,6 +267,12 @@ const PLACES: &[&str] = &[
     "region",
     "plateau",
     "strait",
+    // What a place is the ground of: a map, a trek ("Patagonia Trek Map").
+    "map",
+    "maps",
+    "trek",
+    "treks",
+    "trekking",
 ];
 
 /// A name the span begins, with the word after it: it is part of that name, not a
@@ -296,7 +302,18 @@ pub fn compound(words: &[Word<'_>], span: Range<usize>) -> Option<Compound> {
         && words[span.start - 1].gap == Gap::Tight
         && words[span.start - 2].gap == Gap::Tight
         && PLACE_PREPOSITIONS.contains(&words[span.start - 2].text);
-    if after_place_preposition && first.case == Case::Capitalised {
+    // "a map of Patagonia", "map of the Amazon": what a map is of is a place.
+    let mapped = {
+        let the = span.start >= 1 && words[span.start - 1].text == "the";
+        let of = span.start - usize::from(the);
+        of >= 2
+            && words[of - 1].text == "of"
+            && matches!(words[of - 2].text, "map" | "maps")
+            && words[of - 2..span.start]
+                .iter()
+                .all(|w| w.gap == Gap::Tight)
+    };
+    if (after_place_preposition || mapped) && first.case == Case::Capitalised {
         return Some(Compound::Place);
     }
     let next = words
@@ -674,6 +691,13 @@ mod tests {
         assert_eq!(compound(&words("for the Amazon Echo"), 2..3), None);
         assert_eq!(compound(&words("along Amazon"), 1..2), None);
         assert_eq!(compound(&words("amazon River"), 0..1), None);
+        // Maps and treks are of places.
+        assert_eq!(compound(&words("Patagonia Trek Map Print"), 0..1), place);
+        assert_eq!(compound(&words("Trail Map Patagonia Hiking"), 2..3), None);
+        assert_eq!(compound(&words("pocket map of Patagonia"), 3..4), place);
+        assert_eq!(compound(&words("a map of the Amazon"), 4..5), place);
+        assert_eq!(compound(&words("a map of , Amazon"), 3..4), None);
+        assert_eq!(compound(&words("a cover of Amazon"), 3..4), None);
     }
 
     #[test]
