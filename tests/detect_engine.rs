@@ -382,10 +382,16 @@ fn a_colour_further_down_a_compatibility_list_is_the_colour() {
         flagged(&e.check(&title("Stand for Xbox, black"))),
         vec![("Xbox", FindingKind::FamousBrand, Severity::High)]
     );
-    // Right after the wording, the seller names it as what the product fits.
+    // Right after the wording, the seller names it as what the product fits...
+    assert_eq!(
+        flagged(&e.check(&title("Stand compatible with Sunbeam"))),
+        vec![("Sunbeam", FindingKind::FamousBrand, Severity::Medium)]
+    );
+    // ... but a brand list's entry, naming no goods, never makes an everyday word a
+    // brand.
     assert_eq!(
         flagged(&e.check(&title("Stand compatible with Black"))),
-        vec![("Black", FindingKind::FamousBrand, Severity::Medium)]
+        vec![]
     );
     // A word that is no listing vocabulary, down the same list, is still named.
     assert_eq!(
