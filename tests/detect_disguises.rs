@@ -87,6 +87,13 @@ fn engine() -> Engine {
         curated("Snuge", &[18, 25, 28], false),
         curated("Worths", &[18, 25, 28], true),
         famous("SAS"),
+        famous("Longchamp"),
+        famous("Rideon"),
+        famous("Doraemon"),
+        famous("Chiikawa"),
+        famous("Vespa"),
+        curated("Pringles", &[28], false),
+        curated("Bakers", &[28], false),
     ] {
         b.add(r);
     }
@@ -117,10 +124,14 @@ fn engine() -> Engine {
         ("ride", 4.6),
         ("on", 7.4),
         ("cartier", 2.9),
+        ("long", 5.5),
+        ("champ", 4.6),
+        ("pringle", 2.5),
+        ("baker", 3.5),
     ] {
         b.add_word_frequency(w, z);
     }
-    for name in ["casper", "ryder", "cartier"] {
+    for name in ["casper", "ryder", "cartier", "pringle"] {
         b.mark_name(name);
     }
     b.add_given_name("Pippa");
@@ -230,6 +241,53 @@ fn a_hyphen_splitting_a_two_syllable_mark() {
         vec![],
         "a space is no disguise"
     );
+}
+
+#[test]
+fn a_capitalised_word_cut_by_a_hyphen_is_read_whole_unless_the_halves_are_a_phrase() {
+    let e = engine();
+    // "long champ" (Zipf 5.5 + 4.6 - 9 = 1.1) is a rare phrase: a word cut in two.
+    assert_eq!(
+        flags(&e, "", "Long-champ tote bag"),
+        lookalike("Long-champ", "Longchamp")
+    );
+    // Written as two words, the same halves are the phrase.
+    assert_eq!(flags(&e, "", "Long-Champ tote bag"), vec![]);
+    // "ride on" (4.6 + 7.4 - 9 = 3.0) is as common as a known word: a compound.
+    assert_eq!(flags(&e, "", "Ride-on toy car"), vec![]);
+}
+
+#[test]
+fn letters_that_look_or_sound_alike_are_a_disguise_not_another_name() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "Doraemom plush cat"),
+        lookalike("Doraemom", "Doraemon")
+    );
+    assert_eq!(
+        flags(&e, "", "Chiikava plush keychain"),
+        lookalike("Chiikava", "Chiikawa")
+    );
+    // A letter like neither is another name.
+    assert_eq!(flags(&e, "", "Doraemob plush cat"), vec![]);
+    // The first letter for one that sounds like it there.
+    assert_eq!(
+        flags(&e, "", "Wespa scooter decal"),
+        lookalike("Wespa", "Vespa")
+    );
+    assert_eq!(flags(&e, "", "Bespa scooter decal"), vec![]);
+}
+
+#[test]
+fn a_mark_that_is_the_plural_of_a_name_is_worth_a_typo_search() {
+    let e = engine();
+    // "pringle" is a name: "Pringles" is no plural of a word.
+    assert_eq!(
+        flags(&e, "", "Pringels tube holder"),
+        lookalike("Pringels", "Pringles")
+    );
+    // "baker" is a word: "Bakers" is its plural, and a word near it is a word.
+    assert_eq!(flags(&e, "", "Bakres tube holder"), vec![]);
 }
 
 #[test]

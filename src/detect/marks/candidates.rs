@@ -495,6 +495,13 @@ impl Engine {
         if let Some(k) = self.glued(word) {
             return near(k, Trick::Glued);
         }
+        // The first letter for one that sounds like it ("Wespa"), the mark exactly
+        // otherwise, at least as long as a typo search asks.
+        if let Some(k) = lookalike::sound_alike_first_letter(word)
+            .filter(|k| k.chars().count() >= lookalike::MIN_WORD_LETTERS && coined(k))
+        {
+            return near(k, Trick::Edits);
+        }
         if let Some(k) = lookalike::moved_doubles(word)
             .into_iter()
             .find(|k| coined(k))
@@ -582,9 +589,16 @@ impl Engine {
     /// place's, and the words one letter from it are other names ("Ryker" and Ryder,
     /// "Meiro" and Metro).
     pub(super) fn typo_target(&self, key: &str) -> bool {
+        // "Pringles" is no plural of a word: its stem is a name.
+        let name_plural = |w: &str| {
+            w.strip_suffix('s')
+                .is_some_and(|stem| self.written_as_a_name(stem))
+                && self.zipf(w).is_none()
+        };
         self.distinctive(key)
             && key.split(' ').all(|w| {
-                !self.known_word(w) || (self.written_as_a_name(w) && self.vouched_name(key))
+                !self.known_word(w)
+                    || ((self.written_as_a_name(w) || name_plural(w)) && self.vouched_name(key))
             })
     }
 }

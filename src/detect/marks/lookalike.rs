@@ -165,6 +165,23 @@ pub fn lookalike_letters(word: &str) -> Vec<String> {
         .collect()
 }
 
+/// The reading of `word` with its first letter written as a letter that sounds like it
+/// there ("Wespa" → "vespa", "Kanon" → "canon", "Zara" ↔ "sara"): [`near`] keeps the first
+/// letter, so this one slip is read on its own.
+pub fn sound_alike_first_letter(word: &str) -> Option<String> {
+    let mut letters = word.chars();
+    let other = match letters.next()? {
+        'w' => 'v',
+        'v' => 'w',
+        'k' => 'c',
+        'c' => 'k',
+        'z' => 's',
+        's' => 'z',
+        _ => return None,
+    };
+    Some(std::iter::once(other).chain(letters).collect())
+}
+
 /// The readings of `word` with its doubled letter moved: one letter of a double dropped
 /// and another letter doubled ("buggati" → "bugatti", "ferarri" → "ferrari"). Two edits
 /// apart, but one slip of the hand, and a classic disguise. Only words with one double
@@ -711,6 +728,20 @@ mod tests {
             !changes_the_name("sams0ng", "samsung"),
             "a digit shows intent"
         );
+    }
+
+    #[test]
+    fn a_first_letter_is_read_as_the_letter_it_sounds_like() {
+        assert_eq!(sound_alike_first_letter("wespa").as_deref(), Some("vespa"));
+        assert_eq!(sound_alike_first_letter("vendy").as_deref(), Some("wendy"));
+        assert_eq!(sound_alike_first_letter("kanon").as_deref(), Some("canon"));
+        assert_eq!(sound_alike_first_letter("cia").as_deref(), Some("kia"));
+        assert_eq!(sound_alike_first_letter("zony").as_deref(), Some("sony"));
+        assert_eq!(sound_alike_first_letter("sara").as_deref(), Some("zara"));
+        // Other letters, and letters that only look alike, are other names.
+        assert_eq!(sound_alike_first_letter("bespa"), None);
+        assert_eq!(sound_alike_first_letter("fespa"), None);
+        assert_eq!(sound_alike_first_letter(""), None);
     }
 
     #[test]
