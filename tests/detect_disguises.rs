@@ -91,7 +91,8 @@ fn engine() -> Engine {
         famous("Rideon"),
         famous("Doraemon"),
         famous("Chiikawa"),
-        famous("Vespa"),
+        famous("Kristoff"),
+        famous("Wario"),
         curated("Pringles", &[28], false),
         curated("Bakers", &[28], false),
     ] {
@@ -270,12 +271,13 @@ fn letters_that_look_or_sound_alike_are_a_disguise_not_another_name() {
     );
     // A letter like neither is another name.
     assert_eq!(flags(&e, "", "Doraemob plush cat"), vec![]);
-    // The first letter for one that sounds like it there.
+    // The first letter for one that sounds like it there, but not a v for a w.
     assert_eq!(
-        flags(&e, "", "Wespa scooter decal"),
-        lookalike("Wespa", "Vespa")
+        flags(&e, "", "Anna, Cristoff and Olaf puzzle"),
+        lookalike("Cristoff", "Kristoff")
     );
-    assert_eq!(flags(&e, "", "Bespa scooter decal"), vec![]);
+    assert_eq!(flags(&e, "", "Vario zoom lens cap"), vec![]);
+    assert_eq!(flags(&e, "", "Bristoff puzzle"), vec![]);
 }
 
 #[test]

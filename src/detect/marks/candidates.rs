@@ -495,7 +495,7 @@ impl Engine {
         if let Some(k) = self.glued(word) {
             return near(k, Trick::Glued);
         }
-        // The first letter for one that sounds like it ("Wespa"), the mark exactly
+        // The first letter for one that sounds like it ("Cristoff"), the mark exactly
         // otherwise, at least as long as a typo search asks.
         if let Some(k) = lookalike::sound_alike_first_letter(word)
             .filter(|k| k.chars().count() >= lookalike::MIN_WORD_LETTERS && coined(k))
