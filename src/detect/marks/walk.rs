@@ -68,13 +68,40 @@ pub fn find_all<D: AsRef<[u8]>>(
         blocked,
         split_after,
     };
-    (0..words.len())
+    let mut longest = |i: usize, limit: usize| {
+        let first = prefix_of(words[i])?;
+        longest_from(
+            fst,
+            words,
+            &bounds,
+            i..limit,
+            first,
+            accept_joined,
+            &mut stack,
+        )
+    };
+    let mut all: Vec<Candidate> = (0..words.len())
         .filter(|&i| !bounds.blocked(i))
-        .filter_map(|i| {
-            let first = prefix_of(words[i])?;
-            longest_from(fst, words, &bounds, i, first, accept_joined, &mut stack)
+        .filter_map(|i| longest(i, words.len()))
+        .collect();
+    // A longer mark starting inside one and reaching past it ("Samsung [Galaxy S24
+    // Ultra]" across "Samsung Galaxy") may win the words they share: the words before
+    // it may still spell a mark of their own ("Samsung").
+    let cuts: Vec<(usize, usize)> = all
+        .iter()
+        .filter_map(|c| {
+            all.iter()
+                .filter(|d| c.words.contains(&d.words.start) && d.words.start > c.words.start)
+                .filter(|d| d.words.end > c.words.end)
+                .map(|d| d.words.start)
+                .min()
+                .map(|cut| (c.words.start, cut))
         })
-        .collect()
+        .collect();
+    for (start, cut) in cuts {
+        all.extend(longest(start, cut));
+    }
+    all
 }
 
 /// Keeps non-overlapping candidates: the heaviest first (`weight`, e.g. whether a
@@ -138,17 +165,19 @@ impl Bounds<'_> {
 /// joined by single spaces (a join, or an "and" or "the" link).
 type Branch<'f> = (usize, Node<'f>, Output, bool, bool);
 
-/// The longest key spelled by the words starting at `start`, whose [`Prefix`] is
-/// `first`; `stack` is scratch space the caller keeps from one word start to the next.
+/// The longest key spelled by words of `within` starting at its start, whose
+/// [`Prefix`] is `first`; `stack` is scratch space the caller keeps from one word start
+/// to the next.
 fn longest_from<'f, D: AsRef<[u8]>>(
     fst: &'f Fst<D>,
     words: &[&str],
     bounds: &Bounds<'_>,
-    start: usize,
+    within: Range<usize>,
     first: Prefix,
     accept_joined: &dyn Fn(Range<usize>) -> bool,
     stack: &mut Vec<Branch<'f>>,
 ) -> Option<Candidate> {
+    let start = within.start;
     // The best so far: (end, value, joined, linked), where `linked` says the key
     // differs from the words joined by single spaces (a join or an "and" link).
     let mut best: Option<(usize, u64, bool, bool)> = None;
@@ -173,7 +202,10 @@ fn longest_from<'f, D: AsRef<[u8]>>(
                 best = Some((next, value, joined, linked));
             }
         }
-        if next >= words.len() || next - start >= MAX_WORDS || bounds.closed_before(next) {
+        if next >= words.len().min(within.end)
+            || next - start >= MAX_WORDS
+            || bounds.closed_before(next)
+        {
             continue;
         }
         let word = words[next].as_bytes();
@@ -380,6 +412,43 @@ mod tests {
             keys(resolve(all, |c| u8::from(c.key == "mighty morphin"))),
             ["mighty morphin"]
         );
+    }
+
+    #[test]
+    fn a_mark_crossed_by_a_longer_one_keeps_the_words_before_it() {
+        let m = index(&["samsung", "samsung galaxy", "galaxy s24 ultra"]);
+        let words = ["for", "samsung", "galaxy", "s24", "ultra"];
+        let c = resolve(
+            find_all(
+                m.as_fst(),
+                &words,
+                &[false; 5],
+                &[false; 5],
+                &|_| true,
+                &|w| prefix(m.as_fst(), w),
+            ),
+            |_| 0,
+        );
+        let keys: Vec<(Range<usize>, &str)> = c
+            .iter()
+            .map(|c| (c.words.clone(), c.key.as_str()))
+            .collect();
+        assert_eq!(keys, [(1..2, "samsung"), (2..5, "galaxy s24 ultra")]);
+        // Without a shorter mark before it, the crossed mark's words are nobody's.
+        let m = index(&["samsung galaxy", "galaxy s24 ultra"]);
+        let c = resolve(
+            find_all(
+                m.as_fst(),
+                &words,
+                &[false; 5],
+                &[false; 5],
+                &|_| true,
+                &|w| prefix(m.as_fst(), w),
+            ),
+            |_| 0,
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].key, "galaxy s24 ultra");
     }
 
     #[test]
