@@ -86,7 +86,9 @@ pub fn find_all<D: AsRef<[u8]>>(
         .collect();
     // A longer mark starting inside one and reaching past it ("Samsung [Galaxy S24
     // Ultra]" across "Samsung Galaxy") may win the words they share: the words before
-    // it may still spell a mark of their own ("Samsung").
+    // it may still spell a mark of their own ("Samsung"). A mark wholly inside another
+    // is part of that name, and brings nothing back. (Marks starting at or after the
+    // one's end would only repeat it: `resolve` drops repeats.)
     let cuts: Vec<(usize, usize)> = all
         .iter()
         .filter_map(|c| {
@@ -449,6 +451,27 @@ mod tests {
         );
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].key, "galaxy s24 ultra");
+    }
+
+    #[test]
+    fn a_mark_inside_a_heavier_one_does_not_bring_back_the_words_before_it() {
+        // "new super mario" loses to the registered "super mario" inside it: "new" is a
+        // word of the losing name, not a mark of its own.
+        let m = index(&["new", "new super mario", "super mario"]);
+        let words = ["the", "new", "super", "mario"];
+        let c = resolve(
+            find_all(
+                m.as_fst(),
+                &words,
+                &[false; 4],
+                &[false; 4],
+                &|_| true,
+                &|w| prefix(m.as_fst(), w),
+            ),
+            |c| u8::from(c.key == "super mario"),
+        );
+        let keys: Vec<&str> = c.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, ["super mario"]);
     }
 
     #[test]
