@@ -325,4 +325,72 @@ mod tests {
         assert!(!c.is_empty() && c.len() <= MAX_CANDIDATES, "{c:?}");
         assert_eq!(c[0], "aibicidieifi");
     }
+
+    #[test]
+    fn each_substitute_reads_as_the_letters_it_looks_like() {
+        // The leetspeak table, written out: 0 o, 1 i or l, 3 e, 4 a, 5 s, 7 t, @ a, $ s,
+        // ! i, | l; no other digit or symbol is a letter.
+        assert_eq!(readings('0'), ['o']);
+        assert_eq!(readings('1'), ['i', 'l']);
+        assert_eq!(readings('3'), ['e']);
+        assert_eq!(readings('4'), ['a']);
+        assert_eq!(readings('5'), ['s']);
+        assert_eq!(readings('7'), ['t']);
+        assert_eq!(readings('@'), ['a']);
+        assert_eq!(readings('$'), ['s']);
+        assert_eq!(readings('!'), ['i']);
+        assert_eq!(readings('|'), ['l']);
+        for c in ['2', '6', '8', '9', '#', '&', 'a', 'l', ' '] {
+            assert_eq!(readings(c), [] as [char; 0], "{c:?}");
+        }
+        // The same readings inside words.
+        assert_eq!(leet_candidates("7oyota"), ["toyota"]);
+        assert_eq!(leet_candidates("N!ke"), ["nike"]);
+        assert_eq!(leet_candidates("|ego"), ["lego"]);
+        assert_eq!(leet_candidates("S0ny"), ["sony"]);
+        assert_eq!(leet_candidates("H3llo"), ["hello"]);
+        assert_eq!(leet_candidates("5kates"), ["skates"]);
+        assert_eq!(leet_candidates("G4p"), ["gap"]);
+    }
+
+    #[test]
+    fn a_run_needs_two_letters() {
+        // Two letters around a substitute are enough; one is not.
+        assert_eq!(leet_candidates("N1k"), ["nik", "nlk"]);
+        assert_eq!(leet_candidates("@b"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_substitute_after_a_plain_digit_is_no_letter() {
+        // `$` sits before a letter, but after the digit 2, which stands for no letter.
+        assert_eq!(leet_candidates("Go2$hop"), Vec::<String>::new());
+        // After a substitute read as a letter it is read too.
+        assert_eq!(leet_candidates("B0$s"), ["boss"]);
+    }
+
+    #[test]
+    fn a_disguised_run_reads_the_substitutes_ending_it() {
+        // N1ke is disguised, so the 5 after its last letter is an s.
+        assert_eq!(leet_candidates("N1ke5"), ["nikes", "nlkes"]);
+        assert_eq!(leet_candidates("L3G0!"), ["legoi"]);
+    }
+
+    #[test]
+    fn the_first_three_ambiguous_substitutes_are_read_both_ways() {
+        // Each 1 reads as i, then l; 2 x 2 x 2 = MAX_CANDIDATES readings for the first
+        // three, and every later 1 reads as i only.
+        assert_eq!(
+            leet_candidates("a1b1c1d1e1f1"),
+            [
+                "aibicidieifi",
+                "aibicldieifi",
+                "aiblcidieifi",
+                "aiblcldieifi",
+                "albicidieifi",
+                "albicldieifi",
+                "alblcidieifi",
+                "alblcldieifi",
+            ]
+        );
+    }
 }

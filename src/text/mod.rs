@@ -309,4 +309,58 @@ mod tests {
         let n = normalize("迪士尼公主");
         assert!(n.tokens()[..4].iter().all(|t| t.joiner == Joiner::Space));
     }
+
+    #[test]
+    fn a_character_nfkc_spells_as_a_digit_and_an_ideograph_is_no_word_either() {
+        // ㏠ (U+33E0, "day one") is 1日 under NFKC; what came before it in the word stays.
+        assert_eq!(mark_key("㏠"), "");
+        assert_eq!(mark_key("a㏠"), "a");
+    }
+
+    #[test]
+    fn a_combining_mark_that_composes_with_nothing_stays_in_its_word() {
+        // n + diaeresis has no precomposed form: the mark stays, inside the word.
+        assert_eq!(words("Spin\u{308}al Tap"), ["spin\u{308}al", "tap"]);
+    }
+
+    #[test]
+    fn after_a_number_an_apostrophe_s_is_a_word_not_a_possessive() {
+        assert_eq!(words("1990's hits"), ["1990", "s", "hits"]);
+        assert_eq!(words("Levi's jeans"), ["levi", "jeans"]);
+    }
+
+    #[test]
+    fn one_apostrophe_between_words_joins_them_as_an_apostrophe() {
+        let n = normalize("Rock'n'roll Levi’s");
+        let j: Vec<Joiner> = n.tokens().iter().map(|t| t.joiner).collect();
+        use Joiner::*;
+        assert_eq!(j, [Apostrophe, Apostrophe, Space, End]);
+    }
+
+    #[test]
+    fn a_capital_inside_a_capitalised_word_makes_it_camel() {
+        for w in ["PlayStation", "McDonald", "DeWalt"] {
+            assert_eq!(normalize(w).tokens()[0].shape, Shape::Camel, "{w}");
+        }
+    }
+
+    #[test]
+    fn a_word_of_lookalikes_is_folded_only_where_latin_words_outnumber_the_others() {
+        // One Latin word beside one Cyrillic word: not mostly Latin.
+        assert_eq!(words("ОХО Nike"), ["охо", "nike"]);
+        // Words with no letters belong to no script: two Latin words, one Cyrillic.
+        assert_eq!(words("ОХО 4 in 1 set"), ["oxo", "4", "in", "1", "set"]);
+        // One Latin word, two Cyrillic ones.
+        assert_eq!(words("ОХО пример Nike"), ["охо", "пример", "nike"]);
+    }
+
+    #[test]
+    fn a_folded_lookalike_composes_with_the_marks_on_it() {
+        // Cyrillic а and е among Latin letters fold to a and e; e + acute is é (U+00E9).
+        assert_eq!(words("Cаfе\u{301}"), ["caf\u{E9}"]);
+        // At the very start of the field too: Cyrillic А + acute → á (U+00E1).
+        let n = normalize("А\u{301}pple");
+        assert_eq!(n.tokens()[0].text, "\u{E1}pple");
+        assert_eq!((n.tokens()[0].start, n.tokens()[0].end), (0, 6));
+    }
 }

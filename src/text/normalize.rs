@@ -483,7 +483,64 @@ mod tests {
         assert_eq!(n.original_range(5..7), Some(3..4));
         assert_eq!(n.original_range(2..3), None, "inside the emoji");
         assert_eq!(n.original_range(std::ops::Range { start: 3, end: 1 }), None);
+        assert_eq!(
+            n.original_range(std::ops::Range { start: 5, end: 1 }),
+            None,
+            "reversed, both ends on character boundaries"
+        );
         assert_eq!(n.original_range(0..99), None);
         assert_eq!(n.original_range(7..7), Some(4..4));
+    }
+
+    #[test]
+    fn hangul_jamo_compose_into_the_syllable_they_spell() {
+        // ᄒ + ᅡ + ᆫ (U+1112 U+1161 U+11AB) is the syllable 한 (U+D55C): one chunk.
+        let (chars, len) = normalise_chars("\u{1112}\u{1161}\u{11AB}");
+        assert_eq!(chars.iter().map(|c| c.c).collect::<String>(), "\u{D55C}");
+        assert_eq!((chars[0].start16, chars[0].end16, len), (0, 3, 3));
+    }
+
+    #[test]
+    fn a_half_width_voicing_mark_composes_with_the_kana_before_it() {
+        // ｶ + ﾞ (U+FF76 U+FF9E) are カ + the combining voiced mark under NFKC: ガ (U+30AC).
+        assert_eq!(stream("ｶﾞ"), "\u{30AC}");
+    }
+
+    #[test]
+    fn a_combining_mark_composes_with_the_ascii_letter_before_it_after_other_text() {
+        // é (2 bytes), abce, then a combining acute: e + acute is é (U+00E9).
+        assert_eq!(stream("\u{E9}abce\u{301}"), "\u{E9}abc\u{E9}");
+    }
+
+    #[test]
+    fn an_invisible_character_opening_a_field_leaves_nothing() {
+        let n = build("\u{200B}Nike", true);
+        assert_eq!(n.text(), "nike");
+        assert_eq!((n.tokens()[0].start, n.tokens()[0].end), (1, 5));
+    }
+
+    #[test]
+    fn case_folding_that_undoes_nfkc_is_normalised_again() {
+        // ß folds to ss; the acute then sits on the second s, and s + acute is ś (U+015B).
+        assert_eq!(stream("\u{DF}\u{301}"), "s\u{15B}");
+        // Both letters have the case the ß was written in.
+        let (chars, _) = normalise_chars("\u{1E9E}\u{301}");
+        assert_eq!(chars.iter().map(|c| c.c).collect::<String>(), "s\u{15B}");
+        assert!(chars.iter().all(|c| c.case == Case::Upper));
+        // J + caron + dot below is NFKC already (no capital J with caron); j + caron is ǰ
+        // (U+01F0), so the chunk shrinks from three characters to two, and each of them
+        // has the chunk's first case, the mark after ǰ too.
+        let (chars, _) = normalise_chars("J\u{30C}\u{323}");
+        assert_eq!(
+            chars.iter().map(|c| c.c).collect::<String>(),
+            "\u{1F0}\u{323}"
+        );
+        assert!(chars.iter().all(|c| c.case == Case::Upper));
+    }
+
+    #[test]
+    fn final_sigma_folds_to_sigma() {
+        // Unicode case folding (CaseFolding.txt `03C2; C; 03C3`): ς compares as σ.
+        assert_eq!(stream("λογος ΛΟΓΟΣ"), "λογοσ λογοσ");
     }
 }
