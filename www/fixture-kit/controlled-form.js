@@ -8,8 +8,9 @@
 // rich-text editor whose contenteditable body is in a same-origin iframe.
 //
 // Each page's app.js calls FixtureForm.render({prefix, placeholder, fields}), `fields`
-// being [label, "input" | "textarea" | "rich", max length] rows. Served to every fixture
-// host at /fixture-kit/ (scripts/serve.mjs).
+// being [label, "input" | "textarea" | "rich", max length] rows; the kit also writes the
+// form's stylesheet for the page's class prefix (the pages keep only their own chrome).
+// Served to every fixture host at /fixture-kit/ (scripts/serve.mjs).
 const FixtureForm = {
   /** @param {{prefix: string, placeholder: string, fields: Array<[string, string, number]>}} CFG */
   render(CFG) {
@@ -17,6 +18,18 @@ const FixtureForm = {
     if (!app) return;
     let n = 0;
     const P = CFG.prefix;
+    const style = document.createElement('style');
+    style.textContent = [
+      `.${P}item { margin-bottom: 18px; }`,
+      `.${P}label { font-size: 14px; margin-bottom: 6px; }`,
+      `.${P}control input, .${P}control textarea { box-sizing: border-box; width: 100%; font: 14px Arial, "Liberation Sans", sans-serif; padding: 6px 10px; border: 1px solid #ccc; border-radius: 4px; }`,
+      `.${P}control input { height: 34px; }`,
+      `.${P}control textarea { min-height: 120px; line-height: 1.5; }`,
+      `.${P}count { color: #999; font-size: 12px; }`,
+      '[data-count]::after { content: attr(data-count); }',
+      `.${P}control iframe { box-sizing: border-box; width: 100%; height: 180px; border: 1px solid #ccc; border-radius: 4px; }`,
+    ].join('\n');
+    document.head.append(style);
     /** @param {string} label @param {HTMLElement} control */
     const item = (label, control) => {
       const d = document.createElement('div');
