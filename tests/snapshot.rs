@@ -10,6 +10,11 @@ use proptest::prelude::*;
 #[allow(dead_code)] // each test file uses a part of the shared damage helpers
 mod damage;
 
+/// The words index, the sixth section in file order.
+const WORDS: usize = 5;
+/// The phrase heads index, the seventh and last section.
+const PHRASE_HEADS: usize = 6;
+
 fn register() -> impl Strategy<Value = Register> {
     prop_oneof![
         Just(Register::US),
@@ -275,7 +280,7 @@ proptest! {
     fn damaged_indexes_with_a_recomputed_checksum_are_refused_or_read_safely(
         records in records(),
         flips in proptest::collection::vec((any::<prop::sample::Index>(), 1u8..=255), 1..4),
-        words_index in any::<bool>(),
+        index in prop::sample::select(vec![MARKS, WORDS, PHRASE_HEADS]),
     ) {
         // Someone who damages a file can recompute its SHA-256: the checksum then
         // passes, and only the structure checks stand between the bytes and `fst`.
@@ -286,7 +291,7 @@ proptest! {
         b.add_word_frequency("apple", 5.2);
         b.add_word_frequency("lego", 2.1);
         let bytes = b.finish(None);
-        let range = section_range(&bytes, if words_index { 5 } else { MARKS });
+        let range = section_range(&bytes, index);
         prop_assume!(!range.is_empty());
         let damaged = reseal(flip(&bytes, &flips, range));
         let Ok(snap) = Snapshot::from_bytes(damaged) else { return Ok(()) };
@@ -301,6 +306,7 @@ proptest! {
                 let _ = snap.word_zipf(&r.mark);
             }
             let _ = snap.word_zipf("apple");
+            let _ = snap.phrase_heads().stream().into_bytes();
         }
     }
 

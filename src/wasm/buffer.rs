@@ -239,7 +239,7 @@ impl SnapshotBuffer {
 
     /// `verifyStored()`: checks a snapshot read back from the extension's own store
     /// before it is used again (at start and on rollback): its SHA-256 is computed again
-    /// and both indexes are walked ([`Snapshot::open`]), so a stored file damaged since it
+    /// and the three indexes are walked ([`Snapshot::open`]), so a stored file damaged since it
     /// was verified is refused with the reason instead of being walked. Returns
     /// `{snapshotVersion, date, size}`; a refused buffer is spent.
     #[wasm_bindgen(js_name = verifyStored)]

@@ -30,4 +30,6 @@ pub fn exercise(data: &[u8]) {
         let _ = snapshot.try_record(id);
     }
     let _ = snapshot.word_zipf("apple");
+    let mut heads = snapshot.phrase_heads().stream();
+    while heads.next().is_some() {}
 }

@@ -386,7 +386,12 @@ impl Engine {
                 if end <= k {
                     continue;
                 }
-                let found = lookalike::near_phrase(self.snapshot.marks(), &words[s..end], k - s);
+                let found = lookalike::near_phrase(
+                    self.snapshot.marks(),
+                    self.snapshot.phrase_heads(),
+                    &words[s..end],
+                    k - s,
+                );
                 // A digit shows intent where it stands for a letter ("Star W4rs"); where
                 // the mark's word has digits too, the word is another model ("DBR1" beside
                 // "Aston Martin" is no DB11).

@@ -18,6 +18,7 @@
 //! measures how far a word is from the index. It must not decide whether the mark is distinctive or how
 //! severe the finding is.
 
+use crate::register::snapshot::{HEAD_MIN_LETTERS, HEAD_SEPARATOR};
 use fst::raw::{Fst, Node, Output};
 use fst::Automaton;
 
@@ -385,6 +386,8 @@ pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
 /// edit: the other words of the mark vouch for it, but a word of three letters has a
 /// neighbour in most others.
 pub const PHRASE_WORD_LETTERS: usize = 4;
+// The phrase heads hold every first word the search may read through.
+const _: () = assert!(PHRASE_WORD_LETTERS >= HEAD_MIN_LETTERS);
 
 /// A mark key of several words near the words of a listing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -402,8 +405,13 @@ pub struct NearPhrase {
 /// "hot wheels", "calvin kelin" "calvin klein". The key covers `words[..=disguised]`
 /// and as many following words as it can; `None` when no key does, or when it would
 /// be a single word (that is [`near`]'s).
-pub fn near_phrase<D: AsRef<[u8]>>(
+///
+/// `heads` is the index's phrase heads ([`crate::register::snapshot::phrase_heads`]): a
+/// disguised first word is searched among the first words of the keys whose second word
+/// is the listing's next word, not among every key.
+pub fn near_phrase<D: AsRef<[u8]>, H: AsRef<[u8]>>(
     map: &fst::Map<D>,
+    heads: &fst::Set<H>,
     words: &[&str],
     disguised: usize,
 ) -> Option<NearPhrase> {
@@ -412,28 +420,28 @@ pub fn near_phrase<D: AsRef<[u8]>>(
         return None;
     }
     let fst = map.as_fst();
-    let mut node = fst.root();
-    let mut out = Output::zero();
     let mut key = Vec::new();
     for w in &words[..disguised] {
-        for &b in w.as_bytes().iter().chain(b" ") {
-            let t = node.transition(node.find_input(b)?);
-            out = out.cat(t.out);
-            node = fst.node(t.addr);
-            key.push(b);
-        }
+        key.extend_from_slice(w.as_bytes());
+        key.push(b' ');
     }
+    let (node, out) = spell(fst, fst.root(), Output::zero(), &key)?;
     let aut = Damerau::new(word.as_bytes(), 1);
-    let mut ends = Vec::new();
-    walk_to_ends(
-        fst,
-        node,
-        out,
-        &aut.start(),
-        &aut,
-        &mut Vec::new(),
-        &mut ends,
-    );
+    let ends = if disguised == 0 {
+        first_word_ends(fst, heads, words.get(1)?, &aut)
+    } else {
+        let mut ends = Vec::new();
+        walk_to_ends(
+            fst,
+            node,
+            out,
+            &aut.start(),
+            &aut,
+            &mut Vec::new(),
+            &mut ends,
+        );
+        ends
+    };
     let mut best: Option<NearPhrase> = None;
     for (spelt, node, out) in ends {
         let Ok(as_key) = std::str::from_utf8(&spelt) else {
@@ -486,6 +494,55 @@ pub fn near_phrase<D: AsRef<[u8]>>(
         }
     }
     best
+}
+
+/// The node and output `bytes` lead to from `node`, if the index spells them.
+fn spell<'f, D: AsRef<[u8]>>(
+    fst: &'f Fst<D>,
+    mut node: Node<'f>,
+    mut out: Output,
+    bytes: &[u8],
+) -> Option<(Node<'f>, Output)> {
+    for &b in bytes {
+        let t = node.transition(node.find_input(b)?);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+    }
+    Some((node, out))
+}
+
+/// What [`walk_to_ends`] finds from the root, for keys of several words whose second
+/// word is `second`: their first words that the automaton matches, read from the phrase
+/// heads, each with the node and output it leads to in the index.
+fn first_word_ends<'f, D: AsRef<[u8]>, H: AsRef<[u8]>>(
+    fst: &'f Fst<D>,
+    heads: &fst::Set<H>,
+    second: &str,
+    aut: &Damerau,
+) -> Vec<(Vec<u8>, Node<'f>, Output)> {
+    let heads = heads.as_fst();
+    let mut before = second.as_bytes().to_vec();
+    before.push(HEAD_SEPARATOR);
+    let Some((node, _)) = spell(heads, heads.root(), Output::zero(), &before) else {
+        return Vec::new();
+    };
+    let mut firsts = Vec::new();
+    walk(
+        heads,
+        node,
+        Output::zero(),
+        &aut.start(),
+        aut,
+        &mut Vec::new(),
+        &mut firsts,
+    );
+    firsts
+        .into_iter()
+        .filter_map(|(first, _)| {
+            let (node, out) = spell(fst, fst.root(), Output::zero(), &first)?;
+            Some((first, node, out))
+        })
+        .collect()
 }
 
 /// Like [`walk`], but collects every node where the automaton matches a whole word of
@@ -950,7 +1007,9 @@ mod tests {
 
     fn phrase(m: &fst::Map<Vec<u8>>, text: &str, disguised: usize) -> Option<(String, usize)> {
         let words: Vec<&str> = text.split(' ').collect();
-        near_phrase(m, &words, disguised).map(|p| (p.near.key, p.words))
+        let keys = m.stream().into_str_keys().unwrap_or_default();
+        let heads = crate::register::snapshot::phrase_heads(&keys);
+        near_phrase(m, &heads, &words, disguised).map(|p| (p.near.key, p.words))
     }
 
     #[test]
@@ -978,6 +1037,41 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_disguised_first_word_is_found_from_the_exact_second_word() {
+        let m = index(&[
+            "hello kitty",
+            "hello kitty island adventure",
+            "calvin klein",
+            "calvin klein jeans",
+            "cadillac",
+        ]);
+        // An edit of each kind in the first word, and the longest key the words go on
+        // with.
+        assert_eq!(
+            phrase(&m, "helo kitty mug", 0),
+            Some(("hello kitty".into(), 2))
+        );
+        assert_eq!(
+            phrase(&m, "hellos kitty", 0),
+            Some(("hello kitty".into(), 2))
+        );
+        assert_eq!(
+            phrase(&m, "clavin klein jeans", 0),
+            Some(("calvin klein jeans".into(), 3))
+        );
+        assert_eq!(
+            phrase(&m, "hell0 kitty island adventure", 0),
+            Some(("hello kitty island adventure".into(), 4))
+        );
+        // The second word must be exact, the first one edit away, and a word alone is
+        // no phrase.
+        assert_eq!(phrase(&m, "hell0 kittie", 0), None);
+        assert_eq!(phrase(&m, "hallo kitti", 0), None);
+        assert_eq!(phrase(&m, "cslvim klein", 0), None, "two edits");
+        assert_eq!(phrase(&m, "calvim", 0), None);
     }
 
     #[test]

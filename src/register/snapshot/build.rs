@@ -367,7 +367,7 @@ impl SnapshotBuilder {
         self.summary.duplicates_dropped = (before - pending.len()) as u64;
         self.summary.records = pending.len() as u64;
 
-        let (marks, postings, recoverable) = build_index(&pending);
+        let (marks, postings, recoverable, phrase_heads) = build_index(&pending);
         self.summary.keys = fst::Map::new(marks.as_slice())
             .map(|m| m.len() as u64)
             .unwrap_or(0);
@@ -428,6 +428,7 @@ impl SnapshotBuilder {
             tables::write_table(&owner_names),
             tables::write_table(&class_sets),
             words_fst,
+            phrase_heads,
         ];
         let body = format::write_body(&header, &sections);
         (sign::seal(body, key), self.summary)
@@ -435,8 +436,9 @@ impl SnapshotBuilder {
 }
 
 /// Builds the mark index over records sorted by key: returns the fst bytes, the posting
-/// lists, and for each record whether its key can be recovered from its id.
-fn build_index(pending: &[Pending]) -> (Vec<u8>, Vec<u8>, Vec<bool>) {
+/// lists, for each record whether its key can be recovered from its id, and the phrase
+/// heads of the keys.
+fn build_index(pending: &[Pending]) -> (Vec<u8>, Vec<u8>, Vec<bool>, Vec<u8>) {
     let mut aliases: Vec<(String, u32, KeyKind)> = Vec::new();
     for (id, p) in pending.iter().enumerate() {
         if let Some(lists) = &p.lists {
@@ -465,6 +467,7 @@ fn build_index(pending: &[Pending]) -> (Vec<u8>, Vec<u8>, Vec<bool>) {
     let mut builder = fst::MapBuilder::memory();
     let mut postings = Vec::new();
     let mut recoverable = vec![false; pending.len()];
+    let mut phrases = Vec::new();
     let mut i = 0;
     let mut a = 0;
     while i < pending.len() || a < aliases.len() {
@@ -515,11 +518,15 @@ fn build_index(pending: &[Pending]) -> (Vec<u8>, Vec<u8>, Vec<bool>) {
         };
         // Keys arrive sorted and distinct, so insertion cannot fail.
         let _ = builder.insert(key.as_bytes(), value);
+        if key.contains(' ') {
+            phrases.push(key);
+        }
     }
     (
         builder.into_inner().unwrap_or_default(),
         postings,
         recoverable,
+        index::phrase_heads(&phrases).into_fst().into_inner(),
     )
 }
 

@@ -8,7 +8,8 @@
 //! 16       header                          H bytes of JSON (build date, version, sources, counts)
 //! 16+H     section count S                 u32 LE
 //! 20+H     S × (id u32, offset u64, len u64 LE), offsets from the start of the file
-//! ...      sections (marks fst, postings, record blocks, owners, class sets, words fst)
+//! ...      sections (marks fst, postings, record blocks, owners, class sets, words fst,
+//!          phrase heads fst)
 //! end-104  SHA-256 of bytes [0, end-104)   32 bytes
 //! end-72   signed flag (0 or 1)            1 byte
 //! end-71   ed25519 signature               64 bytes (zero when unsigned)
@@ -29,8 +30,9 @@ pub const END_MAGIC: &[u8; 7] = b"CLMKEND";
 /// The format version this code writes and reads.
 /// Version 2 added the enforcement evidence of curated records (a column and a heap
 /// entry of the record table); version 3 added member names to that heap entry and the
-/// member-name postings of the index. Older files are refused.
-pub const FORMAT_VERSION: u32 = 3;
+/// member-name postings of the index; version 4 added the phrase heads. Older files are
+/// refused.
+pub const FORMAT_VERSION: u32 = 4;
 /// Bytes of the trailer: SHA-256, signed flag, signature, end marker.
 pub const TRAILER_LEN: usize = 32 + 1 + 64 + 7;
 /// Bytes before the header JSON.
@@ -53,17 +55,21 @@ pub enum Section {
     Classes = 5,
     /// `fst::Map` from word to Zipf frequency × 100.
     Words = 6,
+    /// `fst::Set` of the first two words of every mark key of several words, second word
+    /// first (`index::phrase_head`).
+    PhraseHeads = 7,
 }
 
 impl Section {
     /// Every section, in file order.
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Marks,
         Section::Postings,
         Section::Records,
         Section::Owners,
         Section::Classes,
         Section::Words,
+        Section::PhraseHeads,
     ];
 
     /// The section's name in errors and `inspect`.
@@ -75,6 +81,7 @@ impl Section {
             Section::Owners => "owners",
             Section::Classes => "classes",
             Section::Words => "words",
+            Section::PhraseHeads => "phrase heads",
         }
     }
 }
@@ -126,7 +133,7 @@ pub struct Layout {
     /// The parsed header.
     pub header: Header,
     /// Byte range of each section, in [`Section::ALL`] order.
-    pub sections: [Range<usize>; 6],
+    pub sections: [Range<usize>; 7],
 }
 
 impl Layout {
@@ -198,7 +205,7 @@ pub fn parse_layout(bytes: &[u8]) -> Result<Layout, SnapshotError> {
     if count != Section::ALL.len() {
         return Err(corrupt_table);
     }
-    let mut sections: [Range<usize>; 6] = Default::default();
+    let mut sections: [Range<usize>; 7] = Default::default();
     let mut expected_start = header_end + 4 + count * SECTION_ENTRY_LEN;
     for (i, s) in Section::ALL.iter().enumerate() {
         let at = header_end + 4 + i * SECTION_ENTRY_LEN;
@@ -266,7 +273,7 @@ pub fn file_len(prefix: &[u8]) -> Result<Option<usize>, SnapshotError> {
 
 /// Writes marker, version, header and section table in front of the section bodies;
 /// the caller appends the trailer.
-pub fn write_body(header: &Header, sections: &[Vec<u8>; 6]) -> Vec<u8> {
+pub fn write_body(header: &Header, sections: &[Vec<u8>; 7]) -> Vec<u8> {
     let json = serde_json::to_vec(header).unwrap_or_default();
     let table_len = 4 + sections.len() * SECTION_ENTRY_LEN;
     let total: usize =

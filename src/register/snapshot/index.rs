@@ -8,7 +8,13 @@
 //! (as a pseudo-mark or translation), store [`POSTINGS`] | offset of a posting list:
 //! a varint count, then per record a varint `(id − previous id) << 2 | kind`.
 //!
-//! This module owns the value encoding and the walk; it must not decode records.
+//! The phrase heads index every mark key of several words by its second word, then its
+//! first ([`phrase_head`]): a disguised first word of a phrase mark ("Calvim Klein") is
+//! searched among the first words that go before the listing's exact second word, not
+//! among every key of the index.
+//!
+//! This module owns the value encoding, the phrase heads and the walk; it must not
+//! decode records.
 
 use crate::codec::{get_varint, put_varint};
 use fst::raw::Fst;
@@ -17,6 +23,48 @@ use fst::raw::Fst;
 pub const MAX_RUN: usize = 16;
 /// The flag bit of a posting-list value.
 pub const POSTINGS: u64 = 1 << 63;
+
+/// The byte between the two words of a phrase head: never part of UTF-8 text, so no
+/// word can run on past it.
+pub const HEAD_SEPARATOR: u8 = 0xFF;
+
+/// The fewest letters of a first word the phrase heads hold. The one-edit search never
+/// reads through a shorter one (a word of three letters has a neighbour one edit away
+/// in most others: `lookalike::PHRASE_WORD_LETTERS`), and leaving them out keeps a
+/// quarter of the heads out of the file.
+pub const HEAD_MIN_LETTERS: usize = 4;
+
+/// The phrase heads entry of a mark key of several words: its second word,
+/// [`HEAD_SEPARATOR`], its first word ("calvin klein" → `klein␣calvin` with the
+/// separator for ␣). `None` for a key of one word, or whose first word has fewer than
+/// [`HEAD_MIN_LETTERS`] letters.
+pub fn phrase_head(key: &[u8]) -> Option<Vec<u8>> {
+    let mut words = key.split(|&b| b == b' ');
+    let first = words.next()?;
+    let second = words.next()?;
+    let letters = std::str::from_utf8(first).ok()?.chars().count();
+    if letters < HEAD_MIN_LETTERS {
+        return None;
+    }
+    let mut head = Vec::with_capacity(second.len() + 1 + first.len());
+    head.extend_from_slice(second);
+    head.push(HEAD_SEPARATOR);
+    head.extend_from_slice(first);
+    Some(head)
+}
+
+/// The phrase heads index of a set of mark keys: an `fst::Set` of their
+/// [`phrase_head`]s.
+pub fn phrase_heads<K: AsRef<[u8]>>(keys: impl IntoIterator<Item = K>) -> fst::Set<Vec<u8>> {
+    let mut heads: Vec<Vec<u8>> = keys
+        .into_iter()
+        .filter_map(|k| phrase_head(k.as_ref()))
+        .collect();
+    heads.sort_unstable();
+    heads.dedup();
+    // Sorted and distinct: building cannot fail.
+    fst::Set::from_iter(heads).unwrap_or_default()
+}
 
 /// Why a key leads to a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -225,6 +273,33 @@ pub fn key_of<D: AsRef<[u8]>>(fst: &Fst<D>, id: u32) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_head_is_the_second_word_then_the_first() {
+        let head = |k: &str| phrase_head(k.as_bytes());
+        assert_eq!(head("calvin klein"), Some(b"klein\xFFcalvin".to_vec()));
+        // Words after the second do not matter: one head stands for every phrase that
+        // starts with the same two words.
+        assert_eq!(
+            head("star wars the clone wars"),
+            Some(b"wars\xFFstar".to_vec())
+        );
+        assert_eq!(head("lego"), None);
+        // Four letters are the fewest (counted as characters, not bytes).
+        assert_eq!(head("hot wheels"), None);
+        assert_eq!(head("haus cafe"), Some(b"cafe\xFFhaus".to_vec()));
+        assert_eq!(head("été bio"), None, "three letters in five bytes");
+        let mut four_letters = b"bio".to_vec();
+        four_letters.push(HEAD_SEPARATOR);
+        four_letters.extend_from_slice("ñoño".as_bytes());
+        assert_eq!(head("ñoño bio"), Some(four_letters));
+        let heads = phrase_heads(["star wars", "star wars rebels", "lego", "calvin klein"]);
+        // One head for the first two words of both Star Wars keys, none for one word.
+        assert_eq!(
+            heads.stream().into_bytes(),
+            [b"klein\xFFcalvin".to_vec(), b"wars\xFFstar".to_vec()]
+        );
+    }
 
     #[test]
     fn runs_and_lists_round_trip() {

@@ -22,8 +22,8 @@
 //! `fuzz/`), and the record table, owners, class sets and posting lists are read
 //! defensively. `fst` does not check its own structure when opened, and a damaged fst
 //! can make it panic; a SHA-256 recomputed after the damage passes the checksum. So
-//! `from_bytes` checks both indexes' footers (what `fst::Map::new` reads), and `verify`
-//! also decodes every node of both indexes once with checked sizes (`fst_check`): the
+//! `from_bytes` checks the three indexes' footers (what `fst::Map::new` reads), and `verify`
+//! also decodes every node of the three indexes once with checked sizes (`fst_check`): the
 //! fst walk behind `record`, `lookup` and `marks()` trusts bytes that passed `verify` —
 //! never read from a file that failed verification.
 //!
@@ -49,7 +49,7 @@
 //!
 //! One file: marker `CLMKSNAP`, format version, a JSON header ([`Header`]: build date,
 //! snapshot version, sources with dates and counts, record/key/owner/word counts), a
-//! section table, six sections, and a trailer (SHA-256 of everything before it, a
+//! section table, seven sections, and a trailer (SHA-256 of everything before it, a
 //! signed flag, an ed25519 signature of the digest, marker `CLMKEND`):
 //!
 //! - **marks** — `fst::Map` from mark key to a value: records of a key are adjacent
@@ -71,6 +71,9 @@
 //!   [`WORD_IS_LISTING_VOCABULARY`] for the listing vocabulary (colours, materials,
 //!   units, product nouns: see `register::lexicon`), and [`WORD_IS_GIVEN_NAME`] for
 //!   first names (`register::names`).
+//! - **phrase heads** — `fst::Set` of the first two words of every mark key of several
+//!   words, second word first (`phrase_head`): the one-edit search for a disguised first
+//!   word of a phrase mark walks the first words before the listing's second word.
 //!
 //! This module owns loading and reading; building is in `build`, the byte layout in
 //! `format`, the record codec in `records`, the index values in `index`, the trailer in
@@ -90,7 +93,9 @@ mod tests;
 pub use build::{BuildSummary, SnapshotBuilder};
 pub use error::SnapshotError;
 pub use format::{file_len, Header, Section, SourceInfo, FORMAT_VERSION};
-pub use index::{KeyKind, Posting, Postings};
+pub use index::{
+    phrase_head, phrase_heads, KeyKind, Posting, Postings, HEAD_MIN_LETTERS, HEAD_SEPARATOR,
+};
 pub use records::{date_to_days, days_to_date, Standing};
 
 use crate::register::{Record, Register};
@@ -168,6 +173,7 @@ pub struct Snapshot {
     header: Header,
     marks: fst::Map<SectionBytes>,
     words: fst::Map<SectionBytes>,
+    phrase_heads: fst::Set<SectionBytes>,
     postings: Range<usize>,
     records: records_table::RecordTable,
     owners: Table,
@@ -248,7 +254,7 @@ impl Snapshot {
         };
         // fst reads its footer unchecked (and panics on 32-bit targets for addresses
         // past 4 GiB): check it first.
-        for s in [Section::Marks, Section::Words] {
+        for s in [Section::Marks, Section::Words, Section::PhraseHeads] {
             fst_check::footer(&bytes[layout.section(s)])
                 .map_err(|_| SnapshotError::Corrupt { section: s.name() })?;
         }
@@ -256,6 +262,10 @@ impl Snapshot {
             .map_err(|_| SnapshotError::Corrupt { section: "marks" })?;
         let words = fst::Map::new(section(Section::Words))
             .map_err(|_| SnapshotError::Corrupt { section: "words" })?;
+        let phrase_heads =
+            fst::Set::new(section(Section::PhraseHeads)).map_err(|_| SnapshotError::Corrupt {
+                section: Section::PhraseHeads.name(),
+            })?;
         let records = records_table::RecordTable::parse(&bytes, layout.section(Section::Records))?;
         let owners = Table::parse(&bytes, layout.section(Section::Owners), "owners")?;
         let classes = Table::parse(&bytes, layout.section(Section::Classes), "classes")?;
@@ -273,6 +283,7 @@ impl Snapshot {
             header,
             marks,
             words,
+            phrase_heads,
             records,
             owners,
             classes,
@@ -303,21 +314,26 @@ impl Snapshot {
     }
 
     /// Checks the SHA-256 of the file, given the publisher's key its signature, then the
-    /// structure of both indexes. Proportional to the file size; see the module docs for
+    /// structure of the three indexes. Proportional to the file size; see the module docs for
     /// when to call it.
     pub fn verify(&self, key: Option<&VerifyingKey>) -> Result<(), SnapshotError> {
         sign::verify(&self.bytes, key)?;
         self.check_structure()
     }
 
-    /// Decodes every node of both indexes once, with checked sizes (no hashing): what a
+    /// Decodes every node of the three indexes once, with checked sizes (no hashing): what a
     /// file whose bytes are vouched for otherwise (a feed download, whose signed manifest
     /// gives its SHA-256) must still pass before its indexes are walked. A checksum
     /// recomputed after damage passes the checksum: this is what refuses such a file.
     pub fn check_structure(&self) -> Result<(), SnapshotError> {
-        for (section, fst) in [("marks", &self.marks), ("words", &self.words)] {
-            fst_check::walk(fst.as_fst().as_bytes())
-                .map_err(|_| SnapshotError::Corrupt { section })?;
+        for (section, fst) in [
+            (Section::Marks, self.marks.as_fst()),
+            (Section::Words, self.words.as_fst()),
+            (Section::PhraseHeads, self.phrase_heads.as_fst()),
+        ] {
+            fst_check::walk(fst.as_bytes()).map_err(|_| SnapshotError::Corrupt {
+                section: section.name(),
+            })?;
         }
         Ok(())
     }
@@ -353,9 +369,10 @@ impl Snapshot {
             bytes,
             marks,
             words,
+            phrase_heads,
             ..
         } = self;
-        drop((marks, words));
+        drop((marks, words, phrase_heads));
         Arc::try_unwrap(bytes).unwrap_or_else(|shared| shared.as_ref().clone())
     }
 
@@ -373,6 +390,12 @@ impl Snapshot {
     /// find the marks in a text.
     pub fn marks(&self) -> &fst::Map<SectionBytes> {
         &self.marks
+    }
+
+    /// The phrase heads of the mark index ([`phrase_head`]): which first words go before
+    /// a second word in the keys of several words.
+    pub fn phrase_heads(&self) -> &fst::Set<SectionBytes> {
+        &self.phrase_heads
     }
 
     /// The records a mark-index value leads to, and why.
