@@ -532,6 +532,15 @@ fn one_word_of_a_phrase_mark_disguised() {
         flags(&e, "", "Star W4rs lightsaber"),
         lookalike("Star W4rs", "Star Wars")
     );
+    // After other words of the field, and with the first word disguised.
+    assert_eq!(
+        flags(&e, "", "Kids Star Warz lightsaber"),
+        lookalike("Star Warz", "Star Wars")
+    );
+    assert_eq!(
+        flags(&e, "", "Kids Satr Wars lightsaber"),
+        lookalike("Satr Wars", "Star Wars")
+    );
     // The other word itself a word: another phrase, not a disguise.
     assert_eq!(flags(&e, "", "Star Ward lightsaber"), vec![]);
     // Punctuation between the words parts them.

@@ -12,7 +12,7 @@ pub const TRAILER: usize = 32 + 1 + 64 + 7;
 pub const MARKS: usize = 0;
 
 /// The byte range of the `n`th section (file order: marks, postings, records, owners,
-/// classes, words) of an undamaged snapshot.
+/// classes, words, phrase heads) of an undamaged snapshot.
 pub fn section_range(bytes: &[u8], n: usize) -> Range<usize> {
     let sizes = Snapshot::from_bytes(bytes.to_vec())
         .unwrap()
