@@ -76,6 +76,8 @@ struct ListingContext {
     own: OwnBrands,
     /// The listing's Nice classes, as a [`risk::class_mask`].
     classes: u64,
+    /// How the seller writes words across the listing's fields.
+    seller_words: ordinary::SellerWords,
 }
 
 /// What the word index says of one candidate's key, read once for both judgements of
@@ -124,27 +126,38 @@ impl Engine {
         texts.extend(listing.bullets.iter().map(String::as_str));
         let listing_classes = classes::infer(listing.category.as_deref(), &texts);
 
+        // Each field normalised once, for what the whole listing shows of the seller's
+        // words, its check and the short forms after.
+        let fields = listing.fields();
+        let normalized: Vec<Normalized> = fields
+            .iter()
+            .map(|&(_, _, original)| text::normalize(original))
+            .collect();
+        let mut seller_words = ordinary::SellerWords::default();
+        for norm in &normalized {
+            let tokens = norm.tokens();
+            seller_words.add_field(&word_views(tokens, &vec![false; tokens.len()], &|w| {
+                self.snapshot.word_is_listing_vocabulary(w)
+            }));
+        }
         let ctx = ListingContext {
             own,
             classes: risk::class_mask(&listing_classes),
+            seller_words,
         };
         let mut findings = Vec::new();
         let mut set_aside = Vec::new();
-        // Each field normalised once, for its check and the short forms after.
-        let mut normalized = Vec::new();
-        for (field, index, original) in listing.fields() {
+        for (&(field, index, original), norm) in fields.iter().zip(&normalized) {
             let before = findings.len();
-            let norm = text::normalize(original);
             self.check_field(
                 (field, index),
                 original,
-                &norm,
+                norm,
                 &ctx,
                 &mut findings,
                 &mut set_aside,
             );
             findings.truncate(before + crate::listing::MAX_FINDINGS_PER_FIELD);
-            normalized.push(norm);
         }
         let mut short = self.short_forms(listing, &normalized, &findings, &ctx.own);
         short.extend(self.franchise_members(&findings, &set_aside));
@@ -170,7 +183,7 @@ impl Engine {
         out: &mut Vec<Finding>,
         set_aside: &mut Vec<franchise::SetAside>,
     ) {
-        let (own, listing_classes) = (&ctx.own, ctx.classes);
+        let own = &ctx.own;
         let tokens = norm.tokens();
         if tokens.is_empty() {
             return;
@@ -265,10 +278,8 @@ impl Engine {
             .iter()
             .zip(&evidence)
             .map(|(c, e)| {
-                self.judge(c, e, &views, style, listing_classes, |_, a, _| {
-                    Some(a.severity)
-                })
-                .map(|(s, _)| s)
+                self.judge(c, e, &views, style, ctx, |_, a, _| Some(a.severity))
+                    .map(|(s, _)| s)
             })
             .collect();
         for (c, sev) in candidates.iter().zip(&first) {
@@ -283,7 +294,7 @@ impl Engine {
             let reported = |f: &risk::Facts<'_>, a: risk::Assessment, cite: &Cite<'_>| {
                 (a.severity > Severity::Low || self.options.show_low).then(|| a.verdict(f, cite))
             };
-            let judged = self.judge(c, e, &views, style, listing_classes, reported);
+            let judged = self.judge(c, e, &views, style, ctx, reported);
             let (start, end) = (tokens[c.words.start].start, tokens[c.words.end - 1].end);
             if judged
                 .as_ref()
@@ -405,7 +416,7 @@ impl Engine {
         evidence: &KeyEvidence,
         views: &[Word<'_>],
         style: Style,
-        listing_classes: u64,
+        ctx: &ListingContext,
         decide: impl FnOnce(&risk::Facts<'_>, risk::Assessment, &Cite<'_>) -> Option<T>,
     ) -> Option<(T, Usage)> {
         let usage = ordinary::usage(views, c.words.clone(), style);
@@ -439,7 +450,7 @@ impl Engine {
         let facts = risk::Facts {
             key: &c.key,
             protection: &kept.protection,
-            listing_classes,
+            listing_classes: ctx.classes,
             common: common.as_ref().map(|(w, z)| (w.as_str(), *z)),
             usage: &usage,
             disguise: c.disguise.clone(),
@@ -447,7 +458,12 @@ impl Engine {
             name,
             vocabulary,
             coined_spelling: c.coined_spelling,
-            compound: ordinary::compound(views, c.words.clone()),
+            compound: ordinary::compound(views, c.words.clone()).or_else(|| {
+                ctx.seller_words
+                    .place(views, c.words.clone())
+                    .then_some(ordinary::Compound::Place)
+            }),
+            written_as_words: ctx.seller_words.written_as_words(views, c.words.clone()),
         };
         let assessment = risk::assess(&facts)?;
         let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);

@@ -264,6 +264,7 @@ const PLACES: &[&str] = &[
     "glacier",
     "coast",
     "jungle",
+    "forest",
     "region",
     "plateau",
     "strait",
@@ -326,11 +327,93 @@ pub fn compound(words: &[Word<'_>], span: Range<usize>) -> Option<Compound> {
         Some(Compound::Colour)
     } else if is(PLACES)
         && (same_case || (first.case == Case::Capitalised && next.case == Case::Lower))
+        && !colour_after(words, span.end)
     {
         Some(Compound::Place)
     } else {
         None
     }
+}
+
+/// What the whole listing shows of how the seller writes words, for the candidates of
+/// each field: one field's capitals can say nothing (a title in title case) where
+/// another field's say a lot.
+///
+/// - A word the seller writes in lower case in running text (a field of
+///   [`Style::Prose`], where capitals mark names) is a word to this seller: "a frozen
+///   treat" in a bullet says what "Frozen Drink Cup" in the title means.
+/// - A name the listing shows to be a place ([`compound`]: "map of Patagonia", "the
+///   Amazon River") is that place wherever the listing names it.
+#[derive(Debug, Clone, Default)]
+pub struct SellerWords {
+    /// Each run of lower-case words of running text, written " a b c ".
+    lower: Vec<String>,
+    /// The names the listing shows to be places.
+    places: Vec<String>,
+}
+
+impl SellerWords {
+    /// Adds what one field shows (its words as [`Word`]s, no candidate marked yet).
+    pub fn add_field(&mut self, words: &[Word<'_>]) {
+        if Style::of(words) == Style::Prose {
+            let mut run = String::new();
+            for w in words {
+                if w.case == Case::Lower {
+                    if run.is_empty() {
+                        run.push(' ');
+                    }
+                    run.push_str(&w.text.to_lowercase());
+                    run.push(' ');
+                }
+                if w.case != Case::Lower || w.gap == Gap::Break {
+                    self.lower
+                        .extend((!run.is_empty()).then(|| std::mem::take(&mut run)));
+                }
+            }
+            self.lower.extend((!run.is_empty()).then_some(run));
+        }
+        for i in 0..words.len() {
+            if words[i].case == Case::Capitalised
+                && compound(words, i..i + 1) == Some(Compound::Place)
+                && !self
+                    .places
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(words[i].text))
+            {
+                self.places.push(words[i].text.to_lowercase());
+            }
+        }
+    }
+
+    /// Whether the seller writes `span` of `words` in lower case in running text
+    /// somewhere in the listing: as words, not as a name.
+    pub fn written_as_words(&self, words: &[Word<'_>], span: Range<usize>) -> bool {
+        let mut wanted = String::from(" ");
+        for w in &words[span] {
+            wanted.push_str(&w.text.to_lowercase());
+            wanted.push(' ');
+        }
+        self.lower.iter().any(|run| run.contains(&wanted))
+    }
+
+    /// Whether the listing shows the one-word `span` of `words` to be a place.
+    pub fn place(&self, words: &[Word<'_>], span: Range<usize>) -> bool {
+        span.len() == 1
+            && self
+                .places
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(words[span.start].text))
+    }
+}
+
+/// Whether a basic colour term follows the word at `at` in the same segment: a place
+/// noun before one is part of a colour name ("Forest Green", "Ocean Blue"), and the word
+/// before it no place ("Nike Forest Green Jacket").
+fn colour_after(words: &[Word<'_>], at: usize) -> bool {
+    words[at].gap == Gap::Tight
+        && words
+            .get(at + 1)
+            .is_some_and(|w| COLOURS.iter().any(|c| c.eq_ignore_ascii_case(w.text)))
 }
 
 /// Prepositions of place: before "the" and a capitalised name they say the name is a
@@ -955,5 +1038,70 @@ mod tests {
             usage(&w, 2..3, Style::of(&w)),
             Usage::Ordinary { .. }
         ));
+    }
+
+    #[test]
+    fn a_word_the_seller_writes_in_lower_case_in_running_text_is_a_word_to_that_seller() {
+        let title = words("Slushie Cup Frozen Drink Squeeze Cup");
+        let mut seen = SellerWords::default();
+        // Running text, where capitals mark names: its lower case is deliberate.
+        let bullet = words("Chill the cup , pour juice and squeeze for a frozen treat");
+        assert_eq!(Style::of(&bullet), Style::Prose);
+        seen.add_field(&bullet);
+        assert!(seen.written_as_words(&title, 2..3));
+        // Not a word it does not write; not a phrase across a break.
+        assert!(!seen.written_as_words(&title, 3..4));
+        assert!(!seen.written_as_words(&words("Cup Pour"), 0..2));
+        assert!(seen.written_as_words(&words("Frozen Treat"), 0..2));
+
+        // Lower case in a title-case field, or in a field all in lower case, says
+        // nothing: capitals there are no evidence either way.
+        let mut seen = SellerWords::default();
+        seen.add_field(&words("Cup Frozen Drink with frozen Fruit"));
+        seen.add_field(&words("slushie cup frozen drink squeeze cup"));
+        assert!(!seen.written_as_words(&title, 2..3));
+        // Nor does the word capitalised in running text.
+        seen.add_field(&words(
+            "Chill the cup , pour juice and squeeze for a Frozen treat",
+        ));
+        assert!(!seen.written_as_words(&title, 2..3));
+    }
+
+    #[test]
+    fn a_name_the_listing_shows_to_be_a_place_is_that_place_in_every_field() {
+        let title = words("Trail Map Patagonia Hiking Guide");
+        assert_eq!(compound(&title, 2..3), None);
+        let mut seen = SellerWords::default();
+        seen.add_field(&title);
+        assert!(!seen.place(&title, 2..3));
+        seen.add_field(&words("a pocket map of Patagonia with campsites"));
+        assert!(seen.place(&title, 2..3));
+        // One word only, and only the name shown to be a place.
+        assert!(!seen.place(&title, 2..4));
+        assert!(!seen.place(&title, 3..4));
+        // A forest is a geographic feature; "Amazon Forest Parrot" names the place.
+        let mut seen = SellerWords::default();
+        seen.add_field(&words("an engaging Amazon Forest Parrot puppet"));
+        assert!(seen.place(&words("Folkmanis Amazon Parrot Hand Puppet"), 1..2));
+        // A lower-case name is not shown to be a place.
+        let mut seen = SellerWords::default();
+        seen.add_field(&words("the amazon Forest Parrot"));
+        assert!(!seen.place(&words("Amazon Parrot"), 0..1));
+    }
+
+    #[test]
+    fn a_place_noun_before_a_colour_term_is_part_of_a_colour_name() {
+        // "Forest Green", "Ocean Blue" are shades: the word before them is no place.
+        assert_eq!(compound(&words("Jacket Nike Forest Green"), 1..2), None);
+        assert_eq!(compound(&words("Cap Nike Ocean Blue Mesh"), 1..2), None);
+        // Across a break the colour is another item of the list.
+        assert_eq!(
+            compound(&words("Amazon Forest , Green"), 0..1),
+            Some(Compound::Place)
+        );
+        assert_eq!(
+            compound(&words("Amazon Forest Parrot"), 0..1),
+            Some(Compound::Place)
+        );
     }
 }

@@ -67,7 +67,8 @@
 //!
 //! **Compounds.** The first word of a colour name ("Columbia Blue", "Hunter Green") or
 //! of a place name ("Amazon Rainforest", "Columbia River", "the Amazon river"), or a
-//! name after a preposition of place ("along the Amazon"), is part of that name, low
+//! name after a preposition of place ("along the Amazon"), is part of that name — and a
+//! name the listing shows to be a place in one field is the place in all — low
 //! — a coined name before a place noun too — unless its owner sues sellers ("Barbie
 //! Pink" names the brand as much as the shade).
 //!
@@ -83,7 +84,9 @@
 //! ("Puma", "Champion") stays low. A mark whose owner has sued marketplace sellers (a
 //! Schedule A / TRO plaintiff, or a case on record) is high wherever it is used as a
 //! brand. For a known word ("Stitch", "Frozen") that still needs the text to use it as a
-//! name — position alone only makes it worth a look, and only on goods its marks cover:
+//! name — position alone only makes it worth a look, and only on goods its marks cover
+//! and where the seller does not write it in lower case in running text elsewhere in the
+//! listing ("a frozen treat" in a bullet says what "Frozen Drink Cup" means):
 //!
 //! | owner sues sellers | in the listing's classes | classes unknown | other classes only |
 //! |---|---|---|---|
@@ -362,6 +365,9 @@ pub struct Facts<'a> {
     /// The span is the first word of a colour or place name ("Columbia Blue", "Amazon
     /// River"): see [`ordinary::compound`].
     pub compound: Option<Compound>,
+    /// The seller writes the span's words in lower case in running text elsewhere in
+    /// the listing ([`ordinary::SellerWords`]): to this seller they are words.
+    pub written_as_words: bool,
 }
 
 /// The verdict on one candidate.
@@ -728,28 +734,25 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
             ..
         } => {
             // A mark whose owner sues sellers, in a segment's brand slot of goods its
-            // marks cover ("Stitch Plush Toy"), is worth a look; anywhere else position
+            // marks cover ("Stitch Plush Toy"), is worth a look — unless the seller
+            // writes it as a word elsewhere ("a frozen treat"); anywhere else position
             // alone does not make an ordinary word a brand.
-            if p.kinds.sues_sellers
-                && !f.vocabulary
-                && relate(p.goods_classes, f.listing_classes) == Classes::Overlap
-            {
+            if suing_owners_goods(f) {
                 why.push(format!("possibly in brand position: {w}"));
                 return Severity::Medium;
             }
             why.push(format!(
                 "its position alone ({w}) does not make an ordinary word a brand"
             ));
+            written_as_words(f, why);
             return Severity::Low;
         }
         Usage::Neutral => {
             why.push("nothing in the text uses it as a name".to_owned());
+            written_as_words(f, why);
             // Nor as a word: a suing owner's mark on goods its marks cover is worth a
-            // look ("Stitch plush").
-            let suing_owners_goods = p.kinds.sues_sellers
-                && !f.vocabulary
-                && relate(p.goods_classes, f.listing_classes) == Classes::Overlap;
-            return if suing_owners_goods {
+            // look ("Stitch plush"), unless the seller writes it as a word elsewhere.
+            return if suing_owners_goods(f) {
                 Severity::Medium
             } else {
                 Severity::Low
@@ -869,6 +872,29 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     }
 }
 
+/// Whether a known word, with no more than position to say it is a name, is worth a
+/// look as a suing owner's mark: its owner sues sellers, its marks cover the listing's
+/// goods, it is no listing vocabulary, and the seller does not write it in lower case
+/// in running text elsewhere in the listing ("a frozen treat" says what "Frozen Drink
+/// Cup" means to this seller).
+fn suing_owners_goods(f: &Facts<'_>) -> bool {
+    let p = f.protection;
+    p.kinds.sues_sellers
+        && !f.vocabulary
+        && !f.written_as_words
+        && relate(p.goods_classes, f.listing_classes) == Classes::Overlap
+}
+
+/// Says so when the seller writes the words in lower case elsewhere, where that is
+/// what kept a suing owner's mark low.
+fn written_as_words(f: &Facts<'_>, why: &mut Vec<String>) {
+    if f.written_as_words && f.protection.kinds.sues_sellers {
+        why.push(
+            "the seller writes it in lower case elsewhere in the listing, as a word".to_owned(),
+        );
+    }
+}
+
 /// Whether the owner disclaimed the matched words (no exclusive right to them alone).
 fn disclaims(r: &Record, key: &str) -> bool {
     r.disclaimers
@@ -936,6 +962,7 @@ mod tests {
                 vocabulary: false,
                 coined_spelling: false,
                 compound: None,
+                written_as_words: false,
             },
             &cite(records),
         )
@@ -966,6 +993,7 @@ mod tests {
                 vocabulary: false,
                 coined_spelling: false,
                 compound: None,
+                written_as_words: false,
             },
             &cite(records),
         )
@@ -1112,6 +1140,7 @@ mod tests {
         vocabulary: bool,
         coined_spelling: bool,
         compound: Option<Compound>,
+        written_as_words: bool,
     }
 
     /// The severity of the known word "x" (Zipf `k.zipf`) with these records.
@@ -1140,6 +1169,7 @@ mod tests {
                 vocabulary: k.vocabulary,
                 coined_spelling: k.coined_spelling,
                 compound: k.compound,
+                written_as_words: k.written_as_words,
             },
             &cite(records),
         )
@@ -1545,6 +1575,34 @@ mod tests {
             known(&mustang, &[28], Usage::Neutral, animal),
             Some(Severity::Low)
         );
+    }
+
+    #[test]
+    fn a_suing_owners_known_word_the_seller_writes_as_a_word_elsewhere_is_the_word() {
+        // "Frozen Drink Cup" in the title, "a frozen treat" in a bullet: with only
+        // position to go on, the seller's own lower case says it is the word.
+        let r = [curated("Frozen", &[21], true)];
+        let written = Known {
+            zipf: 4.2,
+            written_as_words: true,
+            ..Known::default()
+        };
+        for usage in [WEAK, Usage::Neutral] {
+            assert_eq!(
+                known(&r, &[21], usage.clone(), word(4.2)),
+                Some(Severity::Medium),
+                "{usage:?}"
+            );
+            assert_eq!(
+                known(&r, &[21], usage.clone(), written),
+                Some(Severity::Low),
+                "{usage:?}"
+            );
+        }
+        // Used as a name by the text itself, it is the brand however else the seller
+        // writes the word.
+        assert_eq!(known(&r, &[21], NAME, written), Some(Severity::High));
+        assert_eq!(known(&r, &[21], FITS, written), Some(Severity::High));
     }
 
     #[test]
