@@ -134,11 +134,14 @@ impl Engine {
             .map(|&(_, _, original)| text::normalize(original))
             .collect();
         let mut seller_words = ordinary::SellerWords::default();
-        for norm in &normalized {
+        for (&(_, _, original), norm) in fields.iter().zip(&normalized) {
             let tokens = norm.tokens();
-            seller_words.add_field(&word_views(tokens, &vec![false; tokens.len()], &|w| {
-                self.snapshot.word_is_listing_vocabulary(w)
-            }));
+            seller_words.add_field(&word_views(
+                original,
+                tokens,
+                &vec![false; tokens.len()],
+                &|w| self.snapshot.word_is_listing_vocabulary(w),
+            ));
         }
         let ctx = ListingContext {
             own,
@@ -239,7 +242,7 @@ impl Engine {
         // Evidence about each span's use, then the verdict. Neighbouring brands are
         // evidence too, so judge twice: first with only coined neighbours counting as
         // brands, then with every neighbour the first pass flagged.
-        let mut views = word_views(tokens, &blocked, &|w| {
+        let mut views = word_views(original, tokens, &blocked, &|w| {
             self.snapshot.word_is_listing_vocabulary(w)
         });
         let style = Style::of(&views);
@@ -522,13 +525,31 @@ fn ends_segment(between: &str) -> bool {
     between.contains([',', ';', '|', '(', ')', '[', ']', '，', '；', '、'])
 }
 
-/// The words of a field as the ordinary-use evidence reads them.
+/// Whether the text between two words opens a new segment of running text the way a
+/// full stop does: a colon, a spaced dash or a bar ("SOFT STEP - One-piece sole",
+/// "Tires: One-piece rims"), after which a capital is the segment's first letter, not
+/// a name's.
+fn opens_segment(between: &str) -> bool {
+    let spaced = between.chars().any(char::is_whitespace);
+    between.contains([':', '|'])
+        || (spaced
+            && between.trim().chars().all(|c| matches!(c, '-' | '–' | '—'))
+            && !between.trim().is_empty())
+}
+
+/// The words of a field (`original`, normalised into `tokens`) as the ordinary-use
+/// evidence reads them.
 fn word_views<'t>(
+    original: &str,
     tokens: &'t [Token],
     own: &[bool],
     vocabulary: &dyn Fn(&str) -> bool,
 ) -> Vec<Word<'t>> {
     let upper = |i: usize| tokens.get(i).is_some_and(|t| t.shape == Shape::Upper);
+    let mut cursor = Utf16Cursor::new(original);
+    let opens: Vec<bool> = (0..tokens.len())
+        .map(|i| i > 0 && opens_segment(cursor.slice(tokens[i - 1].end, tokens[i].start)))
+        .collect();
     tokens
         .iter()
         .zip(own)
@@ -542,7 +563,9 @@ fn word_views<'t>(
                 Shape::Uncased if t.text.chars().all(|c| c.is_ascii_digit()) => Case::Number,
                 Shape::Uncased => Case::Uncased,
             },
-            sentence_start: t.sentence_start,
+            // Only a capital there is the segment's: a word in lower case after a colon
+            // is lower case like any other ("System: customized Android system").
+            sentence_start: t.sentence_start || (opens[i] && t.shape != Shape::Lower),
             gap: match t.joiner {
                 Joiner::Space | Joiner::Hyphen | Joiner::Apostrophe => Gap::Tight,
                 Joiner::Symbol(c)
@@ -562,4 +585,37 @@ fn word_views<'t>(
                 && vocabulary(&t.text),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Which words of `original` the views take to start a sentence or segment.
+    fn starts(original: &str) -> Vec<String> {
+        let norm = text::normalize(original);
+        let tokens = norm.tokens();
+        word_views(original, tokens, &vec![false; tokens.len()], &|_| false)
+            .iter()
+            .filter(|w| w.sentence_start)
+            .map(|w| w.text.to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_capital_after_a_colon_a_spaced_dash_or_a_bar_opens_a_segment_like_a_full_stop() {
+        assert_eq!(starts("SOFT STEP - One-piece sole"), ["soft", "one"]);
+        assert_eq!(starts("Tires: One-piece rims"), ["tires", "one"]);
+        assert_eq!(starts("Bright | Shows ink levels"), ["bright", "shows"]);
+        assert_eq!(starts("Soft — Fits most units"), ["soft", "fits"]);
+        assert_eq!(starts("Done. Fits most units"), ["done", "fits"]);
+        // A hyphen inside a word, a comma, a slash or a dash without spaces open
+        // nothing: what follows may be a name.
+        assert_eq!(starts("Ride-On Car"), ["ride"]);
+        assert_eq!(starts("fits Holmes, Sunbeam units"), ["fits"]);
+        assert_eq!(starts("Frame/Fork steel"), ["frame"]);
+        assert_eq!(starts("Soft-Pioneer units"), ["soft"]);
+        // A word in lower case there starts nothing: its lower case counts as usual.
+        assert_eq!(starts("System: customized Android system"), ["system"]);
+    }
 }
