@@ -467,6 +467,7 @@ impl Engine {
                     .then_some(ordinary::Compound::Place)
             }),
             written_as_words: ctx.seller_words.written_as_words(views, c.words.clone()),
+            imitated: ordinary::imitated(views, c.words.clone()),
         };
         let assessment = risk::assess(&facts)?;
         let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);

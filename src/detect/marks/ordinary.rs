@@ -587,6 +587,15 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
     Usage::Neutral
 }
 
+/// Whether the words of `span` name a brand the product imitates or is compared with
+/// ("Jakery Style", "Stanley inspired", "looks like Marshall"): the seller's own words
+/// say they are a brand, however they are spelt.
+pub fn imitated(words: &[Word<'_>], span: Range<usize>) -> bool {
+    let last = &words[span.end - 1];
+    let next = words.get(span.end).filter(|_| last.gap == Gap::Tight);
+    next.is_some_and(|n| IMITATION.contains(&n.text)) || compared_with(words, span.start)
+}
+
 /// Whether another brand name stands right before `start`, possibly across link words
 /// ("Suzuki New Swift"). The seller's own brand does not count: what follows it is
 /// mostly the product's description ("Acme Binoculars", "Acme Flip Cover").
@@ -1103,5 +1112,18 @@ mod tests {
             compound(&words("Amazon Forest Parrot"), 0..1),
             Some(Compound::Place)
         );
+    }
+
+    #[test]
+    fn a_word_named_as_the_brand_imitated_or_compared_with_is_imitated() {
+        let w = words("Power Station Jakery style Camping");
+        assert!(imitated(&w, 2..3));
+        assert!(imitated(&words("Lamp Stanley inspired"), 1..2));
+        assert!(imitated(&words("Sounds like Marshall amps"), 2..3));
+        assert!(imitated(&words("Cup similar to Yeti"), 3..4));
+        // Not across a break, not a word before other goods, not the word after "style".
+        assert!(!imitated(&words("Jakery , style"), 0..1));
+        assert!(!imitated(&w, 0..1));
+        assert!(!imitated(&w, 4..5));
     }
 }

@@ -105,7 +105,9 @@
 //! other script or spacing to show intent) of a mark that no registration stands behind
 //! and whose curated record names only other goods is low — the curated classes say
 //! where the brand is known, and elsewhere a word one letter from it is another word or
-//! name as often as a disguise ("Pippi" on a toy is no Poppi soda). A registration's
+//! name as often as a disguise ("Pippi" on a toy is no Poppi soda) — unless the seller
+//! names it as the brand the product imitates or is compared with ("Jakery Style",
+//! "looks like Jakery"), which says it is a brand on any goods. A registration's
 //! misspelling follows the coined row (its classes are the register's, and the listing's
 //! are inferred). A pending application is at most
 //! medium; a word the owner disclaimed, a design-only record and a dead record protect
@@ -368,6 +370,9 @@ pub struct Facts<'a> {
     /// The seller writes the span's words in lower case in running text elsewhere in
     /// the listing ([`ordinary::SellerWords`]): to this seller they are words.
     pub written_as_words: bool,
+    /// The span names a brand the product imitates or is compared with ("… Style",
+    /// "looks like …"): see [`ordinary::imitated`].
+    pub imitated: bool,
 }
 
 /// The verdict on one candidate.
@@ -583,6 +588,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
         FindingKind::FamousBrand
     };
     if f.misspelt
+        && !f.imitated
         && !registered_any
         && relate(p.goods_classes, f.listing_classes) == Classes::Unrelated
     {
@@ -963,6 +969,7 @@ mod tests {
                 coined_spelling: false,
                 compound: None,
                 written_as_words: false,
+                imitated: false,
             },
             &cite(records),
         )
@@ -980,6 +987,16 @@ mod tests {
     /// The severity of a disguise of the coined mark `key` (records `records`) in a
     /// listing of classes `listing`; `misspelt`: letters only, no digit or symbol.
     fn disguised(records: &[Record], listing: &[u8], misspelt: bool) -> Option<Severity> {
+        disguised_as(records, listing, misspelt, false)
+    }
+
+    /// [`disguised`], `imitated`: named as the brand the product imitates.
+    fn disguised_as(
+        records: &[Record],
+        listing: &[u8],
+        misspelt: bool,
+        imitated: bool,
+    ) -> Option<Severity> {
         judge(
             &Facts {
                 key: "casper",
@@ -994,10 +1011,35 @@ mod tests {
                 coined_spelling: false,
                 compound: None,
                 written_as_words: false,
+                imitated,
             },
             &cite(records),
         )
         .map(|v| v.severity)
+    }
+
+    #[test]
+    fn a_misspelling_named_as_the_brand_imitated_reads_as_the_mark_on_any_goods() {
+        let mut famous = rec("JACKERY", &[9]);
+        famous.register = Register::Famous;
+        famous.famous = true;
+        famous.enforcement = Some(crate::register::Enforcement::default());
+        let records = [famous];
+        // "Jakery Style" on a camping generator (28): the seller says it is a brand.
+        assert_eq!(
+            disguised_as(&records, &[28], true, true),
+            Some(Severity::High)
+        );
+        // Without the imitation wording, a misspelling on other goods is another word.
+        assert_eq!(
+            disguised_as(&records, &[28], true, false),
+            Some(Severity::Low)
+        );
+        // On its own goods nothing changes.
+        assert_eq!(
+            disguised_as(&records, &[9], true, true),
+            Some(Severity::High)
+        );
     }
 
     #[test]
@@ -1170,6 +1212,7 @@ mod tests {
                 coined_spelling: k.coined_spelling,
                 compound: k.compound,
                 written_as_words: k.written_as_words,
+                imitated: false,
             },
             &cite(records),
         )
