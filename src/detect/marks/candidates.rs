@@ -502,6 +502,14 @@ impl Engine {
         {
             return near(k, Trick::Edits);
         }
+        // An ending written as it sounds ("Tupperwear", "Sonicair"), the mark exactly
+        // otherwise.
+        if let Some(k) = lookalike::sound_alike_endings(word)
+            .into_iter()
+            .find(|k| coined(k))
+        {
+            return near(k, Trick::Edits);
+        }
         if let Some(k) = lookalike::moved_doubles(word)
             .into_iter()
             .find(|k| coined(k))
