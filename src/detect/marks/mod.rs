@@ -507,8 +507,9 @@ fn phrase_zipf(sum: f32, count: usize) -> f32 {
     sum - 9.0 * count.saturating_sub(1) as f32
 }
 
-/// Whether `written` has a capital right after a small letter ("LeapFrog", "iPad"): a
-/// spelling brands are coined in and ordinary words are not ("DVDs" is no such thing).
+/// Whether `written` has a capital right after a small letter ("LeapFrog", "iPad"), or
+/// is elided like a name ([`elided_like_a_name`]: "S'well"): spellings brands are coined
+/// in and ordinary words are not ("DVDs" is no such thing).
 fn coined_spelling(written: &str) -> bool {
     let mut lower = false;
     for c in written.chars() {
@@ -517,7 +518,26 @@ fn coined_spelling(written: &str) -> bool {
         }
         lower = c.is_lowercase();
     }
-    false
+    elided_like_a_name(written)
+}
+
+/// Whether `written` has a capital standing alone before an apostrophe and a word of
+/// three letters or more ("S'well", "L'Oréal", "O'Neill"): how names elide, where
+/// English contracts its words after more letters ("Don't", "It's") or after "I" and
+/// "Y" ("I'll", "Y'all").
+fn elided_like_a_name(written: &str) -> bool {
+    let chars: Vec<char> = written.chars().collect();
+    (1..chars.len()).any(|i| {
+        matches!(chars[i], '\'' | '\u{2019}')
+            && chars[i - 1].is_uppercase()
+            && !matches!(chars[i - 1], 'I' | 'Y')
+            && (i < 2 || !chars[i - 2].is_alphanumeric())
+            && chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .count()
+                >= 3
+    })
 }
 
 /// Whether the text between two words holds punctuation that ends a list item or an
@@ -601,6 +621,19 @@ mod tests {
             .filter(|w| w.sentence_start)
             .map(|w| w.text.to_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_capital_alone_before_an_apostrophe_and_a_word_is_a_name_elided() {
+        for name in ["S'well", "L'Oréal", "O\u{2019}Neill", "Bottle S'well 17"] {
+            assert!(coined_spelling(name), "{name}");
+        }
+        // English contractions and possessives, and a small letter, are no such thing.
+        for word in [
+            "Don't", "It's", "I'll", "Y'all", "Men's", "o'clock", "S'up", "DON'T",
+        ] {
+            assert!(!coined_spelling(word), "{word}");
+        }
     }
 
     #[test]

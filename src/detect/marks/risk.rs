@@ -698,13 +698,17 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         famous && relate(p.famous_classes, f.listing_classes) == Classes::Overlap;
     // A bare "for" before a famous brand of the listing's own goods names what the
     // product fits ("Battery Door for BlackBerry" on a phone part): a purpose is no
-    // brand of the goods sold.
+    // brand of the goods sold. Nor is a purpose written in a coined spelling ("for
+    // LeapFrog", "for S'well").
     let names_own_brand = !everyday && famous_for_these_goods;
     let fits_goods;
     let usage = match *f.usage {
         Usage::Compatibility {
             why, goods, listed, ..
-        } if (goods != 0 && (!everyday || famous_for_these_goods)) || names_own_brand => {
+        } if (goods != 0 && (!everyday || famous_for_these_goods))
+            || names_own_brand
+            || f.coined_spelling =>
+        {
             fits_goods = Usage::Compatibility {
                 why,
                 purpose: false,
@@ -1618,6 +1622,29 @@ mod tests {
             known(&mustang, &[28], Usage::Neutral, animal),
             Some(Severity::Low)
         );
+    }
+
+    #[test]
+    fn a_bare_for_before_a_coined_spelling_names_what_the_product_fits() {
+        // "Straw Lid for S'well 17 oz Bottles": "for" names a purpose as often as a brand,
+        // but nobody writes a purpose in a brand's spelling.
+        let r = [curated("S'well", &[21], false)];
+        let coined = Known {
+            zipf: 4.8,
+            coined_spelling: true,
+            ..Known::default()
+        };
+        assert_eq!(known(&r, &[21], FOR, word(4.8)), Some(Severity::Low));
+        assert_eq!(known(&r, &[21], FOR, coined), Some(Severity::High));
+        // A registered word in a coined spelling after "for" ("for LeapFrog"), in class.
+        let leap = [rec("LEAPFROG", &[28])];
+        let coined = Known {
+            zipf: 3.0,
+            coined_spelling: true,
+            ..Known::default()
+        };
+        assert_eq!(known(&leap, &[28], FOR, word(3.0)), Some(Severity::Low));
+        assert_eq!(known(&leap, &[28], FOR, coined), Some(Severity::High));
     }
 
     #[test]
