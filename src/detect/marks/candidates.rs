@@ -35,6 +35,7 @@ impl Engine {
         norm: &Normalized,
         words: &[&str],
         blocked: &[bool],
+        listing_classes: u64,
     ) -> Vec<Candidate> {
         let tokens = norm.tokens();
         // Words joined without their space read as one mark only when the seller
@@ -63,7 +64,27 @@ impl Engine {
                 && span
                     .iter()
                     .all(|w| w.chars().count() == 1 && w.chars().all(char::is_alphabetic));
+            // Named as the brand the product imitates or is compared with ("Keep Cup
+            // Style", "like Code Names"), split words written as a name are the mark the
+            // seller means, if it is long enough to be read at all ("in a style" is
+            // no INA) and the goods are the brand's: on a cushion, "Super Soft Style" is
+            // how soft it is, not Supersoft golf balls.
+            let named = (tokens[r.end - 1].joiner == Joiner::Space
+                && tokens
+                    .get(r.end)
+                    .is_some_and(|t| ordinary::imitation_word(&t.text)))
+                || r.start.checked_sub(1).is_some_and(|i| {
+                    tokens[i].joiner == Joiner::Space && ordinary::comparison_word(&tokens[i].text)
+                });
+            let imitated = named
+                && tokens[r.start].shape != Shape::Lower
+                && joined.chars().filter(|c| c.is_alphabetic()).count()
+                    >= lookalike::MIN_WORD_LETTERS
+                && self
+                    .mark_value(&joined)
+                    .is_some_and(|v| self.records(v, &joined).protection.covers(listing_classes));
             (spelt_out && self.typo_target(&joined))
+                || (imitated && self.typo_target(&joined))
                 || joined.chars().filter(|c| c.is_alphabetic()).count() >= 5
                     && (span.iter().any(|w| {
                         // A number is a word of its own ("Round 1" is not "Round1").

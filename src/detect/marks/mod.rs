@@ -201,10 +201,16 @@ impl Engine {
         }
 
         // Exact marks, then disguises of marks in the words left over.
-        let mut candidates = self.exact_candidates(norm, &words, &blocked);
+        let mut candidates = self.exact_candidates(norm, &words, &blocked, ctx.classes);
         if occurrences.iter().any(|o| o.partial) {
-            let longer =
-                self.give_way_to_longer_marks(norm, &words, own, &occurrences, &mut blocked);
+            let longer = self.give_way_to_longer_marks(
+                norm,
+                &words,
+                own,
+                &occurrences,
+                &mut blocked,
+                ctx.classes,
+            );
             candidates.retain(|c| {
                 longer
                     .iter()
@@ -387,13 +393,14 @@ impl Engine {
         own: &OwnBrands,
         occurrences: &[own_brand::Occurrence],
         blocked: &mut [bool],
+        listing_classes: u64,
     ) -> Vec<Candidate> {
         let mut firm = vec![false; words.len()];
         for o in occurrences.iter().filter(|o| !o.partial) {
             firm[o.words.clone()].iter_mut().for_each(|b| *b = true);
         }
         let longer: Vec<Candidate> = self
-            .exact_candidates(norm, words, &firm)
+            .exact_candidates(norm, words, &firm, listing_classes)
             .into_iter()
             .filter(|c| {
                 occurrences.iter().any(|o| {

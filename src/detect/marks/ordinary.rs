@@ -587,6 +587,16 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
     Usage::Neutral
 }
 
+/// Whether `word` says the product imitates the brand before it ("style", "inspired").
+pub fn imitation_word(word: &str) -> bool {
+    IMITATION.contains(&word)
+}
+
+/// Whether `word` compares the product with the brand after it ("like", "than", "vs").
+pub fn comparison_word(word: &str) -> bool {
+    COMPARISON.contains(&word)
+}
+
 /// Whether the words of `span` name a brand the product imitates or is compared with
 /// ("Jakery Style", "Stanley inspired", "looks like Marshall"): the seller's own words
 /// say they are a brand, however they are spelt.

@@ -314,6 +314,12 @@ impl Protection {
         self.kinds.enforced
     }
 
+    /// Whether the claims that say which goods the words are a brand for (registrations
+    /// and curated records) name one of the `listing` classes (a [`class_mask`]).
+    pub fn covers(&self, listing: u64) -> bool {
+        relate(self.goods_classes, listing) == Classes::Overlap
+    }
+
     /// Some claim is a registration (a register or a watch list), not only a brand-list
     /// entry.
     pub fn registered_any(&self) -> bool {
