@@ -99,6 +99,8 @@ fn engine() -> Engine {
         curated("Supersoft", &[28], false),
         registered("INA"),
         curated("Tupperware", &[21, 28], false),
+        curated("Inter Miami", &[25, 28], false),
+        registered("XO KITTY"),
     ] {
         b.add(r);
     }
@@ -867,4 +869,19 @@ fn an_ending_respelt_as_it_sounds_is_the_mark() {
     );
     // A stem too short is a word of its own, and a known word is nobody's typo.
     assert!(flags(&e, "", "Lunch Box Wear Style").is_empty());
+}
+
+#[test]
+fn a_mark_of_two_words_written_without_its_space_is_the_mark() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "Pink Soccer Jersey InterMiami Fans Home"),
+        lookalike("InterMiami", "Inter Miami")
+    );
+    assert_eq!(
+        flags(&e, "", "Soccer Scarf intermiami supporters"),
+        lookalike("intermiami", "Inter Miami")
+    );
+    // Words of fewer than four letters glue to anything: "Xokitty" is no XO KITTY.
+    assert!(flags(&e, "", "Xokitty Plush Toy").is_empty());
 }

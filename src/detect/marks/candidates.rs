@@ -18,6 +18,10 @@ const COMPOUND_PART_LETTERS: usize = 3;
 /// ("AmazonBasics", "Mustangberger", "Rockmantra").
 const GLUED_WORD_ZIPF: f32 = 4.0;
 
+/// The fewest letters of each word of a mark read through its words written together
+/// ([`Engine::despaced`]): shorter words glue to anything ("a", "in", "the").
+const DESPACED_WORD_LETTERS: usize = 4;
+
 /// The fewest single letters that, joined, spell a mark ("N.I.K.E"): three single
 /// letters are an abbreviation ("U S A").
 const SPELT_OUT_LETTERS: usize = 4;
@@ -308,6 +312,8 @@ impl Engine {
                 Some(format!("{} glued to another word", n.key))
             } else if n.trick == Trick::MovedDouble {
                 Some("a doubled letter moved".to_owned())
+            } else if n.trick == Trick::Despaced {
+                Some(format!("{} written without its space", n.key))
             } else if split {
                 Some(format!("{} split by a hyphen and misspelt", n.key))
             } else if n.distance == 1 {
@@ -516,6 +522,9 @@ impl Engine {
         if let Some(k) = self.glued(word) {
             return near(k, Trick::Glued);
         }
+        if let Some(k) = self.despaced(word) {
+            return near(k, Trick::Despaced);
+        }
         // The first letter for one that sounds like it ("Cristoff"), the mark exactly
         // otherwise, at least as long as a typo search asks.
         if let Some(k) = lookalike::sound_alike_first_letter(word)
@@ -594,6 +603,19 @@ impl Engine {
                 None
             }
         })
+    }
+
+    /// The mark of two words that `word` writes without its space ("intermiami" →
+    /// "inter miami"): a mark worth reading through a disguised word
+    /// ([`Engine::phrase_target`]), each of its words at least [`DESPACED_WORD_LETTERS`]
+    /// letters long ("a" and "in" glue to anything).
+    pub(super) fn despaced(&self, word: &str) -> Option<String> {
+        word.char_indices()
+            .skip(DESPACED_WORD_LETTERS)
+            .map(|(at, _)| word.split_at(at))
+            .filter(|(_, tail)| tail.chars().count() >= DESPACED_WORD_LETTERS)
+            .map(|(head, tail)| format!("{head} {tail}"))
+            .find(|key| self.phrase_target(key))
     }
 
     /// Whether `word` is two known words written together, each of at least

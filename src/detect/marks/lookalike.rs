@@ -57,6 +57,9 @@ pub enum Trick {
     /// A doubled letter of the mark moved to another letter ("Buggati", "Ferarri"):
     /// [`moved_doubles`].
     MovedDouble,
+    /// A mark of two words written as one, without its space ("InterMiami",
+    /// "Pawpatrol"): the engine splits the word.
+    Despaced,
 }
 
 /// The shortest word read as a mark without its vowels: three consonants stand for
