@@ -475,6 +475,7 @@ impl Engine {
             }),
             written_as_words: ctx.seller_words.written_as_words(views, c.words.clone()),
             imitated: ordinary::imitated(views, c.words.clone()),
+            listed_word: !c.key.contains(' ') && self.listed_word(&c.key),
         };
         let assessment = risk::assess(&facts)?;
         let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);

@@ -8,7 +8,7 @@
 //! | mark | in the listing's classes | classes unknown | other classes only |
 //! |---|---|---|---|
 //! | coined word, registered or famous | high | high | medium (high if famous) |
-//! | coined word, only on a brand list | high | medium (low in lower case where names are capitalised) | low |
+//! | coined word, only on a brand list | high | medium (low in lower case where names are capitalised, or a word the lists know that the text does not name as a brand) | low |
 //! | name or abbreviation, brand position (strong) | high | medium if registered | low |
 //! | name or abbreviation, brand position (weak) or no evidence | medium | low | low |
 //! | known word, used as a name, famous or in a coined spelling | high | medium if registered, curated or "for"-compatibility | medium if famous and compatibility |
@@ -379,6 +379,9 @@ pub struct Facts<'a> {
     /// The span names a brand the product imitates or is compared with ("… Style",
     /// "looks like …"): see [`ordinary::imitated`].
     pub imitated: bool,
+    /// The word evidence holds the (one-word) mark, however rarely, as a word or a name
+    /// ("roma", "aires"): not a word invented as a brand.
+    pub listed_word: bool,
 }
 
 /// The verdict on one candidate.
@@ -460,6 +463,17 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 // where the seller capitalises names is the word.
                 Classes::Unknown if matches!(f.usage, Usage::Ordinary { .. }) => {
                     why.push("on a brand list, but written in lower case, as a word".to_owned());
+                    Severity::Low
+                }
+                // Brand lists hold places, people and rare words ("Roma", "Aires",
+                // "Tinder"): one the word lists know, which nothing in the text names
+                // as a brand, is that word or name.
+                Classes::Unknown if f.listed_word && !names_a_brand(f.usage) => {
+                    why.push(
+                        "on a brand list, but a word or name the word lists know, and nothing \
+                         names it as a brand"
+                            .to_owned(),
+                    );
                     Severity::Low
                 }
                 Classes::Unknown => {
@@ -911,6 +925,15 @@ fn written_as_words(f: &Facts<'_>, why: &mut Vec<String>) {
     }
 }
 
+/// Whether the text itself names the words as a brand: as what the product fits (not a
+/// bare "for"), or in strong brand position.
+fn names_a_brand(usage: &Usage) -> bool {
+    matches!(
+        usage,
+        Usage::Compatibility { purpose: false, .. } | Usage::Brand { strong: true, .. }
+    )
+}
+
 /// Whether the owner disclaimed the matched words (no exclusive right to them alone).
 fn disclaims(r: &Record, key: &str) -> bool {
     r.disclaimers
@@ -980,6 +1003,7 @@ mod tests {
                 compound: None,
                 written_as_words: false,
                 imitated: false,
+                listed_word: false,
             },
             &cite(records),
         )
@@ -1022,10 +1046,68 @@ mod tests {
                 compound: None,
                 written_as_words: false,
                 imitated,
+                listed_word: false,
             },
             &cite(records),
         )
         .map(|v| v.severity)
+    }
+
+    #[test]
+    fn a_word_the_lists_know_on_a_brand_list_alone_is_the_word_unless_named_as_a_brand() {
+        // "Seeds Cherry Beefsteak Roma": a brand list's "Roma" is the tomato here.
+        let listed = [Record::new(Register::Famous, "Roma", "Roma Co.")];
+        let sev = |listed_word: bool, usage: Usage| {
+            judge(
+                &Facts {
+                    key: "roma",
+                    protection: &Protection::of_records(&listed, "roma"),
+                    listing_classes: class_mask(&[31]),
+                    common: None,
+                    usage: &usage,
+                    disguise: None,
+                    misspelt: false,
+                    name: false,
+                    vocabulary: false,
+                    coined_spelling: false,
+                    compound: None,
+                    written_as_words: false,
+                    imitated: false,
+                    listed_word,
+                },
+                &cite(&listed),
+            )
+            .map(|v| v.severity)
+        };
+        assert_eq!(sev(false, Usage::Neutral), Some(Severity::Medium));
+        assert_eq!(sev(true, Usage::Neutral), Some(Severity::Low));
+        assert_eq!(sev(true, WEAK), Some(Severity::Low));
+        assert_eq!(sev(true, FOR), Some(Severity::Low));
+        // Named as a brand by the text, it is worth a look as before.
+        assert_eq!(sev(true, NAME), Some(Severity::Medium));
+        assert_eq!(sev(true, FITS), Some(Severity::Medium));
+        // A registration says which word it is, whatever the word lists hold.
+        let registered = [rec("ROMA", &[])];
+        let v = judge(
+            &Facts {
+                key: "roma",
+                protection: &Protection::of_records(&registered, "roma"),
+                listing_classes: class_mask(&[31]),
+                common: None,
+                usage: &Usage::Neutral,
+                disguise: None,
+                misspelt: false,
+                name: false,
+                vocabulary: false,
+                coined_spelling: false,
+                compound: None,
+                written_as_words: false,
+                imitated: false,
+                listed_word: true,
+            },
+            &cite(&registered),
+        );
+        assert_eq!(v.map(|v| v.severity), Some(Severity::High));
     }
 
     #[test]
@@ -1223,6 +1305,7 @@ mod tests {
                 compound: k.compound,
                 written_as_words: k.written_as_words,
                 imitated: false,
+                listed_word: false,
             },
             &cite(records),
         )
