@@ -455,7 +455,11 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         .map(|i| &words[i])
         .filter(|p| p.gap == Gap::Tight);
 
-    if let Some(listed) = compat_before(words, span.start) {
+    // Written in lower case where the seller capitalises names, after "for" too ("For
+    // chili fans", "for football fans"): the word, not what the product fits.
+    let lower_case_word =
+        style != Style::Lower && words[span.clone()].iter().all(|w| w.case == Case::Lower);
+    if let Some(listed) = compat_before(words, span.start).filter(|_| !lower_case_word) {
         // A bare "for" names a purpose ("for kids") unless what follows says it names a
         // brand, or "dupe" or "alternative" comes before it ("dupe for The Ordinary").
         let bare_for = span.start > 0
@@ -1135,5 +1139,22 @@ mod tests {
         assert!(!imitated(&words("Jakery , style"), 0..1));
         assert!(!imitated(&w, 0..1));
         assert!(!imitated(&w, 4..5));
+    }
+
+    #[test]
+    fn a_word_in_lower_case_after_for_is_the_word_where_names_are_capitalised() {
+        assert!(matches!(
+            at("Hot Sauce Gift Set for chili fans", 5),
+            Usage::Ordinary { .. }
+        ));
+        assert!(matches!(
+            at("Hot Sauce Gift Set for Chili fans", 5),
+            Usage::Compatibility { .. }
+        ));
+        // Where nothing is capitalised, case says nothing: "for" still names it.
+        assert!(matches!(
+            at("hot sauce gift set for chili fans", 5),
+            Usage::Compatibility { .. }
+        ));
     }
 }
