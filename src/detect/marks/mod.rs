@@ -476,6 +476,10 @@ impl Engine {
             written_as_words: ctx.seller_words.written_as_words(views, c.words.clone()),
             imitated: ordinary::imitated(views, c.words.clone()),
             listed_word: !c.key.contains(' ') && self.listed_word(&c.key),
+            known_words: c.key.contains(' ')
+                && c.key
+                    .split(' ')
+                    .all(|w| self.known_word(w) && !self.written_as_a_name(w)),
         };
         let assessment = risk::assess(&facts)?;
         let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);

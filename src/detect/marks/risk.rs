@@ -7,7 +7,7 @@
 //!
 //! | mark | in the listing's classes | classes unknown | other classes only |
 //! |---|---|---|---|
-//! | coined word, registered or famous | high | high | medium (high if famous) |
+//! | coined word, registered or famous | high | high | medium (high if famous; low for a registered phrase of known words) |
 //! | coined word, only on a brand list | high | medium (low in lower case where names are capitalised, or a word the lists know that the text does not name as a brand) | low |
 //! | name or abbreviation, brand position (strong) | high | medium if registered | low |
 //! | name or abbreviation, brand position (weak) or no evidence | medium | low | low |
@@ -382,6 +382,9 @@ pub struct Facts<'a> {
     /// The word evidence holds the (one-word) mark, however rarely, as a word or a name
     /// ("roma", "aires"): not a word invented as a brand.
     pub listed_word: bool,
+    /// The mark is a phrase of known words, none of them a name ("Minor Injuries"):
+    /// coined only as a phrase, when the phrase is rare.
+    pub known_words: bool,
 }
 
 /// The verdict on one candidate.
@@ -479,6 +482,13 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 Classes::Unknown => {
                     why.push("on a brand list".to_owned());
                     Severity::Medium
+                }
+                // A registered phrase of known words ("MINOR INJURIES", "VINYL WITH") is
+                // coined only as a phrase: on other goods it is the words, as the
+                // exact-phrase row says.
+                Classes::Unrelated if f.known_words && !enforced => {
+                    why.push("a phrase of known words, registered only for other goods".to_owned());
+                    Severity::Low
                 }
                 Classes::Unrelated if registered_any => Severity::Medium,
                 Classes::Unrelated => Severity::Low,
@@ -1004,6 +1014,7 @@ mod tests {
                 written_as_words: false,
                 imitated: false,
                 listed_word: false,
+                known_words: false,
             },
             &cite(records),
         )
@@ -1047,6 +1058,7 @@ mod tests {
                 written_as_words: false,
                 imitated,
                 listed_word: false,
+                known_words: false,
             },
             &cite(records),
         )
@@ -1074,6 +1086,7 @@ mod tests {
                     written_as_words: false,
                     imitated: false,
                     listed_word,
+                    known_words: false,
                 },
                 &cite(&listed),
             )
@@ -1104,10 +1117,45 @@ mod tests {
                 written_as_words: false,
                 imitated: false,
                 listed_word: true,
+                known_words: false,
             },
             &cite(&registered),
         );
         assert_eq!(v.map(|v| v.severity), Some(Severity::High));
+    }
+
+    #[test]
+    fn a_registered_phrase_of_known_words_is_the_words_on_other_goods() {
+        let r = [rec("MINOR INJURIES", &[9])];
+        let sev = |listing: &[u8], known_words: bool| {
+            judge(
+                &Facts {
+                    key: "minor injuries",
+                    protection: &Protection::of_records(&r, "minor injuries"),
+                    listing_classes: class_mask(listing),
+                    common: None,
+                    usage: &Usage::Neutral,
+                    disguise: None,
+                    misspelt: false,
+                    name: false,
+                    vocabulary: false,
+                    coined_spelling: false,
+                    compound: None,
+                    written_as_words: false,
+                    imitated: false,
+                    listed_word: false,
+                    known_words,
+                },
+                &cite(&r),
+            )
+            .map(|v| v.severity)
+        };
+        // On a first-aid book (16), the words; a coined word there is worth a look.
+        assert_eq!(sev(&[16], true), Some(Severity::Low));
+        assert_eq!(sev(&[16], false), Some(Severity::Medium));
+        // On its own goods, or goods nobody can tell, the phrase is the mark.
+        assert_eq!(sev(&[9], true), Some(Severity::High));
+        assert_eq!(sev(&[], true), Some(Severity::High));
     }
 
     #[test]
@@ -1306,6 +1354,7 @@ mod tests {
                 written_as_words: k.written_as_words,
                 imitated: false,
                 listed_word: false,
+                known_words: false,
             },
             &cite(records),
         )
