@@ -10,7 +10,7 @@
 //! | coined word, registered or famous | high | high | medium (high if famous; low for a registered phrase of known words) |
 //! | coined word, only on a brand list | high | medium (low in lower case where names are capitalised, or a word the lists know that the text does not name as a brand) | low |
 //! | name or abbreviation, brand position (strong) | high | medium if registered | low |
-//! | name or abbreviation, brand position (weak) or no evidence | medium | low | low |
+//! | name or abbreviation, brand position (weak) or no evidence | medium (low where the seller writes it in lower case elsewhere) | low | low |
 //! | known word, used as a name, famous or in a coined spelling | high | medium if registered, curated or "for"-compatibility | medium if famous and compatibility |
 //! | exact phrase of known words (below everyday), used as a name | medium | low | low |
 //! | single known word, used as a name, no other evidence | low | low | low |
@@ -544,6 +544,16 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                         _ if famous && named_as_fitting => Severity::Medium,
                         _ => Severity::Low,
                     }
+                }
+                // A name the seller writes in lower case in running text elsewhere
+                // ("Tape Echo Sound" beside "cuts room echo") is a word to this seller:
+                // with no more than position to go on, it is the word.
+                Usage::Brand { strong: false, .. } | Usage::Neutral if f.written_as_words => {
+                    why.push(
+                        "the seller writes it in lower case elsewhere in the listing, as a word"
+                            .to_owned(),
+                    );
+                    Severity::Low
                 }
                 Usage::Brand {
                     strong: false,
@@ -1783,6 +1793,36 @@ mod tests {
         };
         assert_eq!(known(&leap, &[28], FOR, word(3.0)), Some(Severity::Low));
         assert_eq!(known(&leap, &[28], FOR, coined), Some(Severity::High));
+    }
+
+    #[test]
+    fn a_name_the_seller_writes_as_a_word_elsewhere_is_the_word() {
+        // "Tape Echo Sound" in the title, "cuts room echo" in a bullet.
+        let r = [rec("ECHO", &[9])];
+        let name = Known {
+            zipf: 3.8,
+            name: true,
+            ..Known::default()
+        };
+        let written = Known {
+            written_as_words: true,
+            ..name
+        };
+        for usage in [WEAK, Usage::Neutral] {
+            assert_eq!(
+                known(&r, &[9], usage.clone(), name),
+                Some(Severity::Medium),
+                "{usage:?}"
+            );
+            assert_eq!(
+                known(&r, &[9], usage.clone(), written),
+                Some(Severity::Low),
+                "{usage:?}"
+            );
+        }
+        // Named as a brand by the text itself, it is the brand.
+        assert_eq!(known(&r, &[9], NAME, written), Some(Severity::High));
+        assert_eq!(known(&r, &[9], FITS, written), Some(Severity::High));
     }
 
     #[test]
