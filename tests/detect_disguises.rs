@@ -95,6 +95,12 @@ fn engine() -> Engine {
         famous("Wario"),
         curated("Pringles", &[28], false),
         curated("Bakers", &[28], false),
+        curated("Codenames", &[28], false),
+        curated("Supersoft", &[28], false),
+        registered("INA"),
+        curated("Tupperware", &[21, 28], false),
+        curated("Inter Miami", &[25, 28], false),
+        registered("XO KITTY"),
     ] {
         b.add(r);
     }
@@ -129,6 +135,13 @@ fn engine() -> Engine {
         ("champ", 4.6),
         ("pringle", 2.5),
         ("baker", 3.5),
+        ("code", 4.7),
+        ("names", 4.6),
+        ("super", 4.9),
+        ("soft", 4.4),
+        ("in", 7.3),
+        ("a", 7.4),
+        ("wear", 4.3),
     ] {
         b.add_word_frequency(w, z);
     }
@@ -819,4 +832,65 @@ fn an_exact_mark_is_no_disguise_of_its_own_alias() {
             FindingKind::FamousBrand
         )]
     );
+}
+
+#[test]
+fn split_words_named_as_the_brand_imitated_are_the_mark_on_its_goods() {
+    let e = engine();
+    // "Code Names Style": the seller names the words as a brand the product imitates.
+    assert_eq!(
+        flags(&e, "", "Word Spy Party Game Code Names Style Family Night"),
+        vec![(
+            "Code Names".into(),
+            "Codenames".into(),
+            FindingKind::Lookalike
+        )]
+    );
+    assert_eq!(
+        flags(&e, "", "Party Game like Code Names for Families"),
+        vec![(
+            "Code Names".into(),
+            "Codenames".into(),
+            FindingKind::Lookalike
+        )]
+    );
+    // Without the wording, two known words are two words.
+    assert!(flags(&e, "", "Party Game Code Names Family Night").is_empty());
+    // Not on other goods: on a cushion, "Super Soft Style" is how soft it is.
+    let cushion = Listing {
+        id: "t".into(),
+        title: Some("Cushion Cover Super Soft Style Living Room".into()),
+        category: Some("Home & Kitchen > Bedding > Cushion Covers".into()),
+        ..Default::default()
+    };
+    assert!(text_and_mark(&e, &cushion).is_empty());
+    // In lower case, or too short to read: "finished in a style" is no INA.
+    assert!(flags(&e, "", "Puzzle finished in a style of its own").is_empty());
+    assert!(flags(&e, "", "Party Game code names style").is_empty());
+}
+
+#[test]
+fn an_ending_respelt_as_it_sounds_is_the_mark() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "Food Storage Containers Tupperwear Style Lunch"),
+        lookalike("Tupperwear", "Tupperware")
+    );
+    // A stem too short is a word of its own, and a known word is nobody's typo.
+    assert!(flags(&e, "", "Lunch Box Wear Style").is_empty());
+}
+
+#[test]
+fn a_mark_of_two_words_written_without_its_space_is_the_mark() {
+    let e = engine();
+    assert_eq!(
+        flags(&e, "", "Pink Soccer Jersey InterMiami Fans Home"),
+        lookalike("InterMiami", "Inter Miami")
+    );
+    assert_eq!(
+        flags(&e, "", "Soccer Scarf intermiami supporters"),
+        lookalike("intermiami", "Inter Miami")
+    );
+    // Words of fewer than four letters glue to anything: "Xokitty" is no XO KITTY.
+    assert!(flags(&e, "", "Xokitty Plush Toy").is_empty());
 }

@@ -18,6 +18,10 @@ const COMPOUND_PART_LETTERS: usize = 3;
 /// ("AmazonBasics", "Mustangberger", "Rockmantra").
 const GLUED_WORD_ZIPF: f32 = 4.0;
 
+/// The fewest letters of each word of a mark read through its words written together
+/// ([`Engine::despaced`]): shorter words glue to anything ("a", "in", "the").
+const DESPACED_WORD_LETTERS: usize = 4;
+
 /// The fewest single letters that, joined, spell a mark ("N.I.K.E"): three single
 /// letters are an abbreviation ("U S A").
 const SPELT_OUT_LETTERS: usize = 4;
@@ -35,6 +39,7 @@ impl Engine {
         norm: &Normalized,
         words: &[&str],
         blocked: &[bool],
+        listing_classes: u64,
     ) -> Vec<Candidate> {
         let tokens = norm.tokens();
         // Words joined without their space read as one mark only when the seller
@@ -63,7 +68,27 @@ impl Engine {
                 && span
                     .iter()
                     .all(|w| w.chars().count() == 1 && w.chars().all(char::is_alphabetic));
+            // Named as the brand the product imitates or is compared with ("Keep Cup
+            // Style", "like Code Names"), split words written as a name are the mark the
+            // seller means, if it is long enough to be read at all ("in a style" is
+            // no INA) and the goods are the brand's: on a cushion, "Super Soft Style" is
+            // how soft it is, not Supersoft golf balls.
+            let named = (tokens[r.end - 1].joiner == Joiner::Space
+                && tokens
+                    .get(r.end)
+                    .is_some_and(|t| ordinary::imitation_word(&t.text)))
+                || r.start.checked_sub(1).is_some_and(|i| {
+                    tokens[i].joiner == Joiner::Space && ordinary::comparison_word(&tokens[i].text)
+                });
+            let imitated = named
+                && tokens[r.start].shape != Shape::Lower
+                && joined.chars().filter(|c| c.is_alphabetic()).count()
+                    >= lookalike::MIN_WORD_LETTERS
+                && self
+                    .mark_value(&joined)
+                    .is_some_and(|v| self.records(v, &joined).protection.covers(listing_classes));
             (spelt_out && self.typo_target(&joined))
+                || (imitated && self.typo_target(&joined))
                 || joined.chars().filter(|c| c.is_alphabetic()).count() >= 5
                     && (span.iter().any(|w| {
                         // A number is a word of its own ("Round 1" is not "Round1").
@@ -287,6 +312,8 @@ impl Engine {
                 Some(format!("{} glued to another word", n.key))
             } else if n.trick == Trick::MovedDouble {
                 Some("a doubled letter moved".to_owned())
+            } else if n.trick == Trick::Despaced {
+                Some(format!("{} written without its space", n.key))
             } else if split {
                 Some(format!("{} split by a hyphen and misspelt", n.key))
             } else if n.distance == 1 {
@@ -500,10 +527,21 @@ impl Engine {
         if let Some(k) = self.glued(word) {
             return near(k, Trick::Glued);
         }
+        if let Some(k) = self.despaced(word) {
+            return near(k, Trick::Despaced);
+        }
         // The first letter for one that sounds like it ("Cristoff"), the mark exactly
         // otherwise, at least as long as a typo search asks.
         if let Some(k) = lookalike::sound_alike_first_letter(word)
             .filter(|k| k.chars().count() >= lookalike::MIN_WORD_LETTERS && coined(k))
+        {
+            return near(k, Trick::Edits);
+        }
+        // An ending written as it sounds ("Tupperwear", "Sonicair"), the mark exactly
+        // otherwise.
+        if let Some(k) = lookalike::sound_alike_endings(word)
+            .into_iter()
+            .find(|k| coined(k))
         {
             return near(k, Trick::Edits);
         }
@@ -570,6 +608,19 @@ impl Engine {
                 None
             }
         })
+    }
+
+    /// The mark of two words that `word` writes without its space ("intermiami" →
+    /// "inter miami"): a mark worth reading through a disguised word
+    /// ([`Engine::phrase_target`]), each of its words at least [`DESPACED_WORD_LETTERS`]
+    /// letters long ("a" and "in" glue to anything).
+    pub(super) fn despaced(&self, word: &str) -> Option<String> {
+        word.char_indices()
+            .skip(DESPACED_WORD_LETTERS)
+            .map(|(at, _)| word.split_at(at))
+            .filter(|(_, tail)| tail.chars().count() >= DESPACED_WORD_LETTERS)
+            .map(|(head, tail)| format!("{head} {tail}"))
+            .find(|key| self.phrase_target(key))
     }
 
     /// Whether `word` is two known words written together, each of at least

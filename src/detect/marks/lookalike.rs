@@ -58,6 +58,9 @@ pub enum Trick {
     /// A doubled letter of the mark moved to another letter ("Buggati", "Ferarri"):
     /// [`moved_doubles`].
     MovedDouble,
+    /// A mark of two words written as one, without its space ("InterMiami",
+    /// "Pawpatrol"): the engine splits the word.
+    Despaced,
 }
 
 /// The shortest word read as a mark without its vowels: three consonants stand for
@@ -180,6 +183,34 @@ pub fn sound_alike_first_letter(word: &str) -> Option<String> {
         _ => return None,
     };
     Some(std::iter::once(other).chain(letters).collect())
+}
+
+/// Spellings of one sound at the end of an English word, the "air" of "care", "hair",
+/// "wear" and "Claire": a seller who writes a mark by ear writes any of them for
+/// another ("Tupperwear", "Sonicair").
+const RHYMES_ON_AIR: &[&str] = &["aire", "are", "air", "ear"];
+
+/// The fewest letters before a respelt ending ([`sound_alike_endings`]): a shorter stem
+/// is a word of its own ("hair", "wear", "flair"), not a mark written by ear.
+pub const RESPELT_STEM_LETTERS: usize = 4;
+
+/// The readings of `word` with its ending respelt as another spelling of the same sound
+/// ([`RHYMES_ON_AIR`]: "tupperwear" → "tupperware", "sonicair" → "sonicare"): two edits
+/// apart, one slip of the ear. The stem before the ending has at least
+/// [`RESPELT_STEM_LETTERS`] letters.
+pub fn sound_alike_endings(word: &str) -> Vec<String> {
+    let Some(ending) = RHYMES_ON_AIR.iter().find(|e| word.ends_with(*e)) else {
+        return Vec::new();
+    };
+    let stem = &word[..word.len() - ending.len()];
+    if stem.chars().count() < RESPELT_STEM_LETTERS {
+        return Vec::new();
+    }
+    RHYMES_ON_AIR
+        .iter()
+        .filter(|e| *e != ending)
+        .map(|e| format!("{stem}{e}"))
+        .collect()
 }
 
 /// The readings of `word` with its doubled letter moved: one letter of a double dropped
@@ -784,6 +815,25 @@ mod tests {
             !changes_the_name("sams0ng", "samsung"),
             "a digit shows intent"
         );
+    }
+
+    #[test]
+    fn an_ending_is_read_through_another_spelling_of_its_sound() {
+        assert!(sound_alike_endings("tupperwear").contains(&"tupperware".to_owned()));
+        assert!(sound_alike_endings("sonicair").contains(&"sonicare".to_owned()));
+        assert!(sound_alike_endings("sonicare").contains(&"sonicair".to_owned()));
+        assert_eq!(
+            sound_alike_endings("glenclaire"),
+            ["glenclare", "glenclair", "glenclear"]
+        );
+        // The longest ending is the one respelt: "aire" before "air".
+        assert!(!sound_alike_endings("glenclaire").contains(&"glenclairare".to_owned()));
+        // A stem of three letters is a word's own ("flair", "spare"), and other endings
+        // are not read.
+        assert!(sound_alike_endings("flair").is_empty());
+        assert!(sound_alike_endings("spare").is_empty());
+        assert!(sound_alike_endings("sonicaur").is_empty());
+        assert!(sound_alike_endings("").is_empty());
     }
 
     #[test]

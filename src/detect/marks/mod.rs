@@ -76,6 +76,8 @@ struct ListingContext {
     own: OwnBrands,
     /// The listing's Nice classes, as a [`risk::class_mask`].
     classes: u64,
+    /// How the seller writes words across the listing's fields.
+    seller_words: ordinary::SellerWords,
 }
 
 /// What the word index says of one candidate's key, read once for both judgements of
@@ -124,27 +126,41 @@ impl Engine {
         texts.extend(listing.bullets.iter().map(String::as_str));
         let listing_classes = classes::infer(listing.category.as_deref(), &texts);
 
+        // Each field normalised once, for what the whole listing shows of the seller's
+        // words, its check and the short forms after.
+        let fields = listing.fields();
+        let normalized: Vec<Normalized> = fields
+            .iter()
+            .map(|&(_, _, original)| text::normalize(original))
+            .collect();
+        let mut seller_words = ordinary::SellerWords::default();
+        for (&(_, _, original), norm) in fields.iter().zip(&normalized) {
+            let tokens = norm.tokens();
+            seller_words.add_field(&word_views(
+                original,
+                tokens,
+                &vec![false; tokens.len()],
+                &|w| self.snapshot.word_is_listing_vocabulary(w),
+            ));
+        }
         let ctx = ListingContext {
             own,
             classes: risk::class_mask(&listing_classes),
+            seller_words,
         };
         let mut findings = Vec::new();
         let mut set_aside = Vec::new();
-        // Each field normalised once, for its check and the short forms after.
-        let mut normalized = Vec::new();
-        for (field, index, original) in listing.fields() {
+        for (&(field, index, original), norm) in fields.iter().zip(&normalized) {
             let before = findings.len();
-            let norm = text::normalize(original);
             self.check_field(
                 (field, index),
                 original,
-                &norm,
+                norm,
                 &ctx,
                 &mut findings,
                 &mut set_aside,
             );
             findings.truncate(before + crate::listing::MAX_FINDINGS_PER_FIELD);
-            normalized.push(norm);
         }
         let mut short = self.short_forms(listing, &normalized, &findings, &ctx.own);
         short.extend(self.franchise_members(&findings, &set_aside));
@@ -170,7 +186,7 @@ impl Engine {
         out: &mut Vec<Finding>,
         set_aside: &mut Vec<franchise::SetAside>,
     ) {
-        let (own, listing_classes) = (&ctx.own, ctx.classes);
+        let own = &ctx.own;
         let tokens = norm.tokens();
         if tokens.is_empty() {
             return;
@@ -185,10 +201,16 @@ impl Engine {
         }
 
         // Exact marks, then disguises of marks in the words left over.
-        let mut candidates = self.exact_candidates(norm, &words, &blocked);
+        let mut candidates = self.exact_candidates(norm, &words, &blocked, ctx.classes);
         if occurrences.iter().any(|o| o.partial) {
-            let longer =
-                self.give_way_to_longer_marks(norm, &words, own, &occurrences, &mut blocked);
+            let longer = self.give_way_to_longer_marks(
+                norm,
+                &words,
+                own,
+                &occurrences,
+                &mut blocked,
+                ctx.classes,
+            );
             candidates.retain(|c| {
                 longer
                     .iter()
@@ -226,7 +248,7 @@ impl Engine {
         // Evidence about each span's use, then the verdict. Neighbouring brands are
         // evidence too, so judge twice: first with only coined neighbours counting as
         // brands, then with every neighbour the first pass flagged.
-        let mut views = word_views(tokens, &blocked, &|w| {
+        let mut views = word_views(original, tokens, &blocked, &|w| {
             self.snapshot.word_is_listing_vocabulary(w)
         });
         let style = Style::of(&views);
@@ -265,10 +287,8 @@ impl Engine {
             .iter()
             .zip(&evidence)
             .map(|(c, e)| {
-                self.judge(c, e, &views, style, listing_classes, |_, a, _| {
-                    Some(a.severity)
-                })
-                .map(|(s, _)| s)
+                self.judge(c, e, &views, style, ctx, |_, a, _| Some(a.severity))
+                    .map(|(s, _)| s)
             })
             .collect();
         for (c, sev) in candidates.iter().zip(&first) {
@@ -283,7 +303,7 @@ impl Engine {
             let reported = |f: &risk::Facts<'_>, a: risk::Assessment, cite: &Cite<'_>| {
                 (a.severity > Severity::Low || self.options.show_low).then(|| a.verdict(f, cite))
             };
-            let judged = self.judge(c, e, &views, style, listing_classes, reported);
+            let judged = self.judge(c, e, &views, style, ctx, reported);
             let (start, end) = (tokens[c.words.start].start, tokens[c.words.end - 1].end);
             if judged
                 .as_ref()
@@ -373,13 +393,14 @@ impl Engine {
         own: &OwnBrands,
         occurrences: &[own_brand::Occurrence],
         blocked: &mut [bool],
+        listing_classes: u64,
     ) -> Vec<Candidate> {
         let mut firm = vec![false; words.len()];
         for o in occurrences.iter().filter(|o| !o.partial) {
             firm[o.words.clone()].iter_mut().for_each(|b| *b = true);
         }
         let longer: Vec<Candidate> = self
-            .exact_candidates(norm, words, &firm)
+            .exact_candidates(norm, words, &firm, listing_classes)
             .into_iter()
             .filter(|c| {
                 occurrences.iter().any(|o| {
@@ -405,7 +426,7 @@ impl Engine {
         evidence: &KeyEvidence,
         views: &[Word<'_>],
         style: Style,
-        listing_classes: u64,
+        ctx: &ListingContext,
         decide: impl FnOnce(&risk::Facts<'_>, risk::Assessment, &Cite<'_>) -> Option<T>,
     ) -> Option<(T, Usage)> {
         let usage = ordinary::usage(views, c.words.clone(), style);
@@ -439,7 +460,7 @@ impl Engine {
         let facts = risk::Facts {
             key: &c.key,
             protection: &kept.protection,
-            listing_classes,
+            listing_classes: ctx.classes,
             common: common.as_ref().map(|(w, z)| (w.as_str(), *z)),
             usage: &usage,
             disguise: c.disguise.clone(),
@@ -447,7 +468,18 @@ impl Engine {
             name,
             vocabulary,
             coined_spelling: c.coined_spelling,
-            compound: ordinary::compound(views, c.words.clone()),
+            compound: ordinary::compound(views, c.words.clone()).or_else(|| {
+                ctx.seller_words
+                    .place(views, c.words.clone())
+                    .then_some(ordinary::Compound::Place)
+            }),
+            written_as_words: ctx.seller_words.written_as_words(views, c.words.clone()),
+            imitated: ordinary::imitated(views, c.words.clone()),
+            listed_word: !c.key.contains(' ') && self.listed_word(&c.key),
+            known_words: c.key.contains(' ')
+                && c.key
+                    .split(' ')
+                    .all(|w| self.known_word(w) && !self.written_as_a_name(w)),
         };
         let assessment = risk::assess(&facts)?;
         let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);
@@ -487,8 +519,9 @@ fn phrase_zipf(sum: f32, count: usize) -> f32 {
     sum - 9.0 * count.saturating_sub(1) as f32
 }
 
-/// Whether `written` has a capital right after a small letter ("LeapFrog", "iPad"): a
-/// spelling brands are coined in and ordinary words are not ("DVDs" is no such thing).
+/// Whether `written` has a capital right after a small letter ("LeapFrog", "iPad"), or
+/// is elided like a name ([`elided_like_a_name`]: "S'well"): spellings brands are coined
+/// in and ordinary words are not ("DVDs" is no such thing).
 fn coined_spelling(written: &str) -> bool {
     let mut lower = false;
     for c in written.chars() {
@@ -497,7 +530,26 @@ fn coined_spelling(written: &str) -> bool {
         }
         lower = c.is_lowercase();
     }
-    false
+    elided_like_a_name(written)
+}
+
+/// Whether `written` has a capital standing alone before an apostrophe and a word of
+/// three letters or more ("S'well", "L'Oréal", "O'Neill"): how names elide, where
+/// English contracts its words after more letters ("Don't", "It's") or after "I" and
+/// "Y" ("I'll", "Y'all").
+fn elided_like_a_name(written: &str) -> bool {
+    let chars: Vec<char> = written.chars().collect();
+    (1..chars.len()).any(|i| {
+        matches!(chars[i], '\'' | '\u{2019}')
+            && chars[i - 1].is_uppercase()
+            && !matches!(chars[i - 1], 'I' | 'Y')
+            && (i < 2 || !chars[i - 2].is_alphanumeric())
+            && chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .count()
+                >= 3
+    })
 }
 
 /// Whether the text between two words holds punctuation that ends a list item or an
@@ -506,13 +558,31 @@ fn ends_segment(between: &str) -> bool {
     between.contains([',', ';', '|', '(', ')', '[', ']', '，', '；', '、'])
 }
 
-/// The words of a field as the ordinary-use evidence reads them.
+/// Whether the text between two words opens a new segment of running text the way a
+/// full stop does: a colon, a spaced dash or a bar ("SOFT STEP - One-piece sole",
+/// "Tires: One-piece rims"), after which a capital is the segment's first letter, not
+/// a name's.
+fn opens_segment(between: &str) -> bool {
+    let spaced = between.chars().any(char::is_whitespace);
+    between.contains([':', '|'])
+        || (spaced
+            && between.trim().chars().all(|c| matches!(c, '-' | '–' | '—'))
+            && !between.trim().is_empty())
+}
+
+/// The words of a field (`original`, normalised into `tokens`) as the ordinary-use
+/// evidence reads them.
 fn word_views<'t>(
+    original: &str,
     tokens: &'t [Token],
     own: &[bool],
     vocabulary: &dyn Fn(&str) -> bool,
 ) -> Vec<Word<'t>> {
     let upper = |i: usize| tokens.get(i).is_some_and(|t| t.shape == Shape::Upper);
+    let mut cursor = Utf16Cursor::new(original);
+    let opens: Vec<bool> = (0..tokens.len())
+        .map(|i| i > 0 && opens_segment(cursor.slice(tokens[i - 1].end, tokens[i].start)))
+        .collect();
     tokens
         .iter()
         .zip(own)
@@ -526,7 +596,9 @@ fn word_views<'t>(
                 Shape::Uncased if t.text.chars().all(|c| c.is_ascii_digit()) => Case::Number,
                 Shape::Uncased => Case::Uncased,
             },
-            sentence_start: t.sentence_start,
+            // Only a capital there is the segment's: a word in lower case after a colon
+            // is lower case like any other ("System: customized Android system").
+            sentence_start: t.sentence_start || (opens[i] && t.shape != Shape::Lower),
             gap: match t.joiner {
                 Joiner::Space | Joiner::Hyphen | Joiner::Apostrophe => Gap::Tight,
                 Joiner::Symbol(c)
@@ -546,4 +618,50 @@ fn word_views<'t>(
                 && vocabulary(&t.text),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Which words of `original` the views take to start a sentence or segment.
+    fn starts(original: &str) -> Vec<String> {
+        let norm = text::normalize(original);
+        let tokens = norm.tokens();
+        word_views(original, tokens, &vec![false; tokens.len()], &|_| false)
+            .iter()
+            .filter(|w| w.sentence_start)
+            .map(|w| w.text.to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_capital_alone_before_an_apostrophe_and_a_word_is_a_name_elided() {
+        for name in ["S'well", "L'Oréal", "O\u{2019}Neill", "Bottle S'well 17"] {
+            assert!(coined_spelling(name), "{name}");
+        }
+        // English contractions and possessives, and a small letter, are no such thing.
+        for word in [
+            "Don't", "It's", "I'll", "Y'all", "Men's", "o'clock", "S'up", "DON'T",
+        ] {
+            assert!(!coined_spelling(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_capital_after_a_colon_a_spaced_dash_or_a_bar_opens_a_segment_like_a_full_stop() {
+        assert_eq!(starts("SOFT STEP - One-piece sole"), ["soft", "one"]);
+        assert_eq!(starts("Tires: One-piece rims"), ["tires", "one"]);
+        assert_eq!(starts("Bright | Shows ink levels"), ["bright", "shows"]);
+        assert_eq!(starts("Soft — Fits most units"), ["soft", "fits"]);
+        assert_eq!(starts("Done. Fits most units"), ["done", "fits"]);
+        // A hyphen inside a word, a comma, a slash or a dash without spaces open
+        // nothing: what follows may be a name.
+        assert_eq!(starts("Ride-On Car"), ["ride"]);
+        assert_eq!(starts("fits Holmes, Sunbeam units"), ["fits"]);
+        assert_eq!(starts("Frame/Fork steel"), ["frame"]);
+        assert_eq!(starts("Soft-Pioneer units"), ["soft"]);
+        // A word in lower case there starts nothing: its lower case counts as usual.
+        assert_eq!(starts("System: customized Android system"), ["system"]);
+    }
 }

@@ -264,6 +264,7 @@ const PLACES: &[&str] = &[
     "glacier",
     "coast",
     "jungle",
+    "forest",
     "region",
     "plateau",
     "strait",
@@ -326,11 +327,93 @@ pub fn compound(words: &[Word<'_>], span: Range<usize>) -> Option<Compound> {
         Some(Compound::Colour)
     } else if is(PLACES)
         && (same_case || (first.case == Case::Capitalised && next.case == Case::Lower))
+        && !colour_after(words, span.end)
     {
         Some(Compound::Place)
     } else {
         None
     }
+}
+
+/// What the whole listing shows of how the seller writes words, for the candidates of
+/// each field: one field's capitals can say nothing (a title in title case) where
+/// another field's say a lot.
+///
+/// - A word the seller writes in lower case in running text (a field of
+///   [`Style::Prose`], where capitals mark names) is a word to this seller: "a frozen
+///   treat" in a bullet says what "Frozen Drink Cup" in the title means.
+/// - A name the listing shows to be a place ([`compound`]: "map of Patagonia", "the
+///   Amazon River") is that place wherever the listing names it.
+#[derive(Debug, Clone, Default)]
+pub struct SellerWords {
+    /// Each run of lower-case words of running text, written " a b c ".
+    lower: Vec<String>,
+    /// The names the listing shows to be places.
+    places: Vec<String>,
+}
+
+impl SellerWords {
+    /// Adds what one field shows (its words as [`Word`]s, no candidate marked yet).
+    pub fn add_field(&mut self, words: &[Word<'_>]) {
+        if Style::of(words) == Style::Prose {
+            let mut run = String::new();
+            for w in words {
+                if w.case == Case::Lower {
+                    if run.is_empty() {
+                        run.push(' ');
+                    }
+                    run.push_str(&w.text.to_lowercase());
+                    run.push(' ');
+                }
+                if w.case != Case::Lower || w.gap == Gap::Break {
+                    self.lower
+                        .extend((!run.is_empty()).then(|| std::mem::take(&mut run)));
+                }
+            }
+            self.lower.extend((!run.is_empty()).then_some(run));
+        }
+        for i in 0..words.len() {
+            if words[i].case == Case::Capitalised
+                && compound(words, i..i + 1) == Some(Compound::Place)
+                && !self
+                    .places
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(words[i].text))
+            {
+                self.places.push(words[i].text.to_lowercase());
+            }
+        }
+    }
+
+    /// Whether the seller writes `span` of `words` in lower case in running text
+    /// somewhere in the listing: as words, not as a name.
+    pub fn written_as_words(&self, words: &[Word<'_>], span: Range<usize>) -> bool {
+        let mut wanted = String::from(" ");
+        for w in &words[span] {
+            wanted.push_str(&w.text.to_lowercase());
+            wanted.push(' ');
+        }
+        self.lower.iter().any(|run| run.contains(&wanted))
+    }
+
+    /// Whether the listing shows the one-word `span` of `words` to be a place.
+    pub fn place(&self, words: &[Word<'_>], span: Range<usize>) -> bool {
+        span.len() == 1
+            && self
+                .places
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(words[span.start].text))
+    }
+}
+
+/// Whether a basic colour term follows the word at `at` in the same segment: a place
+/// noun before one is part of a colour name ("Forest Green", "Ocean Blue"), and the word
+/// before it no place ("Nike Forest Green Jacket").
+fn colour_after(words: &[Word<'_>], at: usize) -> bool {
+    words[at].gap == Gap::Tight
+        && words
+            .get(at + 1)
+            .is_some_and(|w| COLOURS.iter().any(|c| c.eq_ignore_ascii_case(w.text)))
 }
 
 /// Prepositions of place: before "the" and a capitalised name they say the name is a
@@ -372,7 +455,11 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         .map(|i| &words[i])
         .filter(|p| p.gap == Gap::Tight);
 
-    if let Some(listed) = compat_before(words, span.start) {
+    // Written in lower case where the seller capitalises names, after "for" too ("For
+    // chili fans", "for football fans"): the word, not what the product fits.
+    let lower_case_word =
+        style != Style::Lower && words[span.clone()].iter().all(|w| w.case == Case::Lower);
+    if let Some(listed) = compat_before(words, span.start).filter(|_| !lower_case_word) {
         // A bare "for" names a purpose ("for kids") unless what follows says it names a
         // brand, or "dupe" or "alternative" comes before it ("dupe for The Ordinary").
         let bare_for = span.start > 0
@@ -502,6 +589,25 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         };
     }
     Usage::Neutral
+}
+
+/// Whether `word` says the product imitates the brand before it ("style", "inspired").
+pub fn imitation_word(word: &str) -> bool {
+    IMITATION.contains(&word)
+}
+
+/// Whether `word` compares the product with the brand after it ("like", "than", "vs").
+pub fn comparison_word(word: &str) -> bool {
+    COMPARISON.contains(&word)
+}
+
+/// Whether the words of `span` name a brand the product imitates or is compared with
+/// ("Jakery Style", "Stanley inspired", "looks like Marshall"): the seller's own words
+/// say they are a brand, however they are spelt.
+pub fn imitated(words: &[Word<'_>], span: Range<usize>) -> bool {
+    let last = &words[span.end - 1];
+    let next = words.get(span.end).filter(|_| last.gap == Gap::Tight);
+    next.is_some_and(|n| IMITATION.contains(&n.text)) || compared_with(words, span.start)
 }
 
 /// Whether another brand name stands right before `start`, possibly across link words
@@ -954,6 +1060,101 @@ mod tests {
         assert!(matches!(
             usage(&w, 2..3, Style::of(&w)),
             Usage::Ordinary { .. }
+        ));
+    }
+
+    #[test]
+    fn a_word_the_seller_writes_in_lower_case_in_running_text_is_a_word_to_that_seller() {
+        let title = words("Slushie Cup Frozen Drink Squeeze Cup");
+        let mut seen = SellerWords::default();
+        // Running text, where capitals mark names: its lower case is deliberate.
+        let bullet = words("Chill the cup , pour juice and squeeze for a frozen treat");
+        assert_eq!(Style::of(&bullet), Style::Prose);
+        seen.add_field(&bullet);
+        assert!(seen.written_as_words(&title, 2..3));
+        // Not a word it does not write; not a phrase across a break.
+        assert!(!seen.written_as_words(&title, 3..4));
+        assert!(!seen.written_as_words(&words("Cup Pour"), 0..2));
+        assert!(seen.written_as_words(&words("Frozen Treat"), 0..2));
+
+        // Lower case in a title-case field, or in a field all in lower case, says
+        // nothing: capitals there are no evidence either way.
+        let mut seen = SellerWords::default();
+        seen.add_field(&words("Cup Frozen Drink with frozen Fruit"));
+        seen.add_field(&words("slushie cup frozen drink squeeze cup"));
+        assert!(!seen.written_as_words(&title, 2..3));
+        // Nor does the word capitalised in running text.
+        seen.add_field(&words(
+            "Chill the cup , pour juice and squeeze for a Frozen treat",
+        ));
+        assert!(!seen.written_as_words(&title, 2..3));
+    }
+
+    #[test]
+    fn a_name_the_listing_shows_to_be_a_place_is_that_place_in_every_field() {
+        let title = words("Trail Map Patagonia Hiking Guide");
+        assert_eq!(compound(&title, 2..3), None);
+        let mut seen = SellerWords::default();
+        seen.add_field(&title);
+        assert!(!seen.place(&title, 2..3));
+        seen.add_field(&words("a pocket map of Patagonia with campsites"));
+        assert!(seen.place(&title, 2..3));
+        // One word only, and only the name shown to be a place.
+        assert!(!seen.place(&title, 2..4));
+        assert!(!seen.place(&title, 3..4));
+        // A forest is a geographic feature; "Amazon Forest Parrot" names the place.
+        let mut seen = SellerWords::default();
+        seen.add_field(&words("an engaging Amazon Forest Parrot puppet"));
+        assert!(seen.place(&words("Folkmanis Amazon Parrot Hand Puppet"), 1..2));
+        // A lower-case name is not shown to be a place.
+        let mut seen = SellerWords::default();
+        seen.add_field(&words("the amazon Forest Parrot"));
+        assert!(!seen.place(&words("Amazon Parrot"), 0..1));
+    }
+
+    #[test]
+    fn a_place_noun_before_a_colour_term_is_part_of_a_colour_name() {
+        // "Forest Green", "Ocean Blue" are shades: the word before them is no place.
+        assert_eq!(compound(&words("Jacket Nike Forest Green"), 1..2), None);
+        assert_eq!(compound(&words("Cap Nike Ocean Blue Mesh"), 1..2), None);
+        // Across a break the colour is another item of the list.
+        assert_eq!(
+            compound(&words("Amazon Forest , Green"), 0..1),
+            Some(Compound::Place)
+        );
+        assert_eq!(
+            compound(&words("Amazon Forest Parrot"), 0..1),
+            Some(Compound::Place)
+        );
+    }
+
+    #[test]
+    fn a_word_named_as_the_brand_imitated_or_compared_with_is_imitated() {
+        let w = words("Power Station Jakery style Camping");
+        assert!(imitated(&w, 2..3));
+        assert!(imitated(&words("Lamp Stanley inspired"), 1..2));
+        assert!(imitated(&words("Sounds like Marshall amps"), 2..3));
+        assert!(imitated(&words("Cup similar to Yeti"), 3..4));
+        // Not across a break, not a word before other goods, not the word after "style".
+        assert!(!imitated(&words("Jakery , style"), 0..1));
+        assert!(!imitated(&w, 0..1));
+        assert!(!imitated(&w, 4..5));
+    }
+
+    #[test]
+    fn a_word_in_lower_case_after_for_is_the_word_where_names_are_capitalised() {
+        assert!(matches!(
+            at("Hot Sauce Gift Set for chili fans", 5),
+            Usage::Ordinary { .. }
+        ));
+        assert!(matches!(
+            at("Hot Sauce Gift Set for Chili fans", 5),
+            Usage::Compatibility { .. }
+        ));
+        // Where nothing is capitalised, case says nothing: "for" still names it.
+        assert!(matches!(
+            at("hot sauce gift set for chili fans", 5),
+            Usage::Compatibility { .. }
         ));
     }
 }

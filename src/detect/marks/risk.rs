@@ -7,10 +7,10 @@
 //!
 //! | mark | in the listing's classes | classes unknown | other classes only |
 //! |---|---|---|---|
-//! | coined word, registered or famous | high | high | medium (high if famous) |
-//! | coined word, only on a brand list | high | medium (low in lower case where names are capitalised) | low |
+//! | coined word, registered or famous | high | high | medium (high if famous; low for a registered phrase of known words) |
+//! | coined word, only on a brand list | high | medium (low in lower case where names are capitalised, or a word the lists know that the text does not name as a brand) | low |
 //! | name or abbreviation, brand position (strong) | high | medium if registered | low |
-//! | name or abbreviation, brand position (weak) or no evidence | medium | low | low |
+//! | name or abbreviation, brand position (weak) or no evidence | medium (low where the seller writes it in lower case elsewhere) | low | low |
 //! | known word, used as a name, famous or in a coined spelling | high | medium if registered, curated or "for"-compatibility | medium if famous and compatibility |
 //! | exact phrase of known words (below everyday), used as a name | medium | low | low |
 //! | single known word, used as a name, no other evidence | low | low | low |
@@ -67,7 +67,8 @@
 //!
 //! **Compounds.** The first word of a colour name ("Columbia Blue", "Hunter Green") or
 //! of a place name ("Amazon Rainforest", "Columbia River", "the Amazon river"), or a
-//! name after a preposition of place ("along the Amazon"), is part of that name, low
+//! name after a preposition of place ("along the Amazon"), is part of that name — and a
+//! name the listing shows to be a place in one field is the place in all — low
 //! — a coined name before a place noun too — unless its owner sues sellers ("Barbie
 //! Pink" names the brand as much as the shade).
 //!
@@ -83,7 +84,9 @@
 //! ("Puma", "Champion") stays low. A mark whose owner has sued marketplace sellers (a
 //! Schedule A / TRO plaintiff, or a case on record) is high wherever it is used as a
 //! brand. For a known word ("Stitch", "Frozen") that still needs the text to use it as a
-//! name — position alone only makes it worth a look, and only on goods its marks cover:
+//! name — position alone only makes it worth a look, and only on goods its marks cover
+//! and where the seller does not write it in lower case in running text elsewhere in the
+//! listing ("a frozen treat" in a bullet says what "Frozen Drink Cup" means):
 //!
 //! | owner sues sellers | in the listing's classes | classes unknown | other classes only |
 //! |---|---|---|---|
@@ -102,7 +105,9 @@
 //! other script or spacing to show intent) of a mark that no registration stands behind
 //! and whose curated record names only other goods is low — the curated classes say
 //! where the brand is known, and elsewhere a word one letter from it is another word or
-//! name as often as a disguise ("Pippi" on a toy is no Poppi soda). A registration's
+//! name as often as a disguise ("Pippi" on a toy is no Poppi soda) — unless the seller
+//! names it as the brand the product imitates or is compared with ("Jakery Style",
+//! "looks like Jakery"), which says it is a brand on any goods. A registration's
 //! misspelling follows the coined row (its classes are the register's, and the listing's
 //! are inferred). A pending application is at most
 //! medium; a word the owner disclaimed, a design-only record and a dead record protect
@@ -309,6 +314,12 @@ impl Protection {
         self.kinds.enforced
     }
 
+    /// Whether the claims that say which goods the words are a brand for (registrations
+    /// and curated records) name one of the `listing` classes (a [`class_mask`]).
+    pub fn covers(&self, listing: u64) -> bool {
+        relate(self.goods_classes, listing) == Classes::Overlap
+    }
+
     /// Some claim is a registration (a register or a watch list), not only a brand-list
     /// entry.
     pub fn registered_any(&self) -> bool {
@@ -362,6 +373,18 @@ pub struct Facts<'a> {
     /// The span is the first word of a colour or place name ("Columbia Blue", "Amazon
     /// River"): see [`ordinary::compound`].
     pub compound: Option<Compound>,
+    /// The seller writes the span's words in lower case in running text elsewhere in
+    /// the listing ([`ordinary::SellerWords`]): to this seller they are words.
+    pub written_as_words: bool,
+    /// The span names a brand the product imitates or is compared with ("… Style",
+    /// "looks like …"): see [`ordinary::imitated`].
+    pub imitated: bool,
+    /// The word evidence holds the (one-word) mark, however rarely, as a word or a name
+    /// ("roma", "aires"): not a word invented as a brand.
+    pub listed_word: bool,
+    /// The mark is a phrase of known words, none of them a name ("Minor Injuries"):
+    /// coined only as a phrase, when the phrase is rare.
+    pub known_words: bool,
 }
 
 /// The verdict on one candidate.
@@ -445,9 +468,27 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                     why.push("on a brand list, but written in lower case, as a word".to_owned());
                     Severity::Low
                 }
+                // Brand lists hold places, people and rare words ("Roma", "Aires",
+                // "Tinder"): one the word lists know, which nothing in the text names
+                // as a brand, is that word or name.
+                Classes::Unknown if f.listed_word && !names_a_brand(f.usage) => {
+                    why.push(
+                        "on a brand list, but a word or name the word lists know, and nothing \
+                         names it as a brand"
+                            .to_owned(),
+                    );
+                    Severity::Low
+                }
                 Classes::Unknown => {
                     why.push("on a brand list".to_owned());
                     Severity::Medium
+                }
+                // A registered phrase of known words ("MINOR INJURIES", "VINYL WITH") is
+                // coined only as a phrase: on other goods it is the words, as the
+                // exact-phrase row says.
+                Classes::Unrelated if f.known_words && !enforced => {
+                    why.push("a phrase of known words, registered only for other goods".to_owned());
+                    Severity::Low
                 }
                 Classes::Unrelated if registered_any => Severity::Medium,
                 Classes::Unrelated => Severity::Low,
@@ -503,6 +544,16 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                         _ if famous && named_as_fitting => Severity::Medium,
                         _ => Severity::Low,
                     }
+                }
+                // A name the seller writes in lower case in running text elsewhere
+                // ("Tape Echo Sound" beside "cuts room echo") is a word to this seller:
+                // with no more than position to go on, it is the word.
+                Usage::Brand { strong: false, .. } | Usage::Neutral if f.written_as_words => {
+                    why.push(
+                        "the seller writes it in lower case elsewhere in the listing, as a word"
+                            .to_owned(),
+                    );
+                    Severity::Low
                 }
                 Usage::Brand {
                     strong: false,
@@ -577,6 +628,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
         FindingKind::FamousBrand
     };
     if f.misspelt
+        && !f.imitated
         && !registered_any
         && relate(p.goods_classes, f.listing_classes) == Classes::Unrelated
     {
@@ -686,13 +738,17 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         famous && relate(p.famous_classes, f.listing_classes) == Classes::Overlap;
     // A bare "for" before a famous brand of the listing's own goods names what the
     // product fits ("Battery Door for BlackBerry" on a phone part): a purpose is no
-    // brand of the goods sold.
+    // brand of the goods sold. Nor is a purpose written in a coined spelling ("for
+    // LeapFrog", "for S'well").
     let names_own_brand = !everyday && famous_for_these_goods;
     let fits_goods;
     let usage = match *f.usage {
         Usage::Compatibility {
             why, goods, listed, ..
-        } if (goods != 0 && (!everyday || famous_for_these_goods)) || names_own_brand => {
+        } if (goods != 0 && (!everyday || famous_for_these_goods))
+            || names_own_brand
+            || f.coined_spelling =>
+        {
             fits_goods = Usage::Compatibility {
                 why,
                 purpose: false,
@@ -728,28 +784,25 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
             ..
         } => {
             // A mark whose owner sues sellers, in a segment's brand slot of goods its
-            // marks cover ("Stitch Plush Toy"), is worth a look; anywhere else position
+            // marks cover ("Stitch Plush Toy"), is worth a look — unless the seller
+            // writes it as a word elsewhere ("a frozen treat"); anywhere else position
             // alone does not make an ordinary word a brand.
-            if p.kinds.sues_sellers
-                && !f.vocabulary
-                && relate(p.goods_classes, f.listing_classes) == Classes::Overlap
-            {
+            if suing_owners_goods(f) {
                 why.push(format!("possibly in brand position: {w}"));
                 return Severity::Medium;
             }
             why.push(format!(
                 "its position alone ({w}) does not make an ordinary word a brand"
             ));
+            written_as_words(f, why);
             return Severity::Low;
         }
         Usage::Neutral => {
             why.push("nothing in the text uses it as a name".to_owned());
+            written_as_words(f, why);
             // Nor as a word: a suing owner's mark on goods its marks cover is worth a
-            // look ("Stitch plush").
-            let suing_owners_goods = p.kinds.sues_sellers
-                && !f.vocabulary
-                && relate(p.goods_classes, f.listing_classes) == Classes::Overlap;
-            return if suing_owners_goods {
+            // look ("Stitch plush"), unless the seller writes it as a word elsewhere.
+            return if suing_owners_goods(f) {
                 Severity::Medium
             } else {
                 Severity::Low
@@ -869,6 +922,38 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     }
 }
 
+/// Whether a known word, with no more than position to say it is a name, is worth a
+/// look as a suing owner's mark: its owner sues sellers, its marks cover the listing's
+/// goods, it is no listing vocabulary, and the seller does not write it in lower case
+/// in running text elsewhere in the listing ("a frozen treat" says what "Frozen Drink
+/// Cup" means to this seller).
+fn suing_owners_goods(f: &Facts<'_>) -> bool {
+    let p = f.protection;
+    p.kinds.sues_sellers
+        && !f.vocabulary
+        && !f.written_as_words
+        && relate(p.goods_classes, f.listing_classes) == Classes::Overlap
+}
+
+/// Says so when the seller writes the words in lower case elsewhere, where that is
+/// what kept a suing owner's mark low.
+fn written_as_words(f: &Facts<'_>, why: &mut Vec<String>) {
+    if f.written_as_words && f.protection.kinds.sues_sellers {
+        why.push(
+            "the seller writes it in lower case elsewhere in the listing, as a word".to_owned(),
+        );
+    }
+}
+
+/// Whether the text itself names the words as a brand: as what the product fits (not a
+/// bare "for"), or in strong brand position.
+fn names_a_brand(usage: &Usage) -> bool {
+    matches!(
+        usage,
+        Usage::Compatibility { purpose: false, .. } | Usage::Brand { strong: true, .. }
+    )
+}
+
 /// Whether the owner disclaimed the matched words (no exclusive right to them alone).
 fn disclaims(r: &Record, key: &str) -> bool {
     r.disclaimers
@@ -936,6 +1021,10 @@ mod tests {
                 vocabulary: false,
                 coined_spelling: false,
                 compound: None,
+                written_as_words: false,
+                imitated: false,
+                listed_word: false,
+                known_words: false,
             },
             &cite(records),
         )
@@ -953,6 +1042,16 @@ mod tests {
     /// The severity of a disguise of the coined mark `key` (records `records`) in a
     /// listing of classes `listing`; `misspelt`: letters only, no digit or symbol.
     fn disguised(records: &[Record], listing: &[u8], misspelt: bool) -> Option<Severity> {
+        disguised_as(records, listing, misspelt, false)
+    }
+
+    /// [`disguised`], `imitated`: named as the brand the product imitates.
+    fn disguised_as(
+        records: &[Record],
+        listing: &[u8],
+        misspelt: bool,
+        imitated: bool,
+    ) -> Option<Severity> {
         judge(
             &Facts {
                 key: "casper",
@@ -966,10 +1065,131 @@ mod tests {
                 vocabulary: false,
                 coined_spelling: false,
                 compound: None,
+                written_as_words: false,
+                imitated,
+                listed_word: false,
+                known_words: false,
             },
             &cite(records),
         )
         .map(|v| v.severity)
+    }
+
+    #[test]
+    fn a_word_the_lists_know_on_a_brand_list_alone_is_the_word_unless_named_as_a_brand() {
+        // "Seeds Cherry Beefsteak Roma": a brand list's "Roma" is the tomato here.
+        let listed = [Record::new(Register::Famous, "Roma", "Roma Co.")];
+        let sev = |listed_word: bool, usage: Usage| {
+            judge(
+                &Facts {
+                    key: "roma",
+                    protection: &Protection::of_records(&listed, "roma"),
+                    listing_classes: class_mask(&[31]),
+                    common: None,
+                    usage: &usage,
+                    disguise: None,
+                    misspelt: false,
+                    name: false,
+                    vocabulary: false,
+                    coined_spelling: false,
+                    compound: None,
+                    written_as_words: false,
+                    imitated: false,
+                    listed_word,
+                    known_words: false,
+                },
+                &cite(&listed),
+            )
+            .map(|v| v.severity)
+        };
+        assert_eq!(sev(false, Usage::Neutral), Some(Severity::Medium));
+        assert_eq!(sev(true, Usage::Neutral), Some(Severity::Low));
+        assert_eq!(sev(true, WEAK), Some(Severity::Low));
+        assert_eq!(sev(true, FOR), Some(Severity::Low));
+        // Named as a brand by the text, it is worth a look as before.
+        assert_eq!(sev(true, NAME), Some(Severity::Medium));
+        assert_eq!(sev(true, FITS), Some(Severity::Medium));
+        // A registration says which word it is, whatever the word lists hold.
+        let registered = [rec("ROMA", &[])];
+        let v = judge(
+            &Facts {
+                key: "roma",
+                protection: &Protection::of_records(&registered, "roma"),
+                listing_classes: class_mask(&[31]),
+                common: None,
+                usage: &Usage::Neutral,
+                disguise: None,
+                misspelt: false,
+                name: false,
+                vocabulary: false,
+                coined_spelling: false,
+                compound: None,
+                written_as_words: false,
+                imitated: false,
+                listed_word: true,
+                known_words: false,
+            },
+            &cite(&registered),
+        );
+        assert_eq!(v.map(|v| v.severity), Some(Severity::High));
+    }
+
+    #[test]
+    fn a_registered_phrase_of_known_words_is_the_words_on_other_goods() {
+        let r = [rec("MINOR INJURIES", &[9])];
+        let sev = |listing: &[u8], known_words: bool| {
+            judge(
+                &Facts {
+                    key: "minor injuries",
+                    protection: &Protection::of_records(&r, "minor injuries"),
+                    listing_classes: class_mask(listing),
+                    common: None,
+                    usage: &Usage::Neutral,
+                    disguise: None,
+                    misspelt: false,
+                    name: false,
+                    vocabulary: false,
+                    coined_spelling: false,
+                    compound: None,
+                    written_as_words: false,
+                    imitated: false,
+                    listed_word: false,
+                    known_words,
+                },
+                &cite(&r),
+            )
+            .map(|v| v.severity)
+        };
+        // On a first-aid book (16), the words; a coined word there is worth a look.
+        assert_eq!(sev(&[16], true), Some(Severity::Low));
+        assert_eq!(sev(&[16], false), Some(Severity::Medium));
+        // On its own goods, or goods nobody can tell, the phrase is the mark.
+        assert_eq!(sev(&[9], true), Some(Severity::High));
+        assert_eq!(sev(&[], true), Some(Severity::High));
+    }
+
+    #[test]
+    fn a_misspelling_named_as_the_brand_imitated_reads_as_the_mark_on_any_goods() {
+        let mut famous = rec("JACKERY", &[9]);
+        famous.register = Register::Famous;
+        famous.famous = true;
+        famous.enforcement = Some(crate::register::Enforcement::default());
+        let records = [famous];
+        // "Jakery Style" on a camping generator (28): the seller says it is a brand.
+        assert_eq!(
+            disguised_as(&records, &[28], true, true),
+            Some(Severity::High)
+        );
+        // Without the imitation wording, a misspelling on other goods is another word.
+        assert_eq!(
+            disguised_as(&records, &[28], true, false),
+            Some(Severity::Low)
+        );
+        // On its own goods nothing changes.
+        assert_eq!(
+            disguised_as(&records, &[9], true, true),
+            Some(Severity::High)
+        );
     }
 
     #[test]
@@ -1112,6 +1332,7 @@ mod tests {
         vocabulary: bool,
         coined_spelling: bool,
         compound: Option<Compound>,
+        written_as_words: bool,
     }
 
     /// The severity of the known word "x" (Zipf `k.zipf`) with these records.
@@ -1140,6 +1361,10 @@ mod tests {
                 vocabulary: k.vocabulary,
                 coined_spelling: k.coined_spelling,
                 compound: k.compound,
+                written_as_words: k.written_as_words,
+                imitated: false,
+                listed_word: false,
+                known_words: false,
             },
             &cite(records),
         )
@@ -1545,6 +1770,87 @@ mod tests {
             known(&mustang, &[28], Usage::Neutral, animal),
             Some(Severity::Low)
         );
+    }
+
+    #[test]
+    fn a_bare_for_before_a_coined_spelling_names_what_the_product_fits() {
+        // "Straw Lid for S'well 17 oz Bottles": "for" names a purpose as often as a brand,
+        // but nobody writes a purpose in a brand's spelling.
+        let r = [curated("S'well", &[21], false)];
+        let coined = Known {
+            zipf: 4.8,
+            coined_spelling: true,
+            ..Known::default()
+        };
+        assert_eq!(known(&r, &[21], FOR, word(4.8)), Some(Severity::Low));
+        assert_eq!(known(&r, &[21], FOR, coined), Some(Severity::High));
+        // A registered word in a coined spelling after "for" ("for LeapFrog"), in class.
+        let leap = [rec("LEAPFROG", &[28])];
+        let coined = Known {
+            zipf: 3.0,
+            coined_spelling: true,
+            ..Known::default()
+        };
+        assert_eq!(known(&leap, &[28], FOR, word(3.0)), Some(Severity::Low));
+        assert_eq!(known(&leap, &[28], FOR, coined), Some(Severity::High));
+    }
+
+    #[test]
+    fn a_name_the_seller_writes_as_a_word_elsewhere_is_the_word() {
+        // "Tape Echo Sound" in the title, "cuts room echo" in a bullet.
+        let r = [rec("ECHO", &[9])];
+        let name = Known {
+            zipf: 3.8,
+            name: true,
+            ..Known::default()
+        };
+        let written = Known {
+            written_as_words: true,
+            ..name
+        };
+        for usage in [WEAK, Usage::Neutral] {
+            assert_eq!(
+                known(&r, &[9], usage.clone(), name),
+                Some(Severity::Medium),
+                "{usage:?}"
+            );
+            assert_eq!(
+                known(&r, &[9], usage.clone(), written),
+                Some(Severity::Low),
+                "{usage:?}"
+            );
+        }
+        // Named as a brand by the text itself, it is the brand.
+        assert_eq!(known(&r, &[9], NAME, written), Some(Severity::High));
+        assert_eq!(known(&r, &[9], FITS, written), Some(Severity::High));
+    }
+
+    #[test]
+    fn a_suing_owners_known_word_the_seller_writes_as_a_word_elsewhere_is_the_word() {
+        // "Frozen Drink Cup" in the title, "a frozen treat" in a bullet: with only
+        // position to go on, the seller's own lower case says it is the word.
+        let r = [curated("Frozen", &[21], true)];
+        let written = Known {
+            zipf: 4.2,
+            written_as_words: true,
+            ..Known::default()
+        };
+        for usage in [WEAK, Usage::Neutral] {
+            assert_eq!(
+                known(&r, &[21], usage.clone(), word(4.2)),
+                Some(Severity::Medium),
+                "{usage:?}"
+            );
+            assert_eq!(
+                known(&r, &[21], usage.clone(), written),
+                Some(Severity::Low),
+                "{usage:?}"
+            );
+        }
+        // Used as a name by the text itself, it is the brand however else the seller
+        // writes the word.
+        assert_eq!(known(&r, &[21], NAME, written), Some(Severity::High));
+        assert_eq!(known(&r, &[21], FITS, written), Some(Severity::High));
     }
 
     #[test]

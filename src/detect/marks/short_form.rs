@@ -94,7 +94,7 @@ impl Engine {
             for o in own.occurrences(&words) {
                 blocked[o.words].iter_mut().for_each(|b| *b = true);
             }
-            let views = word_views(tokens, &blocked, &|w| {
+            let views = word_views(original, tokens, &blocked, &|w| {
                 self.snapshot.word_is_listing_vocabulary(w)
             });
             let style = Style::of(&views);
