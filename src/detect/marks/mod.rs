@@ -133,15 +133,18 @@ impl Engine {
             .iter()
             .map(|&(_, _, original)| text::normalize(original))
             .collect();
+        let views: Vec<Vec<Word<'_>>> = fields
+            .iter()
+            .zip(&normalized)
+            .map(|(&(_, _, original), norm)| {
+                word_views(original, norm.tokens(), &|w| {
+                    self.snapshot.word_is_listing_vocabulary(w)
+                })
+            })
+            .collect();
         let mut seller_words = ordinary::SellerWords::default();
-        for (&(_, _, original), norm) in fields.iter().zip(&normalized) {
-            let tokens = norm.tokens();
-            seller_words.add_field(&word_views(
-                original,
-                tokens,
-                &vec![false; tokens.len()],
-                &|w| self.snapshot.word_is_listing_vocabulary(w),
-            ));
+        for field_views in &views {
+            seller_words.add_field(field_views);
         }
         let ctx = ListingContext {
             own,
@@ -150,12 +153,13 @@ impl Engine {
         };
         let mut findings = Vec::new();
         let mut set_aside = Vec::new();
-        for (&(field, index, original), norm) in fields.iter().zip(&normalized) {
+        for ((&(field, index, original), norm), field_views) in
+            fields.iter().zip(&normalized).zip(&views)
+        {
             let before = findings.len();
             self.check_field(
                 (field, index),
-                original,
-                norm,
+                (original, norm, field_views),
                 &ctx,
                 &mut findings,
                 &mut set_aside,
@@ -180,8 +184,7 @@ impl Engine {
     fn check_field(
         &self,
         (field, index): (Field, Option<usize>),
-        original: &str,
-        norm: &Normalized,
+        (original, norm, field_views): (&str, &Normalized, &[Word<'_>]),
         ctx: &ListingContext,
         out: &mut Vec<Finding>,
         set_aside: &mut Vec<franchise::SetAside>,
@@ -248,9 +251,7 @@ impl Engine {
         // Evidence about each span's use, then the verdict. Neighbouring brands are
         // evidence too, so judge twice: first with only coined neighbours counting as
         // brands, then with every neighbour the first pass flagged.
-        let mut views = word_views(original, tokens, &blocked, &|w| {
-            self.snapshot.word_is_listing_vocabulary(w)
-        });
+        let mut views = marking_own(field_views, &blocked);
         let style = Style::of(&views);
         let evidence: Vec<KeyEvidence> = candidates
             .iter()
@@ -570,12 +571,20 @@ fn opens_segment(between: &str) -> bool {
             && !between.trim().is_empty())
 }
 
+/// `views` with the words of the seller's own brand (`own`) marked as such.
+fn marking_own<'t>(views: &[Word<'t>], own: &[bool]) -> Vec<Word<'t>> {
+    let mut views = views.to_vec();
+    for (view, &in_own) in views.iter_mut().zip(own) {
+        view.in_own = in_own;
+    }
+    views
+}
+
 /// The words of a field (`original`, normalised into `tokens`) as the ordinary-use
-/// evidence reads them.
+/// evidence reads them, none yet marked as the seller's own brand ([`marking_own`]).
 fn word_views<'t>(
     original: &str,
     tokens: &'t [Token],
-    own: &[bool],
     vocabulary: &dyn Fn(&str) -> bool,
 ) -> Vec<Word<'t>> {
     let upper = |i: usize| tokens.get(i).is_some_and(|t| t.shape == Shape::Upper);
@@ -585,9 +594,8 @@ fn word_views<'t>(
         .collect();
     tokens
         .iter()
-        .zip(own)
         .enumerate()
-        .map(|(i, (t, &in_own))| Word {
+        .map(|(i, t)| Word {
             text: &t.text,
             case: match t.shape {
                 Shape::Lower => Case::Lower,
@@ -609,7 +617,7 @@ fn word_views<'t>(
                 _ => Gap::Break,
             },
             in_mark: false,
-            in_own,
+            in_own: false,
             possessive: t.possessive,
             all_caps: upper(i),
             shouted: upper(i) && (i.checked_sub(1).is_some_and(upper) || upper(i + 1)),
@@ -628,7 +636,7 @@ mod tests {
     fn starts(original: &str) -> Vec<String> {
         let norm = text::normalize(original);
         let tokens = norm.tokens();
-        word_views(original, tokens, &vec![false; tokens.len()], &|_| false)
+        word_views(original, tokens, &|_| false)
             .iter()
             .filter(|w| w.sentence_start)
             .map(|w| w.text.to_owned())

@@ -9,6 +9,7 @@
 //! module reports what it saw in words a seller understands; it must not read records or
 //! decide severities (that is [`risk`](super::risk)).
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// A word is "common" from this Zipf value up (one use per ten million words:
@@ -348,6 +349,9 @@ pub fn compound(words: &[Word<'_>], span: Range<usize>) -> Option<Compound> {
 pub struct SellerWords {
     /// Each run of lower-case words of running text, written " a b c ".
     lower: Vec<String>,
+    /// Every word of those runs: a span with a word outside them is in none, found
+    /// without reading the runs.
+    lower_words: HashSet<String>,
     /// The names the listing shows to be places.
     places: Vec<String>,
 }
@@ -362,8 +366,10 @@ impl SellerWords {
                     if run.is_empty() {
                         run.push(' ');
                     }
-                    run.push_str(&w.text.to_lowercase());
+                    let word = w.text.to_lowercase();
+                    run.push_str(&word);
                     run.push(' ');
+                    self.lower_words.insert(word);
                 }
                 if w.case != Case::Lower || w.gap == Gap::Break {
                     self.lower
@@ -388,12 +394,18 @@ impl SellerWords {
     /// Whether the seller writes `span` of `words` in lower case in running text
     /// somewhere in the listing: as words, not as a name.
     pub fn written_as_words(&self, words: &[Word<'_>], span: Range<usize>) -> bool {
+        let one_word = span.len() == 1;
         let mut wanted = String::from(" ");
         for w in &words[span] {
-            wanted.push_str(&w.text.to_lowercase());
+            let word = w.text.to_lowercase();
+            if !self.lower_words.contains(&word) {
+                return false;
+            }
+            wanted.push_str(&word);
             wanted.push(' ');
         }
-        self.lower.iter().any(|run| run.contains(&wanted))
+        // A word of the runs is in one of them; a phrase must be read there.
+        one_word || self.lower.iter().any(|run| run.contains(&wanted))
     }
 
     /// Whether the listing shows the one-word `span` of `words` to be a place.

@@ -12,7 +12,7 @@
 //! (`Engine::short_form_head`); this module finds the mentions.
 
 use super::ordinary::{Case, Style};
-use super::{overlaps, word_views};
+use super::{marking_own, overlaps, word_views};
 use crate::detect::Engine;
 use crate::listing::{Finding, FindingKind, Listing, Severity, MAX_FINDINGS_PER_FIELD};
 use crate::text::{self, Normalized};
@@ -94,9 +94,12 @@ impl Engine {
             for o in own.occurrences(&words) {
                 blocked[o.words].iter_mut().for_each(|b| *b = true);
             }
-            let views = word_views(original, tokens, &blocked, &|w| {
-                self.snapshot.word_is_listing_vocabulary(w)
-            });
+            let views = marking_own(
+                &word_views(original, tokens, &|w| {
+                    self.snapshot.word_is_listing_vocabulary(w)
+                }),
+                &blocked,
+            );
             let style = Style::of(&views);
             let mut in_field = findings
                 .iter()
