@@ -360,6 +360,8 @@ impl SellerWords {
     /// Adds what one field shows (its words as [`Word`]s, no candidate marked yet).
     pub fn add_field(&mut self, words: &[Word<'_>]) {
         if Style::of(words) == Style::Prose {
+            // Grown once per field, not word by word.
+            self.lower_words.reserve(words.len());
             let mut run = String::new();
             for w in words {
                 if w.case == Case::Lower {
