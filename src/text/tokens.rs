@@ -461,3 +461,29 @@ fn ends_sentence(sep: &[NormChar]) -> bool {
     }
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::text::{normalize, slice_utf16};
+
+    /// Each token's text and the original it spans.
+    fn spans(original: &str) -> Vec<(String, Option<&str>)> {
+        normalize(original)
+            .tokens()
+            .iter()
+            .map(|t| (t.text.clone(), slice_utf16(original, t.start..t.end)))
+            .collect()
+    }
+
+    #[test]
+    fn an_ideograph_is_a_token_with_the_combining_marks_on_it() {
+        // The acute composes with no ideograph: it stays on 家, in its token and its span.
+        assert_eq!(
+            spans("家\u{301}具"),
+            [
+                ("家\u{301}".to_owned(), Some("家\u{301}")),
+                ("具".to_owned(), Some("具"))
+            ]
+        );
+    }
+}

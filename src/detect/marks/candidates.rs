@@ -658,3 +658,53 @@ impl Engine {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::Engine;
+    use crate::listing::{FindingKind, Listing};
+    use crate::register::snapshot::{Snapshot, SnapshotBuilder};
+    use crate::register::{Record, Register};
+
+    /// A famous coined mark, Rideon, and the words "ride" and "on" at these Zipf values.
+    fn engine(ride: f32, on: f32) -> Engine {
+        let mut b = SnapshotBuilder::new(20260101);
+        let mut r = Record::new(Register::Famous, "Rideon", "Rideon");
+        r.famous = true;
+        b.add(r);
+        for (w, z) in [("ride", ride), ("on", on), ("toy", 4.2), ("car", 5.0)] {
+            b.add_word_frequency(w, z);
+        }
+        Engine::new(Snapshot::from_bytes(b.finish(None)).unwrap())
+    }
+
+    fn flags(e: &Engine, title: &str) -> Vec<(String, String, FindingKind)> {
+        let listing = Listing {
+            id: "t".into(),
+            title: Some(title.into()),
+            category: Some("Toys & Games".into()),
+            ..Default::default()
+        };
+        e.check(&listing)
+            .findings
+            .into_iter()
+            .map(|f| (f.text, f.mark, f.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_word_cut_by_a_hyphen_is_a_phrase_from_the_frequency_of_a_known_word_up() {
+        // "ride on": 5.0 + 6.0 - 9 = 2.0, exactly as common as a known word
+        // (ordinary::COMMON_ZIPF): the halves are a phrase, not Rideon cut in two.
+        assert_eq!(flags(&engine(5.0, 6.0), "Ride-on toy car"), vec![]);
+        // 4.99 + 6.0 - 9 = 1.99: rarer than any known word, so a word cut in two.
+        assert_eq!(
+            flags(&engine(4.99, 6.0), "Ride-on toy car"),
+            vec![(
+                "Ride-on".to_owned(),
+                "Rideon".to_owned(),
+                FindingKind::Lookalike
+            )]
+        );
+    }
+}

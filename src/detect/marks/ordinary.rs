@@ -821,6 +821,25 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_name_after_a_preposition_of_place_and_the_is_a_place() {
+        // No geographic noun after it: the preposition two words before says so.
+        assert_eq!(
+            compound(&words("across the Sahara"), 2..3),
+            Some(Compound::Place)
+        );
+    }
+
+    #[test]
+    fn a_name_a_map_is_of_is_a_place_whatever_ends_the_segment_before_the_map() {
+        // The comma ends the segment before "map"; the map and its name stay together.
+        let place = Some(Compound::Place);
+        let w = words("Poster Print Wall Art , map of Patagonia");
+        assert_eq!(compound(&w, 6..7), place);
+        let w = words("Poster Print Wall Art , map of the Amazon");
+        assert_eq!(compound(&w, 7..8), place);
+    }
+
+    #[test]
     fn brand_positions() {
         assert!(matches!(
             at("!Samsung Pouch for !Samsung Galaxy Note 510", 4),
