@@ -8,7 +8,8 @@
  *
  *   0        "CLMKSNAP", format version u32, header length H u32, header JSON (H bytes)
  *   16+H     section count u32, then per section (id u32, offset u64, len u64), LE
- *   ...      sections: marks fst (id 1), postings, records, owners, classes, words fst
+ *   ...      sections: marks fst (id 1), postings, records, owners, classes, words fst,
+ *            phrase heads fst
  *   end-104  SHA-256 of bytes [0, end-104)
  *   end-72   signed flag (0 or 1)
  *   end-71   ed25519 signature of "clearmark register snapshot v1\0" + that SHA-256
@@ -26,6 +27,8 @@ export const TRAILER_LEN = 32 + 1 + 64 + 7;
 const PREFIX_LEN = 16;
 /** Bytes of one section table entry: id u32, offset u64, length u64. */
 const SECTION_ENTRY_LEN = 4 + 8 + 8;
+/** How many sections a snapshot of format 4 has (`Section::ALL`). */
+const SECTION_COUNT = 7;
 /** The section id of the marks index (`Section::Marks`), the first in the table. */
 const MARKS_ID = 1;
 /** Bytes of the fst footer at the end of the marks section: key count, root address, CRC32. */
@@ -53,7 +56,7 @@ export function marksSection(bytes) {
   const id = b.readUInt32LE(entry);
   const start = Number(b.readBigUInt64LE(entry + 4));
   const end = start + Number(b.readBigUInt64LE(entry + 12));
-  if (count !== 6 || id !== MARKS_ID || start !== entry + count * SECTION_ENTRY_LEN || end > b.length - TRAILER_LEN) {
+  if (count !== SECTION_COUNT || id !== MARKS_ID || start !== entry + count * SECTION_ENTRY_LEN || end > b.length - TRAILER_LEN) {
     throw new Error(`unexpected section table (count ${count}, first id ${id}, marks ${start}..${end})`);
   }
   return { start, end };
