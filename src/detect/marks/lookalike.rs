@@ -18,6 +18,7 @@
 //! measures how far a word is from the index. It must not decide whether the mark is distinctive or how
 //! severe the finding is.
 
+use super::walk::feed;
 use crate::register::snapshot::{HEAD_MIN_LETTERS, HEAD_SEPARATOR};
 use fst::raw::{Fst, Node, Output};
 use fst::Automaton;
@@ -456,7 +457,7 @@ pub fn near_phrase<D: AsRef<[u8]>, H: AsRef<[u8]>>(
         key.extend_from_slice(w.as_bytes());
         key.push(b' ');
     }
-    let (node, out) = spell(fst, fst.root(), Output::zero(), &key)?;
+    let (node, out) = feed(fst, fst.root(), Output::zero(), &key)?;
     let aut = Damerau::new(word.as_bytes(), 1);
     let ends = if disguised == 0 {
         first_word_ends(fst, heads, words.get(1)?, &aut)
@@ -527,21 +528,6 @@ pub fn near_phrase<D: AsRef<[u8]>, H: AsRef<[u8]>>(
     best
 }
 
-/// The node and output `bytes` lead to from `node`, if the index spells them.
-fn spell<'f, D: AsRef<[u8]>>(
-    fst: &'f Fst<D>,
-    mut node: Node<'f>,
-    mut out: Output,
-    bytes: &[u8],
-) -> Option<(Node<'f>, Output)> {
-    for &b in bytes {
-        let t = node.transition(node.find_input(b)?);
-        out = out.cat(t.out);
-        node = fst.node(t.addr);
-    }
-    Some((node, out))
-}
-
 /// What [`walk_to_ends`] finds from the root, for keys of several words whose second
 /// word is `second`: their first words that the automaton matches, read from the phrase
 /// heads, each with the node and output it leads to in the index.
@@ -554,7 +540,7 @@ fn first_word_ends<'f, D: AsRef<[u8]>, H: AsRef<[u8]>>(
     let heads = heads.as_fst();
     let mut before = second.as_bytes().to_vec();
     before.push(HEAD_SEPARATOR);
-    let Some((node, _)) = spell(heads, heads.root(), Output::zero(), &before) else {
+    let Some((node, _)) = feed(heads, heads.root(), Output::zero(), &before) else {
         return Vec::new();
     };
     let mut firsts = Vec::new();
@@ -570,7 +556,7 @@ fn first_word_ends<'f, D: AsRef<[u8]>, H: AsRef<[u8]>>(
     firsts
         .into_iter()
         .filter_map(|(first, _)| {
-            let (node, out) = spell(fst, fst.root(), Output::zero(), &first)?;
+            let (node, out) = feed(fst, fst.root(), Output::zero(), &first)?;
             Some((first, node, out))
         })
         .collect()

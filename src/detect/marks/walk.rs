@@ -259,7 +259,8 @@ fn longest_from<'f, D: AsRef<[u8]>>(
     })
 }
 
-fn feed<'f, D: AsRef<[u8]>>(
+/// The node and output `bytes` lead to from `node`, if the index spells them.
+pub(super) fn feed<'f, D: AsRef<[u8]>>(
     fst: &'f Fst<D>,
     mut node: Node<'f>,
     mut out: Output,
