@@ -25,9 +25,11 @@ const ClearmarkPainter = (() => {
   const shift = (a, o) => ({ left: a.left + o.x, top: a.top + o.y, right: a.right + o.x, bottom: a.bottom + o.y });
 
   /**
-   * The part of the field's own viewport its text is drawn in: a text control's padding
-   * box (text scrolled past it is hidden); a contenteditable's border box across (its
-   * lines may overflow downwards into view, as the page shows them).
+   * The part of the field's own viewport its text is drawn in: a textarea's padding box
+   * (its padding scrolls with the text); an input's content box across, since both
+   * browsers hide a line scrolled sideways at the padding ("LEGO" scrolled half out
+   * shows "GO" and no more underline); a contenteditable's border box across (its lines
+   * may overflow downwards into view, as the page shows them).
    * @param {HTMLElement} el
    * @returns {Area}
    */
@@ -35,8 +37,17 @@ const ClearmarkPainter = (() => {
     const r = el.getBoundingClientRect();
     if (!ClearmarkEditable.isTextControl(el)) return { ...ALL, left: r.left, right: r.right };
     const cs = el.ownerDocument.defaultView?.getComputedStyle(el);
-    const left = r.left + (parseFloat(cs?.borderLeftWidth || '') || 0);
-    const top = r.top + (parseFloat(cs?.borderTopWidth || '') || 0);
+    const px = (/** @type {string|undefined} */ v) => parseFloat(v || '') || 0;
+    const top = r.top + px(cs?.borderTopWidth);
+    const bottom = r.bottom - px(cs?.borderBottomWidth);
+    if (el.localName === 'input') {
+      // From the border box and the style alone: Firefox measures an input's clientLeft
+      // and clientWidth on its inner editor, Chromium on the element.
+      const left = r.left + px(cs?.borderLeftWidth) + px(cs?.paddingLeft);
+      const right = r.right - px(cs?.borderRightWidth) - px(cs?.paddingRight);
+      return { left, top, right, bottom };
+    }
+    const left = r.left + px(cs?.borderLeftWidth);
     return { left, top, right: left + el.clientWidth, bottom: top + el.clientHeight };
   }
 

@@ -163,8 +163,15 @@ export function wordRects({ path, word }) {
     document.documentElement.append(m);
     m.scrollLeft = el.scrollLeft;
     m.scrollTop = el.scrollTop;
-    // Clipped to the field's visible padding box, as a person sees it.
-    const clip = { left: fr.left + el.clientLeft, top: fr.top + el.clientTop, right: fr.left + el.clientLeft + el.clientWidth, bottom: fr.top + el.clientTop + el.clientHeight };
+    // Clipped to what a person sees of the field: a textarea's padding box; an input's
+    // content box across (both browsers hide a line scrolled sideways at the padding, as
+    // the screenshots of a scrolled title show).
+    // (An input's box comes from its rect and style: Firefox measures its clientLeft and
+    // clientWidth on the inner editor.)
+    const px = (/** @type {string} */ v) => parseFloat(v) || 0;
+    const clip = isInput
+      ? { left: fr.left + px(cs.borderLeftWidth) + px(cs.paddingLeft), top: fr.top + px(cs.borderTopWidth), right: fr.right - px(cs.borderRightWidth) - px(cs.paddingRight), bottom: fr.bottom - px(cs.borderBottomWidth) }
+      : { left: fr.left + el.clientLeft, top: fr.top + el.clientTop, right: fr.left + el.clientLeft + el.clientWidth, bottom: fr.top + el.clientTop + el.clientHeight };
     all.push(seen(Array.from(span.getClientRects()).filter((q) => q.width > 0).map(out).map((q) => meet(q, clip))));
     m.remove();
   }
