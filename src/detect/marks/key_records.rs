@@ -13,7 +13,7 @@ use super::risk::{self, Claim, Protection};
 use crate::register::snapshot::{KeyKind, Posting, Snapshot, Standing};
 use crate::register::watch_list::WatchList;
 use crate::register::{Drawing, Record, Register, Status};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// The most claims the keeper holds between checks, about 50 bytes each, in two
@@ -116,8 +116,8 @@ struct Kept {
 impl Default for Kept {
     fn default() -> Self {
         Kept {
-            newer: HashMap::new(),
-            older: HashMap::new(),
+            newer: HashMap::default(),
+            older: HashMap::default(),
             claims: 0,
             limit: KEPT_CLAIMS,
         }

@@ -41,10 +41,10 @@ use super::Engine;
 use crate::listing::{Field, Finding, Listing, Severity};
 use crate::register::Record;
 use crate::text::{self, Joiner, Normalized, Shape, Token, Utf16Cursor};
+use foldhash::HashMap;
 use ordinary::{Case, Gap, Style, Usage, Word};
 use own_brand::OwnBrands;
 use std::cell::OnceCell;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 

@@ -9,7 +9,7 @@
 //! module reports what it saw in words a seller understands; it must not read records or
 //! decide severities (that is [`risk`](super::risk)).
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::ops::Range;
 
 /// A word is "common" from this Zipf value up (one use per ten million words:
