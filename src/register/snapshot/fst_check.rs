@@ -161,8 +161,24 @@ pub fn walk(bytes: &[u8]) -> Result<(), FstDamage> {
 /// upwards finds every child's figures before its parents need them. An overflowing
 /// sum is damage; a key count past `u64` is counted as `u64::MAX`.
 fn keys_and_largest_output_sum(nodes: &[u8], seen: &[u64]) -> Result<(u64, u64), FstDamage> {
-    // (address, keys from it, largest sum from it), in ascending address order.
-    let mut sums: Vec<(usize, u64, u64)> = Vec::new();
+    // Each reachable node's figures are kept by its rank among the reachable nodes (its
+    // address's set bit in `seen`, counted from the start), so the table holds 16 bytes
+    // a node, sized once: a node's address need not be stored, and a table grown by
+    // doubling once took 6.4 MB to check a 2.7 MB file.
+    let mut ranks_before = Vec::with_capacity(seen.len());
+    let mut reachable_count = 0usize;
+    for &bits in seen {
+        ranks_before.push(reachable_count);
+        reachable_count += bits.count_ones() as usize;
+    }
+    let rank = |addr: usize| {
+        let (word, bit) = (addr / 64, addr % 64);
+        let bits = *seen.get(word)?;
+        (bits & (1u64 << bit) != 0)
+            .then(|| ranks_before[word] + (bits & ((1u64 << bit) - 1)).count_ones() as usize)
+    };
+    // (keys from it, largest sum from it), in ascending address order, that is by rank.
+    let mut sums: Vec<(u64, u64)> = Vec::with_capacity(reachable_count);
     let reachable = seen.iter().enumerate().flat_map(|(word, &bits)| {
         (0..64)
             .filter(move |bit| bits & (1u64 << bit) != 0)
@@ -179,18 +195,17 @@ fn keys_and_largest_output_sum(nodes: &[u8], seen: &[u64]) -> Result<(u64, u64),
             let (below_keys, below) = if child == EMPTY_ADDRESS {
                 (1, 0)
             } else {
-                let at = sums
-                    .binary_search_by_key(&child, |&(a, _, _)| a)
-                    .map_err(|_| damaged.clone())?;
-                (sums[at].1, sums[at].2)
+                // A child at or above its parent has no figures yet: damage.
+                let at = rank(child).ok_or(damaged.clone())?;
+                *sums.get(at).ok_or(damaged.clone())?
             };
             keys = keys.saturating_add(below_keys);
             let out = node.output(nodes, i).ok_or(damaged.clone())?;
             best = best.max(out.checked_add(below).ok_or(damaged.clone())?);
         }
-        sums.push((addr, keys, best));
+        sums.push((keys, best));
     }
-    Ok(sums.last().map_or((0, 0), |&(_, keys, sum)| (keys, sum)))
+    Ok(sums.last().map_or((0, 0), |&(keys, sum)| (keys, sum)))
 }
 
 fn u64_at(bytes: &[u8], at: usize) -> u64 {
