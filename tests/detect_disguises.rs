@@ -894,3 +894,26 @@ fn a_mark_of_two_words_written_without_its_space_is_the_mark() {
     // Words of fewer than four letters glue to anything: "Xokitty" is no XO KITTY.
     assert!(flags(&e, "", "Xokitty Plush Toy").is_empty());
 }
+
+/// The reason of the one finding a listing titled `title` gets.
+fn reason(e: &Engine, title: &str) -> String {
+    let findings = e.check(&listing("", title)).findings;
+    assert_eq!(findings.len(), 1, "{title}: {findings:?}");
+    findings[0].reason.clone()
+}
+
+#[test]
+fn the_reason_names_the_disguise_found() {
+    let e = engine();
+    let despaced = reason(&e, "Pink Soccer Jersey InterMiami Fans Home");
+    assert!(
+        despaced.contains("inter miami written without its space"),
+        "{despaced}"
+    );
+    let typo = reason(&e, "Doraemom plush cat");
+    assert!(
+        typo.contains("one letter changed, added, dropped or swapped"),
+        "{typo}"
+    );
+    assert!(!typo.contains("without its space"), "{typo}");
+}
