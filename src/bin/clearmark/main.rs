@@ -15,8 +15,13 @@ mod publish;
 mod snapshot;
 
 use clap::{Parser, Subcommand};
+
 use exit::Failure;
 use std::process::ExitCode;
+
+/// Counted, for the memory rows of `clearmark dev bench` (see `dev/heap.rs`).
+#[global_allocator]
+static ALLOCATOR: dev::heap::Counting = dev::heap::Counting;
 
 /// Flags trademarks, famous brands, lookalikes and copied copy in marketplace listings.
 #[derive(Parser)]

@@ -17,6 +17,7 @@
 //! Timings are printed, never asserted.
 
 use super::bench_check::{listing_of, time, vocabulary, Rng, OTHER_LISTINGS};
+use super::heap;
 use crate::check::load_engine;
 use crate::exit::{Failure, Outcome};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -107,14 +108,6 @@ impl Baseline {
             deletions,
             common,
         })
-    }
-
-    /// Bytes the matcher holds: the automaton, the keys, the typo buckets, the common words.
-    fn memory(&self) -> usize {
-        let keys: usize = self.keys.iter().map(|k| k.capacity() + 24).sum();
-        let buckets = self.deletions.capacity() * std::mem::size_of::<(u64, u32)>();
-        let common: usize = self.common.iter().map(|w| w.capacity() + 32).sum();
-        self.automaton.memory_usage() + keys + buckets + common
     }
 
     /// Every match in `listing`'s fields.
@@ -234,6 +227,22 @@ fn row(what: &str, clearmark: Duration, baseline: Duration) {
     );
 }
 
+/// One row of heap bytes (from the counting allocator, [`heap`]): Clearmark's, the
+/// baseline's and their ratio.
+/// A baseline that keeps nothing has no ratio: "—".
+fn memory_row(what: &str, clearmark: usize, baseline: usize) {
+    let kib = |b: usize| b as f64 / 1024.0;
+    let ratio = match baseline {
+        0 => "—".to_owned(),
+        b => format!("{:.2}", clearmark as f64 / b as f64),
+    };
+    println!(
+        "| {what:<38} | {:>11.1} KiB | {:>11.1} KiB | {ratio:>6} |",
+        kib(clearmark),
+        kib(baseline),
+    );
+}
+
 /// Median time of checking each unseen listing once (after the warm-up half).
 fn unseen(others: &[Listing], mut check: impl FnMut(&Listing)) -> Duration {
     let (warm_up, timed) = others.split_at(OTHER_LISTINGS);
@@ -249,12 +258,13 @@ fn unseen(others: &[Listing], mut check: impl FnMut(&Listing)) -> Duration {
 /// Runs `clearmark dev bench baseline`.
 pub fn run(args: BenchBaselineArgs) -> Outcome {
     let started = Instant::now();
-    let engine =
-        load_engine(args.snapshot.as_deref(), None).map_err(|e| Failure::Message(e.to_string()))?;
+    let (engine, engine_heap) = heap::measure(|| load_engine(args.snapshot.as_deref(), None));
+    let engine = engine.map_err(|e| Failure::Message(e.to_string()))?;
     let load = started.elapsed();
     let snapshot = engine.snapshot().clone();
     let started = Instant::now();
-    let baseline = Baseline::build(&snapshot).map_err(Failure::Message)?;
+    let (baseline, baseline_heap) = heap::measure(|| Baseline::build(&snapshot));
+    let baseline = baseline.map_err(Failure::Message)?;
     let build = started.elapsed();
     let marks = snapshot.marks().len().max(1);
 
@@ -269,14 +279,20 @@ pub fn run(args: BenchBaselineArgs) -> Outcome {
         "|----------------------------------------|-----------------|-----------------|--------|"
     );
     row("ready to check (load / build)", load, build);
-    let (file, memory) = (snapshot.as_bytes().len(), baseline.memory());
+    let (file, memory) = (snapshot.as_bytes().len(), baseline_heap.held);
     println!(
         "| {:<38} | {:>12.1} B  | {:>12.1} B  | {:>6.2} |",
-        "bytes per mark (file / memory)",
+        "bytes per mark (file / heap)",
         file as f64 / marks as f64,
         memory as f64 / marks as f64,
         file as f64 / memory.max(1) as f64
     );
+    memory_row(
+        "peak heap getting ready",
+        engine_heap.peak,
+        baseline_heap.peak,
+    );
+    memory_row("heap held once ready", engine_heap.held, baseline_heap.held);
     for (label, rare) in [("", 0), (", rare words", args.rare)] {
         let w = workload(&snapshot, args.seed, rare);
         let repeated_c = time(args.runs, || drop(black_box(engine.check(&w.listing))));
@@ -287,9 +303,16 @@ pub fn run(args: BenchBaselineArgs) -> Outcome {
             repeated_b,
         );
         let seasoned = Engine::new(snapshot.clone());
-        let unseen_c = unseen(&w.others, |l| drop(black_box(seasoned.check(l))));
-        let unseen_b = unseen(&w.others, |l| drop(black_box(baseline.find(l))));
+        let (unseen_c, seasoned_heap) =
+            heap::measure(|| unseen(&w.others, |l| drop(black_box(seasoned.check(l)))));
+        let (unseen_b, unseen_b_heap) =
+            heap::measure(|| unseen(&w.others, |l| drop(black_box(baseline.find(l)))));
         row(&format!("unseen listing{label}"), unseen_c, unseen_b);
+        memory_row(
+            &format!("heap kept after the unseen{label}"),
+            seasoned_heap.held,
+            unseen_b_heap.held,
+        );
         let mut listings = w.others[OTHER_LISTINGS..].iter().cycle();
         let first_c = time(args.runs.div_ceil(10), || {
             let fresh = Engine::new(snapshot.clone());

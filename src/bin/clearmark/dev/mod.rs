@@ -10,6 +10,7 @@ pub mod bench_copy;
 pub mod bench_snapshot;
 pub mod eval_brands;
 pub mod eval_copy;
+pub mod heap;
 pub mod size;
 pub mod synth;
 
