@@ -910,3 +910,66 @@ fn an_invisible_character_after_emoji_keeps_utf16_offsets() {
     let units: Vec<u16> = t.encode_utf16().collect();
     assert_eq!(String::from_utf16(&units[f.start..f.end]).unwrap(), f.text);
 }
+
+/// The severities above low a listing titled `t` in `category` gets, by flagged text.
+fn above_low(e: &Engine, t: &str, category: &str) -> Vec<(String, Severity)> {
+    let mut l = title(t);
+    l.category = Some(category.into());
+    e.check(&l)
+        .findings
+        .into_iter()
+        .filter(|f| f.severity > Severity::Low)
+        .map(|f| (f.text, f.severity))
+        .collect()
+}
+
+/// Brand lists hold places, people and rare words, and name no goods: an entry the word
+/// lists know, even too rarely to be a common word (below COMMON_ZIPF), which nothing in
+/// the text names as a brand, is that word; one they do not know stays a brand-list
+/// name, in the same place.
+#[test]
+fn a_brand_lists_word_that_the_word_lists_know_is_that_word() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(Record::new(Register::Famous, "Roma", "Roma"));
+    b.add(Record::new(Register::Famous, "Kiabi", "Kiabi"));
+    for (w, z) in [
+        ("roma", 1.5),
+        ("heirloom", 3.0),
+        ("tomato", 4.0),
+        ("seeds", 4.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        above_low(&e, "Heirloom Tomato Seeds Kiabi", "Garden"),
+        [("Kiabi".to_owned(), Severity::Medium)]
+    );
+    assert_eq!(above_low(&e, "Heirloom Tomato Seeds Roma", "Garden"), []);
+}
+
+/// A registered phrase of known words is coined only as a phrase: on other goods it is
+/// the words. A word of it mostly written as a name makes it a name, judged as a mark
+/// registered for other goods.
+#[test]
+fn a_registered_phrase_of_known_words_is_the_words_on_other_goods() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(rec("MINOR INJURIES", &[44]));
+    b.add(rec("PARIS NIGHTS", &[41]));
+    for (w, z) in [
+        ("minor", 4.5),
+        ("injuries", 4.0),
+        ("paris", 3.5),
+        ("nights", 4.2),
+        ("plush", 3.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    b.mark_name("paris");
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(above_low(&e, "Minor Injuries Plush", "Toys & Games"), []);
+    assert_eq!(
+        above_low(&e, "Paris Nights Plush", "Toys & Games"),
+        [("Paris Nights".to_owned(), Severity::Medium)]
+    );
+}
