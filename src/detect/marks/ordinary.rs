@@ -373,12 +373,13 @@ impl SellerWords {
                     run.push(' ');
                     self.lower_words.insert(word);
                 }
+                // The field's last word ends a segment (`Gap::Break`), so every run
+                // is kept here.
                 if w.case != Case::Lower || w.gap == Gap::Break {
                     self.lower
                         .extend((!run.is_empty()).then(|| std::mem::take(&mut run)));
                 }
             }
-            self.lower.extend((!run.is_empty()).then_some(run));
         }
         for i in 0..words.len() {
             if words[i].case == Case::Capitalised
