@@ -814,8 +814,14 @@ mod tests {
         );
         // The longest ending is the one respelt: "aire" before "air".
         assert!(!sound_alike_endings("glenclaire").contains(&"glenclairare".to_owned()));
-        // A stem of three letters is a word's own ("flair", "spare"), and other endings
-        // are not read.
+        // A stem of RESPELT_STEM_LETTERS is read; a shorter one is a word's own
+        // ("repair", "flair", "spare"), and other endings are not read.
+        assert_eq!(RESPELT_STEM_LETTERS, 4);
+        assert_eq!(
+            sound_alike_endings("pumpair"),
+            ["pumpaire", "pumpare", "pumpear"]
+        );
+        assert!(sound_alike_endings("repair").is_empty());
         assert!(sound_alike_endings("flair").is_empty());
         assert!(sound_alike_endings("spare").is_empty());
         assert!(sound_alike_endings("sonicaur").is_empty());
