@@ -950,18 +950,21 @@ fn a_brand_lists_word_that_the_word_lists_know_is_that_word() {
 
 /// A registered phrase of known words is coined only as a phrase: on other goods it is
 /// the words. A word of it mostly written as a name makes it a name, judged as a mark
-/// registered for other goods.
+/// registered for other goods; so is a word registered alone that the word lists know
+/// only in the singular (the rule is the phrase's).
 #[test]
 fn a_registered_phrase_of_known_words_is_the_words_on_other_goods() {
     let mut b = SnapshotBuilder::new(20260101);
     b.add(rec("MINOR INJURIES", &[44]));
     b.add(rec("PARIS NIGHTS", &[41]));
+    b.add(rec("GADGETS", &[41]));
     for (w, z) in [
         ("minor", 4.5),
         ("injuries", 4.0),
         ("paris", 3.5),
         ("nights", 4.2),
         ("plush", 3.0),
+        ("gadget", 3.0),
     ] {
         b.add_word_frequency(w, z);
     }
@@ -971,5 +974,9 @@ fn a_registered_phrase_of_known_words_is_the_words_on_other_goods() {
     assert_eq!(
         above_low(&e, "Paris Nights Plush", "Toys & Games"),
         [("Paris Nights".to_owned(), Severity::Medium)]
+    );
+    assert_eq!(
+        above_low(&e, "Gadgets Plush", "Toys & Games"),
+        [("Gadgets".to_owned(), Severity::Medium)]
     );
 }
