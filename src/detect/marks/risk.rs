@@ -1348,6 +1348,17 @@ mod tests {
         usage: Usage,
         k: Known,
     ) -> Option<Severity> {
+        known_verdict(records, key, listing, usage, k).map(|v| v.severity)
+    }
+
+    /// The whole verdict [`known_key`] reads the severity of.
+    fn known_verdict(
+        records: &[Record],
+        key: &str,
+        listing: &[u8],
+        usage: Usage,
+        k: Known,
+    ) -> Option<Verdict> {
         judge(
             &Facts {
                 key,
@@ -1368,7 +1379,6 @@ mod tests {
             },
             &cite(records),
         )
-        .map(|v| v.severity)
     }
 
     fn word(zipf: f32) -> Known {
@@ -1851,6 +1861,27 @@ mod tests {
         // writes the word.
         assert_eq!(known(&r, &[21], NAME, written), Some(Severity::High));
         assert_eq!(known(&r, &[21], FITS, written), Some(Severity::High));
+    }
+
+    #[test]
+    fn the_reason_says_when_the_sellers_lower_case_kept_a_suing_owners_mark_low() {
+        const SAID: &str = "the seller writes it in lower case elsewhere in the listing";
+        let written = Known {
+            zipf: 4.2,
+            written_as_words: true,
+            ..Known::default()
+        };
+        let reason = |records: &[Record], k: Known| {
+            known_verdict(records, "x", &[21], WEAK, k)
+                .map(|v| v.reason)
+                .unwrap_or_default()
+        };
+        let suing = [curated("Frozen", &[21], true)];
+        assert!(reason(&suing, written).contains(SAID));
+        assert!(!reason(&suing, word(4.2)).contains(SAID));
+        // Where the owner does not sue, that is not what kept it low.
+        let registered = [rec("FROZEN", &[21])];
+        assert!(!reason(&registered, written).contains(SAID));
     }
 
     #[test]
