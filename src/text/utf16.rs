@@ -69,9 +69,11 @@ impl<'s> Utf16Cursor<'s> {
         }
     }
 
-    /// The byte offset of UTF-16 offset `unit`, or the end of the string when `unit`
-    /// lies beyond it or inside a character. Costs the distance from the previous
-    /// offset, backwards (overlapping spans) as forwards.
+    /// The byte offset of UTF-16 offset `unit`; the end of the string when `unit` lies
+    /// beyond it, and the end of the character when it lies inside one (between the
+    /// halves of a surrogate pair), whichever way the cursor came: going back, it steps
+    /// to the character's start, then forward over it. Costs the distance from the
+    /// previous offset, backwards (overlapping spans) as forwards.
     pub fn seek(&mut self, unit: usize) -> usize {
         if self.ascii {
             return unit.min(self.text.len());
@@ -144,6 +146,20 @@ mod tests {
         assert_eq!(utf16_offset(s, 2), None, "inside the emoji's bytes");
         assert_eq!(byte_offset(s, 4), Some(s.len()));
         assert_eq!(utf16_offset(s, 99), None);
+    }
+
+    #[test]
+    fn a_cursor_inside_a_surrogate_pair_is_after_it_whichever_way_it_came() {
+        let text = "a😀b";
+        // Units: a 0, 😀 1-2, b 3; bytes: a 0, 😀 1-4, b 5.
+        let mut forwards = Utf16Cursor::new(text);
+        assert_eq!(forwards.seek(2), 5);
+        let mut backwards = Utf16Cursor::new(text);
+        assert_eq!(backwards.seek(4), 6);
+        assert_eq!(backwards.seek(2), 5);
+        assert_eq!(backwards.seek(1), 1, "the character's start is its start");
+        assert_eq!(backwards.seek(2), 5);
+        assert_eq!(backwards.seek(0), 0);
     }
 
     #[test]
