@@ -648,9 +648,10 @@ mod tests {
         for name in ["S'well", "L'Oréal", "O\u{2019}Neill", "Bottle S'well 17"] {
             assert!(coined_spelling(name), "{name}");
         }
-        // English contractions and possessives, and a small letter, are no such thing.
+        // English contractions and possessives, a small letter, and a capital after
+        // another letter (no initial standing alone) are no such thing.
         for word in [
-            "Don't", "It's", "I'll", "Y'all", "Men's", "o'clock", "S'up", "DON'T",
+            "Don't", "It's", "I'll", "Y'all", "Men's", "o'clock", "S'up", "DON'T", "DJ'ing",
         ] {
             assert!(!coined_spelling(word), "{word}");
         }
