@@ -166,7 +166,7 @@ impl Engine {
             );
             findings.truncate(before + crate::listing::MAX_FINDINGS_PER_FIELD);
         }
-        let mut short = self.short_forms(listing, &normalized, &findings, &ctx.own);
+        let mut short = self.short_forms(listing, &normalized, &views, &findings, &ctx.own);
         short.extend(self.franchise_members(&findings, &set_aside));
         if !short.is_empty() {
             findings.retain(|f| {

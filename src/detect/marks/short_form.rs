@@ -11,8 +11,8 @@
 //! words are distinctive enough is the engine's word evidence
 //! (`Engine::short_form_head`); this module finds the mentions.
 
-use super::ordinary::{Case, Style};
-use super::{marking_own, overlaps, word_views};
+use super::ordinary::{Case, Style, Word};
+use super::{marking_own, overlaps};
 use crate::detect::Engine;
 use crate::listing::{Finding, FindingKind, Listing, Severity, MAX_FINDINGS_PER_FIELD};
 use crate::text::{self, Normalized};
@@ -28,13 +28,14 @@ struct Head<'f> {
 }
 
 impl Engine {
-    /// Findings for the short forms, in `listing`'s fields (`normalized`, in the order
-    /// of [`Listing::fields`]), of the multi-word marks that `findings` (this listing's,
+    /// Findings for the short forms, in `listing`'s fields (`normalized` and their word
+    /// `views`, in the order of [`Listing::fields`]), of the multi-word marks that `findings` (this listing's,
     /// medium or above) name in full. `own` blocks the seller's brand as elsewhere.
     pub(super) fn short_forms(
         &self,
         listing: &Listing,
         normalized: &[Normalized],
+        views: &[Vec<Word<'_>>],
         findings: &[Finding],
         own: &super::own_brand::OwnBrands,
     ) -> Vec<Finding> {
@@ -81,7 +82,9 @@ impl Engine {
         if heads.is_empty() {
             return out;
         }
-        for ((field, index, original), norm) in listing.fields().into_iter().zip(normalized) {
+        for (((field, index, original), norm), field_views) in
+            listing.fields().into_iter().zip(normalized).zip(views)
+        {
             let tokens = norm.tokens();
             if !tokens
                 .iter()
@@ -94,12 +97,7 @@ impl Engine {
             for o in own.occurrences(&words) {
                 blocked[o.words].iter_mut().for_each(|b| *b = true);
             }
-            let views = marking_own(
-                &word_views(original, tokens, &|w| {
-                    self.snapshot.word_is_listing_vocabulary(w)
-                }),
-                &blocked,
-            );
+            let views = marking_own(field_views, &blocked);
             let style = Style::of(&views);
             let mut in_field = findings
                 .iter()
