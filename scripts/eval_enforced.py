@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build eval/enforced/{dev,dev2,dev3,dev4,holdout,lookalikes-*}.jsonl from the hand-written
+"""Build eval/enforced/{dev,dev2,dev3,dev4,dev5,holdout,lookalikes-*}.jsonl from the hand-written
 listings in eval/enforced/src/*.txt and check every label.
 
 Source format (one listing per block, blocks separated by a blank line):
@@ -42,6 +42,8 @@ SETS = [  # (source file, output file, id prefix)
     ("lookalikes-dev2.txt", "lookalikes-dev2.jsonl", "enforced-lookalikes-dev2"),
     ("dev4.txt", "dev4.jsonl", "enforced-dev4"),  # fourth tunable dev set
     ("lookalikes-dev3.txt", "lookalikes-dev3.jsonl", "enforced-lookalikes-dev3"),
+    ("dev5.txt", "dev5.jsonl", "enforced-dev5"),  # fifth tunable dev set, written blind
+    ("lookalikes-dev4.txt", "lookalikes-dev4.jsonl", "enforced-lookalikes-dev4"),
 ]
 
 # The dev README's closed vocabulary of 47 words ...
