@@ -108,6 +108,7 @@ const WORD_CLASSES: &[(&str, &[u8])] = &[
     ("fan", &[11]),
     ("refrigerator", &[11]),
     ("kettle", &[11]),
+    ("brewer", &[11, 21]),
     // 12: vehicles and their parts
     ("vehicle", &[12, 28]),
     ("car", &[12, 28]),

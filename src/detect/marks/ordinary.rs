@@ -470,6 +470,16 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         .map(|i| &words[i])
         .filter(|p| p.gap == Gap::Tight);
 
+    // A product noun right after another brand names that brand's goods ("for Keurig
+    // Brewers", "Hot Wheels Cars"), not a second brand.
+    if span.len() == 1
+        && prev.is_some_and(|p| p.in_mark || p.in_own)
+        && super::classes::is_product_noun(first.text)
+    {
+        return Usage::Ordinary {
+            why: "it names the goods of the brand before it (\"for Keurig Brewers\")",
+        };
+    }
     // Written in lower case where the seller capitalises names, after "for" too ("For
     // chili fans", "for football fans"): the word, not what the product fits.
     let lower_case_word =
@@ -975,6 +985,44 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_product_noun_after_another_brand_names_that_brands_goods() {
+        // The engine's words are normalised (lower case); the helper keeps the case it
+        // reads from the capitals.
+        let lowered = |text: &str| {
+            let mut w = words(text);
+            let last = w.len() - 1;
+            w[last].text = match w[last].text {
+                "Brewers" => "brewers",
+                "Cars" => "cars",
+                "Galaxy" => "galaxy",
+                other => other,
+            };
+            usage(&w, last..last + 1, Style::of(&w))
+        };
+        for text in [
+            "Coffee Pods for *Keurig Brewers",
+            "Track Set for *Hot *Wheels Cars",
+            "!Acme Brewers",
+        ] {
+            assert!(
+                matches!(lowered(text), Usage::Ordinary { .. }),
+                "{text}: {:?}",
+                lowered(text)
+            );
+        }
+        // Not a product noun: still what the product fits.
+        assert!(matches!(
+            lowered("Case for *Samsung Galaxy"),
+            Usage::Compatibility { .. }
+        ));
+        // A product noun with no brand before it: the compatibility wording decides.
+        assert!(matches!(
+            lowered("Coffee Pods for Brewers"),
+            Usage::Compatibility { .. }
+        ));
     }
 
     #[test]

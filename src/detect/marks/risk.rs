@@ -54,6 +54,9 @@
 //!   classes): registrations of the same word by others, which a real register holds
 //!   for most ordinary words in most classes, do not widen them.
 //!
+//! A product noun right after another brand names that brand's goods, not a second
+//! brand: "for Keurig Brewers" are coffee makers, "Hot Wheels Cars" toy cars.
+//!
 //! Compatibility wording, in detail: after a bare "for", goods ("for Puma Sneakers"),
 //! a short model in capitals ("for Jaguar XF") or "fans" ("for Coach fans") make it
 //! name what the product fits, and so does a famous brand of the listing's own goods
