@@ -142,6 +142,7 @@ fn engine() -> Engine {
         ("in", 7.3),
         ("a", 7.4),
         ("wear", 4.3),
+        ("pro", 4.8),
     ] {
         b.add_word_frequency(w, z);
     }
@@ -608,6 +609,18 @@ fn a_mark_glued_to_a_common_word() {
     assert_eq!(flags(&e, "", "Barbieberger dollhouse"), vec![]);
     // A mark that is the plural of a word is that word first: a surname here.
     assert_eq!(flags(&e, "", "Hawksworth corridor coach"), vec![]);
+}
+
+#[test]
+fn a_famous_mark_glued_to_a_word_of_imitation_is_the_brand_copied() {
+    let e = engine();
+    // No suit on record for Leica: glued to "style", the seller names it as copied.
+    assert_eq!(
+        flags(&e, "", "Leicastyle camera strap"),
+        lookalike("Leicastyle", "Leica")
+    );
+    // Glued to another common word, only the marks counterfeiters hide are read.
+    assert_eq!(flags(&e, "", "Leicapro camera strap"), vec![]);
 }
 
 #[test]

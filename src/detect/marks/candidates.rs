@@ -575,18 +575,21 @@ impl Engine {
     /// The mark `word` glues to an ordinary word ("barbiestyle", "newpokemon"): a coined
     /// mark of at least [`lookalike::MIN_WORD_LETTERS`] letters worth a typo search,
     /// whose owner sues marketplace sellers (the marks counterfeiters hide: a brand's
-    /// own compounds, "AmazonBasics", are not disguises), and a word of listing vocabulary or a common
+    /// own compounds, "AmazonBasics", are not disguises) — or any famous one before a
+    /// word that says the product imitates it ("wacomstyle": the seller names the brand
+    /// copied) — and a word of listing vocabulary or a common
     /// word ([`GLUED_WORD_ZIPF`]) of at least [`GLUED_WORD_LETTERS`] letters before or
     /// after it.
     pub(super) fn glued(&self, word: &str) -> Option<String> {
         let letters = |w: &str| w.chars().count();
-        let mark = |w: &str| {
+        let mark = |w: &str, imitated: bool| {
             letters(w) >= lookalike::MIN_WORD_LETTERS
                 && self.mark_value(w).is_some()
                 && self.typo_target(w)
-                && self
-                    .mark_value(w)
-                    .is_some_and(|v| self.records(v, w).live_sues_sellers)
+                && self.mark_value(w).is_some_and(|v| {
+                    let records = self.records(v, w);
+                    records.live_sues_sellers || (imitated && records.live_famous)
+                })
                 // The plural of a word is a word first: "Hawksworth" is a name, not
                 // the Hawks glued to "worth".
                 && !w.strip_suffix('s').is_some_and(|stem| {
@@ -600,9 +603,9 @@ impl Engine {
         };
         word.char_indices().skip(1).find_map(|(at, _)| {
             let (head, tail) = word.split_at(at);
-            if mark(head) && other(tail) {
+            if mark(head, ordinary::imitation_word(tail)) && other(tail) {
                 Some(head.to_owned())
-            } else if other(head) && mark(tail) {
+            } else if other(head) && mark(tail, false) {
                 Some(tail.to_owned())
             } else {
                 None
