@@ -172,8 +172,15 @@ impl FeedManifest {
     }
 
     /// Reads and validates `latest.json` (field shapes only; the signature is checked by
-    /// [`FeedManifest::check_signature`]).
+    /// [`FeedManifest::check_signature`]). A text longer than [`MAX_MANIFEST_BYTES`] is
+    /// refused before it is parsed, whoever read it.
     pub fn from_json(text: &str) -> Result<FeedManifest, FeedError> {
+        if text.len() > MAX_MANIFEST_BYTES {
+            return Err(manifest_error(&format!(
+                "longer than {} KiB, which no manifest is",
+                MAX_MANIFEST_BYTES / 1024
+            )));
+        }
         let manifest: FeedManifest =
             serde_json::from_str(text).map_err(|e| FeedError::Manifest {
                 detail: e.to_string(),
@@ -686,6 +693,19 @@ mod tests {
                 supported: 2
             })
         );
+    }
+
+    #[test]
+    fn a_manifest_longer_than_64_kib_is_refused_before_it_is_read() {
+        assert_eq!(MAX_MANIFEST_BYTES, 65_536);
+        let json = published(5, b"x").to_json();
+        // JSON allows white space after the value: padded to the limit it still reads.
+        let at_limit = format!("{json}{}", " ".repeat(MAX_MANIFEST_BYTES - json.len()));
+        assert!(FeedManifest::from_json(&at_limit).is_ok());
+        let err = FeedManifest::from_json(&format!("{at_limit} "))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("longer than 64 KiB"), "{err}");
     }
 
     #[test]
