@@ -57,7 +57,8 @@
 //! A product noun right after another brand names that brand's goods, not a second
 //! brand: "for Keurig Brewers" are coffee makers, "Hot Wheels Cars" toy cars.
 //!
-//! Compatibility wording, in detail: after a bare "for", goods ("for Puma Sneakers"),
+//! Compatibility wording, in detail: after a bare "for", goods the word is a brand for
+//! by a registration or the curated list ("for Puma Sneakers"; not "for Camper Vans"),
 //! a short model in capitals ("for Jaguar XF") or "fans" ("for Coach fans") make it
 //! name what the product fits, and so does a famous brand of the listing's own goods
 //! that is no everyday word ("Battery Door for BlackBerry" on a phone part), unless the word is everyday ("for Smart Speaker") and
@@ -744,11 +745,18 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     // brand of the goods sold. Nor is a purpose written in a coined spelling ("for
     // LeapFrog", "for S'well").
     let names_own_brand = !everyday && famous_for_these_goods;
+    // Goods after the word say whose goods the product fits only when they are goods a
+    // registration or the curated list names the word a brand for: "for Puma Sneakers";
+    // but "for Camper Vans" is a kind of van, whoever registered CAMPER for shoes.
+    let its_goods = |goods: u64| {
+        relate(p.goods_classes, goods) == Classes::Overlap
+            || relate(p.famous_classes, goods) == Classes::Overlap
+    };
     let fits_goods;
     let usage = match *f.usage {
         Usage::Compatibility {
             why, goods, listed, ..
-        } if (goods != 0 && (!everyday || famous_for_these_goods))
+        } if (goods != 0 && its_goods(goods) && (!everyday || famous_for_these_goods))
             || names_own_brand
             || f.coined_spelling =>
         {
@@ -1499,10 +1507,26 @@ mod tests {
             known(&r, &[25], FOR_GOODS, word(below)),
             Some(Severity::High)
         );
-        // A brand list names no goods: named as fitting, it is worth a look.
+        // A brand list names no goods: the goods after the word cannot be its goods,
+        // and a bare "for" says no more than a purpose.
         let r = [famous("PUMA", &[])];
         assert_eq!(
             known(&r, &[25], FOR_GOODS, word(below)),
+            Some(Severity::Low)
+        );
+        // "Blackout Curtains for Camper Vans": vans (12) are none of the goods CAMPER is
+        // registered for (25), so the word names a kind of van.
+        let r = [famous("CAMPER", &[]), rec("CAMPER", &[25])];
+        let vans = Usage::Compatibility {
+            why: "it follows compatibility wording",
+            purpose: true,
+            goods: 1 << 12,
+            listed: false,
+        };
+        assert_eq!(known(&r, &[12], vans, word(below)), Some(Severity::Low));
+        // Registered for the goods named after it, it names whose goods they are.
+        assert_eq!(
+            known(&r, &[12], FOR_GOODS, word(below)),
             Some(Severity::Medium)
         );
         // "Shelf for Smart Speaker": an everyday word is an adjective of the goods...
@@ -1513,12 +1537,18 @@ mod tests {
         );
         // ... unless it is famous for these very goods ("Strap for Coach Bags").
         let r = [famous("COACH", &[18])];
+        let bags = Usage::Compatibility {
+            why: "it follows compatibility wording",
+            purpose: true,
+            goods: 1 << 18,
+            listed: false,
+        };
         assert_eq!(
-            known(&r, &[18], FOR_GOODS, word(ordinary::EVERYDAY_ZIPF)),
+            known(&r, &[18], bags.clone(), word(ordinary::EVERYDAY_ZIPF)),
             Some(Severity::High)
         );
         assert_eq!(
-            known(&r, &[12], FOR_GOODS, word(ordinary::EVERYDAY_ZIPF)),
+            known(&r, &[12], bags, word(ordinary::EVERYDAY_ZIPF)),
             Some(Severity::Low)
         );
     }
