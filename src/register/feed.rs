@@ -442,7 +442,8 @@ fn parse_version(text: &str) -> Option<Vec<u64>> {
     let parts: Option<Vec<u64>> = text
         .split('.')
         .map(|part| {
-            if part.is_empty() || part.len() > 9 || !part.bytes().all(|b| b.is_ascii_digit()) {
+            // An empty part passes this and then does not parse.
+            if part.len() > 9 || !part.bytes().all(|b| b.is_ascii_digit()) {
                 None
             } else {
                 part.parse().ok()
@@ -693,6 +694,72 @@ mod tests {
                 supported: 2
             })
         );
+    }
+
+    #[test]
+    fn versions_have_one_to_four_parts_of_at_most_nine_digits() {
+        assert_eq!(parse_version("0.10.2"), Some(vec![0, 10, 2]));
+        assert_eq!(parse_version("1.2.3.4"), Some(vec![1, 2, 3, 4]));
+        assert_eq!(parse_version("123456789"), Some(vec![123_456_789]));
+        for bad in [
+            "",
+            "1..2",
+            ".1",
+            "1.2.3.4.5",
+            "1234567890",
+            "1.a",
+            "+1",
+            "1 .2",
+        ] {
+            assert_eq!(parse_version(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_is_yyyy_mm_dd_with_a_month_and_a_day_in_range() {
+        for good in ["2026-11-23", "2026-01-01", "2026-12-31"] {
+            assert!(is_date(good), "{good}");
+        }
+        for bad in [
+            "2026-11-2",
+            "2026-11-234",
+            "2026/11/23",
+            "2026-11/23",
+            "2026/11-23",
+            "2026-1a-23",
+            "20x6-11-23",
+            "2026-11-2x",
+            "2026-00-10",
+            "2026-13-10",
+            "2026-12-00",
+            "2026-12-32",
+        ] {
+            assert!(!is_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_file_name_is_plain_short_and_not_hidden() {
+        for good in [
+            "clearmark-2026112300.snap",
+            "a",
+            "A_b-1.snap",
+            &"a".repeat(128),
+        ] {
+            assert!(is_file_name(good), "{good}");
+        }
+        let long = "a".repeat(129);
+        for bad in [
+            "",
+            ".snap",
+            "../x.snap",
+            "a/b.snap",
+            "a b.snap",
+            "a\\b",
+            &long,
+        ] {
+            assert!(!is_file_name(bad), "{bad}");
+        }
     }
 
     #[test]
