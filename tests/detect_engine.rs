@@ -35,6 +35,7 @@ fn engine() -> Engine {
         rec("VELCRO", &[26]),
         rec("PLAYSTATION", &[9]),
         rec("FERRARI", &[12, 28]),
+        rec("RIO", &[25]),
         famous("LEGO"),
         famous("NIKE"),
         famous("APPLE"),
@@ -61,9 +62,12 @@ fn engine() -> Engine {
         ("case", 5.0),
         ("toy", 4.2),
         ("car", 5.0),
+        ("rio", 3.8),
+        ("jersey", 3.9),
     ] {
         b.add_word_frequency(w, z);
     }
+    b.mark_name("rio");
     Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"))
 }
 
@@ -142,6 +146,26 @@ fn ordinary_words_need_evidence() {
     l.category = Some("Electronics > Phone cases".into());
     let r = e.check(&l);
     assert_eq!(flagged(&r), vec![]);
+}
+
+#[test]
+fn a_registered_name_with_nothing_either_way_needs_a_brand_beside_it() {
+    let e = engine();
+    // A register holds most names in most classes: RIO for clothing says nothing of
+    // "Rio" in a jersey's title with no brand named.
+    let mut l = title("Striped Football Jersey Rio Adult Number 10");
+    l.category = Some("Clothing > Jerseys".into());
+    assert_eq!(flagged(&e.check(&l)), vec![]);
+    // Beside another brand of the field, it may be one of them: worth a look.
+    let mut l = title("Nike Striped Football Jersey Rio Adult Number 10");
+    l.category = Some("Clothing > Jerseys".into());
+    assert_eq!(
+        flagged(&e.check(&l)),
+        vec![
+            ("Nike", FindingKind::FamousBrand, Severity::High),
+            ("Rio", FindingKind::RegisteredMark, Severity::Medium)
+        ]
+    );
 }
 
 #[test]

@@ -481,6 +481,10 @@ impl Engine {
                 && c.key
                     .split(' ')
                     .all(|w| self.known_word(w) && !self.written_as_a_name(w)),
+            brand_in_field: views
+                .iter()
+                .enumerate()
+                .any(|(i, w)| !c.words.contains(&i) && (w.in_mark || w.in_own)),
         };
         let assessment = risk::assess(&facts)?;
         let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);

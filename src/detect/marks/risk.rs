@@ -10,7 +10,7 @@
 //! | coined word, registered or famous | high | high | medium (high if famous; low for a registered phrase of known words) |
 //! | coined word, only on a brand list | high | medium (low in lower case where names are capitalised, or a word the lists know that the text does not name as a brand) | low |
 //! | name or abbreviation, brand position (strong) | high | medium if registered | low |
-//! | name or abbreviation, brand position (weak) or no evidence | medium (low where the seller writes it in lower case elsewhere) | low | low |
+//! | name or abbreviation, brand position (weak) or no evidence | medium (low where the seller writes it in lower case elsewhere; with no evidence at all, low unless another brand is named in the field or the name is rarer than a known word) | low | low |
 //! | known word, used as a name, famous or in a coined spelling | high | medium if registered, curated or "for"-compatibility | medium if famous and compatibility |
 //! | exact phrase of known words (below everyday), used as a name | medium | low | low |
 //! | single known word, used as a name, no other evidence | low | low | low |
@@ -389,6 +389,9 @@ pub struct Facts<'a> {
     /// The mark is a phrase of known words, none of them a name ("Minor Injuries"):
     /// coined only as a phrase, when the phrase is rare.
     pub known_words: bool,
+    /// Another brand, or the seller's own, stands in the same field: brands are named
+    /// together ("Ninja Turtles … Raphael", "for Flamengo Fans Rio").
+    pub brand_in_field: bool,
 }
 
 /// The verdict on one candidate.
@@ -571,9 +574,14 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                         _ => Severity::Low,
                     }
                 }
+                // With nothing either way, a registration in the listing's class makes a
+                // name worth a look only where the field names brands, or where the name
+                // is rare: a real register holds most names in most classes ("Echo
+                // Cancellation", "Shea butter").
                 Usage::Neutral => match classes {
                     Classes::Overlap
-                        if registered_any
+                        if (registered_any
+                            && (zipf < ordinary::COMMON_ZIPF || f.brand_in_field))
                             || sues_sellers
                             || (enforced && zipf < ordinary::COMMON_ZIPF) =>
                     {
@@ -1036,6 +1044,7 @@ mod tests {
                 imitated: false,
                 listed_word: false,
                 known_words: false,
+                brand_in_field: false,
             },
             &cite(records),
         )
@@ -1080,6 +1089,7 @@ mod tests {
                 imitated,
                 listed_word: false,
                 known_words: false,
+                brand_in_field: false,
             },
             &cite(records),
         )
@@ -1108,6 +1118,7 @@ mod tests {
                     imitated: false,
                     listed_word,
                     known_words: false,
+                    brand_in_field: false,
                 },
                 &cite(&listed),
             )
@@ -1139,6 +1150,7 @@ mod tests {
                 imitated: false,
                 listed_word: true,
                 known_words: false,
+                brand_in_field: false,
             },
             &cite(&registered),
         );
@@ -1166,6 +1178,7 @@ mod tests {
                     imitated: false,
                     listed_word: false,
                     known_words,
+                    brand_in_field: false,
                 },
                 &cite(&r),
             )
@@ -1344,6 +1357,7 @@ mod tests {
         coined_spelling: bool,
         compound: Option<Compound>,
         written_as_words: bool,
+        brand_in_field: bool,
     }
 
     /// The severity of the known word "x" (Zipf `k.zipf`) with these records.
@@ -1387,6 +1401,7 @@ mod tests {
                 imitated: false,
                 listed_word: false,
                 known_words: false,
+                brand_in_field: k.brand_in_field,
             },
             &cite(records),
         )
@@ -1696,8 +1711,14 @@ mod tests {
             name: true,
             ..word(3.4)
         };
+        // With nothing either way, among other brands of the field (see
+        // `a_registered_name_with_nothing_either_way_is_worth_a_look_only_where_brands_are_named`).
+        let among_brands = Known {
+            brand_in_field: true,
+            ..name
+        };
         assert_eq!(
-            known(&r, &[28], Usage::Neutral, name),
+            known(&r, &[28], Usage::Neutral, among_brands),
             Some(Severity::Medium)
         );
         assert_eq!(known(&r, &[28], SEGMENT, name), Some(Severity::Medium));
@@ -1839,12 +1860,46 @@ mod tests {
     }
 
     #[test]
+    fn a_registered_name_with_nothing_either_way_is_worth_a_look_only_where_brands_are_named() {
+        // "Echo Cancellation" on a speakerphone: a real register holds most names in
+        // most classes, so ECHO registered for the goods says little alone.
+        let r = [rec("ECHO", &[9])];
+        let name = |zipf: f32, brand_in_field: bool| Known {
+            zipf,
+            name: true,
+            brand_in_field,
+            ..Known::default()
+        };
+        let at = ordinary::COMMON_ZIPF;
+        assert_eq!(
+            known(&r, &[9], Usage::Neutral, name(at, false)),
+            Some(Severity::Low)
+        );
+        // "Ninja Turtles Battle Shell Raphael": named among brands, it may be one.
+        assert_eq!(
+            known(&r, &[9], Usage::Neutral, name(at, true)),
+            Some(Severity::Medium)
+        );
+        // A name rarer than a known word is worth a look anyway.
+        assert_eq!(
+            known(&r, &[9], Usage::Neutral, name(at - 0.01, false)),
+            Some(Severity::Medium)
+        );
+        // Other goods: nothing.
+        assert_eq!(
+            known(&r, &[25], Usage::Neutral, name(at, true)),
+            Some(Severity::Low)
+        );
+    }
+
+    #[test]
     fn a_name_the_seller_writes_as_a_word_elsewhere_is_the_word() {
         // "Tape Echo Sound" in the title, "cuts room echo" in a bullet.
         let r = [rec("ECHO", &[9])];
         let name = Known {
             zipf: 3.8,
             name: true,
+            brand_in_field: true,
             ..Known::default()
         };
         let written = Known {
