@@ -287,7 +287,14 @@ pub enum Compound {
     /// The first word of a place name: a geographic feature follows ("Amazon River",
     /// "Amazon Rainforest", "Columbia River").
     Place,
+    /// A name after the geographic title it is named with ("Lake Tahoe", "Loch
+    /// Lomond"): the place itself, whoever holds the name as a mark.
+    TitledPlace,
 }
+
+/// Geographic titles written before a name ("Lake Tahoe", "Isle of Skye" is not one):
+/// not "mount" nor "cape", which listings use for goods ("Phone Mount", "Hero Cape").
+const PLACE_TITLES: &[&str] = &["lake", "loch", "lac", "isle", "gulf", "mont"];
 
 /// The name the one-word span begins with the next word, written the same way
 /// ("Columbia Blue", "hunter green"; not "Columbia blue-striped", where the colour is
@@ -317,6 +324,15 @@ pub fn compound(words: &[Word<'_>], span: Range<usize>) -> Option<Compound> {
     };
     if (after_place_preposition || mapped) && first.case == Case::Capitalised {
         return Some(Compound::Place);
+    }
+    let titled = span.start >= 1
+        && words[span.start - 1].gap == Gap::Tight
+        && words[span.start - 1].case == first.case
+        && PLACE_TITLES
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(words[span.start - 1].text));
+    if titled {
+        return Some(Compound::TitledPlace);
     }
     let next = words
         .get(span.end)
@@ -383,7 +399,10 @@ impl SellerWords {
         }
         for i in 0..words.len() {
             if words[i].case == Case::Capitalised
-                && compound(words, i..i + 1) == Some(Compound::Place)
+                && matches!(
+                    compound(words, i..i + 1),
+                    Some(Compound::Place | Compound::TitledPlace)
+                )
                 && !self
                     .places
                     .iter()
@@ -838,6 +857,18 @@ mod tests {
             compound(&words("across the Sahara"), 2..3),
             Some(Compound::Place)
         );
+    }
+
+    #[test]
+    fn a_name_after_a_geographic_title_is_that_place() {
+        let titled = Some(Compound::TitledPlace);
+        assert_eq!(compound(&words("Lake Tahoe Trail Map"), 1..2), titled);
+        assert_eq!(compound(&words("Tour du Mont Blanc"), 3..4), titled);
+        // Goods that share a word with a title are no title: "Phone Mount Samsung".
+        assert_eq!(compound(&words("Phone Mount Samsung Holder"), 2..3), None);
+        // Written otherwise than the title, it is no part of it; nor across a break.
+        assert_eq!(compound(&words("Lake tahoe"), 1..2), None);
+        assert_eq!(compound(&words("Lake , Tahoe"), 1..2), None);
     }
 
     #[test]

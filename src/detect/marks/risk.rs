@@ -74,7 +74,8 @@
 //! name after a preposition of place ("along the Amazon"), is part of that name — and a
 //! name the listing shows to be a place in one field is the place in all — low
 //! — a coined name before a place noun too — unless its owner sues sellers ("Barbie
-//! Pink" names the brand as much as the shade).
+//! Pink" names the brand as much as the shade). A name after its geographic title
+//! ("Lake Tahoe", "Loch Lomond") is the place whoever owns the name.
 //!
 //! **Pictures.** A mark that names what the product shows ("… print", "… design",
 //! "… theme") is the picture's subject: low for an ordinary word ("penguin print"), but
@@ -458,7 +459,12 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     let mut why = Vec::new();
     let mut severity = match f.common {
         // "the Amazon River", "Patagonia Region": a place, whatever else the name is,
-        // unless its owner sues sellers (then judged as usual).
+        // unless its owner sues sellers (then judged as usual); after its title ("Lake
+        // Tahoe") a place whoever the owner is.
+        None if f.compound == Some(Compound::TitledPlace) && f.disguise.is_none() => {
+            why.push("a place named after its title (\"Lake …\")".to_owned());
+            Severity::Low
+        }
         None if f.compound == Some(Compound::Place) && f.disguise.is_none() && !sues_sellers => {
             why.push("the first word of a place name (\"… River\", \"… Rainforest\")".to_owned());
             Severity::Low
@@ -500,6 +506,12 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 Classes::Unrelated if registered_any => Severity::Medium,
                 Classes::Unrelated => Severity::Low,
             }
+        }
+        Some((word, _)) if f.compound == Some(Compound::TitledPlace) => {
+            why.push(format!(
+                "\"{word}\" names a place after its title (\"Lake …\")"
+            ));
+            Severity::Low
         }
         Some((word, _)) if f.compound.is_some() && !sues_sellers => {
             // Colour and place names borrow places, animals and people ("Columbia Blue",
@@ -1757,6 +1769,44 @@ mod tests {
         // "Barbie Pink": an owner who sues sellers is judged as usual.
         let suing = [curated("Barbie", &[28], true)];
         assert_eq!(known(&suing, &[28], STRONG, shade), Some(Severity::High));
+    }
+
+    #[test]
+    fn a_name_after_its_geographic_title_is_the_place_whoever_owns_it() {
+        // "Lake Tahoe Trail Map": Tahoe's owner sues sellers, but the lake is meant.
+        let suing = [curated("Tahoe", &[12, 16], true)];
+        let sev = |common: Option<(&str, f32)>, compound: Option<Compound>| {
+            judge(
+                &Facts {
+                    key: "tahoe",
+                    protection: &Protection::of_records(&suing, "tahoe"),
+                    listing_classes: class_mask(&[16]),
+                    common,
+                    usage: &STRONG,
+                    disguise: None,
+                    misspelt: false,
+                    name: common.is_some(),
+                    vocabulary: false,
+                    coined_spelling: false,
+                    compound,
+                    written_as_words: false,
+                    imitated: false,
+                    listed_word: false,
+                    known_words: false,
+                    brand_in_field: false,
+                },
+                &cite(&suing),
+            )
+            .map(|v| v.severity)
+        };
+        let titled = Some(Compound::TitledPlace);
+        // Judged as coined, or as a name: the title makes it the place.
+        assert_eq!(sev(None, titled), Some(Severity::Low));
+        assert_eq!(sev(Some(("tahoe", 3.0)), titled), Some(Severity::Low));
+        // A place noun after it is no such proof against a suing owner.
+        let place = Some(Compound::Place);
+        assert_eq!(sev(None, place), Some(Severity::High));
+        assert_eq!(sev(None, None), Some(Severity::High));
     }
 
     #[test]
