@@ -100,6 +100,7 @@ fn engine() -> Engine {
         registered("INA"),
         curated("Tupperware", &[21, 28], false),
         curated("Inter Miami", &[25, 28], false),
+        curated("Foo Fighters", &[9, 25], false),
         registered("XO KITTY"),
     ] {
         b.add(r);
@@ -904,7 +905,12 @@ fn a_mark_of_two_words_written_without_its_space_is_the_mark() {
         flags(&e, "", "Soccer Scarf intermiami supporters"),
         lookalike("intermiami", "Inter Miami")
     );
-    // Words of fewer than four letters glue to anything: "Xokitty" is no XO KITTY.
+    // Three letters are a word of the mark ("FooFighters")...
+    assert_eq!(
+        flags(&e, "", "Rock Band Trucker Hat FooFighters Fans"),
+        lookalike("FooFighters", "Foo Fighters")
+    );
+    // ... fewer glue to anything: "Xokitty" is no XO KITTY.
     assert!(flags(&e, "", "Xokitty Plush Toy").is_empty());
 }
 

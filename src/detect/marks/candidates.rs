@@ -19,8 +19,9 @@ const COMPOUND_PART_LETTERS: usize = 3;
 const GLUED_WORD_ZIPF: f32 = 4.0;
 
 /// The fewest letters of each word of a mark read through its words written together
-/// ([`Engine::despaced`]): shorter words glue to anything ("a", "in", "the").
-const DESPACED_WORD_LETTERS: usize = 4;
+/// ([`Engine::despaced`]): shorter words glue to anything ("a", "in", "xo"); three
+/// letters are a word of the mark ("FooFighters").
+const DESPACED_WORD_LETTERS: usize = 3;
 
 /// The fewest single letters that, joined, spell a mark ("N.I.K.E"): three single
 /// letters are an abbreviation ("U S A").
