@@ -36,7 +36,8 @@ TEST_TIMEOUT="${MUTANTS_TIMEOUT:-120}"
 
 # The slow snapshot unit tests (25 s) only judge the snapshot module.
 SKIP_SNAPSHOT=(--skip register::snapshot)
-LIB_ONLY_REGISTER=(--skip register::snapshot --skip detect:: --skip text:: --skip corpus::)
+# The watch list's own engine tests (detect::watch_tests) judge it too.
+LIB_ONLY_REGISTER=(--skip register::snapshot --skip detect::marks --skip detect::copy --skip text:: --skip corpus::)
 
 # MODULE → cargo-mutants file globs and test selection.
 module_args() {

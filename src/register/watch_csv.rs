@@ -216,11 +216,8 @@ pub fn read(
             Ok(true) => row(columns
                 .record(&record)
                 .map_err(|error| LineError { line, error })),
-            Err(e) if e.is_io_error() => {
-                return Err(WatchListError::Read {
-                    detail: e.to_string(),
-                })
-            }
+            // Reading bytes in memory, the reader has no I/O to fail: what it refuses
+            // is the row.
             Err(e) => row(Err(LineError {
                 line,
                 error: RowError::Malformed {
@@ -245,16 +242,14 @@ impl<'a> LineCounter<'a> {
     }
 
     /// The line of the record that starts after `previous_end` (where the reader stood
-    /// after the previous record: at most the `\n` of its terminator), past blank lines
-    /// and comment lines, as the reader skips them.
+    /// after the previous record: at most the `\n` of its terminator, whose empty rest
+    /// of a line is skipped like a blank line), past blank lines and comment lines, as
+    /// the reader skips them.
     fn record_line(&mut self, previous_end: u64) -> u64 {
         let input = self.input;
         let mut pos = usize::try_from(previous_end)
             .unwrap_or(usize::MAX)
             .min(input.len());
-        if input.get(pos) == Some(&b'\n') {
-            pos += 1;
-        }
         loop {
             let rest = &input[pos..];
             let line_len = rest.iter().position(|&b| b == b'\n');
