@@ -101,6 +101,7 @@ fn engine() -> Engine {
         curated("Tupperware", &[21, 28], false),
         curated("Inter Miami", &[25, 28], false),
         curated("Foo Fighters", &[9, 25], false),
+        curated("Moschino", &[25], false),
         registered("XO KITTY"),
     ] {
         b.add(r);
@@ -895,6 +896,16 @@ fn an_ending_respelt_as_it_sounds_is_the_mark() {
 }
 
 #[test]
+fn a_sound_of_a_mark_spelt_otherwise_is_the_mark() {
+    let e = engine();
+    // "sch" written as it sounds: two letters from Moschino, one slip of the ear.
+    assert_eq!(
+        flags(&e, "", "Teddy Print T-Shirt Moskino Style"),
+        lookalike("Moskino", "Moschino")
+    );
+}
+
+#[test]
 fn a_mark_of_two_words_written_without_its_space_is_the_mark() {
     let e = engine();
     assert_eq!(
@@ -928,6 +939,11 @@ fn the_reason_names_the_disguise_found() {
     assert!(
         despaced.contains("inter miami written without its space"),
         "{despaced}"
+    );
+    let respelt = reason(&e, "Food Storage Containers Tupperwear Style Lunch");
+    assert!(
+        respelt.contains("a sound of it spelt otherwise"),
+        "{respelt}"
     );
     let typo = reason(&e, "Doraemom plush cat");
     assert!(

@@ -315,6 +315,8 @@ impl Engine {
                 Some("a doubled letter moved".to_owned())
             } else if n.trick == Trick::Despaced {
                 Some(format!("{} written without its space", n.key))
+            } else if n.trick == Trick::Respelt {
+                Some("a sound of it spelt otherwise".to_owned())
             } else if split {
                 Some(format!("{} split by a hyphen and misspelt", n.key))
             } else if n.distance == 1 {
@@ -323,7 +325,8 @@ impl Engine {
                 Some("two letters changed".to_owned())
             };
             // Spelt otherwise, without a splitting hyphen or a trick to show intent.
-            let misspelt = disguise.is_some() && !split && n.trick == Trick::Edits;
+            let misspelt =
+                disguise.is_some() && !split && matches!(n.trick, Trick::Edits | Trick::Respelt);
             taken[span.clone()].iter_mut().for_each(|t| *t = true);
             out.push(Candidate {
                 words: span,
@@ -544,7 +547,15 @@ impl Engine {
             .into_iter()
             .find(|k| coined(k))
         {
-            return near(k, Trick::Edits);
+            return near(k, Trick::Respelt);
+        }
+        // A sound spelt otherwise inside the word ("Moskino", "Maglight"), the mark
+        // exactly otherwise.
+        if let Some(k) = lookalike::sound_alike_spellings(word)
+            .into_iter()
+            .find(|k| coined(k))
+        {
+            return near(k, Trick::Respelt);
         }
         if let Some(k) = lookalike::moved_doubles(word)
             .into_iter()

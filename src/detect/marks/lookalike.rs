@@ -62,6 +62,9 @@ pub enum Trick {
     /// A mark of two words written as one, without its space ("InterMiami",
     /// "Pawpatrol"): the engine splits the word.
     Despaced,
+    /// A sound of the mark spelt otherwise ("Moskino", "Tupperwear"):
+    /// [`sound_alike_spellings`], [`sound_alike_endings`].
+    Respelt,
 }
 
 /// The shortest word read as a mark without its vowels: three consonants stand for
@@ -212,6 +215,35 @@ pub fn sound_alike_endings(word: &str) -> Vec<String> {
         .filter(|e| *e != ending)
         .map(|e| format!("{stem}{e}"))
         .collect()
+}
+
+/// Spellings of one sound inside a word, each read for the others ("Moskino" for
+/// Moschino, "Maglight" for Maglite, "Delfi" for Delphi): two or three edits apart,
+/// but one slip of the ear.
+const RESPELLINGS: &[(&str, &str)] = &[
+    ("sk", "sch"),
+    ("sch", "sk"),
+    ("ph", "f"),
+    ("f", "ph"),
+    ("ight", "ite"),
+    ("ite", "ight"),
+    ("x", "ks"),
+    ("ks", "x"),
+];
+
+/// The readings of `word` with one of its sounds respelt as [`RESPELLINGS`] spells it
+/// otherwise, one place at a time; only words of at least [`MIN_WORD_LETTERS`] letters.
+pub fn sound_alike_spellings(word: &str) -> Vec<String> {
+    if word.chars().count() < MIN_WORD_LETTERS {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (from, to) in RESPELLINGS {
+        for (at, _) in word.match_indices(from) {
+            out.push(format!("{}{to}{}", &word[..at], &word[at + from.len()..]));
+        }
+    }
+    out
 }
 
 /// The readings of `word` with its doubled letter moved: one letter of a double dropped
@@ -1045,6 +1077,20 @@ mod tests {
         );
         assert_eq!(keys(&m, "plaistaton"), ["playstation"]);
         assert!(keys(&m, "mimichrmpz").is_empty());
+    }
+
+    #[test]
+    fn a_sound_is_read_in_each_of_its_spellings_one_place_at_a_time() {
+        assert_eq!(sound_alike_spellings("moskino"), ["moschino"]);
+        assert_eq!(sound_alike_spellings("maglight"), ["maglite"]);
+        assert_eq!(sound_alike_spellings("delfie"), ["delphie"]);
+        // Each place on its own, in the order of the table.
+        assert_eq!(sound_alike_spellings("lexxus"), ["leksxus", "lexksus"]);
+        assert_eq!(sound_alike_spellings("sphinks"), ["sfinks", "sphinx"]);
+        // Four letters are too few to read ("fish" is no "phish").
+        assert!(sound_alike_spellings("fish").is_empty());
+        assert_eq!(sound_alike_spellings("fishy"), ["phishy"]);
+        assert!(sound_alike_spellings("plush").is_empty());
     }
 
     fn phrase(m: &fst::Map<Vec<u8>>, text: &str, disguised: usize) -> Option<(String, usize)> {
