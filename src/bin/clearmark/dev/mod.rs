@@ -11,6 +11,7 @@ pub mod bench_snapshot;
 pub mod eval_brands;
 pub mod eval_copy;
 pub mod heap;
+pub mod rebuild;
 pub mod size;
 pub mod synth;
 
