@@ -169,6 +169,31 @@ fn a_registered_name_with_nothing_either_way_needs_a_brand_beside_it() {
 }
 
 #[test]
+fn a_famous_word_marked_with_a_trademark_sign_is_named_as_a_mark() {
+    let e = engine();
+    // APPLE is famous here with no goods named; "Apple" after a possessive-free
+    // description is the fruit unless the seller marks it.
+    let mut l = title("Slicer Blade for Apple® Corers");
+    l.category = Some("Home & Kitchen > Kitchen Utensils".into());
+    let marked = e.check(&l);
+    let mut l = title("Slicer Blade for Apple Corers");
+    l.category = Some("Home & Kitchen > Kitchen Utensils".into());
+    let plain = e.check(&l);
+    assert!(
+        marked.findings.iter().any(|f| f.text == "Apple"
+            && f.severity >= Severity::Medium
+            && f.reason.contains("the seller marks it with ® or ™")),
+        "{:?}",
+        marked.findings
+    );
+    assert!(
+        plain.findings.iter().all(|f| f.severity == Severity::Low),
+        "{:?}",
+        plain.findings
+    );
+}
+
+#[test]
 fn low_findings_are_shown_on_request() {
     let mut e = engine();
     e.set_options(Options {

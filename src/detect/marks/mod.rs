@@ -485,6 +485,7 @@ impl Engine {
                 .iter()
                 .enumerate()
                 .any(|(i, w)| !c.words.contains(&i) && (w.in_mark || w.in_own)),
+            trademark_sign: views[c.words.end - 1].marked,
         };
         let assessment = risk::assess(&facts)?;
         let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);
@@ -596,6 +597,17 @@ fn word_views<'t>(
     let opens: Vec<bool> = (0..tokens.len())
         .map(|i| i > 0 && opens_segment(cursor.slice(tokens[i - 1].end, tokens[i].start)))
         .collect();
+    // What follows each word up to the next, from the start again.
+    let mut cursor = Utf16Cursor::new(original);
+    let end = original.encode_utf16().count();
+    let marked: Vec<bool> = (0..tokens.len())
+        .map(|i| {
+            let to = tokens.get(i + 1).map_or(end, |n| n.start);
+            cursor
+                .slice(tokens[i].end, to)
+                .starts_with(['\u{2122}', '\u{00AE}'])
+        })
+        .collect();
     tokens
         .iter()
         .enumerate()
@@ -628,6 +640,7 @@ fn word_views<'t>(
             listed_abbreviation: upper(i)
                 && t.text.len() <= ordinary::ABBREVIATION_LETTERS
                 && vocabulary(&t.text),
+            marked: marked[i],
         })
         .collect()
 }

@@ -90,6 +90,9 @@ pub struct Word<'a> {
     /// listing vocabulary ("EVA", "PVC", "USB"): a material or a standard, not a model
     /// code.
     pub listed_abbreviation: bool,
+    /// A trademark sign follows it at once ("Igloo®", "Pac-Man™"): the seller marks it
+    /// as somebody's mark.
+    pub marked: bool,
 }
 
 /// How a field is capitalised as a whole, which says what capitals in it mean.
@@ -489,6 +492,13 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         .map(|i| &words[i])
         .filter(|p| p.gap == Gap::Tight);
 
+    // "Igloo®", "Pac-Man™": the seller's own sign says it is a mark.
+    if last.marked {
+        return Usage::Brand {
+            strong: true,
+            why: "the seller marks it with ® or ™",
+        };
+    }
     // A product noun right after another brand names that brand's goods ("for Keurig
     // Brewers", "Hot Wheels Cars"), not a second brand.
     if span.len() == 1
@@ -530,7 +540,13 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
             // A model code, another brand or a short word in capitals ("for Jaguar XF",
             // "for Apple TV") names what the product fits; "for Coach fans", whose fans
             // the buyer is.
+            // A word singled out in capitals in a title-case field ("for WHOOP 4.0")
+            // is written as a name, as it would be anywhere else in the field.
             purpose: bare_for
+                && !(style == Style::Title
+                    && first.all_caps
+                    && !first.shouted
+                    && first.text.len() > 3)
                 && !next.is_some_and(|n| {
                     n.case == Case::Code
                         || model_number(n)
@@ -788,6 +804,7 @@ mod tests {
                 all_caps: false,
                 shouted: false,
                 listed_abbreviation,
+                marked: false,
             });
         }
         if let Some(w) = out.last_mut() {
@@ -1267,6 +1284,41 @@ mod tests {
         // Where nothing is capitalised, case says nothing: "for" still names it.
         assert!(matches!(
             at("hot sauce gift set for chili fans", 5),
+            Usage::Compatibility { .. }
+        ));
+    }
+
+    #[test]
+    fn a_word_singled_out_in_capitals_after_a_bare_for_names_what_the_product_fits() {
+        let purpose = |text: &str, word: usize| match at(text, word) {
+            Usage::Compatibility { purpose, .. } => purpose,
+            other => panic!("{text}: {other:?}"),
+        };
+        assert!(!purpose("Knit Band for WHOOP Strap Soft", 3));
+        // Capitals of a shouted run, or of a short word, or in a field not in title
+        // case, say nothing of a name.
+        assert!(purpose("Knit Band for WHOOP STRAP Soft", 3));
+        assert!(purpose("Knit Band for Whoop Strap Soft", 3));
+        assert!(purpose(
+            "knit band for WHOOP strap which is soft and stretchy",
+            3
+        ));
+    }
+
+    #[test]
+    fn a_word_the_seller_marks_with_a_trademark_sign_is_a_name() {
+        let mut w = words("Replacement Spigot for Igloo Beverage Coolers");
+        w[3].marked = true;
+        assert_eq!(
+            usage(&w, 3..4, Style::of(&w)),
+            Usage::Brand {
+                strong: true,
+                why: "the seller marks it with ® or ™"
+            }
+        );
+        w[3].marked = false;
+        assert!(matches!(
+            usage(&w, 3..4, Style::of(&w)),
             Usage::Compatibility { .. }
         ));
     }

@@ -34,7 +34,9 @@
 //! with a brand between ("for Samsung Galaxy", "fits Holmes, Sunbeam"; a bare "for"
 //! names a purpose as often: "for kids"), after comparison wording ("looks like
 //! Marshall", "lighter than Yeti"), right after another brand ("Suzuki New Swift"),
-//! before a model code ("canon 50d"), capitalised in running text. Opening a
+//! before a model code ("canon 50d"), capitalised in running text, marked ™ or ® by
+//! the seller ("Igloo®": named as a mark, like a word the product is said to fit, on
+//! any goods). Opening a
 //! title or segment, following a model number, or standing alone are positional cues,
 //! too weak to lift it. Even used as a name:
 //!
@@ -393,6 +395,8 @@ pub struct Facts<'a> {
     /// Another brand, or the seller's own, stands in the same field: brands are named
     /// together ("Ninja Turtles … Raphael", "for Flamengo Fans Rio").
     pub brand_in_field: bool,
+    /// The seller writes ™ or ® right after the span ("Igloo®"): names it as a mark.
+    pub trademark_sign: bool,
 }
 
 /// The verdict on one candidate.
@@ -857,6 +861,9 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         } => (w, false),
     };
     why.push(format!("used as a name: {name}"));
+    // Marked ™ or ® by the seller, the word is named as somebody's mark, as much as
+    // when the product is said to fit it.
+    let compat = compat || f.trademark_sign;
     // A famous known word is a brand on the goods it is famous for: registrations of
     // the same ordinary word by others (a real register holds thousands) say nothing
     // about that brand.
@@ -1057,6 +1064,7 @@ mod tests {
                 listed_word: false,
                 known_words: false,
                 brand_in_field: false,
+                trademark_sign: false,
             },
             &cite(records),
         )
@@ -1102,6 +1110,7 @@ mod tests {
                 listed_word: false,
                 known_words: false,
                 brand_in_field: false,
+                trademark_sign: false,
             },
             &cite(records),
         )
@@ -1131,6 +1140,7 @@ mod tests {
                     listed_word,
                     known_words: false,
                     brand_in_field: false,
+                    trademark_sign: false,
                 },
                 &cite(&listed),
             )
@@ -1163,6 +1173,7 @@ mod tests {
                 listed_word: true,
                 known_words: false,
                 brand_in_field: false,
+                trademark_sign: false,
             },
             &cite(&registered),
         );
@@ -1191,6 +1202,7 @@ mod tests {
                     listed_word: false,
                     known_words,
                     brand_in_field: false,
+                    trademark_sign: false,
                 },
                 &cite(&r),
             )
@@ -1370,6 +1382,7 @@ mod tests {
         compound: Option<Compound>,
         written_as_words: bool,
         brand_in_field: bool,
+        trademark_sign: bool,
     }
 
     /// The severity of the known word "x" (Zipf `k.zipf`) with these records.
@@ -1414,6 +1427,7 @@ mod tests {
                 listed_word: false,
                 known_words: false,
                 brand_in_field: k.brand_in_field,
+                trademark_sign: k.trademark_sign,
             },
             &cite(records),
         )
@@ -1772,6 +1786,21 @@ mod tests {
     }
 
     #[test]
+    fn a_famous_word_the_seller_marks_with_a_trademark_sign_is_the_brand_on_other_goods() {
+        // "Replacement Spigot for Igloo® … Coolers": famous for drinkware (21), the
+        // listing's spigot read as other goods (11).
+        let r = [famous("IGLOO", &[21])];
+        let marked = Known {
+            trademark_sign: true,
+            ..word(2.5)
+        };
+        assert_eq!(known(&r, &[11], STRONG, word(2.5)), Some(Severity::Low));
+        assert_eq!(known(&r, &[11], STRONG, marked), Some(Severity::Medium));
+        // On its own goods it was the brand already.
+        assert_eq!(known(&r, &[21], STRONG, marked), Some(Severity::High));
+    }
+
+    #[test]
     fn a_name_after_its_geographic_title_is_the_place_whoever_owns_it() {
         // "Lake Tahoe Trail Map": Tahoe's owner sues sellers, but the lake is meant.
         let suing = [curated("Tahoe", &[12, 16], true)];
@@ -1794,6 +1823,7 @@ mod tests {
                     listed_word: false,
                     known_words: false,
                     brand_in_field: false,
+                    trademark_sign: false,
                 },
                 &cite(&suing),
             )
