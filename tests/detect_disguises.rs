@@ -623,6 +623,12 @@ fn a_famous_mark_glued_to_a_word_of_imitation_is_the_brand_copied() {
     );
     // Glued to another common word, only the marks counterfeiters hide are read.
     assert_eq!(flags(&e, "", "Leicapro camera strap"), vec![]);
+    // A common word opening a typo glues to nothing when the rest is no mark: the
+    // typo is still read ("star" + "buks").
+    assert_eq!(
+        flags(&e, "", "Starbuks coffee mug"),
+        lookalike("Starbuks", "Starbucks")
+    );
 }
 
 #[test]
