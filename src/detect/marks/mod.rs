@@ -597,17 +597,7 @@ fn word_views<'t>(
     let opens: Vec<bool> = (0..tokens.len())
         .map(|i| i > 0 && opens_segment(cursor.slice(tokens[i - 1].end, tokens[i].start)))
         .collect();
-    // What follows each word up to the next, from the start again.
-    let mut cursor = Utf16Cursor::new(original);
-    let end = original.encode_utf16().count();
-    let marked: Vec<bool> = (0..tokens.len())
-        .map(|i| {
-            let to = tokens.get(i + 1).map_or(end, |n| n.start);
-            cursor
-                .slice(tokens[i].end, to)
-                .starts_with(['\u{2122}', '\u{00AE}'])
-        })
-        .collect();
+
     tokens
         .iter()
         .enumerate()
@@ -640,7 +630,7 @@ fn word_views<'t>(
             listed_abbreviation: upper(i)
                 && t.text.len() <= ordinary::ABBREVIATION_LETTERS
                 && vocabulary(&t.text),
-            marked: marked[i],
+            marked: t.trademark_sign,
         })
         .collect()
 }

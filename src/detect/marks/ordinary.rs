@@ -90,8 +90,8 @@ pub struct Word<'a> {
     /// listing vocabulary ("EVA", "PVC", "USB"): a material or a standard, not a model
     /// code.
     pub listed_abbreviation: bool,
-    /// A trademark sign follows it at once ("Igloo®", "Pac-Man™"): the seller marks it
-    /// as somebody's mark.
+    /// A trademark sign follows it at once ("Igloo®", "Pac-Man™", ℠ and © too): the
+    /// seller marks it as somebody's mark.
     pub marked: bool,
 }
 
@@ -496,7 +496,7 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
     if last.marked {
         return Usage::Brand {
             strong: true,
-            why: "the seller marks it with ® or ™",
+            why: "the seller marks it with a trademark sign (™, ®)",
         };
     }
     // A product noun right after another brand names that brand's goods ("for Keurig
@@ -1313,7 +1313,7 @@ mod tests {
             usage(&w, 3..4, Style::of(&w)),
             Usage::Brand {
                 strong: true,
-                why: "the seller marks it with ® or ™"
+                why: "the seller marks it with a trademark sign (™, ®)"
             }
         );
         w[3].marked = false;
