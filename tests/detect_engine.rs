@@ -182,7 +182,8 @@ fn a_famous_word_marked_with_a_trademark_sign_is_named_as_a_mark() {
     assert!(
         marked.findings.iter().any(|f| f.text == "Apple"
             && f.severity >= Severity::Medium
-            && f.reason.contains("the seller marks it with a trademark sign")),
+            && f.reason
+                .contains("the seller marks it with a trademark sign")),
         "{:?}",
         marked.findings
     );
