@@ -102,6 +102,8 @@ fn engine() -> Engine {
         curated("Inter Miami", &[25, 28], false),
         curated("Foo Fighters", &[9, 25], false),
         curated("Moschino", &[25], false),
+        famous("Estee Lauder"),
+        famous("Ray-Ban"),
         registered("XO KITTY"),
     ] {
         b.add(r);
@@ -899,6 +901,23 @@ fn an_ending_respelt_as_it_sounds_is_the_mark() {
     );
     // A stem too short is a word of its own, and a known word is nobody's typo.
     assert!(flags(&e, "", "Lunch Box Wear Style").is_empty());
+}
+
+#[test]
+fn a_leetspeak_word_of_a_mark_of_several_words_is_read_with_its_exact_neighbours() {
+    let e = engine();
+    // A digit for the first letter, which the one-edit search of phrases keeps.
+    assert_eq!(
+        flags(&e, "", "Night Serum 3stee Lauder Dupe"),
+        lookalike("3stee Lauder", "Estee Lauder")
+    );
+    // A symbol inside the second word, joined to the first by a hyphen.
+    assert_eq!(
+        flags(&e, "", "Polarized Ray-B@n Sunglasses"),
+        lookalike("Ray-B@n", "Ray-Ban")
+    );
+    // Across a comma the words are not one mark.
+    assert!(flags(&e, "", "Night Serum 3stee, Lauder Dupe").is_empty());
 }
 
 #[test]

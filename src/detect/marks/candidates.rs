@@ -18,6 +18,10 @@ const COMPOUND_PART_LETTERS: usize = 3;
 /// ("AmazonBasics", "Mustangberger", "Rockmantra").
 const GLUED_WORD_ZIPF: f32 = 4.0;
 
+/// The most exact words on either side of a leetspeak word that the mark it is one
+/// word of may have ("3stee Lauder", "Ray-B@n").
+const LEET_PHRASE_NEIGHBOURS: usize = 2;
+
 /// The fewest letters of each word of a mark read through its words written together
 /// ([`Engine::despaced`]): shorter words glue to anything ("a", "in", "xo"); three
 /// letters are a word of the mark ("FooFighters").
@@ -210,8 +214,19 @@ impl Engine {
                         .filter(|k| !k.contains(' '))
                         .find_map(|k| self.cached_typo_of(k))
                         .map(|n| (n.key, n.value))
+                })
+                .map(|(key, value)| (r.clone(), key, value))
+                .or_else(|| {
+                    if word_and_number {
+                        return None;
+                    }
+                    run.candidates
+                        .iter()
+                        .find_map(|k| self.leet_phrase(norm.tokens(), taken, out, r.clone(), k))
                 });
-            if let Some((key, value)) = hit {
+            if let Some((r, key, value)) = hit {
+                // Exact marks inside a phrase read through the run give way to it.
+                out.retain(|c| c.words.end <= r.start || r.end <= c.words.start);
                 taken[r.clone()].iter_mut().for_each(|t| *t = true);
                 out.push(Candidate {
                     words: r,
@@ -224,6 +239,61 @@ impl Engine {
                 });
             }
         }
+    }
+
+    /// A reading of the leet run over `run` that is one word of a mark of several, the
+    /// mark's other words written exactly beside it, joined by a space or a hyphen, and
+    /// free or an exact mark of their own inside the span ("Lauder" of "3stee Lauder",
+    /// "Ray" of "Ray-B@n"): the mark of the most words, at most
+    /// [`LEET_PHRASE_NEIGHBOURS`] on either side, worth reading through a disguised word
+    /// ([`Engine::phrase_target`]), with the words it spans.
+    fn leet_phrase(
+        &self,
+        tokens: &[Token],
+        taken: &[bool],
+        found: &[Candidate],
+        run: Range<usize>,
+        reading: &str,
+    ) -> Option<(Range<usize>, String, u64)> {
+        let joined = |i: usize| matches!(tokens[i].joiner, Joiner::Space | Joiner::Hyphen);
+        let mut best: Option<(Range<usize>, String, u64)> = None;
+        for before in 0..=LEET_PHRASE_NEIGHBOURS {
+            for after in 0..=LEET_PHRASE_NEIGHBOURS {
+                let Some(start) = run.start.checked_sub(before) else {
+                    continue;
+                };
+                let end = run.end + after;
+                let span = start..end;
+                // The joiners between the run and its neighbours, and between them.
+                let mut joints = (start..run.start).chain(run.end - 1..end - 1);
+                if before + after == 0
+                    || end > tokens.len()
+                    || best.as_ref().is_some_and(|(b, _, _)| b.len() >= span.len())
+                    || (start..run.start).chain(run.end..end).any(|i| {
+                        taken[i]
+                            && !found.iter().any(|c| {
+                                c.disguise.is_none()
+                                    && c.words.contains(&i)
+                                    && start <= c.words.start
+                                    && c.words.end <= end
+                            })
+                    })
+                    || !joints.all(joined)
+                {
+                    continue;
+                }
+                let words = tokens[start..run.start]
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .chain([reading])
+                    .chain(tokens[run.end..end].iter().map(|t| t.text.as_str()));
+                let key = words.collect::<Vec<_>>().join(" ");
+                if let Some(value) = self.mark_value(&key).filter(|_| self.phrase_target(&key)) {
+                    best = Some((span, key, value));
+                }
+            }
+        }
+        best
     }
 
     /// A digit ending a word that is no word without it stands for whatever letter ends
