@@ -1298,6 +1298,10 @@ mod tests {
         // Capitals of a shouted run, or of a short word, or in a field not in title
         // case, say nothing of a name.
         assert!(purpose("Knit Band for WHOOP STRAP Soft", 3));
+        assert!(
+            purpose("Knit Band for UGG Strap Soft", 3),
+            "three letters: an abbreviation"
+        );
         assert!(purpose("Knit Band for Whoop Strap Soft", 3));
         assert!(purpose(
             "knit band for WHOOP strap which is soft and stretchy",
