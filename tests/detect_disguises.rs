@@ -104,6 +104,9 @@ fn engine() -> Engine {
         curated("Moschino", &[25], false),
         famous("Estee Lauder"),
         famous("Ray-Ban"),
+        famous("Ray-Ban Wayfarer"),
+        listed("Lauder"),
+        registered("LAUDER GLOW"),
         registered("XO KITTY"),
     ] {
         b.add(r);
@@ -917,7 +920,35 @@ fn a_leetspeak_word_of_a_mark_of_several_words_is_read_with_its_exact_neighbours
         lookalike("Ray-B@n", "Ray-Ban")
     );
     // Across a comma the words are not one mark.
-    assert!(flags(&e, "", "Night Serum 3stee, Lauder Dupe").is_empty());
+    assert!(flags(&e, "", "Night Serum 3stee, Lauder Dupe")
+        .iter()
+        .all(|(_, _, kind)| *kind != FindingKind::Lookalike));
+    // At the field's end too; and the mark of the most words wins.
+    assert_eq!(
+        flags(&e, "", "Night Serum Dupe 3stee Lauder"),
+        lookalike("3stee Lauder", "Estee Lauder")
+    );
+    assert_eq!(
+        flags(&e, "", "Sunglasses Ray-B@n"),
+        lookalike("Ray-B@n", "Ray-Ban")
+    );
+    assert_eq!(
+        flags(&e, "", "Ray-B@n Wayfarer Sunglasses"),
+        lookalike("Ray-B@n Wayfarer", "Ray-Ban Wayfarer")
+    );
+    // A neighbour that is the seller's own brand, or part of an exact mark reaching
+    // beyond the phrase, is no word of it.
+    assert!(flags(&e, "Lauder", "Night Serum 3stee Lauder Dupe")
+        .iter()
+        .all(|(_, _, kind)| *kind != FindingKind::Lookalike));
+    assert_eq!(
+        flags(&e, "", "Night Serum 3stee Lauder Glow Dupe"),
+        vec![(
+            "Lauder Glow".to_owned(),
+            "LAUDER GLOW".to_owned(),
+            FindingKind::RegisteredMark
+        )]
+    );
 }
 
 #[test]
