@@ -1030,3 +1030,34 @@ fn a_registered_phrase_of_known_words_is_the_words_on_other_goods() {
         [("Gadgets".to_owned(), Severity::Medium)]
     );
 }
+
+#[test]
+fn a_short_word_after_a_name_is_its_model_unless_a_material_or_standard_in_capitals() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(rec("RIO", &[25]));
+    for (w, z) in [("rio", 3.8), ("shirts", 3.5), ("are", 7.0), ("soft", 4.4)] {
+        b.add_word_frequency(w, z);
+    }
+    b.mark_name("rio");
+    b.add_listing_word("kit", 4.0);
+    b.add_listing_word("pvc", 2.0);
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let severity = |bullet: &str| {
+        let l = Listing {
+            id: "t".into(),
+            bullets: vec![bullet.into()],
+            category: Some("Clothing > Shirts".into()),
+            ..Default::default()
+        };
+        e.check(&l)
+            .findings
+            .iter()
+            .find(|f| f.text == "Rio")
+            .map(|f| f.severity)
+    };
+    // A short capitalised word after the name reads as its model, whatever it is...
+    assert_eq!(severity("Rio Kit shirts are soft."), Some(Severity::High));
+    // ... but a material or standard in capitals is none, and with nothing else to go
+    // on the registered name stays low.
+    assert_eq!(severity("Rio PVC shirts are soft."), None);
+}
