@@ -45,7 +45,7 @@ module_args() {
     text) # normalisation, tokens, UTF-16 offsets, homoglyphs, leet: every engine test reads them
       echo "-f src/text/** -C --lib -C --test=text_normalize -C --test=detect_engine -- -- ${SKIP_SNAPSHOT[*]}" ;;
     codes) # USPTO/EUIPO codes, source readers, brand lists, watch lists, feed and update
-      echo "-f src/register/*.rs -f src/register/sources/*.rs -C --lib -C --test=sources -C --test=update -- -- ${LIB_ONLY_REGISTER[*]}" ;;
+      echo "-f src/register/*.rs -f src/register/sources/*.rs -C --lib -C --test=sources -C --test=update -C --test=enforced_cli -- -- ${LIB_ONLY_REGISTER[*]}" ;;
     snapshot) # the snapshot format, index, records, trailer and checks
       echo "-f src/register/snapshot/** -C --lib -C --test=snapshot -C --test=update -- -- --skip detect:: --skip text::" ;;
     copy) # copied copy: judge, corpus, fingerprints

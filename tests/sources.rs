@@ -671,6 +671,30 @@ mod wordfreq {
         let bad = dir.join("bad_en.msgpack.gz");
         write_cbpack(&bad, bad_header, &[(100, &["x"])]);
         let bad_result = read_word_frequencies(&bad);
+        // Both fields must match: the format with another version, or the version
+        // with another format, is refused.
+        let other_version = dir.join("v2_en.msgpack.gz");
+        write_cbpack(
+            &other_version,
+            rmpv::Value::Map(vec![
+                ("format".into(), "cB".into()),
+                ("version".into(), 2.into()),
+            ]),
+            &[(100, &["x"])],
+        );
+        let other_format = dir.join("f_en.msgpack.gz");
+        write_cbpack(
+            &other_format,
+            rmpv::Value::Map(vec![
+                ("format".into(), "dB".into()),
+                ("version".into(), 1.into()),
+            ]),
+            &[(100, &["x"])],
+        );
+        let half_headers = [
+            read_word_frequencies(&other_version),
+            read_word_frequencies(&other_format),
+        ];
         std::fs::remove_dir_all(&dir).unwrap();
 
         let words = words.expect("readable list");
@@ -688,6 +712,12 @@ mod wordfreq {
             matches!(bad_result, Err(WordFreqError::Format { .. })),
             "{bad_result:?}"
         );
+        for result in half_headers {
+            assert!(
+                matches!(result, Err(WordFreqError::Format { .. })),
+                "{result:?}"
+            );
+        }
     }
 
     #[test]

@@ -641,6 +641,25 @@ mod tests {
         let disney = marks.record(marks.get("Disney").unwrap());
         assert_eq!(disney.number, "7414");
         assert_eq!(disney.enforcement.unwrap().franchise, None);
+        // Registration numbers only where the row gives them.
+        assert_eq!(r.registration, None);
+        let data = file(&["Zorblax,Zorblax Inc.,28,,,toys,,,,,1234567; 7654321,"]);
+        let marks = read(&[("b.csv", &data)]).unwrap();
+        let zorblax = marks.record(marks.get("zorblax").unwrap());
+        assert_eq!(zorblax.registration.as_deref(), Some("1234567; 7654321"));
+    }
+
+    #[test]
+    fn only_the_csv_files_of_the_folder_are_read() {
+        let dir = std::env::temp_dir().join(format!("clearmark-enforced-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("old.csv")).unwrap();
+        std::fs::write(dir.join("a.csv"), file(&[ROW_DISNEY])).unwrap();
+        std::fs::write(dir.join("README.md"), "# not a table\n").unwrap();
+        let marks = EnforcedMarks::read_dir(&dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let marks = marks.expect("the CSV file alone is read");
+        assert_eq!(marks.files(), [dir.join("a.csv")]);
+        assert_eq!(marks.marks().len(), 1);
     }
 
     #[test]

@@ -179,7 +179,8 @@ fn read_subtlex(path: &Path, words: &mut Words) -> Result<(), WordFreqError> {
             detail: "no word has a count".into(),
         });
     }
-    for entry in entries.iter().filter(|e| e.count > 0.0) {
+    // A count of zero or less gives no finite Zipf, which `keep` leaves out.
+    for entry in &entries {
         keep(
             words,
             &entry.word,
@@ -188,4 +189,31 @@ fn read_subtlex(path: &Path, words: &mut Words) -> Result<(), WordFreqError> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn of_several_spellings_the_most_frequent_wins_with_its_case() {
+        let mut words = Words::new();
+        keep(&mut words, "Shell", 3.0, true);
+        keep(&mut words, "shell", 4.0, true);
+        assert_eq!(words["shell"], (4.0, false));
+        // As frequent as the kept spelling: the first stays.
+        keep(&mut words, "SHELL", 4.0, true);
+        assert_eq!(words["shell"], (4.0, false));
+        keep(&mut words, "Shell", 3.9, true);
+        assert_eq!(words["shell"], (4.0, false));
+    }
+
+    #[test]
+    fn an_empty_word_or_a_frequency_that_is_no_number_is_left_out() {
+        let mut words = Words::new();
+        keep(&mut words, "  ", 3.0, true);
+        keep(&mut words, "zorblat", f32::NAN, true);
+        keep(&mut words, "zorblat", f32::INFINITY, true);
+        assert!(words.is_empty(), "{words:?}");
+    }
 }
