@@ -666,11 +666,11 @@ impl Engine {
         let letters = |w: &str| w.chars().count();
         let mark = |w: &str, imitated: bool| {
             letters(w) >= lookalike::MIN_WORD_LETTERS
-                && self.mark_value(w).is_some()
-                && self.typo_target(w)
                 && self.mark_value(w).is_some_and(|v| {
-                    let records = self.records(v, w);
-                    records.live_sues_sellers || (imitated && records.live_famous)
+                    self.typo_target(w) && {
+                        let records = self.records(v, w);
+                        records.live_sues_sellers || (imitated && records.live_famous)
+                    }
                 })
                 // The plural of a word is a word first: "Hawksworth" is a name, not
                 // the Hawks glued to "worth".

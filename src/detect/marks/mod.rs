@@ -485,7 +485,7 @@ impl Engine {
                 .iter()
                 .enumerate()
                 .any(|(i, w)| !c.words.contains(&i) && (w.in_mark || w.in_own)),
-            trademark_sign: views[c.words.end - 1].marked,
+            trademark_sign: views[c.words.end - 1].trademark_sign,
         };
         let assessment = risk::assess(&facts)?;
         let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);
@@ -597,7 +597,6 @@ fn word_views<'t>(
     let opens: Vec<bool> = (0..tokens.len())
         .map(|i| i > 0 && opens_segment(cursor.slice(tokens[i - 1].end, tokens[i].start)))
         .collect();
-
     tokens
         .iter()
         .enumerate()
@@ -630,7 +629,7 @@ fn word_views<'t>(
             listed_abbreviation: upper(i)
                 && t.text.len() <= ordinary::ABBREVIATION_LETTERS
                 && vocabulary(&t.text),
-            marked: t.trademark_sign,
+            trademark_sign: t.trademark_sign,
         })
         .collect()
 }

@@ -92,7 +92,7 @@ pub struct Word<'a> {
     pub listed_abbreviation: bool,
     /// A trademark sign follows it at once ("Igloo®", "Pac-Man™", ℠ and © too): the
     /// seller marks it as somebody's mark.
-    pub marked: bool,
+    pub trademark_sign: bool,
 }
 
 /// How a field is capitalised as a whole, which says what capitals in it mean.
@@ -493,7 +493,7 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         .filter(|p| p.gap == Gap::Tight);
 
     // "Igloo®", "Pac-Man™": the seller's own sign says it is a mark.
-    if last.marked {
+    if last.trademark_sign {
         return Usage::Brand {
             strong: true,
             why: "the seller marks it with a trademark sign (™, ®)",
@@ -804,7 +804,7 @@ mod tests {
                 all_caps: false,
                 shouted: false,
                 listed_abbreviation,
-                marked: false,
+                trademark_sign: false,
             });
         }
         if let Some(w) = out.last_mut() {
@@ -1312,7 +1312,7 @@ mod tests {
     #[test]
     fn a_word_the_seller_marks_with_a_trademark_sign_is_a_name() {
         let mut w = words("Replacement Spigot for Igloo Beverage Coolers");
-        w[3].marked = true;
+        w[3].trademark_sign = true;
         assert_eq!(
             usage(&w, 3..4, Style::of(&w)),
             Usage::Brand {
@@ -1320,7 +1320,7 @@ mod tests {
                 why: "the seller marks it with a trademark sign (™, ®)"
             }
         );
-        w[3].marked = false;
+        w[3].trademark_sign = false;
         assert!(matches!(
             usage(&w, 3..4, Style::of(&w)),
             Usage::Compatibility { .. }

@@ -23,9 +23,11 @@ pub fn rebuild(snapshot: &Snapshot) -> Result<Vec<u8>, String> {
     while let Some((word, value)) = words.next() {
         let word = std::str::from_utf8(word).map_err(|e| e.to_string())?;
         let zipf = word_value_zipf(value);
+        // A first name no frequency list knows has no frequency (Zipf 0) to add.
+        let only_a_given_name = value & WORD_IS_GIVEN_NAME != 0 && zipf == 0.0;
         if value & WORD_IS_LISTING_VOCABULARY != 0 {
             b.add_listing_word(word, zipf);
-        } else if value & (WORD_IS_NAME - 1) != 0 || value & WORD_IS_GIVEN_NAME == 0 {
+        } else if !only_a_given_name {
             b.add_word_frequency(word, zipf);
         }
         if value & WORD_IS_NAME != 0 {
