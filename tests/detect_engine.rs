@@ -79,6 +79,14 @@ fn title(t: &str) -> Listing {
     }
 }
 
+/// A listing titled `t` in `category`.
+fn titled_in(t: &str, category: &str) -> Listing {
+    Listing {
+        category: Some(category.into()),
+        ..title(t)
+    }
+}
+
 fn flagged(r: &Report) -> Vec<(&str, FindingKind, Severity)> {
     r.findings
         .iter()
@@ -153,12 +161,16 @@ fn a_registered_name_with_nothing_either_way_needs_a_brand_beside_it() {
     let e = engine();
     // A register holds most names in most classes: RIO for clothing says nothing of
     // "Rio" in a jersey's title with no brand named.
-    let mut l = title("Striped Football Jersey Rio Adult Number 10");
-    l.category = Some("Clothing > Jerseys".into());
+    let l = titled_in(
+        "Striped Football Jersey Rio Adult Number 10",
+        "Clothing > Jerseys",
+    );
     assert_eq!(flagged(&e.check(&l)), vec![]);
     // Beside another brand of the field, it may be one of them: worth a look.
-    let mut l = title("Nike Striped Football Jersey Rio Adult Number 10");
-    l.category = Some("Clothing > Jerseys".into());
+    let l = titled_in(
+        "Nike Striped Football Jersey Rio Adult Number 10",
+        "Clothing > Jerseys",
+    );
     assert_eq!(
         flagged(&e.check(&l)),
         vec![
@@ -173,12 +185,9 @@ fn a_famous_word_marked_with_a_trademark_sign_is_named_as_a_mark() {
     let e = engine();
     // APPLE is famous here with no goods named; "Apple" after a possessive-free
     // description is the fruit unless the seller marks it.
-    let mut l = title("Slicer Blade for Apple® Corers");
-    l.category = Some("Home & Kitchen > Kitchen Utensils".into());
-    let marked = e.check(&l);
-    let mut l = title("Slicer Blade for Apple Corers");
-    l.category = Some("Home & Kitchen > Kitchen Utensils".into());
-    let plain = e.check(&l);
+    let utensils = "Home & Kitchen > Kitchen Utensils";
+    let marked = e.check(&titled_in("Slicer Blade for Apple® Corers", utensils));
+    let plain = e.check(&titled_in("Slicer Blade for Apple Corers", utensils));
     assert!(
         marked.findings.iter().any(|f| f.text == "Apple"
             && f.severity >= Severity::Medium
@@ -963,9 +972,7 @@ fn an_invisible_character_after_emoji_keeps_utf16_offsets() {
 
 /// The severities above low a listing titled `t` in `category` gets, by flagged text.
 fn above_low(e: &Engine, t: &str, category: &str) -> Vec<(String, Severity)> {
-    let mut l = title(t);
-    l.category = Some(category.into());
-    e.check(&l)
+    e.check(&titled_in(t, category))
         .findings
         .into_iter()
         .filter(|f| f.severity > Severity::Low)

@@ -673,28 +673,15 @@ mod wordfreq {
         let bad_result = read_word_frequencies(&bad);
         // Both fields must match: the format with another version, or the version
         // with another format, is refused.
-        let other_version = dir.join("v2_en.msgpack.gz");
-        write_cbpack(
-            &other_version,
-            rmpv::Value::Map(vec![
-                ("format".into(), "cB".into()),
-                ("version".into(), 2.into()),
-            ]),
-            &[(100, &["x"])],
-        );
-        let other_format = dir.join("f_en.msgpack.gz");
-        write_cbpack(
-            &other_format,
-            rmpv::Value::Map(vec![
-                ("format".into(), "dB".into()),
-                ("version".into(), 1.into()),
-            ]),
-            &[(100, &["x"])],
-        );
-        let half_headers = [
-            read_word_frequencies(&other_version),
-            read_word_frequencies(&other_format),
-        ];
+        let half_headers = [("cB", 2), ("dB", 1)].map(|(format, version)| {
+            let path = dir.join(format!("{format}{version}_en.msgpack.gz"));
+            let header = rmpv::Value::Map(vec![
+                ("format".into(), format.into()),
+                ("version".into(), version.into()),
+            ]);
+            write_cbpack(&path, header, &[(100, &["x"])]);
+            read_word_frequencies(&path)
+        });
         std::fs::remove_dir_all(&dir).unwrap();
 
         let words = words.expect("readable list");

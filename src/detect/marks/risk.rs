@@ -1038,6 +1038,36 @@ mod tests {
         r
     }
 
+    /// The facts of a candidate with nothing but its key, records, listing and use
+    /// known: every other fact is absent.
+    fn facts<'a>(
+        key: &'a str,
+        protection: &'a Protection,
+        listing_classes: u64,
+        common: Option<(&'a str, f32)>,
+        usage: &'a Usage,
+    ) -> Facts<'a> {
+        Facts {
+            key,
+            protection,
+            listing_classes,
+            common,
+            usage,
+            disguise: None,
+            misspelt: false,
+            name: false,
+            vocabulary: false,
+            coined_spelling: false,
+            compound: None,
+            written_as_words: false,
+            imitated: false,
+            listed_word: false,
+            known_words: false,
+            brand_in_field: false,
+            trademark_sign: false,
+        }
+    }
+
     /// The verdict on `key` with these records, in a listing of these classes.
     fn verdict(
         records: &[Record],
@@ -1047,25 +1077,13 @@ mod tests {
         usage: &Usage,
     ) -> Option<Verdict> {
         judge(
-            &Facts {
+            &facts(
                 key,
-                protection: &Protection::of_records(records, key),
-                listing_classes: class_mask(listing),
+                &Protection::of_records(records, key),
+                class_mask(listing),
                 common,
                 usage,
-                disguise: None,
-                misspelt: false,
-                name: false,
-                vocabulary: false,
-                coined_spelling: false,
-                compound: None,
-                written_as_words: false,
-                imitated: false,
-                listed_word: false,
-                known_words: false,
-                brand_in_field: false,
-                trademark_sign: false,
-            },
+            ),
             &cite(records),
         )
     }
@@ -1094,23 +1112,16 @@ mod tests {
     ) -> Option<Severity> {
         judge(
             &Facts {
-                key: "casper",
-                protection: &Protection::of_records(records, "casper"),
-                listing_classes: class_mask(listing),
-                common: None,
-                usage: &Usage::Neutral,
                 disguise: Some("one letter changed".to_owned()),
                 misspelt,
-                name: false,
-                vocabulary: false,
-                coined_spelling: false,
-                compound: None,
-                written_as_words: false,
                 imitated,
-                listed_word: false,
-                known_words: false,
-                brand_in_field: false,
-                trademark_sign: false,
+                ..facts(
+                    "casper",
+                    &Protection::of_records(records, "casper"),
+                    class_mask(listing),
+                    None,
+                    &Usage::Neutral,
+                )
             },
             &cite(records),
         )
@@ -1124,23 +1135,14 @@ mod tests {
         let sev = |listed_word: bool, usage: Usage| {
             judge(
                 &Facts {
-                    key: "roma",
-                    protection: &Protection::of_records(&listed, "roma"),
-                    listing_classes: class_mask(&[31]),
-                    common: None,
-                    usage: &usage,
-                    disguise: None,
-                    misspelt: false,
-                    name: false,
-                    vocabulary: false,
-                    coined_spelling: false,
-                    compound: None,
-                    written_as_words: false,
-                    imitated: false,
                     listed_word,
-                    known_words: false,
-                    brand_in_field: false,
-                    trademark_sign: false,
+                    ..facts(
+                        "roma",
+                        &Protection::of_records(&listed, "roma"),
+                        class_mask(&[31]),
+                        None,
+                        &usage,
+                    )
                 },
                 &cite(&listed),
             )
@@ -1157,23 +1159,14 @@ mod tests {
         let registered = [rec("ROMA", &[])];
         let v = judge(
             &Facts {
-                key: "roma",
-                protection: &Protection::of_records(&registered, "roma"),
-                listing_classes: class_mask(&[31]),
-                common: None,
-                usage: &Usage::Neutral,
-                disguise: None,
-                misspelt: false,
-                name: false,
-                vocabulary: false,
-                coined_spelling: false,
-                compound: None,
-                written_as_words: false,
-                imitated: false,
                 listed_word: true,
-                known_words: false,
-                brand_in_field: false,
-                trademark_sign: false,
+                ..facts(
+                    "roma",
+                    &Protection::of_records(&registered, "roma"),
+                    class_mask(&[31]),
+                    None,
+                    &Usage::Neutral,
+                )
             },
             &cite(&registered),
         );
@@ -1186,23 +1179,14 @@ mod tests {
         let sev = |listing: &[u8], known_words: bool| {
             judge(
                 &Facts {
-                    key: "minor injuries",
-                    protection: &Protection::of_records(&r, "minor injuries"),
-                    listing_classes: class_mask(listing),
-                    common: None,
-                    usage: &Usage::Neutral,
-                    disguise: None,
-                    misspelt: false,
-                    name: false,
-                    vocabulary: false,
-                    coined_spelling: false,
-                    compound: None,
-                    written_as_words: false,
-                    imitated: false,
-                    listed_word: false,
                     known_words,
-                    brand_in_field: false,
-                    trademark_sign: false,
+                    ..facts(
+                        "minor injuries",
+                        &Protection::of_records(&r, "minor injuries"),
+                        class_mask(listing),
+                        None,
+                        &Usage::Neutral,
+                    )
                 },
                 &cite(&r),
             )
@@ -1411,23 +1395,20 @@ mod tests {
     ) -> Option<Verdict> {
         judge(
             &Facts {
-                key,
-                protection: &Protection::of_records(records, key),
-                listing_classes: class_mask(listing),
-                common: Some(("word", k.zipf)),
-                usage: &usage,
-                disguise: None,
-                misspelt: false,
                 name: k.name,
                 vocabulary: k.vocabulary,
                 coined_spelling: k.coined_spelling,
                 compound: k.compound,
                 written_as_words: k.written_as_words,
-                imitated: false,
-                listed_word: false,
-                known_words: false,
                 brand_in_field: k.brand_in_field,
                 trademark_sign: k.trademark_sign,
+                ..facts(
+                    key,
+                    &Protection::of_records(records, key),
+                    class_mask(listing),
+                    Some(("word", k.zipf)),
+                    &usage,
+                )
             },
             &cite(records),
         )
@@ -1474,6 +1455,16 @@ mod tests {
         goods: 1 << 25,
         listed: false,
     };
+    /// A bare "for" with goods of `class` after the word (like [`FOR_GOODS`], for other
+    /// goods).
+    fn for_goods(class: u8) -> Usage {
+        Usage::Compatibility {
+            why: "it follows compatibility wording",
+            purpose: true,
+            goods: 1 << class,
+            listed: false,
+        }
+    }
     const LISTED: Usage = Usage::Compatibility {
         why: "it follows compatibility wording",
         purpose: false,
@@ -1558,12 +1549,7 @@ mod tests {
         // "Blackout Curtains for Camper Vans": vans (12) are none of the goods CAMPER is
         // registered for (25), so the word names a kind of van.
         let r = [famous("CAMPER", &[]), rec("CAMPER", &[25])];
-        let vans = Usage::Compatibility {
-            why: "it follows compatibility wording",
-            purpose: true,
-            goods: 1 << 12,
-            listed: false,
-        };
+        let vans = for_goods(12);
         assert_eq!(known(&r, &[12], vans, word(below)), Some(Severity::Low));
         // Registered for the goods named after it, it names whose goods they are.
         assert_eq!(
@@ -1578,12 +1564,7 @@ mod tests {
         );
         // ... unless it is famous for these very goods ("Strap for Coach Bags").
         let r = [famous("COACH", &[18])];
-        let bags = Usage::Compatibility {
-            why: "it follows compatibility wording",
-            purpose: true,
-            goods: 1 << 18,
-            listed: false,
-        };
+        let bags = for_goods(18);
         assert_eq!(
             known(&r, &[18], bags.clone(), word(ordinary::EVERYDAY_ZIPF)),
             Some(Severity::High)
@@ -1635,12 +1616,7 @@ mod tests {
         // "Tester for Diesel Engines": engines (7) are none of Diesel's goods, nor is
         // the listing's tool (9 here stands for the tester).
         let r = [famous("DIESEL", &[25])];
-        let engines = Usage::Compatibility {
-            why: "it follows compatibility wording",
-            purpose: true,
-            goods: 1 << 7,
-            listed: false,
-        };
+        let engines = for_goods(7);
         let below = ordinary::EVERYDAY_ZIPF - 0.01;
         assert_eq!(
             known(&r, &[7], engines.clone(), word(below)),
@@ -1807,23 +1783,15 @@ mod tests {
         let sev = |common: Option<(&str, f32)>, compound: Option<Compound>| {
             judge(
                 &Facts {
-                    key: "tahoe",
-                    protection: &Protection::of_records(&suing, "tahoe"),
-                    listing_classes: class_mask(&[16]),
-                    common,
-                    usage: &STRONG,
-                    disguise: None,
-                    misspelt: false,
                     name: common.is_some(),
-                    vocabulary: false,
-                    coined_spelling: false,
                     compound,
-                    written_as_words: false,
-                    imitated: false,
-                    listed_word: false,
-                    known_words: false,
-                    brand_in_field: false,
-                    trademark_sign: false,
+                    ..facts(
+                        "tahoe",
+                        &Protection::of_records(&suing, "tahoe"),
+                        class_mask(&[16]),
+                        common,
+                        &STRONG,
+                    )
                 },
                 &cite(&suing),
             )
