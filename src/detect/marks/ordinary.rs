@@ -513,7 +513,9 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
     // chili fans", "for football fans"): the word, not what the product fits.
     let lower_case_word =
         style != Style::Lower && words[span.clone()].iter().all(|w| w.case == Case::Lower);
-    if let Some(listed) = compat_before(words, span.start).filter(|_| !lower_case_word) {
+    if let Some(listed) = compat_before(words, span.start)
+        .filter(|_| !lower_case_word && !replaced_part(words, span.clone()))
+    {
         // A bare "for" names a purpose ("for kids") unless what follows says it names a
         // brand, or "dupe" or "alternative" comes before it ("dupe for The Ordinary").
         let bare_for = span.start > 0
@@ -733,6 +735,20 @@ fn compared_with(words: &[Word<'_>], start: usize) -> bool {
 /// `Some(listed)`, where `listed` says the chain crossed a list's punctuation or a model
 /// number: the word stands further down the list, where the product's own colour or
 /// size follows as often as a brand ("for iPad 2 black").
+/// Whether the span names the part a replacement is, not what it fits: right after
+/// "replacement", with "for" and a brand further on in the same segment ("Replacement
+/// Shell Housing Kit for Nintendo": the product fits the Nintendo, the shell is the part).
+fn replaced_part(words: &[Word<'_>], span: Range<usize>) -> bool {
+    span.start > 0
+        && words[span.start - 1].text == "replacement"
+        && words[span.start - 1].gap == Gap::Tight
+        && words[span.start..]
+            .iter()
+            .take_while(|w| w.gap == Gap::Tight)
+            .zip(&words[span.start + 1..])
+            .any(|(w, next)| w.text == "for" && next.in_mark)
+}
+
 fn compat_before(words: &[Word<'_>], start: usize) -> Option<bool> {
     let mut i = start;
     let mut listed = false;
@@ -1286,6 +1302,30 @@ mod tests {
             at("hot sauce gift set for chili fans", 5),
             Usage::Compatibility { .. }
         ));
+    }
+
+    #[test]
+    fn the_part_a_replacement_is_is_no_brand_where_for_names_the_brand_further_on() {
+        assert!(matches!(
+            at("replacement Shell Housing Kit for *Nintendo Game", 1),
+            Usage::Neutral
+        ));
+        // Without "for" and a brand after it in the same segment, "replacement" names
+        // what the part fits ("Replacement Dyson Filter"). (Word texts are lower case,
+        // as the engine's are.)
+        for text in [
+            "replacement Shell Housing Kit",
+            "replacement Shell Housing for Game Boy",
+            "replacement Shell Housing , for *Nintendo",
+            "new Shell Housing for *Nintendo",
+        ] {
+            let usage = at(text, 1);
+            assert_eq!(
+                matches!(usage, Usage::Compatibility { .. }),
+                text.starts_with("replacement"),
+                "{text}: {usage:?}"
+            );
+        }
     }
 
     #[test]

@@ -768,7 +768,10 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     // product fits ("Battery Door for BlackBerry" on a phone part): a purpose is no
     // brand of the goods sold. Nor is a purpose written in a coined spelling ("for
     // LeapFrog", "for S'well").
-    let names_own_brand = !everyday && famous_for_these_goods;
+    // Unless the seller writes the word in lower case in running text elsewhere ("for
+    // Apple Shape" beside "for an apple figure"): to this seller the "for" names a
+    // purpose, whatever the brand's goods.
+    let names_own_brand = !everyday && famous_for_these_goods && !f.written_as_words;
     // Goods after the word say whose goods the product fits only when they are goods a
     // registration or the curated list names the word a brand for: "for Puma Sneakers";
     // but "for Camper Vans" is a kind of van, whoever registered CAMPER for shoes.
@@ -780,7 +783,10 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     let usage = match *f.usage {
         Usage::Compatibility {
             why, goods, listed, ..
-        } if (goods != 0 && its_goods(goods) && (!everyday || famous_for_these_goods))
+        } if (goods != 0
+            && its_goods(goods)
+            && (!everyday || famous_for_these_goods)
+            && !f.written_as_words)
             || names_own_brand
             || f.coined_spelling =>
         {
@@ -1969,6 +1975,33 @@ mod tests {
         // Named as a brand by the text itself, it is the brand.
         assert_eq!(known(&r, &[9], NAME, written), Some(Severity::High));
         assert_eq!(known(&r, &[9], FITS, written), Some(Severity::High));
+    }
+
+    #[test]
+    fn a_bare_for_before_a_word_the_seller_writes_in_lower_case_elsewhere_names_a_purpose() {
+        // "Jeans for Apple Shape Body" beside "for an apple figure"; "Boots for Diesel
+        // Mechanics" beside "shrugs off diesel": the famous brand's own goods (25 here)
+        // or its goods named after it do not make the bare "for" name the brand.
+        let r = [famous("Apple", &[25])];
+        let written = Known {
+            written_as_words: true,
+            ..word(4.4)
+        };
+        for usage in [FOR, for_goods(25)] {
+            assert_eq!(
+                known(&r, &[25], usage.clone(), word(4.4)),
+                Some(Severity::High),
+                "{usage:?}"
+            );
+            assert_eq!(
+                known(&r, &[25], usage.clone(), written),
+                Some(Severity::Low),
+                "{usage:?}"
+            );
+        }
+        // "Fits", "compatible with": the wording names the brand, whatever else the
+        // seller writes.
+        assert_eq!(known(&r, &[25], FITS, written), Some(Severity::High));
     }
 
     #[test]
