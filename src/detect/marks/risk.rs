@@ -7,7 +7,7 @@
 //!
 //! | mark | in the listing's classes | classes unknown | other classes only |
 //! |---|---|---|---|
-//! | coined word, registered or famous | high | high | medium (high if famous; low for a registered phrase of known words) |
+//! | coined word, registered or famous | high | high | medium (high if famous; low for a registered phrase of known words, and for a famous one that nothing names as a brand and no other brand stands beside) |
 //! | coined word, only on a brand list | high | medium (low in lower case where names are capitalised, or a word the lists know that the text does not name as a brand) | low |
 //! | name or abbreviation, brand position (strong) | high | medium if registered | low |
 //! | name or abbreviation, brand position (weak) or no evidence | medium (low where the seller writes it in lower case elsewhere; with no evidence at all, low unless another brand is named in the field or the name is rarer than a known word) | low | low |
@@ -476,6 +476,28 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
         None => {
             why.push("a coined word, distinctive in any line of goods".to_owned());
             match classes {
+                // A famous phrase of known words on goods none of the brand's, that
+                // nothing names as a brand and no other brand stands beside ("Ice Cube
+                // Tray"), is the words; "for Red Bull and Monster Energy Drinks",
+                // "Red Bull and Ferrari F1" name brands.
+                Classes::Unrelated
+                    if famous
+                        && f.known_words
+                        && !sues_sellers
+                        && !f.brand_in_field
+                        && f.disguise.is_none()
+                        && !matches!(
+                            f.usage,
+                            Usage::Compatibility { .. } | Usage::Brand { strong: true, .. }
+                        ) =>
+                {
+                    why.push(
+                        "a famous phrase of known words on goods none of the brand's, which \
+                         nothing in the text names as a brand"
+                            .to_owned(),
+                    );
+                    Severity::Low
+                }
                 _ if famous => Severity::High,
                 Classes::Overlap => Severity::High,
                 Classes::Unknown if registered_any => Severity::High,
@@ -1204,6 +1226,62 @@ mod tests {
         // On its own goods, or goods nobody can tell, the phrase is the mark.
         assert_eq!(sev(&[9], true), Some(Severity::High));
         assert_eq!(sev(&[], true), Some(Severity::High));
+    }
+
+    #[test]
+    fn a_famous_phrase_of_known_words_alone_on_other_goods_is_the_words() {
+        // "Ice Cube Tray": the rapper's name on a kitchen tray (21).
+        let sev = |r: &Record, listing: &[u8], usage: Usage, known_words: bool, beside: bool| {
+            let records = [r.clone()];
+            let protection = Protection::of_records(&records, "ice cube");
+            let verdict = judge(
+                &Facts {
+                    known_words,
+                    brand_in_field: beside,
+                    ..facts("ice cube", &protection, class_mask(listing), None, &usage)
+                },
+                &cite(&records),
+            );
+            verdict.map(|v| v.severity)
+        };
+        let rapper = famous("Ice Cube", &[9, 41]);
+        assert_eq!(
+            sev(&rapper, &[21], Usage::Neutral, true, false),
+            Some(Severity::Low)
+        );
+        assert_eq!(sev(&rapper, &[21], WEAK, true, false), Some(Severity::Low));
+        // A coined phrase, another brand beside it ("Red Bull and Ferrari F1"), the
+        // text naming it ("for Red Bull and Monster Energy Drinks"), its own goods or
+        // an owner who sues sellers: the famous mark, protected beyond its goods.
+        assert_eq!(
+            sev(&rapper, &[21], Usage::Neutral, false, false),
+            Some(Severity::High)
+        );
+        assert_eq!(
+            sev(&rapper, &[21], Usage::Neutral, true, true),
+            Some(Severity::High)
+        );
+        for usage in [FOR, FITS, NAME] {
+            assert_eq!(
+                sev(&rapper, &[21], usage.clone(), true, false),
+                Some(Severity::High),
+                "{usage:?}"
+            );
+        }
+        assert_eq!(
+            sev(&rapper, &[9], Usage::Neutral, true, false),
+            Some(Severity::High)
+        );
+        assert_eq!(
+            sev(
+                &curated("Ice Cube", &[9, 41], true),
+                &[21],
+                Usage::Neutral,
+                true,
+                false
+            ),
+            Some(Severity::High)
+        );
     }
 
     #[test]
