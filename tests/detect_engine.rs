@@ -1068,3 +1068,31 @@ fn a_short_word_after_a_name_is_its_model_unless_a_material_or_standard_in_capit
     // on the registered name stays low.
     assert_eq!(severity("Rio PVC shirts are soft."), None);
 }
+
+/// Ordinary abbreviations before the electrical goods they describe ("AC DC Adapter",
+/// like "USB Cable") are the abbreviations, not the band whose name they spell; before
+/// other words, or named after "for", they are the band.
+#[test]
+fn ordinary_abbreviations_before_electrical_goods_are_no_band() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("AC/DC", &[9, 25, 41], false));
+    for w in ["ac", "dc"] {
+        b.add_listing_word(w, 3.0);
+    }
+    for (w, z) in [("adapter", 3.0), ("tee", 3.0), ("fans", 4.0), ("for", 7.0)] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let high = |t: &str| -> Vec<String> {
+        e.check(&titled_in(t, "Electronics > Power Supplies"))
+            .findings
+            .iter()
+            .filter(|f| f.severity > Severity::Low)
+            .map(|f| f.text.clone())
+            .collect()
+    };
+    assert_eq!(high("AC DC Adapter 12V 2A"), Vec::<String>::new());
+    assert_eq!(high("AC/DC Adapter 12V 2A"), Vec::<String>::new());
+    assert_eq!(high("AC/DC Highway Tee"), ["AC/DC"]);
+    assert_eq!(high("Rock Tee for AC/DC Fans"), ["AC/DC"]);
+}

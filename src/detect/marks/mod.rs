@@ -267,6 +267,15 @@ impl Engine {
                 {
                     None
                 }
+                // "AC DC Adapter": the abbreviations, as common as their commonest.
+                _ if ordinary::abbreviations_of_goods(&views, c.words.clone()) => {
+                    let zipf = c
+                        .key
+                        .split(' ')
+                        .filter_map(|w| self.zipf(w))
+                        .fold(0.0, f32::max);
+                    Some((c.key.clone(), zipf))
+                }
                 _ => self
                     .common_word(&c.key)
                     .or_else(|| self.common_without_the(&c.key, &words[c.words.clone()]))

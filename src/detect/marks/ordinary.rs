@@ -749,6 +749,21 @@ fn replaced_part(words: &[Word<'_>], span: Range<usize>) -> bool {
             .any(|(w, next)| w.text == "for" && next.in_mark)
 }
 
+/// Whether the span is two or more ordinary abbreviations of the listing vocabulary
+/// right before a noun of electrical goods they describe ("AC DC Adapter", "AC/DC
+/// Converter"), as "USB Cable" is: the abbreviations, not the band; "AC/DC Highway
+/// Tee" names the band, and so does "for AC/DC Fans".
+pub fn abbreviations_of_goods(words: &[Word<'_>], span: Range<usize>) -> bool {
+    const ELECTRICAL: u64 = 1 << 7 | 1 << 9 | 1 << 11;
+    span.len() >= 2
+        && compat_before(words, span.start).is_none()
+        && words[span.clone()].iter().all(|w| w.listed_abbreviation)
+        && words[span.end - 1].gap == Gap::Tight
+        && words
+            .get(span.end)
+            .is_some_and(|n| super::classes::noun_classes(n.text) & ELECTRICAL != 0)
+}
+
 fn compat_before(words: &[Word<'_>], start: usize) -> Option<bool> {
     let mut i = start;
     let mut listed = false;
@@ -1301,6 +1316,30 @@ mod tests {
         assert!(matches!(
             at("hot sauce gift set for chili fans", 5),
             Usage::Compatibility { .. }
+        ));
+    }
+
+    #[test]
+    fn ordinary_abbreviations_before_electrical_goods_describe_them() {
+        let of_goods = |text: &str| abbreviations_of_goods(&words(text), 0..2);
+        assert!(of_goods("~AC ~DC adapter 12V"));
+        assert!(of_goods("~AC ~DC converter"));
+        assert!(of_goods("~AC ~DC fan 12V"), "a cooling fan, class 11");
+        // Before other goods, or no goods, across a break, or one abbreviation: the
+        // words may name a band ("AC/DC Highway Tee").
+        assert!(!of_goods("~AC ~DC Highway tee"));
+        assert!(!of_goods("~AC ~DC tee"));
+        assert!(!of_goods("~AC ~DC"));
+        assert!(!of_goods("~AC ~DC , adapter"));
+        assert!(
+            !of_goods("~AC DC adapter"),
+            "DC is no listed abbreviation here"
+        );
+        assert!(!abbreviations_of_goods(&words("~AC adapter"), 0..1));
+        // After compatibility wording they are named: "for AC/DC Fans".
+        assert!(!abbreviations_of_goods(
+            &words("tee for ~AC ~DC fans"),
+            2..4
         ));
     }
 
