@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build eval/enforced/{dev,dev2,dev3,dev4,dev5,holdout,lookalikes-*}.jsonl from the hand-written
+"""Build eval/enforced/{dev,dev2,dev3,dev4,dev5,dev6,holdout,lookalikes-*}.jsonl from the hand-written
 listings in eval/enforced/src/*.txt and check every label.
 
 Source format (one listing per block, blocks separated by a blank line):
@@ -44,6 +44,8 @@ SETS = [  # (source file, output file, id prefix)
     ("lookalikes-dev3.txt", "lookalikes-dev3.jsonl", "enforced-lookalikes-dev3"),
     ("dev5.txt", "dev5.jsonl", "enforced-dev5"),  # fifth tunable dev set, written blind
     ("lookalikes-dev4.txt", "lookalikes-dev4.jsonl", "enforced-lookalikes-dev4"),
+    ("dev6.txt", "dev6.jsonl", "enforced-dev6"),  # sixth set, written blind in session 14
+    ("lookalikes-dev5.txt", "lookalikes-dev5.jsonl", "enforced-lookalikes-dev5"),
 ]
 
 # The dev README's closed vocabulary of 47 words ...
