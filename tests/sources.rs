@@ -609,6 +609,99 @@ mod euipo_xml {
         check(&sink);
     }
 
+    /// One `TradeMark` of an EUIPO file in its wrapper, read from a scratch folder of
+    /// its own (`test` names it: tests run in parallel).
+    fn one_trade_mark(test: &str, body: &str) -> Collect {
+        let dir = scratch(&format!("euipo-{test}"));
+        let path = dir.join("one.xml");
+        std::fs::write(
+            &path,
+            format!(
+                "<Transaction><TradeMarkTransactionBody><TransactionContentDetails><TransactionData>\
+                 <TradeMarkDetails><TradeMark operationCode=\"Insert\">{body}</TradeMark>\
+                 </TradeMarkDetails></TransactionData></TransactionContentDetails>\
+                 </TradeMarkTransactionBody></Transaction>"
+            ),
+        )
+        .unwrap();
+        let mut sink = Collect::default();
+        let result = read(&path, &mut sink);
+        std::fs::remove_dir_all(&dir).unwrap();
+        result.expect("readable file");
+        sink
+    }
+
+    fn applicant(inside: &str, name: &str) -> String {
+        format!(
+            "<Applicant>{inside}<ApplicantAddressBook><FormattedNameAddress><Name><FormattedName>\
+             <OrganizationName>{name}</OrganizationName></FormattedName></Name>\
+             </FormattedNameAddress></ApplicantAddressBook></Applicant>"
+        )
+    }
+
+    #[test]
+    fn the_first_live_applicant_of_the_trade_mark_is_its_owner() {
+        let mark = |applicants: &str| {
+            one_trade_mark(
+                &format!("owner-{}", applicants.len()),
+                &format!(
+                    "<ApplicationNumber>018000009</ApplicationNumber>\
+                 <WordMarkSpecification><MarkVerbalElementText>ZENTRIX</MarkVerbalElementText>\
+                 </WordMarkSpecification><ApplicantDetails>{applicants}</ApplicantDetails>\
+                 <MarkCurrentStatusCode>Registered</MarkCurrentStatusCode>"
+                ),
+            )
+        };
+        let two = format!(
+            "{}{}",
+            applicant("", "First Co"),
+            applicant("", "Second Co")
+        );
+        assert_eq!(mark(&two).mark("ZENTRIX").owner, "First Co");
+        // An element named Applicant inside an applicant is not another applicant: its
+        // operation code does not delete the one around it.
+        let nested = applicant(
+            "<Extra><Applicant operationCode=\"Delete\"/></Extra>",
+            "Outer Co",
+        );
+        assert_eq!(mark(&nested).mark("ZENTRIX").owner, "Outer Co");
+    }
+
+    #[test]
+    fn registered_without_a_date_has_its_number_and_an_empty_disclaimer_is_none() {
+        let sink = one_trade_mark(
+            "registered",
+            "<ApplicationNumber>018000010</ApplicationNumber>\
+             <WordMarkSpecification><MarkVerbalElementText>MONDOVER</MarkVerbalElementText>\
+             </WordMarkSpecification>\
+             <MarkDisclaimerDetails><MarkDisclaimer languageCode=\"en\"></MarkDisclaimer>\
+             </MarkDisclaimerDetails>\
+             <MarkCurrentStatusCode>Registered</MarkCurrentStatusCode>",
+        );
+        let r = sink.mark("MONDOVER");
+        assert_eq!(r.registered, 0);
+        assert_eq!(r.registration.as_deref(), Some("018000010"));
+        assert!(r.disclaimers.is_empty(), "{:?}", r.disclaimers);
+    }
+
+    #[test]
+    fn a_trade_mark_without_a_status_is_reported_as_missing_it() {
+        let sink = one_trade_mark(
+            "no-status",
+            "<ApplicationNumber>018000011</ApplicationNumber>\
+             <WordMarkSpecification><MarkVerbalElementText>QUELLIX</MarkVerbalElementText>\
+             </WordMarkSpecification>",
+        );
+        assert!(sink.records.is_empty());
+        let skip = sink.skip_at("application 018000011");
+        assert_eq!(skip.reason, SkipReason::MissingField);
+        assert!(
+            skip.detail.contains("MarkCurrentStatusCode"),
+            "{}",
+            skip.detail
+        );
+    }
+
     #[test]
     fn zipped_difference_file() {
         let dir = scratch("euipo-zip");

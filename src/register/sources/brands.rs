@@ -480,3 +480,184 @@ fn nice_classes(category: &str) -> &'static [u8] {
         _ => &[],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::Skipped;
+
+    /// Collects the records and the progress a reader delivers.
+    #[derive(Default)]
+    struct Collect {
+        records: Vec<Record>,
+        progress: Vec<(u64, u64)>,
+    }
+
+    impl RecordSink for Collect {
+        fn record(&mut self, record: Record) {
+            self.records.push(record);
+        }
+        fn skipped(&mut self, _skipped: Skipped) {}
+        fn progress(&mut self, done: u64, total: u64) {
+            self.progress.push((done, total));
+        }
+    }
+
+    /// A fresh scratch folder holding `files` (name, contents).
+    fn scratch(test: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("clearmark-brands-{test}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        dir
+    }
+
+    fn read(files: &[(&str, &str)], test: &str, file: &str) -> Collect {
+        let dir = scratch(test, files);
+        let mut lists = FamousLists::default();
+        lists.add(&dir.join(file)).expect("a readable list");
+        let mut sink = Collect::default();
+        lists.finish(&mut sink);
+        std::fs::remove_dir_all(&dir).unwrap();
+        sink
+    }
+
+    #[test]
+    fn each_shop_category_implies_its_obvious_classes_and_others_none() {
+        let table: &[(&[&str], &[u8])] = &[
+            (
+                &["shop=clothes", "shop=shoes", "shop=fashion_accessories"],
+                &[25],
+            ),
+            (&["shop=bag"], &[18]),
+            (&["shop=toys"], &[28]),
+            (&["shop=sports", "shop=outdoor"], &[25, 28]),
+            (
+                &[
+                    "shop=electronics",
+                    "shop=computer",
+                    "shop=mobile_phone",
+                    "shop=optician",
+                ],
+                &[9],
+            ),
+            (&["shop=cosmetics", "shop=perfumery", "shop=beauty"], &[3]),
+            (&["shop=chemist", "amenity=pharmacy"], &[3, 5]),
+            (&["shop=jewelry"], &[14]),
+            (&["shop=furniture", "shop=bed"], &[20]),
+            (&["shop=houseware"], &[21]),
+            (&["shop=books"], &[16]),
+            (
+                &["shop=car", "shop=car_parts", "shop=tyres", "shop=bicycle"],
+                &[12],
+            ),
+            (&["shop=pet"], &[31]),
+            (&["shop=alcohol"], &[33]),
+            (&["shop=confectionery", "shop=pastry", "shop=bakery"], &[30]),
+            (
+                &[
+                    "shop=supermarket",
+                    "shop=convenience",
+                    "shop=department_store",
+                    "shop=variety_store",
+                ],
+                &[35],
+            ),
+            (&["shop=telecommunication"], &[38]),
+            (&["amenity=fuel"], &[4]),
+            (
+                &[
+                    "amenity=fast_food",
+                    "amenity=restaurant",
+                    "amenity=cafe",
+                    "amenity=ice_cream",
+                    "amenity=pub",
+                    "tourism=hotel",
+                ],
+                &[43],
+            ),
+            (&["amenity=bank", "amenity=atm", "office=insurance"], &[36]),
+            (
+                &[
+                    "amenity=car_rental",
+                    "amenity=parcel_locker",
+                    "amenity=post_office",
+                ],
+                &[39],
+            ),
+            (&["amenity=cinema", "leisure=fitness_centre"], &[41]),
+            (
+                &["shop=florist", "shop=hardware", "amenity=school", ""],
+                &[],
+            ),
+        ];
+        for (categories, classes) in table {
+            for c in *categories {
+                assert_eq!(nice_classes(c), *classes, "{c}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_name_suggestion_index_is_recognised_by_either_data_file() {
+        for file in ["nsi.json", "nsi.min.json"] {
+            let dir = scratch("detect", &[(file, "{}")]);
+            let (list, path) = BrandList::detect(&dir.join(file)).unwrap();
+            assert_eq!(list, BrandList::NameSuggestionIndex, "{file}");
+            assert!(path.ends_with(file));
+            std::fs::remove_dir_all(&dir).unwrap();
+        }
+    }
+
+    #[test]
+    fn only_two_letter_codes_are_countries_and_001_is_worldwide() {
+        let nsi = r#"{"nsi": {"brands/shop/toys": {"items": [
+            {"displayName": "Zentrix", "locationSet": {"include": ["gb", "150", "us-ca.geojson", "DE"]},
+             "tags": {"brand": "Zentrix", "brand:wikidata": "Q7"}},
+            {"displayName": "Mondover", "locationSet": {"include": ["001"]},
+             "tags": {"brand": "Mondover", "brand:wikidata": "Q8"}}
+        ]}}}"#;
+        let sink = read(&[("nsi.json", nsi)], "codes", "nsi.json");
+        let owner = |mark: &str| {
+            sink.records
+                .iter()
+                .find(|r| r.mark == mark)
+                .map(|r| r.owner.clone())
+        };
+        assert_eq!(
+            owner("Zentrix").as_deref(),
+            Some("name-suggestion-index; 2 countries"),
+            "gb and de; a region (150) and a geojson shape are no country"
+        );
+        assert_eq!(
+            owner("Mondover").as_deref(),
+            Some("name-suggestion-index; worldwide")
+        );
+        assert_eq!(
+            sink.records
+                .iter()
+                .find(|r| r.mark == "Zentrix")
+                .unwrap()
+                .classes,
+            [28]
+        );
+    }
+
+    #[test]
+    fn the_company_list_keeps_capitalised_names_of_two_letters_or_more_first_spelling_first() {
+        let companies = "# Comment With Capitals\n\nand\nA\n3M\nZentrix\nZENTRIX\nof\n";
+        let sink = read(
+            &[("companies.txt", companies)],
+            "companies",
+            "companies.txt",
+        );
+        let marks: Vec<&str> = sink.records.iter().map(|r| r.mark.as_str()).collect();
+        // Comments, blank lines, lower-case connectives and single letters are no
+        // names; "ZENTRIX" is "Zentrix" again, shown as first written.
+        assert_eq!(marks, ["3M", "Zentrix"]);
+        // Progress: at the first record and at the end.
+        assert_eq!(sink.progress, [(0, 2), (2, 2)]);
+    }
+}
