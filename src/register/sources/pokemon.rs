@@ -231,6 +231,41 @@ mod tests {
     }
 
     #[test]
+    fn each_other_spelling_is_an_alias_once_and_only_when_it_differs_from_the_name() {
+        let dir = scratch("aliases");
+        package(&dir, &["Zubblix"], &["祖布"]);
+        for (file, name) in [
+            ("zh-hant.json", "祖布"),
+            ("ja.json", "Ｚｕｂｂｌｉｘ"),
+            ("ko.json", "..."),
+        ] {
+            std::fs::write(dir.join("data").join(file), format!("[\"{name}\"]")).unwrap();
+        }
+        // Files of the data folder that are no name list are not read.
+        std::fs::write(dir.join("data/README.md"), "not a list").unwrap();
+        let names = PokemonNames::read(&dir).unwrap();
+        let mut curated = EnforcedMarks::default();
+        let csv = format!(
+            "{}\nPokémon,Nintendo Test Co.,9 28,Pokemon,,games,,yes,,,,\n",
+            super::super::enforced::HEADER
+        );
+        curated
+            .add_file(Path::new("t.csv"), csv.as_bytes())
+            .unwrap();
+        let mut sink = Collect(Vec::new());
+        names.deliver(
+            &Franchise::from_curated(&curated),
+            &curated,
+            &|_| false,
+            &mut sink,
+        );
+        // The same name in two scripts once; the full-width "Ｚｕｂｂｌｉｘ" is the name
+        // itself; "..." has no letters at all.
+        assert_eq!(sink.0[0].pseudo_marks, ["祖布"]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn names_become_records_under_the_curated_franchise_with_other_languages_as_aliases() {
         let dir = scratch("ok");
         package(
