@@ -1096,3 +1096,42 @@ fn ordinary_abbreviations_before_electrical_goods_are_no_band() {
     assert_eq!(high("AC/DC Highway Tee"), ["AC/DC"]);
     assert_eq!(high("Rock Tee for AC/DC Fans"), ["AC/DC"]);
 }
+
+/// A name of a mark that is a common phrase ("Man City", an alias on the curated row of
+/// Manchester City) is the mark where the listing names the mark in full; alone it is
+/// the words.
+#[test]
+fn another_name_of_a_mark_the_listing_names_is_that_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    let mut city = curated("Manchester City", &[25], false);
+    city.pseudo_marks = vec!["Man City".into()];
+    b.add(city);
+    for (w, z) in [
+        ("man", 5.8),
+        ("city", 5.2),
+        ("manchester", 3.9),
+        ("tee", 3.0),
+        ("fans", 4.3),
+        ("for", 7.0),
+        ("night", 5.5),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let r = e.check(&title("Tee for Manchester City Fans Man City"));
+    assert_eq!(
+        flagged(&r),
+        vec![
+            ("Manchester City", FindingKind::FamousBrand, Severity::High),
+            ("Man City", FindingKind::FamousBrand, Severity::Medium)
+        ]
+    );
+    assert!(
+        r.findings[1]
+            .reason
+            .contains("another name of Manchester City, which this listing names"),
+        "{}",
+        r.findings[1].reason
+    );
+    assert_eq!(flagged(&e.check(&title("Man City Night Tee"))), vec![]);
+}

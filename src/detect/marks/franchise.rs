@@ -11,7 +11,8 @@
 //! row's member names (`Rubble`, `Bingo`: words a listing uses in their ordinary sense
 //! every day) lead only here: alone they are no finding at all — unless the listing
 //! names its fans ("for Gunners fans", "Spurs supporters"): a word has no fans, a team,
-//! band or character has.
+//! band or character has. Another name of a mark the listing names in full ("Man City"
+//! beside "Manchester City") is that mark, judged medium the same way.
 
 use super::ordinary::{Gap, Word};
 use super::overlaps;
@@ -103,6 +104,13 @@ impl Engine {
                 .filter_map(|c| kept.cite(c.record, &s.key, &self.snapshot))
                 .chain(kept.member_records(&s.key, &self.snapshot).map(Arc::new))
                 .find_map(|r| {
+                    // Another name of a mark the listing names ("Man City" beside
+                    // "Manchester City") is that mark.
+                    let own_key = text::mark_key(&r.mark);
+                    if own_key != s.key && named.contains(&own_key) {
+                        let mark = r.mark.clone();
+                        return Some((r, mark));
+                    }
                     let franchise = r.enforcement.as_ref()?.franchise.clone()?;
                     (s.fans || named.contains(&text::mark_key(&franchise)))
                         .then_some((r, franchise))
@@ -120,7 +128,12 @@ impl Engine {
                 severity: Severity::Medium,
                 mark: record.mark.clone(),
                 reason: {
-                    let mut reason = if named.contains(&text::mark_key(&franchise)) {
+                    let mut reason = if franchise == record.mark {
+                        format!(
+                            "{}: another name of {franchise}, which this listing names",
+                            s.text
+                        )
+                    } else if named.contains(&text::mark_key(&franchise)) {
                         format!(
                             "{}: a mark of {franchise}, which this listing names",
                             record.mark
