@@ -1015,3 +1015,57 @@ fn the_reason_names_the_disguise_found() {
     );
     assert!(!typo.contains("without its space"), "{typo}");
 }
+
+/// Where the seller names a word as the brand the product imitates ("… Style", "…
+/// Dupe") or as a team or band with fans, a word of the word lists may be the
+/// disguise: a rare word one edit from a mark alone, a known word inside a mark of
+/// several words. Anywhere else such words stay words, and a word the frequency list
+/// holds itself is a word even there.
+#[test]
+fn a_word_named_as_the_brand_imitated_or_with_fans_may_be_a_misspelt_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    for r in [
+        curated("Twinings", &[30], false),
+        curated("Hydro Flask", &[21], false),
+        curated("Montreal Canadiens", &[25, 28], false),
+    ] {
+        b.add(r);
+    }
+    for (w, z) in [
+        ("twinning", 2.5),
+        ("hydro", 3.0),
+        ("flak", 3.2),
+        ("montreal", 3.5),
+        ("canadians", 3.6),
+        ("style", 4.5),
+        ("fans", 4.3),
+        ("bottle", 4.0),
+        ("blend", 3.5),
+        ("tee", 3.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    // "Twinnings" is the plural of a word the list holds, "Flaks" and "Canadians" are
+    // known words.
+    assert_eq!(
+        flags(&e, "", "Breakfast Tea Twinnings Style"),
+        lookalike("Twinnings", "Twinings")
+    );
+    assert_eq!(
+        flags(&e, "", "Water Bottle Hydro Flaks Style"),
+        lookalike("Hydro Flaks", "Hydro Flask")
+    );
+    assert_eq!(
+        flags(&e, "", "Hockey Tee Montreal Canadians Fans"),
+        lookalike("Montreal Canadians", "Montreal Canadiens")
+    );
+    for title in [
+        "Breakfast Tea Twinnings Blend",
+        "Hydro Flaks Bottle",
+        "Hockey Tee Montreal Canadians",
+        "Breakfast Tea Twinning Style",
+    ] {
+        assert!(flags(&e, "", title).is_empty(), "{title}");
+    }
+}

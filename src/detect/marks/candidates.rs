@@ -3,7 +3,7 @@
 
 use super::lookalike::{self, Trick};
 use super::{ends_segment, kept_per_word, Candidate};
-use super::{ordinary, walk};
+use super::{franchise, ordinary, walk};
 use crate::detect::Engine;
 use crate::register::snapshot::WORD_IS_GIVEN_NAME;
 use crate::text::{Joiner, Normalized, Shape, Token};
@@ -349,11 +349,21 @@ impl Engine {
             let joined = pair
                 .then(|| format!("{}{}", word(i), word(i + 1)))
                 .and_then(|text| Some((i..i + 2, self.cached_typo_of(&text)?, text)));
+            // Named as the brand imitated ("Twinnings Style"): a rare word is read too.
+            let imitated = tokens[i].joiner == Joiner::Space
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| ordinary::imitation_word(&t.text));
             let single = || {
                 (searchable(!taken[i], i)
                     && (word(i).chars().count() >= lookalike::MIN_WORD_LETTERS
                         || lookalike::is_skeleton(word(i))))
-                .then(|| Some((i..i + 1, self.cached_typo_of(word(i))?, word(i).to_owned())))
+                .then(|| {
+                    let near = self
+                        .cached_typo_of(word(i))
+                        .or_else(|| imitated.then(|| self.typo_of_imitated(word(i))).flatten())?;
+                    Some((i..i + 1, near, word(i).to_owned()))
+                })
                 .flatten()
             };
             let Some((span, n, text)) = joined.or_else(single) else {
@@ -463,13 +473,23 @@ impl Engine {
         };
         for k in 0..words.len() {
             let w = words[k];
+            // A known word is read as a misspelt word of a mark only where the phrase
+            // stands right before a word saying the product imitates it ("Mountain
+            // Hardware Style") or that it has fans ("Montreal Canadians Fans": a phrase
+            // of words has none, a team or band has).
+            let known = self.listed_word(w) && !self.rare_word(w);
             let suspect = w.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && w.chars().all(char::is_alphanumeric)
-                && (!self.listed_word(w) || self.rare_word(w))
                 && self.mark_value(w).is_none();
             if !suspect || !open(taken, out, k) {
                 continue;
             }
+            let named_as_imitated = |end: usize| {
+                tokens[end - 1].joiner == Joiner::Space
+                    && words.get(end).is_some_and(|next| {
+                        ordinary::imitation_word(next) || franchise::FANS.contains(next)
+                    })
+            };
             let mut best: Option<(Range<usize>, lookalike::Near)> = None;
             for s in k.saturating_sub(walk::MAX_WORDS - 1)..=k {
                 // The words of one segment, from `s` on, all open.
@@ -504,7 +524,11 @@ impl Engine {
                             .nth(k - s)
                             .is_some_and(|m| m.chars().any(|c| c.is_ascii_digit()))
                 };
-                let Some(p) = found.filter(|p| self.phrase_target(&p.near.key) && !model(p)) else {
+                let Some(p) = found.filter(|p| {
+                    self.phrase_target(&p.near.key)
+                        && !model(p)
+                        && (!known || named_as_imitated(s + p.words))
+                }) else {
                     continue;
                 };
                 let span = s..s + p.words;
@@ -569,7 +593,26 @@ impl Engine {
     /// however rare ([`Engine::listed_word`]: "caster" is no typo of Casper), nor a key
     /// of the index ("Tamiya" is not a typo of "Tamika").
     pub(super) fn typo_of(&self, word: &str) -> Option<lookalike::Near> {
-        if self.listed_word(word) || self.mark_value(word).is_some() {
+        if self.listed_word(word) {
+            return None;
+        }
+        self.typo_of_unlisted(word)
+    }
+
+    /// [`Engine::typo_of`] for a word the seller names as a brand the product imitates
+    /// ("Twinnings Style", "Merell Dupe"): a rare word or name there is read as the mark
+    /// it is one edit from; a word the frequency list knows itself stays that word.
+    pub(super) fn typo_of_imitated(&self, word: &str) -> Option<lookalike::Near> {
+        if self.zipf(word).is_some_and(|z| z >= ordinary::KNOWN_ZIPF)
+            || self.snapshot.word_is_listing_vocabulary(word)
+        {
+            return None;
+        }
+        self.typo_of_unlisted(word)
+    }
+
+    fn typo_of_unlisted(&self, word: &str) -> Option<lookalike::Near> {
+        if self.mark_value(word).is_some() {
             return None;
         }
         let coined = |k: &str| self.mark_value(k).is_some() && self.typo_target(k);

@@ -47,7 +47,7 @@ pub(super) struct SetAside {
 
 /// Words after a name that say it has followers: a team, band or character, not the
 /// ordinary word ("for Gunners fans", "for Spurs supporters").
-const FANS: &[&str] = &["fan", "fans", "supporter", "supporters"];
+pub(super) const FANS: &[&str] = &["fan", "fans", "supporter", "supporters"];
 
 /// Whether the words at `span` stand between "for" and a word of [`FANS`] ("for
 /// Gunners fans"): the product is for followers of what they name. Without the "for",
