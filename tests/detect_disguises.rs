@@ -1069,3 +1069,25 @@ fn a_word_named_as_the_brand_imitated_or_with_fans_may_be_a_misspelt_mark() {
         assert!(flags(&e, "", title).is_empty(), "{title}");
     }
 }
+
+/// A digit at the end of a word that is only the plural of a word ("Peps1": "pep") is a
+/// letter of the mark; after a word the frequency list holds itself it is a number
+/// ("Peps 1" where "peps" is a word), read only as a mark whose owner sues sellers.
+#[test]
+fn a_digit_after_a_plural_of_a_word_is_a_letter_of_the_mark() {
+    let engine = |peps: bool| {
+        let mut b = SnapshotBuilder::new(20260101);
+        b.add(curated("Pepsi", &[32], false));
+        b.add_word_frequency("pep", 3.5);
+        b.add_word_frequency("sign", 4.4);
+        if peps {
+            b.add_word_frequency("peps", 2.5);
+        }
+        Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"))
+    };
+    assert_eq!(
+        flags(&engine(false), "", "Retro Peps1 Sign"),
+        lookalike("Peps1", "Pepsi")
+    );
+    assert!(flags(&engine(true), "", "Retro Peps1 Sign").is_empty());
+}

@@ -176,8 +176,13 @@ impl Engine {
                 continue;
             }
             // A word with a number after it ("Model3") is read only as a mark whose owner
-            // sues sellers, exactly, and only when the word is not an everyday one.
-            let word_and_number = run.tail_only && self.known_word(run.stem.as_str());
+            // sues sellers, exactly, and only when the word is not an everyday one. The
+            // word is one the frequency list holds itself: "Peps1" is no plural of "pep"
+            // with a number, but Pepsi with a digit for its i.
+            let word_and_number = run.tail_only
+                && self
+                    .zipf(run.stem.as_str())
+                    .is_some_and(|z| z >= ordinary::KNOWN_ZIPF);
             if word_and_number
                 && self
                     .zipf(run.stem.as_str())
