@@ -1135,3 +1135,31 @@ fn another_name_of_a_mark_the_listing_names_is_that_mark() {
     );
     assert_eq!(flagged(&e.check(&title("Man City Night Tee"))), vec![]);
 }
+
+/// A number with a unit of the listing vocabulary after a registered name ("Mango Shea
+/// 250ml") is a quantity, which says nothing of a brand; a model code after it does.
+#[test]
+fn a_quantity_after_a_registered_name_is_no_model_code() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(rec("SHEA", &[3]));
+    b.add_listing_word("ml", 3.0);
+    for (w, z) in [
+        ("shea", 3.2),
+        ("body", 5.0),
+        ("butter", 4.0),
+        ("mango", 3.3),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    b.mark_name("shea");
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let cosmetics = "Beauty & Personal Care > Skin Care > Body Butter";
+    assert_eq!(
+        flagged(&e.check(&titled_in("Body Butter Mango Shea 250ml", cosmetics))),
+        vec![]
+    );
+    assert_eq!(
+        flagged(&e.check(&titled_in("Body Butter Mango Shea X250", cosmetics))),
+        vec![("Shea", FindingKind::RegisteredMark, Severity::High)]
+    );
+}

@@ -93,6 +93,9 @@ pub struct Word<'a> {
     /// A trademark sign follows it at once ("Igloo®", "Pac-Man™", ℠ and © too): the
     /// seller marks it as somebody's mark.
     pub trademark_sign: bool,
+    /// A number with a unit of the listing vocabulary ("250ml", "65W", "12V"): a
+    /// quantity, not a model code.
+    pub measurement: bool,
 }
 
 /// How a field is capitalised as a whole, which says what capitals in it mean.
@@ -585,7 +588,7 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
         };
     }
     if next.is_some_and(|n| {
-        n.case == Case::Code
+        (n.case == Case::Code && !n.measurement)
             || model_number(n)
             || (n.case == Case::Capitalised
                 && n.text.len() <= 3
@@ -795,7 +798,7 @@ mod tests {
 
     /// Words from a simple text: capitals, digits, `,` `-` `/` as breaks; `*` before a
     /// word marks it as part of another mark, `!` as own brand, `~` as an abbreviation
-    /// of the listing vocabulary.
+    /// of the listing vocabulary, `#` as a measurement.
     fn words(text: &str) -> Vec<Word<'_>> {
         let raw: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
         let mut out: Vec<Word<'_>> = Vec::new();
@@ -812,6 +815,10 @@ mod tests {
                 _ => (false, false, r),
             };
             let (listed_abbreviation, t) = match t.strip_prefix('~') {
+                Some(rest) => (true, rest),
+                None => (false, t),
+            };
+            let (measurement, t) = match t.strip_prefix('#') {
                 Some(rest) => (true, rest),
                 None => (false, t),
             };
@@ -836,6 +843,7 @@ mod tests {
                 shouted: false,
                 listed_abbreviation,
                 trademark_sign: false,
+                measurement,
             });
         }
         if let Some(w) = out.last_mut() {
@@ -1143,6 +1151,18 @@ mod tests {
         // "to" alone names a destination or a purpose; a break cuts the comparison.
         assert_ne!(at("a gift to Stanley fans", 3), compared);
         assert_ne!(at("feels like , Marshall", 2), compared);
+    }
+
+    #[test]
+    fn a_quantity_with_its_unit_is_no_model_code() {
+        let model = Usage::Brand {
+            strong: true,
+            why: "a model code follows it",
+        };
+        assert_eq!(at("body butter Mango Shea #250ml vegan", 3), Usage::Neutral);
+        // Without the vocabulary's unit, digits and letters read as a model.
+        assert_eq!(at("body butter Mango Shea 250ml vegan", 3), model);
+        assert_eq!(at("a case for the Canon 50D camera", 4), model);
     }
 
     #[test]

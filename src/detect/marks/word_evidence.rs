@@ -16,7 +16,7 @@ use std::sync::Arc;
 const RARE_WORD_ZIPF: f32 = 2.5;
 
 /// The most letters of a unit glued to a number ("mah", "pcs").
-const MEASUREMENT_UNIT_LETTERS: usize = 3;
+pub(super) const MEASUREMENT_UNIT_LETTERS: usize = 3;
 
 impl Engine {
     /// The words as written, when they match a name by leaving out its "the" ("big cat"
