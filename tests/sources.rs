@@ -175,6 +175,110 @@ mod uspto_csv {
         assert_eq!(sorted.skipped.len(), unsorted.skipped.len());
     }
 
+    /// The sorted fixture with the tables named in `from_unsorted` taken from the
+    /// unsorted one, and without `statement.csv` when `statements` is false.
+    fn mixed_dataset(name: &str, from_unsorted: &[&str], statements: bool) -> PathBuf {
+        let dir = scratch(&format!("uspto-mixed-{name}"));
+        for table in [
+            "case_file.csv",
+            "intl_class.csv",
+            "owner.csv",
+            "statement.csv",
+        ] {
+            if table == "statement.csv" && !statements {
+                continue;
+            }
+            let source = if from_unsorted.contains(&table) {
+                "uspto_csv/unsorted"
+            } else {
+                "uspto_csv/sorted"
+            };
+            std::fs::copy(fixture(source).join(table), dir.join(table)).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn one_unsorted_table_is_enough_to_read_them_all_as_unsorted() {
+        for table in [
+            "case_file.csv",
+            "intl_class.csv",
+            "owner.csv",
+            "statement.csv",
+        ] {
+            let dir = mixed_dataset(table, &[table], true);
+            check_case_file_dir(&dir);
+            std::fs::remove_dir_all(&dir).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_dataset_without_statements_is_read_without_them() {
+        let dir = mixed_dataset("no-statements", &[], false);
+        let mut sink = Collect::default();
+        let result = read(&dir, &mut sink);
+        std::fs::remove_dir_all(&dir).unwrap();
+        result.expect("statement.csv is optional");
+        assert_eq!(sink.records.len(), 5, "{:?}", sink.marks());
+        assert!(sink.records.iter().all(|r| r.disclaimers.is_empty()));
+    }
+
+    /// Writes a dataset of `cases` (case-file rows after the header) and `owners` rows.
+    fn dataset(name: &str, cases: &str, owners: &str) -> PathBuf {
+        let dir = scratch(&format!("uspto-{name}"));
+        std::fs::write(
+            dir.join("case_file.csv"),
+            format!("serial_no,mark_id_char,registration_no,cfh_status_cd,mark_draw_cd,filing_dt,registration_dt\n{cases}"),
+        )
+        .unwrap();
+        std::fs::write(dir.join("intl_class.csv"), "serial_no,intl_class_cd\n").unwrap();
+        std::fs::write(
+            dir.join("owner.csv"),
+            format!("serial_no,own_seq,own_type_cd,own_name\n{owners}"),
+        )
+        .unwrap();
+        dir
+    }
+
+    fn read_dataset(dir: &Path) -> Collect {
+        let mut sink = Collect::default();
+        let result = read(dir, &mut sink);
+        std::fs::remove_dir_all(dir).unwrap();
+        result.expect("readable dataset");
+        sink
+    }
+
+    #[test]
+    fn progress_is_reported_every_4096_cases_and_at_the_end() {
+        let cases: String = (0..4100)
+            .map(|i| format!("{},MARK{i},,700,4000,,\n", 71000000 + i))
+            .collect();
+        let sink = read_dataset(&dataset("progress", &cases, ""));
+        assert_eq!(sink.records.len(), 4100);
+        let (last, total) = *sink.progress.last().unwrap();
+        assert_eq!(last, total);
+        let before: Vec<&(u64, u64)> = sink.progress[..sink.progress.len() - 1].iter().collect();
+        assert_eq!(before.len(), 1, "once, at the 4096th case: {before:?}");
+        assert!(before[0].0 > 0 && before[0].0 < total, "{before:?}");
+    }
+
+    #[test]
+    fn a_case_without_words_is_skipped_whatever_its_drawing() {
+        let cases =
+            "72000001,,,700,4000,,\n72000002,LEAF LOGO,,700,2000,,\n72000003,LEAF,,700,4000,,\n";
+        let sink = read_dataset(&dataset("no-words", cases, ""));
+        assert_eq!(sink.marks(), ["LEAF"]);
+        let reasons: Vec<SkipReason> = sink.skipped.iter().map(|s| s.reason).collect();
+        assert_eq!(reasons, [SkipReason::NoMarkText, SkipReason::NoMarkText]);
+    }
+
+    #[test]
+    fn of_two_owners_of_the_same_kind_and_entry_the_first_is_kept() {
+        let owners = "72000010,1,10,First Owner LLC\n72000010,1,10,Second Owner LLC\n";
+        let sink = read_dataset(&dataset("owners", "72000010,OWNLY,,700,4000,,\n", owners));
+        assert_eq!(sink.mark("OWNLY").owner, "First Owner LLC");
+    }
+
     #[test]
     fn zipped_tables_are_read_in_place() {
         let dir = scratch("uspto-csv-zip");

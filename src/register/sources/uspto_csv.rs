@@ -612,3 +612,38 @@ fn open_input(path: &Path) -> Result<(Box<dyn Read>, u64), UsptoCsvError> {
     };
     Ok((input, size))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether a `serial_no` column of these serials reads as sorted.
+    fn sorted(name: &str, serials: &[&str]) -> bool {
+        let path = std::env::temp_dir().join(format!(
+            "clearmark-uspto-sorted-{name}-{}.csv",
+            std::process::id()
+        ));
+        let mut text = String::from("serial_no,mark_id_char\n");
+        for s in serials {
+            text.push_str(&format!("{s},M\n"));
+        }
+        std::fs::write(&path, text).unwrap();
+        let result = is_sorted(&path);
+        std::fs::remove_file(&path).unwrap();
+        result.expect("readable table")
+    }
+
+    #[test]
+    fn serials_that_never_decrease_are_sorted() {
+        assert!(sorted("empty", &[]));
+        assert!(sorted("up", &["70000001", "70000002", "70000009"]));
+        assert!(sorted(
+            "equal",
+            &["70000001", "70000002", "70000002", "70000003"]
+        ));
+        // Rows without a readable serial say nothing either way.
+        assert!(sorted("unreadable", &["70000002", "x", "70000003"]));
+        assert!(!sorted("down", &["70000001", "70000003", "70000002"]));
+        assert!(!sorted("first-down", &["70000002", "70000001"]));
+    }
+}
