@@ -116,7 +116,10 @@
 //! names it as the brand the product imitates or is compared with ("Jakery Style",
 //! "looks like Jakery"), which says it is a brand on any goods. A registration's
 //! misspelling follows the coined row (its classes are the register's, and the listing's
-//! are inferred). A pending application is at most
+//! are inferred) when the mark is famous or has at least [`LONG_MARK_LETTERS`] letters;
+//! on other goods, a word one letter from a shorter registration is as likely another
+//! word or name (a real register holds millions of short coined marks: "Droid" is one
+//! letter from some DROND), so it is low there too. A pending application is at most
 //! medium; a word the owner disclaimed, a design-only record and a dead record protect
 //! nothing. This module owns that table; it must not search text or the index.
 
@@ -677,9 +680,13 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     } else {
         FindingKind::FamousBrand
     };
+    // A registration that is not famous is protected for its goods; one letter from a
+    // short one, other goods' words are as likely another word or name ("Droid",
+    // "Claas" beside a register's DROND, CLAIS) as a disguise.
+    let short_registration = !famous && f.key.chars().count() < LONG_MARK_LETTERS;
     if f.misspelt
         && !f.imitated
-        && !registered_any
+        && (!registered_any || short_registration)
         && relate(p.goods_classes, f.listing_classes) == Classes::Unrelated
     {
         severity = Severity::Low;
@@ -695,6 +702,11 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
         why,
     })
 }
+
+/// The fewest letters of a registered mark whose misspelling on other goods still reads
+/// as the mark ("Minichrmps" of MINICHAMPS); below it, a word one letter from the mark
+/// on goods the registration does not cover is as likely another word or name.
+pub const LONG_MARK_LETTERS: usize = 8;
 
 /// What the reason says of a mark whose owner has sued marketplace sellers.
 pub const SUES_SELLERS: &str = "its owner files Schedule A lawsuits against marketplace sellers";
@@ -1138,14 +1150,25 @@ mod tests {
         misspelt: bool,
         imitated: bool,
     ) -> Option<Severity> {
+        disguised_key(records, "casper", listing, misspelt, imitated)
+    }
+
+    /// [`disguised_as`] for a mark key of its own.
+    fn disguised_key(
+        records: &[Record],
+        key: &str,
+        listing: &[u8],
+        misspelt: bool,
+        imitated: bool,
+    ) -> Option<Severity> {
         judge(
             &Facts {
                 disguise: Some("one letter changed".to_owned()),
                 misspelt,
                 imitated,
                 ..facts(
-                    "casper",
-                    &Protection::of_records(records, "casper"),
+                    key,
+                    &Protection::of_records(records, key),
                     class_mask(listing),
                     None,
                     &Usage::Neutral,
@@ -1327,9 +1350,34 @@ mod tests {
         listed.register = Register::Famous;
         listed.famous = true;
         assert_eq!(disguised(&[listed], &[28], true), Some(Severity::High));
-        // A registration's misspelling follows the coined row: medium on other goods.
+        // A registration's misspelling follows the coined row — medium on other goods —
+        // when the mark is long; one letter from a short one, a word on other goods is
+        // as likely another word ("Droid" beside DROND).
+        let registered = |mark: &str, misspelt: bool| {
+            let key = mark.to_lowercase();
+            disguised_key(&[rec(mark, &[20])], &key, &[28], misspelt, false)
+        };
+        assert_eq!(registered("CASPER", true), Some(Severity::Low));
         assert_eq!(
-            disguised(&[rec("CASPER", &[20])], &[28], true),
+            registered("DROMIDA", true),
+            Some(Severity::Low),
+            "7 letters"
+        );
+        assert_eq!(
+            registered("BATARANG", true),
+            Some(Severity::Medium),
+            "8 letters"
+        );
+        assert_eq!(registered("MINICHAMPS", true), Some(Severity::Medium));
+        // A digit or a symbol shows intent, and the mark's own goods are its own.
+        assert_eq!(registered("CASPER", false), Some(Severity::Medium));
+        assert_eq!(
+            disguised_key(&[rec("CASPER", &[20])], "casper", &[20], true, false),
+            Some(Severity::High)
+        );
+        // Named as the brand imitated, it is the mark on any goods.
+        assert_eq!(
+            disguised_key(&[rec("CASPER", &[20])], "casper", &[28], true, true),
             Some(Severity::Medium)
         );
     }
