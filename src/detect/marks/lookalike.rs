@@ -199,7 +199,7 @@ const RHYMES_ON_AIR: &[&str] = &["aire", "are", "air", "ear"];
 pub const RESPELT_STEM_LETTERS: usize = 4;
 
 /// The readings of `word` with its ending respelt as another spelling of the same sound
-/// ([`RHYMES_ON_AIR`]: "tupperwear" → "tupperware", "sonicair" → "sonicare"): two edits
+/// (`RHYMES_ON_AIR`: "tupperwear" → "tupperware", "sonicair" → "sonicare"): two edits
 /// apart, one slip of the ear. The stem before the ending has at least
 /// [`RESPELT_STEM_LETTERS`] letters.
 pub fn sound_alike_endings(word: &str) -> Vec<String> {
@@ -231,7 +231,7 @@ const RESPELLINGS: &[(&str, &str)] = &[
     ("ks", "x"),
 ];
 
-/// The readings of `word` with one of its sounds respelt as [`RESPELLINGS`] spells it
+/// The readings of `word` with one of its sounds respelt as `RESPELLINGS` spells it
 /// otherwise, one place at a time; only words of at least [`MIN_WORD_LETTERS`] letters.
 pub fn sound_alike_spellings(word: &str) -> Vec<String> {
     if word.chars().count() < MIN_WORD_LETTERS {
