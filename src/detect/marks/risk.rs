@@ -116,7 +116,7 @@
 //! names it as the brand the product imitates or is compared with ("Jakery Style",
 //! "looks like Jakery"), which says it is a brand on any goods. A registration's
 //! misspelling follows the coined row (its classes are the register's, and the listing's
-//! are inferred) when the mark is famous or has at least [`LONG_MARK_LETTERS`] letters;
+//! are inferred) when the mark is famous or has at least [`LONG_REGISTRATION_LETTERS`] letters;
 //! on other goods, a word one letter from a shorter registration is as likely another
 //! word or name (a real register holds millions of short coined marks: "Droid" is one
 //! letter from some DROND), so it is low there too. A pending application is at most
@@ -683,7 +683,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     // A registration that is not famous is protected for its goods; one letter from a
     // short one, other goods' words are as likely another word or name ("Droid",
     // "Claas" beside a register's DROND, CLAIS) as a disguise.
-    let short_registration = !famous && f.key.chars().count() < LONG_MARK_LETTERS;
+    let short_registration = !famous && f.key.chars().count() < LONG_REGISTRATION_LETTERS;
     if f.misspelt
         && !f.imitated
         && (!registered_any || short_registration)
@@ -706,7 +706,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
 /// The fewest letters of a registered mark whose misspelling on other goods still reads
 /// as the mark ("Minichrmps" of MINICHAMPS); below it, a word one letter from the mark
 /// on goods the registration does not cover is as likely another word or name.
-pub const LONG_MARK_LETTERS: usize = 8;
+pub const LONG_REGISTRATION_LETTERS: usize = 8;
 
 /// What the reason says of a mark whose owner has sued marketplace sellers.
 pub const SUES_SELLERS: &str = "its owner files Schedule A lawsuits against marketplace sellers";
