@@ -246,6 +246,28 @@ const WORD_CLASSES: &[(&str, &[u8])] = &[
     ("cap", &[25]),
     ("scarf", &[25]),
     ("glove", &[25]),
+    ("hoodie", &[25]),
+    ("sweatshirt", &[25]),
+    ("sweater", &[25]),
+    ("jumper", &[25]),
+    ("cardigan", &[25]),
+    ("blouse", &[25]),
+    ("skirt", &[25]),
+    ("jean", &[25]),
+    ("trouser", &[25]),
+    ("legging", &[25]),
+    ("jersey", &[25]),
+    ("tracksuit", &[25]),
+    ("lingerie", &[25]),
+    ("underwear", &[25]),
+    ("bra", &[25]),
+    ("swimwear", &[25]),
+    ("swimsuit", &[25]),
+    ("bikini", &[25]),
+    ("beachwear", &[25]),
+    ("nightwear", &[25]),
+    ("slipper", &[25]),
+    ("beanie", &[25]),
     ("wardrobe", &[25, 20]),
     // 26: lace, buttons, artificial flowers, hair ornaments
     ("bead", &[26, 14]),
@@ -414,6 +436,27 @@ mod tests {
             vec![24]
         );
         assert!(infer(Some(""), &["Sonata Analog Watch - For Women"]).contains(&14));
+    }
+
+    #[test]
+    fn garments_are_clothing_but_words_that_are_other_things_too_are_not() {
+        for title in [
+            "Beach Wear Lingerie Set",
+            "Ribbed Bikini Swimsuit",
+            "Fleece Hoodie Sweatshirt",
+            "High Waist Jeans",
+            "Football Jersey",
+            "Knitted Beanie",
+            "Memory Foam Slippers",
+        ] {
+            assert!(infer(None, &[title]).contains(&25), "{title}");
+        }
+        // "short" is an adjective as often ("Short Cable"), "coat" a layer of nail
+        // varnish ("Base Coat") and "trainer" a potty or a fitness trainer: none of them
+        // says clothing.
+        for title in ["Short Cable", "Base Coat Polish", "Potty Trainer"] {
+            assert!(!infer(None, &[title]).contains(&25), "{title}");
+        }
     }
 
     #[test]

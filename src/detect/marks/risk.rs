@@ -7,7 +7,7 @@
 //!
 //! | mark | in the listing's classes | classes unknown | other classes only |
 //! |---|---|---|---|
-//! | coined word, registered or famous | high | high | medium (high if famous; low for a registered phrase of known words, and for a famous one that nothing names as a brand and no other brand stands beside) |
+//! | coined word, registered or famous | high | high | medium (high if famous; low for a registered phrase of known words, and for a famous one, or a famous word the word lists hold, that nothing names as a brand and no other brand stands beside) |
 //! | coined word, only on a brand list | high | medium (low in lower case where names are capitalised, or a word the lists know that the text does not name as a brand) | low |
 //! | name or abbreviation, brand position (strong) | high | medium if registered | low |
 //! | name or abbreviation, brand position (weak) or no evidence | medium (low where the seller writes it in lower case elsewhere; with no evidence at all, low unless another brand is named in the field or the name is rarer than a known word) | low | low |
@@ -479,13 +479,14 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
         None => {
             why.push("a coined word, distinctive in any line of goods".to_owned());
             match classes {
-                // A famous phrase of known words on goods none of the brand's, that
-                // nothing names as a brand and no other brand stands beside ("Ice Cube
-                // Tray"), is the words; "for Red Bull and Monster Energy Drinks",
-                // "Red Bull and Ferrari F1" name brands.
+                // A famous phrase of known words, or a famous word the word lists hold
+                // as a word or name, on goods none of the brand's, that nothing names as
+                // a brand and no other brand stands beside ("Ice Cube Tray", "Mitre Saw
+                // Stand", "Tudor Princess Costume"), is the words; "for Red Bull and
+                // Monster Energy Drinks", "Red Bull and Ferrari F1" name brands.
                 Classes::Unrelated
                     if famous
-                        && f.known_words
+                        && (f.known_words || f.listed_word)
                         && !sues_sellers
                         && !f.brand_in_field
                         && f.disguise.is_none()
@@ -495,8 +496,8 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                         ) =>
                 {
                     why.push(
-                        "a famous phrase of known words on goods none of the brand's, which \
-                         nothing in the text names as a brand"
+                        "a word or phrase of the language as well as a famous brand, on goods \
+                         none of the brand's, which nothing in the text names as a brand"
                             .to_owned(),
                     );
                     Severity::Low
@@ -1305,6 +1306,28 @@ mod tests {
             ),
             Some(Severity::High)
         );
+        // One word the word lists hold ("Mitre" on a saw stand), alone: the word; a word
+        // they do not hold is coined, and stays the brand.
+        let records = [famous("Mitre", &[25, 28])];
+        let word = |listed_word: bool| {
+            let protection = Protection::of_records(&records, "mitre");
+            let verdict = judge(
+                &Facts {
+                    listed_word,
+                    ..facts(
+                        "mitre",
+                        &protection,
+                        class_mask(&[7]),
+                        None,
+                        &Usage::Neutral,
+                    )
+                },
+                &cite(&records),
+            );
+            verdict.map(|v| v.severity)
+        };
+        assert_eq!(word(true), Some(Severity::Low));
+        assert_eq!(word(false), Some(Severity::High));
     }
 
     #[test]
