@@ -1163,3 +1163,37 @@ fn a_quantity_after_a_registered_name_is_no_model_code() {
         vec![("Shea", FindingKind::RegisteredMark, Severity::High)]
     );
 }
+
+/// A famous phrase of ordinary words alone on goods none of the brand's is the words
+/// ("Ice Cube Tray"); the same brand found by a spelling its curated row gives ("Kiss
+/// Band" of KISS) is named, whatever the goods.
+#[test]
+fn a_famous_phrase_of_words_on_other_goods_is_the_words_unless_spelt_as_the_brand() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Ice Cube", &[9, 41], false));
+    let mut kiss = curated("KISS", &[9, 25, 41], false);
+    kiss.pseudo_marks = vec!["Kiss Band".into()];
+    b.add(kiss);
+    for (w, z) in [
+        ("ice", 4.6),
+        ("cube", 3.4),
+        ("tray", 3.3),
+        ("kiss", 4.9),
+        ("band", 4.6),
+        ("figure", 3.8),
+        ("set", 5.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let kitchen = "Home & Kitchen > Kitchen & Dining > Ice Trays";
+    let toys = "Toys & Games > Action Figures";
+    assert_eq!(
+        flagged(&e.check(&titled_in("Silicone Ice Cube Tray", kitchen))),
+        vec![]
+    );
+    assert_eq!(
+        flagged(&e.check(&titled_in("Kiss Band Figure Set", toys))),
+        vec![("Kiss Band", FindingKind::FamousBrand, Severity::High)]
+    );
+}

@@ -235,6 +235,7 @@ impl Keeper {
                     enforced: st.enforced,
                     sues_sellers: st.sues_sellers,
                     classes: class_mask(masks.as_deref_mut(), from.snapshot, &st),
+                    alias: posting.kind != KeyKind::Mark,
                 })
             };
             if let Some(claim) = claim {

@@ -162,6 +162,9 @@ pub struct Claim {
     pub sues_sellers: bool,
     /// Its Nice classes as a [`class_mask`]; `None` when it names none.
     pub classes: Option<u64>,
+    /// The key is another spelling of the record's mark (a pseudo-mark, a curated
+    /// alias such as "Kiss Band"), not the mark itself.
+    pub alias: bool,
 }
 
 impl Claim {
@@ -177,6 +180,7 @@ impl Claim {
             enforced: r.enforcement.is_some(),
             sues_sellers: r.enforcement.as_ref().is_some_and(|e| e.sues_sellers()),
             classes: (!r.classes.is_empty()).then(|| class_mask(&r.classes)),
+            alias: crate::text::mark_key(&r.mark) != key,
         })
     }
 
@@ -240,6 +244,8 @@ struct Kinds {
     sues_sellers: bool,
     /// Some claim carries enforcement evidence (the curated list).
     enforced: bool,
+    /// Some famous claim is on the mark's own name, not on another spelling of it.
+    famous_by_name: bool,
 }
 
 impl Kinds {
@@ -256,6 +262,7 @@ impl Kinds {
             stylised_only: all(&|c| c.stylised),
             sues_sellers: any(&|c| c.sues_sellers),
             enforced: any(&|c| c.enforced),
+            famous_by_name: any(&|c| c.famous && !c.alias),
         }
     }
 }
@@ -456,6 +463,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
         stylised_only,
         sues_sellers,
         enforced,
+        famous_by_name,
     } = p.kinds;
     if !f.key.chars().any(char::is_alphabetic) && !registered_any {
         // A number on a brand list ("76") is not a brand in a listing's text.
@@ -485,7 +493,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 // Stand", "Tudor Princess Costume"), is the words; "for Red Bull and
                 // Monster Energy Drinks", "Red Bull and Ferrari F1" name brands.
                 Classes::Unrelated
-                    if famous
+                    if famous_by_name
                         && (f.known_words || f.listed_word)
                         && !sues_sellers
                         && !f.brand_in_field
@@ -1328,6 +1336,24 @@ mod tests {
         };
         assert_eq!(word(true), Some(Severity::Low));
         assert_eq!(word(false), Some(Severity::High));
+        // Found by another spelling the curated row gives ("Kiss Band" of KISS, on band
+        // figures): the spelling names the brand.
+        let records = [famous("KISS", &[9, 25, 41])];
+        let protection = Protection::of_records(&records, "kiss band");
+        let by_alias = judge(
+            &Facts {
+                known_words: true,
+                ..facts(
+                    "kiss band",
+                    &protection,
+                    class_mask(&[28]),
+                    None,
+                    &Usage::Neutral,
+                )
+            },
+            &cite(&records),
+        );
+        assert_eq!(by_alias.map(|v| v.severity), Some(Severity::High));
     }
 
     #[test]
