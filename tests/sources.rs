@@ -576,6 +576,111 @@ mod uspto_xml {
         );
     }
 
+    /// A daily file of these `<case-file>` elements, read from a scratch folder named
+    /// after `test` (tests run in parallel).
+    fn case_files(test: &str, cases: &str) -> Collect {
+        let dir = scratch(&format!("uspto-xml-{test}"));
+        let path = dir.join("apc240116.xml");
+        std::fs::write(
+            &path,
+            format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<trademark-applications-daily>\
+                 <application-information><file-segments><action-keys>{cases}\
+                 </action-keys></file-segments></application-information>\
+                 </trademark-applications-daily>"
+            ),
+        )
+        .unwrap();
+        let mut sink = Collect::default();
+        let result = read(&path, &mut sink);
+        std::fs::remove_dir_all(&dir).unwrap();
+        result.expect("readable file");
+        sink
+    }
+
+    /// One case file: `serial`, mark `mark`, these owners (party type, entry, name).
+    fn case_file(serial: &str, mark: &str, owners: &[(u8, u8, &str)]) -> String {
+        let owners: String = owners
+            .iter()
+            .map(|(party, entry, name)| {
+                format!(
+                    "<case-file-owner><entry-number>{entry}</entry-number>\
+                     <party-type>{party}</party-type><party-name>{name}</party-name>\
+                     </case-file-owner>"
+                )
+            })
+            .collect();
+        format!(
+            "<case-file><serial-number>{serial}</serial-number><case-file-header>\
+             <status-code>700</status-code><mark-identification>{mark}</mark-identification>\
+             <mark-drawing-code>4000</mark-drawing-code></case-file-header>\
+             <case-file-owners>{owners}</case-file-owners></case-file>"
+        )
+    }
+
+    #[test]
+    fn the_owner_is_the_latest_party_and_of_one_party_the_first_entry() {
+        let owner = |test: &str, owners: &[(u8, u8, &str)]| {
+            case_files(test, &case_file("91000001", "ZENTRIX", owners))
+                .mark("ZENTRIX")
+                .owner
+                .clone()
+        };
+        // A later party (an assignee, 30) takes over from the applicant (10); a
+        // correspondent (70) is no owner.
+        assert_eq!(
+            owner("later", &[(10, 1, "Applicant Co"), (30, 5, "Assignee Co")]),
+            "Assignee Co"
+        );
+        assert_eq!(
+            owner(
+                "earlier",
+                &[(30, 5, "Assignee Co"), (10, 1, "Applicant Co")]
+            ),
+            "Assignee Co"
+        );
+        assert_eq!(
+            owner(
+                "correspondent",
+                &[(10, 1, "Applicant Co"), (70, 1, "Law Firm LLP")]
+            ),
+            "Applicant Co"
+        );
+        // Of one party, the lowest entry number, whatever the order; on a tie, the first.
+        assert_eq!(
+            owner("entries", &[(10, 2, "Second Co"), (10, 1, "First Co")]),
+            "First Co"
+        );
+        assert_eq!(
+            owner("entries-up", &[(10, 1, "First Co"), (10, 2, "Second Co")]),
+            "First Co"
+        );
+        assert_eq!(
+            owner("tie", &[(10, 1, "First Co"), (10, 1, "Second Co")]),
+            "First Co"
+        );
+    }
+
+    #[test]
+    fn each_case_file_starts_afresh_and_a_bad_serial_is_named_as_written() {
+        let cases = format!(
+            "{}{}{}",
+            case_file("91000002", "OWNED", &[(10, 1, "Owner Co")]),
+            case_file("91000003", "ORPHAN", &[]),
+            case_file("ABC", "NOSERIAL", &[]),
+        );
+        let sink = case_files("afresh", &cases);
+        assert_eq!(sink.mark("OWNED").owner, "Owner Co");
+        assert_eq!(
+            sink.mark("ORPHAN").owner,
+            "",
+            "nothing of the case file before"
+        );
+        assert_eq!(sink.skipped.len(), 1);
+        assert_eq!(sink.skipped[0].location, "serial ABC");
+        assert_eq!(sink.skipped[0].reason, SkipReason::InvalidValue);
+    }
+
     #[test]
     fn daily_file_maps_every_field_and_reports_bad_case_files() {
         let mut sink = Collect::default();
