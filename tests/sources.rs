@@ -662,6 +662,22 @@ mod uspto_xml {
     }
 
     #[test]
+    fn progress_counts_the_bytes_read_every_1024_case_files() {
+        let cases: String = (0..1030)
+            .map(|i| case_file(&format!("{}", 92000000 + i), &format!("MARK{i}"), &[]))
+            .collect();
+        let sink = case_files("progress", &cases);
+        assert_eq!(sink.records.len(), 1030);
+        let (last, total) = *sink.progress.last().unwrap();
+        assert_eq!(last, total);
+        let before = &sink.progress[..sink.progress.len() - 1];
+        assert!(
+            !before.is_empty() && before.iter().all(|&(done, t)| done > 0 && done <= t),
+            "{before:?}"
+        );
+    }
+
+    #[test]
     fn each_case_file_starts_afresh_and_a_bad_serial_is_named_as_written() {
         let cases = format!(
             "{}{}{}",

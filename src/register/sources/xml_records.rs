@@ -321,3 +321,95 @@ pub(crate) fn path_names<'a>(
     }
     Some(path.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::{Record, Skipped};
+
+    /// Notes each record: the text of its `<v>` and why it was broken, if it was.
+    #[derive(Default)]
+    struct Notes {
+        v: String,
+        seen: Vec<(String, Option<String>)>,
+    }
+
+    impl RecordHandler for Notes {
+        fn begin(&mut self, _attributes: &[(String, String)]) {
+            self.v.clear();
+        }
+        fn end(&mut self, path: &[String], text: &str) {
+            if path.last().is_some_and(|p| p == "v") {
+                self.v = text.to_string();
+            }
+        }
+        fn finish(&mut self, _sink: &mut dyn RecordSink, _file: &str, broken: Option<String>) {
+            self.seen.push((std::mem::take(&mut self.v), broken));
+        }
+    }
+
+    struct Nothing;
+    impl RecordSink for Nothing {
+        fn record(&mut self, _: Record) {}
+        fn skipped(&mut self, _: Skipped) {}
+    }
+
+    fn run(input: impl BufRead) -> (Result<(), XmlSourceError>, Vec<(String, Option<String>)>) {
+        let mut notes = Notes::default();
+        let result = stream(input, "t.xml", "rec", &mut notes, &mut Nothing, &mut |_| {});
+        (result, notes.seen)
+    }
+
+    /// Reads its chunks in turn; `None` is a failed read, once.
+    struct Chunks(std::collections::VecDeque<Option<&'static [u8]>>);
+
+    impl Read for Chunks {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match self.0.pop_front() {
+                None => Ok(0),
+                Some(None) => Err(std::io::Error::other("the disk failed")),
+                Some(Some(bytes)) => {
+                    let n = bytes.len().min(buf.len());
+                    buf[..n].copy_from_slice(&bytes[..n]);
+                    if n < bytes.len() {
+                        self.0.push_front(Some(&bytes[n..]));
+                    }
+                    Ok(n)
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_failed_read_ends_the_file_with_an_error_after_the_records_before_it() {
+        let input = Chunks(
+            [
+                Some(&b"<root><rec><v>1</v></rec>"[..]),
+                None,
+                Some(&b"<rec><v>2</v></rec></root>"[..]),
+            ]
+            .into(),
+        );
+        let (result, seen) = run(BufReader::with_capacity(8, input));
+        assert!(
+            matches!(result, Err(XmlSourceError::Xml { .. })),
+            "{result:?}"
+        );
+        assert_eq!(
+            seen,
+            [("1".to_owned(), None)],
+            "nothing read after the failure"
+        );
+    }
+
+    #[test]
+    fn a_record_with_xml_errors_reports_the_first_and_the_next_record_is_read() {
+        let xml = "<root><rec><v>1</v><!DOCTYPE><!DOCTYPE></rec><rec><v>2</v></rec></root>";
+        let (result, seen) = run(xml.as_bytes());
+        assert!(result.is_ok(), "{result:?}");
+        assert_eq!(seen.len(), 2, "{seen:?}");
+        let first = seen[0].1.as_deref().expect("the first record is broken");
+        assert!(first.starts_with("XML error at byte 29:"), "{first}");
+        assert_eq!(seen[1], ("2".to_owned(), None));
+    }
+}
