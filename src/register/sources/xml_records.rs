@@ -331,7 +331,7 @@ mod tests {
     #[derive(Default)]
     struct Notes {
         v: String,
-        seen: Vec<(String, Option<String>)>,
+        seen: Seen,
     }
 
     impl RecordHandler for Notes {
@@ -354,7 +354,10 @@ mod tests {
         fn skipped(&mut self, _: Skipped) {}
     }
 
-    fn run(input: impl BufRead) -> (Result<(), XmlSourceError>, Vec<(String, Option<String>)>) {
+    /// Each record's `<v>` and why it was broken.
+    type Seen = Vec<(String, Option<String>)>;
+
+    fn run(input: impl BufRead) -> (Result<(), XmlSourceError>, Seen) {
         let mut notes = Notes::default();
         let result = stream(input, "t.xml", "rec", &mut notes, &mut Nothing, &mut |_| {});
         (result, notes.seen)
