@@ -384,6 +384,28 @@ mod tests {
     }
 
     #[test]
+    fn text_cdata_and_references_make_a_field_and_nothing_outside_one_counts() {
+        let xml = "<root>&amp;<![CDATA[out]]></rec>\
+                   <rec>&amp;<![CDATA[top]]><v>A &amp; <![CDATA[B<C]]> &#65;&#x42; &bogus;</v></rec>\
+                   </root>";
+        let (result, seen) = run(xml.as_bytes());
+        assert!(result.is_ok(), "{result:?}");
+        // The stray </rec> before any record starts none; references and CDATA outside
+        // a field are passed over.
+        assert_eq!(seen, [("A & B<C AB &bogus;".to_owned(), None)]);
+    }
+
+    #[test]
+    fn paths_deeper_than_the_readers_look_are_passed_over() {
+        let path = |n: usize| (0..n).map(|i| format!("e{i}")).collect::<Vec<_>>();
+        let (deepest, deeper) = (path(MAX_DEPTH), path(MAX_DEPTH + 1));
+        let mut names = [""; MAX_DEPTH];
+        assert_eq!(path_names(&deepest, &mut names), Some(MAX_DEPTH));
+        assert_eq!(names[MAX_DEPTH - 1], "e7");
+        assert_eq!(path_names(&deeper, &mut names), None);
+    }
+
+    #[test]
     fn a_failed_read_ends_the_file_with_an_error_after_the_records_before_it() {
         let input = Chunks(
             [
