@@ -1197,3 +1197,38 @@ fn a_famous_phrase_of_words_on_other_goods_is_the_words_unless_spelt_as_the_bran
         vec![("Kiss Band", FindingKind::FamousBrand, Severity::High)]
     );
 }
+
+/// The seller's own brand names no goods: "I Ball" sells hard disks, so the listing is
+/// not about balls (toys), where the truck maker Ram's marks are.
+#[test]
+fn the_sellers_brand_is_no_product_noun() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Ram", &[12, 28], true));
+    b.add_listing_word("ram", 3.8);
+    for (w, z) in [
+        ("ball", 4.5),
+        ("dual", 3.5),
+        ("core", 3.9),
+        ("hard", 5.0),
+        ("disk", 3.5),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let mut listing = title("I Ball Dual Core 2 RAM 160 Hard Disk");
+    let high = |l: &Listing| -> Vec<String> {
+        e.check(l)
+            .findings
+            .iter()
+            .filter(|f| f.severity > Severity::Low)
+            .map(|f| f.text.clone())
+            .collect()
+    };
+    assert_eq!(
+        high(&listing),
+        ["RAM"],
+        "read as a toy listing, Ram's goods"
+    );
+    listing.brand = Some("I Ball".into());
+    assert_eq!(high(&listing), Vec::<String>::new());
+}

@@ -390,14 +390,26 @@ pub fn singular(word: &str) -> &str {
 /// The Nice classes a listing is about, sorted and without duplicates. The category path
 /// decides when it names goods; otherwise the product nouns of `texts` (title first) do.
 /// Empty when nothing points at a class: callers then treat every class as unknown.
-pub fn infer(category: Option<&str>, texts: &[&str]) -> Vec<u8> {
+/// The words of the seller's own brand names (`own`, any spelling) say nothing of the
+/// goods: "I Ball" sells hard disks, not balls.
+pub fn infer(category: Option<&str>, texts: &[&str], own: &[&str]) -> Vec<u8> {
     let mut classes = Vec::new();
     if let Some(cat) = category {
         add_words(&mark_key(cat), &mut classes);
     }
     if classes.is_empty() {
+        let own: Vec<String> = own
+            .iter()
+            .map(|o| mark_key(o))
+            .filter(|k| !k.is_empty())
+            .map(|k| format!(" {k} "))
+            .collect();
         for t in texts {
-            add_words(&mark_key(t), &mut classes);
+            let mut key = format!(" {} ", mark_key(t));
+            for o in &own {
+                key = key.replace(o.as_str(), " ");
+            }
+            add_words(key.trim(), &mut classes);
         }
     }
     classes.sort_unstable();
@@ -422,20 +434,30 @@ mod tests {
         assert_eq!(
             infer(
                 Some("Toys & Games > Puzzles > Jigsaw Puzzles"),
-                &["Apple slicer"]
+                &["Apple slicer"],
+                &[]
             ),
             vec![28]
         );
-        assert!(infer(Some("Appliances > Parts & Accessories > Dryer Parts"), &[]).contains(&11));
+        assert!(infer(
+            Some("Appliances > Parts & Accessories > Dryer Parts"),
+            &[],
+            &[]
+        )
+        .contains(&11));
     }
 
     #[test]
     fn product_nouns_decide_without_a_category() {
         assert_eq!(
-            infer(None, &["Trendy Home Polyester Solid Eyelet Window Curtain"]),
+            infer(
+                None,
+                &["Trendy Home Polyester Solid Eyelet Window Curtain"],
+                &[]
+            ),
             vec![24]
         );
-        assert!(infer(Some(""), &["Sonata Analog Watch - For Women"]).contains(&14));
+        assert!(infer(Some(""), &["Sonata Analog Watch - For Women"], &[]).contains(&14));
     }
 
     #[test]
@@ -449,19 +471,35 @@ mod tests {
             "Knitted Beanie",
             "Memory Foam Slippers",
         ] {
-            assert!(infer(None, &[title]).contains(&25), "{title}");
+            assert!(infer(None, &[title], &[]).contains(&25), "{title}");
         }
         // "short" is an adjective as often ("Short Cable"), "coat" a layer of nail
         // varnish ("Base Coat") and "trainer" a potty or a fitness trainer: none of them
         // says clothing.
         for title in ["Short Cable", "Base Coat Polish", "Potty Trainer"] {
-            assert!(!infer(None, &[title]).contains(&25), "{title}");
+            assert!(!infer(None, &[title], &[]).contains(&25), "{title}");
         }
     }
 
     #[test]
+    fn the_sellers_own_brand_says_nothing_of_the_goods() {
+        let title = "I Ball Dual Core 2 RAM 160 Hard Disk";
+        assert!(
+            infer(None, &[title], &[]).contains(&28),
+            "a ball, read alone"
+        );
+        assert!(!infer(None, &[title], &["I Ball"]).contains(&28));
+        assert!(
+            !infer(None, &[title], &["i-ball"]).contains(&28),
+            "any spelling"
+        );
+        // Only the brand's words together: a ball the seller sells is still a ball.
+        assert!(infer(None, &["I Ball Beach Ball"], &["I Ball"]).contains(&28));
+    }
+
+    #[test]
     fn nothing_known_gives_no_class() {
-        assert!(infer(None, &["Herbaceous"]).is_empty());
+        assert!(infer(None, &["Herbaceous"], &[]).is_empty());
     }
 
     #[test]

@@ -116,15 +116,16 @@ impl Engine {
     /// [`MAX_FINDINGS_PER_FIELD`](crate::listing::MAX_FINDINGS_PER_FIELD) a field, then
     /// the short forms and franchise members, ordered by field, bullet index and start.
     pub(super) fn marks_pass(&self, listing: &Listing) -> Vec<Finding> {
-        let own = OwnBrands::new(
-            self.own_brands
-                .iter()
-                .map(String::as_str)
-                .chain(listing.brand.as_deref()),
-        );
+        let own_names: Vec<&str> = self
+            .own_brands
+            .iter()
+            .map(String::as_str)
+            .chain(listing.brand.as_deref())
+            .collect();
+        let own = OwnBrands::new(own_names.iter().copied());
         let mut texts: Vec<&str> = listing.title.as_deref().into_iter().collect();
         texts.extend(listing.bullets.iter().map(String::as_str));
-        let listing_classes = classes::infer(listing.category.as_deref(), &texts);
+        let listing_classes = classes::infer(listing.category.as_deref(), &texts, &own_names);
 
         // Each field normalised once, for what the whole listing shows of the seller's
         // words, its check and the short forms after.
