@@ -1091,3 +1091,20 @@ fn a_digit_after_a_plural_of_a_word_is_a_letter_of_the_mark() {
     );
     assert!(flags(&engine(true), "", "Retro Peps1 Sign").is_empty());
 }
+
+/// A famous mark of four letters glued to a word of imitation is named as the brand
+/// copied ("Nerfstyle"); glued to another word it is read only from five letters.
+#[test]
+fn a_four_letter_mark_glued_to_a_word_of_imitation_is_the_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Nerf", &[28], true));
+    for (w, z) in [("style", 4.5), ("pro", 4.8), ("foam", 3.5), ("darts", 3.2)] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "Foam Darts Nerfstyle Blaster"),
+        lookalike("Nerfstyle", "Nerf")
+    );
+    assert!(flags(&e, "", "Foam Darts Nerfpro Blaster").is_empty());
+}

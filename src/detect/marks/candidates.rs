@@ -712,8 +712,10 @@ impl Engine {
     /// after it.
     pub(super) fn glued(&self, word: &str) -> Option<String> {
         let letters = |w: &str| w.chars().count();
+        // Glued to a word of imitation, four letters are enough: the seller names the
+        // brand copied ("Nerfstyle").
         let mark = |w: &str, imitated: bool| {
-            letters(w) >= lookalike::MIN_WORD_LETTERS
+            letters(w) >= lookalike::MIN_WORD_LETTERS - usize::from(imitated)
                 && self.mark_value(w).is_some_and(|v| {
                     self.typo_target(w) && {
                         let records = self.records(v, w);
