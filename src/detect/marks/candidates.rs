@@ -705,9 +705,10 @@ impl Engine {
     /// The mark `word` glues to an ordinary word ("barbiestyle", "newpokemon"): a coined
     /// mark of at least [`lookalike::MIN_WORD_LETTERS`] letters worth a typo search,
     /// whose owner sues marketplace sellers (the marks counterfeiters hide: a brand's
-    /// own compounds, "AmazonBasics", are not disguises) — or any famous one before a
-    /// word that says the product imitates it ("wacomstyle": the seller names the brand
-    /// copied) — and a word of listing vocabulary or a common
+    /// own compounds, "AmazonBasics", are not disguises) — or any famous one, of one
+    /// letter fewer too, before a word that says the product imitates it ("wacomstyle",
+    /// "nerfstyle": the seller names the brand copied) — and a word of listing
+    /// vocabulary or a common
     /// word ([`GLUED_WORD_ZIPF`]) of at least [`GLUED_WORD_LETTERS`] letters before or
     /// after it.
     pub(super) fn glued(&self, word: &str) -> Option<String> {
