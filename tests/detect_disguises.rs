@@ -1108,3 +1108,21 @@ fn a_four_letter_mark_glued_to_a_word_of_imitation_is_the_mark() {
     );
     assert!(flags(&e, "", "Foam Darts Nerfpro Blaster").is_empty());
 }
+
+/// Named as the brand imitated, a word of five letters with one letter more than a
+/// famous mark of four is that mark ("Hokka Style"); elsewhere four-letter marks are
+/// not searched for typos.
+#[test]
+fn a_four_letter_mark_with_a_letter_added_before_a_word_of_imitation_is_the_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Hoka", &[25], false));
+    for (w, z) in [("style", 4.5), ("running", 4.3), ("shoes", 4.5)] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "Running Shoes Hokka Style"),
+        lookalike("Hokka", "Hoka")
+    );
+    assert!(flags(&e, "", "Running Shoes Hokka").is_empty());
+}

@@ -606,14 +606,31 @@ impl Engine {
 
     /// [`Engine::typo_of`] for a word the seller names as a brand the product imitates
     /// ("Twinnings Style", "Merell Dupe"): a rare word or name there is read as the mark
-    /// it is one edit from; a word the frequency list knows itself stays that word.
+    /// it is one edit from, and a word of [`lookalike::MIN_WORD_LETTERS`] letters as a
+    /// famous mark of one letter fewer it adds a letter to ("Hokka Style"); a word the
+    /// frequency list knows itself stays that word.
     pub(super) fn typo_of_imitated(&self, word: &str) -> Option<lookalike::Near> {
         if self.zipf(word).is_some_and(|z| z >= ordinary::KNOWN_ZIPF)
             || self.snapshot.word_is_listing_vocabulary(word)
         {
             return None;
         }
-        self.typo_of_unlisted(word)
+        self.typo_of_unlisted(word).or_else(|| {
+            if word.chars().count() != lookalike::MIN_WORD_LETTERS {
+                return None;
+            }
+            word.char_indices().find_map(|(at, c)| {
+                let key = format!("{}{}", &word[..at], &word[at + c.len_utf8()..]);
+                let value = self.mark_value(&key)?;
+                let famous = self.typo_target(&key) && self.records(value, &key).live_famous;
+                famous.then_some(lookalike::Near {
+                    distance: 1,
+                    key,
+                    value,
+                    trick: Trick::Edits,
+                })
+            })
+        })
     }
 
     fn typo_of_unlisted(&self, word: &str) -> Option<lookalike::Near> {
