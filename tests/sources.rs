@@ -303,6 +303,60 @@ mod uspto_csv {
     }
 
     #[test]
+    fn a_plain_table_is_read_before_a_zipped_one_of_the_same_name() {
+        let dir = mixed_dataset("plain-first", &[], true);
+        // A zipped case file beside the plain one holds another mark: it is not read.
+        write_zip(
+            &dir.join("case_file.csv.zip"),
+            &[(
+                "case_file.csv",
+                b"serial_no,mark_id_char,cfh_status_cd\n70000001,ZIPPED,700\n",
+            )],
+        );
+        let sink = check_case_file_dir(&dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(sink.records.iter().all(|r| r.mark != "ZIPPED"));
+    }
+
+    #[test]
+    fn a_table_that_fails_part_way_is_an_error_not_a_bad_row() {
+        // A zipped table whose compressed bytes were damaged: the archive opens, and
+        // reading it fails part-way (the inflater or the checksum), as a failing disk
+        // would. Whether the table is checked for order or joined, that is an error.
+        for table in ["case_file.csv", "intl_class.csv"] {
+            let dir = mixed_dataset(&format!("damaged-{table}"), &[], true);
+            let rows: String = (0..2000)
+                .map(|i| format!("{},{}\n", 70000001 + i, i % 45 + 1))
+                .collect();
+            let text = if table == "case_file.csv" {
+                format!(
+                    "serial_no,mark_id_char,cfh_status_cd\n{}",
+                    rows.replace('\n', ",700\n")
+                )
+            } else {
+                format!("serial_no,intl_class_cd\n{rows}")
+            };
+            std::fs::remove_file(dir.join(table)).unwrap();
+            let zip_path = dir.join(format!("{table}.zip"));
+            write_zip(&zip_path, &[(table, text.as_bytes())]);
+            let mut bytes = std::fs::read(&zip_path).unwrap();
+            // Damage the compressed data two thirds in, past what opening the table and
+            // reading its header take.
+            let at = bytes.len() * 2 / 3;
+            for b in &mut bytes[at..at + 8] {
+                *b ^= 0x5a;
+            }
+            std::fs::write(&zip_path, bytes).unwrap();
+            let result = read(&dir, &mut Collect::default());
+            std::fs::remove_dir_all(&dir).unwrap();
+            assert!(
+                matches!(result, Err(UsptoCsvError::Read { .. })),
+                "{table}: {result:?}"
+            );
+        }
+    }
+
+    #[test]
     fn zipped_tables_are_read_in_place() {
         let dir = scratch("uspto-csv-zip");
         let table = |name: &str| std::fs::read(fixture("uspto_csv/sorted").join(name)).unwrap();

@@ -588,11 +588,12 @@ fn open_input(path: &Path) -> Result<(Box<dyn Read>, u64), UsptoCsvError> {
                 entry.compressed_size(),
                 entry.size(),
                 entry.compression(),
+                entry.crc32(),
             ));
             break;
         }
     }
-    let Some((start, compressed, size, method)) = found else {
+    let Some((start, compressed, size, method, crc)) = found else {
         return Err(zip_err("the archive holds no .csv file".into()));
     };
     // The entry is read straight from the file so the reader owns its input.
@@ -610,7 +611,43 @@ fn open_input(path: &Path) -> Result<(Box<dyn Read>, u64), UsptoCsvError> {
             )))
         }
     };
-    Ok((input, size))
+    Ok((
+        Box::new(Checked {
+            inner: input,
+            hasher: crc32fast::Hasher::new(),
+            expected: crc,
+            size,
+            read: 0,
+        }),
+        size,
+    ))
+}
+
+/// A zipped table's bytes, checked against the archive's CRC-32 and size as they are
+/// read: damaged compressed data inflates to other bytes as often as to an error, and
+/// must not become rows. A mismatch is an I/O error at the end of the table.
+struct Checked<R> {
+    inner: R,
+    hasher: crc32fast::Hasher,
+    expected: u32,
+    size: u64,
+    read: u64,
+}
+
+impl<R: Read> Read for Checked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.read += n as u64;
+        let whole = n == 0 || self.read > self.size;
+        if whole && (self.read != self.size || self.hasher.clone().finalize() != self.expected) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "the zipped table is damaged: its bytes do not match the archive's checksum",
+            ));
+        }
+        Ok(n)
+    }
 }
 
 #[cfg(test)]
