@@ -476,25 +476,34 @@ impl Engine {
                     .iter()
                     .any(|c| c.words.contains(&i) && c.disguise.is_none())
         };
+        // A known word is read as a misspelt word of a mark only where the phrase stands
+        // right before a word saying the product imitates it ("Mountain Hardware Style")
+        // or that it has fans ("Montreal Canadians Fans": a phrase of words has none, a
+        // team or band has): `named_as_imitated[end]` for a phrase ending before `end`.
+        let named_as_imitated: Vec<bool> = (0..=words.len())
+            .map(|end| {
+                end > 0
+                    && tokens[end - 1].joiner == Joiner::Space
+                    && words.get(end).is_some_and(|next| {
+                        ordinary::imitation_word(next) || franchise::FANS.contains(next)
+                    })
+            })
+            .collect();
         for k in 0..words.len() {
             let w = words[k];
-            // A known word is read as a misspelt word of a mark only where the phrase
-            // stands right before a word saying the product imitates it ("Mountain
-            // Hardware Style") or that it has fans ("Montreal Canadians Fans": a phrase
-            // of words has none, a team or band has).
+            // A known word is searched only where such a word follows within a phrase's
+            // reach (the search, and even the index lookup below, cost more than this).
             let known = self.listed_word(w) && !self.rare_word(w);
+            let reach = k + 1..=(k + walk::MAX_WORDS).min(words.len());
+            if known && !named_as_imitated[reach].contains(&true) {
+                continue;
+            }
             let suspect = w.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && w.chars().all(char::is_alphanumeric)
                 && self.mark_value(w).is_none();
             if !suspect || !open(taken, out, k) {
                 continue;
             }
-            let named_as_imitated = |end: usize| {
-                tokens[end - 1].joiner == Joiner::Space
-                    && words.get(end).is_some_and(|next| {
-                        ordinary::imitation_word(next) || franchise::FANS.contains(next)
-                    })
-            };
             let mut best: Option<(Range<usize>, lookalike::Near)> = None;
             for s in k.saturating_sub(walk::MAX_WORDS - 1)..=k {
                 // The words of one segment, from `s` on, all open.
@@ -532,7 +541,7 @@ impl Engine {
                 let Some(p) = found.filter(|p| {
                     self.phrase_target(&p.near.key)
                         && !model(p)
-                        && (!known || named_as_imitated(s + p.words))
+                        && (!known || named_as_imitated[s + p.words])
                 }) else {
                     continue;
                 };
