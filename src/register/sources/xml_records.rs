@@ -396,6 +396,14 @@ mod tests {
     }
 
     #[test]
+    fn text_that_is_not_utf8_is_kept_with_replacement_characters() {
+        let xml: &[u8] = b"<root><rec><v>caf\xe9 <w>x</w></v></rec></root>";
+        let (result, seen) = run(xml);
+        assert!(result.is_ok(), "{result:?}");
+        assert_eq!(seen, [("caf\u{fffd}".to_owned(), None)]);
+    }
+
+    #[test]
     fn paths_deeper_than_the_readers_look_are_passed_over() {
         let path = |n: usize| (0..n).map(|i| format!("e{i}")).collect::<Vec<_>>();
         let (deepest, deeper) = (path(MAX_DEPTH), path(MAX_DEPTH + 1));
