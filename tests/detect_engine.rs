@@ -1158,10 +1158,17 @@ fn a_quantity_after_a_registered_name_is_no_model_code() {
         flagged(&e.check(&titled_in("Body Butter Mango Shea 250ml", cosmetics))),
         vec![]
     );
-    assert_eq!(
-        flagged(&e.check(&titled_in("Body Butter Mango Shea X250", cosmetics))),
-        vec![("Shea", FindingKind::RegisteredMark, Severity::High)]
-    );
+    // Letters after the number that are no unit of the vocabulary make a model code.
+    for code in ["X250", "250xq"] {
+        assert_eq!(
+            flagged(&e.check(&titled_in(
+                &format!("Body Butter Mango Shea {code}"),
+                cosmetics
+            ))),
+            vec![("Shea", FindingKind::RegisteredMark, Severity::High)],
+            "{code}"
+        );
+    }
 }
 
 /// A famous phrase of ordinary words alone on goods none of the brand's is the words
