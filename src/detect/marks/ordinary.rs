@@ -1377,6 +1377,8 @@ mod tests {
             "replacement Shell Housing for Game Boy",
             "replacement Shell Housing , for *Nintendo",
             "new Shell Housing for *Nintendo",
+            // Across a break from "replacement", the part is what it fits.
+            "replacement , Shell Housing for *Nintendo",
         ] {
             let usage = at(text, 1);
             assert_eq!(
@@ -1385,6 +1387,12 @@ mod tests {
                 "{text}: {usage:?}"
             );
         }
+        // Only "replacement" names a part: after a bare "for", the word is what the
+        // product fits, whatever follows.
+        assert!(matches!(
+            at("case for Shell Housing for *Nintendo", 2),
+            Usage::Compatibility { .. }
+        ));
     }
 
     #[test]
