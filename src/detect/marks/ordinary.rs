@@ -1345,6 +1345,7 @@ mod tests {
         assert!(of_goods("~AC ~DC adapter 12V"));
         assert!(of_goods("~AC ~DC converter"));
         assert!(of_goods("~AC ~DC fan 12V"), "a cooling fan, class 11");
+        assert!(of_goods("~AC ~DC motor"), "a motor, class 7");
         // Before other goods, or no goods, across a break, or one abbreviation: the
         // words may name a band ("AC/DC Highway Tee").
         assert!(!of_goods("~AC ~DC Highway tee"));
