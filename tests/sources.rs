@@ -357,6 +357,51 @@ mod uspto_csv {
     }
 
     #[test]
+    fn a_zipped_table_longer_than_a_read_is_whole_and_a_changed_byte_is_caught() {
+        use std::io::Write;
+        let rows: String = (0..12000)
+            .map(|i| format!("{},{}\n", 70000001 + i, i % 45 + 1))
+            .collect();
+        let classes = format!("serial_no,intl_class_cd\n{rows}");
+        for (name, stored, damaged) in [("deflated", false, false), ("stored", true, true)] {
+            let dir = mixed_dataset(&format!("long-{name}"), &[], true);
+            std::fs::remove_file(dir.join("intl_class.csv")).unwrap();
+            let zip_path = dir.join("intl_class.csv.zip");
+            let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+            let method = if stored {
+                zip::CompressionMethod::Stored
+            } else {
+                zip::CompressionMethod::Deflated
+            };
+            zip.start_file(
+                "intl_class.csv",
+                zip::write::SimpleFileOptions::default().compression_method(method),
+            )
+            .unwrap();
+            zip.write_all(classes.as_bytes()).unwrap();
+            zip.finish().unwrap();
+            if damaged {
+                // One digit of a stored table changed: the same size, another checksum.
+                let mut bytes = std::fs::read(&zip_path).unwrap();
+                let at = bytes.len() / 2;
+                bytes[at] = if bytes[at] == b'7' { b'8' } else { b'7' };
+                std::fs::write(&zip_path, bytes).unwrap();
+            }
+            let mut sink = Collect::default();
+            let result = read(&dir, &mut sink);
+            std::fs::remove_dir_all(&dir).unwrap();
+            if damaged {
+                assert!(
+                    matches!(result, Err(UsptoCsvError::Read { .. })),
+                    "{result:?}"
+                );
+            } else {
+                result.expect("a whole zipped table reads without error");
+            }
+        }
+    }
+
+    #[test]
     fn zipped_tables_are_read_in_place() {
         let dir = scratch("uspto-csv-zip");
         let table = |name: &str| std::fs::read(fixture("uspto_csv/sorted").join(name)).unwrap();
