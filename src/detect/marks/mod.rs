@@ -640,12 +640,7 @@ fn word_views<'t>(
                 && t.text.len() <= ordinary::ABBREVIATION_LETTERS
                 && vocabulary(&t.text),
             trademark_sign: t.trademark_sign,
-            measurement: t.text.starts_with(|c: char| c.is_ascii_digit()) && {
-                let unit = t.text.trim_start_matches(|c: char| c.is_ascii_digit());
-                (1..=word_evidence::MEASUREMENT_UNIT_LETTERS).contains(&unit.len())
-                    && unit.bytes().all(|b| b.is_ascii_alphabetic())
-                    && vocabulary(unit)
-            },
+            measurement: word_evidence::unit_after_number(&t.text).is_some_and(vocabulary),
         })
         .collect()
 }

@@ -16,7 +16,18 @@ use std::sync::Arc;
 const RARE_WORD_ZIPF: f32 = 2.5;
 
 /// The most letters of a unit glued to a number ("mah", "pcs").
-pub(super) const MEASUREMENT_UNIT_LETTERS: usize = 3;
+const MEASUREMENT_UNIT_LETTERS: usize = 3;
+
+/// The letters after the digits a word opens with, when there are digits and at most
+/// [`MEASUREMENT_UNIT_LETTERS`] ASCII letters after them ("250ml" → "ml", "65W" → "W"):
+/// the unit of a quantity, if the listing vocabulary holds it.
+pub(super) fn unit_after_number(written: &str) -> Option<&str> {
+    let unit = written.trim_start_matches(|c: char| c.is_ascii_digit());
+    (unit.len() < written.len()
+        && (1..=MEASUREMENT_UNIT_LETTERS).contains(&unit.len())
+        && unit.bytes().all(|b| b.is_ascii_alphabetic()))
+    .then_some(unit)
+}
 
 impl Engine {
     /// The words as written, when they match a name by leaving out its "the" ("big cat"
@@ -147,11 +158,10 @@ impl Engine {
     /// A number with a unit of the listing vocabulary glued on, the unit written in lower
     /// case and short ("3m", "5kg", "2pk"; not "3M", nor a word after digits).
     pub(super) fn is_measurement(&self, written: &str) -> bool {
-        let unit = written.trim_start_matches(|c: char| c.is_ascii_digit());
-        unit.len() < written.len()
-            && (1..=MEASUREMENT_UNIT_LETTERS).contains(&unit.len())
-            && unit.bytes().all(|b| b.is_ascii_lowercase())
-            && self.snapshot.word_is_listing_vocabulary(unit)
+        unit_after_number(written).is_some_and(|unit| {
+            unit.bytes().all(|b| b.is_ascii_lowercase())
+                && self.snapshot.word_is_listing_vocabulary(unit)
+        })
     }
 
     /// A word the word evidence knows as a word, not mostly as a name ("bumblebee";
