@@ -608,6 +608,24 @@ mod brands {
     }
 }
 
+/// What `read` makes of `text` written as `file` in a scratch folder `name` of its own
+/// (tests run in parallel); the folder is removed and the file must read.
+fn read_scratch_file<E: std::fmt::Debug>(
+    name: &str,
+    file: &str,
+    text: &str,
+    read: impl Fn(&Path, &mut Collect) -> Result<(), E>,
+) -> Collect {
+    let dir = scratch(name);
+    let path = dir.join(file);
+    std::fs::write(&path, text).unwrap();
+    let mut sink = Collect::default();
+    let result = read(&path, &mut sink);
+    std::fs::remove_dir_all(&dir).unwrap();
+    result.expect("readable file");
+    sink
+}
+
 /// A fresh scratch folder for one test.
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("clearmark-{name}-{}", std::process::id()));
@@ -701,23 +719,18 @@ mod uspto_xml {
     /// A daily file of these `<case-file>` elements, read from a scratch folder named
     /// after `test` (tests run in parallel).
     fn case_files(test: &str, cases: &str) -> Collect {
-        let dir = scratch(&format!("uspto-xml-{test}"));
-        let path = dir.join("apc240116.xml");
-        std::fs::write(
-            &path,
-            format!(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<trademark-applications-daily>\
-                 <application-information><file-segments><action-keys>{cases}\
-                 </action-keys></file-segments></application-information>\
-                 </trademark-applications-daily>"
-            ),
+        let xml = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<trademark-applications-daily>\
+             <application-information><file-segments><action-keys>{cases}\
+             </action-keys></file-segments></application-information>\
+             </trademark-applications-daily>"
+        );
+        read_scratch_file(
+            &format!("uspto-xml-{test}"),
+            "apc240116.xml",
+            &xml,
+            |p, sink| read(p, sink),
         )
-        .unwrap();
-        let mut sink = Collect::default();
-        let result = read(&path, &mut sink);
-        std::fs::remove_dir_all(&dir).unwrap();
-        result.expect("readable file");
-        sink
     }
 
     /// One case file: `serial`, mark `mark`, these owners (party type, entry, name).
@@ -959,23 +972,15 @@ mod euipo_xml {
     /// One `TradeMark` of an EUIPO file in its wrapper, read from a scratch folder of
     /// its own (`test` names it: tests run in parallel).
     fn one_trade_mark(test: &str, body: &str) -> Collect {
-        let dir = scratch(&format!("euipo-{test}"));
-        let path = dir.join("one.xml");
-        std::fs::write(
-            &path,
-            format!(
-                "<Transaction><TradeMarkTransactionBody><TransactionContentDetails><TransactionData>\
-                 <TradeMarkDetails><TradeMark operationCode=\"Insert\">{body}</TradeMark>\
-                 </TradeMarkDetails></TransactionData></TransactionContentDetails>\
-                 </TradeMarkTransactionBody></Transaction>"
-            ),
-        )
-        .unwrap();
-        let mut sink = Collect::default();
-        let result = read(&path, &mut sink);
-        std::fs::remove_dir_all(&dir).unwrap();
-        result.expect("readable file");
-        sink
+        let xml = format!(
+            "<Transaction><TradeMarkTransactionBody><TransactionContentDetails><TransactionData>\
+             <TradeMarkDetails><TradeMark operationCode=\"Insert\">{body}</TradeMark>\
+             </TradeMarkDetails></TransactionData></TransactionContentDetails>\
+             </TradeMarkTransactionBody></Transaction>"
+        );
+        read_scratch_file(&format!("euipo-{test}"), "one.xml", &xml, |p, sink| {
+            read(p, sink)
+        })
     }
 
     fn applicant(inside: &str, name: &str) -> String {
