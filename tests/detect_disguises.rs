@@ -1060,6 +1060,15 @@ fn a_word_named_as_the_brand_imitated_or_with_fans_may_be_a_misspelt_mark() {
         flags(&e, "", "Hockey Tee Montreal Canadians Fans"),
         lookalike("Montreal Canadians", "Montreal Canadiens")
     );
+    // The phrase may open the field, or follow its first word.
+    assert_eq!(
+        flags(&e, "", "Hydro Flaks Style Water Bottle"),
+        lookalike("Hydro Flaks", "Hydro Flask")
+    );
+    assert_eq!(
+        flags(&e, "", "Tee Montreal Canadians Fans"),
+        lookalike("Montreal Canadians", "Montreal Canadiens")
+    );
     for title in [
         "Breakfast Tea Twinnings Blend",
         "Hydro Flaks Bottle",
@@ -1068,6 +1077,53 @@ fn a_word_named_as_the_brand_imitated_or_with_fans_may_be_a_misspelt_mark() {
     ] {
         assert!(flags(&e, "", title).is_empty(), "{title}");
     }
+}
+
+/// Named as the brand imitated, a word is read as a misspelt mark only below the Zipf
+/// frequency of a known word (`KNOWN_ZIPF`, 2.0) and only off the listing vocabulary,
+/// whatever its frequency there.
+#[test]
+fn a_word_named_as_the_brand_imitated_is_a_misspelling_only_below_a_known_words_frequency() {
+    let engine = |word: Option<f32>, vocabulary: Option<f32>| {
+        let mut b = SnapshotBuilder::new(20260101);
+        b.add(curated("Twinings", &[30], false));
+        for (w, z) in [("breakfast", 4.0), ("tea", 4.5), ("style", 4.5)] {
+            b.add_word_frequency(w, z);
+        }
+        if let Some(z) = word {
+            b.add_word_frequency("twinnings", z);
+        }
+        if let Some(z) = vocabulary {
+            b.add_listing_word("twinnings", z);
+        }
+        Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"))
+    };
+    let title = "Breakfast Tea Twinnings Style";
+    let misspelt = lookalike("Twinnings", "Twinings");
+    assert_eq!(flags(&engine(None, None), "", title), misspelt);
+    assert_eq!(flags(&engine(Some(1.99), None), "", title), misspelt);
+    assert!(flags(&engine(Some(2.0), None), "", title).is_empty());
+    assert!(flags(&engine(None, Some(1.0)), "", title).is_empty());
+}
+
+/// A mark of four letters with a letter added, named as the brand imitated, is that
+/// mark only if it is famous: a registration alone is one of many four-letter words.
+#[test]
+fn a_four_letter_mark_with_a_letter_added_is_read_only_if_famous() {
+    let engine = |mark: Record| {
+        let mut b = SnapshotBuilder::new(20260101);
+        b.add(mark);
+        for (w, z) in [("style", 4.5), ("running", 4.3), ("shoes", 4.5)] {
+            b.add_word_frequency(w, z);
+        }
+        Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"))
+    };
+    let title = "Running Shoes Hokka Style";
+    assert_eq!(
+        flags(&engine(curated("Hoka", &[25], false)), "", title),
+        lookalike("Hokka", "Hoka")
+    );
+    assert!(flags(&engine(registered("Hoka")), "", title).is_empty());
 }
 
 /// A digit at the end of a word that is only the plural of a word ("Peps1": "pep") is a

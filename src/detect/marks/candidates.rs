@@ -498,8 +498,9 @@ impl Engine {
             if known && !named_as_imitated[reach].contains(&true) {
                 continue;
             }
+            // A word of fewer than three letters is a number or a code, and a mark is
+            // itself: neither is a disguise (words are letters and digits only).
             let suspect = w.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && w.chars().all(char::is_alphanumeric)
                 && self.mark_value(w).is_none();
             if !suspect || !open(taken, out, k) {
                 continue;
