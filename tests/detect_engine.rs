@@ -1136,6 +1136,42 @@ fn another_name_of_a_mark_the_listing_names_is_that_mark() {
     assert_eq!(flagged(&e.check(&title("Man City Night Tee"))), vec![]);
 }
 
+/// A word that is both the short form of a mark named in full and another name of it
+/// ("Golf" of "VW Golf", whose curated row gives "Golf" too) is one finding, not two.
+#[test]
+fn a_short_form_that_is_also_another_name_of_the_mark_is_one_finding() {
+    let mut b = SnapshotBuilder::new(20260101);
+    let mut golf = curated("VW Golf", &[12], true);
+    golf.pseudo_marks = vec!["Volkswagen Golf".into(), "Golf".into()];
+    b.add(golf);
+    for (w, z) in [
+        ("golf", 4.2),
+        ("volkswagen", 3.5),
+        ("seat", 4.6),
+        ("covers", 4.0),
+        ("for", 7.0),
+        ("the", 7.7),
+        ("sport", 4.6),
+        ("seats", 4.0),
+        ("cut", 4.8),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let listing = Listing {
+        bullets: vec!["Cut for the Golf sport seats".into()],
+        ..title("Seat Covers for Volkswagen Golf")
+    };
+    let golf_in_bullet: Vec<_> = e
+        .check(&listing)
+        .findings
+        .into_iter()
+        .filter(|f| f.index == Some(0))
+        .map(|f| (f.text, f.severity))
+        .collect();
+    assert_eq!(golf_in_bullet, vec![("Golf".to_owned(), Severity::Medium)]);
+}
+
 /// A number with a unit of the listing vocabulary after a registered name ("Mango Shea
 /// 250ml") is a quantity, which says nothing of a brand; a model code after it does.
 #[test]

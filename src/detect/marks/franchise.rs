@@ -63,10 +63,12 @@ pub(super) fn for_its_fans(words: &[Word<'_>], span: Range<usize>) -> bool {
 
 impl Engine {
     /// Findings for the set-aside candidates whose curated record belongs to a
-    /// franchise that `findings` (high ones) name, by mark or by franchise.
+    /// franchise that `findings` (high ones) name, by mark or by franchise, where no
+    /// finding of `findings` or `short_forms` stands already.
     pub(super) fn franchise_members(
         &self,
         findings: &[Finding],
+        short_forms: &[Finding],
         set_aside: &[SetAside],
     ) -> Vec<Finding> {
         let named: HashSet<String> = findings
@@ -90,6 +92,7 @@ impl Engine {
             let taken = findings
                 .iter()
                 .filter(|f| f.severity > Severity::Low)
+                .chain(short_forms)
                 .chain(&out)
                 .any(|f| overlaps(f, (s.field, s.index), s.start..s.end));
             if taken {

@@ -168,7 +168,8 @@ impl Engine {
             findings.truncate(before + crate::listing::MAX_FINDINGS_PER_FIELD);
         }
         let mut short = self.short_forms(listing, &normalized, &views, &findings, &ctx.own);
-        short.extend(self.franchise_members(&findings, &set_aside));
+        let members = self.franchise_members(&findings, &short, &set_aside);
+        short.extend(members);
         if !short.is_empty() {
             findings.retain(|f| {
                 f.severity > Severity::Low
