@@ -138,7 +138,8 @@ fn enforced_marks_are_flagged_with_their_owners_evidence_and_ordinary_abbreviati
         (&cjk["start"], &cjk["end"]),
         (&Value::from(0), &Value::from(3))
     );
-    let f = check(&snap, "宝可梦皮卡丘", "");
+    // ("公仔", figure, between them: side by side they would be one mention, one finding.)
+    let f = check(&snap, "宝可梦公仔皮卡丘", "");
     assert_eq!(finding(&f, "宝可梦")["mark"], "Pokémon");
     let pikachu = finding(&f, "皮卡丘");
     assert_eq!(pikachu["mark"], "Pikachu", "from the pokemon package");

@@ -19,12 +19,15 @@
 //! 9. [`short_form`] — the last word of a multi-word mark the listing names in full,
 //!    standing alone ("Zelda" after "Legend of Zelda");
 //! 10. [`franchise`] — ordinary-word members of a franchise the listing names ("George"
-//!     in a Peppa Pig listing).
+//!     in a Peppa Pig listing);
+//! 11. `house` — one owner's marks side by side ("Tesla Model Y Model 3") joined into one
+//!     finding.
 //!
 //! This module must not know about copied copy, wasm, the DOM or the CLI.
 
 pub mod classes;
 pub mod franchise;
+mod house;
 pub mod key_records;
 pub mod lookalike;
 pub mod ordinary;
@@ -180,7 +183,7 @@ impl Engine {
             findings.extend(short);
             findings.sort_by_key(|f| (f.field, f.index, f.start));
         }
-        findings
+        house::join_runs_of_one_house(findings, &fields)
     }
 
     fn check_field(
