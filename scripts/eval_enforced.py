@@ -46,6 +46,7 @@ SETS = [  # (source file, output file, id prefix)
     ("lookalikes-dev4.txt", "lookalikes-dev4.jsonl", "enforced-lookalikes-dev4"),
     ("dev6.txt", "dev6.jsonl", "enforced-dev6"),  # sixth set, written blind in session 14
     ("lookalikes-dev5.txt", "lookalikes-dev5.jsonl", "enforced-lookalikes-dev5"),
+    ("lookalikes-dev6.txt", "lookalikes-dev6.jsonl", "enforced-lookalikes-dev6"),  # sixth lookalike set, written blind in session 15
 ]
 
 # The dev README's closed vocabulary of 47 words ...
