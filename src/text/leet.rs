@@ -11,7 +11,8 @@
 //!   alone. Two letters (`PS5`) or a symbol (`Nike!`) never make one.
 //! - `a_number_and_a_unit_are_no_leetspeak`: digits opening a word are a quantity, not
 //!   letters, when there are two of them or fewer than [`WORD_AFTER_DIGIT`] letters follow
-//!   (`12oz`, `40mm`, `3pcs`, `2XL`); one digit before a longer word is read (`4didas`).
+//!   (`12oz`, `40mm`, `3pcs`, `2XL`); one digit before a longer word is read (`4didas`),
+//!   and a lone zero before any (`0reo`: nobody sells none of a thing).
 //!
 //! For each run this module produces the candidate keys (in [`mark_key`](super::mark_key)
 //! form) of what the seller may have disguised; the detector looks them up. It must not
@@ -81,9 +82,10 @@ fn substitutes(run: &[char]) -> Vec<usize> {
     if letters < 2 {
         return Vec::new();
     }
-    // A number opening the word is a quantity with its unit (`40mm`, `3pcs`).
+    // A number opening the word is a quantity with its unit (`40mm`, `3pcs`); nobody
+    // sells none of a thing, so a lone zero is a letter (`0reo`).
     let opening = run.iter().take_while(|c| c.is_ascii_digit()).count();
-    let quantity = opening >= 2 || (opening == 1 && letters < WORD_AFTER_DIGIT);
+    let quantity = opening >= 2 || (opening == 1 && run[0] != '0' && letters < WORD_AFTER_DIGIT);
     let mut out: Vec<usize> = Vec::new();
     for i in 0..run.len() {
         if !is_substitute(run[i]) || (quantity && i < opening) {
@@ -278,8 +280,11 @@ mod tests {
         ] {
             assert_eq!(leet_candidates(w), Vec::<String>::new(), "{w}");
         }
-        // One digit before a word of WORD_AFTER_DIGIT letters or more is a letter.
+        // One digit before a word of WORD_AFTER_DIGIT letters or more is a letter, and
+        // a lone zero before fewer: nobody sells none of a thing.
         assert_eq!(leet_candidates("4dids"), vec!["adids"]);
+        assert_eq!(leet_candidates("0reo"), vec!["oreo"]);
+        assert_eq!(leet_candidates("00reo"), Vec::<String>::new());
         assert_eq!(
             leet_candidates("4pcs"),
             Vec::<String>::new(),
