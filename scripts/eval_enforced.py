@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build eval/enforced/{dev,dev2,dev3,dev4,dev5,dev6,holdout,lookalikes-*}.jsonl from the hand-written
+"""Build eval/enforced/{dev,dev2,dev3,dev4,dev5,dev6,dev7,holdout,lookalikes-*}.jsonl from the hand-written
 listings in eval/enforced/src/*.txt and check every label.
 
 Source format (one listing per block, blocks separated by a blank line):
@@ -47,6 +47,7 @@ SETS = [  # (source file, output file, id prefix)
     ("dev6.txt", "dev6.jsonl", "enforced-dev6"),  # sixth set, written blind in session 14
     ("lookalikes-dev5.txt", "lookalikes-dev5.jsonl", "enforced-lookalikes-dev5"),
     ("lookalikes-dev6.txt", "lookalikes-dev6.jsonl", "enforced-lookalikes-dev6"),  # sixth lookalike set, written blind in session 15
+    ("dev7.txt", "dev7.jsonl", "enforced-dev7"),  # seventh set, written blind in session 15
 ]
 
 # The dev README's closed vocabulary of 47 words ...
