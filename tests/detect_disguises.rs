@@ -414,30 +414,6 @@ fn a_listed_word_is_nobodys_typo_however_rare() {
     );
 }
 
-/// A word as near a word of the listing vocabulary as it is to a mark is that word
-/// misspelt ("Metalic Lipstick" is metallic, not Metallica); a word the vocabulary
-/// holds nothing near is searched as before.
-#[test]
-fn a_misspelling_of_a_word_of_the_listing_vocabulary_is_that_word() {
-    let engine = |vocabulary: bool| {
-        let mut b = SnapshotBuilder::new(20260101);
-        // The curated row gives "Metalica" too: "Metalic" is one letter from it.
-        let mut band = famous("Metallica");
-        band.pseudo_marks = vec!["Metalica".into()];
-        b.add(band);
-        b.add_word_frequency("lipstick", 3.2);
-        if vocabulary {
-            b.add_listing_word("metallic", 3.4);
-        }
-        Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"))
-    };
-    assert!(flags(&engine(true), "", "Incolor Metalic Lipstick").is_empty());
-    assert_eq!(
-        flags(&engine(false), "", "Incolor Metalic Lipstick"),
-        lookalike("Metalic", "Metallica")
-    );
-}
-
 #[test]
 fn a_misspelling_off_the_marks_goods_is_another_word() {
     let e = engine();

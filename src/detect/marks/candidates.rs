@@ -727,20 +727,6 @@ impl Engine {
             // Two letters from a mark is weak evidence against a word made of two
             // known words ("keychain", "fairytale"): that is a compound, not a disguise.
             .filter(|n| n.distance < 2 || !self.compound(word))
-            .filter(|n| !self.misspells_a_word(word, n))
-    }
-
-    /// Whether `word` is as near a word of the listing vocabulary, other than the mark
-    /// `near` names, as it is to the mark: a misspelling of the words that describe
-    /// goods ("Metalic" of metallic, not Metallica), which says nothing of a mark.
-    fn misspells_a_word(&self, word: &str, near: &lookalike::Near) -> bool {
-        lookalike::near(self.snapshot.words(), word)
-            .iter()
-            .any(|w| {
-                w.key != near.key
-                    && w.distance <= near.distance
-                    && self.snapshot.word_is_listing_vocabulary(&w.key)
-            })
     }
 
     /// The mark `word` glues to an ordinary word ("barbiestyle", "newpokemon"): a coined
