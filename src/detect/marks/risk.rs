@@ -109,9 +109,8 @@
 //!
 //! Lookalikes of coined marks follow the coined row, with one exception: a
 //! **misspelling** (letters changed, added, dropped or swapped, with no digit, symbol,
-//! other script or spacing to show intent) of a mark shorter than
-//! [`LONG_REGISTRATION_LETTERS`] that no registration stands behind and whose curated
-//! record names only other goods is low — the curated classes say
+//! other script or spacing to show intent) of a mark that no registration stands behind
+//! and whose curated record names only other goods is low — the curated classes say
 //! where the brand is known, and elsewhere a word one letter from it is another word or
 //! name as often as a disguise ("Pippi" on a toy is no Poppi soda) — unless the seller
 //! names it as the brand the product imitates or is compared with ("Jakery Style",
@@ -692,14 +691,11 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     };
     // A registration that is not famous is protected for its goods; one letter from a
     // short one, other goods' words are as likely another word or name ("Droid",
-    // "Claas" beside a register's DROND, CLAIS) as a disguise. So is a word one letter
-    // from a short brand no registration stands behind ("Pippi", "Marty"); from a long
-    // one ("Koenigseg" of Koenigsegg) it is nobody else's.
-    let long = f.key.chars().count() >= LONG_REGISTRATION_LETTERS;
+    // "Claas" beside a register's DROND, CLAIS) as a disguise.
+    let short_registration = !famous && f.key.chars().count() < LONG_REGISTRATION_LETTERS;
     if f.misspelt
         && !f.imitated
-        && !long
-        && (!registered_any || !famous)
+        && (!registered_any || short_registration)
         && relate(p.goods_classes, f.listing_classes) == Classes::Unrelated
     {
         severity = Severity::Low;
@@ -1398,19 +1394,6 @@ mod tests {
         assert_eq!(disguised(&records, &[], true), Some(Severity::High));
         // A digit or a symbol shows intent: a famous mark is protected beyond its goods.
         assert_eq!(disguised(&records, &[28], false), Some(Severity::High));
-        // One letter from a long brand, the word is nobody else's: from
-        // LONG_REGISTRATION_LETTERS (8) letters it is the mark on other goods too.
-        let curated = |mark: &str| {
-            let mut r = rec(mark, &[12]);
-            r.register = Register::Famous;
-            r.famous = true;
-            r.enforcement = Some(crate::register::Enforcement::default());
-            let key = mark.to_lowercase();
-            disguised_key(&[r], &key, &[16], true, false)
-        };
-        assert_eq!(curated("CHRYSLR"), Some(Severity::Low), "7 letters");
-        assert_eq!(curated("KOENIGSE"), Some(Severity::High), "8 letters");
-        assert_eq!(curated("KOENIGSEGG"), Some(Severity::High));
         // A famous name on a brand list alone says nothing of its goods.
         let mut listed = rec("CASPER", &[]);
         listed.register = Register::Famous;
