@@ -1126,6 +1126,26 @@ fn a_four_letter_mark_with_a_letter_added_is_read_only_if_famous() {
     assert!(flags(&engine(registered("Hoka")), "", title).is_empty());
 }
 
+/// Three single letters spell a famous mark where the seller names it as the brand
+/// imitated ("U.G.G Style"); elsewhere, or for a registration alone, three letters are an
+/// abbreviation.
+#[test]
+fn three_letters_spelt_out_before_a_word_of_imitation_are_a_famous_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("UGG", &[25], true));
+    b.add(registered("KWB"));
+    for (w, z) in [("boots", 4.3), ("style", 4.5), ("chestnut", 3.3)] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "Boots U.G.G Style Chestnut"),
+        lookalike("U.G.G", "UGG")
+    );
+    assert!(flags(&e, "", "Boots U.G.G Chestnut").is_empty());
+    assert!(flags(&e, "", "Boots K.W.B Style Chestnut").is_empty());
+}
+
 /// A digit at the end of a word that is only the plural of a word ("Peps1": "pep") is a
 /// letter of the mark; after a word the frequency list holds itself it is a number
 /// ("Peps 1" where "peps" is a word), read only as a mark whose owner sues sellers.

@@ -69,10 +69,10 @@ impl Engine {
             };
             // Letters spelt out one by one ("N.I.K.E", "L E G O") are a disguise of a
             // mark of any length from four: nobody writes a word so.
-            let spelt_out = span.len() >= SPELT_OUT_LETTERS
-                && span
-                    .iter()
-                    .all(|w| w.chars().count() == 1 && w.chars().all(char::is_alphabetic));
+            let single_letters = span
+                .iter()
+                .all(|w| w.chars().count() == 1 && w.chars().all(char::is_alphabetic));
+            let spelt_out = span.len() >= SPELT_OUT_LETTERS && single_letters;
             // Named as the brand the product imitates or is compared with ("Keep Cup
             // Style", "like Code Names"), split words written as a name are the mark the
             // seller means, if it is long enough to be read at all ("in a style" is
@@ -92,8 +92,17 @@ impl Engine {
                 && self
                     .mark_value(&joined)
                     .is_some_and(|v| self.records(v, &joined).protection.covers(listing_classes));
+            // Three letters named as the brand imitated ("U.G.G Style") are a famous
+            // mark spelt out, not an abbreviation.
+            let famous_spelt_out = named
+                && single_letters
+                && span.len() == SPELT_OUT_LETTERS - 1
+                && self
+                    .mark_value(&joined)
+                    .is_some_and(|v| self.records(v, &joined).live_famous);
             (spelt_out && self.typo_target(&joined))
                 || (imitated && self.typo_target(&joined))
+                || famous_spelt_out
                 || joined.chars().filter(|c| c.is_alphabetic()).count() >= 5
                     && (span.iter().any(|w| {
                         // A number is a word of its own ("Round 1" is not "Round1").
