@@ -156,7 +156,7 @@ fn one_finding<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::listing::EnforcementRef;
+    use crate::listing::{EnforcementRef, RecordRef};
 
     fn finding(start: usize, text: &str, mark: &str, franchise: Option<&str>) -> Finding {
         Finding {
@@ -207,6 +207,41 @@ mod tests {
         assert_eq!(
             joined[0].reason,
             "Tesla: a famous brand. Beside it, the same owner's Model Y, Model 3."
+        );
+    }
+
+    #[test]
+    fn the_run_cites_each_record_once_and_names_each_other_mark_once() {
+        let record = |number: &str| RecordRef {
+            register: "FAMOUS".into(),
+            number: number.into(),
+            registration: None,
+            owner: "Tesla, Inc.".into(),
+            classes: vec![12],
+            status: "registered".into(),
+        };
+        let mut tesla = finding(0, "Tesla", "Tesla", None);
+        tesla.records = vec![record("1")];
+        let mut alias = finding(6, "特斯拉", "Tesla", None);
+        alias.records = vec![record("1")];
+        let mut y = finding(10, "Model Y", "Model Y", Some("Tesla"));
+        y.records = vec![record("2")];
+        let mut again = finding(18, "Model Y", "Model Y", Some("Tesla"));
+        again.records = vec![record("2"), record("3")];
+        let joined = join_runs_of_one_house(
+            vec![tesla, alias, y, again],
+            &[(Field::Title, None, "Tesla 特斯拉 Model Y Model Y")],
+        );
+        assert_eq!(joined.len(), 1);
+        let numbers: Vec<&str> = joined[0]
+            .records
+            .iter()
+            .map(|r| r.number.as_str())
+            .collect();
+        assert_eq!(numbers, ["1", "2", "3"]);
+        assert_eq!(
+            joined[0].reason,
+            "Tesla: a famous brand. Beside it, the same owner's Model Y."
         );
     }
 
