@@ -1144,6 +1144,20 @@ fn three_letters_spelt_out_before_a_word_of_imitation_are_a_famous_mark() {
     );
     assert!(flags(&e, "", "Boots U.G.G Chestnut").is_empty());
     assert!(flags(&e, "", "Boots K.W.B Style Chestnut").is_empty());
+    // Words are no letters spelt out: three of them joined are no famous mark.
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Redbluegreen", &[25], true));
+    for (w, z) in [
+        ("red", 5.0),
+        ("blue", 4.9),
+        ("green", 4.8),
+        ("style", 4.5),
+        ("tee", 3.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert!(flags(&e, "", "Tee Red Blue Green Style").is_empty());
 }
 
 /// A digit at the end of a word that is only the plural of a word ("Peps1": "pep") is a
