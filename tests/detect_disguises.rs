@@ -1126,6 +1126,35 @@ fn a_four_letter_mark_with_a_letter_added_is_read_only_if_famous() {
     assert!(flags(&engine(registered("Hoka")), "", title).is_empty());
 }
 
+/// One word of a mark of several written with a first letter that sounds like the
+/// mark's ("Juicy Kouture", "Kalvin Klein") is that mark; the word alone is not, nor
+/// a first letter that sounds otherwise ("Gouture").
+#[test]
+fn a_first_letter_that_sounds_alike_in_one_word_of_a_phrase_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Juicy Couture", &[25], false));
+    b.add(curated("Calvin Klein", &[25], true));
+    for (w, z) in [
+        ("juicy", 3.5),
+        ("tracksuit", 2.5),
+        ("jeans", 3.6),
+        ("gown", 3.3),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "Tracksuit Juicy Kouture Inspired"),
+        lookalike("Juicy Kouture", "Juicy Couture")
+    );
+    assert_eq!(
+        flags(&e, "", "Jeans Kalvin Klein Style"),
+        lookalike("Kalvin Klein", "Calvin Klein")
+    );
+    assert!(flags(&e, "", "Kouture Gown").is_empty());
+    assert!(flags(&e, "", "Juicy Gouture Gown").is_empty());
+}
+
 /// Three single letters spell a famous mark where the seller names it as the brand
 /// imitated ("U.G.G Style"); elsewhere, or for a registration alone, three letters are an
 /// abbreviation.

@@ -536,7 +536,8 @@ impl Engine {
                     self.snapshot.phrase_heads(),
                     &words[s..end],
                     k - s,
-                );
+                )
+                .or_else(|| self.respelt_phrase(&words[s..end], k - s));
                 // A digit shows intent where it stands for a letter ("Star W4rs"); where
                 // the mark's word has digits too, the word is another model ("DBR1" beside
                 // "Aston Martin" is no DB11).
@@ -596,6 +597,32 @@ impl Engine {
                 coined_spelling: false,
             });
         }
+    }
+
+    /// The longest mark of several words that `words` spell exactly but for the word at
+    /// `disguised`, whose first letter is written as one that sounds like it ("Juicy
+    /// Kouture"; see [`lookalike::sound_alike_first_letter`]): [`lookalike::near_phrase`]
+    /// keeps a word's first letter. The key covers `words[..=disguised]`.
+    fn respelt_phrase(&self, words: &[&str], disguised: usize) -> Option<lookalike::NearPhrase> {
+        let respelt = lookalike::sound_alike_first_letter(words[disguised])?;
+        (disguised + 1..=words.len())
+            .rev()
+            .filter(|&end| end >= 2)
+            .find_map(|end| {
+                let mut spelt: Vec<&str> = words[..end].to_vec();
+                spelt[disguised] = &respelt;
+                let key = spelt.join(" ");
+                let value = self.mark_value(&key)?;
+                Some(lookalike::NearPhrase {
+                    near: lookalike::Near {
+                        key,
+                        value,
+                        distance: 1,
+                        trick: Trick::Edits,
+                    },
+                    words: end,
+                })
+            })
     }
 
     /// A mark of several words worth reading through a disguised word: a registration
