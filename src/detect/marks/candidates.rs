@@ -602,27 +602,38 @@ impl Engine {
     /// The longest mark of several words that `words` spell exactly but for the word at
     /// `disguised`, whose first letter is written as one that sounds like it ("Juicy
     /// Kouture"; see [`lookalike::sound_alike_first_letter`]): [`lookalike::near_phrase`]
-    /// keeps a word's first letter. The key covers `words[..=disguised]`.
+    /// keeps a word's first letter. The key covers `words[..=disguised]`; one walk down
+    /// the index, which most words leave at their first byte.
     fn respelt_phrase(&self, words: &[&str], disguised: usize) -> Option<lookalike::NearPhrase> {
         let respelt = lookalike::sound_alike_first_letter(words[disguised])?;
-        (disguised + 1..=words.len())
-            .rev()
-            .filter(|&end| end >= 2)
-            .find_map(|end| {
-                let mut spelt: Vec<&str> = words[..end].to_vec();
-                spelt[disguised] = &respelt;
-                let key = spelt.join(" ");
-                let value = self.mark_value(&key)?;
-                Some(lookalike::NearPhrase {
-                    near: lookalike::Near {
-                        key,
-                        value,
-                        distance: 1,
-                        trick: Trick::Edits,
-                    },
-                    words: end,
-                })
-            })
+        let fst = self.snapshot.marks().as_fst();
+        let (mut node, mut out) = (fst.root(), fst::raw::Output::zero());
+        let mut found = None;
+        for (i, w) in words.iter().enumerate() {
+            let w = if i == disguised { respelt.as_str() } else { w };
+            let space = if i == 0 { &b""[..] } else { b" " };
+            let Some((n, o)) = walk::feed(fst, node, out, space)
+                .and_then(|(n, o)| walk::feed(fst, n, o, w.as_bytes()))
+            else {
+                break;
+            };
+            (node, out) = (n, o);
+            if i >= disguised && i >= 1 && node.is_final() {
+                found = Some((i + 1, out.cat(node.final_output()).value()));
+            }
+        }
+        let (end, value) = found?;
+        let mut key: Vec<&str> = words[..end].to_vec();
+        key[disguised] = &respelt;
+        Some(lookalike::NearPhrase {
+            near: lookalike::Near {
+                key: key.join(" "),
+                value,
+                distance: 1,
+                trick: Trick::Edits,
+            },
+            words: end,
+        })
     }
 
     /// A mark of several words worth reading through a disguised word: a registration

@@ -44,6 +44,10 @@ impl House {
     }
 }
 
+/// The most UTF-16 units between two names of one house that are one mention: room
+/// for a model number or two ("Golf 8 GTI", "Tesla / Model Y").
+const MAX_GAP_UNITS: usize = 16;
+
 /// What may stand between two names of one house for them to be one mention: spaces,
 /// the separators of a list of models, and model numbers ("Golf 8 GTI").
 fn joins(gap: &str) -> bool {
@@ -79,20 +83,28 @@ pub(super) fn join_runs_of_one_house(
             .find(|(field, index, _)| (*field, *index) == (f.field, f.index))
             .map(|(_, _, text)| *text)
     };
-    // Each run: its members, in text order, and their houses.
+    // Each run: its members, in text order, and their houses (none yet for a run of
+    // one that nothing has tried to join).
     let mut runs: Vec<(Vec<Finding>, Vec<House>)> = Vec::new();
     for f in findings {
         let joined = runs.last_mut().is_some_and(|(members, houses)| {
             let last = &members[members.len() - 1];
-            let house = House::of(&f);
-            let gap =
-                original(&f).and_then(|t| text::slice_utf16(t, last.end..f.start.max(last.end)));
-            let one = (last.field, last.index) == (f.field, f.index)
+            let near = (last.field, last.index) == (f.field, f.index)
                 && last.end <= f.start
+                && f.start - last.end <= MAX_GAP_UNITS
                 && names_a_mark(last)
                 && names_a_mark(&f)
-                && gap.is_some_and(joins)
-                && houses.iter().any(|h| h.holds(&house));
+                && original(&f)
+                    .and_then(|t| text::slice_utf16(t, last.end..f.start))
+                    .is_some_and(joins);
+            if !near {
+                return false;
+            }
+            if houses.is_empty() {
+                houses.push(House::of(last));
+            }
+            let house = House::of(&f);
+            let one = houses.iter().any(|h| h.holds(&house));
             if one {
                 houses.push(house);
             }
@@ -101,8 +113,7 @@ pub(super) fn join_runs_of_one_house(
         if joined {
             runs.last_mut().expect("a run was joined").0.push(f);
         } else {
-            let house = House::of(&f);
-            runs.push((vec![f], vec![house]));
+            runs.push((vec![f], Vec::new()));
         }
     }
     runs.into_iter()
@@ -267,6 +278,27 @@ mod tests {
             ),
             ["Tesla/Model Y"]
         );
+    }
+
+    #[test]
+    fn at_most_max_gap_units_stand_between_them() {
+        let apart = |digits: usize| {
+            let title = format!("Tesla {} Model Y", "8".repeat(digits));
+            texts(
+                &title,
+                vec![
+                    finding(0, "Tesla", "Tesla", None),
+                    finding(7 + digits, "Model Y", "Model Y", Some("Tesla")),
+                ],
+            )
+            .len()
+        };
+        assert_eq!(
+            apart(MAX_GAP_UNITS - 2),
+            1,
+            "16 units: a space, 14 digits, a space"
+        );
+        assert_eq!(apart(MAX_GAP_UNITS - 1), 2, "17 units");
     }
 
     #[test]
