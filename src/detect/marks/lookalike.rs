@@ -442,8 +442,20 @@ pub fn near<D: AsRef<[u8]>>(map: &fst::Map<D>, word: &str) -> Vec<Near> {
             });
         }
     }
-    out.sort_by_key(|n| n.distance);
+    // Among marks as near, one whose letters the word keeps, only moved ("Madza" of
+    // Mazda, not of Maaza), first.
+    out.sort_by_key(|n| (n.distance, !same_letters(word, &n.key)));
     out
+}
+
+/// Whether two words are made of the same letters, in any order.
+fn same_letters(a: &str, b: &str) -> bool {
+    let sorted = |w: &str| {
+        let mut letters: Vec<char> = w.chars().collect();
+        letters.sort_unstable();
+        letters
+    };
+    sorted(a) == sorted(b)
 }
 
 /// The shortest word of a mark of several words that [`near_phrase`] reads through one
@@ -910,6 +922,14 @@ mod tests {
 
     fn keys(m: &fst::Map<Vec<u8>>, w: &str) -> Vec<String> {
         near(m, w).into_iter().map(|n| n.key).collect()
+    }
+
+    #[test]
+    fn among_marks_as_near_the_one_whose_letters_the_word_keeps_comes_first() {
+        let m = index(&["maaza", "mazda"]);
+        assert_eq!(keys(&m, "madza"), ["mazda", "maaza"]);
+        // Otherwise the index's order.
+        assert_eq!(keys(&m, "mazza"), ["maaza", "mazda"]);
     }
 
     #[test]
