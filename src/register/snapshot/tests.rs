@@ -454,3 +454,74 @@ fn records_are_counted_by_register_without_decoding_them() {
         RegisterCounts::default()
     );
 }
+
+#[test]
+fn the_listing_vocabulary_holds_its_words_and_their_plurals_from_four_letters() {
+    let mut b = SnapshotBuilder::new(20260101);
+    for w in ["shark", "box", "ox"] {
+        b.add_listing_word(w, 3.0);
+    }
+    let snap = Snapshot::from_bytes(b.finish(None)).unwrap();
+    for w in ["shark", "sharks", "box", "boxes", "ox"] {
+        assert!(snap.word_is_listing_vocabulary(w), "{w}");
+    }
+    // "oxs" has three letters: a plural is read from four.
+    for w in ["oxs", "whale", "sharkz"] {
+        assert!(!snap.word_is_listing_vocabulary(w), "{w}");
+    }
+}
+
+#[test]
+fn a_word_keeps_its_highest_frequency_and_its_name_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    for z in [3.0, 4.0, 2.0] {
+        b.add_word_frequency("star", z);
+    }
+    b.add_word_frequency("red", 5.0);
+    b.mark_name("red");
+    b.add_word_frequency("teal", 2.0);
+    // A lexicon's word has at least the lexicon's frequency, and keeps a higher one.
+    b.add_listing_word("red", 3.0);
+    b.add_listing_word("teal", 3.0);
+    assert_eq!(b.word_zipf("star"), Some(4.0));
+    assert_eq!(b.word_zipf("teal"), Some(3.0));
+    let snap = Snapshot::from_bytes(b.finish(None)).unwrap();
+    assert_eq!(snap.word_zipf("star"), Some(4.0));
+    assert_eq!(snap.word_zipf("red"), Some(5.0));
+    assert_eq!(snap.word_zipf("teal"), Some(3.0));
+    assert!(snap.word_is_name("red") && snap.word_is_listing_vocabulary("red"));
+}
+
+#[test]
+fn the_build_summary_and_the_sources_count_what_was_dropped_and_skipped() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.begin_source("uspto-csv", "fixture", 20260101);
+    for number in ["70000001", "70000002"] {
+        let mut dead = us("Gone", number, "Owner", &[9]);
+        dead.status = Status::Dead;
+        b.add(dead);
+    }
+    b.add(us("", "70000003", "Owner", &[9]));
+    for row in 1..=3 {
+        crate::register::RecordSink::skipped(
+            &mut b,
+            crate::register::Skipped {
+                file: "case_file.csv".into(),
+                location: format!("line {row}"),
+                reason: crate::register::SkipReason::Malformed,
+                detail: "bad row".into(),
+            },
+        );
+    }
+    assert_eq!(b.summary().dead_dropped, 2);
+    assert_eq!(b.summary().no_mark_text, 1);
+    assert_eq!(
+        b.summary()
+            .skipped
+            .get(&crate::register::SkipReason::Malformed),
+        Some(&3)
+    );
+    let snap = Snapshot::from_bytes(b.finish(None)).unwrap();
+    let source = &snap.header().sources[0];
+    assert_eq!((source.records, source.skipped), (3, 3));
+}
