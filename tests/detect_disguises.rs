@@ -1155,6 +1155,29 @@ fn a_first_letter_that_sounds_alike_in_one_word_of_a_phrase_mark() {
     assert!(flags(&e, "", "Juicy Gouture Gown").is_empty());
 }
 
+/// A short word of a phrase mark written in its street spelling ("Game Boi") is that
+/// mark; the street spelling alone is a word.
+#[test]
+fn a_street_spelling_in_one_word_of_a_phrase_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Game Boy", &[9, 28], true));
+    for (w, z) in [
+        ("game", 5.0),
+        ("style", 4.5),
+        ("console", 3.4),
+        ("cute", 4.6),
+        ("tee", 3.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "Console Game Boi Style"),
+        lookalike("Game Boi", "Game Boy")
+    );
+    assert!(flags(&e, "", "Cute Boi Tee").is_empty());
+}
+
 /// Three single letters spell a famous mark where the seller names it as the brand
 /// imitated ("U.G.G Style"); elsewhere, or for a registration alone, three letters are an
 /// abbreviation.

@@ -600,12 +600,16 @@ impl Engine {
     }
 
     /// The longest mark of several words that `words` spell exactly but for the word at
-    /// `disguised`, whose first letter is written as one that sounds like it ("Juicy
-    /// Kouture"; see [`lookalike::sound_alike_first_letter`]): [`lookalike::near_phrase`]
-    /// keeps a word's first letter. The key covers `words[..=disguised]`; one walk down
-    /// the index, which most words leave at their first byte.
+    /// `disguised`, respelt as it sounds: its first letter as one that sounds like it
+    /// ("Juicy Kouture"; see [`lookalike::sound_alike_first_letter`]), which
+    /// [`lookalike::near_phrase`] keeps, or a street spelling of a short word ("Game
+    /// Boi"; see [`lookalike::street_spelling`]), too short for it. The key covers
+    /// `words[..=disguised]`; one walk down the index, which most words leave at their
+    /// first byte.
     fn respelt_phrase(&self, words: &[&str], disguised: usize) -> Option<lookalike::NearPhrase> {
-        let respelt = lookalike::sound_alike_first_letter(words[disguised])?;
+        let respelt = lookalike::street_spelling(words[disguised])
+            .map(str::to_owned)
+            .or_else(|| lookalike::sound_alike_first_letter(words[disguised]))?;
         let fst = self.snapshot.marks().as_fst();
         let (mut node, mut out) = (fst.root(), fst::raw::Output::zero());
         let mut found = None;

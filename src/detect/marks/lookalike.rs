@@ -189,6 +189,27 @@ pub fn sound_alike_first_letter(word: &str) -> Option<String> {
     Some(std::iter::once(other).chain(letters).collect())
 }
 
+/// Street spellings of short words that sellers write inside a mark's name ("Game Boi",
+/// "Fall Out Boi", "Spice Gurls"), each with the word it stands for.
+const STREET_SPELLINGS: &[(&str, &str)] = &[
+    ("boi", "boy"),
+    ("boiz", "boys"),
+    ("boyz", "boys"),
+    ("gurl", "girl"),
+    ("gurls", "girls"),
+    ("girlz", "girls"),
+    ("luv", "love"),
+    ("nite", "night"),
+];
+
+/// The word a street spelling stands for ("boi" → "boy"; see `STREET_SPELLINGS`).
+pub fn street_spelling(word: &str) -> Option<&'static str> {
+    STREET_SPELLINGS
+        .iter()
+        .find(|(street, _)| *street == word)
+        .map(|(_, plain)| *plain)
+}
+
 /// Spellings of one sound at the end of an English word, the "air" of "care", "hair",
 /// "wear" and "Claire": a seller who writes a mark by ear writes any of them for
 /// another ("Tupperwear", "Sonicair").
@@ -922,6 +943,25 @@ mod tests {
 
     fn keys(m: &fst::Map<Vec<u8>>, w: &str) -> Vec<String> {
         near(m, w).into_iter().map(|n| n.key).collect()
+    }
+
+    #[test]
+    fn street_spellings_stand_for_their_words_and_nothing_else() {
+        for (street, plain) in [
+            ("boi", "boy"),
+            ("boiz", "boys"),
+            ("boyz", "boys"),
+            ("gurl", "girl"),
+            ("gurls", "girls"),
+            ("girlz", "girls"),
+            ("luv", "love"),
+            ("nite", "night"),
+        ] {
+            assert_eq!(street_spelling(street), Some(plain), "{street}");
+        }
+        for word in ["boy", "bois", "girl", "nit", "love"] {
+            assert_eq!(street_spelling(word), None, "{word}");
+        }
     }
 
     #[test]
