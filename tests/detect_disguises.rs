@@ -232,6 +232,26 @@ fn a_digit_inside_a_misspelt_word() {
     );
 }
 
+/// A digit for a letter of a famous mark that is also a word ("C0ach") shows the mark
+/// is meant; a word that only a registration holds stays a word ("L0ve").
+#[test]
+fn a_digit_amid_the_letters_of_a_famous_word_mark_is_the_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Coach", &[18], true));
+    b.add(registered("Love"));
+    for (w, z) in [
+        ("coach", 4.6),
+        ("love", 6.0),
+        ("purse", 3.5),
+        ("necklace", 3.2),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(flags(&e, "", "Purse C0ach"), lookalike("C0ach", "Coach"));
+    assert!(flags(&e, "", "Necklace L0ve").is_empty());
+}
+
 #[test]
 fn a_letter_swap_with_an_inserted_hyphen() {
     let e = engine();

@@ -211,7 +211,10 @@ impl Engine {
                 .find_map(|k| {
                     let v = self.mark_value(k)?;
                     let sues = || self.records(v, k).live_sues_sellers;
-                    (self.distinctive(k) && (!word_and_number || sues())).then(|| (k.clone(), v))
+                    // A digit or symbol for a letter shows intent: a famous mark that is
+                    // also a word or a name is meant ("C0ach").
+                    let meant = self.distinctive(k) || self.records(v, k).live_famous;
+                    (meant && (!word_and_number || sues())).then(|| (k.clone(), v))
                 })
                 .or_else(|| {
                     (run.tail_only && !word_and_number)
