@@ -535,6 +535,35 @@ mod tests {
         );
     }
 
+    /// `fst` reads a map of no node at all, its root the empty final node, as empty
+    /// (its own builder writes a root node even for no keys): it passes as such, and
+    /// claiming a key or another root it is refused.
+    #[test]
+    fn the_empty_form_with_no_node_written_is_an_empty_map() {
+        let form = |keys: u64, root: u64| {
+            let mut bytes = Vec::new();
+            bytes.extend_from_slice(&FST_VERSION.to_le_bytes());
+            bytes.extend_from_slice(&0u64.to_le_bytes());
+            bytes.extend_from_slice(&keys.to_le_bytes());
+            bytes.extend_from_slice(&root.to_le_bytes());
+            bytes.extend_from_slice(&[0; 4]);
+            bytes
+        };
+        let empty = form(0, EMPTY_ADDRESS as u64);
+        assert_eq!(empty.len(), HEADER_LEN + FOOTER_LEN);
+        assert_eq!(footer(&empty), Ok(()));
+        assert_eq!(walk(&empty), Ok(()));
+        read_everything(empty, &["lego"]);
+        assert_eq!(
+            footer(&form(1, EMPTY_ADDRESS as u64)),
+            Err(FstDamage::KeyCount { keys: 1, held: 0 })
+        );
+        assert!(matches!(
+            footer(&form(0, 15)),
+            Err(FstDamage::Root { root: 15, .. })
+        ));
+    }
+
     #[test]
     fn an_empty_map_claiming_a_key_is_refused() {
         let mut bytes = map(&[]);

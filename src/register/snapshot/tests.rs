@@ -290,6 +290,31 @@ fn damaged_files_are_refused_with_the_right_error() {
         Snapshot::from_bytes(header).unwrap_err(),
         SnapshotError::Corrupt { section: "header" }
     );
+
+    // Marker, version, header, an empty section table and the trailer: long enough to be
+    // whole, with a table that names no section.
+    let header_end = 16 + u32::from_le_bytes(good[12..16].try_into().unwrap()) as usize;
+    let mut no_sections = good[..header_end].to_vec();
+    no_sections.extend_from_slice(&0u32.to_le_bytes());
+    no_sections.extend_from_slice(&good[good.len() - format::TRAILER_LEN..]);
+    assert_eq!(
+        Snapshot::from_bytes(no_sections).unwrap_err(),
+        SnapshotError::Corrupt {
+            section: "section table"
+        }
+    );
+
+    // A section that starts one byte later than the one before it ends, inside the file.
+    let mut moved = good.clone();
+    let first_offset = header_end + 4 + 4;
+    let off = u64::from_le_bytes(moved[first_offset..first_offset + 8].try_into().unwrap());
+    moved[first_offset..first_offset + 8].copy_from_slice(&(off + 1).to_le_bytes());
+    assert_eq!(
+        Snapshot::from_bytes(moved).unwrap_err(),
+        SnapshotError::Corrupt {
+            section: "section table"
+        }
+    );
 }
 
 #[test]
@@ -524,4 +549,15 @@ fn the_build_summary_and_the_sources_count_what_was_dropped_and_skipped() {
     let snap = Snapshot::from_bytes(b.finish(None)).unwrap();
     let source = &snap.header().sources[0];
     assert_eq!((source.records, source.skipped), (3, 3));
+}
+
+#[test]
+fn a_mark_with_capitals_inside_a_word_comes_back_as_written() {
+    let records = [
+        us("iPhone Case", "70000001", "Owner", &[9]),
+        us("McLaren GT", "70000002", "Owner", &[12]),
+    ];
+    let snap = Snapshot::from_bytes(build(&records, false, None)).unwrap();
+    assert_eq!(snap.lookup("iphone case")[0].mark, "iPhone Case");
+    assert_eq!(snap.lookup("mclaren gt")[0].mark, "McLaren GT");
 }
