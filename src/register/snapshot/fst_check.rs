@@ -626,6 +626,17 @@ mod tests {
         assert_eq!(largest_output_sum_of(&original), Some(u64::MAX));
     }
 
+    /// A key that is a prefix of another keeps its value as a final output: its path's
+    /// sum counts it ("a" = u64::MAX beside "ab" = 1: 1 on the shared transition, the
+    /// rest on the final state).
+    #[test]
+    fn a_final_output_counts_in_its_paths_sum() {
+        assert_eq!(
+            largest_output_sum_of(&map(&[("a", u64::MAX), ("ab", 1)])),
+            Some(u64::MAX)
+        );
+    }
+
     /// The largest output sum of an undamaged map's paths.
     fn largest_output_sum_of(bytes: &[u8]) -> Option<u64> {
         let nodes = &bytes[..bytes.len() - FOOTER_LEN];
