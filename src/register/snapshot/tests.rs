@@ -358,6 +358,13 @@ fn standings_agree_with_the_decoded_records() {
             );
             assert_eq!(snap.class_set(st.class_set), Some(r.classes.clone()));
             assert_eq!(st.disclaims, !r.disclaimers.is_empty(), "{key}");
+            let enforcement = r.enforcement.as_ref();
+            assert_eq!(st.enforced, enforcement.is_some(), "{key}");
+            assert_eq!(
+                st.sues_sellers,
+                enforcement.is_some_and(Enforcement::sues_sellers),
+                "{key}"
+            );
             seen += 1;
         }
     }
@@ -560,4 +567,21 @@ fn a_mark_with_capitals_inside_a_word_comes_back_as_written() {
     let snap = Snapshot::from_bytes(build(&records, false, None)).unwrap();
     assert_eq!(snap.lookup("iphone case")[0].mark, "iPhone Case");
     assert_eq!(snap.lookup("mclaren gt")[0].mark, "McLaren GT");
+}
+
+#[test]
+fn the_calendar_of_dates_kept_as_days_knows_its_leap_years() {
+    use super::records::date_to_days;
+    for valid in [20240229, 20000229, 18000101, 21991231] {
+        assert!(date_to_days(valid).is_some(), "{valid}");
+    }
+    for invalid in [
+        20230229, 21000229, 19000229, 20240230, 20240431, 17991231, 22000101,
+    ] {
+        assert_eq!(date_to_days(invalid), None, "{invalid}");
+    }
+    assert_eq!(
+        date_to_days(20240301).unwrap() - date_to_days(20240228).unwrap(),
+        2
+    );
 }
