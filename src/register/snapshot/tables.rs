@@ -150,4 +150,18 @@ mod tests {
         assert_eq!(t.get(&bytes, entries.len()), None);
         assert!(bytes.len() < entries.iter().map(String::len).sum::<usize>());
     }
+
+    /// A bucket whose end lies past the table's data (in the next section's bytes) is
+    /// damage: none of its entries is read.
+    #[test]
+    fn a_bucket_ending_past_the_tables_data_is_refused() {
+        let table = write_table(&["alpha", "beta"]);
+        let data_len = table.len() - 1 - 2 * 4;
+        let mut bytes = table.clone();
+        bytes[5..9].copy_from_slice(&(data_len as u32 + 8).to_le_bytes());
+        bytes.extend_from_slice(b"the next section");
+        let t = Table::parse(&bytes, 0..table.len(), "owners").unwrap();
+        assert_eq!(t.get(&bytes, 0), None);
+        assert_eq!(t.get(&bytes, 1), None);
+    }
 }
