@@ -590,10 +590,11 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 } => {
                     why.push(format!("in brand position: {w}"));
                     // Named as what the product fits or is for ("for BTS fans", "for
-                    // Jetboil and MSR stoves"), a famous name is worth a look on any
-                    // goods.
+                    // Jetboil and MSR stoves"), or marked ™ or ® by the seller ("for
+                    // WD-40® Cans"), a famous name is worth a look on any goods.
                     let named_as_fitting =
-                        matches!(f.usage, Usage::Compatibility { purpose: false, .. });
+                        matches!(f.usage, Usage::Compatibility { purpose: false, .. })
+                            || f.trademark_sign;
                     match classes {
                         _ if sues_sellers => Severity::High,
                         Classes::Overlap => Severity::High,
@@ -1997,6 +1998,24 @@ mod tests {
         assert_eq!(sev(&r, &[28], abbreviation, FOR), Some(Severity::Low));
         assert_eq!(sev(&r, &[28], abbreviation, STRONG), Some(Severity::Low));
         assert_eq!(sev(&r, &[25], abbreviation, STRONG), Some(Severity::High));
+        // Marked ™ or ® by the seller ("for WD-40® Cans"), as much as named as fitting.
+        let marked = |usage: &Usage| {
+            judge(
+                &Facts {
+                    trademark_sign: true,
+                    ..facts(
+                        "bts",
+                        &Protection::of_records(&r, "bts"),
+                        class_mask(&[28]),
+                        abbreviation,
+                        usage,
+                    )
+                },
+                &cite(&r),
+            )
+            .map(|v| v.severity)
+        };
+        assert_eq!(marked(&STRONG), Some(Severity::Medium));
     }
 
     #[test]
