@@ -585,3 +585,49 @@ fn the_calendar_of_dates_kept_as_days_knows_its_leap_years() {
         2
     );
 }
+
+#[test]
+fn a_header_whose_counts_disagree_with_the_sections_is_corrupt() {
+    let good = build(&sample(), false, None);
+    let header_end = 16 + u32::from_le_bytes(good[12..16].try_into().unwrap()) as usize;
+    for field in ["\"records\":", "\"keys\":", "\"owners\":"] {
+        let mut bytes = good.clone();
+        let header = &bytes[16..header_end];
+        // The field after the sources list: its last digit, changed.
+        let at = 16
+            + header
+                .windows(field.len())
+                .rposition(|w| w == field.as_bytes())
+                .expect("the field is in the header")
+            + field.len();
+        let digits = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let last = at + digits - 1;
+        bytes[last] = if bytes[last] == b'9' {
+            b'8'
+        } else {
+            bytes[last] + 1
+        };
+        assert_eq!(
+            Snapshot::from_bytes(bytes).unwrap_err(),
+            SnapshotError::Corrupt { section: "header" },
+            "{field}"
+        );
+    }
+}
+
+#[test]
+fn a_frequency_given_again_keeps_the_words_name_mark_and_given_names_are_counted() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.begin_source("names", "fixture", 20260101);
+    b.add_word_frequency("red", 5.0);
+    b.mark_name("red");
+    b.add_word_frequency("red", 5.0);
+    b.add_given_name("Pippa");
+    b.add_given_name("Laura");
+    let snap = Snapshot::from_bytes(b.finish(None)).unwrap();
+    assert!(snap.word_is_name("red"));
+    assert_eq!(snap.header().sources[0].records, 4);
+}
