@@ -631,3 +631,23 @@ fn a_frequency_given_again_keeps_the_words_name_mark_and_given_names_are_counted
     assert!(snap.word_is_name("red"));
     assert_eq!(snap.header().sources[0].records, 4);
 }
+
+#[test]
+fn a_record_block_ending_past_its_section_is_refused() {
+    let mut bytes = build(&sample(), false, None);
+    let records = {
+        let s = Snapshot::from_bytes(bytes.clone()).unwrap();
+        format::parse_layout(s.as_bytes())
+            .unwrap()
+            .section(Section::Records)
+    };
+    // One block: the record count (one byte), then offsets 0 and the blocks' length.
+    let second = records.start + 1 + 4;
+    let blocks_len = u32::from_le_bytes(bytes[second..second + 4].try_into().unwrap());
+    bytes[second..second + 4].copy_from_slice(&(blocks_len + 8).to_le_bytes());
+    let snap = Snapshot::from_bytes(bytes).unwrap();
+    assert_eq!(
+        snap.try_record(0),
+        Err(SnapshotError::Corrupt { section: "records" })
+    );
+}
