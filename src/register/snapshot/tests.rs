@@ -553,6 +553,7 @@ fn the_build_summary_and_the_sources_count_what_was_dropped_and_skipped() {
             .get(&crate::register::SkipReason::Malformed),
         Some(&3)
     );
+    assert_eq!(b.summary().skipped_examples.len(), 3);
     let snap = Snapshot::from_bytes(b.finish(None)).unwrap();
     let source = &snap.header().sources[0];
     assert_eq!((source.records, source.skipped), (3, 3));
@@ -650,4 +651,23 @@ fn a_record_block_ending_past_its_section_is_refused() {
         snap.try_record(0),
         Err(SnapshotError::Corrupt { section: "records" })
     );
+}
+
+#[test]
+fn the_build_summary_keeps_twenty_examples_of_skipped_rows() {
+    let mut b = SnapshotBuilder::new(20260101);
+    for row in 1..=25 {
+        crate::register::RecordSink::skipped(
+            &mut b,
+            crate::register::Skipped {
+                file: "case_file.csv".into(),
+                location: format!("line {row}"),
+                reason: crate::register::SkipReason::Malformed,
+                detail: "bad row".into(),
+            },
+        );
+    }
+    let examples = &b.summary().skipped_examples;
+    assert_eq!(examples.len(), 20);
+    assert_eq!(examples[19].location, "line 20");
 }
