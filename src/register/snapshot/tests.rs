@@ -671,3 +671,18 @@ fn the_build_summary_keeps_twenty_examples_of_skipped_rows() {
     assert_eq!(examples.len(), 20);
     assert_eq!(examples[19].location, "line 20");
 }
+
+#[test]
+fn a_registration_dated_before_its_filing_and_a_long_word_with_capitals_come_back() {
+    let mut early = us("Early", "70000001", "Owner", &[9]);
+    (early.filed, early.registered) = (20200107, 20190314);
+    let long_word = format!("x{}Y{}", "a".repeat(40), "b".repeat(30));
+    let long = us(&format!("iPhone {long_word}"), "70000002", "Owner", &[9]);
+    let snap = Snapshot::from_bytes(build(&[early, long], false, None)).unwrap();
+    let r = &snap.lookup("early")[0];
+    assert_eq!((r.filed, r.registered), (20200107, 20190314));
+    assert_eq!(
+        snap.lookup(&format!("iphone {}", long_word.to_lowercase()))[0].mark,
+        format!("iPhone {long_word}")
+    );
+}
