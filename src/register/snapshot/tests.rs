@@ -534,17 +534,7 @@ fn the_build_summary_and_the_sources_count_what_was_dropped_and_skipped() {
         b.add(dead);
     }
     b.add(us("", "70000003", "Owner", &[9]));
-    for row in 1..=3 {
-        crate::register::RecordSink::skipped(
-            &mut b,
-            crate::register::Skipped {
-                file: "case_file.csv".into(),
-                location: format!("line {row}"),
-                reason: crate::register::SkipReason::Malformed,
-                detail: "bad row".into(),
-            },
-        );
-    }
+    skip_malformed_rows(&mut b, 1..=3);
     assert_eq!(b.summary().dead_dropped, 2);
     assert_eq!(b.summary().no_mark_text, 1);
     assert_eq!(
@@ -656,17 +646,7 @@ fn a_record_block_ending_past_its_section_is_refused() {
 #[test]
 fn the_build_summary_keeps_twenty_examples_of_skipped_rows() {
     let mut b = SnapshotBuilder::new(20260101);
-    for row in 1..=25 {
-        crate::register::RecordSink::skipped(
-            &mut b,
-            crate::register::Skipped {
-                file: "case_file.csv".into(),
-                location: format!("line {row}"),
-                reason: crate::register::SkipReason::Malformed,
-                detail: "bad row".into(),
-            },
-        );
-    }
+    skip_malformed_rows(&mut b, 1..=25);
     let examples = &b.summary().skipped_examples;
     assert_eq!(examples.len(), 20);
     assert_eq!(examples[19].location, "line 20");
@@ -685,4 +665,19 @@ fn a_registration_dated_before_its_filing_and_a_long_word_with_capitals_come_bac
         snap.lookup(&format!("iphone {}", long_word.to_lowercase()))[0].mark,
         format!("iPhone {long_word}")
     );
+}
+
+/// Reports the rows `rows` of a fixture file as malformed, as a reader does.
+fn skip_malformed_rows(b: &mut SnapshotBuilder, rows: std::ops::RangeInclusive<u32>) {
+    for row in rows {
+        crate::register::RecordSink::skipped(
+            b,
+            crate::register::Skipped {
+                file: "case_file.csv".into(),
+                location: format!("line {row}"),
+                reason: crate::register::SkipReason::Malformed,
+                detail: "bad row".into(),
+            },
+        );
+    }
 }
