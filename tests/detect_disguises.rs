@@ -1288,3 +1288,83 @@ fn a_four_letter_mark_with_a_letter_added_before_a_word_of_imitation_is_the_mark
     );
     assert!(flags(&e, "", "Running Shoes Hokka").is_empty());
 }
+
+/// A word named as the brand imitated ends in a letter written as a digit ("Speed0
+/// Style"): nobody imitates a word with a number. Without that wording an everyday word
+/// with a digit after it stays a word with a number; a dollar sign ending a word that
+/// is none ("Mento$") is its s anywhere, and the word underlined ends with it.
+#[test]
+fn a_digit_or_dollar_ending_the_name_imitated_is_a_letter() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Speedo", &[25, 28], false));
+    b.add(curated("Mentos", &[28, 30], false));
+    for (w, z) in [
+        ("speed", 5.0),
+        ("style", 4.5),
+        ("swim", 4.0),
+        ("candy", 3.8),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "Swim Briefs Speed0 Style"),
+        lookalike("Speed0", "Speedo")
+    );
+    assert_eq!(flags(&e, "", "Speed0 Swim Briefs"), vec![]);
+    assert_eq!(
+        flags(&e, "", "Mint Candy Mento$ Rolls"),
+        lookalike("Mento$", "Mentos")
+    );
+}
+
+/// A symbol splitting a word makes pieces of it ("Be@ts": "be" and "ts"); an ordinary
+/// word found exactly among them gives way to the mark the whole word reads as, and a
+/// coined mark written exactly stays itself.
+#[test]
+fn an_ordinary_word_split_off_by_a_symbol_gives_way_to_the_whole_word() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Beats", &[9, 28], false));
+    b.add(registered("BE"));
+    b.add(famous("Zorvex"));
+    b.add(famous("Zorvexals"));
+    for (w, z) in [("be", 6.8), ("style", 4.5), ("headphones", 3.5)] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "Headphones Be@ts Style"),
+        lookalike("Be@ts", "Beats")
+    );
+    let coined = flags(&e, "", "Headphones Zorvex@ls");
+    assert_eq!(coined.len(), 1, "{coined:?}");
+    assert_eq!(coined[0].1, "Zorvex");
+}
+
+/// An everyday word ("Man" of "Pak-Man") or a piece of a capitalised word cut by a
+/// hyphen gives way to a hyphenated misspelling of a famous mark, and of no other:
+/// "Li-ion" is no disguise of a registration LUION.
+#[test]
+fn an_everyday_piece_of_a_hyphenated_word_gives_way_to_a_famous_mark_only() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(famous("Pacman"));
+    b.add(registered("MAN"));
+    b.add(registered("LI"));
+    b.add(registered("ION"));
+    b.add(registered("LUION"));
+    for (w, z) in [("man", 6.3), ("style", 4.5), ("battery", 4.0), ("ion", 3.1)] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "Arcade Pak-Man Style"),
+        lookalike("Pak-Man", "Pacman")
+    );
+    assert!(
+        flags(&e, "", "Battery Li-ion Pack")
+            .iter()
+            .all(|(_, mark, _)| mark != "LUION"),
+        "{:?}",
+        flags(&e, "", "Battery Li-ion Pack")
+    );
+}

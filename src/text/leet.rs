@@ -6,9 +6,10 @@
 //! which a substitute sits before a letter (`N1ke`, `Adid@s`, `4didas`), never after a
 //! plain digit (`24pcs`). Two rules bound it at the ends of a word:
 //! - `a_digit_ending_a_word_is_a_letter`: one digit after three letters or more ends
-//!   the run (`Nik3`, `Adida5`); such a *tail-only* run carries its stem (`nik`,
+//!   the run (`Nik3`, `Adida5`), and so does a dollar sign (`Mento$`: money signs stand
+//!   before amounts, not after words); such a *tail-only* run carries its stem (`nik`,
 //!   `model`) so that the detector can leave a real word with a number (`Model3`)
-//!   alone. Two letters (`PS5`) or a symbol (`Nike!`) never make one.
+//!   alone. Two letters (`PS5`) or another symbol (`Nike!`) never make one.
 //! - `a_number_and_a_unit_are_no_leetspeak`: digits opening a word are a quantity, not
 //!   letters, when there are two of them or fewer than [`WORD_AFTER_DIGIT`] letters follow
 //!   (`12oz`, `40mm`, `3pcs`, `2XL`); one digit before a longer word is read (`4didas`),
@@ -48,7 +49,8 @@ pub struct LeetRun {
     /// Candidate keys with the substitutes read as letters, in `mark_key` form
     /// (`N1ke` → `nike`, `nlke`), most likely reading first.
     pub candidates: Vec<String>,
-    /// The only substitute is a digit ending the word (`Nik3`, `Model3`).
+    /// The only substitute is a digit or dollar sign ending the word (`Nik3`, `Model3`,
+    /// `Mento$`).
     pub tail_only: bool,
     /// The run without that digit, in `mark_key` form (`nik`, `model`); empty unless
     /// `tail_only`.
@@ -74,6 +76,12 @@ pub fn readings(c: char) -> &'static [char] {
 
 fn is_substitute(c: char) -> bool {
     !readings(c).is_empty()
+}
+
+/// A substitute that may end a word of letters as one of its letters: a digit, or a
+/// dollar sign.
+fn is_final_substitute(c: char) -> bool {
+    (c.is_ascii_digit() || c == '$') && is_substitute(c)
 }
 
 /// Positions (within `run`) of the substitutes that stand for letters.
@@ -112,20 +120,20 @@ fn substitutes(run: &[char]) -> Vec<usize> {
         }
     }
     if out.is_empty() {
-        if let Some(last) = final_digit(run) {
+        if let Some(last) = final_substitute(run) {
             out.push(last);
         }
     }
     out
 }
 
-/// The position of a digit that ends a run of letters and stands for a letter (`Nik3`):
-/// a substitute digit after at least [`LETTERS_BEFORE_FINAL_DIGIT`] letters and nothing
-/// else.
-fn final_digit(run: &[char]) -> Option<usize> {
+/// The position of a digit or dollar sign that ends a run of letters and stands for a
+/// letter (`Nik3`, `Mento$`): a substitute after at least
+/// [`LETTERS_BEFORE_FINAL_DIGIT`] letters and nothing else. An exclamation mark or a
+/// bar ending a word is punctuation (`Nike!`).
+fn final_substitute(run: &[char]) -> Option<usize> {
     let (&last, before) = run.split_last()?;
-    (last.is_ascii_digit()
-        && is_substitute(last)
+    (is_final_substitute(last)
         && before.len() >= LETTERS_BEFORE_FINAL_DIGIT
         && before.iter().all(|c| c.is_alphabetic()))
     .then_some(before.len())
@@ -222,7 +230,7 @@ pub(crate) fn runs(chars: &[NormChar], spans: &[TokSpan]) -> Vec<LeetRun> {
         let subs: Vec<usize> = subs.into_iter().map(|s| s - start).collect();
         let first = spans.partition_point(|s| s.chars.end <= start);
         let last = spans.partition_point(|s| s.chars.start < i);
-        let tail_only = subs.len() == 1 && final_digit(&plain) == Some(subs[0]);
+        let tail_only = subs.len() == 1 && final_substitute(&plain) == Some(subs[0]);
         let stem = if tail_only {
             super::mark_key(&plain[..plain.len() - 1].iter().collect::<String>())
         } else {
@@ -302,6 +310,12 @@ mod tests {
             "the detector checks the stem"
         );
         assert_eq!(leet_candidates("Leg0"), vec!["lego"]);
+        assert_eq!(
+            leet_candidates("Mento$"),
+            vec!["mentos"],
+            "a dollar sign after a word stands for its s"
+        );
+        assert_eq!(leet_candidates("US$"), Vec::<String>::new(), "a currency");
         // LETTERS_BEFORE_FINAL_DIGIT letters at least, one digit only, a digit only.
         assert_eq!(leet_candidates("Ab3"), Vec::<String>::new());
         assert_eq!(leet_candidates("Nike33"), Vec::<String>::new());
@@ -322,6 +336,23 @@ mod tests {
             .map(|r| (r.tail_only, r.stem.as_str()))
             .collect();
         assert_eq!(runs, [(true, "nik"), (true, "model"), (false, "")]);
+    }
+
+    #[test]
+    fn a_word_ends_with_the_substitute_ending_it() {
+        // "Mento$": the token is the letters, the word (and its underline) has the $.
+        let n = super::super::normalize("Mento$ Style");
+        assert_eq!(
+            (
+                n.tokens()[0].text.as_str(),
+                n.tokens()[0].start,
+                n.tokens()[0].end
+            ),
+            ("mento", 0, 6)
+        );
+        // A dollar before an amount is no letter, and its word keeps its end.
+        let n = super::super::normalize("Mento $5");
+        assert_eq!((n.tokens()[0].start, n.tokens()[0].end), (0, 5));
     }
 
     #[test]

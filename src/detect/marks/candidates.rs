@@ -179,16 +179,40 @@ impl Engine {
         taken: &mut [bool],
         out: &mut Vec<Candidate>,
     ) {
+        let tokens = norm.tokens();
         for run in norm.leet_runs() {
             let r = run.tokens.clone();
-            if r.is_empty() || taken.get(r.clone()).is_none_or(|t| t.iter().any(|b| *b)) {
+            // A symbol splitting a word makes pieces of it ("Be@ts": "be", "ts"); an
+            // ordinary word found exactly among them is no word of the text.
+            let piece = |i: usize| {
+                r.len() > 1
+                    && out.iter().any(|c| {
+                        c.disguise.is_none()
+                            && c.words.contains(&i)
+                            && r.start <= c.words.start
+                            && c.words.end <= r.end
+                            && !self.distinctive(&c.key)
+                    })
+            };
+            if r.is_empty()
+                || taken
+                    .get(r.clone())
+                    .is_none_or(|t| t.iter().enumerate().any(|(k, b)| *b && !piece(r.start + k)))
+            {
                 continue;
             }
+            // Named as the brand imitated ("Speed0 Style", "Fend1 Look"), a digit
+            // ending a word is a letter: nobody imitates a word with a number.
+            let imitated = tokens[r.end - 1].joiner == Joiner::Space
+                && tokens
+                    .get(r.end)
+                    .is_some_and(|t| ordinary::imitation_word(&t.text));
             // A word with a number after it ("Model3") is read only as a mark whose owner
             // sues sellers, exactly, and only when the word is not an everyday one. The
             // word is one the frequency list holds itself: "Peps1" is no plural of "pep"
             // with a number, but Pepsi with a digit for its i.
             let word_and_number = run.tail_only
+                && !imitated
                 && self
                     .zipf(run.stem.as_str())
                     .is_some_and(|z| z >= ordinary::KNOWN_ZIPF);
@@ -346,26 +370,45 @@ impl Engine {
         };
         for i in 0..tokens.len() {
             // A word that only a name on a brand list spells ("Hub" of "Hub-asn") gives
-            // way to a hyphenated disguise of a mark worth the search.
-            let weak = |i: usize| {
+            // way to a hyphenated disguise of a mark worth the search; an everyday word
+            // ("Man" of "Pak-Man") or a piece of one capitalised word cut in two
+            // ("Bandi-coot") gives way to one of a famous mark only ("Li-ion" is no
+            // disguise of a registration LUION).
+            let cut_word = i + 1 < tokens.len()
+                && tokens[i].shape == Shape::Title
+                && tokens[i + 1].shape == Shape::Lower;
+            let weak = |i: usize, to_famous: bool| {
                 out.iter().any(|c| {
                     c.words == (i..i + 1)
                         && c.disguise.is_none()
-                        && !self.records(c.value, &c.key).backed
+                        && (!self.records(c.value, &c.key).backed
+                            || to_famous
+                                && (cut_word
+                                    || self
+                                        .zipf(&c.key)
+                                        .is_some_and(|z| z >= ordinary::EVERYDAY_ZIPF)))
                 })
             };
             // Two words that make an everyday phrase hyphenated ("Ride-On", "Pull-Up")
             // are a compound, not a mark split to hide it.
-            let pair = i + 1 < tokens.len()
-                && tokens[i].joiner == Joiner::Hyphen
-                && searchable(!taken[i] || weak(i), i)
-                && searchable(!taken[i + 1] || weak(i + 1), i + 1)
-                && self
-                    .common_word(&format!("{} {}", word(i), word(i + 1)))
-                    .is_none();
-            let joined = pair
-                .then(|| format!("{}{}", word(i), word(i + 1)))
-                .and_then(|text| Some((i..i + 2, self.cached_typo_of(&text)?, text)));
+            let pair = |to_famous: bool| {
+                i + 1 < tokens.len()
+                    && tokens[i].joiner == Joiner::Hyphen
+                    && searchable(!taken[i] || weak(i, to_famous), i)
+                    && searchable(!taken[i + 1] || weak(i + 1, to_famous), i + 1)
+                    && self
+                        .common_word(&format!("{} {}", word(i), word(i + 1)))
+                        .is_none()
+            };
+            let joined = if pair(true) {
+                let only_famous = !pair(false);
+                let text = format!("{}{}", word(i), word(i + 1));
+                self.cached_typo_of(&text)
+                    .filter(|n| !only_famous || self.records(n.value, &n.key).live_famous)
+                    .map(|n| (i..i + 2, n, text))
+            } else {
+                None
+            };
             // Named as the brand imitated ("Twinnings Style"): a rare word is read too.
             let imitated = tokens[i].joiner == Joiner::Space
                 && tokens
