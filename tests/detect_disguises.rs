@@ -1368,3 +1368,46 @@ fn an_everyday_piece_of_a_hyphenated_word_gives_way_to_a_famous_mark_only() {
         flags(&e, "", "Battery Li-ion Pack")
     );
 }
+
+/// Words split from a famous mark, named as what the product fits ("for Eco Flow",
+/// "De Walt Compatible") or as having fans ("Cold Play Fans"), are the mark. Split from a registration that is not famous,
+/// or written in lower case, they are words.
+#[test]
+fn words_split_from_a_famous_mark_named_as_what_the_product_fits_are_the_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("EcoFlow", &[9], false));
+    b.add(curated("DeWalt", &[7, 8, 9], false));
+    b.add(registered("SUNRAY"));
+    b.add(curated("Coldplay", &[25], false));
+    for (w, z) in [
+        ("cold", 4.6),
+        ("play", 5.0),
+        ("fans", 4.0),
+        ("eco", 3.0),
+        ("flow", 4.2),
+        ("de", 4.5),
+        ("walt", 3.5),
+        ("sun", 4.6),
+        ("ray", 4.0),
+        ("for", 7.0),
+        ("compatible", 3.5),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "Solar Panel for Eco Flow Stations"),
+        lookalike("Eco Flow", "EcoFlow")
+    );
+    assert_eq!(
+        flags(&e, "", "Battery De Walt Compatible"),
+        lookalike("De Walt", "DeWalt")
+    );
+    assert_eq!(
+        flags(&e, "", "Band Tee Cold Play Fans"),
+        lookalike("Cold Play", "Coldplay")
+    );
+    assert_eq!(flags(&e, "", "Solar Panel Eco Flow Stations"), vec![]);
+    assert_eq!(flags(&e, "", "Solar Panel for eco flow stations"), vec![]);
+    assert_eq!(flags(&e, "", "Cover for Sun Ray Lamp"), vec![]);
+}

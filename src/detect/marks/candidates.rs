@@ -100,8 +100,26 @@ impl Engine {
                 && self
                     .mark_value(&joined)
                     .is_some_and(|v| self.records(v, &joined).live_famous);
+            // Named as what the product fits or as having fans ("for Eco Flow Power
+            // Stations", "De Walt Compatible", "Cold Play Fans"), words split from a
+            // famous mark are the mark: the wording says a brand stands there.
+            let fitted = (tokens[r.end - 1].joiner == Joiner::Space
+                && tokens.get(r.end).is_some_and(|t| {
+                    t.text == "compatible" || franchise::FANS.contains(&t.text.as_str())
+                }))
+                || r.start.checked_sub(1).is_some_and(|i| {
+                    tokens[i].joiner == Joiner::Space
+                        && ordinary::compatibility_word(&tokens[i].text)
+                });
+            let famous_fitted = fitted
+                && tokens[r.start].shape != Shape::Lower
+                && joined.chars().filter(|c| c.is_alphabetic()).count()
+                    >= lookalike::MIN_WORD_LETTERS
+                && self
+                    .mark_value(&joined)
+                    .is_some_and(|v| self.records(v, &joined).live_famous);
             (spelt_out && self.typo_target(&joined))
-                || (imitated && self.typo_target(&joined))
+                || ((imitated || famous_fitted) && self.typo_target(&joined))
                 || famous_spelt_out
                 || joined.chars().filter(|c| c.is_alphabetic()).count() >= 5
                     && (span.iter().any(|w| {

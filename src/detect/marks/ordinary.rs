@@ -656,6 +656,11 @@ pub fn usage(words: &[Word<'_>], span: Range<usize>, style: Style) -> Usage {
     Usage::Neutral
 }
 
+/// Whether `word` introduces what the product fits ("for", "fits", "compatible").
+pub fn compatibility_word(word: &str) -> bool {
+    COMPAT.contains(&word)
+}
+
 /// Whether `word` says the product imitates the brand before it ("style", "inspired").
 pub fn imitation_word(word: &str) -> bool {
     IMITATION.contains(&word)
