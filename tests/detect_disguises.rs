@@ -1411,3 +1411,34 @@ fn words_split_from_a_famous_mark_named_as_what_the_product_fits_are_the_mark() 
     assert_eq!(flags(&e, "", "Solar Panel for eco flow stations"), vec![]);
     assert_eq!(flags(&e, "", "Cover for Sun Ray Lamp"), vec![]);
 }
+
+/// Named as imitated, a word of a phrase mark misspelt into an ordinary word that a
+/// brand list also holds is still the phrase ("Poly Pocket Style" is Polly Pocket);
+/// without that wording it is the word, and a coined mark written exactly stays itself.
+#[test]
+fn a_misspelt_word_of_a_phrase_named_as_imitated_may_be_a_listed_name() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Polly Pocket", &[28], true));
+    b.add(listed("Poly"));
+    b.add(famous("Zorvex"));
+    b.add(famous("Zorvix Pocket"));
+    for (w, z) in [("poly", 2.6), ("pocket", 4.0), ("style", 4.5)] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "World Poly Pocket Style"),
+        lookalike("Poly Pocket", "Polly Pocket")
+    );
+    assert!(
+        flags(&e, "", "Poly Pocket Organizer")
+            .iter()
+            .all(|(_, mark, _)| mark != "Polly Pocket"),
+        "without the imitation wording, poly is the word"
+    );
+    let coined = flags(&e, "", "Zorvex Pocket Style");
+    assert!(
+        coined.iter().all(|(_, mark, _)| mark != "Zorvix Pocket"),
+        "{coined:?}"
+    );
+}

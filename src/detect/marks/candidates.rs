@@ -568,13 +568,16 @@ impl Engine {
             // reach (the search, and even the index lookup below, cost more than this).
             let known = self.listed_word(w) && !self.rare_word(w);
             let reach = k + 1..=(k + walk::MAX_WORDS).min(words.len());
-            if known && !named_as_imitated[reach].contains(&true) {
+            let imitated_here = named_as_imitated[reach].contains(&true);
+            if known && !imitated_here {
                 continue;
             }
             // A word of fewer than three letters is a number or a code, and a mark is
-            // itself: neither is a disguise (words are letters and digits only).
+            // itself: neither is a disguise (words are letters and digits only) — unless
+            // the mark is an ordinary word and the phrase is named as imitated ("Poly
+            // Pocket Style": Poly is a brand list's name, the seller means Polly Pocket).
             let suspect = w.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && self.mark_value(w).is_none();
+                && (self.mark_value(w).is_none() || (imitated_here && !self.distinctive(w)));
             if !suspect || !open(taken, out, k) {
                 continue;
             }
