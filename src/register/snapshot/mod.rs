@@ -232,7 +232,8 @@ mod records_table {
                 self.blocks.start.checked_add(usize::try_from(v).ok()?)
             };
             let (start, end) = (at(b)?, at(b + 1)?);
-            if start > end || end > self.blocks.end {
+            // A block ending before it starts has no bytes (`get` refuses it).
+            if end > self.blocks.end {
                 return None;
             }
             bytes.get(start..end)

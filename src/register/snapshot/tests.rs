@@ -208,6 +208,19 @@ fn signed_snapshots_verify_only_with_their_key() {
 }
 
 #[test]
+fn a_snapshot_gives_back_the_bytes_it_was_loaded_from() {
+    let bytes = build(&sample(), false, None);
+    let snap = Snapshot::from_bytes(bytes.clone()).unwrap();
+    let clone = snap.clone();
+    assert_eq!(
+        clone.into_bytes(),
+        bytes,
+        "copied while another shares them"
+    );
+    assert_eq!(snap.into_bytes(), bytes, "given back whole");
+}
+
+#[test]
 fn builds_are_reproducible() {
     assert_eq!(
         build(&sample(), false, Some(&key())),
