@@ -1442,3 +1442,29 @@ fn a_misspelt_word_of_a_phrase_named_as_imitated_may_be_a_listed_name() {
         "{coined:?}"
     );
 }
+
+/// Sellers type a curated mark without its accents ("Chloe Style"), and disguise it so
+/// ("Chl0e Style"): both are the mark.
+#[test]
+fn a_curated_mark_written_without_its_accents_is_the_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Chloé", &[18, 25, 28], false));
+    for (w, z) in [("chloe", 4.3), ("style", 4.5), ("bag", 4.2)] {
+        b.add_word_frequency(w, z);
+    }
+    b.add_given_name("Chloe");
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "Shoulder Bag Chl0e Style"),
+        lookalike("Chl0e", "Chloé")
+    );
+    let plain = flags(&e, "", "Shoulder Bag Chloe Style");
+    assert_eq!(
+        plain,
+        [(
+            "Chloe".to_string(),
+            "Chloé".to_string(),
+            FindingKind::FamousBrand
+        )]
+    );
+}

@@ -85,6 +85,38 @@ pub fn as_mark_key(text: &str) -> Cow<'_, str> {
     Cow::Owned(n.key(0..n.tokens().len()).unwrap_or_default())
 }
 
+/// A key with its Latin letters' accents taken off (`chloé` → `chloe`, `citroën` →
+/// `citroen`), as sellers type them: a letter whose decomposition is an ASCII letter
+/// and combining marks becomes that letter; every other character stays (`ß`, `ø`,
+/// and kana, whose marks change the sound, are no accented Latin letters). Borrowed
+/// when nothing comes off.
+pub fn without_accents(key: &str) -> Cow<'_, str> {
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+    if key.is_ascii() {
+        return Cow::Borrowed(key);
+    }
+    let plain = |c: char| {
+        let mut parts = Vec::with_capacity(3);
+        decompose_canonical(c, |p| parts.push(p));
+        match parts.split_first() {
+            Some((&base, marks))
+                if base.is_ascii_alphabetic()
+                    && !marks.is_empty()
+                    && marks.iter().all(|&m| is_combining_mark(m)) =>
+            {
+                base
+            }
+            _ => c,
+        }
+    };
+    let folded: String = key.chars().map(plain).collect();
+    if folded == key {
+        Cow::Borrowed(key)
+    } else {
+        Cow::Owned(folded)
+    }
+}
+
 /// [`mark_key`] without the spaces: `Play Station`, `Play-Station` and `PlayStation`
 /// all give `playstation`. For spotting spacing tricks; never the snapshot's key.
 pub fn compact_key(text: &str) -> String {
@@ -98,6 +130,23 @@ pub fn compact_key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accents_come_off_latin_letters_only() {
+        assert_eq!(without_accents("chloé"), "chloe");
+        assert_eq!(without_accents("citroën ami"), "citroen ami");
+        assert_eq!(without_accents("mötley crüe"), "motley crue");
+        assert_eq!(
+            without_accents("kérastase résistance"),
+            "kerastase resistance"
+        );
+        // Not accented Latin letters: kept.
+        assert!(matches!(without_accents("straße"), Cow::Borrowed("straße")));
+        assert_eq!(without_accents("ørsted"), "ørsted");
+        assert_eq!(without_accents("ポケモン"), "ポケモン");
+        assert_eq!(without_accents("宝可梦"), "宝可梦");
+        assert!(matches!(without_accents("lego"), Cow::Borrowed("lego")));
+    }
 
     fn words(s: &str) -> Vec<String> {
         normalize(s)

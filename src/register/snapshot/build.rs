@@ -14,8 +14,9 @@ use super::{sign, tables};
 use crate::register::{
     Date, Drawing, Enforcement, Record, RecordSink, Register, SkipReason, Skipped, Status,
 };
-use crate::text::mark_key;
+use crate::text::{mark_key, without_accents};
 use ed25519_dalek::SigningKey;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// What a build kept and dropped, for the CLI's summary.
@@ -461,6 +462,22 @@ fn build_index(pending: &[Pending]) -> (Vec<u8>, Vec<u8>, Vec<bool>, Vec<u8>) {
             }
         }
     }
+    // Sellers type without accents: "Chloe" leads to the curated Chloé as one of its
+    // pseudo-marks (a member name stays one). Only curated marks: an unaccented key is
+    // also a typo target, and a brand list's "smöoy" would make "Smoby" its typo.
+    let curated = |id: u32| pending[id as usize].enforcement.is_some();
+    let unaccented: Vec<(String, u32, KeyKind)> = pending
+        .iter()
+        .enumerate()
+        .map(|(id, p)| (&*p.key, id as u32, KeyKind::PseudoMark))
+        .chain(aliases.iter().map(|(k, id, kind)| (k.as_str(), *id, *kind)))
+        .filter(|&(_, id, _)| curated(id))
+        .filter_map(|(key, id, kind)| match without_accents(key) {
+            Cow::Owned(plain) => Some((plain, id, kind)),
+            _ => None,
+        })
+        .collect();
+    aliases.extend(unaccented);
     aliases.sort_unstable();
     aliases.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
 

@@ -694,3 +694,41 @@ fn skip_malformed_rows(b: &mut SnapshotBuilder, rows: std::ops::RangeInclusive<u
         );
     }
 }
+
+#[test]
+fn a_curated_mark_is_found_without_its_accents_and_a_listed_one_is_not() {
+    let mut b = SnapshotBuilder::new(20260101);
+    let mut chloe = Record::new(Register::Famous, "Chloé", "Chloé SAS");
+    chloe.famous = true;
+    chloe.pseudo_marks = vec!["Maison Chloé".into()];
+    chloe.enforcement = Some(Enforcement {
+        member_names: vec!["Amélie".into()],
+        ..Enforcement::default()
+    });
+    b.add(chloe);
+    b.add(Record::new(Register::Famous, "smöoy", "smöoy"));
+    let mut plain = Record::new(Register::Famous, "Zorvex", "Zorvex Ltd");
+    plain.pseudo_marks = vec!["Zörvex".into()];
+    plain.enforcement = Some(Enforcement::default());
+    b.add(plain);
+    let snap = Snapshot::from_bytes(b.finish(None)).unwrap();
+    let found = |text: &str| -> Vec<(String, KeyKind)> {
+        snap.lookup_postings(text)
+            .iter()
+            .map(|p| (snap.record(p.id).mark, p.kind))
+            .collect()
+    };
+    let chloe = |kind| vec![("Chloé".to_string(), kind)];
+    assert_eq!(found("Chloé"), chloe(KeyKind::Mark));
+    assert_eq!(found("Chloe"), chloe(KeyKind::PseudoMark));
+    assert_eq!(found("Maison Chloe"), chloe(KeyKind::PseudoMark));
+    assert_eq!(found("Amelie"), chloe(KeyKind::MemberName));
+    assert_eq!(found("smöoy"), [("smöoy".to_string(), KeyKind::Mark)]);
+    assert_eq!(found("smooy"), []);
+    // A pseudo-mark whose accents come off into the mark itself leads there once.
+    assert_eq!(found("Zorvex"), [("Zorvex".to_string(), KeyKind::Mark)]);
+    assert_eq!(
+        found("Zörvex"),
+        [("Zorvex".to_string(), KeyKind::PseudoMark)]
+    );
+}
