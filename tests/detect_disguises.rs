@@ -1328,6 +1328,7 @@ fn an_ordinary_word_split_off_by_a_symbol_gives_way_to_the_whole_word() {
     b.add(registered("BE"));
     b.add(famous("Zorvex"));
     b.add(famous("Zorvexals"));
+    b.add(famous("Kabe"));
     for (w, z) in [("be", 6.8), ("style", 4.5), ("headphones", 3.5)] {
         b.add_word_frequency(w, z);
     }
@@ -1336,6 +1337,8 @@ fn an_ordinary_word_split_off_by_a_symbol_gives_way_to_the_whole_word() {
         flags(&e, "", "Headphones Be@ts Style"),
         lookalike("Be@ts", "Beats")
     );
+    // The ordinary piece may come second.
+    assert_eq!(flags(&e, "", "Headphones K@be"), lookalike("K@be", "Kabe"));
     let coined = flags(&e, "", "Headphones Zorvex@ls");
     assert_eq!(coined.len(), 1, "{coined:?}");
     assert_eq!(coined[0].1, "Zorvex");

@@ -203,14 +203,13 @@ impl Engine {
             // A symbol splitting a word makes pieces of it ("Be@ts": "be", "ts"); an
             // ordinary word found exactly among them is no word of the text.
             let piece = |i: usize| {
-                r.len() > 1
-                    && out.iter().any(|c| {
-                        c.disguise.is_none()
-                            && c.words.contains(&i)
-                            && r.start <= c.words.start
-                            && c.words.end <= r.end
-                            && !self.distinctive(&c.key)
-                    })
+                out.iter().any(|c| {
+                    c.disguise.is_none()
+                        && c.words.contains(&i)
+                        && r.start <= c.words.start
+                        && c.words.end <= r.end
+                        && !self.distinctive(&c.key)
+                })
             };
             if r.is_empty()
                 || taken
@@ -389,22 +388,17 @@ impl Engine {
         for i in 0..tokens.len() {
             // A word that only a name on a brand list spells ("Hub" of "Hub-asn") gives
             // way to a hyphenated disguise of a mark worth the search; an everyday word
-            // ("Man" of "Pak-Man") or a piece of one capitalised word cut in two
-            // ("Bandi-coot") gives way to one of a famous mark only ("Li-ion" is no
+            // ("Man" of "Pak-Man") to one of a famous mark only ("Li-ion" is no
             // disguise of a registration LUION).
-            let cut_word = i + 1 < tokens.len()
-                && tokens[i].shape == Shape::Title
-                && tokens[i + 1].shape == Shape::Lower;
             let weak = |i: usize, to_famous: bool| {
                 out.iter().any(|c| {
                     c.words == (i..i + 1)
                         && c.disguise.is_none()
                         && (!self.records(c.value, &c.key).backed
                             || to_famous
-                                && (cut_word
-                                    || self
-                                        .zipf(&c.key)
-                                        .is_some_and(|z| z >= ordinary::EVERYDAY_ZIPF)))
+                                && self
+                                    .zipf(&c.key)
+                                    .is_some_and(|z| z >= ordinary::EVERYDAY_ZIPF))
                 })
             };
             // Two words that make an everyday phrase hyphenated ("Ride-On", "Pull-Up")
