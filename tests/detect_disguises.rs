@@ -1433,6 +1433,11 @@ fn a_misspelt_word_of_a_phrase_named_as_imitated_may_be_a_listed_name() {
         flags(&e, "", "World Poly Pocket Style"),
         lookalike("Poly Pocket", "Polly Pocket")
     );
+    assert_eq!(
+        flags(&e, "", "Poly Pocket Style Compact"),
+        lookalike("Poly Pocket", "Polly Pocket"),
+        "the disguised word opens the field"
+    );
     assert!(
         flags(&e, "", "Poly Pocket Organizer")
             .iter()

@@ -403,9 +403,9 @@ impl Engine {
             };
             // Two words that make an everyday phrase hyphenated ("Ride-On", "Pull-Up")
             // are a compound, not a mark split to hide it.
+            // (A hyphen joins the token to a next one: the last token's joiner is End.)
             let pair = |to_famous: bool| {
-                i + 1 < tokens.len()
-                    && tokens[i].joiner == Joiner::Hyphen
+                tokens[i].joiner == Joiner::Hyphen
                     && searchable(!taken[i] || weak(i, to_famous), i)
                     && searchable(!taken[i + 1] || weak(i + 1, to_famous), i + 1)
                     && self
