@@ -1476,3 +1476,48 @@ fn a_curated_mark_written_without_its_accents_is_the_mark() {
         )]
     );
 }
+
+/// A hyphen cutting a word of a famous phrase mark ("Star-dew Valley") splits it to
+/// hide it; not a registration's phrase, a common phrase a brand list holds, nor words
+/// in lower case.
+#[test]
+fn a_hyphen_cutting_a_word_of_a_famous_phrase_is_a_split() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Stardew Valley", &[28], false));
+    b.add(registered("MOONDUST TRAY"));
+    b.add(famous("Ice Cream"));
+    for (w, z) in [
+        ("ice cream", 4.0),
+        ("ice", 4.5),
+        ("cream", 4.3),
+        ("star", 4.9),
+        ("dew", 3.0),
+        ("valley", 4.2),
+        ("moon", 4.4),
+        ("dust", 4.0),
+        ("tray", 3.5),
+        ("plush", 3.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "Plush Star-dew Valley"),
+        lookalike("Star-dew Valley", "Stardew Valley")
+    );
+    assert_eq!(flags(&e, "", "Plush star-dew valley"), vec![]);
+    assert!(
+        flags(&e, "", "Plush Ic-e Cream Cone")
+            .iter()
+            .all(|(_, _, kind)| *kind != FindingKind::Lookalike),
+        "{:?}",
+        flags(&e, "", "Plush Ic-e Cream Cone")
+    );
+    assert!(
+        flags(&e, "", "Plush Moon-dust Tray")
+            .iter()
+            .all(|(_, mark, _)| mark != "MOONDUST TRAY"),
+        "{:?}",
+        flags(&e, "", "Plush Moon-dust Tray")
+    );
+}

@@ -118,8 +118,25 @@ impl Engine {
                 && self
                     .mark_value(&joined)
                     .is_some_and(|v| self.records(v, &joined).live_famous);
+            // A hyphen cutting a word of a famous phrase mark ("Star-dew Valley", "Crash
+            // Bandi-coot") splits it to hide it: the phrase with that word whole.
+            let cut_in_phrase = || {
+                let mut key = String::from(span[0]);
+                for (w, t) in span[1..].iter().zip(&tokens[r.start..r.end - 1]) {
+                    if t.joiner != Joiner::Hyphen {
+                        key.push(' ');
+                    }
+                    key.push_str(w);
+                }
+                key.contains(' ')
+                    && tokens[r.start].shape != Shape::Lower
+                    && self
+                        .mark_value(&key)
+                        .is_some_and(|v| self.records(v, &key).live_famous)
+            };
             (spelt_out && self.typo_target(&joined))
                 || ((imitated || famous_fitted) && self.typo_target(&joined))
+                || cut_in_phrase()
                 || famous_spelt_out
                 || joined.chars().filter(|c| c.is_alphabetic()).count() >= 5
                     && (span.iter().any(|w| {
