@@ -203,11 +203,12 @@ impl Engine {
     /// Leetspeak: runs where digits or symbols stand in for letters, looked up under
     /// each reading the normaliser proposes, then searched for typos (a digit inside a
     /// misspelt word: "Sams0ng"). A reading that only replaces digits ending a word
-    /// ("Nik3") counts only when the letters before them are no word ("Model3") or are a
-    /// word less than everyday read as a mark whose owner sues sellers ("Fend1": "fend"
-    /// is a word, Fendi the brand counterfeiters hide), and a reading of at most
-    /// [`ordinary::ABBREVIATION_LETTERS`] letters never does ("S4S" is a model code, not
-    /// SAS).
+    /// ("Nik3") counts only when the letters before them are no word ("Model3"), are a
+    /// word less than everyday read as a mark whose owner sues sellers ("Snug5"), or are
+    /// named as the brand imitated ("Speed0 Style", "Fend1 Look"), and a reading of at
+    /// most [`ordinary::ABBREVIATION_LETTERS`] letters never does ("S4S" is a model code,
+    /// not SAS). An ordinary word found exactly among the pieces a symbol cuts a word
+    /// into ("be" of "Be@ts") does not keep the run from being read.
     pub(super) fn leet_candidates(
         &self,
         norm: &Normalized,
