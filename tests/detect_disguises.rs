@@ -1355,6 +1355,7 @@ fn an_everyday_piece_of_a_hyphenated_word_gives_way_to_a_famous_mark_only() {
     b.add(registered("LI"));
     b.add(registered("ION"));
     b.add(registered("LUION"));
+    b.add(registered("MANTOX"));
     for (w, z) in [("man", 6.3), ("style", 4.5), ("battery", 4.0), ("ion", 3.1)] {
         b.add_word_frequency(w, z);
     }
@@ -1362,6 +1363,13 @@ fn an_everyday_piece_of_a_hyphenated_word_gives_way_to_a_famous_mark_only() {
     assert_eq!(
         flags(&e, "", "Arcade Pak-Man Style"),
         lookalike("Pak-Man", "Pacman")
+    );
+    assert!(
+        flags(&e, "", "Arcade Man-tx Set")
+            .iter()
+            .all(|(_, mark, _)| mark != "MANTOX"),
+        "an everyday half gives way to a famous mark only: {:?}",
+        flags(&e, "", "Arcade Man-tx Set")
     );
     assert!(
         flags(&e, "", "Battery Li-ion Pack")
