@@ -122,7 +122,8 @@ impl Engine {
             // Bandi-coot") splits it to hide it: the phrase with that word whole.
             let cut_in_phrase = || {
                 let mut key = String::from(span[0]);
-                for (w, t) in span[1..].iter().zip(&tokens[r.start..r.end - 1]) {
+                // Each word after the first, with the joiner before it.
+                for (w, t) in span[1..].iter().zip(&tokens[r.start..]) {
                     if t.joiner != Joiner::Hyphen {
                         key.push(' ');
                     }
