@@ -386,11 +386,6 @@ pub(crate) fn build(original: &str, with_leet: bool) -> Normalized {
         for t in &mut tokens[run.tokens.clone()] {
             t.leet = true;
         }
-        // A substitute ending the run outside any token ("Mento$") is the word's last
-        // letter: the word ends with it.
-        if let Some(last) = run.tokens.clone().last().and_then(|i| tokens.get_mut(i)) {
-            last.end = last.end.max(run.end);
-        }
     }
     Normalized {
         text,

@@ -196,6 +196,7 @@ impl Engine {
                     misspelt: false,
                     joined: m.joined,
                     coined_spelling: false,
+                    end: None,
                 }
             })
             .collect()
@@ -301,18 +302,23 @@ impl Engine {
                         .iter()
                         .find_map(|k| self.leet_phrase(norm.tokens(), taken, out, r.clone(), k))
                 });
-            if let Some((r, key, value)) = hit {
+            if let Some((span, key, value)) = hit {
                 // Exact marks inside a phrase read through the run give way to it.
-                out.retain(|c| c.words.end <= r.start || r.end <= c.words.start);
-                taken[r.clone()].iter_mut().for_each(|t| *t = true);
+                out.retain(|c| c.words.end <= span.start || span.end <= c.words.start);
+                taken[span.clone()].iter_mut().for_each(|t| *t = true);
+                // A substitute ending the run after its last word is the word's last
+                // letter ("Mento$"): a span ending with the run ends where it does (a
+                // run's words end inside it).
+                let end = (span.end == r.end).then_some(run.end);
                 out.push(Candidate {
-                    words: r,
+                    words: span,
                     value,
                     key,
                     disguise: Some("digits or symbols standing in for letters".to_owned()),
                     misspelt: false,
                     joined: false,
                     coined_spelling: false,
+                    end,
                 });
             }
         }
@@ -507,6 +513,7 @@ impl Engine {
                 misspelt,
                 joined: false,
                 coined_spelling: false,
+                end: None,
             });
         }
     }
@@ -675,6 +682,7 @@ impl Engine {
                 misspelt: !intent,
                 joined: false,
                 coined_spelling: false,
+                end: None,
             });
         }
     }

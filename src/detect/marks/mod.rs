@@ -111,6 +111,17 @@ struct Candidate {
     /// Written with a capital inside a word (`LeapFrog`, `iPad`): see
     /// [`risk::Facts::coined_spelling`].
     coined_spelling: bool,
+    /// Where the span ends, in UTF-16 units, when past its last word: a substitute
+    /// ending a leet run outside any token ("Mento$").
+    end: Option<usize>,
+}
+
+impl Candidate {
+    /// The span in UTF-16 units of the field.
+    fn span16(&self, tokens: &[Token]) -> (usize, usize) {
+        let end = self.end.unwrap_or(tokens[self.words.end - 1].end);
+        (tokens[self.words.start].start, end)
+    }
 }
 
 impl Engine {
@@ -244,7 +255,8 @@ impl Engine {
         let mut spelling = Utf16Cursor::new(original);
         let mut measurements = vec![false; candidates.len()];
         for (c, measurement) in candidates.iter_mut().zip(&mut measurements) {
-            let written = spelling.slice(tokens[c.words.start].start, tokens[c.words.end - 1].end);
+            let (start, end) = c.span16(tokens);
+            let written = spelling.slice(start, end);
             c.coined_spelling = coined_spelling(written);
             *measurement = self.is_measurement(written);
         }
@@ -319,7 +331,7 @@ impl Engine {
                 (a.severity > Severity::Low || self.options.show_low).then(|| a.verdict(f, cite))
             };
             let judged = self.judge(c, e, &views, style, ctx, reported);
-            let (start, end) = (tokens[c.words.start].start, tokens[c.words.end - 1].end);
+            let (start, end) = c.span16(tokens);
             if judged
                 .as_ref()
                 .is_none_or(|(v, _)| v.severity == Severity::Low)
