@@ -1316,6 +1316,13 @@ fn a_digit_or_dollar_ending_the_name_imitated_is_a_letter() {
         flags(&e, "", "Mint Candy Mento$ Rolls"),
         lookalike("Mento$", "Mentos")
     );
+    // The disguise takes its own words only: a mark elsewhere in the field stays.
+    let both = flags(&e, "", "Speedo Swim Bag Mento$ Rolls");
+    assert_eq!(
+        both.iter().map(|(t, _, _)| t.as_str()).collect::<Vec<_>>(),
+        ["Speedo", "Mento$"],
+        "{both:?}"
+    );
 }
 
 /// A symbol splitting a word makes pieces of it ("Be@ts": "be" and "ts"); an ordinary
