@@ -732,3 +732,24 @@ fn a_curated_mark_is_found_without_its_accents_and_a_listed_one_is_not() {
         [("Zorvex".to_string(), KeyKind::PseudoMark)]
     );
 }
+
+#[test]
+fn an_alias_that_is_the_mark_itself_or_nothing_adds_no_key() {
+    let mut b = SnapshotBuilder::new(20260101);
+    let mut r = Record::new(Register::Famous, "Zorvex", "Zorvex Ltd");
+    r.pseudo_marks = vec!["ZORVEX".into(), "™".into(), "Zorvex Pro".into()];
+    b.add(r);
+    let snap = Snapshot::from_bytes(b.finish(None)).unwrap();
+    let mut keys = Vec::new();
+    let mut stream = snap.marks().stream();
+    while let Some((k, _)) = fst::Streamer::next(&mut stream) {
+        keys.push(String::from_utf8_lossy(k).into_owned());
+    }
+    assert_eq!(keys, ["zorvex", "zorvex pro"]);
+    let kinds: Vec<KeyKind> = snap
+        .lookup_postings("Zorvex")
+        .iter()
+        .map(|p| p.kind)
+        .collect();
+    assert_eq!(kinds, [KeyKind::Mark], "the mark's key leads to it once");
+}
