@@ -1536,3 +1536,34 @@ fn a_hyphen_cutting_a_word_of_a_famous_phrase_is_a_split() {
         flags(&e, "", "Plush Moon-dust Tray")
     );
 }
+
+/// Named as imitated, a word one edit from a famous curated mark whose name is also a
+/// less than everyday word ("SKIMZ Dupe") is the mark. Not without that wording, not a
+/// plural of it, not from an everyday word's mark, and not a brand list's name.
+#[test]
+fn a_word_named_as_imitated_one_edit_from_a_curated_word_mark_is_the_mark() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Skims", &[25], false));
+    b.add(curated("Coach", &[25], false));
+    b.add(famous("Kirby"));
+    for (w, z) in [
+        ("skims", 2.5),
+        ("skim", 3.0),
+        ("coach", 4.6),
+        ("kirby", 3.0),
+        ("dupe", 2.5),
+        ("style", 4.5),
+        ("bodysuit", 2.5),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flags(&e, "", "Bodysuit SKIMZ Dupe"),
+        lookalike("SKIMZ", "Skims")
+    );
+    assert_eq!(flags(&e, "", "Bodysuit Skimz Set"), vec![]);
+    assert_eq!(flags(&e, "", "Bodysuit Skimss Dupe"), vec![], "a plural");
+    assert_eq!(flags(&e, "", "Bodysuit Coachy Style"), vec![], "an everyday word");
+    assert_eq!(flags(&e, "", "Bodysuit Kirbby Style"), vec![], "a brand list's name");
+}

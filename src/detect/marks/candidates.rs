@@ -764,22 +764,47 @@ impl Engine {
         {
             return None;
         }
-        self.typo_of_unlisted(word).or_else(|| {
-            if word.chars().count() != lookalike::MIN_WORD_LETTERS {
-                return None;
-            }
-            word.char_indices().find_map(|(at, c)| {
-                let key = format!("{}{}", &word[..at], &word[at + c.len_utf8()..]);
-                let value = self.mark_value(&key)?;
-                let famous = self.typo_target(&key) && self.records(value, &key).live_famous;
-                famous.then_some(lookalike::Near {
-                    distance: 1,
-                    key,
-                    value,
-                    trick: Trick::Edits,
+        self.typo_of_unlisted(word)
+            .or_else(|| self.typo_of_a_named_word(word))
+            .or_else(|| {
+                if word.chars().count() != lookalike::MIN_WORD_LETTERS {
+                    return None;
+                }
+                word.char_indices().find_map(|(at, c)| {
+                    let key = format!("{}{}", &word[..at], &word[at + c.len_utf8()..]);
+                    let value = self.mark_value(&key)?;
+                    let famous = self.typo_target(&key) && self.records(value, &key).live_famous;
+                    famous.then_some(lookalike::Near {
+                        distance: 1,
+                        key,
+                        value,
+                        trick: Trick::Edits,
+                    })
                 })
             })
-        })
+    }
+
+    /// Named as imitated, a word one edit from a famous curated mark whose name is also
+    /// a word, less than everyday ("SKIMZ Dupe", "Clarkz Style"), means the mark: the
+    /// seller says a brand stands there. Not a plural or singular of it.
+    fn typo_of_a_named_word(&self, word: &str) -> Option<lookalike::Near> {
+        let inflection = |a: &str, b: &str| a.strip_suffix('s') == Some(b);
+        lookalike::near(self.snapshot.marks(), word)
+            .into_iter()
+            .filter(|n| {
+                n.distance == 1
+                    && !n.key.contains(' ')
+                    && !inflection(word, &n.key)
+                    && !inflection(&n.key, word)
+            })
+            .find(|n| {
+                let records = self.records(n.value, &n.key);
+                records.live_famous
+                    && records.live_enforced
+                    && self
+                        .zipf(&n.key)
+                        .is_none_or(|z| z < ordinary::EVERYDAY_ZIPF)
+            })
     }
 
     fn typo_of_unlisted(&self, word: &str) -> Option<lookalike::Near> {
