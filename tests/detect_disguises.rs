@@ -1549,7 +1549,8 @@ fn a_word_named_as_imitated_one_edit_from_a_curated_word_mark_is_the_mark() {
     for (w, z) in [
         ("skims", 2.5),
         ("skim", 3.0),
-        ("coach", 4.6),
+        // At EVERYDAY_ZIPF exactly: an everyday word.
+        ("coach", 4.5),
         ("kirby", 3.0),
         ("dupe", 2.5),
         ("style", 4.5),
@@ -1564,6 +1565,14 @@ fn a_word_named_as_imitated_one_edit_from_a_curated_word_mark_is_the_mark() {
     );
     assert_eq!(flags(&e, "", "Bodysuit Skimz Set"), vec![]);
     assert_eq!(flags(&e, "", "Bodysuit Skimss Dupe"), vec![], "a plural");
-    assert_eq!(flags(&e, "", "Bodysuit Coachy Style"), vec![], "an everyday word");
-    assert_eq!(flags(&e, "", "Bodysuit Kirbby Style"), vec![], "a brand list's name");
+    assert_eq!(
+        flags(&e, "", "Bodysuit Cooach Style"),
+        vec![],
+        "an everyday word"
+    );
+    assert_eq!(
+        flags(&e, "", "Bodysuit Kirbby Style"),
+        vec![],
+        "a brand list's name"
+    );
 }
