@@ -753,3 +753,13 @@ fn an_alias_that_is_the_mark_itself_or_nothing_adds_no_key() {
         .collect();
     assert_eq!(kinds, [KeyKind::Mark], "the mark's key leads to it once");
 }
+
+#[test]
+fn listing_words_are_counted_in_their_source() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.begin_source("listing vocabulary", "fixture", 20260101);
+    b.add_listing_word("teal", 2.0);
+    b.add_listing_word("crossbody", 2.0);
+    let snap = Snapshot::from_bytes(b.finish(None)).unwrap();
+    assert_eq!(snap.header().sources[0].records, 2);
+}
