@@ -1,6 +1,7 @@
 //! Candidate spans of the marks pass, before judgement: marks found exactly or spaced
 //! out, in leetspeak, misspelt, or as a phrase with a word misspelt.
 
+use super::key_records::KeyRecords;
 use super::lookalike::{self, Trick};
 use super::{ends_segment, kept_per_word, Candidate};
 use super::{franchise, ordinary, walk};
@@ -73,25 +74,30 @@ impl Engine {
                 .iter()
                 .all(|w| w.chars().count() == 1 && w.chars().all(char::is_alphabetic));
             let spelt_out = span.len() >= SPELT_OUT_LETTERS && single_letters;
+            let letters = joined.chars().filter(|c| c.is_alphabetic()).count();
+            // Wording right after the words (`after`) or right before them (`before`).
+            let worded = |after: &dyn Fn(&str) -> bool, before: &dyn Fn(&str) -> bool| {
+                (tokens[r.end - 1].joiner == Joiner::Space
+                    && tokens.get(r.end).is_some_and(|t| after(&t.text)))
+                    || r.start.checked_sub(1).is_some_and(|i| {
+                        tokens[i].joiner == Joiner::Space && before(&tokens[i].text)
+                    })
+            };
+            // Split words written as a name, long enough to be read at all ("in a
+            // style" is no INA), that spell a mark whose records `hold`.
+            let named_mark = |hold: &dyn Fn(&KeyRecords) -> bool| {
+                tokens[r.start].shape != Shape::Lower
+                    && letters >= lookalike::MIN_WORD_LETTERS
+                    && self
+                        .mark_value(&joined)
+                        .is_some_and(|v| hold(&self.records(v, &joined)))
+            };
             // Named as the brand the product imitates or is compared with ("Keep Cup
             // Style", "like Code Names"), split words written as a name are the mark the
-            // seller means, if it is long enough to be read at all ("in a style" is
-            // no INA) and the goods are the brand's: on a cushion, "Super Soft Style" is
-            // how soft it is, not Supersoft golf balls.
-            let named = (tokens[r.end - 1].joiner == Joiner::Space
-                && tokens
-                    .get(r.end)
-                    .is_some_and(|t| ordinary::imitation_word(&t.text)))
-                || r.start.checked_sub(1).is_some_and(|i| {
-                    tokens[i].joiner == Joiner::Space && ordinary::comparison_word(&tokens[i].text)
-                });
-            let imitated = named
-                && tokens[r.start].shape != Shape::Lower
-                && joined.chars().filter(|c| c.is_alphabetic()).count()
-                    >= lookalike::MIN_WORD_LETTERS
-                && self
-                    .mark_value(&joined)
-                    .is_some_and(|v| self.records(v, &joined).protection.covers(listing_classes));
+            // seller means if the goods are the brand's: on a cushion, "Super Soft
+            // Style" is how soft it is, not Supersoft golf balls.
+            let named = worded(&ordinary::imitation_word, &ordinary::comparison_word);
+            let imitated = named && named_mark(&|k| k.protection.covers(listing_classes));
             // Three letters named as the brand imitated ("U.G.G Style") are a famous
             // mark spelt out, not an abbreviation.
             let famous_spelt_out = named
@@ -103,21 +109,11 @@ impl Engine {
             // Named as what the product fits or as having fans ("for Eco Flow Power
             // Stations", "De Walt Compatible", "Cold Play Fans"), words split from a
             // famous mark are the mark: the wording says a brand stands there.
-            let fitted = (tokens[r.end - 1].joiner == Joiner::Space
-                && tokens.get(r.end).is_some_and(|t| {
-                    t.text == "compatible" || franchise::FANS.contains(&t.text.as_str())
-                }))
-                || r.start.checked_sub(1).is_some_and(|i| {
-                    tokens[i].joiner == Joiner::Space
-                        && ordinary::compatibility_word(&tokens[i].text)
-                });
-            let famous_fitted = fitted
-                && tokens[r.start].shape != Shape::Lower
-                && joined.chars().filter(|c| c.is_alphabetic()).count()
-                    >= lookalike::MIN_WORD_LETTERS
-                && self
-                    .mark_value(&joined)
-                    .is_some_and(|v| self.records(v, &joined).live_famous);
+            let fitted = worded(
+                &|w| w == "compatible" || franchise::FANS.contains(&w),
+                &ordinary::compatibility_word,
+            );
+            let famous_fitted = fitted && named_mark(&|k| k.live_famous);
             // A hyphen cutting a word of a famous phrase mark ("Star-dew Valley", "Crash
             // Bandi-coot") splits it to hide it: the phrase with that word whole.
             let cut_in_phrase = || {
@@ -139,7 +135,7 @@ impl Engine {
                 || ((imitated || famous_fitted) && self.typo_target(&joined))
                 || cut_in_phrase()
                 || famous_spelt_out
-                || joined.chars().filter(|c| c.is_alphabetic()).count() >= 5
+                || letters >= 5
                     && (span.iter().any(|w| {
                         // A number is a word of its own ("Round 1" is not "Round1").
                         !w.chars().all(|c| c.is_ascii_digit())
