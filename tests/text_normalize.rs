@@ -36,6 +36,12 @@ fn plain_key() -> impl Strategy<Value = String> {
     prop::collection::vec("[a-z0-9]{1,8}", 1..6).prop_map(|w| w.join(" "))
 }
 
+/// Words of ASCII letters and digits in any case, one space between them, as listings
+/// write names ("PlayStation 5", "DISNEY").
+fn written_words() -> impl Strategy<Value = String> {
+    prop::collection::vec("[A-Za-z0-9]{1,8}", 1..6).prop_map(|w| w.join(" "))
+}
+
 /// The slice of a token normalised on its own. Homoglyph folding of an all-lookalike
 /// word depends on the words around it, so a folded token's slice is read in Latin text.
 fn alone(slice: &str, folded: bool) -> Vec<Token> {
@@ -112,6 +118,13 @@ proptest! {
         let words: Vec<&str> = n.tokens().iter().map(|t| t.text.as_str()).collect();
         prop_assert_eq!(words.join(" "), key.clone());
         prop_assert!(matches!(as_mark_key(&key), Cow::Borrowed(k) if k == key));
+    }
+
+    #[test]
+    fn words_of_ascii_letters_and_digits_in_any_case_key_as_their_tokens(text in written_words()) {
+        let n = normalize(&text);
+        let words: Vec<&str> = n.tokens().iter().map(|t| t.text.as_str()).collect();
+        prop_assert_eq!(as_mark_key(&text).into_owned(), words.join(" "));
     }
 
     #[test]

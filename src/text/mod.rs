@@ -71,15 +71,24 @@ pub fn mark_key(mark: &str) -> String {
 /// [`mark_key`], borrowing `text` when it already is a key of plain words: lower-case
 /// ASCII letters and digits, one space between words. Such text is its own key (each
 /// character is a chunk and a word character of its own, nothing folds), so the
-/// detector's lookups of words and keys it already holds cost no normalising.
+/// detector's lookups of words and keys it already holds cost no normalising. Words
+/// of ASCII letters and digits in any case ("Disney", "PlayStation 5") are their own
+/// key lower-cased, also without normalising.
 pub fn as_mark_key(text: &str) -> Cow<'_, str> {
+    let mut capitals = false;
     let plain_word = |w: &str| {
         !w.is_empty()
-            && w.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            && w.bytes().all(|b| {
+                capitals |= b.is_ascii_uppercase();
+                b.is_ascii_alphanumeric()
+            })
     };
     if text.split(' ').all(plain_word) {
-        return Cow::Borrowed(text);
+        return if capitals {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
     }
     let n = normalize::build(text, false);
     Cow::Owned(n.key(0..n.tokens().len()).unwrap_or_default())

@@ -390,10 +390,12 @@ impl SellerWords {
                     if run.is_empty() {
                         run.push(' ');
                     }
-                    let word = w.text.to_lowercase();
-                    run.push_str(&word);
+                    let from = run.len();
+                    push_lower_case(&mut run, w.text);
+                    if !self.lower_words.contains(&run[from..]) {
+                        self.lower_words.insert(run[from..].to_string());
+                    }
                     run.push(' ');
-                    self.lower_words.insert(word);
                 }
                 // The field's last word ends a segment (`Gap::Break`), so every run
                 // is kept here.
@@ -423,13 +425,15 @@ impl SellerWords {
     /// somewhere in the listing: as words, not as a name.
     pub fn written_as_words(&self, words: &[Word<'_>], span: Range<usize>) -> bool {
         let one_word = span.len() == 1;
-        let mut wanted = String::from(" ");
+        // Written as the runs are, " a b ", one buffer for the whole span.
+        let mut wanted = String::with_capacity(64);
+        wanted.push(' ');
         for w in &words[span] {
-            let word = w.text.to_lowercase();
-            if !self.lower_words.contains(&word) {
+            let from = wanted.len();
+            push_lower_case(&mut wanted, w.text);
+            if !self.lower_words.contains(&wanted[from..]) {
                 return false;
             }
-            wanted.push_str(&word);
             wanted.push(' ');
         }
         // A word of the runs is in one of them; a phrase must be read there.
@@ -443,6 +447,18 @@ impl SellerWords {
                 .places
                 .iter()
                 .any(|p| p.eq_ignore_ascii_case(words[span.start].text))
+    }
+}
+
+/// Appends `word` in lower case, as `str::to_lowercase` writes it, without a string of
+/// its own for ASCII words (nearly all of them).
+fn push_lower_case(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
     }
 }
 
