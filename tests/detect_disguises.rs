@@ -1576,3 +1576,103 @@ fn a_word_named_as_imitated_one_edit_from_a_curated_word_mark_is_the_mark() {
         "a brand list's name"
     );
 }
+
+/// One word one letter from a curated mark, in a field that names a coined curated mark
+/// of another owner, is as likely a character or model of that brand missing from the
+/// register ("Yu-Gi-Oh Marik" beside Mavrik): low. Not when the field names nothing,
+/// names the mark's own owner's brand, names the other brand only as a common word, for
+/// a mark off the curated list (whose owner it cannot compare), or when the listing
+/// names the word as imitated.
+#[test]
+fn a_misspelt_word_beside_another_owners_brand_is_a_name_of_that_brand() {
+    let owned = |mark: &str, owner: &str| {
+        let mut r = curated(mark, &[28], true);
+        r.owner = owner.into();
+        r
+    };
+    let mut b = SnapshotBuilder::new(20260101);
+    for r in [
+        owned("Mavrik", "Callaway Golf"),
+        owned("Yu-Gi-Oh", "Konami"),
+        owned("Kristoff", "Disney"),
+        owned("Frozen", "Disney"),
+        owned("Tile", "Life360"),
+        owned("Dragon Quest", "Square Enix"),
+        registered("MINICHAMPS"),
+    ] {
+        b.add(r);
+    }
+    for (w, z) in [
+        ("tile", 3.3),
+        ("deck", 3.5),
+        ("style", 4.5),
+        ("plush", 2.5),
+        ("dragon", 4.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let named =
+        |text: &str, mark: &str| (text.to_string(), mark.to_string(), FindingKind::FamousBrand);
+    assert_eq!(
+        flags(&e, "", "Yu-Gi-Oh Marik Deck"),
+        vec![named("Yu-Gi-Oh", "Yu-Gi-Oh")]
+    );
+    assert_eq!(flags(&e, "", "Marik Deck"), lookalike("Marik", "Mavrik"));
+    assert_eq!(
+        flags(&e, "", "Frozen Kristof Plush"),
+        vec![
+            named("Frozen", "Frozen"),
+            ("Kristof".into(), "Kristoff".into(), FindingKind::Lookalike)
+        ],
+        "the mark's own owner's brand"
+    );
+    assert_eq!(
+        flags(&e, "", "Yu-Gi-Oh Marik Style Deck"),
+        vec![
+            named("Yu-Gi-Oh", "Yu-Gi-Oh"),
+            ("Marik".into(), "Mavrik".into(), FindingKind::Lookalike)
+        ],
+        "named as imitated"
+    );
+    assert_eq!(
+        flags(&e, "", "Pieces for Marik Tile Deck"),
+        vec![
+            ("Marik".into(), "Mavrik".into(), FindingKind::Lookalike),
+            ("Tile".into(), "Tile".into(), FindingKind::FamousBrand)
+        ],
+        "the other brand named only as a common word"
+    );
+    assert_eq!(
+        flags(&e, "", "Yu-Gi-Oh Dragon Qeust Deck"),
+        vec![
+            named("Yu-Gi-Oh", "Yu-Gi-Oh"),
+            (
+                "Dragon Qeust".into(),
+                "Dragon Quest".into(),
+                FindingKind::Lookalike
+            )
+        ],
+        "a phrase, not one word"
+    );
+    assert_eq!(
+        flags(&e, "", "Yu-Gi-Oh Minichanps Deck"),
+        vec![
+            named("Yu-Gi-Oh", "Yu-Gi-Oh"),
+            (
+                "Minichanps".into(),
+                "MINICHAMPS".into(),
+                FindingKind::Lookalike
+            )
+        ],
+        "a registration's owner is not the curated list's: nothing says it is another"
+    );
+    assert_eq!(
+        flags(&e, "", "Yu-Gi-Oh M4vrik Deck"),
+        vec![
+            named("Yu-Gi-Oh", "Yu-Gi-Oh"),
+            ("M4vrik".into(), "Mavrik".into(), FindingKind::Lookalike)
+        ],
+        "a digit for a letter is a disguise, not a name"
+    );
+}

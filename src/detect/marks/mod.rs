@@ -92,6 +92,8 @@ struct KeyEvidence {
     /// [`risk::Facts::name`] and [`risk::Facts::vocabulary`], read the first time the
     /// candidate gets that far.
     name_vocabulary: OnceCell<(bool, bool)>,
+    /// [`risk::Facts::beside_another_owners_brand`], known after the first judgement.
+    beside_another_owners_brand: bool,
 }
 
 /// Gives the record a claim names, for citing (see [`KeyRecords::cite`]).
@@ -270,7 +272,7 @@ impl Engine {
         // brands, then with every neighbour the first pass flagged.
         let mut views = marking_own(field_views, &blocked);
         let style = Style::of(&views);
-        let evidence: Vec<KeyEvidence> = candidates
+        let mut evidence: Vec<KeyEvidence> = candidates
             .iter()
             .map(|c| match &c.disguise {
                 // A disguise is itself the evidence: nobody hides an ordinary word.
@@ -301,6 +303,7 @@ impl Engine {
             .map(|common| KeyEvidence {
                 common,
                 name_vocabulary: OnceCell::new(),
+                beside_another_owners_brand: false,
             })
             .collect();
         for (c, e) in candidates.iter().zip(&evidence) {
@@ -323,6 +326,25 @@ impl Engine {
             views[c.words.clone()]
                 .iter_mut()
                 .for_each(|w| w.in_mark = brand);
+        }
+        // The owners of the coined curated marks the field names as they are written
+        // (a common word such as "Tile" says less about what the product is).
+        let named_owners: Vec<String> = candidates
+            .iter()
+            .zip(&first)
+            .zip(&evidence)
+            .filter(|((c, sev), e)| {
+                c.disguise.is_none() && e.common.is_none() && sev.is_some_and(|s| s > Severity::Low)
+            })
+            .flat_map(|((c, _), _)| self.curated_owners(c))
+            .collect();
+        if !named_owners.is_empty() {
+            for (c, e) in candidates.iter().zip(&mut evidence) {
+                e.beside_another_owners_brand = c.misspelt && c.words.len() == 1 && {
+                    let owners = self.curated_owners(c);
+                    !owners.is_empty() && owners.iter().all(|o| !named_owners.contains(o))
+                };
+            }
         }
         let mut cursor = Utf16Cursor::new(original);
         for (c, e) in candidates.iter().zip(&evidence) {
@@ -369,6 +391,19 @@ impl Engine {
                 enforcement: v.enforcement,
             });
         }
+    }
+
+    /// The owners of the curated records behind a candidate's key (the curated list
+    /// names real owners; a brand list names only itself).
+    fn curated_owners(&self, c: &Candidate) -> Vec<String> {
+        let kept = self.records(c.value, &c.key);
+        kept.protection
+            .claims()
+            .iter()
+            .filter(|claim| claim.enforced)
+            .filter_map(|claim| kept.cite(claim.record, &c.key, &self.snapshot))
+            .map(|r| r.owner.clone())
+            .collect()
     }
 
     /// Whether a candidate judged low may be a member of a franchise the listing names
@@ -512,6 +547,7 @@ impl Engine {
                 .enumerate()
                 .any(|(i, w)| !c.words.contains(&i) && (w.in_mark || w.in_own)),
             trademark_sign: views[c.words.end - 1].trademark_sign,
+            beside_another_owners_brand: evidence.beside_another_owners_brand,
         };
         let assessment = risk::assess(&facts)?;
         let cite = |n: u32| kept.cite(n, &c.key, &self.snapshot);

@@ -119,7 +119,11 @@
 //! are inferred) when the mark is famous or has at least [`LONG_REGISTRATION_LETTERS`] letters;
 //! on other goods, a word one letter from a shorter registration is as likely another
 //! word or name (a real register holds millions of short coined marks: "Droid" is one
-//! letter from some DROND), so it is low there too. A pending application is at most
+//! letter from some DROND), so it is low there too. A misspelt single word of a curated
+//! mark is low, too, in a field that names a coined curated mark of another owner and
+//! none of its own owner's ("Yu-Gi-Oh Marik", "Monster Hunter … Lagia"): a character,
+//! model or line of the brand named is as likely, and the register never lists them
+//! all — unless the seller names the word as imitated. A pending application is at most
 //! medium; a word the owner disclaimed, a design-only record and a dead record protect
 //! nothing. This module owns that table; it must not search text or the index.
 
@@ -378,6 +382,9 @@ pub struct Facts<'a> {
     /// swapped; no digit, symbol, other script or spacing): a word a seller may write
     /// for another word or name as well as for the mark.
     pub misspelt: bool,
+    /// The span is one misspelt word in a field that names, as written, a coined
+    /// curated mark of another owner and none of this mark's owner.
+    pub beside_another_owners_brand: bool,
     /// The word list writes the (one-word) mark mostly capitalised, as a name ("Disney",
     /// "Raphael"): not an ordinary word, judged like an abbreviation.
     pub name: bool,
@@ -701,6 +708,17 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     {
         severity = Severity::Low;
         why.push("a misspelling reads as the mark only on its goods".to_owned());
+    }
+    // A character, model or product line of the brand the field names is as often
+    // missing from the register as it is one letter from another owner's mark
+    // ("Yu-Gi-Oh Marik" beside Mavrik, "Monster Hunter … Lagia" beside Lugia).
+    if f.beside_another_owners_brand && !f.imitated {
+        severity = Severity::Low;
+        why.push(
+            "one word beside another owner's brand, as likely a name of its line as a \
+             misspelling of this mark"
+                .to_owned(),
+        );
     }
     if kind == FindingKind::PendingMark && severity == Severity::High {
         severity = Severity::Medium;
@@ -1105,6 +1123,7 @@ mod tests {
             usage,
             disguise: None,
             misspelt: false,
+            beside_another_owners_brand: false,
             name: false,
             vocabulary: false,
             coined_spelling: false,
