@@ -37,16 +37,22 @@ fn curated(mark: &str, classes: &[u8], sues: bool) -> Record {
     r
 }
 
+/// A curated brand whose owner licenses it on merchandise of every kind (toys,
+/// clothing, bags, mugs): famous for the goods of any listing here.
+fn merchandised(mark: &str) -> Record {
+    curated(mark, &[9, 14, 16, 18, 20, 21, 24, 25, 28, 30], false)
+}
+
 fn engine() -> Engine {
     let mut b = SnapshotBuilder::new(20260101);
     for r in [
         famous("Nike"),
-        famous("Adidas"),
+        merchandised("Adidas"),
         famous("Samsung"),
         famous("Lenovo"),
-        famous("Starbucks"),
+        merchandised("Starbucks"),
         famous("Pikachu"),
-        famous("Darty"),
+        merchandised("Darty"),
         famous("Leica"),
         famous("Radeon"),
         famous("Europcar"),
@@ -55,9 +61,9 @@ fn engine() -> Engine {
         listed("Tamiya"),
         listed("Kiabi"),
         listed("Hub"),
-        famous("Star Wars"),
+        merchandised("Star Wars"),
         famous("Hot Wheels"),
-        famous("Draculaura"),
+        merchandised("Draculaura"),
         famous("Aston Martin DB11"),
         registered("HUBSAN"),
         registered("MODELE"),
@@ -89,9 +95,9 @@ fn engine() -> Engine {
         famous("SAS"),
         famous("Longchamp"),
         famous("Rideon"),
-        famous("Doraemon"),
-        famous("Chiikawa"),
-        famous("Kristoff"),
+        merchandised("Doraemon"),
+        merchandised("Chiikawa"),
+        merchandised("Kristoff"),
         famous("Wario"),
         curated("Pringles", &[28], false),
         curated("Bakers", &[28], false),

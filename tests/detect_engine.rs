@@ -380,7 +380,7 @@ fn a_frequent_name_is_the_brand_when_its_owner_sues_sellers() {
 fn a_compound_of_two_known_words_is_not_a_two_letter_typo() {
     let mut b = SnapshotBuilder::new(20260101);
     b.add(curated("Keychron", &[9], false));
-    b.add(famous("SAMSUNG"));
+    b.add(curated("SAMSUNG", &[9], false));
     for (w, z) in [("key", 5.0), ("chain", 4.0), ("sum", 3.5), ("sung", 3.0)] {
         b.add_word_frequency(w, z);
     }

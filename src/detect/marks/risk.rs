@@ -114,7 +114,9 @@
 //! where the brand is known, and elsewhere a word one letter from it is another word or
 //! name as often as a disguise ("Pippi" on a toy is no Poppi soda) — unless the seller
 //! names it as the brand the product imitates or is compared with ("Jakery Style",
-//! "looks like Jakery"), which says it is a brand on any goods. A registration's
+//! "looks like Jakery"), which says it is a brand on any goods. So is a misspelling of a
+//! name only brand lists hold, on any goods: no registration or curated record says
+//! which goods it is a brand for ("Hetzer", a tank, is no Hetzner). A registration's
 //! misspelling follows the coined row (its classes are the register's, and the listing's
 //! are inferred) when the mark is famous or has at least [`LONG_REGISTRATION_LETTERS`] letters;
 //! on other goods, a word one letter from a shorter registration is as likely another
@@ -708,6 +710,15 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     {
         severity = Severity::Low;
         why.push("a misspelling reads as the mark only on its goods".to_owned());
+    }
+    // A name only brand lists hold says nothing of the goods it is a brand for, so a
+    // word one letter from it is as likely another word or name ("Hetzer", a tank, is
+    // no Hetzner).
+    if f.misspelt && !f.imitated && !registered_any && !enforced {
+        severity = Severity::Low;
+        why.push(
+            "a misspelling of a name only brand lists hold, whose goods nobody says".to_owned(),
+        );
     }
     // A character, model or product line of the brand the field names is as often
     // missing from the register as it is one letter from another owner's mark
@@ -1414,11 +1425,20 @@ mod tests {
         assert_eq!(disguised(&records, &[], true), Some(Severity::High));
         // A digit or a symbol shows intent: a famous mark is protected beyond its goods.
         assert_eq!(disguised(&records, &[28], false), Some(Severity::High));
-        // A famous name on a brand list alone says nothing of its goods.
+        // A famous name on a brand list alone says nothing of its goods: one letter from
+        // it is another word or name on any goods ("Hetzer" beside Hetzner), unless the
+        // seller names it as imitated or disguises it with a digit or a symbol.
         let mut listed = rec("CASPER", &[]);
         listed.register = Register::Famous;
         listed.famous = true;
-        assert_eq!(disguised(&[listed], &[28], true), Some(Severity::High));
+        let listed = [listed];
+        assert_eq!(disguised(&listed, &[28], true), Some(Severity::Low));
+        assert_eq!(disguised(&listed, &[], true), Some(Severity::Low));
+        assert_eq!(
+            disguised_as(&listed, &[28], true, true),
+            Some(Severity::High)
+        );
+        assert_eq!(disguised(&listed, &[28], false), Some(Severity::High));
         // A registration's misspelling follows the coined row — medium on other goods —
         // when the mark is long; one letter from a short one, a word on other goods is
         // as likely another word ("Droid" beside DROND).
