@@ -48,7 +48,7 @@ use crate::register::snapshot::Snapshot;
 use crate::register::watch_list::WatchList;
 use crate::register::Register;
 use marks::key_records::Keeper;
-use marks::{MarkPrefixes, Typos, WordValues};
+use marks::{MarkPrefixes, MarkValues, Typos, WordValues};
 
 /// What the engine reports.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,6 +78,8 @@ pub struct Engine {
     word_values: WordValues,
     /// Words looked up in the mark index by earlier checks, with where they lead.
     mark_prefixes: MarkPrefixes,
+    /// Keys looked up in the snapshot's mark index by earlier checks, with their values.
+    mark_values: MarkValues,
 }
 
 impl Engine {
@@ -93,6 +95,7 @@ impl Engine {
             typos: Typos::default(),
             word_values: WordValues::default(),
             mark_prefixes: MarkPrefixes::default(),
+            mark_values: MarkValues::default(),
         }
     }
 

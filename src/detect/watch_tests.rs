@@ -168,3 +168,25 @@ fn a_new_watch_list_is_searched_by_the_same_engine_after_earlier_checks() {
     let report = e.check(&title("Zorblax toy"));
     assert_eq!(report.findings[0].records[0].owner, "Other Owner");
 }
+
+/// A watch list set after checks is searched at once: nothing the engine kept of
+/// earlier checks (records, typo verdicts, keys looked up) hides its marks, and a list
+/// taken away takes its marks with it.
+#[test]
+fn a_watch_list_set_between_checks_is_searched_from_the_next_check() {
+    let mut e = engine();
+    let listing = title("Zorblax toy kettle");
+    assert_eq!(flags(&e, &listing), vec![]);
+    let list = watch_csv::parse("name,owner\nZorblax,Zorb Inc.\n".as_bytes()).unwrap();
+    e.set_watch_list(WatchList::new(list.records));
+    assert_eq!(
+        flags(&e, &listing),
+        vec![(
+            "Zorblax".into(),
+            FindingKind::RegisteredMark,
+            Severity::High
+        )]
+    );
+    e.set_watch_list(WatchList::default());
+    assert_eq!(flags(&e, &listing), vec![]);
+}

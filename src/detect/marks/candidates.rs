@@ -528,7 +528,7 @@ impl Engine {
                 .word_value(&first.text)
                 .is_some_and(|v| v & WORD_IS_GIVEN_NAME != 0)
             && !self.ordinary_word(&first.text)
-            && !self.snapshot.word_is_listing_vocabulary(&first.text)
+            && !self.listing_vocabulary(&first.text)
     }
 
     /// The mark `key` is written with a space after its first `letters` letters: the
@@ -756,7 +756,7 @@ impl Engine {
     /// frequency list knows itself stays that word.
     pub(super) fn typo_of_imitated(&self, word: &str) -> Option<lookalike::Near> {
         if self.zipf(word).is_some_and(|z| z >= ordinary::KNOWN_ZIPF)
-            || self.snapshot.word_is_listing_vocabulary(word)
+            || self.listing_vocabulary(word)
         {
             return None;
         }
@@ -918,7 +918,7 @@ impl Engine {
         };
         let other = |w: &str| {
             letters(w) >= GLUED_WORD_LETTERS
-                && (self.snapshot.word_is_listing_vocabulary(w)
+                && (self.listing_vocabulary(w)
                     || self.zipf(w).is_some_and(|z| z >= GLUED_WORD_ZIPF))
         };
         word.char_indices().skip(1).find_map(|(at, _)| {

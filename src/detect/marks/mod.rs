@@ -67,6 +67,12 @@ pub(super) type Typos = Mutex<HashMap<String, Option<lookalike::Near>>>;
 /// times cheaper than one in the words index. Emptied past [`KEPT_TYPOS`] words.
 pub(super) type WordValues = Mutex<HashMap<String, Option<u64>>>;
 
+/// The snapshot's mark-index value of each key looked up so far, `None` for a key it
+/// does not hold ([`Engine::mark_value`]): asked of every candidate by several rules,
+/// at each check, and fixed for a snapshot (the watch list, which the seller may
+/// change, is asked each time). Emptied past [`KEPT_TYPOS`] keys.
+pub(super) type MarkValues = Mutex<HashMap<String, Option<u64>>>;
+
 /// Where each word looked up so far leads in the snapshot's mark index
 /// ([`walk::Prefix`], `None` for a word no key starts with): every word of every field
 /// starts a walk of the index, and the first word's walk is most of a walk's cost; a
@@ -154,9 +160,7 @@ impl Engine {
             .iter()
             .zip(&normalized)
             .map(|(&(_, _, original), norm)| {
-                word_views(original, norm.tokens(), &|w| {
-                    self.snapshot.word_is_listing_vocabulary(w)
-                })
+                word_views(original, norm.tokens(), &|w| self.listing_vocabulary(w))
             })
             .collect();
         let mut seller_words = ordinary::SellerWords::default();
@@ -280,7 +284,7 @@ impl Engine {
                 // A name is coined by its capitals: written in lower case where the
                 // seller capitalises names ("the bucking bronco"), it is a word.
                 _ if self.famous_name(&c.key)
-                    && !self.snapshot.word_is_listing_vocabulary(&c.key)
+                    && !self.listing_vocabulary(&c.key)
                     && !(style != Style::Lower
                         && views[c.words.clone()].iter().all(|w| w.case == Case::Lower)) =>
                 {
@@ -501,17 +505,14 @@ impl Engine {
         }
         let kept = self.records(c.value, &c.key);
         let &(name, vocabulary) = evidence.name_vocabulary.get_or_init(|| {
-            let vocabulary = c
-                .key
-                .split(' ')
-                .all(|w| self.snapshot.word_is_listing_vocabulary(w));
+            let vocabulary = c.key.split(' ').all(|w| self.listing_vocabulary(w));
             (
                 // A capitalised word used as often as an everyday one is mostly a title
                 // or a sentence's first word ("Sheriff", "No"), not a name; a word of
                 // the listing vocabulary ("Mustang", "Jaguar") is a word first, whose
                 // sense the listing decides.
                 !c.key.contains(' ')
-                    && self.snapshot.word_is_name(&c.key)
+                    && self.word_is_name(&c.key)
                     && !vocabulary
                     && self
                         .zipf(&c.key)

@@ -6,7 +6,7 @@ use super::key_records::{KeyRecords, Registers};
 use super::ordinary;
 use super::{kept_per_word, phrase_zipf};
 use crate::detect::Engine;
-use crate::register::snapshot::{word_value_zipf, WORD_IS_NAME};
+use crate::register::snapshot::{listing_vocabulary_in, word_value_zipf, WORD_IS_NAME};
 use std::sync::Arc;
 
 /// Below this frequency a word the word evidence holds (or only a list of first names
@@ -93,7 +93,7 @@ impl Engine {
         // a disguise of a brand, unless the mark is famous or the word a name.
         let ordinary_word = !key.contains(' ')
             && self.zipf(key).is_some_and(|z| z >= ordinary::KNOWN_ZIPF)
-            && !self.snapshot.word_is_name(key)
+            && !self.word_is_name(key)
             && !records.live_famous;
         !ordinary_word
             && key
@@ -150,17 +150,14 @@ impl Engine {
     /// a plural ([`RARE_WORD_ZIPF`]), and that is no listing vocabulary.
     pub(super) fn rare_word(&self, word: &str) -> bool {
         let rare = |w: &str| self.zipf(w).is_none_or(|z| z < RARE_WORD_ZIPF);
-        rare(word)
-            && word.strip_suffix('s').is_none_or(rare)
-            && !self.snapshot.word_is_listing_vocabulary(word)
+        rare(word) && word.strip_suffix('s').is_none_or(rare) && !self.listing_vocabulary(word)
     }
 
     /// A number with a unit of the listing vocabulary glued on, the unit written in lower
     /// case and short ("3m", "5kg", "2pk"; not "3M", nor a word after digits).
     pub(super) fn is_measurement(&self, written: &str) -> bool {
         unit_after_number(written).is_some_and(|unit| {
-            unit.bytes().all(|b| b.is_ascii_lowercase())
-                && self.snapshot.word_is_listing_vocabulary(unit)
+            unit.bytes().all(|b| b.is_ascii_lowercase()) && self.listing_vocabulary(unit)
         })
     }
 
@@ -180,6 +177,18 @@ impl Engine {
 
     pub(super) fn zipf(&self, word: &str) -> Option<f32> {
         self.word_value(word).map(word_value_zipf)
+    }
+
+    /// [`Snapshot::word_is_listing_vocabulary`](crate::register::snapshot::Snapshot::word_is_listing_vocabulary),
+    /// answered from the word values kept between checks.
+    pub(super) fn listing_vocabulary(&self, word: &str) -> bool {
+        listing_vocabulary_in(word, |key| self.word_value(key))
+    }
+
+    /// The word index writes the word mostly capitalised, as a name (see
+    /// [`WORD_IS_NAME`]), answered from the word values kept between checks.
+    pub(super) fn word_is_name(&self, key: &str) -> bool {
+        self.word_value(key).is_some_and(|v| v & WORD_IS_NAME != 0)
     }
 
     /// What the word evidence holds of `word` (see [`WordValues`]).
@@ -220,9 +229,7 @@ impl Engine {
 
     /// The index value of a mark key: the snapshot's, else the watch list's.
     pub(super) fn mark_value(&self, key: &str) -> Option<u64> {
-        self.snapshot
-            .marks()
-            .get(key)
+        kept_per_word(&self.mark_values, key, || self.snapshot.marks().get(key))
             .or_else(|| self.watch.marks().get(key))
     }
 

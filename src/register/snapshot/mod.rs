@@ -134,6 +134,18 @@ pub fn word_value_zipf(value: u64) -> f32 {
     (value & (WORD_IS_NAME - 1)) as f32 / 100.0
 }
 
+/// Whether `word` is listing vocabulary (see [`WORD_IS_LISTING_VOCABULARY`]), itself or as
+/// the regular plural of a vocabulary word ("sharks", "ducks", "boxes"), with `value`
+/// giving a key's word-index value (the index itself, or answers kept from it).
+pub fn listing_vocabulary_in(word: &str, value: impl Fn(&str) -> Option<u64>) -> bool {
+    let key = as_mark_key(word);
+    let listed = |k: &str| value(k).is_some_and(|v| v & WORD_IS_LISTING_VOCABULARY != 0);
+    listed(&key)
+        || (key.chars().count() > 3
+            && (key.strip_suffix('s').is_some_and(&listed)
+                || key.strip_suffix("es").is_some_and(&listed)))
+}
+
 /// How many records of each register a snapshot holds ([`Snapshot::records_by_register`]);
 /// serialised with the registers' codes as keys (`{"US": 0, "EU": 0, "FAMOUS": 29915,
 /// "WATCH": 0}`), what the extension's pages show and offer.
@@ -579,16 +591,7 @@ impl Snapshot {
     /// Whether `word` is listing vocabulary (see [`WORD_IS_LISTING_VOCABULARY`]), itself
     /// or as the regular plural of a vocabulary word ("sharks", "ducks", "boxes").
     pub fn word_is_listing_vocabulary(&self, word: &str) -> bool {
-        let key = as_mark_key(word);
-        let listed = |k: &str| {
-            self.words
-                .get(k)
-                .is_some_and(|v| v & WORD_IS_LISTING_VOCABULARY != 0)
-        };
-        listed(&key)
-            || (key.chars().count() > 3
-                && (key.strip_suffix('s').is_some_and(listed)
-                    || key.strip_suffix("es").is_some_and(listed)))
+        listing_vocabulary_in(word, |k| self.words.get(k))
     }
 
     /// Whether `word` is on a list of first names (see [`WORD_IS_GIVEN_NAME`]).
