@@ -369,8 +369,8 @@ pub fn compound(words: &[Word<'_>], span: Range<usize>) -> Option<Compound> {
 ///   Amazon River") is that place wherever the listing names it.
 #[derive(Debug, Clone, Default)]
 pub struct SellerWords {
-    /// Each run of lower-case words of running text, written " a b c ".
-    lower: Vec<String>,
+    /// Each run of lower-case words of running text, written " a b c ", one run a line.
+    lower: String,
     /// Every word of those runs: a span with a word outside them is in none, found
     /// without reading the runs.
     lower_words: HashSet<String>,
@@ -384,24 +384,27 @@ impl SellerWords {
         if Style::of(words) == Style::Prose {
             // Grown once per field, not word by word.
             self.lower_words.reserve(words.len());
-            let mut run = String::new();
+            self.lower
+                .reserve(words.iter().map(|w| w.text.len() + 2).sum());
+            let mut in_run = false;
             for w in words {
                 if w.case == Case::Lower {
-                    if run.is_empty() {
-                        run.push(' ');
+                    if !in_run {
+                        self.lower.push(' ');
+                        in_run = true;
                     }
-                    let from = run.len();
-                    push_lower_case(&mut run, w.text);
-                    if !self.lower_words.contains(&run[from..]) {
-                        self.lower_words.insert(run[from..].to_string());
+                    let from = self.lower.len();
+                    push_lower_case(&mut self.lower, w.text);
+                    if !self.lower_words.contains(&self.lower[from..]) {
+                        self.lower_words.insert(self.lower[from..].to_string());
                     }
-                    run.push(' ');
+                    self.lower.push(' ');
                 }
                 // The field's last word ends a segment (`Gap::Break`), so every run
-                // is kept here.
-                if w.case != Case::Lower || w.gap == Gap::Break {
-                    self.lower
-                        .extend((!run.is_empty()).then(|| std::mem::take(&mut run)));
+                // ends here.
+                if in_run && (w.case != Case::Lower || w.gap == Gap::Break) {
+                    self.lower.push('\n');
+                    in_run = false;
                 }
             }
         }
@@ -436,8 +439,9 @@ impl SellerWords {
             }
             wanted.push(' ');
         }
-        // A word of the runs is in one of them; a phrase must be read there.
-        one_word || self.lower.iter().any(|run| run.contains(&wanted))
+        // A word of the runs is in one of them; a phrase must be read there (a line
+        // break ends a run, so no phrase is read across two).
+        one_word || self.lower.contains(&wanted)
     }
 
     /// Whether the listing shows the one-word `span` of `words` to be a place.
