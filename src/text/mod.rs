@@ -161,7 +161,7 @@ mod tests {
         normalize(s)
             .tokens()
             .iter()
-            .map(|t| t.text.clone())
+            .map(|t| t.text.to_string())
             .collect()
     }
 

@@ -13,6 +13,7 @@
 //! never overlap. This module owns that split and the homoglyph folding of tokens; it
 //! must not look anything up.
 
+use compact_str::CompactString;
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
@@ -71,7 +72,7 @@ pub enum Script {
 pub struct Token {
     /// The normalised word: letters and digits only, lower case, homoglyphs folded when
     /// the folding rule applied.
-    pub text: String,
+    pub text: CompactString,
     /// Byte range in [`Normalized::text`](super::Normalized::text) the token came from.
     /// It equals `text` except when NFKC expanded one character into several words
     /// (`½` → `1⁄2`, token text `12`).
@@ -328,11 +329,13 @@ pub(crate) fn fold_homoglyphs(chars: &mut Vec<NormChar>, spans: &mut [TokSpan]) 
 /// Fills in every token's text, offsets, shape, joiner and flags.
 pub(crate) fn finish(chars: &[NormChar], byte_starts: &[u32], spans: &[TokSpan]) -> Vec<Token> {
     let mut out = Vec::with_capacity(spans.len());
+    // Each token's text is written here, then copied into the token (inline when short).
+    let mut text = String::new();
     for (i, span) in spans.iter().enumerate() {
         let slice = &chars[span.chars.clone()];
         let last_chunk = slice[slice.len() - 1].chunk;
         // One pass over the token's characters for its text, capitals and invisibles.
-        let mut text = String::with_capacity(slice.len());
+        text.clear();
         let mut cases = CaseScan::default();
         let mut invisible = false;
         for nc in slice {
@@ -369,7 +372,7 @@ pub(crate) fn finish(chars: &[NormChar], byte_starts: &[u32], spans: &[TokSpan])
             invisible,
             leet: false,
             sentence_start: before.is_none_or(ends_sentence),
-            text,
+            text: CompactString::from(text.as_str()),
         });
     }
     out
@@ -471,7 +474,7 @@ mod tests {
         normalize(original)
             .tokens()
             .iter()
-            .map(|t| (t.text.clone(), slice_utf16(original, t.start..t.end)))
+            .map(|t| (t.text.to_string(), slice_utf16(original, t.start..t.end)))
             .collect()
     }
 

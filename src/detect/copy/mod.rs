@@ -158,7 +158,7 @@ fn leading_word(title: Option<&str>) -> Option<String> {
     let n = text::normalize(title?);
     n.tokens()
         .iter()
-        .map(|t| t.text.clone())
+        .map(|t| t.text.to_string())
         .find(|w| !crate::corpus::is_function_word(w))
 }
 
