@@ -80,13 +80,13 @@ pub(super) type MarkValues = Mutex<HashMap<String, Option<u64>>>;
 pub(super) type MarkPrefixes = Mutex<HashMap<String, Option<walk::Prefix>>>;
 
 /// What every field of one listing is checked with.
-struct ListingContext {
+struct ListingContext<'a> {
     /// The seller's own brands (engine-wide and the listing's `brand`).
     own: OwnBrands,
     /// The listing's Nice classes, as a [`risk::class_mask`].
     classes: u64,
     /// How the seller writes words across the listing's fields.
-    seller_words: ordinary::SellerWords,
+    seller_words: ordinary::SellerWords<'a>,
 }
 
 /// What the word index says of one candidate's key, read once for both judgements of
@@ -207,7 +207,7 @@ impl Engine {
         &self,
         (field, index): (Field, Option<usize>),
         (original, norm, field_views): (&str, &Normalized, &[Word<'_>]),
-        ctx: &ListingContext,
+        ctx: &ListingContext<'_>,
         out: &mut Vec<Finding>,
         set_aside: &mut Vec<franchise::SetAside>,
     ) {
@@ -492,7 +492,7 @@ impl Engine {
         evidence: &KeyEvidence,
         views: &[Word<'_>],
         style: Style,
-        ctx: &ListingContext,
+        ctx: &ListingContext<'_>,
         decide: impl FnOnce(&risk::Facts<'_>, risk::Assessment, &Cite<'_>) -> Option<T>,
     ) -> Option<(T, Usage)> {
         let usage = ordinary::usage(views, c.words.clone(), style);

@@ -10,6 +10,7 @@
 //! decide severities (that is [`risk`](super::risk)).
 
 use foldhash::HashSet;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A word is "common" from this Zipf value up (one use per ten million words:
@@ -368,19 +369,20 @@ pub fn compound(words: &[Word<'_>], span: Range<usize>) -> Option<Compound> {
 /// - A name the listing shows to be a place ([`compound`]: "map of Patagonia", "the
 ///   Amazon River") is that place wherever the listing names it.
 #[derive(Debug, Clone, Default)]
-pub struct SellerWords {
+pub struct SellerWords<'a> {
     /// Each run of lower-case words of running text, written " a b c ", one run a line.
     lower: String,
     /// Every word of those runs: a span with a word outside them is in none, found
-    /// without reading the runs.
-    lower_words: HashSet<String>,
+    /// without reading the runs. Borrowed from the fields' words, which are lower case
+    /// already once normalised.
+    lower_words: HashSet<Cow<'a, str>>,
     /// The names the listing shows to be places.
     places: Vec<String>,
 }
 
-impl SellerWords {
+impl<'a> SellerWords<'a> {
     /// Adds what one field shows (its words as [`Word`]s, no candidate marked yet).
-    pub fn add_field(&mut self, words: &[Word<'_>]) {
+    pub fn add_field(&mut self, words: &[Word<'a>]) {
         if Style::of(words) == Style::Prose {
             // Grown once per field, not word by word.
             self.lower_words.reserve(words.len());
@@ -395,8 +397,11 @@ impl SellerWords {
                     }
                     let from = self.lower.len();
                     push_lower_case(&mut self.lower, w.text);
-                    if !self.lower_words.contains(&self.lower[from..]) {
-                        self.lower_words.insert(self.lower[from..].to_string());
+                    let word = &self.lower[from..];
+                    if word == w.text {
+                        self.lower_words.insert(Cow::Borrowed(w.text));
+                    } else if !self.lower_words.contains(word) {
+                        self.lower_words.insert(Cow::Owned(word.to_owned()));
                     }
                     self.lower.push(' ');
                 }
