@@ -202,6 +202,10 @@ impl OwnBrands {
     /// [`Occurrence::partial`]). Trade words after the name are part of the mention
     /// ("Acme Official Store").
     fn naming<S: AsRef<str>>(&self, words: &[S]) -> Option<bool> {
+        // The test [`OwnBrands::occurrences`] starts each mention with.
+        if !self.may_start(words.iter().map(AsRef::as_ref)) {
+            return None;
+        }
         let mut mention = Mention::default();
         words.iter().for_each(|w| mention.push(w.as_ref()));
         self.named_by(&mention, words)
