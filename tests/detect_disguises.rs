@@ -1682,3 +1682,29 @@ fn a_misspelt_word_beside_another_owners_brand_is_a_name_of_that_brand() {
         "a digit for a letter is a disguise, not a name"
     );
 }
+
+/// An ordinary word's plural written with a z ("Beatz", "Kidz") is that word respelt,
+/// nobody's typo: "Beatz" is no Bratz. A name's plural form with a z still is the name
+/// in disguise ("Adidaz").
+#[test]
+fn a_plural_written_with_a_z_is_the_word_not_a_typo() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(merchandised("Bratz"));
+    b.add(merchandised("Adidas"));
+    for (w, z) in [
+        ("beats", 3.9),
+        ("speaker", 3.5),
+        ("shoes", 4.0),
+        ("adidas", 3.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    b.mark_name("adidas");
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(flags(&e, "", "Beatz Speaker"), vec![]);
+    assert_eq!(
+        flags(&e, "", "Bratzz Speaker"),
+        lookalike("Bratzz", "Bratz")
+    );
+    assert_eq!(flags(&e, "", "Adidaz Shoes"), lookalike("Adidaz", "Adidas"));
+}

@@ -743,10 +743,18 @@ impl Engine {
     /// however rare ([`Engine::listed_word`]: "caster" is no typo of Casper), nor a key
     /// of the index ("Tamiya" is not a typo of "Tamika").
     pub(super) fn typo_of(&self, word: &str) -> Option<lookalike::Near> {
-        if self.listed_word(word) {
+        if self.listed_word(word) || self.plural_with_a_z(word) {
             return None;
         }
         self.typo_of_unlisted(word)
+    }
+
+    /// An ordinary word's plural written with a z for its s, as sellers write plurals
+    /// ("Beatz", "Kidz", "Toyz"): that word respelt, nobody's typo. Not a name's ("Adidaz"
+    /// is Adidas in disguise).
+    fn plural_with_a_z(&self, word: &str) -> bool {
+        word.strip_suffix('z')
+            .is_some_and(|stem| self.ordinary_word(&format!("{stem}s")))
     }
 
     /// [`Engine::typo_of`] for a word the seller names as a brand the product imitates
