@@ -360,4 +360,23 @@ mod tests {
         assert_eq!(keys[20].as_deref(), Some("zz"));
         assert_eq!(keys[21], None);
     }
+
+    /// A record whose id comes before every run (its key has a posting list) has no key:
+    /// the walk stops at the root, which is not a key, instead of spelling the empty key.
+    #[test]
+    fn an_id_below_every_run_has_no_key() {
+        let mut b = fst::MapBuilder::memory();
+        let mut posting_bytes = Vec::new();
+        let list = [Posting {
+            id: 0,
+            kind: KeyKind::Mark,
+        }];
+        b.insert("apple", write_postings(&mut posting_bytes, &list))
+            .unwrap();
+        // Record 1 alone: the run value 1 << 4 | 0 = 16, above id 0's target 15.
+        b.insert("banana", 16).unwrap();
+        let map = b.into_map();
+        assert_eq!(key_of(map.as_fst(), 0), None);
+        assert_eq!(key_of(map.as_fst(), 1).as_deref(), Some("banana"));
+    }
 }

@@ -1070,4 +1070,132 @@ mod tests {
         }
         assert_eq!(get_bits(&bytes, at + 8, 8), None);
     }
+
+    /// A mark whose words are the key's with their case and punctuation changed is
+    /// spelled as per-word case codes, then a mask of the unusual gaps and their text.
+    #[test]
+    fn a_spelling_codes_each_words_case_and_the_unusual_gaps() {
+        // "Uncle" and "Ben" title case (2, 2 << 2), "s" lower case: 10; the third gap is
+        // "'" instead of " ": gap mask 1 << 2, then the string "'" (length 1).
+        assert_eq!(
+            spell("Uncle Ben's", "uncle ben s"),
+            Some(vec![10, 4, 1, b'\''])
+        );
+        // "eBay": case code 3 (a mask) for the only word, the mask 0b10, no odd gaps.
+        assert_eq!(spell("eBay", "ebay"), Some(vec![3, 0b10, 0]));
+        assert_eq!(
+            unspell("ebay", &[3, 0b10, 0], &mut 0).as_deref(),
+            Some("eBay")
+        );
+        // Different words are no spelling of the key.
+        assert_eq!(spell("Uncle Bob", "uncle ben"), None);
+    }
+
+    /// A case mask upper-cases exactly the letters whose bit is set, and refuses a letter
+    /// whose upper case is more than one letter.
+    #[test]
+    fn a_case_mask_upper_cases_only_its_letters() {
+        assert_eq!(apply_mask("ebay", 0b10).as_deref(), Some("eBay"));
+        assert_eq!(apply_mask("iphone", 0).as_deref(), Some("iphone"));
+        assert_eq!(apply_mask("xline", 0b1001).as_deref(), Some("XliNe"));
+        // "ß" upper-cases to "SS".
+        assert_eq!(apply_mask("straße", 1 << 4), None);
+        assert_eq!(apply_mask("straße", 1).as_deref(), Some("Straße"));
+    }
+
+    /// A block view has no row past the block's last: asking for one gives `None`, not
+    /// the bits of the next column.
+    #[test]
+    fn a_block_view_has_no_row_past_its_last() {
+        let row = |register: u64, status: u64| Row {
+            cols: {
+                let mut cols = [0u64; COLUMNS];
+                cols[col::REGISTER] = register;
+                cols[col::STATUS] = status;
+                cols
+            },
+            heap: Vec::new(),
+        };
+        let mut block = Vec::new();
+        encode_block(&[row(0, 0), row(1, 2)], &mut block);
+        let view = BlockView::parse(&block, 2).unwrap();
+        assert_eq!(view.column(col::REGISTER, 0), Some(0));
+        assert_eq!(view.column(col::REGISTER, 1), Some(1));
+        assert_eq!(view.column(col::STATUS, 1), Some(2));
+        assert_eq!(view.column(col::REGISTER, 2), None);
+        assert_eq!(view.column(col::STATUS, 2), None);
+        assert_eq!(view.column(COLUMNS, 0), None);
+    }
+
+    /// A curated record with every enforcement bit set (Schedule A, hence sues sellers,
+    /// and VeRO: column value 15) keeps its standing: enforced and suing sellers.
+    #[test]
+    fn a_record_with_every_enforcement_bit_has_a_standing() {
+        let mut barbie = Record::new(Register::Famous, "Barbie", "Mattel");
+        barbie.famous = true;
+        barbie.enforcement = Some(Enforcement {
+            schedule_a: true,
+            vero: true,
+            ..Enforcement::default()
+        });
+        let ctx = RowContext {
+            owner: 0,
+            classes: 0,
+            width: 8,
+            key_recoverable: true,
+            form: MarkForm::Title,
+        };
+        let row = encode_row(&barbie, "barbie", &ctx);
+        assert_eq!(row.cols[col::ENFORCEMENT], 1 | 2 | 4 | 8);
+        let mut block = Vec::new();
+        encode_block(&[row], &mut block);
+        let view = BlockView::parse(&block, 1).unwrap();
+        let heap = view.heap_entries().unwrap();
+        assert_eq!(
+            standing_of(&view, &heap, 0),
+            Some(Standing {
+                register: Register::Famous,
+                status: Status::Registered,
+                drawing: Drawing::Word,
+                famous: true,
+                class_set: 0,
+                disclaims: false,
+                enforced: true,
+                sues_sellers: true,
+            })
+        );
+    }
+
+    /// A row whose heap holds enforcement evidence while its ENFORCEMENT column says it
+    /// is not curated is inconsistent and decodes to nothing.
+    #[test]
+    fn enforcement_in_the_heap_without_the_column_is_refused() {
+        let mut heap = Vec::new();
+        put_varint(&mut heap, heap_bit::ENFORCEMENT);
+        put_str(&mut heap, "Mattel");
+        put_list(&mut heap, &[]);
+        put_list(&mut heap, &[]);
+        let mut cols = [0u64; COLUMNS];
+        cols[col::MARK_FORM] = MarkForm::Key as u64;
+        cols[col::HEAP] = 1;
+        let lookup = RowLookup {
+            key: Some("zorblax"),
+            owner: &|_| Some(String::new()),
+            classes: &|_| Some(Vec::new()),
+            widths: [8; 4],
+        };
+        // The same row marked curated decodes, with the franchise from the heap.
+        cols[col::ENFORCEMENT] = enforcement_bits::CURATED;
+        let curated = decode_row(&RowView { cols, heap: &heap }, &lookup).unwrap();
+        assert_eq!(curated.mark, "zorblax");
+        assert_eq!(
+            curated.enforcement,
+            Some(Enforcement {
+                franchise: Some("Mattel".into()),
+                ..Enforcement::default()
+            })
+        );
+        cols[col::ENFORCEMENT] = 0;
+        assert_eq!(decode_row(&RowView { cols, heap: &heap }, &lookup), None);
+    }
 }
