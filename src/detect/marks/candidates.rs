@@ -582,7 +582,7 @@ impl Engine {
             let w = words[k];
             // A known word is searched only where such a word follows within a phrase's
             // reach (the search, and even the index lookup below, cost more than this).
-            let known = self.listed_word(w) && !self.rare_word(w);
+            let known = self.held_and_not_rare(w);
             let reach = k + 1..=(k + walk::MAX_WORDS).min(words.len());
             let imitated_here = named_as_imitated[reach].contains(&true);
             if known && !imitated_here {
