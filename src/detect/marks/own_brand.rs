@@ -270,6 +270,8 @@ impl OwnBrands {
             return out;
         }
         let mut i = 0;
+        // One buffer for every mention tried in the field.
+        let mut mention = Mention::default();
         while i < words.len() {
             if LINK_WORDS.contains(&words[i].as_ref()) {
                 i += 1;
@@ -285,7 +287,7 @@ impl OwnBrands {
             // The mention is built up in place, so a field costs a few comparisons per
             // word, not MAX_TOKENS allocations.
             let mut longest = None;
-            let mut mention = Mention::default();
+            mention.clear();
             for n in 1..=MAX_TOKENS.min(words.len() - i) {
                 let w = words[i + n - 1].as_ref();
                 mention.push(w);
@@ -355,6 +357,14 @@ struct Mention<'w> {
 }
 
 impl<'w> Mention<'w> {
+    /// Empties the mention, keeping its buffer.
+    fn clear(&mut self) {
+        self.compact.clear();
+        self.core_len = 0;
+        self.last = "";
+        self.core_last = "";
+    }
+
     fn push(&mut self, word: &'w str) {
         if LINK_WORDS.contains(&word) {
             return;
