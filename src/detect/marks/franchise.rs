@@ -21,7 +21,6 @@ use crate::listing::{Field, Finding, FindingKind, Severity};
 use crate::text;
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::Arc;
 
 /// A candidate the field pass judged low that a curated record stands behind: a member
 /// of some franchise, if the listing names it.
@@ -105,7 +104,7 @@ impl Engine {
                 .iter()
                 .filter(|c| c.enforced)
                 .filter_map(|c| kept.cite(c.record, &s.key, &self.snapshot))
-                .chain(kept.member_records(&s.key, &self.snapshot).map(Arc::new))
+                .chain(kept.member_records(&s.key, &self.snapshot).iter().cloned())
                 .find_map(|r| {
                     // Another name of a mark the listing names ("Man City" beside
                     // "Manchester City") is that mark.

@@ -14,7 +14,7 @@ use crate::register::snapshot::{KeyKind, Posting, Snapshot, Standing};
 use crate::register::watch_list::WatchList;
 use crate::register::{Drawing, Record, Register, Status};
 use foldhash::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The most claims the keeper holds between checks, about 50 bytes each, in two
 /// generations: when the newer one holds half of them it becomes the older one (and the
@@ -59,6 +59,8 @@ pub struct KeyRecords {
     sources: Vec<(u32, Source)>,
     /// Records decoded for citing, by claim number.
     cited: Mutex<HashMap<u32, Arc<Record>>>,
+    /// The member records, decoded the first time they are asked for.
+    member_records: OnceLock<Vec<Arc<Record>>>,
 }
 
 impl KeyRecords {
@@ -82,16 +84,17 @@ impl KeyRecords {
         Some(record)
     }
 
-    /// The records of which the key is a member name, decoded.
-    pub fn member_records<'a>(
-        &'a self,
-        key: &'a str,
-        snapshot: &'a Snapshot,
-    ) -> impl Iterator<Item = Record> + 'a {
-        self.members
-            .iter()
-            .map(|p| snapshot.posting_record(*p, key))
-            .filter(|r| !r.mark.is_empty())
+    /// The records of which the key is a member name, decoded once (a member name's
+    /// record is found by walking the index back from its id).
+    pub fn member_records(&self, key: &str, snapshot: &Snapshot) -> &[Arc<Record>] {
+        self.member_records.get_or_init(|| {
+            self.members
+                .iter()
+                .map(|p| snapshot.posting_record(*p, key))
+                .filter(|r| !r.mark.is_empty())
+                .map(Arc::new)
+                .collect()
+        })
     }
 }
 
@@ -197,6 +200,7 @@ impl Keeper {
             members: Vec::new(),
             sources: Vec::new(),
             cited: Mutex::default(),
+            member_records: OnceLock::new(),
         };
         let mut claims = Vec::new();
         // Where each claiming record is, by claim number; kept for those citable.
