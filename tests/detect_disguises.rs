@@ -1605,6 +1605,7 @@ fn a_misspelt_word_beside_another_owners_brand_is_a_name_of_that_brand() {
         owned("Tile", "Life360"),
         owned("Dragon Quest", "Square Enix"),
         registered("MINICHAMPS"),
+        curated("Zorbia", &[28], false),
     ] {
         b.add(r);
     }
@@ -1680,6 +1681,11 @@ fn a_misspelt_word_beside_another_owners_brand_is_a_name_of_that_brand() {
             ("M4vrik".into(), "Mavrik".into(), FindingKind::Lookalike)
         ],
         "a digit for a letter is a disguise, not a name"
+    );
+    // A brand judged low (the first word of a place name) names nothing the product is.
+    assert_eq!(
+        flags(&e, "", "Zorbia River Marik Deck"),
+        lookalike("Marik", "Mavrik")
     );
 }
 

@@ -1287,6 +1287,10 @@ mod tests {
         assert!(!seen.written_as_words(&title, 3..4));
         assert!(!seen.written_as_words(&words("Cup Pour"), 0..2));
         assert!(seen.written_as_words(&words("Frozen Treat"), 0..2));
+        // The runs hold each word in lower case, whatever capitals it has inside.
+        seen.add_field(&words("Sold on eBay and shipped for a frozen treat"));
+        assert!(seen.written_as_words(&words("Ebay Deals"), 0..1));
+        assert!(seen.written_as_words(&words("Cup Ebay"), 1..2));
 
         // Lower case in a title-case field, or in a field all in lower case, says
         // nothing: capitals there are no evidence either way.

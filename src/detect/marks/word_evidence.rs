@@ -189,8 +189,8 @@ impl Engine {
         self.word_value(word).map(word_value_zipf)
     }
 
-    /// [`Snapshot::word_is_listing_vocabulary`](crate::register::snapshot::Snapshot::word_is_listing_vocabulary),
-    /// answered from the word values kept between checks.
+    /// Whether `word` is listing vocabulary ([`listing_vocabulary_in`]), answered from
+    /// the word values kept between checks.
     pub(super) fn listing_vocabulary(&self, word: &str) -> bool {
         listing_vocabulary_in(word, |key| self.word_value(key))
     }

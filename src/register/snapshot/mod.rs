@@ -588,12 +588,6 @@ impl Snapshot {
             .is_some_and(|v| v & WORD_IS_NAME != 0)
     }
 
-    /// Whether `word` is listing vocabulary (see [`WORD_IS_LISTING_VOCABULARY`]), itself
-    /// or as the regular plural of a vocabulary word ("sharks", "ducks", "boxes").
-    pub fn word_is_listing_vocabulary(&self, word: &str) -> bool {
-        listing_vocabulary_in(word, |k| self.words.get(k))
-    }
-
     /// Whether `word` is on a list of first names (see [`WORD_IS_GIVEN_NAME`]).
     pub fn word_is_given_name(&self, word: &str) -> bool {
         self.words
