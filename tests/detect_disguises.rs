@@ -1714,3 +1714,33 @@ fn a_plural_written_with_a_z_is_the_word_not_a_typo() {
     );
     assert_eq!(flags(&e, "", "Adidaz Shoes"), lookalike("Adidaz", "Adidas"));
 }
+
+/// A registration of an ordinary word ("pajama") is that word, no mark worth a
+/// disguise: a digit ending its first letters ("Pajam7") stands for no letter of it —
+/// unless the word is mostly written as a name, or rarer than a known word.
+#[test]
+fn a_registered_ordinary_word_is_no_mark_a_digit_disguises() {
+    let mut b = SnapshotBuilder::new(20260101);
+    for r in [
+        registered("PAJAMA"),
+        registered("MARLOWE"),
+        registered("ZAFIRO"),
+    ] {
+        b.add(r);
+    }
+    // At KNOWN_ZIPF exactly: a known word.
+    b.add_word_frequency("pajama", 2.0);
+    b.add_word_frequency("marlowe", 2.0);
+    b.mark_name("marlowe");
+    b.add_word_frequency("zafiro", 1.9);
+    for w in ["set", "coat", "ring"] {
+        b.add_word_frequency(w, 4.0);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(flags(&e, "", "Pajam7 Set"), vec![]);
+    assert_eq!(
+        flags(&e, "", "Marlow7 Coat"),
+        lookalike("Marlow7", "MARLOWE")
+    );
+    assert_eq!(flags(&e, "", "Zafir7 Ring"), lookalike("Zafir7", "ZAFIRO"));
+}
