@@ -1744,3 +1744,36 @@ fn a_registered_ordinary_word_is_no_mark_a_digit_disguises() {
     );
     assert_eq!(flags(&e, "", "Zafir7 Ring"), lookalike("Zafir7", "ZAFIRO"));
 }
+
+/// A word of a phrase mark misspelt into another word ("Hydro Flaks") is read as the
+/// mark only when that word is rare: below RARE_WORD_ZIPF, itself and as the plural of
+/// its singular. At the bound it is a word the seller may mean.
+#[test]
+fn a_misspelt_word_of_a_phrase_mark_is_read_only_when_rare() {
+    let flags_with = |word: &str, zipf: f32| {
+        let mut b = SnapshotBuilder::new(20260101);
+        b.add(merchandised("Hydro Flask"));
+        b.add_word_frequency("hydro", 3.0);
+        b.add_word_frequency("bottle", 4.0);
+        b.add_word_frequency(word, zipf);
+        let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+        flags(&e, "", "Hydro Flaks Bottle")
+    };
+    let found = vec![(
+        "Hydro Flaks".to_string(),
+        "Hydro Flask".to_string(),
+        FindingKind::Lookalike,
+    )];
+    assert_eq!(flags_with("flaks", 2.5), vec![]);
+    assert_eq!(flags_with("flaks", 2.4), found);
+    assert_eq!(flags_with("flak", 2.5), vec![], "its singular at the bound");
+    assert_eq!(flags_with("flak", 2.4), found);
+    // A word of the listing vocabulary is meant, however rare.
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(merchandised("Hydro Flask"));
+    b.add_word_frequency("hydro", 3.0);
+    b.add_word_frequency("bottle", 4.0);
+    b.add_listing_word("flaks", 2.0);
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(flags(&e, "", "Hydro Flaks Bottle"), vec![]);
+}

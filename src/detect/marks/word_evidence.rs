@@ -146,21 +146,14 @@ impl Engine {
         listed(word) || word.strip_suffix('s').is_some_and(listed)
     }
 
-    /// [`Engine::listed_word`] and not [`Engine::rare_word`]: a word the evidence holds,
-    /// and not only as a rare word or a first name. A word held itself at
-    /// [`RARE_WORD_ZIPF`] or above is answered by its own value alone.
+    /// A word the word evidence holds, and not only as a rare word or a first name:
+    /// itself or as a plural at [`RARE_WORD_ZIPF`] or above, or a word of the listing
+    /// vocabulary.
     pub(super) fn held_and_not_rare(&self, word: &str) -> bool {
-        match self.word_value(word) {
-            Some(v) if word_value_zipf(v) >= RARE_WORD_ZIPF => true,
-            _ => self.listed_word(word) && !self.rare_word(word),
-        }
-    }
-
-    /// A word the word evidence holds only as a rare word or a first name, itself and as
-    /// a plural ([`RARE_WORD_ZIPF`]), and that is no listing vocabulary.
-    pub(super) fn rare_word(&self, word: &str) -> bool {
-        let rare = |w: &str| self.zipf(w).is_none_or(|z| z < RARE_WORD_ZIPF);
-        rare(word) && word.strip_suffix('s').is_none_or(rare) && !self.listing_vocabulary(word)
+        let frequent = |w: &str| self.zipf(w).is_some_and(|z| z >= RARE_WORD_ZIPF);
+        frequent(word)
+            || word.strip_suffix('s').is_some_and(frequent)
+            || self.listing_vocabulary(word)
     }
 
     /// A number with a unit of the listing vocabulary glued on, the unit written in lower
