@@ -179,8 +179,11 @@ fn first_names_are_words_that_keep_their_frequency() {
     b.add_word_frequency("Laura", 4.46);
     b.add_given_name("Laura");
     b.add_given_name("Pippa");
+    b.add_word_frequency("star", 3.0);
     let snap = Snapshot::from_bytes(b.finish(None)).unwrap();
     assert!(snap.word_is_given_name("pippa") && snap.word_is_given_name("LAURA"));
+    // A word the lists hold is no first name for that.
+    assert!(!snap.word_is_given_name("star"));
     // A name no frequency list knows is a word of no frequency; a known one keeps its.
     assert_eq!(snap.word_zipf("pippa"), Some(0.0));
     assert_eq!(snap.word_zipf("laura"), Some(4.46));
@@ -763,4 +766,40 @@ fn listing_words_are_counted_in_their_source() {
     b.add_listing_word("crossbody", 2.0);
     let snap = Snapshot::from_bytes(b.finish(None)).unwrap();
     assert_eq!(snap.header().sources[0].records, 2);
+}
+
+/// The checksum a snapshot reports is the SHA-256 of its body: every byte before the
+/// trailer's 32-byte digest, signed flag, 64 signature bytes and end marker.
+#[test]
+fn the_checksum_is_the_sha256_of_the_body() {
+    use sha2::{Digest, Sha256};
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(Record::new(Register::US, "ZORBLAX", "Zorb Inc."));
+    let bytes = b.finish(None);
+    let trailer = 32 + 1 + 64 + format::END_MAGIC.len();
+    let body = &bytes[..bytes.len() - trailer];
+    let expected: [u8; 32] = Sha256::digest(body).into();
+    let snap = Snapshot::from_bytes(bytes.clone()).unwrap();
+    assert_eq!(snap.checksum(), expected);
+}
+
+/// A filing delivered twice (same register, key and number) is kept once, the later
+/// delivery, and the build summary counts the one dropped.
+#[test]
+fn a_filing_delivered_twice_is_kept_once_and_counted() {
+    let mut b = SnapshotBuilder::new(20260101);
+    for owner in ["First Owner", "Second Owner"] {
+        let mut r = Record::new(Register::US, "ZORBLAX", owner);
+        r.number = "90000001".into();
+        b.add(r);
+    }
+    let mut other = Record::new(Register::US, "QUIBBIX", "Quib Inc.");
+    other.number = "90000002".into();
+    b.add(other);
+    let (bytes, summary) = b.finish_with_summary(None);
+    assert_eq!((summary.records, summary.duplicates_dropped), (2, 1));
+    let snap = Snapshot::from_bytes(bytes).unwrap();
+    let kept = snap.lookup("zorblax");
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].owner, "Second Owner");
 }
