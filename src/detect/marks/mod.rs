@@ -331,25 +331,7 @@ impl Engine {
                 .iter_mut()
                 .for_each(|w| w.in_mark = brand);
         }
-        // The owners of the coined curated marks the field names as they are written
-        // (a common word such as "Tile" says less about what the product is).
-        let named_owners: Vec<String> = candidates
-            .iter()
-            .zip(&first)
-            .zip(&evidence)
-            .filter(|((c, sev), e)| {
-                c.disguise.is_none() && e.common.is_none() && sev.is_some_and(|s| s > Severity::Low)
-            })
-            .flat_map(|((c, _), _)| self.curated_owners(c))
-            .collect();
-        if !named_owners.is_empty() {
-            for (c, e) in candidates.iter().zip(&mut evidence) {
-                e.beside_another_owners_brand = c.misspelt && c.words.len() == 1 && {
-                    let owners = self.curated_owners(c);
-                    !owners.is_empty() && owners.iter().all(|o| !named_owners.contains(o))
-                };
-            }
-        }
+        self.note_other_owners_brands(&candidates, &first, &mut evidence);
         let mut cursor = Utf16Cursor::new(original);
         for (c, e) in candidates.iter().zip(&evidence) {
             // Records are cited only for findings that are reported.
@@ -394,6 +376,36 @@ impl Engine {
                 source: None,
                 enforcement: v.enforcement,
             });
+        }
+    }
+
+    /// Sets [`risk::Facts::beside_another_owners_brand`] of each candidate that is one
+    /// misspelt word, from the brands the first judgement (`first`) found in the field:
+    /// the owners of the coined curated marks it names as they are written (a common
+    /// word such as "Tile" says less about what the product is).
+    fn note_other_owners_brands(
+        &self,
+        candidates: &[Candidate],
+        first: &[Option<Severity>],
+        evidence: &mut [KeyEvidence],
+    ) {
+        let named_owners: Vec<String> = candidates
+            .iter()
+            .zip(first)
+            .zip(evidence.iter())
+            .filter(|((c, sev), e)| {
+                c.disguise.is_none() && e.common.is_none() && sev.is_some_and(|s| s > Severity::Low)
+            })
+            .flat_map(|((c, _), _)| self.curated_owners(c))
+            .collect();
+        if named_owners.is_empty() {
+            return;
+        }
+        for (c, e) in candidates.iter().zip(evidence) {
+            e.beside_another_owners_brand = c.misspelt && c.words.len() == 1 && {
+                let owners = self.curated_owners(c);
+                !owners.is_empty() && owners.iter().all(|o| !named_owners.contains(o))
+            };
         }
     }
 
