@@ -374,7 +374,8 @@ pub struct SellerWords<'a> {
     lower: String,
     /// Every word of those runs: a span with a word outside them is in none, found
     /// without reading the runs. Borrowed from the fields' words, which are lower case
-    /// already once normalised.
+    /// already once normalised; a word with capitals (as hand-made words may have) is
+    /// held lowered.
     lower_words: HashSet<Cow<'a, str>>,
     /// The names the listing shows to be places.
     places: Vec<String>,
