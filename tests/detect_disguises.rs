@@ -202,6 +202,22 @@ fn lookalike(text: &str, mark: &str) -> Vec<(String, String, FindingKind)> {
     vec![(text.into(), mark.into(), FindingKind::Lookalike)]
 }
 
+/// An engine over `records` and a word list of `words` with their Zipf values, the
+/// `names` among them written mostly capitalised.
+fn engine_with(
+    records: impl IntoIterator<Item = Record>,
+    words: &[(&str, f32)],
+    names: &[&str],
+) -> Engine {
+    let mut b = SnapshotBuilder::new(20260101);
+    records.into_iter().for_each(|r| b.add(r));
+    for &(w, z) in words {
+        b.add_word_frequency(w, z);
+    }
+    names.iter().for_each(|n| b.mark_name(n));
+    Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"))
+}
+
 #[test]
 fn a_digit_for_a_letter_at_the_end_of_a_word() {
     let e = engine();
@@ -1596,29 +1612,26 @@ fn a_misspelt_word_beside_another_owners_brand_is_a_name_of_that_brand() {
         r.owner = owner.into();
         r
     };
-    let mut b = SnapshotBuilder::new(20260101);
-    for r in [
-        owned("Mavrik", "Callaway Golf"),
-        owned("Yu-Gi-Oh", "Konami"),
-        owned("Kristoff", "Disney"),
-        owned("Frozen", "Disney"),
-        owned("Tile", "Life360"),
-        owned("Dragon Quest", "Square Enix"),
-        registered("MINICHAMPS"),
-        curated("Zorbia", &[28], false),
-    ] {
-        b.add(r);
-    }
-    for (w, z) in [
-        ("tile", 3.3),
-        ("deck", 3.5),
-        ("style", 4.5),
-        ("plush", 2.5),
-        ("dragon", 4.0),
-    ] {
-        b.add_word_frequency(w, z);
-    }
-    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let e = engine_with(
+        [
+            owned("Mavrik", "Callaway Golf"),
+            owned("Yu-Gi-Oh", "Konami"),
+            owned("Kristoff", "Disney"),
+            owned("Frozen", "Disney"),
+            owned("Tile", "Life360"),
+            owned("Dragon Quest", "Square Enix"),
+            registered("MINICHAMPS"),
+            curated("Zorbia", &[28], false),
+        ],
+        &[
+            ("tile", 3.3),
+            ("deck", 3.5),
+            ("style", 4.5),
+            ("plush", 2.5),
+            ("dragon", 4.0),
+        ],
+        &[],
+    );
     let named =
         |text: &str, mark: &str| (text.to_string(), mark.to_string(), FindingKind::FamousBrand);
     assert_eq!(
@@ -1694,19 +1707,16 @@ fn a_misspelt_word_beside_another_owners_brand_is_a_name_of_that_brand() {
 /// in disguise ("Adidaz").
 #[test]
 fn a_plural_written_with_a_z_is_the_word_not_a_typo() {
-    let mut b = SnapshotBuilder::new(20260101);
-    b.add(merchandised("Bratz"));
-    b.add(merchandised("Adidas"));
-    for (w, z) in [
-        ("beats", 3.9),
-        ("speaker", 3.5),
-        ("shoes", 4.0),
-        ("adidas", 3.0),
-    ] {
-        b.add_word_frequency(w, z);
-    }
-    b.mark_name("adidas");
-    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let e = engine_with(
+        [merchandised("Bratz"), merchandised("Adidas")],
+        &[
+            ("beats", 3.9),
+            ("speaker", 3.5),
+            ("shoes", 4.0),
+            ("adidas", 3.0),
+        ],
+        &["adidas"],
+    );
     assert_eq!(flags(&e, "", "Beatz Speaker"), vec![]);
     assert_eq!(
         flags(&e, "", "Bratzz Speaker"),
@@ -1720,23 +1730,23 @@ fn a_plural_written_with_a_z_is_the_word_not_a_typo() {
 /// unless the word is mostly written as a name, or rarer than a known word.
 #[test]
 fn a_registered_ordinary_word_is_no_mark_a_digit_disguises() {
-    let mut b = SnapshotBuilder::new(20260101);
-    for r in [
-        registered("PAJAMA"),
-        registered("MARLOWE"),
-        registered("ZAFIRO"),
-    ] {
-        b.add(r);
-    }
-    // At KNOWN_ZIPF exactly: a known word.
-    b.add_word_frequency("pajama", 2.0);
-    b.add_word_frequency("marlowe", 2.0);
-    b.mark_name("marlowe");
-    b.add_word_frequency("zafiro", 1.9);
-    for w in ["set", "coat", "ring"] {
-        b.add_word_frequency(w, 4.0);
-    }
-    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let e = engine_with(
+        [
+            registered("PAJAMA"),
+            registered("MARLOWE"),
+            registered("ZAFIRO"),
+        ],
+        &[
+            // At KNOWN_ZIPF exactly: a known word.
+            ("pajama", 2.0),
+            ("marlowe", 2.0),
+            ("zafiro", 1.9),
+            ("set", 4.0),
+            ("coat", 4.0),
+            ("ring", 4.0),
+        ],
+        &["marlowe"],
+    );
     assert_eq!(flags(&e, "", "Pajam7 Set"), vec![]);
     assert_eq!(
         flags(&e, "", "Marlow7 Coat"),
@@ -1751,19 +1761,14 @@ fn a_registered_ordinary_word_is_no_mark_a_digit_disguises() {
 #[test]
 fn a_misspelt_word_of_a_phrase_mark_is_read_only_when_rare() {
     let flags_with = |word: &str, zipf: f32| {
-        let mut b = SnapshotBuilder::new(20260101);
-        b.add(merchandised("Hydro Flask"));
-        b.add_word_frequency("hydro", 3.0);
-        b.add_word_frequency("bottle", 4.0);
-        b.add_word_frequency(word, zipf);
-        let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+        let e = engine_with(
+            [merchandised("Hydro Flask")],
+            &[("hydro", 3.0), ("bottle", 4.0), (word, zipf)],
+            &[],
+        );
         flags(&e, "", "Hydro Flaks Bottle")
     };
-    let found = vec![(
-        "Hydro Flaks".to_string(),
-        "Hydro Flask".to_string(),
-        FindingKind::Lookalike,
-    )];
+    let found = lookalike("Hydro Flaks", "Hydro Flask");
     assert_eq!(flags_with("flaks", 2.5), vec![]);
     assert_eq!(flags_with("flaks", 2.4), found);
     assert_eq!(flags_with("flak", 2.5), vec![], "its singular at the bound");
