@@ -23,6 +23,7 @@
 use super::Record;
 use crate::text::mark_key;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// The watch list the engine consults: records indexed by mark key. Empty by default.
 #[derive(Debug, Clone)]
@@ -37,6 +38,13 @@ impl Default for WatchList {
     fn default() -> Self {
         WatchList::new(Vec::new())
     }
+}
+
+/// The index of a list with no marks, built once: fst's builder sets up a
+/// 20,000-cell node registry, which every fresh engine would otherwise pay for again.
+fn empty_index() -> fst::Map<Vec<u8>> {
+    static EMPTY: OnceLock<fst::Map<Vec<u8>>> = OnceLock::new();
+    EMPTY.get_or_init(fst::Map::default).clone()
 }
 
 impl WatchList {
@@ -70,7 +78,11 @@ impl WatchList {
             .keys()
             .enumerate()
             .map(|(i, k)| (k.as_str(), WatchList::VALUE_TAG | i as u64));
-        let marks = fst::Map::from_iter(entries).unwrap_or_default();
+        let marks = if keys.is_empty() {
+            empty_index()
+        } else {
+            fst::Map::from_iter(entries).unwrap_or_else(|_| empty_index())
+        };
         WatchList {
             marks,
             by_key: keys.into_values().collect(),
