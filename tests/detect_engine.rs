@@ -739,6 +739,41 @@ fn a_member_of_a_franchise_the_listing_names_is_a_finding() {
     assert_eq!(r.findings.len(), 1, "{r:?}");
 }
 
+/// A member name that begins a colour name ("Chilli Red", "Rocky Blue") describes the
+/// goods, even beside its franchise; the same name beside another word is the character.
+#[test]
+fn a_member_name_that_begins_a_colour_name_is_the_colour() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Bluey", &[25], true));
+    let mut chilli = curated("Chilli Heeler", &[25], false);
+    let e = chilli.enforcement.as_mut().expect("curated");
+    e.franchise = Some("Bluey".into());
+    e.member_names = vec!["Chilli".into()];
+    b.add(chilli);
+    for (w, z) in [
+        ("chilli", 3.4),
+        ("red", 5.2),
+        ("kids", 4.8),
+        ("shirt", 4.2),
+        ("colour", 4.3),
+        ("print", 4.4),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flagged(&e.check(&title("Bluey Kids Shirt, Chilli Red Colour"))),
+        vec![("Bluey", FindingKind::FamousBrand, Severity::High)]
+    );
+    assert_eq!(
+        flagged(&e.check(&title("Bluey Kids Shirt, Chilli Print"))),
+        vec![
+            ("Bluey", FindingKind::FamousBrand, Severity::High),
+            ("Chilli", FindingKind::FamousBrand, Severity::Medium)
+        ]
+    );
+}
+
 /// A member name ("Rubble", kept on the curated row as a word that counts only beside its
 /// franchise) is no finding alone, not even medium through a namesake's fame; where the
 /// listing names the franchise it is a medium finding citing the character's row.

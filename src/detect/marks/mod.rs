@@ -423,13 +423,15 @@ impl Engine {
     }
 
     /// Whether a candidate judged low may be a member of a franchise the listing names
-    /// ([`franchise`]): written as a name (capitalised, not disguised) and held by a
-    /// curated record.
+    /// ([`franchise`]): written as a name (capitalised, not disguised), not the first
+    /// word of a colour name ("Chilli Red", "Rocky Blue" describe the goods), and held
+    /// by a curated record.
     fn may_be_franchise_member(&self, c: &Candidate, views: &[Word<'_>]) -> bool {
         c.disguise.is_none()
             && views[c.words.clone()]
                 .first()
                 .is_some_and(|w| w.case == Case::Capitalised && !w.shouted)
+            && ordinary::compound(views, c.words.clone()) != Some(ordinary::Compound::Colour)
             && {
                 let kept = self.records(c.value, &c.key);
                 kept.protection.enforced() || !kept.members.is_empty()
