@@ -169,6 +169,50 @@ fn finish(records: &[Record]) -> Vec<u8> {
     b.finish(None)
 }
 
+/// Each register's number width is the digit count most of its zero-padded numbers have
+/// (so they are stored as integers): more than one digit (a lone "0" pads nothing) and
+/// at most 19 (what a u64 holds). Every number reads back as written, whatever its width.
+#[test]
+fn a_registers_number_width_is_that_of_most_of_its_zero_padded_numbers() {
+    let numbered = |register: Register, numbers: &[&str]| -> Vec<Record> {
+        numbers
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let mut r = Record::new(register, &format!("Zorblax{i}"), "Owner");
+                r.number = (*n).into();
+                r
+            })
+            .collect()
+    };
+    let nineteen = |last: char| format!("0{}{last}", "1".repeat(17));
+    let twenty = |last: char| format!("0{}{last}", "1".repeat(18));
+    let mut records = numbered(
+        Register::US,
+        &["0001234", "0005678", "0009012", "0012", "98765"],
+    );
+    records.extend(numbered(
+        Register::EU,
+        &[&nineteen('1'), &nineteen('2'), &nineteen('3'), "00042"],
+    ));
+    records.extend(numbered(Register::Famous, &["0", "0", "0", "7"]));
+    records.extend(numbered(
+        Register::Watch,
+        &[&twenty('1'), &twenty('2'), &twenty('3')],
+    ));
+    let s = build(&records, true);
+    assert_eq!(s.header().number_widths, [7, 19, 0, 0]);
+    for r in &records {
+        let back: Vec<String> = s
+            .lookup(&r.mark)
+            .into_iter()
+            .filter(|b| b.register == r.register)
+            .map(|b| b.number)
+            .collect();
+        assert_eq!(back, vec![r.number.clone()], "{}", r.mark);
+    }
+}
+
 /// `bytes` with the given XOR flips applied inside `range`.
 fn flip(
     bytes: &[u8],
