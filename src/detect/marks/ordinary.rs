@@ -764,11 +764,6 @@ fn compared_with(words: &[Word<'_>], start: usize) -> bool {
     }
 }
 
-/// Whether a compatibility word stands before `start`, possibly across other brand
-/// names and link words ("for Samsung Galaxy", "Fits Holmes, Sunbeam and Bionaire");
-/// `Some(listed)`, where `listed` says the chain crossed a list's punctuation or a model
-/// number: the word stands further down the list, where the product's own colour or
-/// size follows as often as a brand ("for iPad 2 black").
 /// Whether the span names the part a replacement is, not what it fits: right after
 /// "replacement", with "for" and a brand further on in the same segment ("Replacement
 /// Shell Housing Kit for Nintendo": the product fits the Nintendo, the shell is the part).
@@ -798,6 +793,11 @@ pub fn abbreviations_of_goods(words: &[Word<'_>], span: Range<usize>) -> bool {
             .is_some_and(|n| super::classes::noun_classes(n.text) & ELECTRICAL != 0)
 }
 
+/// Whether a compatibility word stands before `start`, possibly across other brand
+/// names and link words ("for Samsung Galaxy", "Fits Holmes, Sunbeam and Bionaire");
+/// `Some(listed)`, where `listed` says the chain crossed a list's punctuation or a model
+/// number: the word stands further down the list, where the product's own colour or
+/// size follows as often as a brand ("for iPad 2 black").
 fn compat_before(words: &[Word<'_>], start: usize) -> Option<bool> {
     let mut i = start;
     let mut listed = false;
