@@ -179,7 +179,7 @@ fn a_registers_number_width_is_that_of_most_of_its_zero_padded_numbers() {
             .iter()
             .enumerate()
             .map(|(i, n)| {
-                let mut r = Record::new(register, &format!("Zorblax{i}"), "Owner");
+                let mut r = Record::new(register, format!("Zorblax{i}"), "Owner");
                 r.number = (*n).into();
                 r
             })
