@@ -44,6 +44,7 @@ use super::Engine;
 use crate::listing::{Field, Finding, Listing, Severity};
 use crate::register::Record;
 use crate::text::{self, Joiner, Normalized, Shape, Token, Utf16Cursor};
+use compact_str::CompactString;
 use foldhash::HashMap;
 use ordinary::{Case, Gap, Style, Usage, Word};
 use own_brand::OwnBrands;
@@ -59,25 +60,25 @@ const KEPT_TYPOS: usize = 10_000;
 /// description and from one keystroke's check to the next, and the search is the
 /// costliest step per word. Emptied when it would hold more than [`KEPT_TYPOS`] words
 /// and when the options change.
-pub(super) type Typos = Mutex<HashMap<String, Option<lookalike::Near>>>;
+pub(super) type Typos = Mutex<HashMap<CompactString, Option<lookalike::Near>>>;
 
 /// The word evidence's value (frequency and flags) of each word looked up so far, `None`
 /// for a word it does not hold ([`Engine::word_value`]): asked of nearly every word of
 /// every field by several passes, and fixed for a snapshot; a lookup here is several
 /// times cheaper than one in the words index. Emptied past [`KEPT_TYPOS`] words.
-pub(super) type WordValues = Mutex<HashMap<String, Option<u64>>>;
+pub(super) type WordValues = Mutex<HashMap<CompactString, Option<u64>>>;
 
 /// The snapshot's mark-index value of each key looked up so far, `None` for a key it
 /// does not hold ([`Engine::mark_value`]): asked of every candidate by several rules,
 /// at each check, and fixed for a snapshot (the watch list, which the seller may
 /// change, is asked each time). Emptied past [`KEPT_TYPOS`] keys.
-pub(super) type MarkValues = Mutex<HashMap<String, Option<u64>>>;
+pub(super) type MarkValues = Mutex<HashMap<CompactString, Option<u64>>>;
 
 /// Where each word looked up so far leads in the snapshot's mark index
 /// ([`walk::Prefix`], `None` for a word no key starts with): every word of every field
 /// starts a walk of the index, and the first word's walk is most of a walk's cost; a
 /// lookup here is several times cheaper. Emptied past [`KEPT_TYPOS`] words.
-pub(super) type MarkPrefixes = Mutex<HashMap<String, Option<walk::Prefix>>>;
+pub(super) type MarkPrefixes = Mutex<HashMap<CompactString, Option<walk::Prefix>>>;
 
 /// What every field of one listing is checked with.
 struct ListingContext<'a> {
@@ -576,9 +577,12 @@ fn overlaps(f: &Finding, place: (Field, Option<usize>), span: Range<usize>) -> b
 }
 
 /// The verdict `kept` holds for `word`, else `decide`'s, kept for the next checks; the
-/// map is emptied when it would hold more than [`KEPT_TYPOS`] words.
+/// map is emptied when it would hold more than [`KEPT_TYPOS`] words. Words are kept
+/// inline in the map (up to 24 bytes): a lookup then reads the map's own memory, not a
+/// string elsewhere on the heap, which cost a cache miss per lookup once the maps held
+/// a few listings' words.
 fn kept_per_word<V: Clone>(
-    kept: &Mutex<HashMap<String, V>>,
+    kept: &Mutex<HashMap<CompactString, V>>,
     word: &str,
     decide: impl FnOnce() -> V,
 ) -> V {
@@ -590,7 +594,7 @@ fn kept_per_word<V: Clone>(
         if k.len() >= KEPT_TYPOS {
             k.clear();
         }
-        k.insert(word.to_owned(), verdict.clone());
+        k.insert(CompactString::from(word), verdict.clone());
     }
     verdict
 }
