@@ -132,6 +132,7 @@
 use super::ordinary::{self, Compound, Usage};
 use crate::listing::{EnforcementRef, FindingKind, RecordRef, Severity};
 use crate::register::{Drawing, Record, Register, Status};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// How the live records relate to the listing's goods.
@@ -450,7 +451,7 @@ pub struct Assessment {
     /// Its severity.
     pub severity: Severity,
     /// The evidence that decided, in words.
-    why: Vec<String>,
+    why: Vec<Cow<'static, str>>,
 }
 
 /// Assesses one candidate like [`judge`] without citing its records (a common word can
@@ -480,21 +481,21 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
     }
     let classes = relate(p.classes, f.listing_classes);
 
-    let mut why = Vec::new();
+    let mut why: Vec<Cow<'static, str>> = Vec::new();
     let mut severity = match f.common {
         // "the Amazon River", "Patagonia Region": a place, whatever else the name is,
         // unless its owner sues sellers (then judged as usual); after its title ("Lake
         // Tahoe") a place whoever the owner is.
         None if f.compound == Some(Compound::TitledPlace) && f.disguise.is_none() => {
-            why.push("a place named after its title (\"Lake …\")".to_owned());
+            why.push("a place named after its title (\"Lake …\")".into());
             Severity::Low
         }
         None if f.compound == Some(Compound::Place) && f.disguise.is_none() && !sues_sellers => {
-            why.push("the first word of a place name (\"… River\", \"… Rainforest\")".to_owned());
+            why.push("the first word of a place name (\"… River\", \"… Rainforest\")".into());
             Severity::Low
         }
         None => {
-            why.push("a coined word, distinctive in any line of goods".to_owned());
+            why.push("a coined word, distinctive in any line of goods".into());
             match classes {
                 // A famous phrase of known words, or a famous word the word lists hold
                 // as a word or name, on goods none of the brand's, that nothing names as
@@ -515,7 +516,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                     why.push(
                         "a word or phrase of the language as well as a famous brand, on goods \
                          none of the brand's, which nothing in the text names as a brand"
-                            .to_owned(),
+                            .into(),
                     );
                     Severity::Low
                 }
@@ -525,7 +526,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 // Brand lists hold rare words ("Animate"): one written in lower case
                 // where the seller capitalises names is the word.
                 Classes::Unknown if matches!(f.usage, Usage::Ordinary { .. }) => {
-                    why.push("on a brand list, but written in lower case, as a word".to_owned());
+                    why.push("on a brand list, but written in lower case, as a word".into());
                     Severity::Low
                 }
                 // Brand lists hold places, people and rare words ("Roma", "Aires",
@@ -535,19 +536,19 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                     why.push(
                         "on a brand list, but a word or name the word lists know, and nothing \
                          names it as a brand"
-                            .to_owned(),
+                            .into(),
                     );
                     Severity::Low
                 }
                 Classes::Unknown => {
-                    why.push("on a brand list".to_owned());
+                    why.push("on a brand list".into());
                     Severity::Medium
                 }
                 // A registered phrase of known words ("MINOR INJURIES", "VINYL WITH") is
                 // coined only as a phrase: on other goods it is the words, as the
                 // exact-phrase row says.
                 Classes::Unrelated if f.known_words && !enforced => {
-                    why.push("a phrase of known words, registered only for other goods".to_owned());
+                    why.push("a phrase of known words, registered only for other goods".into());
                     Severity::Low
                 }
                 Classes::Unrelated if registered_any => Severity::Medium,
@@ -555,9 +556,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
             }
         }
         Some((word, _)) if f.compound == Some(Compound::TitledPlace) => {
-            why.push(format!(
-                "\"{word}\" names a place after its title (\"Lake …\")"
-            ));
+            why.push(format!("\"{word}\" names a place after its title (\"Lake …\")").into());
             Severity::Low
         }
         Some((word, _)) if f.compound.is_some() && !sues_sellers => {
@@ -565,31 +564,37 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
             // "Mustang Brown", "Hunter Green", "Columbia River"). A mark whose owner
             // sues sellers is judged as usual: "Barbie Pink" names the brand as much as
             // the shade.
-            why.push(format!(
-                "\"{word}\" is the first word of a {} name",
-                match f.compound {
-                    Some(Compound::Place) => "place (\"… River\")",
-                    _ => "colour (\"… Blue\", \"… Green\")",
-                }
-            ));
+            why.push(
+                format!(
+                    "\"{word}\" is the first word of a {} name",
+                    match f.compound {
+                        Some(Compound::Place) => "place (\"… River\")",
+                        _ => "colour (\"… Blue\", \"… Green\")",
+                    }
+                )
+                .into(),
+            );
             Severity::Low
         }
         Some((word, zipf)) if f.name || is_abbreviation(word, zipf) => {
-            why.push(if f.name {
-                format!("\"{word}\" is mostly written as a name (Zipf {zipf:.1})")
-            } else {
-                format!("\"{word}\" is short enough to be an abbreviation")
-            });
+            why.push(
+                if f.name {
+                    format!("\"{word}\" is mostly written as a name (Zipf {zipf:.1})")
+                } else {
+                    format!("\"{word}\" is short enough to be an abbreviation")
+                }
+                .into(),
+            );
             // Only registrations and curated records say which goods a name or an
             // abbreviation is a brand for: brand lists hold too many of them.
             let classes = relate(p.goods_classes, f.listing_classes);
             match f.usage {
                 Usage::Depicted { why: w } if sues_sellers && classes != Classes::Unrelated => {
-                    why.push(format!("{w}: a picture of it is what its owner sues over"));
+                    why.push(format!("{w}: a picture of it is what its owner sues over").into());
                     Severity::Medium
                 }
                 Usage::Ordinary { why: w } | Usage::Depicted { why: w } => {
-                    why.push(format!("used as an ordinary word: {w}"));
+                    why.push(format!("used as an ordinary word: {w}").into());
                     Severity::Low
                 }
                 Usage::Compatibility { why: w, .. }
@@ -597,7 +602,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                     strong: true,
                     why: w,
                 } => {
-                    why.push(format!("in brand position: {w}"));
+                    why.push(format!("in brand position: {w}").into());
                     // Named as what the product fits or is for ("for BTS fans", "for
                     // Jetboil and MSR stoves"), or marked ™ or ® by the seller ("for
                     // WD-40® Cans"), a famous name is worth a look on any goods.
@@ -618,7 +623,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 Usage::Brand { strong: false, .. } | Usage::Neutral if f.written_as_words => {
                     why.push(
                         "the seller writes it in lower case elsewhere in the listing, as a word"
-                            .to_owned(),
+                            .into(),
                     );
                     Severity::Low
                 }
@@ -626,7 +631,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                     strong: false,
                     why: w,
                 } => {
-                    why.push(format!("possibly in brand position: {w}"));
+                    why.push(format!("possibly in brand position: {w}").into());
                     match classes {
                         Classes::Overlap if sues_sellers => Severity::High,
                         Classes::Overlap => Severity::Medium,
@@ -652,7 +657,7 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
             }
         }
         Some((word, zipf)) => {
-            why.push(format!("\"{word}\" is also a common word (Zipf {zipf:.1})"));
+            why.push(format!("\"{word}\" is also a common word (Zipf {zipf:.1})").into());
             known_word(f, &mut why)
         }
     };
@@ -671,22 +676,22 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
             Classes::Unrelated if watch_only => "on your watch list only for other goods",
             Classes::Unrelated => "registered only for other goods",
         }
-        .to_owned(),
+        .into(),
     );
     if watch_only && !why.iter().any(|w| w.contains("watch list")) {
-        why.push("on your watch list".to_owned());
+        why.push("on your watch list".into());
     } else if !watch_only && watch {
-        why.push("also on your watch list".to_owned());
+        why.push("also on your watch list".into());
     }
     if famous && !why.iter().any(|w| w.contains("famous")) {
-        why.push("a famous brand".to_owned());
+        why.push("a famous brand".into());
     }
     if sues_sellers {
-        why.push(SUES_SELLERS.to_owned());
+        why.push(SUES_SELLERS.into());
     }
     if stylised_only && f.common.is_some() && severity > Severity::Low {
         severity = Severity::Medium;
-        why.push("registered only in stylised form".to_owned());
+        why.push("registered only in stylised form".into());
     }
     let kind = if f.disguise.is_some() {
         FindingKind::Lookalike
@@ -709,16 +714,14 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
         && relate(p.goods_classes, f.listing_classes) == Classes::Unrelated
     {
         severity = Severity::Low;
-        why.push("a misspelling reads as the mark only on its goods".to_owned());
+        why.push("a misspelling reads as the mark only on its goods".into());
     }
     // A name only brand lists hold says nothing of the goods it is a brand for, so a
     // word one letter from it is as likely another word or name ("Hetzer", a tank, is
     // no Hetzner).
     if f.misspelt && !f.imitated && !registered_any && !enforced {
         severity = Severity::Low;
-        why.push(
-            "a misspelling of a name only brand lists hold, whose goods nobody says".to_owned(),
-        );
+        why.push("a misspelling of a name only brand lists hold, whose goods nobody says".into());
     }
     // A character, model or product line of the brand the field names is as often
     // missing from the register as it is one letter from another owner's mark
@@ -728,12 +731,12 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
         why.push(
             "one word beside another owner's brand, as likely a name of its line as a \
              misspelling of this mark"
-                .to_owned(),
+                .into(),
         );
     }
     if kind == FindingKind::PendingMark && severity == Severity::High {
         severity = Severity::Medium;
-        why.push("only applied for, not yet registered".to_owned());
+        why.push("only applied for, not yet registered".into());
     }
     Some(Assessment {
         kind,
@@ -766,10 +769,13 @@ impl Assessment {
         // than pending, record order). Scanning stops at the cited few.
         let p = f.protection;
         if p.count > CITED_RECORDS {
-            self.why.push(format!(
-                "{} live records, the {CITED_RECORDS} most relevant cited",
-                p.count
-            ));
+            self.why.push(
+                format!(
+                    "{} live records, the {CITED_RECORDS} most relevant cited",
+                    p.count
+                )
+                .into(),
+            );
         }
         let in_classes = |wanted: bool| {
             p.claims
@@ -828,7 +834,7 @@ fn is_abbreviation(word: &str, zipf: f32) -> bool {
 /// coined spelling as written — makes it a finding. A famous mark's ordinary sense wins
 /// when the listing's goods are none of the brand's, unless the seller names it as what
 /// the product fits.
-fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
+fn known_word(f: &Facts<'_>, why: &mut Vec<Cow<'static, str>>) -> Severity {
     let p = f.protection;
     let (famous, registered_any) = (p.kinds.famous, p.kinds.registered_any);
     let everyday = f.common.is_some_and(|(_, z)| z >= ordinary::EVERYDAY_ZIPF);
@@ -881,11 +887,11 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
                 && !f.vocabulary
                 && relate(p.goods_classes, f.listing_classes) != Classes::Unrelated =>
         {
-            why.push(format!("{w}: a picture of it is what its owner sues over"));
+            why.push(format!("{w}: a picture of it is what its owner sues over").into());
             return Severity::Medium;
         }
         Usage::Ordinary { why: w } | Usage::Depicted { why: w } => {
-            why.push(format!("used as an ordinary word: {w}"));
+            why.push(format!("used as an ordinary word: {w}").into());
             return Severity::Low;
         }
         Usage::Brand {
@@ -902,17 +908,17 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
             // writes it as a word elsewhere ("a frozen treat"); anywhere else position
             // alone does not make an ordinary word a brand.
             if suing_owners_goods(f) {
-                why.push(format!("possibly in brand position: {w}"));
+                why.push(format!("possibly in brand position: {w}").into());
                 return Severity::Medium;
             }
-            why.push(format!(
-                "its position alone ({w}) does not make an ordinary word a brand"
-            ));
+            why.push(
+                format!("its position alone ({w}) does not make an ordinary word a brand").into(),
+            );
             written_as_words(f, why);
             return Severity::Low;
         }
         Usage::Neutral => {
-            why.push("nothing in the text uses it as a name".to_owned());
+            why.push("nothing in the text uses it as a name".into());
             written_as_words(f, why);
             // Nor as a word: a suing owner's mark on goods its marks cover is worth a
             // look ("Stitch plush"), unless the seller writes it as a word elsewhere.
@@ -927,10 +933,13 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
             listed: true,
             ..
         } if f.vocabulary => {
-            why.push(format!(
-                "it continues a list ({w}), where a colour or size follows as often as a \
+            why.push(
+                format!(
+                    "it continues a list ({w}), where a colour or size follows as often as a \
                  brand: listing vocabulary, read in its ordinary sense"
-            ));
+                )
+                .into(),
+            );
             return Severity::Low;
         }
         Usage::Compatibility { why: w, .. } => (w, true),
@@ -939,7 +948,7 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
             why: w,
         } => (w, false),
     };
-    why.push(format!("used as a name: {name}"));
+    why.push(format!("used as a name: {name}").into());
     // Marked ™ or ® by the seller, the word is named as somebody's mark, as much as
     // when the product is said to fit it.
     let compat = compat || f.trademark_sign;
@@ -951,7 +960,7 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         why.push(
             "but it is listing vocabulary (a colour, material, unit, product, plant or animal), \
              read in its ordinary sense"
-                .to_owned(),
+                .into(),
         );
         return Severity::Low;
     }
@@ -961,12 +970,11 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     let fame = famous && !(everyday && p.famous_classes.is_none());
     let evidence = fame || f.coined_spelling;
     if f.coined_spelling {
-        why.push("written in a coined spelling".to_owned());
+        why.push("written in a coined spelling".into());
     }
     if famous && !f.coined_spelling && !compat && fame_goods == Classes::Unrelated {
         why.push(
-            "the listing's goods are none of the famous brand's: read in its ordinary sense"
-                .to_owned(),
+            "the listing's goods are none of the famous brand's: read in its ordinary sense".into(),
         );
         return Severity::Low;
     }
@@ -984,7 +992,7 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         why.push(
             "the goods named after it, like the listing's, are none of the famous brand's: \
              read in its ordinary sense"
-                .to_owned(),
+                .into(),
         );
         return Severity::Low;
     }
@@ -1000,8 +1008,7 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
     }
     if everyday && !evidence {
         why.push(
-            "an everyday word, which only a famous mark or a coined spelling makes a brand"
-                .to_owned(),
+            "an everyday word, which only a famous mark or a coined spelling makes a brand".into(),
         );
         return Severity::Low;
     }
@@ -1009,7 +1016,7 @@ fn known_word(f: &Facts<'_>, why: &mut Vec<String>) -> Severity {
         why.push(
             "an ordinary word registered as a mark: only a famous mark, an exact phrase or \
              a coined spelling makes it a brand"
-                .to_owned(),
+                .into(),
         );
         return Severity::Low;
     }
@@ -1054,11 +1061,9 @@ fn suing_owners_goods(f: &Facts<'_>) -> bool {
 
 /// Says so when the seller writes the words in lower case elsewhere, where that is
 /// what kept a suing owner's mark low.
-fn written_as_words(f: &Facts<'_>, why: &mut Vec<String>) {
+fn written_as_words(f: &Facts<'_>, why: &mut Vec<Cow<'static, str>>) {
     if f.written_as_words && f.protection.kinds.sues_sellers {
-        why.push(
-            "the seller writes it in lower case elsewhere in the listing, as a word".to_owned(),
-        );
+        why.push("the seller writes it in lower case elsewhere in the listing, as a word".into());
     }
 }
 
