@@ -4,7 +4,9 @@
 //!
 //! | rule | brand field | text that is own |
 //! |---|---|---|
-//! | `spelling_variants` | BePuzzled, Melissa & Doug, Rubie's | Be Puzzled, Melissa and Doug, Rubies; a plural, one typo of a long name |
+//! | `spelling_variants` | BePuzzled, Melissa & Doug, Rubie's, Beanie Baby | Be Puzzled, Melissa and Doug, Rubies, Beanie Babies; a plural, one typo of a long name |
+//! | `article_dropped` | The Avengers, The Learning Journey | Avengers, Learning Journey |
+//! | `names_listed` | TY~Beanies Dogs, Hasbro/Milton Bradley, Acme \| Zorblax | TY, Hasbro, Milton Bradley, Zorblax |
 //! | `company_words_dropped` | Tangle Creations, Acme Toys Co., Ltd. | Tangle, Acme |
 //! | `first_distinctive_word` | Yokiva Spielzeug, Juguetes Yokiva | Yokiva |
 //! | `trade_words_added` | Acme | Acme Toys, Acme Home, Acme Official Store |
@@ -128,7 +130,7 @@ impl OwnBrands {
     pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
         let mut variants = Vec::new();
         let mut initials = Vec::new();
-        for name in names {
+        for name in names.into_iter().flat_map(listed_names) {
             let key = mark_key(name);
             let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
             if words.is_empty() {
@@ -148,6 +150,9 @@ impl OwnBrands {
                 compact,
             };
             variants.push(whole(significant.concat()));
+            if let Some(rest) = without_article(&significant) {
+                variants.push(whole(rest.concat()));
+            }
             let core = without_model_code(&significant);
             if core.len() < significant.len() {
                 variants.push(whole(core.concat()));
@@ -393,6 +398,43 @@ fn without_model_code<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
     }
 }
 
+/// `names_listed`: the name, and each name a brand field lists in it with `|`, or with
+/// `/` between names of three letters or more ("Hasbro/Milton Bradley"; "AC/DC" is one
+/// name); before a `~`, the brand of a "brand~line" field ("TY~Beanies Dogs": the line
+/// is the seller's catalogue, not a name of theirs).
+fn listed_names(name: &str) -> Vec<&str> {
+    let parts = |sep: &[char]| -> Vec<&str> {
+        name.split(sep)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect()
+    };
+    let mut out = vec![name];
+    let lined = parts(&['~']);
+    let listed = parts(&['|']);
+    if lined.len() > 1 {
+        out.push(lined[0]);
+    } else if listed.len() > 1 {
+        out.extend(listed);
+    } else {
+        let slashed = parts(&['/']);
+        let letters = |p: &str| p.chars().filter(|c| c.is_alphabetic()).count();
+        if slashed.len() > 1 && slashed.iter().all(|p| letters(p) >= 3) {
+            out.extend(slashed);
+        }
+    }
+    out
+}
+
+/// `article_dropped`: the name without a leading "the" ("The Avengers" → "avengers"),
+/// the whole name all the same; `None` when nothing else is left or it starts otherwise.
+fn without_article<'w>(words: &'w [&'w str]) -> Option<&'w [&'w str]> {
+    match words {
+        ["the", rest @ ..] if !rest.is_empty() => Some(rest),
+        _ => None,
+    }
+}
+
 /// `company_words_dropped`: the name without company and trade words at its end, as
 /// often as they come ("Acme Toys Co Ltd" → "acme"), and at its start ("Juguetes
 /// Yokiva" → "yokiva").
@@ -470,8 +512,9 @@ fn with_model_code(own: &str, seen: &str, last_word: &str) -> bool {
     })
 }
 
-/// Two compact names are the same brand: equal, equal but for a plural `s`, or (when
-/// both are long enough to be unambiguous) one typo apart.
+/// Two compact names are the same brand: equal, equal but for a plural `s` or a `y`
+/// written `ies` ("beaniebaby", "beaniebabies"), or (when both are long enough to be
+/// unambiguous) one typo apart.
 fn same_name(own: &str, seen: &str) -> bool {
     if own == seen {
         return true;
@@ -480,6 +523,14 @@ fn same_name(own: &str, seen: &str) -> bool {
         s.strip_suffix('s').unwrap_or(s)
     }
     if own.len() >= 3 && seen.len() >= 3 && strip(own) == strip(seen) {
+        return true;
+    }
+    let ies_of = |y: &str, ies: &str| {
+        y.strip_suffix('y')
+            .zip(ies.strip_suffix("ies"))
+            .is_some_and(|(a, b)| a.len() >= 3 && a == b)
+    };
+    if ies_of(own, seen) || ies_of(seen, own) {
         return true;
     }
     own.chars().count() >= TYPO_LETTERS
@@ -557,6 +608,43 @@ mod tests {
         );
         assert!(is_own("Hubsan", "Hubasn"), "TYPO_LETTERS letters");
         assert!(!is_own("Toobs", "Tooobs"), "one letter fewer");
+        assert!(is_own("TY Beanie Baby", "Ty Beanie Babies"));
+        assert!(is_own("Beanie Babies", "Beanie Baby"));
+        assert!(is_own("Lily", "Lilies"), "three letters before the y");
+        assert!(!is_own("Spy", "Spies"), "two letters before the y");
+        assert!(!is_own("Beanie Baby", "Beanie Babes"));
+    }
+
+    #[test]
+    fn article_dropped() {
+        assert!(is_own("The Avengers", "Avengers"));
+        assert!(is_own("The Avengers", "The Avengers"));
+        assert_eq!(
+            mentions("The Learning Journey", "Learning Journey Match It"),
+            vec![("learning journey".to_owned(), false)],
+            "the whole name, not its first distinctive word"
+        );
+        assert!(
+            !is_own("The Avengers", "The"),
+            "the article alone is no name"
+        );
+        assert!(!is_own("A Team", "Team"), "only \"the\"");
+    }
+
+    #[test]
+    fn names_listed() {
+        assert!(is_own("TY~BEANIES DOGS", "TY"));
+        assert!(
+            !is_own("TY~BEANIES DOGS", "Beanies Dogs"),
+            "the line after the ~ is the seller's catalogue"
+        );
+        assert!(is_own("TY~BEANIES DOGS", "TY~BEANIES DOGS"));
+        assert!(is_own("Acme | Zorblax", "Zorblax"));
+        assert!(is_own("Hasbro/Milton Bradley", "Milton Bradley"));
+        assert!(is_own("Hasbro/Milton Bradley", "Hasbro"));
+        assert!(!is_own("AC/DC", "DC"), "names of fewer than three letters");
+        assert!(is_own("AC/DC", "AC DC"));
+        assert!(!is_own("TY~BEANIES DOGS", "Dogs"));
     }
 
     #[test]
