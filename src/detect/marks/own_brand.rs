@@ -47,7 +47,7 @@ fn is_company_word(word: &str) -> bool {
             | "designs" | "crafts" | "accessories" | "home" | "kids" | "baby" | "technology"
             | "technologies" | "tech" | "electronics" | "systems" | "labs" | "solutions"
             | "optics" | "innovations" | "manufacturing" | "imports" | "trading" | "supply"
-            | "supplies" | "outfitters"
+            | "supplies" | "outfitters" | "classic" | "classics"
         // Where it sells.
         | "official" | "store" | "shop" | "online" | "direct" | "uk" | "us" | "usa" | "europe"
         // The same in the other languages of the marketplaces.
@@ -650,6 +650,7 @@ mod tests {
     #[test]
     fn company_words_dropped() {
         assert!(is_own("Tangle Creations", "Tangle"));
+        assert!(is_own("DC Universe Classics", "DC Universe"));
         assert!(is_own("Patch Products Inc.", "Patch"));
         assert!(is_own("WIDMANN S.R.L.", "Widmann"));
         assert!(is_own("Acme Toys Co., Ltd.", "Acme"));
