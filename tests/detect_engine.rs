@@ -837,8 +837,10 @@ fn a_member_name_counts_only_beside_its_franchise() {
 }
 
 /// A name of several known words that only a brand list holds ("Coral Travel", a travel
-/// agency) is a phrase the words make every day ("Coral Travel Mug"), not a coined name;
-/// a coined word in the name keeps it coined, and a registration vouches for the phrase.
+/// agency) is a phrase the words make every day ("Coral Travel Mug"), not a coined name,
+/// even where the text names it as a brand; a coined word in the name keeps it a
+/// brand-list name, worth a look where the text names it as a brand; a registration
+/// vouches for the phrase.
 #[test]
 fn a_brand_list_phrase_of_known_words_is_no_coined_name() {
     let listed = |mark: &str| Record::new(Register::Famous, mark, "name-suggestion-index");
@@ -863,7 +865,15 @@ fn a_brand_list_phrase_of_known_words_is_no_coined_name() {
         vec![]
     );
     assert_eq!(
+        flagged(&e.check(&title("Lid compatible with Coral Travel Mugs"))),
+        vec![]
+    );
+    assert_eq!(
         flagged(&e.check(&title("Insulated Zorvex Travel Mug"))),
+        vec![]
+    );
+    assert_eq!(
+        flagged(&e.check(&title("Lid compatible with Zorvex Travel Mugs"))),
         vec![("Zorvex Travel", FindingKind::FamousBrand, Severity::Medium)]
     );
     assert_eq!(
@@ -1015,10 +1025,10 @@ fn above_low(e: &Engine, t: &str, category: &str) -> Vec<(String, Severity)> {
         .collect()
 }
 
-/// Brand lists hold places, people and rare words, and name no goods: an entry the word
-/// lists know, even too rarely to be a common word (below COMMON_ZIPF), which nothing in
-/// the text names as a brand, is that word; one they do not know stays a brand-list
-/// name, in the same place.
+/// Brand lists hold places, people and rare words, and name no goods: an entry, known
+/// to the word lists (even too rarely to be a common word, below COMMON_ZIPF) or not,
+/// which nothing in the text names as a brand, is that word or name; named as a brand
+/// ("compatible with …") it is worth a look.
 #[test]
 fn a_brand_lists_word_that_the_word_lists_know_is_that_word() {
     let mut b = SnapshotBuilder::new(20260101);
@@ -1033,11 +1043,16 @@ fn a_brand_lists_word_that_the_word_lists_know_is_that_word() {
         b.add_word_frequency(w, z);
     }
     let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(above_low(&e, "Heirloom Tomato Seeds Kiabi", "Garden"), []);
+    assert_eq!(above_low(&e, "Heirloom Tomato Seeds Roma", "Garden"), []);
     assert_eq!(
-        above_low(&e, "Heirloom Tomato Seeds Kiabi", "Garden"),
+        above_low(&e, "Seed Tray compatible with Kiabi Planters", "Garden"),
         [("Kiabi".to_owned(), Severity::Medium)]
     );
-    assert_eq!(above_low(&e, "Heirloom Tomato Seeds Roma", "Garden"), []);
+    assert_eq!(
+        above_low(&e, "Seed Tray compatible with Roma Planters", "Garden"),
+        [("Roma".to_owned(), Severity::Medium)]
+    );
 }
 
 /// A registered phrase of known words is coined only as a phrase: on other goods it is

@@ -8,7 +8,7 @@
 //! | mark | in the listing's classes | classes unknown | other classes only |
 //! |---|---|---|---|
 //! | coined word, registered or famous | high | high | medium (high if famous; low for a registered phrase of known words, and for a famous one, or a famous word the word lists hold, that nothing names as a brand and no other brand stands beside) |
-//! | coined word, only on a brand list | high | medium (low in lower case where names are capitalised, or a word the lists know that the text does not name as a brand) | low |
+//! | coined word, only on a brand list | high | medium where the text names it as a brand (compatibility wording, a strong brand position), else low | low |
 //! | name or abbreviation, brand position (strong) | high | medium if registered | low |
 //! | name or abbreviation, brand position (weak) or no evidence | medium (low where the seller writes it in lower case elsewhere; with no evidence at all, low unless another brand is named in the field or the name is rarer than a known word) | low | low |
 //! | known word, used as a name, famous or in a coined spelling | high | medium if registered, curated or "for"-compatibility | medium if famous and compatibility |
@@ -529,15 +529,19 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                     why.push("on a brand list, but written in lower case, as a word".into());
                     Severity::Low
                 }
-                // Brand lists hold places, people and rare words ("Roma", "Aires",
-                // "Tinder"): one the word lists know, which nothing in the text names
-                // as a brand, is that word or name.
-                Classes::Unknown if f.listed_word && !names_a_brand(f.usage) => {
-                    why.push(
+                // Brand lists hold places, people, companies and rare words ("Roma",
+                // "Kansai", "Humboldt", "4D" on puzzles) and name no goods: without the
+                // text naming it as a brand, the entry is that word or name.
+                Classes::Unknown if !names_a_brand(f.usage) => {
+                    why.push(if f.listed_word {
                         "on a brand list, but a word or name the word lists know, and nothing \
                          names it as a brand"
-                            .into(),
-                    );
+                            .into()
+                    } else {
+                        "on a brand list alone, which names no goods, and nothing names it as a \
+                         brand"
+                            .into()
+                    });
                     Severity::Low
                 }
                 Classes::Unknown => {
@@ -1244,7 +1248,8 @@ mod tests {
             )
             .map(|v| v.severity)
         };
-        assert_eq!(sev(false, Usage::Neutral), Some(Severity::Medium));
+        assert_eq!(sev(false, Usage::Neutral), Some(Severity::Low));
+        assert_eq!(sev(false, NAME), Some(Severity::Medium));
         assert_eq!(sev(true, Usage::Neutral), Some(Severity::Low));
         assert_eq!(sev(true, WEAK), Some(Severity::Low));
         assert_eq!(sev(true, FOR), Some(Severity::Low));
@@ -1564,12 +1569,48 @@ mod tests {
             Some(Severity::Low)
         );
         assert_eq!(
-            sev(&[r], &[28], None, Usage::Neutral),
-            Some(Severity::Medium)
+            sev(&[r.clone()], &[28], None, Usage::Neutral),
+            Some(Severity::Low)
         );
+        assert_eq!(sev(&[r], &[28], None, NAME), Some(Severity::Medium));
         // A registration says the word is a brand however it is written.
         let registered = rec("ANIMATE", &[]);
         assert_eq!(sev(&[registered], &[28], None, lower), Some(Severity::High));
+    }
+
+    /// A name only one brand list holds, with no goods (a shop's or a company's: "Kansai",
+    /// "Humboldt", "4D" on puzzles), is worth a look only where the text names it as a
+    /// brand: after compatibility wording that names what the product fits, or in a
+    /// strong brand position. Its fame or a registration would say more.
+    #[test]
+    fn a_coined_word_on_a_brand_list_alone_is_worth_a_look_only_where_named_as_a_brand() {
+        let mut r = rec("KANSAI", &[]);
+        r.register = Register::Famous;
+        for (usage, expected) in [
+            (Usage::Neutral, Severity::Low),
+            (WEAK, Severity::Low),
+            (FOR, Severity::Low),
+            (FITS, Severity::Medium),
+            (NAME, Severity::Medium),
+        ] {
+            assert_eq!(
+                sev(&[r.clone()], &[28], None, usage.clone()),
+                Some(expected),
+                "{usage:?}"
+            );
+        }
+        let mut famous = r.clone();
+        famous.famous = true;
+        assert_eq!(
+            sev(&[famous], &[28], None, Usage::Neutral),
+            Some(Severity::High),
+            "a famous name"
+        );
+        assert_eq!(
+            sev(&[rec("KANSAI", &[])], &[28], None, Usage::Neutral),
+            Some(Severity::High),
+            "a registration without classes"
+        );
     }
 
     #[test]
