@@ -419,7 +419,8 @@ fn listed_names(name: &str) -> Vec<&str> {
     } else {
         let slashed = parts(&['/']);
         let letters = |p: &str| p.chars().filter(|c| c.is_alphabetic()).count();
-        if slashed.len() > 1 && slashed.iter().all(|p| letters(p) >= 3) {
+        // (No slash: the one part is the name again, which the variants' dedup drops.)
+        if slashed.iter().all(|p| letters(p) >= 3) {
             out.extend(slashed);
         }
     }
@@ -427,10 +428,11 @@ fn listed_names(name: &str) -> Vec<&str> {
 }
 
 /// `article_dropped`: the name without a leading "the" ("The Avengers" → "avengers"),
-/// the whole name all the same; `None` when nothing else is left or it starts otherwise.
+/// the whole name all the same; `None` when it starts otherwise ("The" alone leaves an
+/// empty name, which is no variant).
 fn without_article<'w>(words: &'w [&'w str]) -> Option<&'w [&'w str]> {
     match words {
-        ["the", rest @ ..] if !rest.is_empty() => Some(rest),
+        ["the", rest @ ..] => Some(rest),
         _ => None,
     }
 }
