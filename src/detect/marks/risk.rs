@@ -1495,6 +1495,52 @@ mod tests {
         assert!(v.reason.contains("31 live records"), "{}", v.reason);
     }
 
+    /// The count of live records is said only where more than the cited few stand
+    /// behind the words.
+    #[test]
+    fn the_records_are_counted_in_the_reason_only_beyond_the_cited_few() {
+        for (n, counted) in [(CITED_RECORDS, false), (CITED_RECORDS + 1, true)] {
+            let records: Vec<Record> = (0..n).map(|_| rec("ZORBLAX", &[28])).collect();
+            let v = verdict(&records, "zorblax", &[28], None, &Usage::Neutral).unwrap();
+            assert_eq!(
+                v.reason.contains("live records"),
+                counted,
+                "{n}: {}",
+                v.reason
+            );
+        }
+    }
+
+    /// A watch list is named in the reason once: "on your watch list" where only the
+    /// seller's list holds the mark, "also on your watch list" beside a registration,
+    /// nothing about it otherwise; "a famous brand" once where fame decided.
+    #[test]
+    fn the_watch_list_and_fame_are_said_once_where_they_count() {
+        let count = |reason: &str, what: &str| reason.matches(what).count();
+        let mut watched = rec("ZORBLAX", &[28]);
+        watched.register = Register::Watch;
+        let registered = rec("ZORBLAX", &[28]);
+        let mut famous = rec("ZORBLAX", &[]);
+        famous.register = Register::Famous;
+        famous.famous = true;
+        let reason = |records: &[Record]| {
+            verdict(records, "zorblax", &[28], None, &Usage::Neutral)
+                .unwrap()
+                .reason
+        };
+        let only = reason(std::slice::from_ref(&watched));
+        assert_eq!(count(&only, "on your watch list"), 1, "{only}");
+        assert_eq!(count(&only, "also on your watch list"), 0, "{only}");
+        let both = reason(&[registered.clone(), watched]);
+        assert_eq!(count(&both, "also on your watch list"), 1, "{both}");
+        assert_eq!(count(&both, "on your watch list"), 1, "{both}");
+        let neither = reason(std::slice::from_ref(&registered));
+        assert_eq!(count(&neither, "watch list"), 0, "{neither}");
+        let fame = reason(&[famous]);
+        assert_eq!(count(&fame, "famous"), 1, "{fame}");
+        assert_eq!(count(&neither, "famous"), 0, "{neither}");
+    }
+
     #[test]
     fn keeping_only_citable_claims_cites_what_all_of_them_would() {
         // 600 records over scattered classes, registers and statuses.
@@ -1568,6 +1614,8 @@ mod tests {
             sev(&[r.clone()], &[28], None, lower.clone()),
             Some(Severity::Low)
         );
+        let v = verdict(std::slice::from_ref(&r), "x", &[28], None, &lower).unwrap();
+        assert!(v.reason.contains("written in lower case"), "{}", v.reason);
         assert_eq!(
             sev(&[r.clone()], &[28], None, Usage::Neutral),
             Some(Severity::Low)
