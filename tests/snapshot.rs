@@ -213,6 +213,33 @@ fn a_registers_number_width_is_that_of_most_of_its_zero_padded_numbers() {
     }
 }
 
+/// A word with no letter or digit ("™") or a frequency that is no number (NaN, an
+/// infinity) adds nothing to the word evidence, from a frequency list or the listing
+/// vocabulary alike.
+#[test]
+fn a_word_without_a_key_or_a_frequency_is_not_held() {
+    let mut b = SnapshotBuilder::new(20261123);
+    b.add_word_frequency("™", 3.0);
+    b.add_word_frequency("zorblax", f32::NAN);
+    b.add_word_frequency("quuxle", f32::INFINITY);
+    b.add_listing_word("®", 3.0);
+    b.add_listing_word("glorpish", f32::NAN);
+    b.add_listing_word("blorvex", f32::NEG_INFINITY);
+    b.add_word_frequency("kept", 3.0);
+    assert_eq!(b.word_zipf("zorblax"), None);
+    let s = Snapshot::from_bytes(b.finish(None)).expect("a fresh snapshot loads");
+    let held: Vec<String> = {
+        use fst::Streamer;
+        let mut out = Vec::new();
+        let mut stream = s.words().stream();
+        while let Some((k, _)) = stream.next() {
+            out.push(String::from_utf8_lossy(k).into_owned());
+        }
+        out
+    };
+    assert_eq!(held, ["kept"]);
+}
+
 /// `bytes` with the given XOR flips applied inside `range`.
 fn flip(
     bytes: &[u8],
