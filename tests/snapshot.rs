@@ -240,6 +240,31 @@ fn a_word_without_a_key_or_a_frequency_is_not_held() {
     assert_eq!(held, ["kept"]);
 }
 
+/// A mark's spelling is coded per word, 2 bits each in 64: up to 32 words are coded
+/// against the key, a longer mark is stored whole; either way it reads back as written.
+#[test]
+fn marks_of_32_words_and_of_more_read_back_as_written() {
+    let words = |n: usize| -> String {
+        (0..n)
+            .map(|i| match i % 3 {
+                0 => format!("Zorb{i}"),
+                1 => format!("LAX{i}"),
+                _ => format!("quux{i}"),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let records: Vec<Record> = [32, 33]
+        .into_iter()
+        .map(|n| Record::new(Register::US, words(n), "Owner"))
+        .collect();
+    let s = build(&records, true);
+    for r in &records {
+        let back: Vec<String> = s.lookup(&r.mark).into_iter().map(|b| b.mark).collect();
+        assert_eq!(back, vec![r.mark.clone()]);
+    }
+}
+
 /// `bytes` with the given XOR flips applied inside `range`.
 fn flip(
     bytes: &[u8],
