@@ -1166,6 +1166,68 @@ mod tests {
         );
     }
 
+    /// A column may be 64 bits wide (values spanning the whole u64) and no wider: a
+    /// block whose layout says 65 is damaged and refused.
+    #[test]
+    fn a_column_is_at_most_64_bits_wide() {
+        let row = |v: u64| Row {
+            cols: {
+                let mut cols = [0u64; COLUMNS];
+                cols[col::OWNER] = v;
+                cols
+            },
+            heap: Vec::new(),
+        };
+        let mut block = Vec::new();
+        encode_block(&[row(0), row(u64::MAX)], &mut block);
+        let view = BlockView::parse(&block, 2).unwrap();
+        assert_eq!(view.column(col::OWNER, 1), Some(u64::MAX));
+        // Every column's minimum is 0 (one varint byte), so column c's width byte is
+        // at 2c + 1.
+        let width_at = 2 * col::OWNER + 1;
+        assert_eq!(block[width_at], 64);
+        block[width_at] = 65;
+        assert!(BlockView::parse(&block, 2).is_none());
+    }
+
+    /// A mark form past the spelled one (4) is damage: the row decodes to nothing, even
+    /// where its heap holds a spelling that form 4 would read.
+    #[test]
+    fn a_mark_form_past_the_last_is_refused() {
+        let r = Record::new(Register::US, "ZorbLAX toys", "Owner");
+        let ctx = RowContext {
+            owner: 0,
+            classes: 0,
+            width: 8,
+            key_recoverable: true,
+            form: MarkForm::of(&r.mark, "zorblax toys"),
+        };
+        let row = encode_row(&r, "zorblax toys", &ctx);
+        assert_eq!(row.cols[col::MARK_FORM], MarkForm::Spelled as u64);
+        let lookup = RowLookup {
+            key: Some("zorblax toys"),
+            owner: &|_| Some(String::new()),
+            classes: &|_| Some(Vec::new()),
+            widths: [8; 4],
+        };
+        let view = |form: u64| {
+            let mut cols = row.cols;
+            // What encode_block says of a row with a heap entry.
+            cols[col::HEAP] = u64::from(!row.heap.is_empty());
+            cols[col::MARK_FORM] = form;
+            decode_row(
+                &RowView {
+                    cols,
+                    heap: &row.heap,
+                },
+                &lookup,
+            )
+        };
+        assert_eq!(view(4).map(|d| d.mark), Some("ZorbLAX toys".to_owned()));
+        assert_eq!(view(5), None);
+        assert_eq!(view(u64::MAX), None);
+    }
+
     /// A row whose heap holds enforcement evidence while its ENFORCEMENT column says it
     /// is not curated is inconsistent and decodes to nothing.
     #[test]
