@@ -523,17 +523,15 @@ pub fn assess(f: &Facts<'_>) -> Option<Assessment> {
                 _ if famous => Severity::High,
                 Classes::Overlap => Severity::High,
                 Classes::Unknown if registered_any => Severity::High,
-                // Brand lists hold rare words ("Animate"): one written in lower case
-                // where the seller capitalises names is the word.
-                Classes::Unknown if matches!(f.usage, Usage::Ordinary { .. }) => {
-                    why.push("on a brand list, but written in lower case, as a word".into());
-                    Severity::Low
-                }
                 // Brand lists hold places, people, companies and rare words ("Roma",
-                // "Kansai", "Humboldt", "4D" on puzzles) and name no goods: without the
-                // text naming it as a brand, the entry is that word or name.
+                // "Kansai", "Humboldt", "4D" on puzzles, "Animate") and name no goods:
+                // without the text naming it as a brand, the entry is that word or name
+                // (the reason says whether the seller writes it in lower case, as a word,
+                // or the word lists know it).
                 Classes::Unknown if !names_a_brand(f.usage) => {
-                    why.push(if f.listed_word {
+                    why.push(if matches!(f.usage, Usage::Ordinary { .. }) {
+                        "on a brand list, but written in lower case, as a word".into()
+                    } else if f.listed_word {
                         "on a brand list, but a word or name the word lists know, and nothing \
                          names it as a brand"
                             .into()
