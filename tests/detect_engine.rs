@@ -343,6 +343,16 @@ fn curated(mark: &str, classes: &[u8], sues: bool) -> Record {
     r
 }
 
+/// A curated character row of `franchise` (not suing on its own), with `member` as its
+/// member name: counted only beside the franchise.
+fn member_row(mark: &str, franchise: &str, member: &str, classes: &[u8]) -> Record {
+    let mut r = curated(mark, classes, false);
+    let e = r.enforcement.as_mut().expect("curated");
+    e.franchise = Some(franchise.into());
+    e.member_names = vec![member.into()];
+    r
+}
+
 /// The name threshold (a capitalised word used more often than a brand's fame explains
 /// is a person or place) does not hold against an owner who sues sellers; other curated
 /// names written that often are judged as common words, by their curated classes.
@@ -745,11 +755,7 @@ fn a_member_of_a_franchise_the_listing_names_is_a_finding() {
 fn a_member_name_that_begins_a_colour_name_is_the_colour() {
     let mut b = SnapshotBuilder::new(20260101);
     b.add(curated("Bluey", &[25], true));
-    let mut chilli = curated("Chilli Heeler", &[25], false);
-    let e = chilli.enforcement.as_mut().expect("curated");
-    e.franchise = Some("Bluey".into());
-    e.member_names = vec!["Chilli".into()];
-    b.add(chilli);
+    b.add(member_row("Chilli Heeler", "Bluey", "Chilli", &[25]));
     for (w, z) in [
         ("chilli", 3.4),
         ("red", 5.2),
@@ -781,11 +787,12 @@ fn a_member_name_that_begins_a_colour_name_is_the_colour() {
 fn a_member_name_counts_only_beside_its_franchise() {
     let mut b = SnapshotBuilder::new(20260101);
     b.add(curated("PAW Patrol", &[28], true));
-    let mut rubble = curated("Rubble PAW Patrol", &[28], false);
-    let e = rubble.enforcement.as_mut().expect("curated");
-    e.franchise = Some("PAW Patrol".into());
-    e.member_names = vec!["Rubble".into()];
-    b.add(rubble);
+    b.add(member_row(
+        "Rubble PAW Patrol",
+        "PAW Patrol",
+        "Rubble",
+        &[28],
+    ));
     for (w, z) in [
         ("rubble", 3.3),
         ("paw", 3.6),
