@@ -48,7 +48,7 @@ use crate::register::snapshot::Snapshot;
 use crate::register::watch_list::WatchList;
 use crate::register::Register;
 use marks::key_records::Keeper;
-use marks::{MarkPrefixes, MarkValues, Typos, WordValues};
+use marks::KeptWords;
 
 /// What the engine reports.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -72,14 +72,9 @@ pub struct Engine {
     watch: WatchList,
     /// What earlier checks read of the records behind keys.
     kept: Keeper,
-    /// Words searched for typos by earlier checks.
-    typos: Typos,
-    /// Words looked up in the word evidence by earlier checks, with what it holds.
-    word_values: WordValues,
-    /// Words looked up in the mark index by earlier checks, with where they lead.
-    mark_prefixes: MarkPrefixes,
-    /// Keys looked up in the snapshot's mark index by earlier checks, with their values.
-    mark_values: MarkValues,
+    /// What earlier checks learnt of each word: its evidence, its place in the mark
+    /// index, whether it is a typo.
+    kept_words: KeptWords,
 }
 
 impl Engine {
@@ -92,10 +87,7 @@ impl Engine {
             corpus: None,
             watch: WatchList::default(),
             kept: Keeper::default(),
-            typos: Typos::default(),
-            word_values: WordValues::default(),
-            mark_prefixes: MarkPrefixes::default(),
-            mark_values: MarkValues::default(),
+            kept_words: KeptWords::default(),
         }
     }
 
@@ -106,7 +98,7 @@ impl Engine {
         // Kept records and typo verdicts came from the old list too (its values are
         // positions in it, reused by the new one).
         self.kept = Keeper::default();
-        self.typos = Typos::default();
+        self.kept_words.forget_typos();
     }
 
     /// The watch list in use.
@@ -125,7 +117,7 @@ impl Engine {
         self.options = options;
         // Kept records were filtered by the old options, and typo verdicts depend on them.
         self.kept = Keeper::default();
-        self.typos = Typos::default();
+        self.kept_words.forget_typos();
     }
 
     /// Gives the engine a reference corpus: from then on [`check`](Engine::check)

@@ -3,7 +3,7 @@
 
 use super::key_records::KeyRecords;
 use super::lookalike::{self, Trick};
-use super::{ends_segment, kept_per_word, Candidate};
+use super::{ends_segment, Candidate};
 use super::{franchise, ordinary, walk};
 use crate::detect::Engine;
 use crate::register::snapshot::WORD_IS_GIVEN_NAME;
@@ -154,7 +154,7 @@ impl Engine {
             .collect();
         let index = self.snapshot.marks().as_fst();
         let mut all = walk::find_all(index, words, blocked, &split_after, &accept_joined, &|w| {
-            kept_per_word(&self.mark_prefixes, w, || walk::prefix(index, w))
+            self.kept_words.prefix(w, || walk::prefix(index, w))
         });
         if !self.watch.is_empty() {
             let fst = self.watch.marks().as_fst();
@@ -735,7 +735,7 @@ impl Engine {
 
     /// [`Engine::typo_of`], through the verdicts kept from earlier checks.
     pub(super) fn cached_typo_of(&self, word: &str) -> Option<lookalike::Near> {
-        kept_per_word(&self.typos, word, || self.typo_of(word))
+        self.kept_words.typo(word, || self.typo_of(word))
     }
 
     /// The closest mark `word` is a typo of, if any. A word that is itself a word, a

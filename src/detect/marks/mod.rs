@@ -38,47 +38,19 @@ pub mod suggest;
 pub mod walk;
 
 mod candidates;
+mod kept_words;
+pub(super) use kept_words::KeptWords;
 mod word_evidence;
 
 use super::Engine;
 use crate::listing::{Field, Finding, Listing, Severity};
 use crate::register::Record;
 use crate::text::{self, Joiner, Normalized, Shape, Token, Utf16Cursor};
-use compact_str::CompactString;
-use foldhash::HashMap;
 use ordinary::{Case, Gap, Style, Usage, Word};
 use own_brand::OwnBrands;
 use std::cell::OnceCell;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
-
-/// The most words whose typo verdict the engine keeps between checks.
-const KEPT_TYPOS: usize = 10_000;
-
-/// The typo search's verdict on each word searched so far (known words included, whose
-/// verdict is that they are no typo): a product's words recur in title, bullets and
-/// description and from one keystroke's check to the next, and the search is the
-/// costliest step per word. Emptied when it would hold more than [`KEPT_TYPOS`] words
-/// and when the options change.
-pub(super) type Typos = Mutex<HashMap<CompactString, Option<lookalike::Near>>>;
-
-/// The word evidence's value (frequency and flags) of each word looked up so far, `None`
-/// for a word it does not hold ([`Engine::word_value`]): asked of nearly every word of
-/// every field by several passes, and fixed for a snapshot; a lookup here is several
-/// times cheaper than one in the words index. Emptied past [`KEPT_TYPOS`] words.
-pub(super) type WordValues = Mutex<HashMap<CompactString, Option<u64>>>;
-
-/// The snapshot's mark-index value of each key looked up so far, `None` for a key it
-/// does not hold ([`Engine::mark_value`]): asked of every candidate by several rules,
-/// at each check, and fixed for a snapshot (the watch list, which the seller may
-/// change, is asked each time). Emptied past [`KEPT_TYPOS`] keys.
-pub(super) type MarkValues = Mutex<HashMap<CompactString, Option<u64>>>;
-
-/// Where each word looked up so far leads in the snapshot's mark index
-/// ([`walk::Prefix`], `None` for a word no key starts with): every word of every field
-/// starts a walk of the index, and the first word's walk is most of a walk's cost; a
-/// lookup here is several times cheaper. Emptied past [`KEPT_TYPOS`] words.
-pub(super) type MarkPrefixes = Mutex<HashMap<CompactString, Option<walk::Prefix>>>;
+use std::sync::Arc;
 
 /// What every field of one listing is checked with.
 struct ListingContext<'a> {
@@ -574,29 +546,6 @@ impl Engine {
 /// Whether finding `f` stands in the field at `place` and shares a unit of `span` (UTF-16).
 fn overlaps(f: &Finding, place: (Field, Option<usize>), span: Range<usize>) -> bool {
     (f.field, f.index) == place && f.start < span.end && span.start < f.end
-}
-
-/// The verdict `kept` holds for `word`, else `decide`'s, kept for the next checks; the
-/// map is emptied when it would hold more than [`KEPT_TYPOS`] words. Words are kept
-/// inline in the map (up to 24 bytes): a lookup then reads the map's own memory, not a
-/// string elsewhere on the heap, which cost a cache miss per lookup once the maps held
-/// a few listings' words.
-fn kept_per_word<V: Clone>(
-    kept: &Mutex<HashMap<CompactString, V>>,
-    word: &str,
-    decide: impl FnOnce() -> V,
-) -> V {
-    if let Some(seen) = kept.lock().ok().and_then(|k| k.get(word).cloned()) {
-        return seen;
-    }
-    let verdict = decide();
-    if let Ok(mut k) = kept.lock() {
-        if k.len() >= KEPT_TYPOS {
-            k.clear();
-        }
-        k.insert(CompactString::from(word), verdict.clone());
-    }
-    verdict
 }
 
 /// The frequency of a phrase of `count` words whose Zipf values add up to `sum`, read as

@@ -4,7 +4,7 @@
 
 use super::key_records::{KeyRecords, Registers};
 use super::ordinary;
-use super::{kept_per_word, phrase_zipf};
+use super::phrase_zipf;
 use crate::detect::Engine;
 use crate::register::snapshot::{listing_vocabulary_in, word_value_zipf, WORD_IS_NAME};
 use std::sync::Arc;
@@ -194,9 +194,10 @@ impl Engine {
         self.word_value(key).is_some_and(|v| v & WORD_IS_NAME != 0)
     }
 
-    /// What the word evidence holds of `word` (see [`WordValues`]).
+    /// What the word evidence holds of `word`, kept between checks (see `kept_words`).
     pub(super) fn word_value(&self, word: &str) -> Option<u64> {
-        kept_per_word(&self.word_values, word, || self.snapshot.words().get(word))
+        self.kept_words
+            .evidence(word, || self.snapshot.words().get(word))
     }
 
     /// A one-word brand of the curated list of enforced marks that the frequency list
@@ -232,7 +233,8 @@ impl Engine {
 
     /// The index value of a mark key: the snapshot's, else the watch list's.
     pub(super) fn mark_value(&self, key: &str) -> Option<u64> {
-        kept_per_word(&self.mark_values, key, || self.snapshot.marks().get(key))
+        self.kept_words
+            .mark(key, || self.snapshot.marks().get(key))
             .or_else(|| self.watch.marks().get(key))
     }
 
