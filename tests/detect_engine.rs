@@ -418,6 +418,35 @@ fn a_mark_never_spans_a_comma() {
     assert_eq!(r.findings[0].text, "Fast & Furious", "{r:?}");
 }
 
+/// The comma a company name puts before its legal form stands inside the name
+/// ("Monsters, Inc."), but only there: before any other word it still ends a segment,
+/// and a legal form after other punctuation is not joined.
+#[test]
+fn a_comma_before_a_legal_form_is_inside_the_name() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Monsters, Inc.", &[20, 28], true));
+    b.add(curated("Monsters Co", &[20, 28], true));
+    b.add(curated("Monsters Toys", &[20, 28], true));
+    for (w, z) in [("monsters", 4.0), ("inc", 3.5), ("co", 4.0), ("toys", 4.5)] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let spans = |t: &str| -> Vec<String> {
+        e.check(&title(t))
+            .findings
+            .into_iter()
+            .map(|f| f.text)
+            .collect()
+    };
+    assert_eq!(spans("Pillow from Monsters, Inc. for kids"), ["Monsters, Inc"]);
+    assert_eq!(spans("Pillow from Monsters, Co for kids"), ["Monsters, Co"]);
+    // "toys" is a company word, not a legal form: the comma ends the segment.
+    assert_eq!(spans("Scary monsters, toys and dolls"), Vec::<String>::new());
+    // Only a comma: a semicolon or a bar still ends the segment.
+    assert_eq!(spans("Scary monsters; inc. tax"), Vec::<String>::new());
+    assert_eq!(spans("Scary monsters, and inc. tax"), Vec::<String>::new());
+}
+
 /// A segment end cuts a mark's words, and the longest mark before it still counts:
 /// "Xbox Series X|S" is Xbox Series X, not nothing.
 #[test]

@@ -3,8 +3,8 @@
 
 use super::key_records::KeyRecords;
 use super::lookalike::{self, Trick};
-use super::{ends_segment, Candidate};
 use super::{franchise, ordinary, walk};
+use super::{splits_words, Candidate};
 use crate::detect::Engine;
 use crate::register::snapshot::WORD_IS_GIVEN_NAME;
 use crate::text::{Joiner, Normalized, Shape, Token};
@@ -150,7 +150,10 @@ impl Engine {
         // words of a description, not Fast & Furious.
         let split_after: Vec<bool> = tokens
             .windows(2)
-            .map(|pair| ends_segment(&norm.text()[pair[0].norm.end..pair[1].norm.start]))
+            .zip(&words[1..])
+            .map(|(pair, next)| {
+                splits_words(&norm.text()[pair[0].norm.end..pair[1].norm.start], next)
+            })
             .collect();
         let index = self.snapshot.marks().as_fst();
         let mut all = walk::find_all(index, words, blocked, &split_after, &accept_joined, &|w| {
@@ -605,8 +608,9 @@ impl Engine {
                     && end - s < walk::MAX_WORDS
                     && open(taken, out, end)
                     && (end == s
-                        || !ends_segment(
+                        || !splits_words(
                             &norm.text()[tokens[end - 1].norm.end..tokens[end].norm.start],
+                            words[end],
                         ))
                 {
                     end += 1;

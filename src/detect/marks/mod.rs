@@ -594,6 +594,13 @@ fn ends_segment(between: &str) -> bool {
     between.contains([',', ';', '|', '(', ')', '[', ']', '，', '；', '、'])
 }
 
+/// Whether the text `between` two words puts them in different segments
+/// ([`ends_segment`]), `next` being the second word as the index spells it: a comma
+/// before a legal form stands inside a company's name ("Monsters, Inc.", "Hasbro, Inc").
+fn splits_words(between: &str, next: &str) -> bool {
+    ends_segment(between) && !(between.trim() == "," && own_brand::is_legal_form(next))
+}
+
 /// Whether the text between two words opens a new segment of running text the way a
 /// full stop does: a colon, a spaced dash or a bar ("SOFT STEP - One-piece sole",
 /// "Tires: One-piece rims"), after which a capital is the segment's first letter, not

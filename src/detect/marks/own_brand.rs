@@ -35,12 +35,10 @@ use std::ops::Range;
 /// own brand to get its distinctive part, and allowed after it in the text. (A match
 /// rather than a list: it is asked of most words of every field.)
 fn is_company_word(word: &str) -> bool {
-    matches!(
-        word,
-        // Legal forms.
-        "ltd" | "limited" | "inc" | "incorporated" | "llc" | "plc" | "gmbh" | "kg" | "srl" | "sarl"
-            | "sas" | "sa" | "sl" | "ag" | "bv" | "nv" | "spa" | "co" | "corp" | "corporation"
-            | "company" | "group" | "kk" | "pty" | "pvt"
+    is_legal_form(word)
+        || matches!(
+            word,
+            "company" | "group"
         // What the company makes or is.
         | "creations" | "collection" | "products" | "gifts" | "brands" | "enterprises"
             | "industries" | "international" | "toys" | "toy" | "games" | "studio" | "studios"
@@ -53,6 +51,37 @@ fn is_company_word(word: &str) -> bool {
         // The same in the other languages of the marketplaces.
         | "spielzeug" | "spielwaren" | "jouets" | "jeux" | "juguetes" | "giocattoli" | "brinquedos"
             | "speelgoed" | "zabawki" | "玩具"
+        )
+}
+
+/// Whether `word` (lower case) is a company's legal form ("Inc", "Ltd", "GmbH"), which
+/// follows the name, in English often after a comma ("Monsters, Inc.").
+pub(super) fn is_legal_form(word: &str) -> bool {
+    matches!(
+        word,
+        "ltd"
+            | "limited"
+            | "inc"
+            | "incorporated"
+            | "llc"
+            | "plc"
+            | "gmbh"
+            | "kg"
+            | "srl"
+            | "sarl"
+            | "sas"
+            | "sa"
+            | "sl"
+            | "ag"
+            | "bv"
+            | "nv"
+            | "spa"
+            | "co"
+            | "corp"
+            | "corporation"
+            | "kk"
+            | "pty"
+            | "pvt"
     )
 }
 
