@@ -38,6 +38,8 @@
 //! ```
 
 pub mod copy;
+#[cfg(test)]
+mod corpus_tests;
 pub mod marks;
 #[cfg(test)]
 mod watch_tests;

@@ -48,6 +48,13 @@ fn flags(e: &Engine, l: &Listing) -> Vec<(String, FindingKind, Severity)> {
 }
 
 #[test]
+fn the_engine_holds_the_watch_list_it_was_given() {
+    assert!(engine().watch_list().is_empty());
+    let e = watching("name,owner\nZorblax,Zorb Inc.\nQuixbrand,Q Ltd\n");
+    assert_eq!(e.watch_list().len(), 2);
+}
+
+#[test]
 fn a_watched_mark_is_flagged_as_a_registered_mark_citing_the_watch_list() {
     let e = watching("name,owner\nZorblax,Zorb Inc.\n");
     let report = e.check(&title("Zorblax toy kettle"));

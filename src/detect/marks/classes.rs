@@ -508,4 +508,30 @@ mod tests {
         assert_eq!(singular("boxes"), "box");
         assert_eq!(singular("glass"), "glass");
     }
+
+    #[test]
+    fn singular_keeps_ies_from_five_letters_and_strips_s_below() {
+        // Five letters and more: the table lists the -ies forms.
+        assert_eq!(singular("hobbies"), "hobbies");
+        assert_eq!(singular("dries"), "dries");
+        // Four: "ties" is the plural of "tie", by the plain -s rule.
+        assert_eq!(singular("ties"), "tie");
+        assert_eq!(singular("pies"), "pie");
+    }
+
+    #[test]
+    fn singular_strips_es_after_x_ch_and_sh_from_four_letters() {
+        assert_eq!(singular("foxes"), "fox");
+        assert_eq!(singular("axes"), "ax");
+        assert_eq!(singular("watches"), "watch");
+        assert_eq!(singular("dishes"), "dish");
+        // Any one of the three endings: "ches" alone and "shes" alone.
+        assert_eq!(singular("beaches"), "beach");
+        assert_eq!(singular("brushes"), "brush");
+        // Three letters are too short for either rule ("xes" stays, "bus" is no plural
+        // of "bu").
+        assert_eq!(singular("xes"), "xes");
+        assert_eq!(singular("bus"), "bus");
+        assert_eq!(singular("cups"), "cup");
+    }
 }

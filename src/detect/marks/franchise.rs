@@ -165,3 +165,36 @@ impl Engine {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::ordinary::tests::words;
+    use super::*;
+
+    #[test]
+    fn a_name_between_for_and_fans_is_for_its_fans() {
+        let w = words("Scarf for Manchester United fans");
+        assert!(for_its_fans(&w, 2..4));
+        // Without "for" the words may describe the fans; without "fans" nobody follows.
+        assert!(!for_its_fans(&words("Scarf Manchester United fans"), 1..3));
+        assert!(!for_its_fans(&words("Scarf for Manchester United"), 2..4));
+        assert!(!for_its_fans(
+            &words("Scarf for Manchester United supporter"),
+            2..3
+        ));
+    }
+
+    #[test]
+    fn punctuation_after_for_or_before_fans_breaks_the_phrase() {
+        // The gap after "for" counts, not the one after the name's first word.
+        assert!(!for_its_fans(
+            &words("Scarf for , Manchester United fans"),
+            2..4
+        ));
+        assert!(!for_its_fans(
+            &words("Scarf for Manchester United , fans"),
+            2..4
+        ));
+        assert!(for_its_fans(&words("Scarf for Spurs supporters"), 2..3));
+    }
+}

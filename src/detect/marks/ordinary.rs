@@ -824,13 +824,13 @@ fn compat_before(words: &[Word<'_>], start: usize) -> Option<bool> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// Words from a simple text: capitals, digits, `,` `-` `/` as breaks; `*` before a
     /// word marks it as part of another mark, `!` as own brand, `~` as an abbreviation
     /// of the listing vocabulary, `#` as a measurement.
-    fn words(text: &str) -> Vec<Word<'_>> {
+    pub(in crate::detect::marks) fn words(text: &str) -> Vec<Word<'_>> {
         let raw: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
         let mut out: Vec<Word<'_>> = Vec::new();
         for r in raw {
