@@ -438,10 +438,16 @@ fn a_comma_before_a_legal_form_is_inside_the_name() {
             .map(|f| f.text)
             .collect()
     };
-    assert_eq!(spans("Pillow from Monsters, Inc. for kids"), ["Monsters, Inc"]);
+    assert_eq!(
+        spans("Pillow from Monsters, Inc. for kids"),
+        ["Monsters, Inc"]
+    );
     assert_eq!(spans("Pillow from Monsters, Co for kids"), ["Monsters, Co"]);
     // "toys" is a company word, not a legal form: the comma ends the segment.
-    assert_eq!(spans("Scary monsters, toys and dolls"), Vec::<String>::new());
+    assert_eq!(
+        spans("Scary monsters, toys and dolls"),
+        Vec::<String>::new()
+    );
     // Only a comma: a semicolon or a bar still ends the segment.
     assert_eq!(spans("Scary monsters; inc. tax"), Vec::<String>::new());
     assert_eq!(spans("Scary monsters, and inc. tax"), Vec::<String>::new());
@@ -776,6 +782,51 @@ fn a_member_of_a_franchise_the_listing_names_is_a_finding() {
     assert_eq!(flagged(&e.check(&title("Plush Set with George"))), vec![]);
     let r = e.check(&title("Peppa Pig plush set with george"));
     assert_eq!(r.findings.len(), 1, "{r:?}");
+}
+
+/// With low findings shown, a member's own low finding gives way to the member finding
+/// (it does not take the span); and only a high finding names a franchise: a name
+/// judged medium lifts no member.
+#[test]
+fn a_member_is_found_with_low_findings_shown_and_only_beside_a_high_franchise() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Peppa Pig", &[28], true));
+    // George's own row makes "George" a key: judged low, and shown as such.
+    let mut george = curated("George", &[28], false);
+    george.enforcement.as_mut().expect("curated").franchise = Some("Peppa Pig".into());
+    b.add(george);
+    b.add(famous("Sharks"));
+    b.add(member_row("Finn Shark", "Sharks", "Finn", &[25]));
+    for (w, z) in [
+        ("george", 5.2),
+        ("peppa", 2.5),
+        ("pig", 4.2),
+        ("plush", 3.0),
+        ("set", 5.0),
+        ("with", 7.0),
+        ("sharks", 4.1),
+        ("finn", 3.9),
+        ("hoodie", 3.2),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let mut e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    e.set_options(clearmark::detect::Options {
+        show_low: true,
+        ..Default::default()
+    });
+    assert_eq!(
+        flagged(&e.check(&title("Peppa Pig Plush Set with George"))),
+        vec![
+            ("Peppa Pig", FindingKind::FamousBrand, Severity::High),
+            ("George", FindingKind::FamousBrand, Severity::Medium)
+        ]
+    );
+    // A brand list's "Sharks" marked with ® is medium: worth a look, no franchise named.
+    assert_eq!(
+        flagged(&e.check(&title("Sharks® Hoodie with Finn"))),
+        vec![("Sharks", FindingKind::FamousBrand, Severity::Medium)]
+    );
 }
 
 /// A member name that begins a colour name ("Chilli Red", "Rocky Blue") describes the
