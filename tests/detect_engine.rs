@@ -926,8 +926,8 @@ fn a_member_name_counts_only_beside_its_franchise() {
 /// A name of several known words that only a brand list holds ("Coral Travel", a travel
 /// agency) is a phrase the words make every day ("Coral Travel Mug"), not a coined name,
 /// even where the text names it as a brand; a coined word in the name keeps it a
-/// brand-list name, worth a look where the text names it as a brand; a registration
-/// vouches for the phrase.
+/// brand-list name, worth a look where the text names it as a brand; a registration or
+/// the curated list vouches for the phrase, a brand list's fame does not.
 #[test]
 fn a_brand_list_phrase_of_known_words_is_no_coined_name() {
     let listed = |mark: &str| Record::new(Register::Famous, mark, "name-suggestion-index");
@@ -967,17 +967,24 @@ fn a_brand_list_phrase_of_known_words_is_no_coined_name() {
         flagged(&e.check(&title("Insulated Blue Harbour Travel Mug"))),
         vec![("Blue Harbour", FindingKind::RegisteredMark, Severity::High)]
     );
-    // The evidence of fame vouches for it too.
-    let mut b = SnapshotBuilder::new(20260101);
+    // A brand list's fame does not vouch for it ("Red Lobster", "Four Seasons"); the
+    // curated list does.
+    let with = |record: Record| {
+        let mut b = SnapshotBuilder::new(20260101);
+        b.add(record);
+        for (w, z) in [("coral", 3.4), ("travel", 4.6), ("mug", 3.6)] {
+            b.add_word_frequency(w, z);
+        }
+        Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"))
+    };
     let mut famous_listed = listed("Coral Travel");
     famous_listed.famous = true;
-    b.add(famous_listed);
-    for (w, z) in [("coral", 3.4), ("travel", 4.6), ("mug", 3.6)] {
-        b.add_word_frequency(w, z);
-    }
-    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
     assert_eq!(
-        flagged(&e.check(&title("Coral Travel Mug"))),
+        flagged(&with(famous_listed).check(&title("Coral Travel Mug"))),
+        vec![]
+    );
+    assert_eq!(
+        flagged(&with(curated("Coral Travel", &[21], false)).check(&title("Coral Travel Mug"))),
         vec![("Coral Travel", FindingKind::FamousBrand, Severity::High)]
     );
 }

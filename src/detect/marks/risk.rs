@@ -18,9 +18,9 @@
 //!
 //! For names, abbreviations and known words the classes are those of registrations:
 //! brand lists hold too many ordinary words to say which goods such a word is a brand for.
-//! A name of several known words that only brand lists hold ("Coral Travel") is no
-//! coined word: it is judged as an exact phrase of known words, so without a
-//! registration's classes it stays low.
+//! A name of several known words that only brand lists hold ("Coral Travel"), famous
+//! there or not ("Red Lobster"), is no coined word: it is judged as an exact phrase of
+//! known words, so without a registration's classes it stays low.
 //!
 //! A **known word** is one the word lists know (Zipf ≥ `ordinary::COMMON_ZIPF`, or in
 //! the listing vocabulary) and do not write as a name; a **name** is a word they write

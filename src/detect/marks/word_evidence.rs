@@ -44,14 +44,12 @@ impl Engine {
     /// or name ("Coral Travel", a travel agency, in "Coral Travel Mug"): a phrase the
     /// words make in ordinary use as often as a brand, judged like an exact phrase of
     /// known words rather than as coined; its phrase frequency as the evidence. A
-    /// registration, the curated list or the evidence of fame vouches for such a phrase
-    /// as a brand.
+    /// registration or the curated list vouches for such a phrase as a brand; a brand
+    /// list's fame does not: how widely a business is known says nothing of whether its
+    /// name is a phrase anyone writes ("Red Lobster" on a doll's-house miniature, "Four
+    /// Seasons" as a perfume's name).
     pub(super) fn listed_phrase_of_words(&self, key: &str) -> Option<(String, f32)> {
-        let famous = || {
-            self.mark_value(key)
-                .is_some_and(|v| self.records(v, key).live_famous)
-        };
-        if !key.contains(' ') || self.vouched_name(key) || famous() {
+        if !key.contains(' ') || self.vouched_name(key) {
             return None;
         }
         let mut sum = 0.0;
