@@ -453,6 +453,31 @@ fn a_comma_before_a_legal_form_is_inside_the_name() {
     assert_eq!(spans("Scary monsters, and inc. tax"), Vec::<String>::new());
 }
 
+/// A mark's words never run into a size in inches ("Jordan 12” Baby Doll" is a doll
+/// named Jordan): the mark before the size still counts, and a name quoted with its
+/// number is the name.
+#[test]
+fn a_mark_never_runs_into_a_size_in_inches() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Zorblax", &[28], true));
+    b.add(curated("Zorblax 12", &[28], true));
+    for (w, z) in [("baby", 5.0), ("doll", 4.0), ("tall", 4.5), ("fans", 4.3)] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let marks = |t: &str| -> Vec<String> {
+        e.check(&title(t))
+            .findings
+            .into_iter()
+            .map(|f| f.mark)
+            .collect()
+    };
+    assert_eq!(marks("Zorblax 12\u{201d} Baby Doll"), ["Zorblax"]);
+    assert_eq!(marks("Zorblax 12\" tall doll"), ["Zorblax"]);
+    assert_eq!(marks("Zorblax 12 Baby Doll"), ["Zorblax 12"]);
+    assert_eq!(marks("Doll for \"Zorblax 12\" fans"), ["Zorblax 12"]);
+}
+
 /// A segment end cuts a mark's words, and the longest mark before it still counts:
 /// "Xbox Series X|S" is Xbox Series X, not nothing.
 #[test]

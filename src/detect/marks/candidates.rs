@@ -4,7 +4,7 @@
 use super::key_records::KeyRecords;
 use super::lookalike::{self, Trick};
 use super::{franchise, ordinary, walk};
-use super::{splits_words, Candidate};
+use super::{size_in_inches, splits_words, Candidate};
 use crate::detect::Engine;
 use crate::register::snapshot::WORD_IS_GIVEN_NAME;
 use crate::text::{Joiner, Normalized, Shape, Token};
@@ -147,12 +147,13 @@ impl Engine {
                         || (hyphenated && self.typo_target(&joined) && no_phrase()))
         };
         // A mark's words are not split by a list's punctuation: "fast, furious" is two
-        // words of a description, not Fast & Furious.
+        // words of a description, not Fast & Furious; nor do they run into a size.
         let split_after: Vec<bool> = tokens
             .windows(2)
             .zip(&words[1..])
             .map(|(pair, next)| {
                 splits_words(&norm.text()[pair[0].norm.end..pair[1].norm.start], next)
+                    || size_in_inches(norm.text(), &pair[1])
             })
             .collect();
         let index = self.snapshot.marks().as_fst();

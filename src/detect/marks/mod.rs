@@ -601,6 +601,37 @@ fn splits_words(between: &str, next: &str) -> bool {
     ends_segment(between) && !(between.trim() == "," && own_brand::is_legal_form(next))
 }
 
+/// Whether `number`, a token of `text` (a field, normalised), is a size in inches: all
+/// digits, with an inch sign right after it ("12”", "15\"", "55″") that closes no
+/// quotation opened before it. A mark's words never run into a size: "Jordan 12” Baby
+/// Doll" is a doll named Jordan, 12 inches tall, not the Air Jordan 12.
+fn size_in_inches(text: &str, number: &Token) -> bool {
+    if !number.text.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let (before, after) = text.split_at(number.norm.end);
+    let before = &before[..number.norm.start];
+    // Quotation marks, leaving out the inch signs of sizes before this one.
+    let quotes = |mark: char| {
+        let mut previous = ' ';
+        before
+            .chars()
+            .filter(|&c| {
+                let quote = c == mark && !previous.is_ascii_digit();
+                previous = c;
+                quote
+            })
+            .count()
+    };
+    match after.chars().next() {
+        Some('″') => true,
+        Some('′') => after['′'.len_utf8()..].starts_with('′'),
+        Some('"') => quotes('"') % 2 == 0,
+        Some('”') => quotes('“') <= quotes('”'),
+        _ => false,
+    }
+}
+
 /// Whether the text between two words opens a new segment of running text the way a
 /// full stop does: a colon, a spaced dash or a bar ("SOFT STEP - One-piece sole",
 /// "Tires: One-piece rims"), after which a capital is the segment's first letter, not
@@ -685,6 +716,40 @@ mod tests {
             .filter(|w| w.sentence_start)
             .map(|w| w.text.to_owned())
             .collect()
+    }
+
+    /// Whether the token `number` of `original` is a size in inches.
+    fn sized(original: &str, number: &str) -> bool {
+        let norm = text::normalize(original);
+        let token = norm
+            .tokens()
+            .iter()
+            .find(|t| t.text == number)
+            .expect("the number is a token");
+        size_in_inches(norm.text(), token)
+    }
+
+    #[test]
+    fn a_number_with_an_inch_sign_is_a_size() {
+        assert!(sized("Jordan 12\u{201d} Baby Doll", "12"));
+        assert!(sized("Puppet boy 15\"/38cm", "15"));
+        assert!(sized("TV 55\u{2033} screen", "55"));
+        assert!(sized("TV 55\u{2032}\u{2032} screen", "55"));
+        // Sizes before it open no quotation.
+        assert!(sized("Doll 18\" with a case 12\" tall", "12"));
+        // No inch sign, a single prime (feet, or a quote), a word before the sign.
+        assert!(!sized("Model 12 doll", "12"));
+        assert!(!sized("Pole 12\u{2032} tall", "12"));
+        assert!(!sized("Model X\" doll", "x"));
+    }
+
+    #[test]
+    fn an_inch_sign_that_closes_a_quotation_is_the_quotation() {
+        assert!(!sized("Case for \"Model 12\" fans", "12"));
+        assert!(!sized("Case for \u{201c}Model 12\u{201d} fans", "12"));
+        // A quotation closed before it is no longer open.
+        assert!(sized("\u{201c}Jordan\u{201d} doll 12\u{201d} tall", "12"));
+        assert!(sized("\"Jordan\" doll 12\" tall", "12"));
     }
 
     #[test]
