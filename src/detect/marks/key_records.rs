@@ -351,9 +351,11 @@ mod tests {
         });
         records.push(enforced);
         records.push(record(Register::Famous, "Nimbus", &[9]));
-        let mut dead = record(Register::US, "Zorbix", &[25]);
-        dead.status = Status::Dead;
-        records.push(dead);
+        for mark in ["Zorbix", "Quazar", "Vortan"] {
+            let mut dead = record(Register::US, mark, &[25]);
+            dead.status = Status::Dead;
+            records.push(dead);
+        }
         let mut b = SnapshotBuilder::new(20260101);
         b.include_dead(true);
         records.into_iter().for_each(|r| b.add(r));
@@ -443,5 +445,57 @@ mod tests {
             &keeper.get(value("nimbus"), "nimbus", &from)
         ));
         assert!(held("nimbus") && held("star") && !held("zorbix"));
+    }
+
+    #[test]
+    fn every_register_counts_unless_some_are_chosen_and_lists_always_do() {
+        let snapshot = snapshot();
+        let watch = WatchList::default();
+        let only = |only: &'static [Register]| Registers {
+            snapshot: &snapshot,
+            watch: &watch,
+            only,
+        };
+        let all = only(&[]);
+        for register in [
+            Register::US,
+            Register::EU,
+            Register::Famous,
+            Register::Watch,
+        ] {
+            assert!(all.counts(register), "{register:?}");
+        }
+        let eu = only(&[Register::EU]);
+        assert!(
+            eu.counts(Register::EU) && eu.counts(Register::Famous) && eu.counts(Register::Watch)
+        );
+        assert!(!eu.counts(Register::US));
+    }
+
+    #[test]
+    fn a_generation_holds_half_the_limit_a_key_counting_its_claims_plus_one() {
+        let snapshot = snapshot();
+        let watch = WatchList::default();
+        let from = Registers {
+            snapshot: &snapshot,
+            watch: &watch,
+            only: &[],
+        };
+        let keeper = Keeper::default();
+        keeper.keys.lock().unwrap().limit = 8;
+        let get = |key: &str| {
+            keeper.get(snapshot.marks().get(key).unwrap(), key, &from);
+        };
+        let newer = || keeper.keys.lock().unwrap().newer.len();
+        // "nimbus" has one claim (2), each dead key none (1 each): 2 + 1 + 1 is half
+        // the limit exactly, still one generation.
+        get("nimbus");
+        get("zorbix");
+        get("quazar");
+        assert_eq!(newer(), 3);
+        // One more past half: a new generation.
+        get("vortan");
+        assert_eq!(newer(), 1);
+        assert_eq!(keeper.keys.lock().unwrap().older.len(), 3);
     }
 }
