@@ -498,4 +498,36 @@ mod tests {
         assert_eq!(newer(), 1);
         assert_eq!(keeper.keys.lock().unwrap().older.len(), 3);
     }
+
+    #[test]
+    fn a_watched_name_is_not_enforced_and_does_not_unmake_an_enforced_key() {
+        let snapshot = snapshot();
+        let mut glimmer = Record::new(Register::Watch, "Glimmer", "Glim Ltd");
+        glimmer.classes = vec![28];
+        let watch = WatchList::new(vec![
+            Record::new(Register::Watch, "Star", "Star Ltd"),
+            glimmer,
+        ]);
+        let from = Registers {
+            snapshot: &snapshot,
+            watch: &watch,
+            only: &[],
+        };
+        let read = |key: &str| {
+            let value = snapshot
+                .marks()
+                .get(key)
+                .or_else(|| watch.marks().get(key))
+                .unwrap();
+            Keeper::default().get(value, key, &from)
+        };
+        // "star" is curated, its owner suing sellers, in the snapshot: still so with a
+        // watched "Star" beside it.
+        let star = read("star");
+        assert!(star.live_enforced && star.live_sues_sellers);
+        // A watched name alone carries no enforcement.
+        let glimmer = read("glimmer");
+        assert!(!glimmer.live_enforced && !glimmer.live_sues_sellers);
+        assert!(glimmer.live_backed);
+    }
 }
