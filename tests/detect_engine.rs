@@ -854,6 +854,70 @@ fn a_member_is_found_with_low_findings_shown_and_only_beside_a_high_franchise() 
     );
 }
 
+/// Only a mark named in full as a registered or famous mark, medium or above, lends its
+/// last word a short form: a low finding (shown on request) or a lookalike of the
+/// whole mark lends none.
+#[test]
+fn a_short_form_needs_the_full_mark_found_medium_or_above_as_itself() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Kansas City Chiefs", &[25, 28], true));
+    b.add(rec("BLUE HARBOUR", &[21]));
+    for (w, z) in [
+        ("kansas", 3.9),
+        ("city", 5.3),
+        ("chiefs", 3.7),
+        ("blue", 5.0),
+        ("harbour", 3.8),
+        ("poster", 3.5),
+        ("fans", 4.3),
+        ("gift", 4.5),
+        ("for", 7.0),
+        ("from", 7.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    b.mark_name("chiefs");
+    b.mark_name("harbour");
+    let mut e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    e.set_options(clearmark::detect::Options {
+        show_low: true,
+        ..Default::default()
+    });
+    let listing = |t: &str, bullet: &str| Listing {
+        id: "t".into(),
+        title: Some(t.into()),
+        bullets: vec![bullet.into()],
+        category: Some("Toys & Games".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        flagged(&e.check(&listing("Blue Harbour Poster", "A gift from Harbour fans."))),
+        vec![("Blue Harbour", FindingKind::RegisteredMark, Severity::Low)]
+    );
+    assert_eq!(
+        flagged(&e.check(&listing(
+            "Kansas City Chiefz Poster",
+            "A gift for Chiefs fans."
+        ))),
+        vec![("Kansas City Chiefz", FindingKind::Lookalike, Severity::High)]
+    );
+    // Named in full as itself, the mark lends its last word a short form.
+    assert_eq!(
+        flagged(&e.check(&listing(
+            "Kansas City Chiefs Poster",
+            "A gift for Chiefs fans."
+        ))),
+        vec![
+            (
+                "Kansas City Chiefs",
+                FindingKind::FamousBrand,
+                Severity::High
+            ),
+            ("Chiefs", FindingKind::FamousBrand, Severity::Medium)
+        ]
+    );
+}
+
 /// A member name that begins a colour name ("Chilli Red", "Rocky Blue") describes the
 /// goods, even beside its franchise; the same name beside another word is the character.
 #[test]

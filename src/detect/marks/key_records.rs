@@ -530,4 +530,21 @@ mod tests {
         assert!(!glimmer.live_enforced && !glimmer.live_sues_sellers);
         assert!(glimmer.live_backed);
     }
+
+    #[test]
+    fn the_masks_of_class_sets_read_are_kept() {
+        let snapshot = snapshot();
+        let watch = WatchList::default();
+        let from = Registers {
+            snapshot: &snapshot,
+            watch: &watch,
+            only: &[],
+        };
+        let keeper = Keeper::default();
+        keeper.get(snapshot.marks().get("star").unwrap(), "star", &from);
+        // "Star"'s records name many class sets one by one: their masks are all kept,
+        // not only the last one read.
+        let n = keeper.class_masks.lock().unwrap().len();
+        assert!(n > 1, "{n}");
+    }
 }
