@@ -918,6 +918,37 @@ fn a_short_form_needs_the_full_mark_found_medium_or_above_as_itself() {
     );
 }
 
+/// The last word of a mark that is a product noun ("Pets" of Pillow Pets, "Boots" of a
+/// brand's boots) never stands for the mark alone, however the seller capitalises it:
+/// it is the goods.
+#[test]
+fn a_product_noun_is_no_short_form_of_the_mark_it_ends() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Zorblax Boots", &[25], true));
+    for (w, z) in [
+        ("boots", 4.3),
+        ("kids", 4.8),
+        ("for", 7.0),
+        ("these", 6.0),
+        ("are", 7.0),
+        ("warm", 4.6),
+        ("winter", 4.7),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let r = e.check(&Listing {
+        id: "t".into(),
+        title: Some("Zorblax Boots for Kids".into()),
+        bullets: vec!["These are warm Boots for winter.".into()],
+        ..Default::default()
+    });
+    assert_eq!(
+        flagged(&r),
+        vec![("Zorblax Boots", FindingKind::FamousBrand, Severity::High)]
+    );
+}
+
 /// A member name that begins a colour name ("Chilli Red", "Rocky Blue") describes the
 /// goods, even beside its franchise; the same name beside another word is the character.
 #[test]

@@ -11,6 +11,7 @@
 //! words are distinctive enough is the engine's word evidence
 //! (`Engine::short_form_head`); this module finds the mentions.
 
+use super::classes;
 use super::ordinary::{Case, Style, Word};
 use super::{marking_own, overlaps};
 use crate::detect::Engine;
@@ -148,10 +149,13 @@ impl Engine {
 
     /// Whether the last word of a full mention may stand for it alone: a word of at
     /// least [`MIN_HEAD_LETTERS`] letters that is not an everyday word ("Switch" of
-    /// "Nintendo Switch", "Story" of "Toy Story" are too often words of their own).
+    /// "Nintendo Switch", "Story" of "Toy Story" are too often words of their own), nor
+    /// a product noun ("Pets" of "Pillow Pets", "Boots" of a brand's boots: the goods
+    /// themselves, however the seller capitalises them).
     fn short_form_head(&self, word: &str) -> bool {
         word.chars().count() >= MIN_HEAD_LETTERS
             && word.chars().all(char::is_alphabetic)
+            && !classes::is_product_noun(word)
             && self
                 .zipf(word)
                 .is_none_or(|z| z < super::ordinary::EVERYDAY_ZIPF)
