@@ -949,6 +949,74 @@ fn a_product_noun_is_no_short_form_of_the_mark_it_ends() {
     );
 }
 
+/// A short form takes a place among its field's findings like any other: none past the
+/// cap of a field, counted in that field only; and it replaces a low finding of the
+/// word itself (reported on request).
+#[test]
+fn a_short_form_counts_against_its_own_fields_cap_and_replaces_a_low_finding() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Kansas City Chiefs", &[25, 28], true));
+    b.add(rec("CHIEFS", &[41]));
+    for (w, z) in [
+        ("kansas", 3.9),
+        ("city", 5.3),
+        ("chiefs", 3.5),
+        ("poster", 3.5),
+        ("gift", 4.5),
+        ("idea", 5.0),
+        ("fans", 4.3),
+        ("for", 7.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    b.mark_name("chiefs");
+    let mut e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let with_description = |mentions: usize| Listing {
+        id: "t".into(),
+        title: Some("Kansas City Chiefs Poster".into()),
+        description: Some(format!(
+            "{}A great gift for Chiefs fans.",
+            "Kansas City Chiefs gift idea. ".repeat(mentions)
+        )),
+        ..Default::default()
+    };
+    fn in_description(r: &Report) -> Vec<&str> {
+        r.findings
+            .iter()
+            .filter(|f| f.field == Field::Description)
+            .map(|f| f.text.as_str())
+            .collect()
+    }
+    let cap = clearmark::listing::MAX_FINDINGS_PER_FIELD;
+    // One place left in the description (the title's finding is the title's): the short
+    // form takes it.
+    let r = e.check(&with_description(cap - 1));
+    let found = in_description(&r);
+    assert_eq!((found.len(), found.last()), (cap, Some(&"Chiefs")));
+    // None left: no short form.
+    let r = e.check(&with_description(cap));
+    let found = in_description(&r);
+    assert_eq!(
+        (found.len(), found.last()),
+        (cap, Some(&"Kansas City Chiefs"))
+    );
+    // "CHIEFS" registered for other goods alone is low where it stands; shown on request,
+    // it gives way to the short form.
+    e.set_options(Options {
+        show_low: true,
+        ..Default::default()
+    });
+    let r = e.check(&with_description(1));
+    assert_eq!(
+        r.findings
+            .iter()
+            .filter(|f| f.text == "Chiefs")
+            .map(|f| (f.kind, f.severity))
+            .collect::<Vec<_>>(),
+        [(FindingKind::FamousBrand, Severity::Medium)]
+    );
+}
+
 /// A member name that begins a colour name ("Chilli Red", "Rocky Blue") describes the
 /// goods, even beside its franchise; the same name beside another word is the character.
 #[test]
