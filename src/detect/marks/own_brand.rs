@@ -806,6 +806,14 @@ mod tests {
         );
         assert!(!is_own("M&S", "Mike"), "one word is no full name");
         assert!(!is_own("M&S", "the Spencer"), "fillers are no initials");
+        // A name's words have two letters or more, and the name starts with none of
+        // the fillers: "the" is not part of the seller's brand (a second brand's three
+        // initials let three words be tried).
+        assert!(!is_own("M&S", "Marks S"));
+        let own = OwnBrands::new(["T&B", "X&Y&Z"]);
+        let w = words("gifts from the tiny bear");
+        let ranges: Vec<Range<usize>> = own.occurrences(&w).into_iter().map(|o| o.words).collect();
+        assert_eq!(ranges, vec![3..5]);
     }
 
     #[test]
