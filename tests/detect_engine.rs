@@ -975,7 +975,7 @@ fn a_short_form_counts_against_its_own_fields_cap_and_replaces_a_low_finding() {
         id: "t".into(),
         title: Some("Kansas City Chiefs Poster".into()),
         description: Some(format!(
-            "{}A great gift for Chiefs fans.",
+            "{}A great gift for Chiefs fans. Go Chiefs!",
             "Kansas City Chiefs gift idea. ".repeat(mentions)
         )),
         ..Default::default()
@@ -988,8 +988,8 @@ fn a_short_form_counts_against_its_own_fields_cap_and_replaces_a_low_finding() {
             .collect()
     }
     let cap = clearmark::listing::MAX_FINDINGS_PER_FIELD;
-    // One place left in the description (the title's finding is the title's): the short
-    // form takes it.
+    // One place left in the description (the title's finding is the title's): the first
+    // short form takes it, the second finds none.
     let r = e.check(&with_description(cap - 1));
     let found = in_description(&r);
     assert_eq!((found.len(), found.last()), (cap, Some(&"Chiefs")));
@@ -1013,8 +1013,68 @@ fn a_short_form_counts_against_its_own_fields_cap_and_replaces_a_low_finding() {
             .filter(|f| f.text == "Chiefs")
             .map(|f| (f.kind, f.severity))
             .collect::<Vec<_>>(),
-        [(FindingKind::FamousBrand, Severity::Medium)]
+        [
+            (FindingKind::FamousBrand, Severity::Medium),
+            (FindingKind::FamousBrand, Severity::Medium)
+        ]
     );
+}
+
+/// The last word of a mark stands for it alone only if it has four letters or more and
+/// is no everyday word, even where running text capitalises it as a name ("Zed" of
+/// Zorblax Zed, "Switch" of Nintendo Switch); several short forms in one field stop at
+/// the field's cap like any findings.
+#[test]
+fn a_short_form_is_a_word_of_four_letters_or_more_that_is_no_everyday_word() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Zorblax Zed", &[28], true));
+    b.add(curated("Zorblax Quix", &[28], true));
+    b.add(curated("Nintendo Switch", &[9, 28], true));
+    for (w, z) in [
+        ("switch", 4.6),
+        ("figure", 4.0),
+        ("gift", 4.5),
+        ("for", 7.0),
+        ("fans", 4.3),
+        ("play", 5.5),
+        ("your", 6.5),
+        ("games", 4.8),
+        ("on", 7.0),
+        ("the", 7.5),
+        ("anywhere", 4.6),
+        ("you", 7.0),
+        ("like", 6.5),
+        ("with", 7.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    let listing = |t: &str, bullet: &str| Listing {
+        id: "t".into(),
+        title: Some(t.into()),
+        bullets: vec![bullet.into()],
+        ..Default::default()
+    };
+    let short = |r: &Report| {
+        r.findings
+            .iter()
+            .filter(|f| f.reason.starts_with("short for"))
+            .map(|f| f.text.clone())
+            .collect::<Vec<_>>()
+    };
+    // Four letters, unknown to the word lists: a short form.
+    assert_eq!(
+        short(&e.check(&listing("Zorblax Quix Figure", "A gift for Quix fans."))),
+        ["Quix"]
+    );
+    // Three letters: a word of its own.
+    assert!(short(&e.check(&listing("Zorblax Zed Figure", "A gift for Zed fans."))).is_empty());
+    // An everyday word, capitalised in running text: still the word.
+    assert!(short(&e.check(&listing(
+        "Nintendo Switch Case",
+        "Play your games on the Switch anywhere you like."
+    )))
+    .is_empty());
 }
 
 /// A member name that begins a colour name ("Chilli Red", "Rocky Blue") describes the
