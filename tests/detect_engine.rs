@@ -1030,8 +1030,11 @@ fn a_short_form_is_a_word_of_four_letters_or_more_that_is_no_everyday_word() {
     b.add(curated("Zorblax Zed", &[28], true));
     b.add(curated("Zorblax Quix", &[28], true));
     b.add(curated("Nintendo Switch", &[9, 28], true));
+    b.add(curated("Zorblax Tide", &[28], true));
     for (w, z) in [
         ("switch", 4.6),
+        // Exactly everyday (ordinary::EVERYDAY_ZIPF).
+        ("tide", 4.5),
         ("figure", 4.0),
         ("gift", 4.5),
         ("for", 7.0),
@@ -1073,6 +1076,11 @@ fn a_short_form_is_a_word_of_four_letters_or_more_that_is_no_everyday_word() {
     assert!(short(&e.check(&listing(
         "Nintendo Switch Case",
         "Play your games on the Switch anywhere you like."
+    )))
+    .is_empty());
+    assert!(short(&e.check(&listing(
+        "Zorblax Tide Figure",
+        "Play your games on the Tide anywhere you like."
     )))
     .is_empty());
 }
