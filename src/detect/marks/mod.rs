@@ -624,7 +624,7 @@ fn size_in_inches(text: &str, number: &Token) -> bool {
             .count()
     };
     match after.chars().next() {
-        Some('″') => true,
+        // "″" normalised (NFKC) is two primes.
         Some('′') => after['′'.len_utf8()..].starts_with('′'),
         Some('"') => quotes('"') % 2 == 0,
         Some('”') => quotes('“') <= quotes('”'),
