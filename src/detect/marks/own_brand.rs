@@ -848,6 +848,22 @@ mod tests {
         assert_eq!(ranges, vec![0..2, 5..8]);
     }
 
+    #[test]
+    fn a_mention_is_grown_as_far_as_the_longest_variant_with_a_model_code_or_the_initials() {
+        let ranges = |brand: &str, text: &str| -> Vec<Range<usize>> {
+            let own = OwnBrands::new([brand]);
+            own.occurrences(&words(text))
+                .into_iter()
+                .map(|o| o.words)
+                .collect()
+        };
+        // "AB" and a model code of MODEL_CODE_CHARS characters: ten characters, the
+        // bound itself.
+        assert_eq!(ranges("AB", "case ab77777777 blue"), vec![1..2]);
+        // Two initials let four words be tried, fillers among them.
+        assert_eq!(ranges("M&S", "gifts marks of the spencer"), vec![1..5]);
+    }
+
     /// The definition `occurrences` implements: at each word that is not a link word,
     /// the longest run of words ending on a non-link word that names an own brand.
     fn occurrences_by_definition(own: &OwnBrands, w: &[String]) -> Vec<Range<usize>> {
