@@ -418,6 +418,29 @@ mod tests {
     }
 
     #[test]
+    fn only_overlapping_marks_are_weighed() {
+        let m = index(&["the mighty", "mighty morphin", "ranger"]);
+        let words = ["the", "mighty", "morphin", "ranger"];
+        let all = find_all(
+            m.as_fst(),
+            &words,
+            &[false; 4],
+            &[false; 4],
+            &|_| true,
+            &|w| prefix(m.as_fst(), w),
+        );
+        let weighed = std::cell::RefCell::new(Vec::new());
+        resolve(all, |c| {
+            weighed.borrow_mut().push(c.key.clone());
+            0
+        });
+        let mut weighed = weighed.into_inner();
+        weighed.sort();
+        // "ranger" overlaps nothing: reading its records would cost for nothing.
+        assert_eq!(weighed, ["mighty morphin", "the mighty"]);
+    }
+
+    #[test]
     fn a_mark_crossed_by_a_longer_one_keeps_the_words_before_it() {
         let m = index(&["samsung", "samsung galaxy", "galaxy s24 ultra"]);
         let words = ["for", "samsung", "galaxy", "s24", "ultra"];
