@@ -864,6 +864,23 @@ mod tests {
         assert_eq!(ranges("M&S", "gifts marks of the spencer"), vec![1..5]);
     }
 
+    #[test]
+    fn a_mention_may_start_with_a_typo_in_its_first_two_letters() {
+        let own = OwnBrands::new(["Melissa & Doug"]);
+        // A letter changed, dropped, added or swapped at the start.
+        for typo in ["Nelissa", "Elissa", "Amelissa", "Emlissa"] {
+            let w = words(&format!("{typo} & Doug toys"));
+            let ranges: Vec<Range<usize>> =
+                own.occurrences(&w).into_iter().map(|o| o.words).collect();
+            assert_eq!(ranges, vec![0..3], "{typo}");
+        }
+        // Three initials let six words be tried, fillers among them.
+        let own = OwnBrands::new(["T&B&S"]);
+        let w = words("gifts tom of the bear and sam");
+        let ranges: Vec<Range<usize>> = own.occurrences(&w).into_iter().map(|o| o.words).collect();
+        assert_eq!(ranges, vec![1..7]);
+    }
+
     /// The definition `occurrences` implements: at each word that is not a link word,
     /// the longest run of words ending on a non-link word that names an own brand.
     fn occurrences_by_definition(own: &OwnBrands, w: &[String]) -> Vec<Range<usize>> {
