@@ -417,6 +417,68 @@ mod tests {
         );
     }
 
+    /// The keys `find_all` reports for `words`, with list punctuation after the words
+    /// whose positions `split` names.
+    fn found(keys: &[&str], words: &[&str], split: &[usize]) -> Vec<String> {
+        let m = index(keys);
+        let split_after: Vec<bool> = (0..words.len()).map(|i| split.contains(&i)).collect();
+        let mut all = find_all(
+            m.as_fst(),
+            words,
+            &vec![false; words.len()],
+            &split_after,
+            &|_| true,
+            &|w| prefix(m.as_fst(), w),
+        );
+        all.sort_by_key(|c| c.words.start);
+        all.into_iter().map(|c| c.key).collect()
+    }
+
+    #[test]
+    fn a_key_without_the_texts_and_is_read_through_it_within_a_segment() {
+        let keys = ["black decker"];
+        assert_eq!(
+            found(&keys, &["black", "and", "decker"], &[]),
+            ["black decker"]
+        );
+        // Only "and" is passed over, and not across a segment's end.
+        assert!(found(&keys, &["black", "big", "decker"], &[]).is_empty());
+        assert!(found(&keys, &["black", "and", "decker"], &[1]).is_empty());
+        // An "and" ending the words reads nothing after it.
+        assert!(found(&keys, &["black", "and"], &[]).is_empty());
+    }
+
+    #[test]
+    fn of_two_readings_ending_together_the_one_with_its_spaces_wins() {
+        let joined = |keys: &[&str], words: &[&str]| -> Vec<(String, bool)> {
+            let m = index(keys);
+            find_all(
+                m.as_fst(),
+                words,
+                &vec![false; words.len()],
+                &vec![false; words.len()],
+                &|_| true,
+                &|w| prefix(m.as_fst(), w),
+            )
+            .into_iter()
+            .map(|c| (c.key, c.joined))
+            .collect()
+        };
+        // "super mario" reads both as the key with its space and as the words joined:
+        // as written, it is no joined spelling.
+        let keys = ["super mario", "supermario"];
+        assert_eq!(
+            joined(&keys, &["super", "mario"]),
+            [("super mario".to_owned(), false)]
+        );
+        // A longer reading wins whichever it is.
+        let keys = ["super mario", "supermariobros"];
+        assert_eq!(
+            joined(&keys, &["super", "mario", "bros"]),
+            [("supermariobros".to_owned(), true)]
+        );
+    }
+
     #[test]
     fn only_overlapping_marks_are_weighed() {
         let m = index(&["the mighty", "mighty morphin", "ranger"]);
