@@ -779,6 +779,9 @@ mod tests {
     fn model_code_dropped() {
         assert!(is_own("YOKIVA-X12", "Yokiva"));
         assert!(is_own("Hubsan H107C", "Hubsan"));
+        // Only this rule drops the code where the first word is too short to stand for
+        // the brand by itself.
+        assert!(is_own("DJI X12", "DJI"));
         assert!(
             is_own("A369i", "A369i"),
             "a brand that is all code stays itself"
