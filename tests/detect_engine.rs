@@ -1070,6 +1070,11 @@ fn a_short_form_is_a_word_of_four_letters_or_more_that_is_no_everyday_word() {
         short(&e.check(&listing("Zorblax Quix Figure", "A gift for Quix fans."))),
         ["Quix"]
     );
+    // Unknown to the word lists, it is a name however the field is capitalised.
+    assert_eq!(
+        short(&e.check(&listing("Zorblax Quix Figure", "Great Gift For Quix Fans"))),
+        ["Quix"]
+    );
     // Three letters: a word of its own.
     assert!(short(&e.check(&listing("Zorblax Zed Figure", "A gift for Zed fans."))).is_empty());
     // An everyday word, capitalised in running text: still the word.
