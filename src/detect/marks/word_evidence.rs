@@ -247,3 +247,22 @@ impl Engine {
         self.kept.get(value, key, &from)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unit_is_one_to_three_letters_after_the_digits_a_word_opens_with() {
+        assert_eq!(unit_after_number("250ml"), Some("ml"));
+        assert_eq!(unit_after_number("65W"), Some("W"));
+        assert_eq!(unit_after_number("5000mah"), Some("mah"));
+        // Four letters are a word, not a unit; no digits, no quantity; no letters, no
+        // unit; anything but letters after the digits is a code.
+        assert_eq!(unit_after_number("3pack"), None);
+        assert_eq!(unit_after_number("ml"), None);
+        assert_eq!(unit_after_number("250"), None);
+        assert_eq!(unit_after_number("5k9"), None);
+        assert_eq!(unit_after_number("12-v"), None);
+    }
+}
