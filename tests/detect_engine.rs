@@ -1250,6 +1250,38 @@ fn a_brand_list_phrase_of_known_words_is_no_coined_name() {
     );
 }
 
+/// A brand-list phrase of known words is as frequent as its words written together
+/// (each further word divides by a billion: Zipf 3.4 + 4.6 − 9 = −1.0), and the reason
+/// of its low finding says so.
+#[test]
+fn a_brand_list_phrase_is_as_frequent_as_its_words_together() {
+    let listed = |mark: &str| Record::new(Register::Famous, mark, "name-suggestion-index");
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(listed("Coral Travel"));
+    for (w, z) in [
+        ("coral", 3.4),
+        ("travel", 4.6),
+        ("mug", 3.6),
+        ("insulated", 3.0),
+    ] {
+        b.add_word_frequency(w, z);
+    }
+    let mut e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    e.set_options(Options {
+        show_low: true,
+        ..Default::default()
+    });
+    let r = e.check(&title("Insulated Coral Travel Mug"));
+    assert_eq!(r.findings.len(), 1, "{r:?}");
+    assert!(
+        r.findings[0]
+            .reason
+            .contains("\"coral travel\" is also a common word (Zipf -1.0)"),
+        "{}",
+        r.findings[0].reason
+    );
+}
+
 /// A name with "the" inside is found where the seller leaves the "the" out ("Sonic
 /// Hedgehog"), unless the words left are an everyday phrase ("big cat" is no Big the Cat).
 #[test]
