@@ -1090,6 +1090,43 @@ fn a_short_form_is_a_word_of_four_letters_or_more_that_is_no_everyday_word() {
     .is_empty());
 }
 
+/// A word the word lists write mostly capitalised is a name only while it is rarer than
+/// a name that common (`ordinary::NAME_ZIPF` 3.7, exclusive): in a title-cased field, where
+/// every word is capitalised, "Chiefs" at Zipf 3.6 stands for the team, at 3.7 it is
+/// the word.
+#[test]
+fn a_capitalised_word_is_a_name_only_below_the_name_frequency() {
+    let short_forms = |chiefs: f32| {
+        let mut b = SnapshotBuilder::new(20260101);
+        b.add(curated("Kansas City Chiefs", &[25, 28], true));
+        for (w, z) in [
+            ("kansas", 3.9),
+            ("city", 5.3),
+            ("chiefs", chiefs),
+            ("great", 6.0),
+            ("gift", 4.5),
+            ("for", 7.0),
+            ("fans", 4.3),
+        ] {
+            b.add_word_frequency(w, z);
+        }
+        b.mark_name("chiefs");
+        let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+        let r = e.check(&Listing {
+            id: "t".into(),
+            title: Some("Kansas City Chiefs Poster".into()),
+            bullets: vec!["Great Gift For Chiefs Fans".into()],
+            ..Default::default()
+        });
+        r.findings
+            .iter()
+            .filter(|f| f.field == Field::Bullets)
+            .count()
+    };
+    assert_eq!(short_forms(3.6), 1);
+    assert_eq!(short_forms(3.7), 0);
+}
+
 /// A member name that begins a colour name ("Chilli Red", "Rocky Blue") describes the
 /// goods, even beside its franchise; the same name beside another word is the character.
 #[test]
