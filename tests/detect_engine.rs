@@ -1127,6 +1127,24 @@ fn a_capitalised_word_is_a_name_only_below_the_name_frequency() {
     assert_eq!(short_forms(3.7), 0);
 }
 
+/// A curated name of three letters or fewer is judged as an abbreviation, not as a
+/// famous name (`ordinary::ABBREVIATION_LETTERS`): opening a title it is worth a look,
+/// medium, not high.
+#[test]
+fn a_curated_name_of_three_letters_is_no_famous_name() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(curated("Zed", &[28], false));
+    for (w, z) in [("zed", 3.0), ("plush", 3.0)] {
+        b.add_word_frequency(w, z);
+    }
+    b.mark_name("zed");
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    assert_eq!(
+        flagged(&e.check(&title("Zed Plush"))),
+        vec![("Zed", FindingKind::FamousBrand, Severity::Medium)]
+    );
+}
+
 /// A member name that begins a colour name ("Chilli Red", "Rocky Blue") describes the
 /// goods, even beside its franchise; the same name beside another word is the character.
 #[test]
