@@ -1145,6 +1145,23 @@ fn a_curated_name_of_three_letters_is_no_famous_name() {
     );
 }
 
+/// A mark whose word is as common as an everyday word (`ordinary::EVERYDAY_ZIPF`, 4.5,
+/// inclusive) is not distinctive, even where the word lists write it as a name: a digit
+/// or a spelled-out form of it ("Gl0rian", "G-l-o-r-i-a-n") is no disguise of a brand.
+#[test]
+fn a_mark_as_common_as_an_everyday_word_is_no_target_of_disguises() {
+    let mut b = SnapshotBuilder::new(20260101);
+    b.add(rec("GLORIAN", &[28]));
+    for (w, z) in [("glorian", 4.5), ("doll", 4.0)] {
+        b.add_word_frequency(w, z);
+    }
+    b.mark_name("glorian");
+    let e = Engine::new(Snapshot::from_bytes(b.finish(None)).expect("fixture snapshot loads"));
+    for t in ["Gl0rian doll", "G-l-o-r-i-a-n doll", "doll Gl0r1an"] {
+        assert_eq!(flagged(&e.check(&title(t))), vec![], "{t}");
+    }
+}
+
 /// A member name that begins a colour name ("Chilli Red", "Rocky Blue") describes the
 /// goods, even beside its franchise; the same name beside another word is the character.
 #[test]
