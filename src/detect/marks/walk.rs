@@ -417,19 +417,25 @@ mod tests {
         );
     }
 
-    /// The keys `find_all` reports for `words`, with list punctuation after the words
-    /// whose positions `split` names.
-    fn found(keys: &[&str], words: &[&str], split: &[usize]) -> Vec<String> {
-        let m = index(keys);
+    /// Every candidate `find_all` reads in `words` with the index `m`, nothing blocked,
+    /// joined readings accepted, list punctuation after the words whose positions
+    /// `split` names.
+    fn candidates_in(m: &fst::Map<Vec<u8>>, words: &[&str], split: &[usize]) -> Vec<Candidate> {
         let split_after: Vec<bool> = (0..words.len()).map(|i| split.contains(&i)).collect();
-        let mut all = find_all(
+        find_all(
             m.as_fst(),
             words,
             &vec![false; words.len()],
             &split_after,
             &|_| true,
             &|w| prefix(m.as_fst(), w),
-        );
+        )
+    }
+
+    /// The keys read in `words` with an index of `keys` (see [`candidates_in`]), in
+    /// text order.
+    fn found(keys: &[&str], words: &[&str], split: &[usize]) -> Vec<String> {
+        let mut all = candidates_in(&index(keys), words, split);
         all.sort_by_key(|c| c.words.start);
         all.into_iter().map(|c| c.key).collect()
     }
@@ -451,18 +457,10 @@ mod tests {
     #[test]
     fn of_two_readings_ending_together_the_one_with_its_spaces_wins() {
         let joined = |keys: &[&str], words: &[&str]| -> Vec<(String, bool)> {
-            let m = index(keys);
-            find_all(
-                m.as_fst(),
-                words,
-                &vec![false; words.len()],
-                &vec![false; words.len()],
-                &|_| true,
-                &|w| prefix(m.as_fst(), w),
-            )
-            .into_iter()
-            .map(|c| (c.key, c.joined))
-            .collect()
+            candidates_in(&index(keys), words, &[])
+                .into_iter()
+                .map(|c| (c.key, c.joined))
+                .collect()
         };
         // "super mario" reads both as the key with its space and as the words joined:
         // as written, it is no joined spelling.
@@ -482,15 +480,7 @@ mod tests {
     #[test]
     fn only_overlapping_marks_are_weighed() {
         let m = index(&["the mighty", "mighty morphin", "ranger"]);
-        let words = ["the", "mighty", "morphin", "ranger"];
-        let all = find_all(
-            m.as_fst(),
-            &words,
-            &[false; 4],
-            &[false; 4],
-            &|_| true,
-            &|w| prefix(m.as_fst(), w),
-        );
+        let all = candidates_in(&m, &["the", "mighty", "morphin", "ranger"], &[]);
         let weighed = std::cell::RefCell::new(Vec::new());
         resolve(all, |c| {
             weighed.borrow_mut().push(c.key.clone());
